@@ -1,0 +1,1 @@
+"""storyprism extract stage."""

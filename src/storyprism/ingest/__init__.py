@@ -1,0 +1,1 @@
+"""storyprism ingest stage."""

@@ -1,0 +1,338 @@
+"""Typed records that flow between storyprism's stages.
+
+Every stage consumes and produces these records and nothing else, so stages never
+need to know each other's internals. They are slotted dataclasses: cheap to create
+in the millions, and trivially turned into JSON (``to_dict``) and back
+(``from_dict``) by the store and the exporters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+# --------------------------------------------------------------------------- ingest / clean
+
+
+@dataclass(slots=True)
+class RemovedLine:
+    """A line taken out of an article's text as page junk, kept so the removal is auditable."""
+
+    line: str
+    reason: str
+    position: int = -1  # index of the line in the raw text, -1 when unknown
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article as storyprism knows it after ingestion and cleaning."""
+
+    id: str
+    ref: str  # the input reference: path as given, FILE#ID / FILE#LINE, or a WARC target URI
+    title: str
+    text: str  # body after junk removal
+    raw_text: str = ""  # body as ingested, before junk removal
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601
+    published_inferred: bool = False  # True when ``published`` was read off the text, not metadata
+    language: str | None = None
+    author: str | None = None
+    fetched: str | None = None  # when a crawler fetched the page (WARC-Date), ISO 8601
+    source_format: str = "text"  # text | markdown | html | json | jsonl | warc
+    removed: list[RemovedLine] = field(default_factory=list)
+    content_hash: str = ""  # hash of the normalised cleaned text
+    duplicate_of: str | None = None  # id of an earlier article with identical text
+    identity: str = ""  # what makes this article the same on a re-run (URL, or absolute input path)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Rejected:
+    """An input item that did not become an article, with the reason and what to do about it."""
+
+    ref: str
+    reason: str  # a stable code: binary, empty, undecodable, too-large, malformed-json, no-text, ...
+    detail: str = ""  # human explanation, including the fix where there is one
+
+
+@dataclass(slots=True)
+class Sentence:
+    article: str
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- reuse (copies)
+
+
+@dataclass(slots=True)
+class Change:
+    """A meaning-bearing difference between an aligned source and copy sentence."""
+
+    kind: str  # number | negation | role-flip | entity | attribution-dropped | hedge-removed | ...
+    source_text: str
+    copy_text: str
+
+
+@dataclass(slots=True)
+class Alignment:
+    source_sentence: str
+    copy_sentence: str
+    similarity: float
+    source_index: int = -1
+    copy_index: int = -1
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Reuse:
+    """``copy`` reuses ``source`` (article ids)."""
+
+    source: str
+    copy: str
+    kind: str  # identical | copy | edited | rewrite | shared-source
+    coverage: float  # share of the copy's sentences aligned to the source
+    score: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+    alignments: list[Alignment] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(slots=True)
+class Story:
+    """An event: articles that report the same real-world happening."""
+
+    id: str
+    title: str
+    articles: list[str]
+    storyline: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    independent_sources: int | None = None
+    # Stage-private state kept between runs (centroids, term signatures...), JSON-serialisable.
+    state: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Storyline:
+    id: str
+    title: str
+    stories: list[str]
+    state: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class StoryEdit:
+    """A user's manual correction to the clustering, replayed on every later run."""
+
+    kind: str  # merge | split
+    stories: list[str] = field(default_factory=list)  # merge: the stories to merge
+    articles: list[str] = field(default_factory=list)  # split: the articles moved to a new story
+    created: str = ""
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(slots=True)
+class Quote:
+    article: str
+    text: str
+    direct: bool
+    cue: str | None = None
+    speaker: str | None = None  # the speaker's name as resolved in the document
+    speaker_id: str | None = None  # entity id of the speaker
+    via: str | None = None  # who relayed the words, when not the speaker
+    variant_group: str | None = None  # quotes of the same utterance across articles share this
+    start: int = -1
+    end: int = -1
+    id: str = ""
+
+
+@dataclass(slots=True)
+class Mention:
+    article: str
+    text: str
+    type: str  # PERSON | ORG | GPE | LOC | NORP | ...
+    start: int = -1
+    end: int = -1
+    entity: str | None = None  # entity id once linked
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class NumberMention:
+    """A quantity as a value interval: ``low``/``high`` None mean unbounded."""
+
+    article: str
+    text: str
+    low: float | None
+    high: float | None
+    qualifier: str | None = None  # more-than | about | at-least | range | ...
+    unit: str | None = None  # what is counted ("troops")
+    sentence: str = ""
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(slots=True)
+class DateMention:
+    article: str
+    text: str
+    value: str | None  # ISO date (or YYYY-MM / YYYY at coarser granularity)
+    granularity: str = "day"  # day | month | year
+    relative: bool = False
+    sentence: str = ""
+    start: int = -1
+    end: int = -1
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    story: str
+    text: str
+    articles: list[str]
+    independent_support: int
+    first_reported: str | None = None  # article id
+    origins: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ConflictSide:
+    text: str
+    articles: list[str]
+
+
+@dataclass(slots=True)
+class Conflict:
+    story: str
+    kind: str  # number | date | negation | speaker | rewrite-change
+    sides: list[ConflictSide]
+    about: str = ""
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    text: str
+    articles: list[str]
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Summary:
+    story: str
+    sentences: list[SummarySentence]
+
+
+# --------------------------------------------------------------------------- stage result bundles
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What the extract stage found in a batch of articles (or, after linking, the corpus)."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    # article id -> ISO date read off the text, for articles whose metadata had no publication date
+    inferred_published: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class StoryState:
+    """All events and storylines; carried from run to run so ids stay stable."""
+
+    stories: list[Story] = field(default_factory=list)
+    storylines: list[Storyline] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AnalysisData:
+    """Everything the comparison stage reads."""
+
+    articles: list[Article]
+    stories: list[Story]
+    storylines: list[Storyline] = field(default_factory=list)
+    reuses: list[Reuse] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)
+    extraction: Extraction = field(default_factory=Extraction)
+
+
+@dataclass(slots=True)
+class Comparison:
+    claims: list[Claim] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    summaries: list[Summary] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- (de)serialisation
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready data (nested records included)."""
+    return dataclasses.asdict(record)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type) and isinstance(value, dict):
+        return from_dict(tp, value)
+    if origin is list:
+        (inner,) = typing.get_args(tp) or (Any,)
+        return [_convert(inner, v) for v in value]
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            if arg is type(None):
+                continue
+            if dataclasses.is_dataclass(arg) and isinstance(value, dict):
+                return from_dict(arg, value)  # type: ignore[arg-type]
+        return value
+    return value
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a record from ``to_dict`` output; unknown keys are ignored (older/newer schemas)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = typing.get_type_hints(cls)
+        _HINTS[cls] = hints
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)

@@ -1,0 +1,1 @@
+"""storyprism report stage."""
