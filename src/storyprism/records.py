@@ -57,6 +57,17 @@ class Article:
 
 
 @dataclass(slots=True)
+class Source:
+    """One input to read: a file (or stdin). Its fingerprint lets an interrupted run skip what is done."""
+
+    ref: str  # as the user gave it (path as given, or "-" for stdin)
+    path: str | None  # absolute path, None for stdin
+    size: int = 0
+    mtime: float = 0.0
+    fingerprint: str = ""  # size + mtime (+ hash for stdin): unchanged sources are not read again
+
+
+@dataclass(slots=True)
 class Rejected:
     """An input item that did not become an article, with the reason and what to do about it."""
 
