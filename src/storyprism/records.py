@@ -65,6 +65,7 @@ class Source:
     size: int = 0
     mtime: float = 0.0
     fingerprint: str = ""  # size + mtime (+ hash for stdin): unchanged sources are not read again
+    data: bytes | None = None  # in-memory content (stdin); None: read ``path``
 
 
 @dataclass(slots=True)
@@ -118,6 +119,14 @@ class Reuse:
     score: float = 0.0
     evidence: list[str] = field(default_factory=list)
     alignments: list[Alignment] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Origin:
+    """``article``'s independent original (itself when it is one), from the reuse relations."""
+
+    article: str
+    origin: str
 
 
 # --------------------------------------------------------------------------- stories
@@ -304,6 +313,30 @@ class Comparison:
     claims: list[Claim] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     summaries: list[Summary] = field(default_factory=list)
+    outlet_coverage: list[OutletCoverage] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class OutletCoverage:
+    """Per story and outlet: claims only it carries, and claims most other outlets carry but it omits."""
+
+    story: str
+    outlet: str
+    articles: list[str]
+    adds: list[str] = field(default_factory=list)  # claim ids
+    omits: list[str] = field(default_factory=list)  # claim ids
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    """One dated point of a story's timeline: an article, a storyline event, or a dated statement."""
+
+    story: str
+    date: str | None  # ISO date/datetime; None when unknown (listed last)
+    kind: str  # article | event | statement
+    text: str
+    articles: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- (de)serialisation

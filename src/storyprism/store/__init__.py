@@ -1,1 +1,5 @@
-"""storyprism store stage."""
+"""The embedded SQLite workspace store and its exports."""
+
+from storyprism.store.sqlite import SCHEMA_VERSION, Store, UpsertResult, WorkspaceError, content_hash
+
+__all__ = ["SCHEMA_VERSION", "Store", "UpsertResult", "WorkspaceError", "content_hash"]

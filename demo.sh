@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up everything, then run storyprism's main job on the bundled seed articles:
+# ingest + analyze into out/seeds.db, export out/seeds.json, and write the story report.
+set -euo pipefail
+cd "$(dirname "$0")"
+./setup.sh
+mkdir -p out
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+.venv/bin/storyprism analyze examples/seeds --workspace out/seeds.db
+.venv/bin/storyprism export --workspace out/seeds.db --format json --output out/seeds.json
+.venv/bin/storyprism report --workspace out/seeds.db --output out/seeds-report.html --markdown out/seeds-report.md
+echo "workspace: out/seeds.db · export: out/seeds.json · report: out/seeds-report.html"

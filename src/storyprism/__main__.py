@@ -1,0 +1,5 @@
+"""``python -m storyprism`` runs the CLI."""
+
+from storyprism.cli import main
+
+main()

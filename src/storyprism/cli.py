@@ -1,0 +1,257 @@
+"""The storyprism command line: a thin typer layer over ``storyprism.workspace.Workspace``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from storyprism.options import DEFAULT_WORKSPACE, Options, OptionsError
+from storyprism.pipeline import AnalysisReport, IngestReport
+from storyprism.store import WorkspaceError
+from storyprism.store.export import COLLECTIONS, FORMATS, ExportError
+from storyprism.workspace import Workspace
+
+app = typer.Typer(
+    name="storyprism",
+    help="Make sense of news coverage: stories, copies and rewrites, corroboration, who said what.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stories_app = typer.Typer(help="Events and storylines: list, show, merge, split.", invoke_without_command=True)
+app.add_typer(stories_app, name="stories")
+
+console = Console()
+err = Console(stderr=True)
+
+WorkspaceOpt = Annotated[str, typer.Option("--workspace", "-w", help="SQLite workspace file.")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Options file (.toml/.yaml/.json).")]
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option("--field", help="JSON field mapping NAME=PATH, e.g. text=body.content (repeatable)."),
+]
+
+
+class CliError(Exception):
+    pass
+
+
+def _workspace(workspace: str, config: Path | None = None, **overrides: Any) -> Workspace:
+    try:
+        options = Options.build(config, workspace=workspace, **overrides)
+        return Workspace(options=options)
+    except (OptionsError, WorkspaceError) as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _field_map(fields: list[str] | None) -> dict[str, str] | None:
+    if not fields:
+        return None
+    mapping = {}
+    for item in fields:
+        name, sep, path = item.partition("=")
+        if not sep or not name or not path:
+            raise CliError(f"--field {item!r} is not NAME=PATH. Fix: e.g. --field text=body.content")
+        mapping[name.strip()] = path.strip()
+    return mapping
+
+
+@contextmanager
+def _progress() -> Iterator[Any]:
+    """A rich progress display; each stage gets its own bar (a spinner while its total is unknown)."""
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def _print_ingest(report: IngestReport, ws: Workspace) -> None:
+    t = Table(title="Ingestion", show_header=False, title_justify="left")
+    t.add_row("new articles", str(report.added))
+    t.add_row("updated", str(report.updated))
+    t.add_row("already stored", str(report.unchanged))
+    t.add_row("same text, new address (kept, marked duplicate)", str(report.same_text))
+    if report.skipped_sources:
+        t.add_row("inputs already ingested (skipped)", str(report.skipped_sources))
+    t.add_row("rejected", str(sum(report.rejected.values())))
+    for reason, n in sorted(report.rejected.items()):
+        t.add_row(f"  rejected: {reason}", str(n))
+    t.add_row("articles in workspace", str(ws.store.count("articles")))
+    console.print(t)
+    for item in report.rejected_items[:20]:
+        console.print(f"[yellow]rejected[/] {item.ref}: [bold]{item.reason}[/] — {item.detail}")
+    if len(report.rejected_items) > 20:
+        console.print(f"… and {len(report.rejected_items) - 20} more: see `storyprism rejected`.")
+
+
+def _print_analysis(report: AnalysisReport) -> None:
+    t = Table(title="Analysis", show_header=False, title_justify="left")
+    t.add_row("articles", str(report.articles))
+    t.add_row("publication dates inferred from text", str(report.inferred_dates))
+    t.add_row("quotes", str(report.quotes))
+    t.add_row("named entities", str(report.entities))
+    t.add_row("copy relations", ", ".join(f"{k} {v}" for k, v in sorted(report.reuse.items())) or "none")
+    t.add_row("independent origins", str(report.origins))
+    t.add_row("stories (events)", str(report.stories))
+    t.add_row("storylines", str(report.storylines))
+    t.add_row("claims", str(report.claims))
+    t.add_row("conflicts", str(report.conflicts))
+    console.print(t)
+
+
+def _ingest(ws: Workspace, inputs: list[str]) -> IngestReport:
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    with _progress() as update:
+        report = ws.add(inputs, stdin=stdin, progress=update)
+    _print_ingest(report, ws)
+    return report
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
+    config: ConfigOpt = None,
+    field: FieldOpt = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this.")] = None,
+) -> None:
+    """Read saved articles (text, Markdown, HTML, JSON, JSON Lines, WARC) into the workspace, de-junked."""
+    with _workspace(workspace, config, ingest__field_map=_field_map(field), ingest__max_bytes=max_bytes) as ws:
+        report = _ingest(ws, inputs)
+    if not report.ok:
+        err.print("[red]Nothing could be ingested.[/] Every input was rejected; see the reasons above.")
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Inputs to ingest first (optional).")] = None,
+    workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
+    config: ConfigOpt = None,
+    field: FieldOpt = None,
+    workers: Annotated[int | None, typer.Option(help="Processes (0: one per core).")] = None,
+    executor: Annotated[str | None, typer.Option(help="local or ray.")] = None,
+) -> None:
+    """Ingest INPUTS (if any), then run every analysis stage over the workspace."""
+    with _workspace(
+        workspace, config, ingest__field_map=_field_map(field), workers=workers, executor=executor
+    ) as ws:
+        if inputs:
+            report = _ingest(ws, inputs)
+            if not report.ok:
+                err.print("[red]Nothing could be ingested.[/] Every input was rejected; see the reasons above.")
+                raise typer.Exit(1)
+        if not ws.store.count("articles"):
+            raise CliError(f"Workspace {ws.path} has no articles. Fix: `storyprism analyze FOLDER_OF_ARTICLES`.")
+        with _progress() as update:
+            result = ws.analyze(progress=update)
+        _print_analysis(result)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default: stdout).")] = None,
+    collection: Annotated[
+        str, typer.Option(help=f"For csv/parquet: which table ({', '.join(COLLECTIONS)}).")
+    ] = "articles",
+    story: Annotated[str | None, typer.Option(help="Only this story.")] = None,
+    workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
+) -> None:
+    """Export the workspace as JSON (the documented contract), JSON Lines, CSV or Parquet."""
+    with _workspace(workspace) as ws:
+        try:
+            text = ws.export(format, output, collection, story)
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
+    if text is not None:
+        sys.stdout.write(text)
+    else:
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def articles(
+    workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
+    show: Annotated[str | None, typer.Option(help="Show one article in full, with its removed lines.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 200,
+) -> None:
+    """The articles in the workspace as a table (or one in full)."""
+    with _workspace(workspace) as ws:
+        if show:
+            a = ws.article(show)
+            console.rule(f"[bold]{a.title}")
+            console.print(f"id {a.id} · outlet {a.outlet or '?'} · published {a.published or '?'}"
+                          f"{' (inferred)' if a.published_inferred else ''} · {a.url or a.ref}")
+            console.print(a.text, markup=False, highlight=False)
+            if a.removed:
+                console.rule("removed as page junk")
+                for r in a.removed:
+                    console.print(f"[dim]{r.reason:>22}[/]  {r.line!r}", highlight=False)
+            return
+        rows = ws.articles()
+        t = Table(title=f"{len(rows)} articles in {ws.path}")
+        for col in ("id", "outlet", "published", "words", "removed", "title"):
+            t.add_column(col, overflow="fold")
+        for a in rows[:limit]:
+            pub = (a.published or "")[:10] + ("*" if a.published_inferred else "")
+            t.add_row(a.id, a.outlet or "", pub, str(a.words), str(len(a.removed)), a.title)
+        console.print(t)
+        if any(a.published_inferred for a in rows):
+            console.print("* publication date inferred from the text")
+
+
+@app.command()
+def rejected(workspace: WorkspaceOpt = DEFAULT_WORKSPACE) -> None:
+    """Inputs that did not become articles, with the reason and the fix."""
+    with _workspace(workspace) as ws:
+        t = Table(title="Rejected inputs")
+        for col in ("ref", "reason", "detail"):
+            t.add_column(col, overflow="fold")
+        for r in ws.rejected():
+            t.add_row(r.ref, r.reason, r.detail)
+        console.print(t)
+
+
+def main() -> None:
+    try:
+        app()
+    except CliError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        sys.exit(2)
+    except (WorkspaceError, OptionsError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        sys.exit(2)
+
+
+# Commands for stories, quotes, entities, copies and reports live in cli_views to keep modules small.
+from storyprism import cli_views as _views  # noqa: E402,F401

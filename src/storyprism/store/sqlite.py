@@ -1,0 +1,444 @@
+"""The SQLite workspace: a versioned schema, migrations, idempotent upserts, batched transactions.
+
+One file holds everything a run produced. Articles are keyed by their *identity* (URL, or the
+absolute input path) so re-adding the same input never duplicates; derived analysis results live in
+one generic table keyed by (kind, key) and are replaced per kind, atomically, on every analysis run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from storyprism.records import Article, Rejected, RemovedLine, Source, StoryEdit, from_dict, to_dict
+
+T = TypeVar("T")
+
+
+class WorkspaceError(RuntimeError):
+    """The workspace file cannot be used; the message says why and what to do."""
+
+
+# Each migration takes the schema from version i to i+1. Never edit a released migration: append.
+MIGRATIONS: list[str] = [
+    # 1: articles, rejected items, sources (for resume), derived analysis records, story edits
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        identity TEXT NOT NULL UNIQUE,
+        ref TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        published_inferred INTEGER NOT NULL DEFAULT 0,
+        language TEXT,
+        author TEXT,
+        fetched TEXT,
+        source_format TEXT NOT NULL,
+        removed TEXT NOT NULL DEFAULT '[]',
+        content_hash TEXT NOT NULL,
+        duplicate_of TEXT,
+        words INTEGER NOT NULL,
+        added_at REAL NOT NULL
+    );
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE TABLE rejected (
+        ref TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        added_at REAL NOT NULL,
+        PRIMARY KEY (ref, reason)
+    );
+    CREATE TABLE sources (
+        key TEXT PRIMARY KEY,
+        ref TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        status TEXT NOT NULL,
+        articles INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE derived (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        article TEXT,
+        story TEXT,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    );
+    CREATE INDEX derived_article ON derived(kind, article);
+    CREATE INDEX derived_story ON derived(kind, story);
+    CREATE TABLE story_edits (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        payload TEXT NOT NULL
+    );
+    """,
+    # 2: a key/value table for run bookkeeping (last analysis time, options used)
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ARTICLE_COLUMNS = [
+    "id",
+    "identity",
+    "ref",
+    "title",
+    "text",
+    "raw_text",
+    "outlet",
+    "url",
+    "published",
+    "published_inferred",
+    "language",
+    "author",
+    "fetched",
+    "source_format",
+    "removed",
+    "content_hash",
+    "duplicate_of",
+    "words",
+    "added_at",
+]
+
+
+@dataclass(slots=True)
+class UpsertResult:
+    status: str  # added | updated | unchanged | same-text
+    article_id: str
+    duplicate_of: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace and case normalised: identical stories hash alike."""
+    norm = " ".join(text.lower().split())
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """Low-level access to one workspace file. ``Workspace`` is the friendly API on top."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).resolve().parent
+            if not parent.is_dir():
+                raise WorkspaceError(
+                    f"Cannot create workspace {self.path!r}: folder {str(parent)!r} does not exist. "
+                    "Fix: create the folder or choose another --workspace path."
+                )
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError(
+                f"{self.path!r} is not a storyprism workspace (SQLite said: {exc}). "
+                "Fix: choose another --workspace path."
+            ) from exc
+        self.migrate()
+
+    # ------------------------------------------------------------------ schema
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        try:
+            current = self.version
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError(
+                f"{self.path!r} is not a storyprism workspace (SQLite said: {exc}). "
+                "Fix: choose another --workspace path."
+            ) from exc
+        if current > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"Workspace {self.path!r} has schema version {current}, newer than this storyprism "
+                f"understands ({SCHEMA_VERSION}). Fix: upgrade storyprism."
+            )
+        for version in range(current, SCHEMA_VERSION):
+            # One script per migration, schema change and version bump committed together.
+            self.db.executescript(
+                f"BEGIN IMMEDIATE;{MIGRATIONS[version]}PRAGMA user_version = {version + 1};COMMIT;"
+            )
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------------ articles
+
+    def upsert_article(self, article: Article) -> UpsertResult:
+        """Insert or update by identity. Call inside a transaction for batching."""
+        if not article.content_hash:
+            article.content_hash = content_hash(article.text)
+        identity = article.identity or article.url or article.ref
+        article.identity = identity
+        row = self.db.execute(
+            "SELECT id, content_hash, title, outlet, published, removed FROM articles WHERE identity = ?",
+            (identity,),
+        ).fetchone()
+        if row is not None:
+            article.id = row[0]
+            same = (
+                row[1] == article.content_hash
+                and row[2] == article.title
+                and row[3] == article.outlet
+                and row[4] == article.published
+                and row[5] == json.dumps([to_dict(r) for r in article.removed])
+            )
+            if same:
+                return UpsertResult("unchanged", article.id)
+            self._write_article(article, replace=True)
+            return UpsertResult("updated", article.id)
+        article.id = self._free_id(article.id or "article", identity)
+        twin = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1",
+            (article.content_hash,),
+        ).fetchone()
+        article.duplicate_of = twin[0] if twin else None
+        self._write_article(article, replace=False)
+        if twin:
+            return UpsertResult("same-text", article.id, twin[0])
+        return UpsertResult("added", article.id)
+
+    def _free_id(self, wanted: str, identity: str) -> str:
+        """``wanted`` unless another article holds it; then a suffix derived from the identity."""
+        if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (wanted,)).fetchone() is None:
+            return wanted
+        digest = hashlib.sha1(identity.encode("utf-8")).hexdigest()
+        for width in (6, 10, 40):
+            candidate = f"{wanted}-{digest[:width]}"
+            if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone() is None:
+                return candidate
+        raise WorkspaceError(f"Cannot allocate an id for {identity!r}.")  # pragma: no cover
+
+    def _write_article(self, a: Article, replace: bool) -> None:
+        values = (
+            a.id,
+            a.identity,
+            a.ref,
+            a.title,
+            a.text,
+            a.raw_text,
+            a.outlet,
+            a.url,
+            a.published,
+            int(a.published_inferred),
+            a.language,
+            a.author,
+            a.fetched,
+            a.source_format,
+            json.dumps([to_dict(r) for r in a.removed]),
+            a.content_hash,
+            a.duplicate_of,
+            a.words,
+            time.time(),
+        )
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        self.db.execute(
+            f"{verb} INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
+            values,
+        )
+
+    def set_published(self, updates: Iterable[tuple[str, str | None, bool]]) -> None:
+        """(article id, ISO date, inferred?) for articles whose date was read off the text."""
+        self.db.executemany(
+            "UPDATE articles SET published = ?, published_inferred = ? WHERE id = ?",
+            [(value, int(inferred), aid) for aid, value, inferred in updates],
+        )
+
+    def articles(
+        self, ids: Sequence[str] | None = None, where: str = "", params: Sequence[Any] = ()
+    ) -> list[Article]:
+        sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles"
+        clauses, args = [], list(params)
+        if where:
+            clauses.append(where)
+        if ids is not None:
+            if not ids:
+                return []
+            clauses.append(f"id IN ({', '.join('?' * len(ids))})")
+            args.extend(ids)
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY COALESCE(published, '9999'), id"
+        return [self._row_to_article(row) for row in self.db.execute(sql, args)]
+
+    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+        cur = self.db.execute(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles ORDER BY rowid")
+        while rows := cur.fetchmany(batch):
+            for row in rows:
+                yield self._row_to_article(row)
+
+    @staticmethod
+    def _row_to_article(row: Sequence[Any]) -> Article:
+        d = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
+        removed = [from_dict(RemovedLine, r) for r in json.loads(d.pop("removed"))]
+        d.pop("words")
+        d.pop("added_at")
+        d["published_inferred"] = bool(d["published_inferred"])
+        return Article(removed=removed, **d)
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "rejected", "sources", "story_edits"}:
+            raise ValueError(table)
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    # ------------------------------------------------------------------ rejected items and sources
+
+    def add_rejected(self, item: Rejected) -> bool:
+        """True if this (ref, reason) is new."""
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO rejected (ref, reason, detail, added_at) VALUES (?, ?, ?, ?)",
+            (item.ref, item.reason, item.detail, time.time()),
+        )
+        return cur.rowcount > 0
+
+    def clear_rejected(self, ref: str) -> None:
+        """An input that now ingests cleanly is no longer rejected."""
+        self.db.execute("DELETE FROM rejected WHERE ref = ?", (ref,))
+
+    def rejected(self) -> list[Rejected]:
+        rows = self.db.execute("SELECT ref, reason, detail FROM rejected ORDER BY ref, reason")
+        return [Rejected(*row) for row in rows]
+
+    @staticmethod
+    def source_key(source: Source) -> str:
+        return source.path or f"stdin:{source.fingerprint}"
+
+    def source_done(self, source: Source) -> bool:
+        if not source.fingerprint:
+            return False
+        row = self.db.execute(
+            "SELECT fingerprint, status FROM sources WHERE key = ?", (self.source_key(source),)
+        ).fetchone()
+        return row is not None and row[0] == source.fingerprint and row[1] == "done"
+
+    def mark_source(self, source: Source, status: str, articles: int = 0, rejected: int = 0) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO sources (key, ref, fingerprint, status, articles, rejected, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.source_key(source),
+                source.ref,
+                source.fingerprint,
+                status,
+                articles,
+                rejected,
+                time.time(),
+            ),
+        )
+
+    # ------------------------------------------------------------------ derived records
+
+    def replace_derived(
+        self,
+        kind: str,
+        items: Iterable[tuple[str, T]],
+        article: Callable[[T], str | None] | None = None,
+        story: Callable[[T], str | None] | None = None,
+    ) -> int:
+        """Replace every record of ``kind`` with ``(key, record)`` items (call inside a transaction)."""
+        self.db.execute("DELETE FROM derived WHERE kind = ?", (kind,))
+        return self.add_derived(kind, items, article, story)
+
+    def add_derived(
+        self,
+        kind: str,
+        items: Iterable[tuple[str, T]],
+        article: Callable[[T], str | None] | None = None,
+        story: Callable[[T], str | None] | None = None,
+    ) -> int:
+        """Insert or replace ``(key, record)`` items of ``kind``."""
+        rows = [
+            (
+                kind,
+                key,
+                article(r) if article else None,
+                story(r) if story else None,
+                json.dumps(to_dict(r), ensure_ascii=False),
+            )
+            for key, r in items
+        ]
+        self.db.executemany(
+            "INSERT OR REPLACE INTO derived (kind, key, article, story, payload) VALUES (?, ?, ?, ?, ?)", rows
+        )
+        return len(rows)
+
+    def delete_derived(self, kind: str, articles: Sequence[str]) -> None:
+        self.db.executemany(
+            "DELETE FROM derived WHERE kind = ? AND article = ?", [(kind, a) for a in articles]
+        )
+
+    def derived(
+        self, cls: type[T], kind: str, story: str | None = None, article: str | None = None
+    ) -> list[T]:
+        sql, args = "SELECT payload FROM derived WHERE kind = ?", [kind]
+        if story is not None:
+            sql += " AND story = ?"
+            args.append(story)
+        if article is not None:
+            sql += " AND article = ?"
+            args.append(article)
+        sql += " ORDER BY rowid"
+        return [from_dict(cls, json.loads(row[0])) for row in self.db.execute(sql, args)]
+
+    def derived_articles(self, kind: str) -> set[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT article FROM derived WHERE kind = ? AND article IS NOT NULL", (kind,)
+        )
+        return {row[0] for row in rows}
+
+    # ------------------------------------------------------------------ story edits and meta
+
+    def add_story_edit(self, edit: StoryEdit) -> None:
+        self.db.execute("INSERT INTO story_edits (payload) VALUES (?)", (json.dumps(to_dict(edit)),))
+
+    def story_edits(self) -> list[StoryEdit]:
+        rows = self.db.execute("SELECT payload FROM story_edits ORDER BY seq")
+        return [from_dict(StoryEdit, json.loads(row[0])) for row in rows]
+
+    def set_meta(self, key: str, value: Any) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+
+class _Transaction:
+    """``with store.transaction():`` — BEGIN/COMMIT, ROLLBACK on error; nested use is a no-op."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.outer = False
+
+    def __enter__(self) -> _Transaction:
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.outer = True
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if not self.outer:
+            return
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
