@@ -59,8 +59,8 @@ def test_identical_text_under_second_url_is_kept(tmp_path):
     body = "The mayor resigned on Monday after a vote of no confidence, officials said. " * 3
     feed = tmp_path / "feed.jsonl"
     rows = [
-        {"url": "https://one.example/news/mayor", "title": "Mayor resigns", "text": body},
-        {"url": "https://two.example/world/mayor", "title": "Mayor resigns", "text": body},
+        {"url": "https://www.dailyplanet.com/news/mayor", "title": "Mayor resigns", "text": body},
+        {"url": "https://news.gazette.co.uk/world/mayor", "title": "Mayor resigns", "text": body},
     ]
     feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     with Workspace(tmp_path / "w.db") as ws:
@@ -70,7 +70,7 @@ def test_identical_text_under_second_url_is_kept(tmp_path):
         assert len(arts) == 2
         dup = next(a for a in arts if a.duplicate_of)
         assert dup.duplicate_of == next(a.id for a in arts if not a.duplicate_of)
-        assert {a.outlet for a in arts} == {"one.example", "two.example"}
+        assert {a.outlet for a in arts} == {"dailyplanet.com", "gazette.co.uk"}
 
 
 def test_interrupted_run_resumes_without_duplicates(tmp_path):

@@ -36,7 +36,8 @@ app = typer.Typer(
 stories_app = typer.Typer(help="Events and storylines: list, show, merge, split.", invoke_without_command=True)
 app.add_typer(stories_app, name="stories")
 
-console = Console()
+# Piped output is not cut to 80 columns: tables stay one row per line for grep and scripts.
+console = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 WorkspaceOpt = Annotated[str, typer.Option("--workspace", "-w", help="SQLite workspace file.")]

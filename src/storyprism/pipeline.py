@@ -90,17 +90,19 @@ def ingest_inputs(
 ) -> IngestReport:
     """Read, clean and store every input; every item ends as an article or a rejected item."""
     report = IngestReport()
-    outlet_lines: dict[str, Counter[str]] = {}
+    # Lines per outlet over this run: a line repeated across many articles of one outlet is boilerplate.
+    outlet_lines: dict[str, dict[str, int]] = {}
     pending_articles: list[Article] = []
     pending_sources: list[tuple[Source, int, int]] = []
     done = 0
 
     def flush() -> None:
-        nonlocal done
+        nonlocal done, outlet_lines
         if not pending_articles and not pending_sources:
             return
-        for outlet, lines in clean.count_outlet_lines(pending_articles).items():
-            outlet_lines.setdefault(outlet, Counter()).update(lines)
+        outlet_lines = clean.merge_counts(outlet_lines, clean.count_outlet_lines(pending_articles))
+        if sum(len(lines) for lines in outlet_lines.values()) > _MAX_LINE_COUNTS:
+            outlet_lines = _prune_singletons(outlet_lines)
         cleaned = clean.clean_articles(pending_articles, options.clean, outlet_lines)
         with store.transaction():
             for article in cleaned:
@@ -144,13 +146,23 @@ def ingest_inputs(
                 continue
             n_articles += 1
             pending_articles.append(out)
-            if len(pending_articles) >= options.batch_size:
+            # Strictly more than a batch: a source whose last article fills the batch is flushed
+            # below, together with its "done" mark.
+            if len(pending_articles) > options.batch_size:
                 flush()
         pending_sources.append((item, n_articles, n_rejected))
         if len(pending_articles) >= options.batch_size:
             flush()
     flush()
     return report
+
+
+_MAX_LINE_COUNTS = 2_000_000
+
+
+def _prune_singletons(table: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Bound memory on huge runs: forget lines seen once (they cannot be boilerplate yet)."""
+    return {o: {line: n for line, n in lines.items() if n > 1 or line == ""} for o, lines in table.items()}
 
 
 def _reject(store: Store, report: IngestReport, item: Rejected) -> None:

@@ -1,0 +1,57 @@
+"""The clean stage over a batch of articles."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+
+from storyprism.clean.boilerplate import ARTICLES_KEY, count_outlet_lines, outlet_key
+from storyprism.clean.document import clean_text
+from storyprism.clean.options import CleanOptions
+from storyprism.records import Article
+
+
+def clean_articles(
+    articles: Sequence[Article],
+    options: CleanOptions,
+    outlet_lines: Mapping[str, Mapping[str, int]] | None = None,
+) -> list[Article]:
+    """New articles whose ``text`` has page chrome removed and whose ``removed`` says what and why.
+
+    Reads ``raw_text`` (``text`` when raw_text is empty). ``outlet_lines`` are corpus-wide counts from
+    ``count_outlet_lines``; when None they are counted within this batch. With ``options.enabled``
+    False the text is the raw text and nothing is removed. Never raises on odd text.
+    """
+    if outlet_lines is None:
+        outlet_lines = count_outlet_lines(articles)
+    out: list[Article] = []
+    for article in articles:
+        raw = article.raw_text or article.text or ""
+        if not options.enabled:
+            digest = article.content_hash if raw == article.text else ""
+            out.append(dataclasses.replace(article, text=raw, raw_text=raw, removed=[], content_hash=digest))
+            continue
+        text, removed = clean_text(raw, article.title, _repeated(article, outlet_lines, options))
+        # a hash of the text before cleaning no longer describes it; the store recomputes it
+        digest = article.content_hash if text == article.text else ""
+        out.append(dataclasses.replace(article, text=text, raw_text=raw, removed=removed, content_hash=digest))
+    return out
+
+
+def _repeated(
+    article: Article, counts: Mapping[str, Mapping[str, int]], options: CleanOptions
+) -> Callable[[str], bool] | None:
+    key = outlet_key(article)
+    table = counts.get(key) if key is not None else None
+    if not table:
+        return None
+    total = table.get(ARTICLES_KEY, 0)
+    min_articles = max(2, options.repeated_min_articles)
+
+    def is_repeated(line: str) -> bool:
+        n = table.get(line, 0)
+        if n < min_articles:
+            return False
+        return total <= 0 or n / total >= options.repeated_min_share
+
+    return is_repeated
