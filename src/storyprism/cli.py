@@ -103,6 +103,10 @@ def _print_ingest(report: IngestReport, ws: Workspace) -> None:
     t.add_row("same text, new address (kept, marked duplicate)", str(report.same_text))
     if report.skipped_sources:
         t.add_row("inputs already ingested (skipped)", str(report.skipped_sources))
+    if report.formats:
+        t.add_row("formats read", ", ".join(f"{k} {v}" for k, v in sorted(report.formats.items())))
+    if report.skipped_records:
+        t.add_row("WARC records without an article page (not errors)", str(report.skipped_records))
     t.add_row("rejected", str(sum(report.rejected.values())))
     for reason, n in sorted(report.rejected.items()):
         t.add_row(f"  rejected: {reason}", str(n))

@@ -51,6 +51,10 @@ class IngestReport:
     skipped_sources: int = 0  # sources already fully ingested by an earlier run
     rejected: Counter[str] = field(default_factory=Counter)
     rejected_items: list[Rejected] = field(default_factory=list)
+    # WARC records that hold no article page (non-HTML payloads, non-2xx responses, request records):
+    # counted, not errors
+    skipped_records: int = 0
+    formats: Counter[str] = field(default_factory=Counter)
 
     @property
     def articles(self) -> int:
@@ -90,6 +94,7 @@ def ingest_inputs(
 ) -> IngestReport:
     """Read, clean and store every input; every item ends as an article or a rejected item."""
     report = IngestReport()
+    stats = ingest.IngestStats()
     # Lines per outlet over this run: a line repeated across many articles of one outlet is boilerplate.
     outlet_lines: dict[str, dict[str, int]] = {}
     pending_articles: list[Article] = []
@@ -138,7 +143,7 @@ def ingest_inputs(
         with store.transaction():
             store.mark_source(item, "reading")
         n_articles = n_rejected = 0
-        for out in ingest.read_source(item, options.ingest):
+        for out in ingest.read_source(item, options.ingest, stats):
             if isinstance(out, Rejected):
                 n_rejected += 1
                 with store.transaction():
@@ -154,6 +159,8 @@ def ingest_inputs(
         if len(pending_articles) >= options.batch_size:
             flush()
     flush()
+    report.skipped_records = stats.skipped_non_html + stats.skipped_records + stats.skipped_status
+    report.formats.update(stats.formats)
     return report
 
 

@@ -45,7 +45,7 @@ class Article:
     language: str | None = None
     author: str | None = None
     fetched: str | None = None  # when a crawler fetched the page (WARC-Date), ISO 8601
-    source_format: str = "text"  # text | markdown | html | json | jsonl | warc
+    source_format: str = "text"  # text | markdown | html | json | jsonl | warc | feed | mhtml
     removed: list[RemovedLine] = field(default_factory=list)
     content_hash: str = ""  # hash of the normalised cleaned text
     duplicate_of: str | None = None  # id of an earlier article with identical text

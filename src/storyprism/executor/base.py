@@ -48,8 +48,7 @@ class RayExecutor:
             import ray
         except ImportError as exc:
             raise RuntimeError(
-                "The Ray executor needs Ray. Fix: `pip install 'storyprism[ray]'`, "
-                "or use --executor local."
+                "The Ray executor needs Ray. Fix: `pip install 'storyprism[ray]'`, or use --executor local."
             ) from exc
         if not ray.is_initialized():
             ray.init(address=address, num_cpus=workers or None, ignore_reinit_error=True)
@@ -73,6 +72,8 @@ def make_executor(kind: str = "local", workers: int = 0) -> LocalExecutor | RayE
     raise ValueError(f"Unknown executor {kind!r}. Fix: use --executor local or --executor ray.")
 
 
-def run_batches(executor: Executor, fn: Callable[[Sequence[Any]], R], items: Sequence[Any], size: int) -> list[R]:
+def run_batches(
+    executor: Executor, fn: Callable[[Sequence[Any]], R], items: Sequence[Any], size: int
+) -> list[R]:
     """Convenience: map ``fn`` over ``items`` cut into batches of ``size``, collected in order."""
     return list(executor.map(fn, batched(items, size)))
