@@ -1,0 +1,206 @@
+"""Dates: explicit ones normalised to ISO, relative ones resolved against the publication date.
+
+Relative mentions ("on Wednesday", "last month", "yesterday") need the article's publication
+date; a weekday takes its direction from the tense of its sentence ("will visit on Friday" is the
+next Friday, "said on Wednesday" the last one, the publication day itself included).
+``infer_published`` reads a publication date off the text when metadata has none: a dateline or
+photo caption with a weekday ("Wednesday, Dec. 15, 2021") first, a full date near the top next, the
+most frequent full date last; candidates whose weekday agrees with the weekdays the text mentions win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+from storyprism.records import DateMention
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WD = r"(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+EXPLICIT = [
+    re.compile(rf"\b{_WD}{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+    re.compile(
+        rf"\b{_WD}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    ),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+]
+MONTH_YEAR = re.compile(
+    rf"\b(?:in|since|until|by|from|of|during|early|late|mid-)?\s*{_MON}\s+(?P<year>(?:19|20)\d\d)\b"
+)
+RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|tomorrow|tonight|(?P<dir>last|this|next|earlier this|later this)\s+(?P<unit>week|month|year|weekend)"
+    r"|(?:on\s+|last\s+|next\s+|this\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|in\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December))\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|shall|is going to|are going to|plans? to|planned to|planning to|scheduled|expected to|"
+    r"set to|next|upcoming|coming|due to|ahead of|hopes? to|hoped to|intends? to|intended to|looks? forward|looked forward)\b"
+)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _future(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))
+
+
+def find_dates(
+    article: str, text: str, spans: list[tuple[int, int]], published: str | None
+) -> list[DateMention]:
+    """Explicit and relative date mentions; relative ones get a value only when ``published`` is known."""
+    pub = _parse_iso(published)
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def sentence_of(pos: int) -> str:
+        return next((text[a:b] for a, b in spans if a <= pos < b), "")
+
+    for pat in EXPLICIT:
+        for m in pat.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            gd = m.groupdict()
+            month = MONTHS[gd["mon"].lower()] if gd.get("mon") else int(gd["mnum"])
+            day = int(gd["day"])
+            year = int(gd["year"]) if gd.get("year") else None
+            relative = year is None
+            if year is None and pub is not None:
+                # "Dec. 15" without a year: the occurrence nearest the publication date
+                cands = [c for c in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if c]
+                year = min(cands, key=lambda c: abs((c - pub).days)).year if cands else None
+            d = _safe_date(year, month, day) if year else None
+            if year and d is None:
+                continue
+            taken.append(m.span())
+            out.append(
+                DateMention(
+                    article,
+                    m.group(0),
+                    d.isoformat() if d else None,
+                    "day",
+                    relative,
+                    sentence_of(m.start()),
+                    m.start(),
+                    m.end(),
+                )
+            )
+    for m in MONTH_YEAR.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        s = m.start("mon")
+        taken.append((s, m.end()))
+        value = f"{int(m.group('year')):04d}-{MONTHS[m.group('mon').lower()]:02d}"
+        out.append(DateMention(article, text[s : m.end()], value, "month", False, sentence_of(s), s, m.end()))
+    for m in RELATIVE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        sent = sentence_of(m.start())
+        rvalue, gran = _resolve(m, pub, sent)
+        out.append(DateMention(article, m.group(0), rvalue, gran, True, sent, m.start(), m.end()))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _resolve(m: re.Match[str], pub: date | None, sentence: str) -> tuple[str | None, str]:
+    if m.group("wday"):
+        if pub is None:
+            return None, "day"
+        target = WEEKDAYS.index(m.group("wday").lower())
+        lead = m.group(0).lower()
+        future = lead.startswith("next") or (not lead.startswith("last") and _future(sentence))
+        delta = (target - pub.weekday()) % 7 if future else -((pub.weekday() - target) % 7)
+        return (pub + timedelta(days=delta)).isoformat(), "day"
+    if m.group("month"):
+        if pub is None:
+            return None, "month"
+        month = MONTHS[m.group("month").lower()]
+        year = pub.year
+        if _future(sentence):
+            year += 1 if month < pub.month else 0
+        elif month > pub.month:
+            year -= 1
+        return f"{year:04d}-{month:02d}", "month"
+    rel = m.group("rel").lower()
+    if pub is None:
+        return None, "day"
+    if rel in ("today", "tonight"):
+        return pub.isoformat(), "day"
+    if rel == "yesterday":
+        return (pub - timedelta(days=1)).isoformat(), "day"
+    if rel == "tomorrow":
+        return (pub + timedelta(days=1)).isoformat(), "day"
+    step = {"last": -1, "next": 1}.get(m.group("dir").split()[0].lower(), 0)
+    unit = m.group("unit").lower()
+    if unit in ("week", "weekend"):
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        return monday.isoformat(), "week"
+    if unit == "month":
+        y, mo = pub.year, pub.month + step
+        if mo == 0:
+            y, mo = y - 1, 12
+        elif mo == 13:
+            y, mo = y + 1, 1
+        return f"{y:04d}-{mo:02d}", "month"
+    return f"{pub.year + step:04d}", "year"
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def infer_published(text: str) -> str | None:
+    """The publication date read off the text, or None when the text gives no full date."""
+    found: list[tuple[date, int, bool]] = []  # (date, position, has weekday)
+    for pat in EXPLICIT:
+        for m in pat.finditer(text):
+            gd = m.groupdict()
+            if not gd.get("year"):
+                continue
+            month = MONTHS[gd["mon"].lower()] if gd.get("mon") else int(gd["mnum"])
+            d = _safe_date(int(gd["year"]), month, int(gd["day"]))
+            if d is None:
+                continue
+            wd = gd.get("wd") or ""
+            found.append((d, m.start(), bool(wd) and WEEKDAYS.index(wd.lower()) == d.weekday()))
+    if not found:
+        return None
+    mentioned = Counter(
+        w.lower()
+        for w in re.findall(
+            r"\b(?:on|last|this)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text
+        )
+    )
+    counts = Counter(d for d, _, _ in found)
+
+    def score(item: tuple[date, int, bool]) -> tuple[float, int]:
+        d, pos, wd_ok = item
+        s = 0.0
+        if wd_ok:
+            s += 3  # dateline / photo caption: "Wednesday, Dec. 15, 2021"
+        if pos < 600:
+            s += 2  # a full date near the top
+        s += min(counts[d], 3) * 0.5
+        if mentioned[WEEKDAYS[d.weekday()]]:
+            s += 1.5  # the text's "on Wednesday" agrees with this date
+        return s, -pos
+
+    best = max(found, key=score)
+    if score(best)[0] < 1.5:
+        return None  # a lone date deep in the text is more likely history than the publication date
+    return best[0].isoformat()

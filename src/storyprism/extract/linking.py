@@ -1,0 +1,443 @@
+"""Corpus-wide linking: one entity per real name, and quote variants grouped across articles.
+
+Names: places, groups and organisations link only through the shipped alias table
+(``data/aliases.tsv``), because spelling similarity would merge Iran/Iraq or Austria/Australia.
+Persons link when their first names are known variants of one name (Sergei/Sergey) and their
+surnames are identical (or known transliterations); a lone surname ("Putin", "Xi") links to the
+full name in the same article, else to the one full name in the corpus that fits, else stays alone.
+
+Quote variants: two quotes from different articles are the same utterance when their speakers are
+compatible (same entity or name, one relays the other, or one is unknown) and their texts are
+close both in meaning (sentence-embedding cosine) and in words (content-word containment).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from storyprism.records import Entity, Extraction, Mention, Quote
+
+ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "president",
+        "pres",
+        "vice",
+        "prime",
+        "minister",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "gen",
+        "general",
+        "adm",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "judge",
+        "justice",
+        "secretary",
+        "chairman",
+        "leader",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "rev",
+        "ambassador",
+        "chancellor",
+        "premier",
+        "mayor",
+        "deputy",
+        "foreign",
+        "chief",
+        "former",
+        "late",
+    ]
+)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "our",
+        "their",
+        "his",
+        "her",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "not",
+        "no",
+        "so",
+        "such",
+        "about",
+    ]
+)
+CLASS_OF = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "norp", "ORG": "org"}
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, tuple[str, str]]:
+    """variant -> (canonical, kind) from the shipped table."""
+    table: dict[str, tuple[str, str]] = {}
+    if not ALIASES.is_file():  # pragma: no cover - packaging error
+        raise FileNotFoundError(
+            f"{ALIASES} is missing. Fix: reinstall storyprism so its package data (extract/data) is included."
+        )
+    for line in ALIASES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            table[parts[0].strip().lower()] = (parts[1].strip().lower(), parts[2].strip().lower())
+    return table
+
+
+def norm(text: str) -> str:
+    t = text.replace("’", "'").replace("‘", "'").strip()
+    t = re.sub(r"'s$|'$", "", t)
+    t = re.sub(r"^the\s+", "", t, flags=re.IGNORECASE)
+    return " ".join(t.strip(' .,;:-"“”()').lower().split())
+
+
+def _place_key(text: str, cls: str) -> str:
+    n = norm(text)
+    hit = aliases().get(n) or aliases().get("the " + n) or aliases().get(n + ".")
+    return hit[0] if hit and hit[1] in ("place", "norp", "org") else n
+
+
+def person_parts(text: str) -> list[str]:
+    """Name tokens without titles, with first names and surnames mapped to their canonical variants."""
+    toks = [t.strip(".,") for t in norm(text).replace("-", " - ").split()]
+    toks = [t for t in toks if t and t != "-"]
+    while len(toks) > 1 and toks[0] in _TITLES:
+        toks = toks[1:]
+    if not toks:
+        return []
+    table = aliases()
+    out = list(toks)
+    first = table.get(out[0])
+    if first and first[1] == "given" and len(out) > 1:
+        out[0] = first[0]
+    last = table.get(out[-1])
+    if last and last[1] == "surname":
+        out[-1] = last[0]
+    return out
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _entity_id(cls: str, canonical: str) -> str:
+    return "e-" + hashlib.sha1(f"{cls}|{canonical.lower()}".encode()).hexdigest()[:12]
+
+
+def link_entities(mentions: list[Mention]) -> list[Entity]:
+    """Fill ``Mention.entity`` and return the entities (one per real name)."""
+    keys: list[str | None] = []
+    for m in mentions:
+        cls = CLASS_OF.get(m.type)
+        if cls is None:
+            keys.append(None)
+        elif cls == "person":
+            parts = person_parts(m.text)
+            keys.append("person|" + " ".join(parts) if parts else None)
+        else:
+            key = _place_key(m.text, cls)
+            keys.append(f"{cls}|{key}" if key else None)
+    # persons: full-name key = first + last token (middle names and initials vary between outlets)
+    full_key: dict[str, str] = {}
+    for k in keys:
+        if k and k.startswith("person|"):
+            parts = k[7:].split()
+            if len(parts) >= 2:
+                full_key[k] = f"person|{parts[0]} {parts[-1]}"
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for fk in set(full_key.values()):
+        a, b = fk[7:].split()
+        by_last[b].add(fk)
+        by_first[a].add(fk)
+    doc_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for m, k in zip(mentions, keys, strict=True):
+        if k in full_key:
+            a, b = full_key[k][7:].split()
+            doc_full[m.article]["last:" + b].add(full_key[k])
+            doc_full[m.article]["first:" + a].add(full_key[k])
+    final: list[str | None] = []
+    for m, k in zip(mentions, keys, strict=True):
+        if k is None or not k.startswith("person|"):
+            final.append(k)
+            continue
+        if k in full_key:
+            final.append(full_key[k])
+            continue
+        tok = k[7:]
+        local = doc_full[m.article]
+        for cands in (
+            local.get("last:" + tok),
+            local.get("first:" + tok),
+            by_last.get(tok),
+            by_first.get(tok),
+        ):
+            if cands and len(cands) == 1:
+                final.append(next(iter(cands)))
+                break
+            if cands and len(cands) > 1:
+                final.append(k)  # ambiguous ("Bush"): do not guess
+                break
+        else:
+            final.append(k)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(final):
+        if k:
+            groups[k].append(i)
+    entities: list[Entity] = []
+    for key, idx in sorted(groups.items()):
+        cls, canon_key = key.split("|", 1)
+        surfaces = Counter(_surface(mentions[i].text) for i in idx)
+        name = _canonical(cls, canon_key, surfaces)
+        types = Counter(mentions[i].type for i in idx)
+        ent = Entity(
+            id=_entity_id(cls, canon_key),
+            name=name,
+            type=types.most_common(1)[0][0],
+            aliases=sorted(s for s in surfaces if s != name),
+            articles=sorted({mentions[i].article for i in idx}),
+        )
+        for i in idx:
+            mentions[i].entity = ent.id
+        entities.append(ent)
+    return entities
+
+
+def _surface(text: str) -> str:
+    t = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:")
+    t = re.sub(r"^[Tt]he\s+", "", t)
+    return " ".join(t.split())
+
+
+def _canonical(cls: str, key: str, surfaces: Counter[str]) -> str:
+    if cls == "person":
+        multi = Counter({s: c for s, c in surfaces.items() if len(person_parts(s)) >= 2})
+        pool = multi or surfaces
+        return max(pool, key=lambda s: (pool[s], len(s), s))
+    exact = [s for s in surfaces if norm(s) == key]
+    if exact:
+        return max(exact, key=lambda s: (surfaces[s], s))
+    return max(surfaces, key=lambda s: (surfaces[s], s))
+
+
+# --------------------------------------------------------------------------- quote variants
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+    return {w.removesuffix("'s") for w in words if w not in _STOP and len(w) > 2}
+
+
+def _stem(w: str) -> str:
+    for suf in ("ing", "ed", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+def lexical(a: str, b: str) -> float:
+    """Shared content words (Dice, crude stems: "supports"/"supported"); a short text inside a long one
+    still scores by containment when it has enough words to be a real utterance."""
+    wa = {_stem(w) for w in _content_words(a)}
+    wb = {_stem(w) for w in _content_words(b)}
+    if not wa or not wb:
+        return 0.0
+    shared = len(wa & wb)
+    dice = 2 * shared / (len(wa) + len(wb))
+    small, large = sorted((len(wa), len(wb)))
+    if small >= 8 and large <= 2.5 * small:
+        # a trimmed quote inside a fuller version; a sentence inside a whole speech proves little
+        return max(dice, shared / small * 0.9)
+    return dice
+
+
+def _speaker_keys(q: Quote) -> set[str]:
+    keys = set()
+    for v in (q.speaker_id, q.speaker, q.via):
+        if v:
+            keys.add(v if v.startswith("e-") else norm(v).split()[-1] if norm(v) else "")
+    return keys - {""}
+
+
+def compatible(a: Quote, b: Quote) -> bool:
+    if not a.speaker or not b.speaker:
+        return True
+    if a.speaker_id and a.speaker_id == b.speaker_id:
+        return True
+    return bool(_speaker_keys(a) & _speaker_keys(b))
+
+
+def group_variants(
+    quotes: list[Quote], cosine: float = 0.72, lexical_min: float = 0.55, min_words: int = 5
+) -> None:
+    """Set ``Quote.variant_group`` on quotes that report one utterance in several articles.
+
+    Shared words are a necessary condition, so candidate pairs come from an inverted index of content
+    words first and only quotes in a candidate pair are embedded (embedding is the slow part).
+    """
+    import numpy as np
+
+    from storyprism.models import embed
+
+    cand = [i for i, q in enumerate(quotes) if len(q.text.split()) >= min_words]
+    if len(cand) < 2 or len({quotes[i].article for i in cand}) < 2:
+        return
+    stems = {i: {_stem(w) for w in _content_words(quotes[i].text)} for i in cand}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in cand:
+        for w in stems[i]:
+            index[w].append(i)
+    limit = max(50, len(cand) // 5)  # words in most quotes ("president") do not make candidates
+    pairs: list[tuple[int, int, float]] = []
+    for i in cand:
+        shared: Counter[int] = Counter()
+        for w in stems[i]:
+            posting = index[w]
+            if len(posting) <= limit:
+                shared.update(j for j in posting if j > i)
+        for j, n in shared.items():
+            if n < 2 or quotes[i].article == quotes[j].article:
+                continue
+            lex = lexical(quotes[i].text, quotes[j].text)
+            if lex >= lexical_min and compatible(quotes[i], quotes[j]):
+                pairs.append((i, j, lex))
+    if not pairs:
+        return
+    need = sorted({k for i, j, _ in pairs for k in (i, j)})
+    row = {k: n for n, k in enumerate(need)}
+    # the first 80 words carry the utterance; longer inputs only cost time
+    vecs = embed([" ".join(quotes[k].text.split()[:80]) for k in need])
+    uf = _UF()
+    for i, j, lex in pairs:
+        sim = float(np.dot(vecs[row[i]], vecs[row[j]]))
+        # meaning and wording must both agree; very close wording tolerates a looser paraphrase
+        if (sim >= cosine and lex >= lexical_min) or (lex >= lexical_min + 0.2 and sim >= cosine - 0.1):
+            uf.union(quotes[i].id or str(i), quotes[j].id or str(j))
+    members: dict[str, list[Quote]] = defaultdict(list)
+    for i in cand:
+        q = quotes[i]
+        key = q.id or str(i)
+        if key in uf.parent:
+            members[uf.find(key)].append(q)
+    for group in members.values():
+        if len({q.article for q in group}) < 2:
+            continue
+        first = min(q.id for q in group)
+        gid = "v-" + hashlib.sha1(first.encode()).hexdigest()[:10]
+        for q in group:
+            q.variant_group = gid
+
+
+def link(extraction: Extraction, cosine: float = 0.72, lexical_min: float = 0.55) -> Extraction:
+    """Entities for all mentions, speaker ids for quotes, variant groups; returns a new Extraction."""
+    mentions = [Mention(m.article, m.text, m.type, m.start, m.end, None) for m in extraction.mentions]
+    entities = link_entities(mentions)
+    by_doc: dict[tuple[str, str], str] = {}
+    by_name: dict[str, set[str]] = defaultdict(set)
+    names = {e.id: e for e in entities}
+    for m in mentions:
+        if m.entity and m.type == "PERSON":
+            by_doc[(m.article, norm(m.text))] = m.entity
+            by_name[norm(m.text)].add(m.entity)
+    for e in entities:
+        if e.type == "PERSON":
+            by_name[norm(e.name)].add(e.id)
+    quotes = [
+        Quote(q.article, q.text, q.direct, q.cue, q.speaker, None, q.via, None, q.start, q.end, q.id)
+        for q in extraction.quotes
+    ]
+    for q in quotes:
+        if q.speaker:
+            n = norm(q.speaker)
+            eid = by_doc.get((q.article, n))
+            if eid is None and len(by_name.get(n, ())) == 1:
+                eid = next(iter(by_name[n]))
+            q.speaker_id = eid
+            if eid and names[eid].type == "PERSON":
+                q.speaker = names[eid].name
+        if q.via:
+            vid = by_doc.get((q.article, norm(q.via)))
+            if vid is None and len(by_name.get(norm(q.via), ())) == 1:
+                vid = next(iter(by_name[norm(q.via)]))
+            if vid:
+                q.via = names[vid].name
+    group_variants(quotes, cosine, lexical_min)
+    return Extraction(
+        quotes=quotes,
+        mentions=mentions,
+        entities=entities,
+        numbers=list(extraction.numbers),
+        dates=list(extraction.dates),
+        inferred_published=dict(extraction.inferred_published),
+    )

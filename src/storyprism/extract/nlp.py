@@ -1,0 +1,58 @@
+"""Named entities from spaCy with only the pipes NER needs (tok2vec feeds tagger/parser, not ner)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from storyprism.extract.linking import aliases
+from storyprism.extract.speakers import Ent
+from storyprism.models import spacy_model
+
+NER_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+MAX_CHARS = 200_000  # longer texts are cut into pieces so spaCy's memory stays bounded
+
+
+def entities(texts: Sequence[str], batch_size: int = 32, n_process: int = 1) -> list[list[Ent]]:
+    """PERSON/ORG/GPE/LOC/NORP/DATE... spans of each text, offsets into that text."""
+    nlp = spacy_model(NER_DISABLE)
+    pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
+    for i, text in enumerate(texts):
+        for off in range(0, max(len(text), 1), MAX_CHARS):
+            pieces.append((i, off, text[off : off + MAX_CHARS]))
+    out: list[list[Ent]] = [[] for _ in texts]
+    docs = nlp.pipe((p for _, _, p in pieces), batch_size=batch_size, n_process=n_process)
+    for (i, off, _), doc in zip(pieces, docs, strict=True):
+        out[i].extend(Ent(off + e.start_char, off + e.end_char, e.label_, e.text) for e in doc.ents)
+    return [gazetteer(text, ents) for text, ents in zip(texts, out, strict=True)]
+
+
+_LABEL = {"place": "GPE", "norp": "NORP", "org": "ORG"}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds: dict[str, str] = {}
+    for variant, (canonical, kind) in aliases().items():
+        if kind in _LABEL:
+            for name in (variant, canonical):
+                if len(name) > 2 and not name.startswith("the "):
+                    kinds.setdefault(name, _LABEL[kind])
+    alt = "|".join(sorted((re.escape(k) for k in kinds), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alt})(?![\w])", re.IGNORECASE), kinds
+
+
+def gazetteer(text: str, ents: list[Ent]) -> list[Ent]:
+    """NER plus the alias table: names spaCy's small model misses or mislabels ("Kyiv" as a PERSON)."""
+    pattern, kinds = _gazetteer_re()
+    out = []
+    for e in ents:
+        kind = kinds.get(e.text.lower().strip(".'’s"))
+        out.append(Ent(e.start, e.end, kind, e.text) if kind and e.label == "PERSON" else e)
+    for m in pattern.finditer(text):
+        if not m.group(0)[:1].isupper() or any(e.start < m.end() and m.start() < e.end for e in out):
+            continue
+        out.append(Ent(m.start(), m.end(), kinds[m.group(0).lower()], m.group(0)))
+    out.sort(key=lambda e: e.start)
+    return out

@@ -1,0 +1,98 @@
+"""The stage's two entry points (see the package docstring)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from storyprism.extract.dates import find_dates, infer_published
+from storyprism.extract.linking import CLASS_OF, link
+from storyprism.extract.numbers import find_numbers
+from storyprism.extract.options import ExtractOptions
+from storyprism.extract.quotes import find_quotes
+from storyprism.extract.speakers import Ent
+from storyprism.extract.text import paragraphs, sentences
+from storyprism.records import Article, Extraction, Mention, Quote
+
+log = logging.getLogger(__name__)
+
+
+def extract_articles(articles: Sequence[Article], options: ExtractOptions | None = None) -> Extraction:
+    """Quotes, mentions, numbers, dates and inferred publication dates of a batch of cleaned articles.
+
+    Runs spaCy NER once over the batch (``nlp.pipe``, only the ``ner`` pipe); everything else is rules.
+    One article that fails is logged and skipped, never the batch.
+    """
+    options = options or ExtractOptions()
+    out = Extraction()
+    if not options.enabled or not articles:
+        return out
+    texts = [a.text or "" for a in articles]
+    if options.names:
+        from storyprism.extract.nlp import entities
+
+        try:
+            ents = entities(texts, batch_size=options.batch_size, n_process=options.n_process)
+        except (ValueError, RuntimeError, MemoryError) as exc:
+            # one pathological text must not cost the batch its names: retry text by text
+            log.warning("extract: batch NER failed (%s); retrying article by article", exc)
+            ents = [_safe_entities(t) for t in texts]
+    else:
+        ents = [[] for _ in texts]
+    for article, text, doc_ents in zip(articles, texts, ents, strict=True):
+        try:
+            _one(article, text, doc_ents, options, out)
+        except Exception as exc:  # bad input must not sink the batch
+            log.warning("extract: article %s skipped (%s: %s)", article.id, type(exc).__name__, exc)
+    return out
+
+
+def _safe_entities(text: str) -> list[Ent]:
+    from storyprism.extract.nlp import entities
+
+    try:
+        return entities([text])[0]
+    except (ValueError, RuntimeError, MemoryError) as exc:
+        log.warning("extract: NER skipped for one article (%s)", exc)
+        return []
+
+
+def _one(article: Article, text: str, doc_ents: list[Ent], options: ExtractOptions, out: Extraction) -> None:
+    spans = [s for p in paragraphs(text) for s in sentences(text, *p)]
+    for e in doc_ents:
+        if e.label in CLASS_OF:
+            out.mentions.append(Mention(article.id, e.text, e.label, e.start, e.end))
+    if options.quotes:
+        for n, q in enumerate(find_quotes(text, doc_ents, indirect=options.indirect_quotes)):
+            out.quotes.append(
+                Quote(
+                    article.id,
+                    q.text,
+                    q.direct,
+                    q.cue,
+                    q.speaker,
+                    None,
+                    q.via,
+                    None,
+                    q.start,
+                    q.end,
+                    f"{article.id}:q{n}",
+                )
+            )
+    published = article.published
+    if not published:
+        # the raw text keeps what cleaning removed: photo captions and datelines are the best evidence
+        inferred = infer_published(article.raw_text or text) or infer_published(text)
+        if inferred:
+            out.inferred_published[article.id] = inferred
+            published = inferred
+    if options.numbers:
+        out.numbers.extend(find_numbers(article.id, text, spans))
+    if options.dates:
+        out.dates.extend(find_dates(article.id, text, spans, published))
+
+
+def link_corpus(extraction: Extraction, options: ExtractOptions | None = None) -> Extraction:
+    """Corpus-wide: ``Entity`` records and ``Mention.entity``, ``Quote.speaker_id``, ``Quote.variant_group``."""
+    options = options or ExtractOptions()
+    return link(extraction, options.variant_cosine, options.variant_lexical)
