@@ -1,0 +1,170 @@
+"""What the story stage reads off one article: terms, names, an embedding text, a date.
+
+Kept separate from the clustering so the features can be computed in a worker process
+and so the eval script can reuse them. Nothing here keeps corpus-wide state; the
+document frequencies live in the story states (see ``cluster.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from storyprism.records import Article
+
+# How much of the body the term vector reads: the lead carries the who/what/when/where;
+# the tail of long articles drifts into background that other events share.
+BODY_WORDS = 300
+# The embedding reads headline + this many body words (all-MiniLM truncates at 256 tokens anyway).
+EMBED_WORDS = 60
+# Terms kept per article vector (the strongest by tf-idf weight).
+VECTOR_TERMS = 160
+# Headline terms count this many times: the headline names the happening.
+TITLE_WEIGHT = 2
+
+_STOP_TEXT = """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can cannot could couldn't did didn't do does doesn't doing
+    don't down during each few for from further had hadn't has hasn't have haven't having he he'd
+    he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into
+    is isn't it it's its itself let's me more most mustn't my myself no nor not of off on once only or
+    other ought our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so
+    some such than that that's the their theirs them themselves then there there's these they they'd
+    they'll they're they've this those through to too under until up very was wasn't we we'd we'll
+    we're we've were weren't what what's when when's where where's which while who who's whom why
+    why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
+    said says say saying told tell according just like also will would could may might must can one
+    two three new year years time times day days week weeks month months today yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday people many much well get got make made
+    back still even now first last since around including however although though per cent percent
+    us mr mrs ms dr news image images photo photos video getty reuters ap afp copyright share
+    advertisement read reading click sign subscribe newsletter updated published via
+    report reported reports way want take going come came see know think thing things lot
+    """
+_STOP = frozenset(_STOP_TEXT.split())
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+_NAME = re.compile(r"(?<![\w.])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased content words; crude plural folding so 'missiles' meets 'missile'."""
+    out: list[str] = []
+    for raw in _TOKEN.findall(text.lower()):
+        tok = raw.replace("’", "'")
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        tok = tok.replace(".", "")
+        if len(tok) < 2 or tok in _STOP:
+            continue
+        if tok.isdigit() and len(tok) < 2:
+            continue
+        if len(tok) > 4 and tok.endswith("s") and not tok.endswith(("ss", "us", "is")):
+            tok = tok[:-1]
+        out.append(tok)
+    return out
+
+
+def names(text: str) -> list[str]:
+    """Capitalised word runs that do not merely start a sentence: a cheap stand-in for NER."""
+    found: list[str] = []
+    for m in _NAME.finditer(text):
+        words = m.group(1).split()
+        if len(words) == 1 and _SENT_START.search(text[max(0, m.start() - 4) : m.start()]):
+            continue  # a lone capitalised word opening a sentence is usually not a name
+        name = " ".join(w.rstrip("'’").removesuffix("'s").removesuffix("’s") for w in words)
+        if name.lower() in _STOP or len(name) < 2:
+            continue
+        found.append(name)
+    return found
+
+
+def body_words(article: Article) -> list[str]:
+    """The body as words, without a first line that only repeats the headline."""
+    lines = [ln for ln in article.text.splitlines() if ln.strip()]
+    if lines and lines[0].strip().lower() == article.title.strip().lower():
+        lines = lines[1:]
+    return " ".join(lines).split()
+
+
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO timestamp; None when missing or unreadable (never raises)."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """One article as the clustering sees it."""
+
+    id: str
+    title: str
+    outlet: str | None
+    day: date | None
+    tf: dict[str, int]  # term counts (headline counted TITLE_WEIGHT times); freed once placed
+    names: list[str]  # most frequent capitalised names, most frequent first
+    embed_text: str
+    vector: dict[str, float] = field(default_factory=dict)  # tf-idf, L2-normalised, set later
+    embedding: list[float] | None = None
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    words = body_words(article)
+    title = article.title or ""
+    counts: Counter[str] = Counter(tokens(" ".join(words[:BODY_WORDS])))
+    for tok in tokens(title):
+        counts[tok] += TITLE_WEIGHT
+    tf = {sys.intern(t): c for t, c in counts.items()}  # interned: 100k articles share one vocabulary
+    name_counts = Counter(names(title + ".\n" + " ".join(words[:BODY_WORDS])))
+    lead = " ".join(words[:EMBED_WORDS])
+    embed_text = f"{title}. {lead}".strip(". ") or article.id
+    return ArticleFeatures(
+        id=article.id,
+        title=title.strip() or " ".join(words[:12]),
+        outlet=article.outlet,
+        day=parse_day(article.published),
+        tf=tf,
+        names=[n for n, _ in name_counts.most_common(12)],
+        embed_text=embed_text,
+    )
+
+
+def idf(df: float, n_docs: float) -> float:
+    """Smoothed inverse document frequency (sklearn's formula), so unseen terms get the maximum."""
+    return math.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+
+
+def weigh(
+    feat: ArticleFeatures, df: dict[str, float], n_docs: float, keep: int = VECTOR_TERMS
+) -> dict[str, float]:
+    """The article's L2-normalised sub-linear tf-idf vector under the current document frequencies.
+
+    Only the ``keep`` strongest terms are kept (not re-normalised, so cosines stay on the full
+    vector's scale): the weak tail barely moves a cosine but dominates memory at 100k articles.
+    """
+    vec = {t: (1.0 + math.log(c)) * idf(df.get(t, 0.0), n_docs) for t, c in feat.tf.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    if len(vec) > keep > 0:
+        vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:keep])
+    return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
+    """Cosine of two sparse vectors; pass ``b_norm`` when it is already known (story centroids)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(v * large[t] for t, v in small.items() if t in large)
+    if dot == 0.0:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = b_norm if b_norm is not None else math.sqrt(sum(v * v for v in b.values()))
+    return dot / ((na * nb) or 1.0)

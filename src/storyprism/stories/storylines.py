@@ -1,0 +1,81 @@
+"""Storylines: events that continue one another (same actors, same issue, over weeks or months).
+
+An event without a storyline joins the storyline of its most similar earlier event when the
+similarity of their centroids reaches ``storyline_threshold`` (lower than the event bar, and
+with a wide time window); otherwise it founds a singleton storyline. Existing assignments are
+never revisited, so storyline ids are stable.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyprism.records import Storyline
+
+from .cluster import Index, event_similarity, gap_days
+from .options import StoryOptions
+from .state import Event, new_storyline_id
+
+
+def shared_actors(a: Event, b: Event, top: int = 8) -> bool:
+    """Whether two events share a leading name (person, place, organisation)."""
+    names_a = {n.lower() for n, _ in a.names.most_common(top)}
+    return any(n.lower() in names_a for n, _ in b.names.most_common(top))
+
+
+def assign_storylines(
+    events: dict[str, Event], previous: dict[str, Storyline], options: StoryOptions
+) -> dict[str, Storyline]:
+    """Give every event a storyline; returns the storylines by id (titles filled later)."""
+    lines: dict[str, Storyline] = {}
+    for ev in events.values():
+        if ev.storyline is not None and ev.storyline in previous:
+            line = lines.get(ev.storyline)
+            if line is None:
+                old = previous[ev.storyline]
+                line = Storyline(id=old.id, title=old.title, stories=[], state=dict(old.state))
+                lines[line.id] = line
+            line.stories.append(ev.id)
+        else:
+            ev.storyline = None
+    taken = set(lines) | set(previous)
+    index = Index()
+    for ev in events.values():
+        if ev.storyline is not None:
+            index.add(ev)
+    spans = {eid: ev.span() for eid, ev in events.items()}
+    bar_scale = options.term_threshold / options.threshold if options.threshold else 1.0
+    # Oldest events first, so a storyline grows forward in time as it did in the world.
+    def start(ev: Event) -> tuple[bool, date, str]:
+        span = spans[ev.id]
+        return (span is None, span[0] if span else date.min, ev.id)
+
+    pending = sorted((ev for ev in events.values() if ev.storyline is None), key=start)
+    for ev in pending:
+        span = spans[ev.id]
+        best: Event | None = None
+        best_margin = 0.0
+        query = {t: w for t, (_, w) in ev.terms.items()}
+        for cid in index.candidates(query):
+            other = events[cid]
+            if cid == ev.id or other.storyline is None:
+                continue
+            if span is not None and gap_days(span[0], spans[cid]) > options.storyline_window_days:
+                continue
+            if not shared_actors(ev, other):
+                continue  # a storyline follows the same actors, not just the same kind of news
+            score, with_emb = event_similarity(ev, other, options)
+            bar = options.storyline_threshold * (1.0 if with_emb else bar_scale)
+            if score - bar >= 0.0 and (best is None or score - bar > best_margin):
+                best, best_margin = other, score - bar
+        ev.dirty = True  # its storyline is (re)assigned
+        if best is not None and best.storyline is not None:
+            ev.storyline = best.storyline
+            lines[best.storyline].stories.append(ev.id)
+        else:
+            lid = new_storyline_id(ev.id, taken)
+            taken.add(lid)
+            ev.storyline = lid
+            lines[lid] = Storyline(id=lid, title="", stories=[ev.id], state={})
+        index.add(ev)
+    return lines
