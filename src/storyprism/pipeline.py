@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO, TypeVar
 
 from storyprism import clean, compare, extract, ingest, reuse, stories
@@ -290,8 +290,14 @@ def load_story_state(store: Store) -> StoryState:
 
 
 def run_stories(
-    store: Store, articles: list[Article], origin_of: dict[str, str], options: Options
+    store: Store, articles: list[Article], origin_of: dict[str, str], options: Options, dates: bool = True
 ) -> StoryState:
+    """Place this run's new articles into events, then date undated ones from their story context.
+
+    When context dating gives a new article a date, its placement is redone from the same previous
+    state with the date known: a follow-up event is easily merged with the event it continues while
+    its date is unknown.
+    """
     previous = load_story_state(store)
     placed = {aid for s in previous.stories for aid in s.articles}
     known = {a.id for a in articles}
@@ -300,9 +306,37 @@ def run_stories(
         s.articles = [a for a in s.articles if a in known]
     previous.stories = [s for s in previous.stories if s.articles]
     new_articles = [a for a in articles if a.id not in placed]
-    state = stories.update_stories(new_articles, previous, store.story_edits(), options.stories, origin_of)
+    edits = store.story_edits()
+    state = stories.update_stories(new_articles, previous, edits, options.stories, origin_of)
+    if dates and apply_context_dates(store, articles, state) & {a.id for a in new_articles}:
+        state = stories.update_stories(new_articles, previous, edits, options.stories, origin_of)
     save_story_state(store, state)
     return state
+
+
+def apply_context_dates(store: Store, articles: list[Article], state: StoryState) -> set[str]:
+    """Date articles whose own text gave no date from their story and storyline; returns the ids
+    whose date changed."""
+    from storyprism.extract.context_dates import infer_dates_from_context
+
+    previous: dict[str, str] = store.get_meta("context_published", {}) or {}
+    # Dates found this way last time are recomputed, never used as anchors for themselves.
+    view = [
+        replace(a, published=None) if a.published_inferred and previous.get(a.id) == a.published else a
+        for a in articles
+    ]
+    found = infer_dates_from_context(view, state.stories, store.derived(DateMention, "date"))
+    changed = set()
+    updates = []
+    for a in articles:
+        if a.id in found and a.published != found[a.id]:
+            a.published, a.published_inferred = found[a.id], True
+            updates.append((a.id, found[a.id], True))
+            changed.add(a.id)
+    with store.transaction():
+        store.set_published(updates)
+        store.set_meta("context_published", {**previous, **found})
+    return changed
 
 
 def save_story_state(store: Store, state: StoryState) -> None:
@@ -354,7 +388,8 @@ def analyze(store: Store, options: Options, progress: Progress = _no_progress) -
     report.origins = len(set(origin_of.values()))
     if options.stories.enabled:
         progress("stories", 0, None)
-        state = run_stories(store, articles, origin_of, options)
+        state = run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
+        report.inferred_dates = sum(1 for a in articles if a.published_inferred)
         report.stories, report.storylines = len(state.stories), len(state.storylines)
         if options.compare.enabled:
             progress("comparison", 0, None)
