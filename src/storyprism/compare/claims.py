@@ -1,0 +1,238 @@
+"""Claims: the same statement across outlets, however it is worded, with its independent support.
+
+Every prose sentence of a story's articles is a statement. Statements from different articles are
+linked when their combined similarity (MiniLM cosine + in-story TF-IDF overlap) passes
+``claim_threshold``, or when they carry the same quote (same ``variant_group``); linked statements
+are grouped by average linkage (a merge must keep the mean cross-similarity high), which avoids
+the chaining that makes single-linkage glue a whole story into one claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+from scipy import sparse
+
+from storyprism.compare.options import CompareOptions
+from storyprism.compare.similarity import embed_cached, tfidf_matrix
+from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
+from storyprism.records import Article, Claim, Quote, Story
+
+_FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(slots=True)
+class StoryText:
+    """A story's statements and their similarities, shared by claims, conflicts and summary."""
+
+    story: Story
+    articles: dict[str, Article]
+    origins: dict[str, str]  # article id -> origin id (itself when independent)
+    sentences: list[SentenceSpan] = field(default_factory=list)
+    tokens: list[list[str]] = field(default_factory=list)
+    tfidf: sparse.csr_matrix | None = None
+    pair_sim: dict[tuple[int, int], float] = field(default_factory=dict)  # i < j, cross-article
+    vectors: dict[int, np.ndarray] = field(default_factory=dict)  # sentence index -> MiniLM vector
+    clusters: list[list[int]] = field(default_factory=list)
+    claim_of: dict[int, str] = field(default_factory=dict)  # sentence index -> claim id
+
+    def sim(self, i: int, j: int) -> float:
+        if i == j:
+            return 1.0
+        return self.pair_sim.get((i, j) if i < j else (j, i), 0.0)
+
+
+def published_key(article: Article | None) -> tuple[datetime, str]:
+    """Sort key for "earliest": parsed ``published`` (UTC), unknown dates last, ties by article id."""
+    if article is None:
+        return _FAR_FUTURE, ""
+    return parse_when(article.published), article.id
+
+
+def parse_when(value: str | None) -> datetime:
+    if not value:
+        return _FAR_FUTURE
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = datetime.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return _FAR_FUTURE
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def claim_id(story: str, text: str) -> str:
+    digest = hashlib.sha1(f"{story}\n{text}".encode()).hexdigest()[:12]
+    return f"c-{digest}"
+
+
+def story_text(
+    story: Story, articles: Mapping[str, Article], origins: Mapping[str, str], options: CompareOptions
+) -> StoryText:
+    members = {a: articles[a] for a in story.articles if a in articles}
+    st = StoryText(story=story, articles=members, origins={a: origins.get(a, a) or a for a in members})
+    for aid in sorted(members, key=lambda a: published_key(members[a])):
+        text = members[aid].text or ""
+        seen: set[str] = set()
+        index = 0
+        for start, end in split_sentences(text):
+            sentence = text[start:end]
+            key = sentence.lower()
+            if key in seen or not is_statement(
+                sentence, options.min_sentence_words, options.max_sentence_words
+            ):
+                continue
+            seen.add(key)
+            st.sentences.append(SentenceSpan(aid, index, sentence, start, end))
+            st.tokens.append(content_tokens(sentence))
+            index += 1
+    st.tfidf = tfidf_matrix(st.tokens)
+    return st
+
+
+def _quote_links(st: StoryText, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Pairs of sentences (different articles) that carry the same quote variant group."""
+    by_article: dict[str, list[int]] = {}
+    for i, s in enumerate(st.sentences):
+        by_article.setdefault(s.article, []).append(i)
+    groups: dict[str, set[int]] = {}
+    for q in quotes:
+        if not q.variant_group or q.article not in by_article:
+            continue
+        probe = q.text.strip()[:40].lower()
+        for i in by_article[q.article]:
+            s = st.sentences[i]
+            inside = q.start >= 0 and s.start <= q.start < s.end
+            if inside or (probe and probe in s.text.lower()):
+                groups.setdefault(q.variant_group, set()).add(i)
+                break
+    pairs = []
+    for idx in groups.values():
+        ordered = sorted(idx)
+        for a_pos, i in enumerate(ordered):
+            for j in ordered[a_pos + 1 :]:
+                if st.sentences[i].article != st.sentences[j].article:
+                    pairs.append((i, j))
+    return pairs
+
+
+def score_pairs(st: StoryText, quotes: Sequence[Quote], options: CompareOptions) -> None:
+    """Fill ``st.pair_sim`` for every cross-article pair that could state the same claim."""
+    n = len(st.sentences)
+    if n < 2 or st.tfidf is None:
+        return
+    lex = sparse.triu(st.tfidf @ st.tfidf.T, k=1).tocoo()
+    article_index = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in st.sentences))}
+    arts = np.array([article_index[s.article] for s in st.sentences])
+    # Vectorised filter first: a long story has millions of weakly overlapping pairs.
+    keep = (lex.data >= options.candidate_lexical) & (arts[lex.row] != arts[lex.col])
+    cand: dict[tuple[int, int], float] = {
+        (i, j): min(1.0, v)
+        for i, j, v in zip(lex.row[keep].tolist(), lex.col[keep].tolist(), lex.data[keep].tolist(), strict=True)
+    }
+    forced = set(_quote_links(st, quotes))
+    if options.embeddings and cand:
+        needed = sorted({k for pair in cand for k in pair})
+        vecs = embed_cached([st.sentences[k].text for k in needed])
+        st.vectors = {k: vecs[pos] for pos, k in enumerate(needed)}
+        w = options.embedding_weight
+        for (i, j), v in cand.items():
+            cos = float(np.dot(st.vectors[i], st.vectors[j]))
+            cand[(i, j)] = w * cos + (1.0 - w) * v
+    elif cand:
+        # Lexical only: rescale so the same threshold means roughly the same (TF-IDF cosine of
+        # paraphrases runs lower than MiniLM cosine).
+        for key, v in cand.items():
+            cand[key] = min(1.0, v * 1.25)
+    for pair in forced:
+        cand[pair] = 1.0
+    st.pair_sim = cand
+
+
+def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
+    """Average-linkage grouping over the scored pairs (missing pairs count as dissimilar)."""
+    n = len(st.sentences)
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    threshold = options.claim_threshold
+    for (i, j), s in sorted(st.pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < threshold:
+            break
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        total, count = 0.0, 0
+        for x in members[a]:
+            for y in members[b]:
+                if st.sentences[x].article == st.sentences[y].article:
+                    continue  # an article restating itself says nothing about agreement
+                total += st.sim(x, y)
+                count += 1
+        # A small margin below the pair threshold: paraphrase chains (A~B, B~C) stay together
+        # while a cluster never drifts into a neighbouring statement.
+        if count and total / count < threshold - 0.08:
+            continue
+        parent[b] = a
+        members[a].extend(members.pop(b))
+    groups = [sorted(m) for m in members.values()]
+    groups.sort(key=lambda g: g[0])
+    return groups
+
+
+_PRONOUN_START = ("he ", "she ", "it ", "they ", "this ", "that ", "these ", "those ", "his ", "her ")
+
+
+def _representative_score(st: StoryText, i: int, group: list[int]) -> float:
+    """Centrality (the medoid), nudged towards wording from an original outlet and towards a
+    sentence that stands on its own (a leading pronoun needs the sentence before it)."""
+    s = st.sentences[i]
+    score = sum(st.sim(i, j) for j in group if j != i) / max(1, len(group) - 1)
+    if st.origins.get(s.article, s.article) == s.article:
+        score += 0.05
+    if s.text.lower().startswith(_PRONOUN_START):
+        score -= 0.05
+    return score
+
+
+def build_claims(st: StoryText, quotes: Sequence[Quote], options: CompareOptions) -> list[Claim]:
+    score_pairs(st, quotes, options)
+    st.clusters = cluster(st, options)
+    claims: list[Claim] = []
+    used: set[str] = set()
+    for group in st.clusters:
+        medoid = max(group, key=lambda i: (_representative_score(st, i, group), -i))
+        text = st.sentences[medoid].text
+        arts = sorted({st.sentences[i].article for i in group}, key=lambda a: published_key(st.articles[a]))
+        origins = sorted({st.origins[a] for a in arts})
+        cid = claim_id(st.story.id, text)
+        if cid in used:  # the same wording as another claim of this story (an article repeating itself)
+            cid = claim_id(st.story.id, f"{text}\n{group[0]}")
+        used.add(cid)
+        for i in group:
+            st.claim_of[i] = cid
+        claims.append(
+            Claim(
+                id=cid,
+                story=st.story.id,
+                text=text,
+                articles=arts,
+                independent_support=len(origins),
+                first_reported=arts[0] if arts else None,
+                origins=origins,
+            )
+        )
+    return claims

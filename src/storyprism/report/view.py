@@ -1,0 +1,261 @@
+"""What a report shows for one story, gathered from the JSON export document.
+
+Both renderers (HTML, Markdown) read these views, so they always show the same things. The
+document may come from an older or partial run: every key may be missing or empty, and what
+the comparison stage did not store (outlet coverage, timeline) is derived here from what is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+MAX_SINGLE_SOURCE = 40  # single-source claims listed per story; the rest are counted
+
+
+def _list(document: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
+    value = document.get(key) or []
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _strs(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [str(v) for v in value if v is not None]
+
+
+def outlet_name(article: Mapping[str, Any]) -> str:
+    if article.get("outlet"):
+        return str(article["outlet"])
+    host = urlparse(_str(article.get("url"))).hostname if article.get("url") else None
+    return host.removeprefix("www.") if host else _str(article.get("id"))
+
+
+@dataclass(slots=True)
+class StoryView:
+    story: dict[str, Any]
+    articles: list[dict[str, Any]]  # in citation order (earliest first)
+    cite: dict[str, int]  # article id -> citation number (1-based)
+    independent: list[list[dict[str, Any]]]  # articles grouped by origin
+    summary: list[dict[str, Any]]
+    corroborated: list[dict[str, Any]]
+    single_source: list[dict[str, Any]]
+    single_source_total: int
+    coverage: list[dict[str, Any]]  # {outlet, articles, adds: [claim], omits: [claim]}
+    conflicts: list[dict[str, Any]]
+    quotes_by_speaker: list[tuple[str, list[list[dict[str, Any]]]]]  # speaker -> variant groups
+    reuse: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]
+    storyline: dict[str, Any] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocumentView:
+    stories: list[StoryView]
+    unassigned: list[dict[str, Any]]  # articles in no story
+    rejected: list[dict[str, Any]]
+    article_count: int
+    missing_story: str | None = None  # the story asked for, when the document has no such story
+
+
+def _sort_key_published(article: Mapping[str, Any]) -> tuple[int, str, str]:
+    published = _str(article.get("published"))
+    return (0 if published else 1, published, _str(article.get("id")))
+
+
+def build(document: Mapping[str, Any], story: str | None = None) -> DocumentView:
+    if not isinstance(document, Mapping):
+        document = {}
+    articles = {_str(a.get("id")): a for a in _list(document, "articles") if a.get("id") is not None}
+    stories = _list(document, "stories")
+    storylines = {_str(line.get("id")): line for line in _list(document, "storylines")}
+    in_story = {a for s in stories for a in _strs(s.get("articles"))}
+    chosen = stories
+    missing = None
+    if story is not None:
+        chosen = [s for s in stories if _str(s.get("id")) == story]
+        if not chosen:
+            missing = story
+    views = [_story_view(document, s, articles, storylines, stories) for s in chosen]
+    unassigned = [] if story is not None else [a for aid, a in articles.items() if aid not in in_story]
+    return DocumentView(
+        stories=views,
+        unassigned=sorted(unassigned, key=_sort_key_published),
+        rejected=_list(document, "rejected") if story is None else [],
+        article_count=len(articles),
+        missing_story=missing,
+    )
+
+
+def _for_story(items: Iterable[dict[str, Any]], story_id: str) -> list[dict[str, Any]]:
+    return [i for i in items if _str(i.get("story")) == story_id]
+
+
+def _story_view(
+    document: Mapping[str, Any],
+    story: dict[str, Any],
+    articles: Mapping[str, dict[str, Any]],
+    storylines: Mapping[str, dict[str, Any]],
+    all_stories: list[dict[str, Any]],
+) -> StoryView:
+    sid = _str(story.get("id"))
+    members = [articles[a] for a in _strs(story.get("articles")) if a in articles]
+    members.sort(key=_sort_key_published)
+    member_ids = {_str(a.get("id")) for a in members}
+    cite = {_str(a.get("id")): n for n, a in enumerate(members, 1)}
+    notes = []
+    if len(members) < len(_strs(story.get("articles"))):
+        notes.append("Some of this story's articles are not in the document.")
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for a in members:
+        groups.setdefault(_str(a.get("origin")) or _str(a.get("id")), []).append(a)
+
+    claims = _for_story(_list(document, "claims"), sid)
+    claims.sort(key=lambda c: (-int(c.get("independent_support") or 0), -len(_strs(c.get("articles")))))
+    corroborated = [c for c in claims if int(c.get("independent_support") or 0) >= 2]
+    single = [c for c in claims if int(c.get("independent_support") or 0) < 2]
+
+    summaries = _for_story(_list(document, "summaries"), sid)
+    summary = [s for s in (summaries[0].get("sentences") or []) if isinstance(s, dict)] if summaries else []
+
+    coverage = _for_story(_list(document, "outlet_coverage"), sid) or _derive_coverage(members, claims)
+    claim_by_id = {_str(c.get("id")): c for c in claims}
+    coverage = [
+        {
+            "outlet": _str(c.get("outlet")),
+            "articles": _strs(c.get("articles")),
+            "adds": [claim_by_id[i] for i in _strs(c.get("adds")) if i in claim_by_id],
+            "omits": [claim_by_id[i] for i in _strs(c.get("omits")) if i in claim_by_id],
+        }
+        for c in coverage
+    ]
+
+    quotes = [q for q in _list(document, "quotes") if _str(q.get("article")) in member_ids]
+    reuse = [
+        r
+        for r in _list(document, "reuse")
+        if _str(r.get("copy")) in member_ids or _str(r.get("source")) in member_ids
+    ]
+    line_id = _str(story.get("storyline"))
+    storyline = storylines.get(line_id) if line_id else None
+    timeline = _for_story(_list(document, "timeline"), sid) or _derive_timeline(
+        document, story, members, storyline, all_stories
+    )
+    return StoryView(
+        story=story,
+        articles=members,
+        cite=cite,
+        independent=list(groups.values()),
+        summary=summary,
+        corroborated=corroborated,
+        single_source=single[:MAX_SINGLE_SOURCE],
+        single_source_total=len(single),
+        coverage=coverage,
+        conflicts=_for_story(_list(document, "conflicts"), sid),
+        quotes_by_speaker=_quotes_by_speaker(quotes),
+        reuse=reuse,
+        timeline=timeline,
+        storyline=storyline,
+        notes=notes,
+    )
+
+
+def _quotes_by_speaker(quotes: list[dict[str, Any]]) -> list[tuple[str, list[list[dict[str, Any]]]]]:
+    by_speaker: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for n, q in enumerate(quotes):
+        speaker = _str(q.get("speaker")) or "Unattributed"
+        group = _str(q.get("variant_group")) or f"_single{n}"
+        by_speaker.setdefault(speaker, {}).setdefault(group, []).append(q)
+    ordered = sorted(
+        by_speaker.items(),
+        key=lambda kv: (kv[0] == "Unattributed", -sum(len(v) for v in kv[1].values()), kv[0]),
+    )
+    return [(speaker, sorted(groups.values(), key=lambda g: -len(g))) for speaker, groups in ordered]
+
+
+def _derive_coverage(members: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Outlet coverage from the claims, for documents exported without it."""
+    outlets: dict[str, list[str]] = {}
+    for a in members:
+        outlets.setdefault(outlet_name(a), []).append(_str(a.get("id")))
+    if len(outlets) < 2:
+        return []
+    outlet_of = {aid: o for o, ids in outlets.items() for aid in ids}
+    out = []
+    for outlet in sorted(outlets):
+        others = len(outlets) - 1
+        adds, omits = [], []
+        for c in claims:
+            carriers = {outlet_of[a] for a in _strs(c.get("articles")) if a in outlet_of}
+            if carriers == {outlet}:
+                adds.append(_str(c.get("id")))
+            elif (
+                outlet not in carriers
+                and int(c.get("independent_support") or 0) >= 2
+                and len(carriers) >= max(2, 0.5 * others)
+            ):
+                omits.append(_str(c.get("id")))
+        out.append({"outlet": outlet, "articles": outlets[outlet], "adds": adds, "omits": omits})
+    return out
+
+
+def _derive_timeline(
+    document: Mapping[str, Any],
+    story: dict[str, Any],
+    members: list[dict[str, Any]],
+    storyline: dict[str, Any] | None,
+    all_stories: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Articles by date, the storyline's events and dated statements, for documents without a timeline."""
+    sid = _str(story.get("id"))
+    entries: list[dict[str, Any]] = []
+    for a in members:
+        entries.append(
+            {
+                "date": a.get("published"),
+                "kind": "article",
+                "text": f"{outlet_name(a)}: {_str(a.get('title'))}",
+                "articles": [_str(a.get("id"))],
+            }
+        )
+    by_id = {_str(s.get("id")): s for s in all_stories}
+    for other_id in _strs((storyline or {}).get("stories")) or [sid]:
+        other = by_id.get(other_id)
+        if other is None:
+            continue
+        title = _str(other.get("title")) + (" (this story)" if other_id == sid else "")
+        entries.append(
+            {
+                "date": other.get("first_seen"),
+                "kind": "event",
+                "text": title,
+                "articles": _strs(other.get("articles")),
+            }
+        )
+    member_ids = {_str(a.get("id")) for a in members}
+    seen: set[tuple[str, str]] = set()
+    for d in _list(document, "dates"):
+        if _str(d.get("article")) not in member_ids or not d.get("value") or not d.get("sentence"):
+            continue
+        key = (_str(d.get("value")), _str(d.get("sentence")).strip().lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        entries.append(
+            {
+                "date": d.get("value"),
+                "kind": "statement",
+                "text": _str(d.get("sentence")).strip(),
+                "articles": [_str(d.get("article"))],
+            }
+        )
+    entries.sort(key=lambda e: (0 if e.get("date") else 1, _str(e.get("date")), _str(e.get("kind"))))
+    return entries

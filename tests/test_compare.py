@@ -1,0 +1,247 @@
+"""Comparison stage on hand-built records (real sentence encoder, no mocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyprism.compare import CompareOptions, compare_stories
+from storyprism.compare.text import split_sentences
+from storyprism.records import (
+    Alignment,
+    AnalysisData,
+    Article,
+    Change,
+    DateMention,
+    Extraction,
+    NumberMention,
+    Quote,
+    Reuse,
+    Story,
+    Storyline,
+)
+
+A_TEXT = (
+    "The city council approved a new budget for the harbour bridge repair on Monday evening.\n"
+    "Mayor Linda Park said the repairs would start in early spring and last two years.\n"
+    "The vote followed months of complaints from commuters about closed lanes on the bridge.\n"
+    "Officials said more than 500 workers would be hired for the project."
+)
+B_TEXT = (
+    "Council members on Monday voted to fund repairs to the harbour bridge in a new budget.\n"
+    "Local fishermen worry that construction noise will scare fish away from the harbour.\n"
+    "According to the city, about 200 workers will be employed on the bridge project.\n"
+    "The mayor did not say when the work would begin, but a spokesman pointed to spring."
+)
+C_TEXT = (  # a rewrite of A
+    "The city council passed a new budget on Monday evening for repairing the harbour bridge.\n"
+    "Mayor Linda Park said that repairs would begin in early spring and would take two years.\n"
+    "Commuters had complained for months about lanes being closed on the bridge."
+)
+
+
+def _sentence_of(text: str, fragment: str) -> str:
+    return next(line for line in text.split("\n") if fragment in line)
+
+
+def _data(**extraction: object) -> AnalysisData:
+    articles = [
+        Article(id="a", ref="a.txt", title="Budget for bridge", text=A_TEXT, outlet="Daily A",
+                published="2024-03-04T18:00:00"),
+        Article(id="b", ref="b.txt", title="Bridge repairs funded", text=B_TEXT, outlet="Courier B",
+                published="2024-03-04T20:00:00+00:00"),
+        Article(id="c", ref="c.txt", title="Bridge budget passed", text=C_TEXT, outlet="Farm C", published=None),
+    ]
+    story = Story(id="s-bridge", title="Bridge repair budget", articles=["a", "b", "c"], storyline="l1")
+    return AnalysisData(
+        articles=articles,
+        stories=[story],
+        storylines=[Storyline(id="l1", title="Harbour bridge", stories=["s-bridge"])],
+        origins={"a": "a", "b": "b", "c": "a"},
+        extraction=Extraction(**extraction),  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture(scope="module")
+def plain():
+    return compare_stories(_data(), CompareOptions())
+
+
+def test_same_fact_in_other_words_is_one_claim_counting_copies_once(plain):
+    budget = [c for c in plain.claims if "budget" in c.text.lower() and "bridge" in c.text.lower()]
+    assert len(budget) == 1, [c.text for c in plain.claims]
+    claim = budget[0]
+    assert set(claim.articles) == {"a", "b", "c"}
+    assert claim.independent_support == 2  # c is a's rewrite: counted with a
+    assert claim.origins == ["a", "b"]
+    assert claim.first_reported == "a"  # earliest known publication time; c has none
+    assert claim.id.startswith("c-") and claim.story == "s-bridge"
+
+
+def test_unrelated_statements_stay_single_source(plain):
+    fish = [c for c in plain.claims if "fish" in c.text.lower()]
+    assert len(fish) == 1 and fish[0].articles == ["b"] and fish[0].independent_support == 1
+
+
+def test_claim_ids_are_stable_across_runs(plain):
+    again = compare_stories(_data(), CompareOptions())
+    assert [c.id for c in again.claims] == [c.id for c in plain.claims]
+    assert len({c.id for c in plain.claims}) == len(plain.claims)
+
+
+def test_summary_leads_with_best_supported_claim_and_cites(plain):
+    (summary,) = plain.summaries
+    assert 0 < len(summary.sentences) <= CompareOptions().summary_sentences
+    best = max(plain.claims, key=lambda c: c.independent_support)
+    assert summary.sentences[0].text == best.text
+    assert summary.sentences[0].outlets == sorted({"Daily A", "Courier B", "Farm C"})
+    assert len({s.text for s in summary.sentences}) == len(summary.sentences)
+
+
+def test_outlet_coverage_adds_and_omits(plain):
+    cov = {c.outlet: c for c in plain.outlet_coverage}
+    assert set(cov) == {"Daily A", "Courier B", "Farm C"}
+    fish = next(c.id for c in plain.claims if "fish" in c.text.lower())
+    assert fish in cov["Courier B"].adds and fish not in cov["Daily A"].adds
+    budget = next(c.id for c in plain.claims if c.independent_support == 2 and "budget" in c.text.lower())
+    assert all(budget not in c.omits for c in plain.outlet_coverage)  # everyone carries it
+
+
+def test_timeline_orders_articles_and_unknown_dates_last(plain):
+    articles = [e for e in plain.timeline if e.kind == "article"]
+    assert [e.articles[0] for e in articles] == ["a", "b", "c"]
+    assert any(e.kind == "event" for e in plain.timeline)
+
+
+def test_numbers_are_read_when_the_extraction_has_none(plain):
+    (conflict,) = [c for c in plain.conflicts if c.kind == "number"]
+    assert {s.text for s in conflict.sides} == {"more than 500 workers", "about 200 workers"}
+
+
+def test_no_conflict_from_rewording():
+    data = _data()
+    data.articles[1].text = data.articles[1].text.replace("about 200 workers", "some 600 workers")
+    result = compare_stories(data, CompareOptions())
+    assert result.conflicts == []
+    assert any(c.independent_support == 2 for c in result.claims)
+
+
+def _number(article: str, text: str, low: float | None, high: float | None, qualifier: str) -> NumberMention:
+    source = {"a": A_TEXT, "b": B_TEXT, "c": C_TEXT}[article]
+    return NumberMention(article=article, text=text, low=low, high=high, qualifier=qualifier, unit="workers",
+                         sentence=_sentence_of(source, text))
+
+
+def test_disjoint_numbers_about_the_same_thing_conflict():
+    numbers = [_number("a", "more than 500 workers", 500, None, "more-than"),
+               _number("b", "about 200 workers", 180, 220, "about")]
+    result = compare_stories(_data(numbers=numbers), CompareOptions())
+    (conflict,) = [c for c in result.conflicts if c.kind == "number"]
+    assert {s.text for s in conflict.sides} == {"more than 500 workers", "about 200 workers"}
+    assert sorted(a for s in conflict.sides for a in s.articles) == ["a", "b"]
+    assert conflict.about == "workers"
+
+
+def test_overlapping_or_same_origin_numbers_do_not_conflict():
+    overlapping = [_number("a", "more than 500 workers", 500, None, "more-than"),
+                   _number("b", "about 200 workers", 450, 650, "about")]
+    result = compare_stories(_data(numbers=overlapping), CompareOptions())
+    assert not [c for c in result.conflicts if c.kind == "number"]
+    numbers = [_number("a", "more than 500 workers", 500, None, "more-than")]
+    numbers.append(NumberMention(article="c", text="200 workers", low=200, high=200, unit="workers",
+                                 sentence="Officials said 200 workers would be hired for the project."))
+    result = compare_stories(_data(numbers=numbers), CompareOptions())
+    assert not [c for c in result.conflicts if c.kind == "number"]  # c copies a: a rewrite, not a source
+
+
+def test_dates_that_disagree_about_the_same_event():
+    dates = [
+        DateMention(article="a", text="Monday", value="2024-03-04", sentence=_sentence_of(A_TEXT, "approved")),
+        DateMention(article="b", text="Monday", value="2024-03-11", sentence=_sentence_of(B_TEXT, "voted")),
+    ]
+    result = compare_stories(_data(dates=dates), CompareOptions())
+    (conflict,) = [c for c in result.conflicts if c.kind == "date"]
+    assert sorted(a for s in conflict.sides for a in s.articles) == ["a", "b"]
+    same = [dates[0], DateMention(article="b", text="Monday", value="2024-03", granularity="month",
+                                  sentence=dates[1].sentence)]
+    assert not [c for c in compare_stories(_data(dates=same), CompareOptions()).conflicts if c.kind == "date"]
+
+
+def test_statement_and_its_negation_conflict():
+    data = _data()
+    data.articles[0].text += "\nThe mayor confirmed that the bridge will be closed to trucks during the repairs."
+    data.articles[1].text += "\nThe mayor did not confirm that the bridge will be closed to trucks during the repairs."
+    result = compare_stories(data, CompareOptions())
+    negations = [c for c in result.conflicts if c.kind == "negation"]
+    assert len(negations) == 1
+    assert {a for s in negations[0].sides for a in s.articles} == {"a", "b"}
+
+
+def test_same_quote_credited_to_different_speakers():
+    quotes = [
+        Quote(article="a", text="We will fix this bridge", direct=True, speaker="Linda Park", variant_group="q1"),
+        Quote(article="b", text="We will fix this bridge", direct=True, speaker="Tom Reyes", variant_group="q1"),
+        Quote(article="c", text="we will fix the bridge", direct=True, speaker="Park", variant_group="q1"),
+    ]
+    result = compare_stories(_data(quotes=quotes), CompareOptions())
+    (conflict,) = [c for c in result.conflicts if c.kind == "speaker"]
+    assert sorted(sorted(s.articles) for s in conflict.sides) == [["a", "c"], ["b"]]
+
+
+def test_rewrite_changes_become_conflicts():
+    data = _data()
+    data.reuses = [Reuse(source="a", copy="c", kind="rewrite", coverage=0.9, alignments=[
+        Alignment(source_sentence="The repairs would last two years.", copy_sentence="The repairs would last three years.",
+                  similarity=0.9, changes=[Change(kind="number", source_text="two years", copy_text="three years")])])]
+    result = compare_stories(data, CompareOptions())
+    (conflict,) = [c for c in result.conflicts if c.kind == "rewrite-change"]
+    assert conflict.sides[0].articles == ["a"] and conflict.sides[1].articles == ["c"]
+    assert "two years" in conflict.about and "three years" in conflict.about
+
+
+def test_lexical_only_mode_still_groups_near_copies():
+    result = compare_stories(_data(), CompareOptions(embeddings=False))
+    park = [c for c in result.claims if "Park" in c.text]
+    assert len(park) == 1 and set(park[0].articles) == {"a", "c"}
+
+
+def test_bad_input_never_crashes():
+    data = AnalysisData(
+        articles=[Article(id="x", ref="x", title="", text=""), Article(id="y", ref="y", title="t", text="Short.")],
+        stories=[Story(id="s1", title="odd", articles=["x", "y", "missing"]), Story(id="s2", title="none", articles=[])],
+    )
+    result = compare_stories(data, CompareOptions())
+    assert result.claims == [] and result.conflicts == []
+    assert compare_stories(_data(), CompareOptions(enabled=False)).claims == []
+
+
+def test_sentence_splitter_keeps_abbreviations_and_initials():
+    text = "Mr. Smith met U.S. officials on Jan. 5 in Washington. J. R. Doe agreed.\nA new line starts here."
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == [
+        "Mr. Smith met U.S. officials on Jan. 5 in Washington.",
+        "J. R. Doe agreed.",
+        "A new line starts here.",
+    ]
+
+
+def test_sentence_splitter_keeps_a_quotation_whole():
+    text = "“We agreed. We will talk,” she said. Then she left.\n“Unclosed quote. " + "Words go on. " * 40
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences[0] == "“We agreed. We will talk,” she said."
+    assert sentences[1] == "Then she left."
+    assert len(sentences) > 3  # an unclosed quotation does not swallow the paragraph
+
+
+def test_different_exact_counts_and_durations_do_not_conflict():
+    data = _data()
+    data.articles[0].text += (
+        "\nProsecutors charged 25 people with fraud over earlier bridge contracts."
+        "\nThe first inspection of the bridge deck took eight hours."
+    )
+    data.articles[1].text += (
+        "\nFive people were hurt when scaffolding on the old bridge collapsed last year."
+        "\nThe first inspection of the bridge deck took four hours."
+    )
+    result = compare_stories(data, CompareOptions())
+    numbers = [c for c in result.conflicts if c.kind == "number"]
+    assert [c.about for c in numbers] == ["workers"]  # only the estimates of the same workforce
