@@ -13,3 +13,14 @@ class ReuseOptions:
     lsh_threshold: float = 0.3
     window_days: int = 14  # candidate rewrites must be published within this many days (when known)
     use_embeddings: bool = True
+    # Rewrite candidates: articles sharing rare terms. A term in more than this share of the
+    # corpus (or more than ``max_posting`` articles) is too common to point at a copy.
+    max_posting: int = 200
+    rare_df_share: float = 0.05
+    candidates_per_article: int = 8  # best rare-term partners kept per article
+    min_candidate_score: float = 0.15  # weighted share of rare terms two articles must share
+    # Sentence alignment / relation decision (see reuse/decide.py for how they were calibrated).
+    align_threshold: float = 0.62  # combined sentence similarity for two sentences to align
+    rewrite_coverage: float = 0.55  # share of the copy's sentences aligned, in order, to call a rewrite
+    detect_changes: bool = True
+    max_pairs: int = 200_000  # safety cap on verified candidate pairs per run

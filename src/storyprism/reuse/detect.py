@@ -1,0 +1,391 @@
+"""detect_reuse: who copied or rewrote whom, and what the copy changed.
+
+Pipeline over a corpus (each step linear or near-linear in the number of articles):
+1. prepare every article once: word tokens, 5-word shingle hashes, sentences;
+2. exact duplicates by normalised text; near-duplicates by vectorised MinHash + LSH banding,
+   grouped into components, each verified as a star from its source-most member;
+3. disguised rewrites: candidates are pairs sharing a large weighted share of rare terms and
+   names (sparse product over capped posting lists, top-k per article, within a time window),
+   verified by an order-preserving sentence alignment on lexical and embedding similarity;
+4. each verified pair gets a relation (decide.py), a direction (direction.py) and, for every
+   aligned sentence pair, its meaning-bearing changes (changes.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyprism.records import Alignment, Article, Change, Reuse
+from storyprism.reuse import minhash
+from storyprism.reuse.align import AlignmentResult, SentenceMatch, align, similarity_matrix
+from storyprism.reuse.changes import batch_changes
+from storyprism.reuse.decide import PairFeatures, decide, pair_features, reuse_score
+from storyprism.reuse.direction import decide_direction, has_dateline, has_wire_credit, parse_time
+from storyprism.reuse.options import ReuseOptions
+from storyprism.reuse.text import STOPWORDS, fast_words, shingle_hashes, split_sentences, token_hashes
+
+COPY_KINDS = frozenset({"identical", "copy", "edited", "rewrite"})
+SMALL_CORPUS = 60  # below this many articles every pair is a rewrite candidate
+
+
+@dataclass(slots=True)
+class Doc:
+    article: Article
+    tokens: list[str]
+    shingles: np.ndarray
+    sentences: list[str]
+    digest: str
+    embeddings: np.ndarray | None = None
+    names: set[str] = field(default_factory=set)
+
+
+def prepare(articles: Sequence[Article], options: ReuseOptions) -> list[Doc]:
+    cache: dict[str, int] = {}
+    docs: list[Doc] = []
+    seen: set[str] = set()
+    for art in articles:
+        text = art.text or ""
+        if art.id in seen or not text.strip():
+            continue  # an empty body cannot be compared; a repeated id would double-count
+        seen.add(art.id)
+        toks = fast_words(text)
+        sh = np.unique(shingle_hashes(token_hashes(toks, cache), max(1, options.shingle_size)))
+        digest = hashlib.blake2b(" ".join(toks).encode("utf-8"), digest_size=12).hexdigest()
+        docs.append(Doc(art, toks, sh, split_sentences(text), digest))
+    return docs
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _source_rank(doc: Doc) -> tuple:
+    """Sort key: the most source-like article first (earliest, wire-looking, longest)."""
+    t = parse_time(doc.article.published)
+    return (
+        t is None,
+        t or 0,
+        doc.article.published_inferred,
+        not (has_dateline(doc.article.text) or has_wire_credit(doc.article.text)),
+        -len(doc.tokens),
+        doc.article.id,
+    )
+
+
+def _within_window(a: Article, b: Article, days: int) -> bool:
+    ta, tb = parse_time(a.published), parse_time(b.published)
+    if ta is None or tb is None or days <= 0:
+        return True
+    return abs((ta - tb).total_seconds()) <= days * 86400
+
+
+def rare_term_pairs(docs: Sequence[Doc], options: ReuseOptions) -> list[tuple[int, int]]:
+    """Pairs sharing a large weighted share of rare terms (content words and names)."""
+    n = len(docs)
+    if n < 2:
+        return []
+    if n <= SMALL_CORPUS:
+        return [
+            (i, j) for i in range(n) for j in range(i + 1, n)
+            if _within_window(docs[i].article, docs[j].article, options.window_days)
+        ]
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for r, d in enumerate(docs):
+        terms = {t for t in d.tokens if len(t) > 3 and t not in STOPWORDS and not t.isdigit()}
+        for t in terms:
+            rows.append(r)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    if not rows:
+        return []
+    x = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
+    df = np.asarray(x.sum(axis=0)).ravel()
+    limit = min(options.max_posting, max(3, int(options.rare_df_share * n)))
+    rare = (df >= 2) & (df <= limit)
+    idf = np.where(rare, np.log(n / np.maximum(df, 1)), 0.0).astype(np.float32)
+    xw = (x @ sparse.diags(idf)).tocsr()
+    xw.eliminate_zeros()
+    mass = np.asarray(xw.sum(axis=1)).ravel()
+    xt = xw.T.tocsc()
+    out: set[tuple[int, int]] = set()
+    k = max(1, options.candidates_per_article)
+    for start in range(0, n, 512):
+        block = (xw[start : start + 512] @ xt).tocsr()
+        for r in range(block.shape[0]):
+            i = start + r
+            lo, hi = block.indptr[r], block.indptr[r + 1]
+            js, vals = block.indices[lo:hi], block.data[lo:hi]
+            if len(js) == 0:
+                continue
+            denom = np.minimum(mass[i], mass[js])
+            score = np.where(denom > 0, vals / np.maximum(denom, 1e-9), 0.0)
+            score[js == i] = 0.0
+            top = np.argsort(-score)[:k]
+            for t in top:
+                j = int(js[t])
+                if score[t] >= options.min_candidate_score and _within_window(
+                    docs[i].article, docs[j].article, options.window_days
+                ):
+                    out.add((min(i, j), max(i, j)))
+    return sorted(out)
+
+
+# --------------------------------------------------------------------------- verification
+
+
+@dataclass(slots=True)
+class PairResult:
+    kind: str | None
+    features: PairFeatures
+    alignment: AlignmentResult
+
+
+_EMB_CACHE: dict[str, np.ndarray] = {}
+_EMB_CACHE_MAX = 200_000
+
+
+def prime_embeddings(sentences: Iterable[str], batch_size: int = 128) -> None:
+    """Encode many sentences in one batched pass ahead of many pair comparisons."""
+    from storyprism.models import embed
+
+    missing = [s for s in dict.fromkeys(sentences) if s not in _EMB_CACHE]
+    if len(_EMB_CACHE) + len(missing) > _EMB_CACHE_MAX:
+        _EMB_CACHE.clear()
+    for k in range(0, len(missing), 4096):
+        chunk = missing[k : k + 4096]
+        for s, v in zip(chunk, embed(chunk, batch_size=batch_size), strict=True):
+            _EMB_CACHE[s] = v
+
+
+def _embeddings(doc: Doc) -> np.ndarray:
+    """Sentence embeddings of a document, cached per sentence text: wire copies and repeated
+    sources share most of their sentences, so each distinct sentence is encoded once."""
+    if doc.embeddings is None:
+        from storyprism.models import embed
+
+        missing = list(dict.fromkeys(s for s in doc.sentences if s not in _EMB_CACHE))
+        if missing:
+            if len(_EMB_CACHE) + len(missing) > _EMB_CACHE_MAX:
+                _EMB_CACHE.clear()
+            for s, v in zip(missing, embed(missing), strict=True):
+                _EMB_CACHE[s] = v
+        doc.embeddings = (
+            np.stack([_EMB_CACHE[s] for s in doc.sentences]) if doc.sentences else np.zeros((0, 384), dtype=np.float32)
+        )
+    return doc.embeddings
+
+
+def compare_docs(a: Doc, b: Doc, options: ReuseOptions, copy_side: str = "b") -> PairResult:
+    """Features, alignment and relation of two prepared articles (lexical first, embeddings when
+    the lexical evidence leaves a rewrite possible)."""
+    identical = a.digest == b.digest
+    sim = similarity_matrix(a.sentences, b.sentences)
+    al = align(a.sentences, b.sentences, sim, options.align_threshold)
+    f = pair_features(a.shingles, b.shingles, a.sentences, b.sentences, al, identical)
+    kind = decide(f, options.rewrite_coverage, copy_side)
+    if options.use_embeddings and kind not in ("identical", "copy", "edited") and a.sentences and b.sentences:
+        try:
+            ea, eb = _embeddings(a), _embeddings(b)
+        except Exception:  # no model here: stay with the lexical decision rather than crash
+            return PairResult(kind, f, al)
+        sim = similarity_matrix(a.sentences, b.sentences, ea, eb)
+        al = align(a.sentences, b.sentences, sim, options.align_threshold)
+        f = pair_features(a.shingles, b.shingles, a.sentences, b.sentences, al, identical)
+        ma, mb = ea.mean(axis=0), eb.mean(axis=0)
+        norm = float(np.linalg.norm(ma) * np.linalg.norm(mb))
+        f.doc_similarity = float(ma @ mb) / norm if norm > 0 else 0.0
+        kind = decide(f, options.rewrite_coverage, copy_side)
+    return PairResult(kind, f, al)
+
+
+def compare_texts(text_a: str, text_b: str, options: ReuseOptions | None = None) -> PairResult:
+    """Relation of ``text_b`` (presumed copy) to ``text_a``: the stage's pair decision on raw text."""
+    opts = options or ReuseOptions()
+    docs = prepare([Article(id="a", ref="a", title="", text=text_a), Article(id="b", ref="b", title="", text=text_b)], opts)
+    if len(docs) < 2:
+        return PairResult(None, PairFeatures(), AlignmentResult())
+    return compare_docs(docs[0], docs[1], opts)
+
+
+def _build(a: Doc, b: Doc, res: PairResult, options: ReuseOptions, source_hint: Doc | None = None) -> Reuse:
+    m = res.alignment.matches
+    d = decide_direction(
+        a.article, b.article, a.sentences, b.sentences, m, res.features.containment_a, res.features.containment_b
+    )
+    src_is_a = d.source_is_a
+    if source_hint is not None and d.evidence == ["no evidence beyond length"]:
+        src_is_a = source_hint is a
+    src, cp = (a, b) if src_is_a else (b, a)
+    f = res.features
+    kind = res.kind or "shared-source"
+    if kind == "rewrite" and not src_is_a:
+        # re-check with the copy on the other side: coverage is measured on the copy
+        kind = decide(f, options.rewrite_coverage, "a") or "shared-source"
+    pairs = [(a.sentences[x.i], b.sentences[x.j]) if src_is_a else (b.sentences[x.j], a.sentences[x.i]) for x in m]
+    want_changes = options.detect_changes and kind in ("copy", "edited", "rewrite")
+    changes = _group_changes(m, pairs, src_is_a) if want_changes else [[] for _ in pairs]
+    alignments = [
+        Alignment(
+            source_sentence=s, copy_sentence=c, similarity=round(x.similarity, 4),
+            source_index=x.i if src_is_a else x.j, copy_index=x.j if src_is_a else x.i,
+            changes=ch if s != c else [],
+        )
+        for x, (s, c), ch in zip(m, pairs, changes, strict=True)
+    ]
+    alignments.sort(key=lambda al: al.copy_index)
+    evidence = list(d.evidence)
+    if d.confidence < 0.25:
+        evidence.append("direction uncertain")
+    evidence.append(
+        f"shingle jaccard {f.jaccard:.3f}; aligned {len(m)} sentences, "
+        f"{round(f.in_order * 100)}% in order, mean similarity {f.mean_similarity:.2f}"
+    )
+    coverage = f.coverage_b if src_is_a else f.coverage_a
+    return Reuse(
+        source=src.article.id, copy=cp.article.id, kind=kind, coverage=round(coverage, 4),
+        score=round(reuse_score(f), 4), evidence=evidence, alignments=alignments,
+    )
+
+
+def _group_changes(
+    matches: Sequence[SentenceMatch], pairs: Sequence[tuple[str, str]], src_is_a: bool
+) -> list[list[Change]]:
+    """Changes per alignment, reading a sentence the copy split in two (or two it merged) as one
+    unit, so that a hedge or a number moved to the other half is not reported as lost; each
+    change is reported once."""
+    by_src: dict[int, list[int]] = {}
+    by_cp: dict[int, list[int]] = {}
+    for k, x in enumerate(matches):
+        si, ci = (x.i, x.j) if src_is_a else (x.j, x.i)
+        by_src.setdefault(si, []).append(k)
+        by_cp.setdefault(ci, []).append(k)
+    units = []
+    for x in matches:
+        si, ci = (x.i, x.j) if src_is_a else (x.j, x.i)
+        cps = sorted(by_src[si], key=lambda k: matches[k].j if src_is_a else matches[k].i)
+        srcs = sorted(by_cp[ci], key=lambda k: matches[k].i if src_is_a else matches[k].j)
+        units.append(
+            (" ".join(dict.fromkeys(pairs[k][0] for k in srcs)), " ".join(dict.fromkeys(pairs[k][1] for k in cps)))
+        )
+    found = batch_changes(units)
+    seen: set[tuple[str, str]] = set()
+    out: list[list[Change]] = []
+    for ch in found:
+        kept = []
+        for c in ch:
+            key = (c.kind, c.source_text)
+            if key not in seen:
+                seen.add(key)
+                kept.append(c)
+        out.append(kept)
+    return out
+
+
+def detect_reuse(articles: Sequence[Article], options: ReuseOptions) -> list[Reuse]:
+    """Reuse relations among ``articles`` (identical, copy, edited, rewrite, shared-source)."""
+    if not options.enabled:
+        return []
+    docs = prepare(articles, options)
+    n = len(docs)
+    if n < 2:
+        return []
+    out: list[Reuse] = []
+    done: set[tuple[int, int]] = set()
+
+    # near-duplicates: LSH components, verified as a star from the most source-like member
+    pairs, _ = minhash.near_duplicate_pairs([d.shingles for d in docs], options.lsh_threshold, options.num_perm)
+    neighbours: dict[int, list[int]] = {}
+    for i, j in pairs.tolist():
+        neighbours.setdefault(i, []).append(j)
+        neighbours.setdefault(j, []).append(i)
+    member_of: dict[int, int] = {}
+    for comp in minhash.components(n, pairs):
+        root = min(comp, key=lambda k: _source_rank(docs[k]))
+        for k in comp:
+            member_of[k] = root
+        for k in comp:
+            if k == root or len(done) >= options.max_pairs:
+                continue
+            tried = [root, *[x for x in neighbours.get(k, []) if x != root][:3]]
+            for other in tried:
+                key = (min(k, other), max(k, other))
+                if key in done:
+                    continue
+                done.add(key)
+                res = compare_docs(docs[other], docs[k], options)
+                if res.kind in COPY_KINDS:
+                    out.append(_build(docs[other], docs[k], res, options, source_hint=docs[other]))
+                    break
+
+    # rewrites (and shared sources) among the representatives
+    reps = [i for i in range(n) if member_of.get(i, i) == i]
+    rep_docs = [docs[i] for i in reps]
+    candidates = rare_term_pairs(rep_docs, options)
+    if options.use_embeddings and candidates:
+        involved = {k for pair in candidates for k in pair}
+        # one batched encoder pass instead of one per article; without a model compare_docs
+        # falls back to lexical alignment
+        with contextlib.suppress(Exception):
+            prime_embeddings(s for k in sorted(involved) for s in rep_docs[k].sentences)
+    for x, y in candidates:
+        i, j = reps[x], reps[y]
+        key = (min(i, j), max(i, j))
+        if key in done or len(done) >= options.max_pairs:
+            continue
+        done.add(key)
+        # put the more source-like article first so coverage is measured on the likely copy
+        a, b = (docs[i], docs[j]) if _source_rank(docs[i]) <= _source_rank(docs[j]) else (docs[j], docs[i])
+        res = compare_docs(a, b, options)
+        if res.kind is None:
+            continue
+        out.append(_build(a, b, res, options))
+    return out
+
+
+# --------------------------------------------------------------------------- origins
+
+
+def origins(article_ids: Iterable[str], reuses: Sequence[Reuse]) -> dict[str, str]:
+    """Every article's independent original (itself when it is one). Copy relations (identical,
+    copy, edited, rewrite; not shared-source) collapse into one origin: the article of the group
+    that copies nothing, and among several such the one most copied (then the smallest id)."""
+    ids = list(dict.fromkeys(article_ids))
+    edges = [(r.source, r.copy) for r in reuses if r.kind in COPY_KINDS and r.source != r.copy]
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for s, c in edges:
+        rs, rc = find(s), find(c)
+        if rs != rc:
+            parent[max(rs, rc)] = min(rs, rc)
+    copied_in: set[str] = {c for _, c in edges}
+    out_degree: dict[str, int] = {}
+    for s, _ in edges:
+        out_degree[s] = out_degree.get(s, 0) + 1
+    groups: dict[str, list[str]] = {}
+    for x in set(parent):
+        groups.setdefault(find(x), []).append(x)
+    origin_of: dict[str, str] = {}
+    for members in groups.values():
+        free = [m for m in members if m not in copied_in] or members
+        best = min(free, key=lambda m: (-out_degree.get(m, 0), m))
+        for m in members:
+            origin_of[m] = best
+    return {a: origin_of.get(a, a) for a in ids}
+
+
+def independent_count(article_ids: Iterable[str], origins_map: Mapping[str, str]) -> int:
+    """How many independent originals stand behind these articles."""
+    return len({origins_map.get(a, a) for a in article_ids})
