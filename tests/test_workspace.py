@@ -140,3 +140,18 @@ def test_tabular_exports(tmp_path):
     assert table.num_rows == 5 and "title" in table.column_names
     records = [json.loads(line) for line in lines.splitlines()]
     assert sum(1 for r in records if r["collection"] == "articles") == 5
+
+
+def test_extraction_in_two_processes_matches_one(tmp_path):
+    """Enough articles to use the process pool; results must not depend on the executor."""
+    folder = tmp_path / "many"
+    _write_articles(folder, 42)
+    results = []
+    for workers in (1, 2):
+        with Workspace(tmp_path / f"w{workers}.db", workers=workers, stories__enabled=False) as ws:
+            ws.add([folder])
+            report = ws.analyze()
+            assert report.extracted == 42
+            numbers = ws.document()["numbers"]
+            results.append(sorted((n["article"], n["text"], n["low"]) for n in numbers))
+    assert results[0] == results[1] and results[0]

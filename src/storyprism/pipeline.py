@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import BinaryIO, TypeVar
 
 from storyprism import clean, compare, extract, ingest, reuse, stories
 from storyprism.executor import batched, make_executor
+from storyprism.extract.options import ExtractOptions
 from storyprism.options import Options
 from storyprism.records import (
     AnalysisData,
@@ -181,12 +183,9 @@ def _reject(store: Store, report: IngestReport, item: Rejected) -> None:
 # ---------------------------------------------------------------------------- analysis
 
 
-def _extract_batch(articles: list[Article]) -> Extraction:
-    """Top-level (picklable) so a process pool can run it; the extract options ride along."""
-    return extract.extract_articles(articles, _EXTRACT_OPTIONS[0])
-
-
-_EXTRACT_OPTIONS = [Options().extract]
+def _extract_batch(options: ExtractOptions, articles: list[Article]) -> Extraction:
+    """Top-level, so that ``partial(_extract_batch, options)`` pickles into a process pool."""
+    return extract.extract_articles(articles, options)
 
 
 def _per_article_keys(records: Iterable[T_rec], prefix: str) -> list[tuple[str, T_rec]]:
@@ -209,13 +208,12 @@ def run_extraction(store: Store, articles: Sequence[Article], options: Options, 
     # Process start-up and model loading cost about a second: not worth it for a handful of articles.
     workers = 1 if len(todo) < 40 else options.workers
     executor = make_executor(options.executor, workers)
-    _EXTRACT_OPTIONS[0] = options.extract
     per_worker = -(-len(todo) // max(1, executor.workers))
     size = max(8, min(options.extract.batch_size * 4, per_worker))
     batches = list(batched(todo, size))
     inferred: dict[str, str] = store.get_meta("inferred_published", {}) or {}
     done = 0
-    for batch, result in zip(batches, executor.map(_extract_batch, batches), strict=True):
+    for batch, result in zip(batches, executor.map(partial(_extract_batch, options.extract), batches), strict=True):
         ids = [a.id for a in batch]
         with store.transaction():
             for kind in ("quote", "mention", "number", "date"):
