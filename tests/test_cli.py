@@ -64,7 +64,28 @@ def test_bad_option_file_says_the_fix(tmp_path):
     assert "no_such_option" in proc.stderr and "Valid options" in proc.stderr
 
 
-def test_unknown_export_format_is_an_error(tmp_path):
-    proc = run("export", "--workspace", str(tmp_path / "w.db"), "--format", "xml")
+def test_export_errors_say_the_fix(tmp_path):
+    db = str(tmp_path / "w.db")
+    assert run("ingest", str(SEEDS), "--workspace", db).returncode == 0
+    proc = run("export", "--workspace", db, "--format", "xml")
     assert proc.returncode == 2
     assert "json, jsonl, csv, parquet" in proc.stderr
+    proc = run("export", "--workspace", db, "--output", str(tmp_path / "no" / "such" / "dir.json"))
+    assert proc.returncode == 2 and "create the folder" in proc.stderr
+
+
+def test_read_commands_refuse_a_missing_workspace(tmp_path):
+    missing = tmp_path / "typo.db"
+    proc = run("stories", "--workspace", str(missing))
+    assert proc.returncode == 2 and "No workspace" in proc.stderr
+    assert not missing.exists()
+
+
+def test_stored_text_is_printed_not_parsed_as_markup(tmp_path):
+    page = tmp_path / "odd.txt"
+    page.write_text("Budget [/b] fight [bold]ends\n\nThe council passed the budget after a long night, officials said.\n")
+    db = str(tmp_path / "w.db")
+    assert run("ingest", str(page), "--workspace", db).returncode == 0
+    proc = run("articles", "--workspace", db)
+    assert proc.returncode == 0, proc.stderr
+    assert "Budget [/b] fight [bold]ends" in proc.stdout

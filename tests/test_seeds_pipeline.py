@@ -104,3 +104,21 @@ def test_troop_numbers_disagree_and_the_xi_claim_is_corroborated(doc):
     xi_claims = [c for c in doc["claims"] if "Xi" in c["text"] and "guarantee" in c["text"]]
     assert max(c["independent_support"] for c in xi_claims) == 3
     assert doc["summaries"] and all(s["articles"] for s in doc["summaries"][0]["sentences"])
+
+
+def test_manual_merge_and_split_survive_later_runs(tmp_path):
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([SEEDS])
+        ws.analyze()
+        ids = sorted(s.id for s in ws.stories())
+        assert len(ids) == 2
+        merged = ws.merge_stories(ids)
+        assert len(merged.articles) == 5
+        ws.analyze()
+        assert [len(s.articles) for s in ws.stories()] == [5]
+        follow_up = next(a.id for a in ws.articles() if a.id.startswith("002"))
+        split = ws.split_story([follow_up])
+        assert split.articles == [follow_up]
+        ws.analyze()
+        assert sorted(len(s.articles) for s in ws.stories()) == [1, 4]
+        assert all(s.id != split.id or s.articles == [follow_up] for s in ws.stories())

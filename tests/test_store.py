@@ -119,3 +119,19 @@ def test_story_edits_are_kept_in_order(tmp_path):
     store.add_story_edit(StoryEdit("merge", stories=["s-1", "s-2"]))
     store.add_story_edit(StoryEdit("split", articles=["a3"]))
     assert [e.kind for e in store.story_edits()] == ["merge", "split"]
+
+
+def test_update_keeps_twin_inferred_date_and_notices_every_field(tmp_path):
+    store = Store(tmp_path / "w.db")
+    store.upsert_article(_article("/x/a.txt", id="a"))
+    store.upsert_article(_article("/x/b.txt", id="b"))
+    retitled = _article("/x/b.txt", id="b")
+    retitled.title = "A new headline"
+    result = store.upsert_article(retitled)
+    assert result.status == "updated" and result.duplicate_of == "a"
+    store.set_published([("a", "2021-12-15", True)])
+    assert store.upsert_article(_article("/x/a.txt", id="a")).status == "unchanged"
+    a = next(x for x in store.articles() if x.id == "a")
+    assert (a.published, a.published_inferred) == ("2021-12-15", True)
+    assert store.upsert_article(_article("/x/a.txt", id="a", author="Jane Roe")).status == "updated"
+    assert next(x for x in store.articles() if x.id == "a").author == "Jane Roe"

@@ -155,3 +155,15 @@ def test_extraction_in_two_processes_matches_one(tmp_path):
             numbers = ws.document()["numbers"]
             results.append(sorted((n["article"], n["text"], n["low"]) for n in numbers))
     assert results[0] == results[1] and results[0]
+
+
+def test_rerun_with_the_suggested_fix_reads_the_input_again_and_clears_its_rejection(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"headline": "Dam bursts", "body": {"content": "The dam burst at dawn, police said."}}) + "\n")
+    with Workspace(tmp_path / "w.db") as ws:
+        first = ws.add([feed])
+        assert first.articles == 0 and first.rejected["no-text"] == 1
+    with Workspace(tmp_path / "w.db", ingest__field_map={"text": "body.content"}) as ws:
+        second = ws.add([feed])
+        assert second.added == 1 and second.skipped_sources == 0
+        assert ws.rejected() == []

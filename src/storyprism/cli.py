@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape as esc
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -33,7 +34,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stories_app = typer.Typer(help="Events and storylines: list, show, merge, split.", invoke_without_command=True)
+stories_app = typer.Typer(
+    help="Events and storylines: list, show, merge, split.", invoke_without_command=True
+)
 app.add_typer(stories_app, name="stories")
 
 # Piped output is not cut to 80 columns: tables stay one row per line for grep and scripts.
@@ -52,10 +55,18 @@ class CliError(Exception):
     pass
 
 
-def _workspace(workspace: str, config: Path | None = None, **overrides: Any) -> Workspace:
+def add_row(table: Table, *cells: str) -> None:
+    """A table row of stored data: escaped, so "[...]" in a title or an id is printed, not parsed."""
+    table.add_row(*(esc(c) for c in cells))
+
+
+def _workspace(
+    workspace: str, config: Path | None = None, create: bool = False, **overrides: Any
+) -> Workspace:
+    """Read-only commands refuse a missing workspace; ``ingest``/``analyze`` pass ``create=True``."""
     try:
         options = Options.build(config, workspace=workspace, **overrides)
-        return Workspace(options=options)
+        return Workspace(options=options, create=create)
     except (OptionsError, WorkspaceError) as exc:
         raise CliError(str(exc)) from exc
 
@@ -97,39 +108,39 @@ def _progress() -> Iterator[Any]:
 
 def _print_ingest(report: IngestReport, ws: Workspace) -> None:
     t = Table(title="Ingestion", show_header=False, title_justify="left")
-    t.add_row("new articles", str(report.added))
-    t.add_row("updated", str(report.updated))
-    t.add_row("already stored", str(report.unchanged))
-    t.add_row("same text, new address (kept, marked duplicate)", str(report.same_text))
+    add_row(t, "new articles", str(report.added))
+    add_row(t, "updated", str(report.updated))
+    add_row(t, "already stored", str(report.unchanged))
+    add_row(t, "same text, new address (kept, marked duplicate)", str(report.same_text))
     if report.skipped_sources:
-        t.add_row("inputs already ingested (skipped)", str(report.skipped_sources))
+        add_row(t, "inputs already ingested (skipped)", str(report.skipped_sources))
     if report.formats:
-        t.add_row("formats read", ", ".join(f"{k} {v}" for k, v in sorted(report.formats.items())))
+        add_row(t, "formats read", ", ".join(f"{k} {v}" for k, v in sorted(report.formats.items())))
     if report.skipped_records:
-        t.add_row("WARC records without an article page (not errors)", str(report.skipped_records))
-    t.add_row("rejected", str(sum(report.rejected.values())))
+        add_row(t, "WARC records without an article page (not errors)", str(report.skipped_records))
+    add_row(t, "rejected", str(sum(report.rejected.values())))
     for reason, n in sorted(report.rejected.items()):
-        t.add_row(f"  rejected: {reason}", str(n))
-    t.add_row("articles in workspace", str(ws.store.count("articles")))
+        add_row(t, f"  rejected: {reason}", str(n))
+    add_row(t, "articles in workspace", str(ws.store.count("articles")))
     console.print(t)
     for item in report.rejected_items[:20]:
-        console.print(f"[yellow]rejected[/] {item.ref}: [bold]{item.reason}[/] — {item.detail}")
+        console.print(f"[yellow]rejected[/] {esc(item.ref)}: [bold]{item.reason}[/] — {esc(item.detail)}")
     if len(report.rejected_items) > 20:
         console.print(f"… and {len(report.rejected_items) - 20} more: see `storyprism rejected`.")
 
 
 def _print_analysis(report: AnalysisReport) -> None:
     t = Table(title="Analysis", show_header=False, title_justify="left")
-    t.add_row("articles", str(report.articles))
-    t.add_row("publication dates inferred from text", str(report.inferred_dates))
-    t.add_row("quotes", str(report.quotes))
-    t.add_row("named entities", str(report.entities))
-    t.add_row("copy relations", ", ".join(f"{k} {v}" for k, v in sorted(report.reuse.items())) or "none")
-    t.add_row("independent origins", str(report.origins))
-    t.add_row("stories (events)", str(report.stories))
-    t.add_row("storylines", str(report.storylines))
-    t.add_row("claims", str(report.claims))
-    t.add_row("conflicts", str(report.conflicts))
+    add_row(t, "articles", str(report.articles))
+    add_row(t, "publication dates inferred from text", str(report.inferred_dates))
+    add_row(t, "quotes", str(report.quotes))
+    add_row(t, "named entities", str(report.entities))
+    add_row(t, "copy relations", ", ".join(f"{k} {v}" for k, v in sorted(report.reuse.items())) or "none")
+    add_row(t, "independent origins", str(report.origins))
+    add_row(t, "stories (events)", str(report.stories))
+    add_row(t, "storylines", str(report.storylines))
+    add_row(t, "claims", str(report.claims))
+    add_row(t, "conflicts", str(report.conflicts))
     console.print(t)
 
 
@@ -150,7 +161,9 @@ def ingest(
     max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this.")] = None,
 ) -> None:
     """Read saved articles (text, Markdown, HTML, JSON, JSON Lines, WARC) into the workspace, de-junked."""
-    with _workspace(workspace, config, ingest__field_map=_field_map(field), ingest__max_bytes=max_bytes) as ws:
+    with _workspace(
+        workspace, config, create=True, ingest__field_map=_field_map(field), ingest__max_bytes=max_bytes
+    ) as ws:
         report = _ingest(ws, inputs)
     if not report.ok:
         err.print("[red]Nothing could be ingested.[/] Every input was rejected; see the reasons above.")
@@ -168,15 +181,24 @@ def analyze(
 ) -> None:
     """Ingest INPUTS (if any), then run every analysis stage over the workspace."""
     with _workspace(
-        workspace, config, ingest__field_map=_field_map(field), workers=workers, executor=executor
+        workspace,
+        config,
+        create=True,
+        ingest__field_map=_field_map(field),
+        workers=workers,
+        executor=executor,
     ) as ws:
         if inputs:
             report = _ingest(ws, inputs)
             if not report.ok:
-                err.print("[red]Nothing could be ingested.[/] Every input was rejected; see the reasons above.")
+                err.print(
+                    "[red]Nothing could be ingested.[/] Every input was rejected; see the reasons above."
+                )
                 raise typer.Exit(1)
         if not ws.store.count("articles"):
-            raise CliError(f"Workspace {ws.path} has no articles. Fix: `storyprism analyze FOLDER_OF_ARTICLES`.")
+            raise CliError(
+                f"Workspace {ws.path} has no articles. Fix: `storyprism analyze FOLDER_OF_ARTICLES`."
+            )
         with _progress() as update:
             result = ws.analyze(progress=update)
         _print_analysis(result)
@@ -198,30 +220,40 @@ def export(
             text = ws.export(format, output, collection, story)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
+        except OSError as exc:
+            raise CliError(
+                f"Cannot write {output}: {exc.strerror}. Fix: create the folder or choose another --output."
+            ) from exc
     if text is not None:
         sys.stdout.write(text)
     else:
-        err.print(f"wrote {output}")
+        err.print(f"wrote {esc(str(output))}")
 
 
 @app.command()
 def articles(
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
-    show: Annotated[str | None, typer.Option(help="Show one article in full, with its removed lines.")] = None,
+    show: Annotated[
+        str | None, typer.Option(help="Show one article in full, with its removed lines.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 200,
 ) -> None:
     """The articles in the workspace as a table (or one in full)."""
     with _workspace(workspace) as ws:
         if show:
             a = ws.article(show)
-            console.rule(f"[bold]{a.title}")
-            console.print(f"id {a.id} · outlet {a.outlet or '?'} · published {a.published or '?'}"
-                          f"{' (inferred)' if a.published_inferred else ''} · {a.url or a.ref}")
+            console.rule(f"[bold]{esc(a.title)}")
+            console.print(
+                esc(
+                    f"id {a.id} · outlet {a.outlet or '?'} · published {a.published or '?'}"
+                    f"{' (inferred)' if a.published_inferred else ''} · {a.url or a.ref}"
+                )
+            )
             console.print(a.text, markup=False, highlight=False)
             if a.removed:
                 console.rule("removed as page junk")
                 for r in a.removed:
-                    console.print(f"[dim]{r.reason:>22}[/]  {r.line!r}", highlight=False)
+                    console.print(f"[dim]{r.reason:>22}[/]  {esc(repr(r.line))}", highlight=False)
             return
         rows = ws.articles()
         t = Table(title=f"{len(rows)} articles in {ws.path}")
@@ -229,7 +261,7 @@ def articles(
             t.add_column(col, overflow="fold")
         for a in rows[:limit]:
             pub = (a.published or "")[:10] + ("*" if a.published_inferred else "")
-            t.add_row(a.id, a.outlet or "", pub, str(a.words), str(len(a.removed)), a.title)
+            add_row(t, a.id, a.outlet or "", pub, str(a.words), str(len(a.removed)), a.title)
         console.print(t)
         if any(a.published_inferred for a in rows):
             console.print("* publication date inferred from the text")
@@ -243,7 +275,7 @@ def rejected(workspace: WorkspaceOpt = DEFAULT_WORKSPACE) -> None:
         for col in ("ref", "reason", "detail"):
             t.add_column(col, overflow="fold")
         for r in ws.rejected():
-            t.add_row(r.ref, r.reason, r.detail)
+            add_row(t, r.ref, r.reason, r.detail)
         console.print(t)
 
 
@@ -251,10 +283,10 @@ def main() -> None:
     try:
         app()
     except CliError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {esc(str(exc))}")
         sys.exit(2)
     except (WorkspaceError, OptionsError) as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {esc(str(exc))}")
         sys.exit(2)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape as esc
 from rich.table import Table
 
 from storyprism.cli import (
@@ -13,6 +14,7 @@ from storyprism.cli import (
     CliError,
     WorkspaceOpt,
     _workspace,
+    add_row,
     app,
     console,
     err,
@@ -32,7 +34,8 @@ def stories_list(ctx: typer.Context, workspace: WorkspaceOpt = DEFAULT_WORKSPACE
         for col in ("id", "storyline", "articles", "independent", "first seen", "outlets", "title"):
             t.add_column(col, overflow="fold")
         for s in rows:
-            t.add_row(
+            add_row(
+                t,
                 s.id,
                 s.storyline or "",
                 str(len(s.articles)),
@@ -53,28 +56,31 @@ def stories_show(story_id: str, workspace: WorkspaceOpt = DEFAULT_WORKSPACE) -> 
         except WorkspaceError as exc:
             raise CliError(str(exc)) from exc
         doc = ws.document(story=story_id)
-        console.rule(f"[bold]{s.title}")
+        console.rule(f"[bold]{esc(s.title)}")
         console.print(
-            f"{s.id} · storyline {s.storyline} · {len(s.articles)} articles · "
+            f"{esc(s.id)} · storyline {s.storyline} · {len(s.articles)} articles · "
             f"{s.independent_sources if s.independent_sources is not None else '?'} independent sources · "
             f"{(s.first_seen or '?')[:10]} → {(s.last_seen or '?')[:10]}"
         )
-        console.print(f"keywords: {', '.join(s.keywords)}")
+        console.print(f"keywords: {esc(', '.join(s.keywords))}")
         t = Table(show_header=True)
         for col in ("article", "outlet", "published", "origin", "title"):
             t.add_column(col, overflow="fold")
         for a in doc["articles"]:
-            t.add_row(a["id"], a["outlet"] or "", (a["published"] or "")[:10], a["origin"], a["title"])
+            add_row(t, a["id"], a["outlet"] or "", (a["published"] or "")[:10], a["origin"], a["title"])
         console.print(t)
         for summary in doc.get("summaries", []):
             console.rule("summary")
             for sent in summary["sentences"]:
-                console.print(f"• {sent['text']} [dim][{', '.join(sent['articles'])}][/]", highlight=False)
+                cited = esc(f"[{', '.join(sent['articles'])}]")
+                console.print(f"• {esc(sent['text'])} [dim]{cited}[/]", highlight=False)
         if doc.get("conflicts"):
             console.rule("conflicts")
             for c in doc["conflicts"]:
-                sides = "  vs  ".join(f"{side['text']!r} [{', '.join(side['articles'])}]" for side in c["sides"])
-                console.print(f"[red]{c['kind']}[/]: {sides}", highlight=False)
+                sides = "  vs  ".join(
+                    f"{side['text']!r} [{', '.join(side['articles'])}]" for side in c["sides"]
+                )
+                console.print(f"[red]{c['kind']}[/]: {esc(sides)}", highlight=False)
 
 
 @stories_app.command("merge")
@@ -88,7 +94,7 @@ def stories_merge(
             s = ws.merge_stories(story_ids)
         except WorkspaceError as exc:
             raise CliError(str(exc)) from exc
-        console.print(f"merged into {s.id} ({len(s.articles)} articles): {s.title}")
+        console.print(esc(f"merged into {s.id} ({len(s.articles)} articles): {s.title}"))
 
 
 @stories_app.command("split")
@@ -102,7 +108,7 @@ def stories_split(
             s = ws.split_story(article_ids)
         except WorkspaceError as exc:
             raise CliError(str(exc)) from exc
-        console.print(f"new story {s.id} with {len(s.articles)} articles: {s.title}")
+        console.print(esc(f"new story {s.id} with {len(s.articles)} articles: {s.title}"))
 
 
 @app.command()
@@ -120,9 +126,15 @@ def quotes(
         for col in ("article", "speaker", "via", "cue", "direct", "variant", "text"):
             t.add_column(col, overflow="fold")
         for q in rows:
-            t.add_row(
-                q.article, q.speaker or "?", q.via or "", q.cue or "", "yes" if q.direct else "no",
-                q.variant_group or "", q.text,
+            add_row(
+                t,
+                q.article,
+                q.speaker or "?",
+                q.via or "",
+                q.cue or "",
+                "yes" if q.direct else "no",
+                q.variant_group or "",
+                q.text,
             )
         console.print(t)
 
@@ -140,13 +152,17 @@ def entities(
         for col in ("id", "type", "name", "articles", "aliases"):
             t.add_column(col, overflow="fold")
         for e in rows:
-            t.add_row(e.id, e.type, e.name, str(len(e.articles)), ", ".join(a for a in e.aliases if a != e.name))
+            add_row(
+                t, e.id, e.type, e.name, str(len(e.articles)), ", ".join(a for a in e.aliases if a != e.name)
+            )
         console.print(t)
 
 
 @app.command()
 def copies(
-    source: Annotated[str | None, typer.Argument(help="Source article id (with COPY: show the pair).")] = None,
+    source: Annotated[
+        str | None, typer.Argument(help="Source article id (with COPY: show the pair).")
+    ] = None,
     copy: Annotated[str | None, typer.Argument(help="Copy article id.")] = None,
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
 ) -> None:
@@ -160,7 +176,9 @@ def copies(
             if pair is None:
                 pair = next((r for r in found if r.source == copy and r.copy == source), None)
             if pair is None:
-                raise CliError(f"No copy relation between {source} and {copy}. Fix: list them with `storyprism copies`.")
+                raise CliError(
+                    f"No copy relation between {source} and {copy}. Fix: list them with `storyprism copies`."
+                )
             console.print(render_pair(pair, ws.article(pair.source), ws.article(pair.copy)))
             return
         t = Table(title=f"{len(found)} copy relations")
@@ -168,7 +186,7 @@ def copies(
             t.add_column(col, overflow="fold")
         for r in found:
             n_changes = sum(len(al.changes) for al in r.alignments)
-            t.add_row(r.source, r.copy, r.kind, f"{r.coverage:.2f}", str(n_changes), "; ".join(r.evidence))
+            add_row(t, r.source, r.copy, r.kind, f"{r.coverage:.2f}", str(n_changes), "; ".join(r.evidence))
         console.print(t)
 
 
@@ -188,11 +206,17 @@ def report(
             doc = ws.document(story=story)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
-    output.write_text(render_html(doc, story), encoding="utf-8")
-    err.print(f"wrote {output}")
+    outputs = [(output, render_html(doc, story))]
     if markdown:
-        markdown.write_text(render_markdown(doc, story), encoding="utf-8")
-        err.print(f"wrote {markdown}")
+        outputs.append((markdown, render_markdown(doc, story)))
+    for path, text in outputs:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(
+                f"Cannot write {path}: {exc.strerror}. Fix: create the folder or choose another path."
+            ) from exc
+        err.print(f"wrote {esc(str(path))}")
 
 
 @app.command()

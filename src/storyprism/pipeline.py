@@ -7,6 +7,8 @@ loses at most one batch and a re-run continues from what is stored.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +35,7 @@ from storyprism.records import (
     Story,
     Storyline,
     StoryState,
+    to_dict,
 )
 from storyprism.store import Store, content_hash
 
@@ -97,6 +100,9 @@ def ingest_inputs(
     """Read, clean and store every input; every item ends as an article or a rejected item."""
     report = IngestReport()
     stats = ingest.IngestStats()
+    options_key = hashlib.sha1(
+        json.dumps([to_dict(options.ingest), to_dict(options.clean)], sort_keys=True).encode()
+    ).hexdigest()[:12]
     # Lines per outlet over this run: a line repeated across many articles of one outlet is boilerplate.
     outlet_lines: dict[str, dict[str, int]] = {}
     pending_articles: list[Article] = []
@@ -139,10 +145,15 @@ def ingest_inputs(
             with store.transaction():
                 _reject(store, report, item)
             continue
+        if item.fingerprint:
+            # Options that change what a source yields are part of its fingerprint: re-running with the
+            # fix a rejection suggested (--field, --max-bytes) reads the source again.
+            item = replace(item, fingerprint=f"{item.fingerprint}:{options_key}")
         if store.source_done(item):
             report.skipped_sources += 1
             continue
         with store.transaction():
+            store.clear_rejected(item.ref)
             store.mark_source(item, "reading")
         n_articles = n_rejected = 0
         for out in ingest.read_source(item, options.ingest, stats):
@@ -359,8 +370,6 @@ def run_compare(store: Store, data: AnalysisData, options: Options) -> tuple[int
 
 def _comparison_extra(result: object) -> dict[str, object]:
     """Fields the compare stage adds beyond claims/conflicts/summaries, kept for the export."""
-    from storyprism.records import to_dict
-
     data = to_dict(result)
     for key in ("claims", "conflicts", "summaries"):
         data.pop(key, None)

@@ -1,10 +1,10 @@
 """``Workspace``: the Python API of storyprism. The CLI and the web app only call this.
 
-    from storyprism.workspace import Workspace
-    ws = Workspace("news.db")
-    ws.add(["saved-articles/"])       # ingest + clean, idempotent, resumable
-    ws.analyze()                      # copies, stories, quotes, names, claims, conflicts
-    doc = ws.document()               # the JSON export as a dict
+from storyprism.workspace import Workspace
+ws = Workspace("news.db")
+ws.add(["saved-articles/"])       # ingest + clean, idempotent, resumable
+ws.analyze()                      # copies, stories, quotes, names, claims, conflicts
+doc = ws.document()               # the JSON export as a dict
 """
 
 from __future__ import annotations
@@ -31,11 +31,24 @@ from storyprism.store.export import build_document, write_export
 
 
 class Workspace:
-    def __init__(self, path: str | Path | None = None, options: Options | None = None, **overrides: Any) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        options: Options | None = None,
+        create: bool = True,
+        **overrides: Any,
+    ) -> None:
+        """Open (``create=True``: or create) the workspace file; ``create=False`` refuses a missing file,
+        so that a mistyped path in a read-only command is an error, not a new empty workspace."""
         self.options = options or Options.build(**overrides)
         if path is not None:
             self.options.workspace = str(path)
         self.path = self.options.workspace
+        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+            raise WorkspaceError(
+                f"No workspace {self.path!r}. Fix: create it with `storyprism analyze INPUT... "
+                f"--workspace {self.path}`, or pass the right --workspace."
+            )
         self.store = Store(self.path)
 
     def __enter__(self) -> Workspace:
@@ -86,7 +99,9 @@ class Workspace:
         for s in self.stories():
             if s.id == story_id:
                 return s
-        raise WorkspaceError(f"No story {story_id!r} in {self.path}. Fix: list ids with `storyprism stories`.")
+        raise WorkspaceError(
+            f"No story {story_id!r} in {self.path}. Fix: list ids with `storyprism stories`."
+        )
 
     def reuse(self) -> list[Reuse]:
         return self.store.derived(Reuse, "reuse")
@@ -140,10 +155,10 @@ class Workspace:
         """Apply now and record the edit; returns the story that now holds ``anchor_article``."""
         from storyprism import stories
 
-        state = stories.apply_edit(pipeline.load_story_state(self.store), edit)
-        with self.store.transaction():
+        state = stories.apply_edit(pipeline.load_story_state(self.store), edit, self.options.stories)
+        with self.store.transaction():  # the edit and its result land together
             self.store.add_story_edit(edit)
-        pipeline.save_story_state(self.store, state)
+            pipeline.save_story_state(self.store, state)
         return next(s for s in state.stories if anchor_article in s.articles)
 
     def counts(self) -> dict[str, int]:

@@ -284,7 +284,7 @@ def _looks_like_jsonl(text: str) -> bool:
 def _first_line_parses(lines: list[str]) -> bool:
     try:
         return isinstance(json.loads(lines[0]), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -368,6 +368,9 @@ def _read_json(text: str, source: Source, options: IngestOptions, fmt: str) -> I
     if fmt == "json":
         try:
             doc = json.loads(text)
+        except RecursionError:
+            yield Rejected(ref, "malformed-json", "The JSON is nested too deeply to read. Fix: flatten it.")
+            return
         except json.JSONDecodeError as exc:
             if exc.msg == "Extra data" and _looks_like_jsonl(text):
                 fmt = "jsonl"  # a .json file holding JSON Lines
@@ -391,6 +394,12 @@ def _jsonl_line(line: str, lineno: int, source: Source, options: IngestOptions) 
     where = f"{source.ref}#{lineno}"
     try:
         record = json.loads(line)
+    except RecursionError:
+        return Rejected(
+            where,
+            "malformed-json",
+            f"Line {lineno} is nested too deeply to read. Fix: flatten or delete that line; the other lines were read.",
+        )
     except json.JSONDecodeError as exc:
         return Rejected(
             where,
@@ -422,6 +431,7 @@ def _stream_jsonl(
                 while (rest := reader.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass  # skip the rest of the over-long line without holding it
                 lineno += 1
+                seen_text = True  # the file is not empty: this line is rejected on its own
                 yield Rejected(
                     f"{ref}#{lineno}",
                     "too-large",

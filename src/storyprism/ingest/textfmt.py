@@ -40,6 +40,22 @@ class TextDoc:
     markdown: bool
 
 
+def _no_alias_loader() -> type:
+    """yaml's SafeLoader refusing aliases: they can expand a few hundred bytes into gigabytes
+    ("billion laughs"), and front matter has no use for them."""
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                raise FrontMatterError(
+                    "The YAML front matter uses an alias (*name). Fix: write the value out in full."
+                )
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
 def split_front_matter(text: str) -> tuple[Mapping[str, Any], str]:
     """(front-matter mapping, the rest). Raises FrontMatterError when a front-matter block is malformed."""
     m = FRONT_MATTER.match(text)
@@ -48,7 +64,11 @@ def split_front_matter(text: str) -> tuple[Mapping[str, Any], str]:
     import yaml
 
     try:
-        loaded = yaml.safe_load(m.group(1))
+        loaded = yaml.load(m.group(1), Loader=_no_alias_loader())  # a SafeLoader subclass: safe
+    except FrontMatterError:
+        raise
+    except ValueError as exc:  # e.g. an impossible date "2024-02-30" inside YAML's timestamp parsing
+        raise FrontMatterError(f"The YAML front matter holds an invalid value: {exc}. Fix: correct it.") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -106,7 +106,9 @@ def build_document(store: Store, story: str | None = None) -> dict[str, Any]:
     if story is not None:
         chosen = next((s for s in stories if s.id == story), None)
         if chosen is None:
-            raise ExportError(f"No story {story!r} in this workspace. Fix: list stories with `storyprism stories`.")
+            raise ExportError(
+                f"No story {story!r} in this workspace. Fix: list stories with `storyprism stories`."
+            )
         members = set(chosen.articles)
         articles = [a for a in articles if a.id in members]
         stories = [chosen]
@@ -127,7 +129,9 @@ def build_document(store: Store, story: str | None = None) -> dict[str, Any]:
             for line in store.derived(Storyline, "storyline")
             if story is None or stories[0].storyline == line.id
         ],
-        "quotes": [_without(to_dict(q), "start", "end") for q in store.derived(Quote, "quote") if keep(q.article)],
+        "quotes": [
+            _without(to_dict(q), "start", "end") for q in store.derived(Quote, "quote") if keep(q.article)
+        ],
         "entities": [
             to_dict(e) for e in store.derived(Entity, "entity") if story is None or ids & set(e.articles)
         ],
@@ -139,8 +143,11 @@ def build_document(store: Store, story: str | None = None) -> dict[str, Any]:
     }
     extra = store.get_meta("comparison_extra", {}) or {}
     for key, value in extra.items():
-        if key not in doc:
-            doc[key] = value
+        if key in doc:
+            continue
+        if story is not None and isinstance(value, list):
+            value = [v for v in value if not isinstance(v, dict) or v.get("story") in (None, story)]
+        doc[key] = value
     return doc
 
 

@@ -190,32 +190,34 @@ class Store:
         identity = article.identity or article.url or article.ref
         article.identity = identity
         row = self.db.execute(
-            "SELECT id, content_hash, title, outlet, published, removed FROM articles WHERE identity = ?",
-            (identity,),
+            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE identity = ?", (identity,)
         ).fetchone()
         if row is not None:
-            article.id = row[0]
-            same = (
-                row[1] == article.content_hash
-                and row[2] == article.title
-                and row[3] == article.outlet
-                and row[4] == article.published
-                and row[5] == json.dumps([to_dict(r) for r in article.removed])
-            )
-            if same:
+            stored = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
+            article.id = stored["id"]
+            if article.published is None and stored["published_inferred"]:
+                # a date analysis read off the text survives re-reading the undated source
+                article.published, article.published_inferred = stored["published"], True
+            article.duplicate_of = self._twin(article.content_hash, article.id)
+            if self._values(article)[:-1] == tuple(stored[c] for c in _ARTICLE_COLUMNS[:-1]):
                 return UpsertResult("unchanged", article.id)
             self._write_article(article, replace=True)
-            return UpsertResult("updated", article.id)
+            return UpsertResult("updated", article.id, article.duplicate_of)
         article.id = self._free_id(article.id or "article", identity)
-        twin = self.db.execute(
-            "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1",
-            (article.content_hash,),
-        ).fetchone()
-        article.duplicate_of = twin[0] if twin else None
+        article.duplicate_of = self._twin(article.content_hash, article.id)
         self._write_article(article, replace=False)
-        if twin:
-            return UpsertResult("same-text", article.id, twin[0])
+        if article.duplicate_of:
+            return UpsertResult("same-text", article.id, article.duplicate_of)
         return UpsertResult("added", article.id)
+
+    def _twin(self, text_hash: str, own_id: str) -> str | None:
+        """The earliest other original article with the same text, if any."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL AND id != ? "
+            "ORDER BY rowid LIMIT 1",
+            (text_hash, own_id),
+        ).fetchone()
+        return row[0] if row else None
 
     def _free_id(self, wanted: str, identity: str) -> str:
         """``wanted`` unless another article holds it; then a suffix derived from the identity."""
@@ -228,8 +230,10 @@ class Store:
                 return candidate
         raise WorkspaceError(f"Cannot allocate an id for {identity!r}.")  # pragma: no cover
 
-    def _write_article(self, a: Article, replace: bool) -> None:
-        values = (
+    @staticmethod
+    def _values(a: Article) -> tuple[Any, ...]:
+        """The row for ``a`` in ``_ARTICLE_COLUMNS`` order (``added_at`` last)."""
+        return (
             a.id,
             a.identity,
             a.ref,
@@ -250,6 +254,9 @@ class Store:
             a.words,
             time.time(),
         )
+
+    def _write_article(self, a: Article, replace: bool) -> None:
+        values = self._values(a)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         self.db.execute(
             f"{verb} INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
@@ -311,8 +318,10 @@ class Store:
         return cur.rowcount > 0
 
     def clear_rejected(self, ref: str) -> None:
-        """An input that now ingests cleanly is no longer rejected."""
-        self.db.execute("DELETE FROM rejected WHERE ref = ?", (ref,))
+        """Forget the rejections of an input (and of its records, ``ref#...``) before reading it again."""
+        self.db.execute(
+            "DELETE FROM rejected WHERE ref = ? OR substr(ref, 1, length(?) + 1) = ? || '#'", (ref, ref, ref)
+        )
 
     def rejected(self) -> list[Rejected]:
         rows = self.db.execute("SELECT ref, reason, detail FROM rejected ORDER BY ref, reason")

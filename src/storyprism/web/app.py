@@ -18,7 +18,7 @@ def create_app(workspace: str) -> FastAPI:
 
     def open_ws() -> Workspace:
         try:
-            return Workspace(workspace)
+            return Workspace(workspace, create=False)
         except WorkspaceError as exc:  # pragma: no cover - depends on the file system
             raise HTTPException(500, str(exc)) from exc
 
@@ -26,7 +26,8 @@ def create_app(workspace: str) -> FastAPI:
     def articles() -> list[dict[str, Any]]:
         with open_ws() as ws:
             return [
-                {k: v for k, v in to_dict(a).items() if k not in ("raw_text", "removed")} for a in ws.articles()
+                {k: v for k, v in to_dict(a).items() if k not in ("raw_text", "removed")}
+                for a in ws.articles()
             ]
 
     @app.get("/api/stories")
