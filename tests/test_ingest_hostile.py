@@ -254,3 +254,27 @@ def test_entities_left_in_json_text_are_decoded(tmp_path: Path) -> None:
     )
     b = one(q)
     assert isinstance(b, Article) and b.text == "First paragraph here.\nSecond one."
+
+
+def test_deeply_nested_json_line_rejects_that_line_only(tmp_path: Path) -> None:
+    feed = tmp_path / "deep.jsonl"
+    good = '{"title": "Bridge opens", "text": "The new bridge opened to traffic on Monday, the city said."}'
+    feed.write_text("[" * 100_000 + "]" * 100_000 + "\n" + good + "\n")
+    out = list(read_inputs([str(feed)], OPTS))
+    assert [type(x).__name__ for x in out] == ["Rejected", "Article"]
+    assert out[0].reason == "malformed-json" and out[0].ref.endswith("#1")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("front", "needle"),
+    [
+        ("published: 2024-02-30\ntitle: x", "invalid value"),
+        ("a: &x [y, y, y]\nb: [*x, *x, *x]\ntitle: t", "alias"),
+    ],
+)
+def test_bad_front_matter_is_rejected_with_the_fix(tmp_path: Path, front: str, needle: str) -> None:
+    page = tmp_path / "post.md"
+    page.write_text(f"---\n{front}\n---\nHeadline\n\nA paragraph of reporting text.\n")
+    item = one(page)
+    assert isinstance(item, Rejected) and item.reason == "malformed-front-matter"
+    assert needle in item.detail and "Fix" in item.detail
