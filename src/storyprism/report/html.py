@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storyprism.report.view import DocumentView, StoryView, build, outlet_name
+from storyprism.report.view import DocumentView, StoryView, build, copy_views, outlet_name
 
 CSS = """
 :root{--fg:#1d232a;--muted:#5b6672;--line:#d9dee4;--bg:#fff;--soft:#f5f7f9;--acc:#1f5fa8;
@@ -249,29 +249,15 @@ def _story_html(sv: StoryView) -> str:
 
     out.append("<h3>Copies and rewrites</h3>")
     if sv.reuse:
-        for r in sv.reuse:
-            src, cpy = str(r.get("source")), str(r.get("copy"))
-            coverage = r.get("coverage")
-            cov_txt = f", {float(coverage):.0%} of the copy" if isinstance(coverage, int | float) else ""
+        for cv in copy_views(sv.reuse):
             out.append(
-                f"<p>[{sv.cite.get(cpy, '–')}] {esc(cpy)} is a <strong>{esc(r.get('kind'))}</strong> of "
-                f"[{sv.cite.get(src, '–')}] {esc(src)}{cov_txt}</p>"
+                f"<p>[{sv.cite.get(cv.copy, '–')}] {esc(cv.copy)} is a <strong>{esc(cv.kind)}</strong> of "
+                f"[{sv.cite.get(cv.source, '–')}] {esc(cv.source)}{cv.coverage_text}</p>"
             )
-            changed = [al for al in r.get("alignments") or [] if isinstance(al, dict) and al.get("changes")]
-            for al in changed[:20]:
-                changes = [ch for ch in al.get("changes") or [] if isinstance(ch, dict)]
-                src_html = _mark(
-                    str(al.get("source_sentence") or ""),
-                    [str(ch.get("source_text") or "") for ch in changes],
-                    "del",
-                )
-                cpy_html = _mark(
-                    str(al.get("copy_sentence") or ""),
-                    [str(ch.get("copy_text") or "") for ch in changes],
-                    "ins",
-                )
-                kinds = ", ".join(sorted({str(ch.get("kind")) for ch in changes}))
-                out.append(f'<div class="muted">changed: {esc(kinds)}</div>')
+            for pair in cv.changed:
+                src_html = _mark(pair.source_sentence, pair.source_fragments, "del")
+                cpy_html = _mark(pair.copy_sentence, pair.copy_fragments, "ins")
+                out.append(f'<div class="muted">changed: {esc(pair.kinds)}</div>')
                 out.append(f'<div class="pair"><div>{src_html}</div><div>{cpy_html}</div></div>')
     else:
         out.append('<p class="muted">No copies or rewrites among this story\'s articles.</p>')

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storyprism.report.view import StoryView, build, outlet_name
+from storyprism.report.view import StoryView, build, copy_views, outlet_name
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
 
@@ -164,25 +164,17 @@ def _story_md(sv: StoryView) -> list[str]:
 
     out += ["### Copies and rewrites", ""]
     if sv.reuse:
-        for r in sv.reuse:
-            src, cpy = str(r.get("source")), str(r.get("copy"))
-            coverage = r.get("coverage")
-            cov_txt = f", {float(coverage):.0%} of the copy" if isinstance(coverage, int | float) else ""
+        for cv in copy_views(sv.reuse):
             out.append(
-                f"- [{sv.cite.get(cpy, '–')}] {md(cpy)} is a **{md(r.get('kind'))}** of "
-                f"[{sv.cite.get(src, '–')}] {md(src)}{cov_txt}"
+                f"- [{sv.cite.get(cv.copy, '–')}] {md(cv.copy)} is a **{md(cv.kind)}** of "
+                f"[{sv.cite.get(cv.source, '–')}] {md(cv.source)}{cv.coverage_text}"
             )
-            changed = [al for al in r.get("alignments") or [] if isinstance(al, dict) and al.get("changes")]
-            for al in changed[:20]:
-                changes = [ch for ch in al.get("changes") or [] if isinstance(ch, dict)]
-                kinds = ", ".join(sorted({str(ch.get("kind")) for ch in changes}))
-                out.append(f"  - changed ({md(kinds)}):")
-                out.append(
-                    f"    - source: {_mark(str(al.get('source_sentence') or ''), str(changes[0].get('source_text') or ''), '~~')}"
-                )
-                out.append(
-                    f"    - copy: {_mark(str(al.get('copy_sentence') or ''), str(changes[0].get('copy_text') or ''), '**')}"
-                )
+            for pair in cv.changed:
+                first_src = pair.source_fragments[0] if pair.source_fragments else ""
+                first_cpy = pair.copy_fragments[0] if pair.copy_fragments else ""
+                out.append(f"  - changed ({md(pair.kinds)}):")
+                out.append(f"    - source: {_mark(pair.source_sentence, first_src, '~~')}")
+                out.append(f"    - copy: {_mark(pair.copy_sentence, first_cpy, '**')}")
     else:
         out.append("_No copies or rewrites among this story's articles._")
     out.append("")

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 MAX_SINGLE_SOURCE = 40  # single-source claims listed per story; the rest are counted
+MAX_CHANGED_PAIRS = 20  # changed sentence pairs shown per copy relation
 
 
 def _list(document: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
@@ -54,6 +55,60 @@ class StoryView:
     timeline: list[dict[str, Any]]
     storyline: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ChangedPair:
+    """An aligned source/copy sentence pair with meaning changes, and the spans to mark."""
+
+    source_sentence: str
+    copy_sentence: str
+    kinds: str  # the change kinds, comma-separated
+    source_fragments: list[str]
+    copy_fragments: list[str]
+
+
+@dataclass(slots=True)
+class CopyView:
+    """One copy relation as both renderers show it."""
+
+    source: str
+    copy: str
+    kind: str
+    coverage_text: str  # ", 96% of the copy" or ""
+    changed: list[ChangedPair]
+
+
+def copy_views(reuse: Iterable[Mapping[str, Any]]) -> list[CopyView]:
+    out = []
+    for r in reuse:
+        coverage = r.get("coverage")
+        changed = []
+        for al in r.get("alignments") or []:
+            if not isinstance(al, dict) or not al.get("changes"):
+                continue
+            changes = [ch for ch in al.get("changes") or [] if isinstance(ch, dict)]
+            changed.append(
+                ChangedPair(
+                    source_sentence=_str(al.get("source_sentence")),
+                    copy_sentence=_str(al.get("copy_sentence")),
+                    kinds=", ".join(sorted({str(ch.get("kind")) for ch in changes})),
+                    source_fragments=[_str(ch.get("source_text")) for ch in changes],
+                    copy_fragments=[_str(ch.get("copy_text")) for ch in changes],
+                )
+            )
+        out.append(
+            CopyView(
+                source=_str(r.get("source")),
+                copy=_str(r.get("copy")),
+                kind=_str(r.get("kind")),
+                coverage_text=f", {float(coverage):.0%} of the copy"
+                if isinstance(coverage, int | float)
+                else "",
+                changed=changed[:MAX_CHANGED_PAIRS],
+            )
+        )
+    return out
 
 
 @dataclass(slots=True)

@@ -31,23 +31,24 @@ def short_hash(text: str, n: int = 10) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
 
 
+def _salted_id(prefix: str, founder: str, taken: Container[str] | None) -> str:
+    """``prefix`` + hash of ``founder``, salted until it is not ``taken``: stable across runs."""
+    out = prefix + short_hash(founder)
+    salt = 1
+    while taken is not None and out in taken:
+        out = prefix + short_hash(f"{founder}#{salt}")
+        salt += 1
+    return out
+
+
 def new_story_id(founder: str, taken: Container[str] | None = None) -> str:
     """``s-`` + hash of the founding article id: stable across runs and machines."""
-    sid = "s-" + short_hash(founder)
-    salt = 1
-    while taken is not None and sid in taken:
-        sid = "s-" + short_hash(f"{founder}#{salt}")
-        salt += 1
-    return sid
+    return _salted_id("s-", founder, taken)
 
 
 def new_storyline_id(founder_story: str, taken: Container[str] | None = None) -> str:
-    lid = "l-" + short_hash(founder_story)
-    salt = 1
-    while taken is not None and lid in taken:
-        lid = "l-" + short_hash(f"{founder_story}#{salt}")
-        salt += 1
-    return lid
+    """``l-`` + hash of the founding story id."""
+    return _salted_id("l-", founder_story, taken)
 
 
 @dataclass(slots=True)
