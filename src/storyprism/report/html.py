@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storyprism.report.view import DocumentView, StoryView, build, copy_views, outlet_name
+from storyprism.report.view import DocumentView, StoryView, build, copy_views, outlet_name, quote_group_view
 
 CSS = """
 :root{--fg:#1d232a;--muted:#5b6672;--line:#d9dee4;--bg:#fff;--soft:#f5f7f9;--acc:#1f5fa8;
@@ -229,20 +229,15 @@ def _story_html(sv: StoryView) -> str:
     if sv.quotes_by_speaker:
         for speaker, groups in sv.quotes_by_speaker:
             out.append(f"<p><strong>{esc(speaker)}</strong></p>")
-            for group in groups:
-                first = group[0]
-                kind = "direct" if first.get("direct") else "indirect"
+            for qv in map(quote_group_view, groups):
                 out.append(
-                    f'<div class="quote">“{esc(first.get("text"))}”{_cites(sv, [q.get("article") for q in group])}'
-                    f' <span class="muted">{kind}</span>'
+                    f'<div class="quote">“{esc(qv.text)}”{_cites(sv, qv.articles)}'
+                    f' <span class="muted">{qv.kind}</span>'
                 )
-                variants = {str(q.get("text")) for q in group[1:]} - {str(first.get("text"))}
-                for v in sorted(variants):
-                    arts = [q.get("article") for q in group if str(q.get("text")) == v]
+                for v, arts in qv.variants:
                     out.append(f'<div class="muted">variant: “{esc(v)}”{_cites(sv, arts)}</div>')
-                vias = sorted({str(q.get("via")) for q in group if q.get("via")})
-                if vias:
-                    out.append(f'<div class="muted">via {esc(", ".join(vias))}</div>')
+                if qv.vias:
+                    out.append(f'<div class="muted">via {esc(", ".join(qv.vias))}</div>')
                 out.append("</div>")
     else:
         out.append('<p class="muted">No quotes found.</p>')

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storyprism.report.view import StoryView, build, copy_views, outlet_name
+from storyprism.report.view import StoryView, build, copy_views, outlet_name, quote_group_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
 
@@ -148,15 +148,9 @@ def _story_md(sv: StoryView) -> list[str]:
     if sv.quotes_by_speaker:
         for speaker, groups in sv.quotes_by_speaker:
             out.append(f"- **{md(speaker)}**")
-            for group in groups:
-                first = group[0]
-                kind = "direct" if first.get("direct") else "indirect"
-                out.append(
-                    f"  - “{md(first.get('text'))}”{_cites(sv, [q.get('article') for q in group])} ({kind})"
-                )
-                variants = {str(q.get("text")) for q in group[1:]} - {str(first.get("text"))}
-                for v in sorted(variants):
-                    arts = [q.get("article") for q in group if str(q.get("text")) == v]
+            for qv in map(quote_group_view, groups):
+                out.append(f"  - “{md(qv.text)}”{_cites(sv, qv.articles)} ({qv.kind})")
+                for v, arts in qv.variants:
                     out.append(f"    - variant: “{md(v)}”{_cites(sv, arts)}")
     else:
         out.append("_No quotes found._")

@@ -58,6 +58,30 @@ class StoryView:
 
 
 @dataclass(slots=True)
+class QuoteGroupView:
+    """One utterance as both renderers show it: its first wording, the other wordings, the relays."""
+
+    text: str
+    articles: list[Any]  # every article quoting it, in any wording
+    kind: str  # direct | indirect
+    variants: list[tuple[str, list[Any]]]  # (other wording, the articles using it)
+    vias: list[str]
+
+
+def quote_group_view(group: list[dict[str, Any]]) -> QuoteGroupView:
+    first = group[0]
+    first_text = str(first.get("text"))
+    variants = sorted({str(q.get("text")) for q in group[1:]} - {first_text})
+    return QuoteGroupView(
+        text=_str(first.get("text")),
+        articles=[q.get("article") for q in group],
+        kind="direct" if first.get("direct") else "indirect",
+        variants=[(v, [q.get("article") for q in group if str(q.get("text")) == v]) for v in variants],
+        vias=sorted({str(q.get("via")) for q in group if q.get("via")}),
+    )
+
+
+@dataclass(slots=True)
 class ChangedPair:
     """An aligned source/copy sentence pair with meaning changes, and the spans to mark."""
 
