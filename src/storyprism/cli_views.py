@@ -20,7 +20,6 @@ from storyprism.cli import (
     err,
     stories_app,
 )
-from storyprism.store import WorkspaceError
 
 
 @stories_app.callback()
@@ -51,10 +50,7 @@ def stories_list(ctx: typer.Context, workspace: WorkspaceOpt = DEFAULT_WORKSPACE
 def stories_show(story_id: str, workspace: WorkspaceOpt = DEFAULT_WORKSPACE) -> None:
     """One event in detail: its articles, why they are together, claims and conflicts."""
     with _workspace(workspace) as ws:
-        try:
-            s = ws.story(story_id)
-        except WorkspaceError as exc:
-            raise CliError(str(exc)) from exc
+        s = ws.story(story_id)  # a WorkspaceError is reported with its fix by cli.main
         doc = ws.document(story=story_id)
         console.rule(f"[bold]{esc(s.title)}")
         console.print(
@@ -90,10 +86,7 @@ def stories_merge(
 ) -> None:
     """Merge stories into one. The merge is kept across later runs."""
     with _workspace(workspace) as ws:
-        try:
-            s = ws.merge_stories(story_ids)
-        except WorkspaceError as exc:
-            raise CliError(str(exc)) from exc
+        s = ws.merge_stories(story_ids)  # a WorkspaceError is reported with its fix by cli.main
         console.print(esc(f"merged into {s.id} ({len(s.articles)} articles): {s.title}"))
 
 
@@ -104,10 +97,7 @@ def stories_split(
 ) -> None:
     """Move articles out of their story into a new one. The split is kept across later runs."""
     with _workspace(workspace) as ws:
-        try:
-            s = ws.split_story(article_ids)
-        except WorkspaceError as exc:
-            raise CliError(str(exc)) from exc
+        s = ws.split_story(article_ids)  # a WorkspaceError is reported with its fix by cli.main
         console.print(esc(f"new story {s.id} with {len(s.articles)} articles: {s.title}"))
 
 
