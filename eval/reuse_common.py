@@ -13,21 +13,6 @@ FLOORS = REPO / "eval" / "floors"
 sys.path.insert(0, str(REPO / "src"))
 
 
-def limit_threads() -> None:
-    """Half the cores for torch: on a small shared machine its default spins and runs 5-10x slower."""
-    import os
-
-    try:
-        import torch
-
-        torch.set_num_threads(max(1, min(4, (os.cpu_count() or 2) // 2)))
-    except ImportError:  # pragma: no cover
-        pass
-
-
-limit_threads()
-
-
 def need(path: Path) -> Path:
     if not path.exists():
         print(f"missing {path}: these evaluations need ../shared/data next to the repository")

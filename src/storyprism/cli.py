@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 
@@ -66,9 +69,74 @@ def _workspace(
     """Read-only commands refuse a missing workspace; ``ingest``/``analyze`` pass ``create=True``."""
     try:
         options = Options.build(config, workspace=workspace, **overrides)
+        if not create:
+            _check_is_workspace(options.workspace)
         return Workspace(options=options, create=create)
-    except (OptionsError, WorkspaceError) as exc:
+    except WorkspaceError as exc:
+        if isinstance(exc.__cause__, sqlite3.DatabaseError) and not isinstance(
+            exc.__cause__, sqlite3.NotSupportedError
+        ):
+            cause = _one_line(exc.__cause__).lower()
+            if "malformed" in cause or "full" in cause or "i/o" in cause:
+                # A workspace that opened before and fails now is damaged, not "not a workspace".
+                raise CliError(_database_error(exc.__cause__)) from exc
         raise CliError(str(exc)) from exc
+    except OptionsError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _check_is_workspace(path: str) -> None:
+    """A read-only command must not turn a file that is not a workspace yet into one (opening a
+    Store migrates it): look at the file read-only first."""
+    if path == ":memory:" or not Path(path).is_file():
+        return  # a missing file is reported by Workspace(create=False), with its fix
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+        version = 0
+        if head == b"SQLite format 3\x00":
+            db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            finally:
+                db.close()
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise CliError(f"Cannot read workspace {path!r}: {_one_line(exc)}. Fix: {_DAMAGED_FIX}") from None
+    if version == 0:
+        raise CliError(
+            f"{path!r} is not a storyprism workspace (yet). Fix: create one with "
+            f"`storyprism analyze INPUT... --workspace {path}`, or pass the right --workspace."
+        )
+
+
+_DAMAGED_FIX = (
+    "restore the workspace from a backup, or rebuild it by running `storyprism analyze` on the same "
+    "inputs with a new --workspace (`sqlite3 FILE .recover` may save edits)."
+)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 160 else text[:160] + "…"
+
+
+def _database_error(exc: BaseException) -> str:
+    """One line, with the fix, for a failure of the workspace file or the disk under it."""
+    text = _one_line(exc)
+    low = text.lower()
+    if "full" in low or "disk i/o" in low or getattr(exc, "errno", None) == errno.ENOSPC:
+        return (
+            f"The workspace could not be written ({text}: a full disk or a file size limit?). Fix: free disk space (or use a --workspace "
+            "on another disk) and run the same command again: what was stored is kept, and the run "
+            "resumes where it stopped."
+        )
+    if "locked" in low or "busy" in low:
+        return f"The workspace is busy ({text}). Fix: wait for the other storyprism run to end, then retry."
+    if "readonly" in low or "read-only" in low:
+        return f"The workspace cannot be written ({text}). Fix: make the file and its folder writable."
+    if any(sign in low for sign in ("malformed", "not a database", "corrupt", "could not decode")):
+        return f"The workspace file is damaged ({text}). Fix: {_DAMAGED_FIX}"
+    return f"The workspace failed ({text}). Fix: check the file and the disk it is on, then retry."
 
 
 def _field_map(fields: list[str] | None) -> dict[str, str] | None:
@@ -91,7 +159,10 @@ def _progress() -> Iterator[Any]:
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
@@ -100,8 +171,11 @@ def _progress() -> Iterator[Any]:
 
         def update(stage: str, done: int, total: int | None) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
+                tasks[stage] = bar.add_task(stage, total=total, rate="")
+            task = tasks[stage]
+            bar.update(task, completed=done, total=total)
+            speed = bar.tasks[task].speed  # rich's moving average over recent updates
+            bar.update(task, rate=f"{speed:,.1f}/s" if speed else "")
 
         yield update
 
@@ -118,13 +192,19 @@ def _print_ingest(report: IngestReport, ws: Workspace) -> None:
         add_row(t, "formats read", ", ".join(f"{k} {v}" for k, v in sorted(report.formats.items())))
     if report.skipped_records:
         add_row(t, "WARC records without an article page (not errors)", str(report.skipped_records))
-    add_row(t, "rejected", str(sum(report.rejected.values())))
+    # "truncated" is a note on a kept article (its text cut to ingest.max_chars), not a loss
+    cut = report.rejected.get("truncated", 0)
+    if cut:
+        add_row(t, "articles cut to ingest.max_chars (kept)", str(cut))
+    add_row(t, "rejected", str(sum(n for reason, n in report.rejected.items() if reason != "truncated")))
     for reason, n in sorted(report.rejected.items()):
-        add_row(t, f"  rejected: {reason}", str(n))
+        if reason != "truncated":
+            add_row(t, f"  rejected: {reason}", str(n))
     add_row(t, "articles in workspace", str(ws.store.count("articles")))
     console.print(t)
     for item in report.rejected_items[:20]:
-        console.print(f"[yellow]rejected[/] {esc(item.ref)}: [bold]{item.reason}[/] — {esc(item.detail)}")
+        label = "note" if item.reason == "truncated" else "rejected"
+        console.print(f"[yellow]{label}[/] {esc(item.ref)}: [bold]{item.reason}[/] — {esc(item.detail)}")
     if len(report.rejected_items) > 20:
         console.print(f"… and {len(report.rejected_items) - 20} more: see `storyprism rejected`.")
 
@@ -141,7 +221,12 @@ def _print_analysis(report: AnalysisReport) -> None:
     add_row(t, "storylines", str(report.storylines))
     add_row(t, "claims", str(report.claims))
     add_row(t, "conflicts", str(report.conflicts))
+    add_row(t, "sentences encoded (the rest came from the workspace)", str(report.sentences_encoded))
+    add_row(t, "seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in report.seconds.items()))
     console.print(t)
+    if report.interrupted_after is not None:
+        done = ", ".join(report.interrupted_after) or "no stage"
+        err.print(f"[yellow]The previous analysis was interrupted after {done}; every later stage was redone.[/]")
 
 
 def _ingest(ws: Workspace, inputs: list[str]) -> IngestReport:
@@ -283,12 +368,21 @@ def main() -> None:
     try:
         app()
     except CliError as exc:
-        err.print(f"[red]error:[/] {esc(str(exc))}")
+        err.print(f"[red]error:[/] {esc(str(exc))}", soft_wrap=True)
         sys.exit(2)
     except (WorkspaceError, OptionsError) as exc:
-        err.print(f"[red]error:[/] {esc(str(exc))}")
+        err.print(f"[red]error:[/] {esc(str(exc))}", soft_wrap=True)
+        sys.exit(2)
+    except sqlite3.DatabaseError as exc:
+        err.print(f"[red]error:[/] {esc(_database_error(exc))}", soft_wrap=True)
+        sys.exit(2)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        err.print(f"[red]error:[/] {esc(_database_error(exc))}", soft_wrap=True)
         sys.exit(2)
 
 
 # Commands for stories, quotes, entities, copies and reports live in cli_views to keep modules small.
+from storyprism import cli_status as _status  # noqa: E402,F401
 from storyprism import cli_views as _views  # noqa: E402,F401

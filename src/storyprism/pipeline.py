@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import resource
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import partial
 from typing import BinaryIO, TypeVar
 
-from storyprism import clean, compare, extract, ingest, reuse, stories
+from storyprism import __version__, clean, compare, extract, ingest, reuse, stories
 from storyprism.executor import batched, make_executor
 from storyprism.extract.options import ExtractOptions
 from storyprism.options import Options
 from storyprism.records import (
     AnalysisData,
     Article,
+    Conflict,
     DateMention,
     Entity,
     Extraction,
@@ -85,6 +90,11 @@ class AnalysisReport:
     claims: int = 0
     conflicts: int = 0
     inferred_dates: int = 0
+    sentences_encoded: int = 0  # sentences sent through the encoder this run (the rest were stored)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+    completed: list[str] = field(default_factory=list)  # stages that finished and stored their results
+    peak_mb: dict[str, float] = field(default_factory=dict)  # this process's peak memory after each stage
+    interrupted_after: list[str] | None = None  # the previous run stopped after these stages
 
 
 # ---------------------------------------------------------------------------- ingestion
@@ -223,6 +233,7 @@ def run_extraction(store: Store, articles: Sequence[Article], options: Options, 
     size = max(8, min(options.extract.batch_size * 4, per_worker))
     batches = list(batched(todo, size))
     inferred: dict[str, str] = store.get_meta("inferred_published", {}) or {}
+    failed: dict[str, str] = store.get_meta(FAILED_KEY, {}) or {}
     done = 0
     for batch, result in zip(batches, executor.map(partial(_extract_batch, options.extract), batches), strict=True):
         ids = [a.id for a in batch]
@@ -234,14 +245,24 @@ def run_extraction(store: Store, articles: Sequence[Article], options: Options, 
             store.add_derived("number", _per_article_keys(result.numbers, "n"), lambda m: m.article)
             store.add_derived("date", _per_article_keys(result.dates, "d"), lambda m: m.article)
             for a in batch:
-                seen[a.id] = a.content_hash
                 inferred.pop(a.id, None)
+                if a.id in result.failed:
+                    # not marked extracted: the next run tries it again; `status` lists it meanwhile
+                    seen.pop(a.id, None)
+                    failed[a.id] = result.failed[a.id]
+                else:
+                    seen[a.id] = a.content_hash
+                    failed.pop(a.id, None)
             inferred.update(result.inferred_published)
             store.set_meta("extracted", seen)
             store.set_meta("inferred_published", inferred)
+            store.set_meta(FAILED_KEY, failed)
         done += len(batch)
         progress("extract", done, len(todo))
     return len(todo)
+
+
+FAILED_KEY = "extraction_failed"  # meta record: article id -> why its extraction failed last time
 
 
 def _quote_key(q: Quote) -> str:
@@ -283,15 +304,79 @@ def run_linking(store: Store) -> Extraction:
     return linked
 
 
-def run_reuse(store: Store, articles: list[Article], options: Options) -> tuple[list[Reuse], dict[str, str]]:
-    found = reuse.detect_reuse(articles, options.reuse) if options.reuse.enabled else []
-    origin_of = reuse.origins([a.id for a in articles], found)
+def run_reuse(
+    store: Store, articles: list[Article], options: Options, progress: Progress = _no_progress
+) -> tuple[list[Reuse], dict[str, str]]:
+    def phase(name: str, done: int, total: int) -> None:
+        progress(f"copies and rewrites: {name}", done, total)
+
+    # Pair decisions of earlier runs, valid while the reuse options and storyprism's version are the same.
+    memo_key = hashlib.sha1(
+        json.dumps([__version__, to_dict(options.reuse)], sort_keys=True).encode()
+    ).hexdigest()[:12]
+    stored = store.get_meta("reuse_pairs", {}) or {}
+    memo = reuse.PairMemo()
+    if stored.get("options") == memo_key:
+        memo.pairs = stored.get("pairs", {})
+        memo.relations = {f"{r.source}>{r.copy}": r for r in store.derived(Reuse, "reuse")}
+    found = reuse.detect_reuse(articles, options.reuse, phase, memo) if options.reuse.enabled else []
+    records = trace_records(articles, found, options)
+    # the ULTIMATE origin per article (an article id or a virtual origin such as "wire:AP"): what the
+    # stories and compare stages count as independent sources
+    origin_of = {r.article: r.origin for r in records}
     with store.transaction():
         store.replace_derived("reuse", [(f"{r.source}>{r.copy}", r) for r in found], lambda r: r.copy)
-        store.replace_derived(
-            "origin", [(a, Origin(a, o)) for a, o in origin_of.items()], lambda o: o.article
-        )
+        store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
+        store.set_meta("reuse_pairs", {"options": memo_key, "pairs": memo.seen})
     return found, origin_of
+
+
+def trace_records(articles: list[Article], found: list[Reuse], options: Options) -> list[Origin]:
+    """Origins from reuse relations, wire signals and credits (reuse/trace.py), as Origin records."""
+    if not options.reuse.enabled:
+        return [Origin(a.id, a.id, parent=a.id) for a in articles]
+    off = reuse.off_topic_articles(articles, options.reuse.use_embeddings)
+    traces = reuse.trace_origins(articles, found, off)
+    return [
+        Origin(
+            t.article, t.origin, parent=t.parent, kind=t.kind, evidence=t.evidence,
+            adds_own_reporting=t.adds_own_reporting, off_topic=t.off_topic,
+            published_suspect=t.published_suspect, problems=t.problems,
+        )
+        for t in traces.values()
+    ]
+
+
+def run_independence(store: Store, articles: list[Article], state: StoryState, origin_of: dict[str, str]) -> set[str]:
+    """Counts that mean what they say, once stories exist: members published months away from their
+    story are about another event (``reuse.off_event_articles``) and join the off-topic ones on their
+    origin record; each story's independent sources are then the distinct ultimate origins of its
+    on-topic members. Returns the ids of the articles counted nowhere."""
+    records = {o.article: o for o in store.derived(Origin, "origin")}
+    parents = {a: o.parent for a, o in records.items() if o.parent}
+    suspect = {a for a, o in records.items() if o.published_suspect}
+    changed = []
+    for aid, reason in reuse.off_event_articles([s.articles for s in state.stories], articles, parents, suspect).items():
+        record = records.get(aid)
+        if record is not None and not record.off_topic:
+            record.off_topic = reason
+            changed.append(record)
+    off = {a for a, o in records.items() if o.off_topic}
+    recounted = False
+    for story in state.stories:
+        count = reuse.independent_count([a for a in story.articles if a not in off], origin_of)
+        recounted |= story.independent_sources != count
+        story.independent_sources = count
+    with store.transaction():
+        store.add_derived("origin", [(r.article, r) for r in changed], lambda o: o.article)
+    if recounted:
+        save_story_state(store, state)
+    return off
+
+
+def on_topic(state: StoryState, off: set[str]) -> list[Story]:
+    """The stories as comparison sees them: off-topic members support and contradict nothing."""
+    return [replace(s, articles=[a for a in s.articles if a not in off]) for s in state.stories]
 
 
 def load_story_state(store: Store) -> StoryState:
@@ -354,18 +439,83 @@ def save_story_state(store: Store, state: StoryState) -> None:
         store.replace_derived("storyline", [(line.id, line) for line in state.storylines])
 
 
-def run_compare(store: Store, data: AnalysisData, options: Options) -> tuple[int, int]:
-    result = compare.compare_stories(data, options.compare)
+def run_compare(
+    store: Store, data: AnalysisData, options: Options, progress: Progress = _no_progress
+) -> tuple[int, int]:
+    """Claims, conflicts and summaries of the stories whose inputs changed since the last run.
+
+    A story is compared again when anything it reads changed (see ``_story_inputs``); the others
+    keep their stored results, so adding a few articles to a large workspace re-compares only the
+    stories they joined.
+    """
+    previous: dict[str, str] = store.get_meta("compare_inputs", {}) or {}
+    current = _story_inputs(data, options)
+    todo = {sid for sid, key in current.items() if previous.get(sid) != key}
+    gone = set(previous) - set(current)
+    result = compare.compare_stories(
+        data, options.compare, lambda done, total: progress("comparison", done, total), only=todo
+    )
+    conflicts_of: dict[str, list[Conflict]] = {}
+    for c in result.conflicts:
+        conflicts_of.setdefault(c.story, []).append(c)
+    stale = todo | gone
     with store.transaction():
-        store.replace_derived("claim", [(c.id, c) for c in result.claims], story=lambda c: c.story)
-        store.replace_derived(
+        for kind in ("claim", "conflict", "summary"):
+            store.delete_derived_of_stories(kind, stale)
+        store.add_derived("claim", [(c.id, c) for c in result.claims], story=lambda c: c.story)
+        store.add_derived(
             "conflict",
-            [(f"{c.story}:x{i}", c) for i, c in enumerate(result.conflicts)],
+            [(f"{sid}:x{i}", c) for sid, cs in conflicts_of.items() for i, c in enumerate(cs)],
             story=lambda c: c.story,
         )
-        store.replace_derived("summary", [(s.story, s) for s in result.summaries], story=lambda s: s.story)
-        store.set_meta("comparison_extra", _comparison_extra(result))
-    return len(result.claims), len(result.conflicts)
+        store.add_derived("summary", [(s.story, s) for s in result.summaries], story=lambda s: s.story)
+        store.set_meta(
+            "comparison_extra", _merge_extra(store.get_meta("comparison_extra", {}) or {}, result, stale)
+        )
+        store.set_meta("compare_inputs", current)
+    return store.count_derived("claim"), store.count_derived("conflict")
+
+
+def _story_inputs(data: AnalysisData, options: Options) -> dict[str, str]:
+    """Per story, a hash of everything its comparison reads: its articles (text, date, outlet,
+    origin), the quotes on them as linked corpus-wide (a new article can rename a speaker), the
+    reuse relations into them, its storyline's events (the timeline), and the options."""
+    articles = {a.id: a for a in data.articles}
+    quotes: dict[str, list[Quote]] = {}
+    for q in data.extraction.quotes:
+        quotes.setdefault(q.article, []).append(q)
+    reuses: dict[str, list[Reuse]] = {}
+    for r in data.reuses:
+        reuses.setdefault(r.copy, []).append(r)
+    stories = {s.id: s for s in data.stories}
+    line_of = {sid: line.stories for line in data.storylines for sid in line.stories}
+    options_key = json.dumps(to_dict(options.compare), sort_keys=True)
+    out = {}
+    for story in data.stories:
+        parts: list[object] = [options_key]
+        for aid in story.articles:
+            a = articles.get(aid)
+            if a is None:
+                continue
+            parts.append([aid, a.content_hash, a.published, a.title, a.outlet, data.origins.get(aid)])
+            parts.append([to_dict(q) for q in quotes.get(aid, [])])
+            parts.append([[r.source, r.kind, len(r.alignments)] for r in reuses.get(aid, [])])
+        for sid in line_of.get(story.id, []):
+            other = stories.get(sid)
+            if other is not None:
+                parts.append([sid, other.title, other.first_seen, other.articles])
+        out[story.id] = hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()
+    return out
+
+
+def _merge_extra(previous: dict[str, object], result: object, stale: set[str]) -> dict[str, object]:
+    """The stored per-story extras (outlet coverage, timelines) with the stale stories' replaced."""
+    merged = _comparison_extra(result)
+    for key, fresh in merged.items():
+        old = previous.get(key)
+        kept = [x for x in old if isinstance(x, dict) and x.get("story") not in stale] if isinstance(old, list) else []
+        merged[key] = kept + (fresh if isinstance(fresh, list) else [])
+    return merged
 
 
 def _comparison_extra(result: object) -> dict[str, object]:
@@ -377,38 +527,134 @@ def _comparison_extra(result: object) -> dict[str, object]:
 
 
 def analyze(store: Store, options: Options, progress: Progress = _no_progress) -> AnalysisReport:
-    """Every analysis stage over the whole workspace, incremental where the stage allows."""
+    """Every analysis stage over the whole workspace, incremental where the stage allows.
+
+    Sentence vectors go through the workspace's embedding table for the whole run: a sentence any
+    stage (or any earlier run) encoded is never encoded again.
+    """
+    from storyprism.models import embedding_store
+
     report = AnalysisReport()
     articles = store.articles()
     report.articles = len(articles)
     if not articles:
         return report
+    last = store.get_meta(RUN_KEY) or {}
+    if last and not last.get("finished"):
+        # The previous run stopped part-way: every stage runs again below, and the ones it had not
+        # finished (whose stored results are stale) are named in the report and in `status`.
+        report.interrupted_after = list(last.get("completed", []))
+    run: dict[str, object] = {"started": _now(), "finished": None, "completed": [], "articles": report.articles}
+    with store.transaction():
+        store.set_meta(RUN_KEY, run)
+    embeddings = embedding_store()
+    embeddings.attach(store)
+    encoded_before = embeddings.encoded
+    try:
+        _analyze(store, articles, options, progress, report)
+    finally:
+        embeddings.attach(None)
+    report.sentences_encoded = embeddings.encoded - encoded_before
+    with store.transaction():
+        store.set_meta(
+            "analysis",
+            {
+                "articles": report.articles,
+                "options": options.to_dict(),
+                "seconds": {k: round(v, 3) for k, v in report.seconds.items()},
+                "sentences_encoded": report.sentences_encoded,
+                "peak_mb": {k: round(v) for k, v in report.peak_mb.items()},
+            },
+        )
+        store.set_meta(RUN_KEY, {**run, "completed": report.completed, "finished": _now()})
+    return report
+
+
+RUN_KEY = "analysis_run"  # meta record of the latest analyze: started, finished (None while running), stages done
+STAGES = ("extract", "link", "reuse", "stories", "compare", "views")  # in the order analyze runs them
+
+
+def analysis_status(store: Store) -> dict[str, object]:
+    """Where the workspace stands: the latest analyze (finished or interrupted, and after which stage),
+    its time per stage, and the articles that no completed analysis has seen yet."""
+    run = store.get_meta(RUN_KEY) or {}
+    timing = store.get_meta("analysis", {}) or {}
+    extracted: dict[str, str] = store.get_meta("extracted", {}) or {}
+    placed = {a for s in store.derived(Story, "story") for a in s.articles}
+    articles = store.articles()
+    completed = list(run.get("completed", []))
+    return {
+        "articles": len(articles),
+        "rejected": store.count("rejected"),
+        "sentence_vectors": store.count("embeddings"),
+        "last_analysis": {
+            "started": run.get("started"),
+            "finished": run.get("finished"),
+            "interrupted": bool(run) and not run.get("finished"),
+            "completed": completed,
+            "stale": [s for s in STAGES if s not in completed] if run and not run.get("finished") else [],
+            "seconds": timing.get("seconds", {}),
+        }
+        if run
+        else None,
+        "not_extracted": sum(1 for a in articles if extracted.get(a.id) != a.content_hash),
+        "extraction_failed": store.get_meta(FAILED_KEY, {}) or {},
+        "not_in_a_story": sum(1 for a in articles if a.id not in placed),
+    }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextmanager
+def _timed(store: Store, report: AnalysisReport, stage: str) -> Iterator[None]:
+    """Time a stage and, once it has stored its results, record its completion in the workspace."""
+    start = time.perf_counter()
+    yield
+    report.seconds[stage] = report.seconds.get(stage, 0.0) + time.perf_counter() - start
+    report.peak_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    report.completed.append(stage)
+    with store.transaction():
+        run = store.get_meta(RUN_KEY) or {}
+        store.set_meta(RUN_KEY, {**run, "completed": report.completed})
+
+
+def _analyze(
+    store: Store, articles: list[Article], options: Options, progress: Progress, report: AnalysisReport
+) -> None:
     if options.extract.enabled:
-        report.extracted = run_extraction(store, articles, options, progress)
+        with _timed(store, report, "extract"):
+            report.extracted = run_extraction(store, articles, options, progress)
         progress("names and quote variants", 0, None)
-        linked = run_linking(store)
-        report.quotes, report.entities = len(linked.quotes), len(linked.entities)
-        report.inferred_dates = apply_inferred_dates(store, articles)
-    progress("copies and rewrites", 0, None)
-    found, origin_of = run_reuse(store, articles, options)
+        with _timed(store, report, "link"):
+            linked = run_linking(store)
+            report.quotes, report.entities = len(linked.quotes), len(linked.entities)
+            report.inferred_dates = apply_inferred_dates(store, articles)
+    with _timed(store, report, "reuse"):
+        found, origin_of = run_reuse(store, articles, options, progress)
     report.reuse = Counter(r.kind for r in found)
     report.origins = len(set(origin_of.values()))
     if options.stories.enabled:
         progress("stories", 0, None)
-        state = run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
+        with _timed(store, report, "stories"):
+            state = run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
+            off_topic = run_independence(store, articles, state, origin_of)
         report.inferred_dates = sum(1 for a in articles if a.published_inferred)
         report.stories, report.storylines = len(state.stories), len(state.storylines)
         if options.compare.enabled:
-            progress("comparison", 0, None)
-            data = AnalysisData(
-                articles=articles,
-                stories=state.stories,
-                storylines=state.storylines,
-                reuses=found,
-                origins=origin_of,
-                extraction=load_extraction(store),
-            )
-            report.claims, report.conflicts = run_compare(store, data, options)
-    with store.transaction():
-        store.set_meta("analysis", {"articles": report.articles, "options": options.to_dict()})
-    return report
+            with _timed(store, report, "compare"):
+                data = AnalysisData(
+                    articles=articles,
+                    stories=on_topic(state, off_topic),
+                    storylines=state.storylines,
+                    reuses=found,
+                    origins=origin_of,
+                    extraction=load_extraction(store),
+                )
+                report.claims, report.conflicts = run_compare(store, data, options, progress)
+    from storyprism.store.views import refresh_views  # the web app's per-story pages and search index
+
+    progress("web views", 0, None)
+    with _timed(store, report, "views"):
+        refresh_views(store)

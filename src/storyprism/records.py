@@ -127,6 +127,16 @@ class Origin:
 
     article: str
     origin: str
+    # How the origin was found (issue 10): the immediate source, the kind of derivation
+    # (self | copy | edited | rewrite | credited), the evidence, sentences the article adds of its own,
+    # and bad input met on the way (off-topic body, suspect date, conflicting credits, cycles).
+    parent: str = ""
+    kind: str = "self"
+    evidence: list[str] = field(default_factory=list)
+    adds_own_reporting: list[str] = field(default_factory=list)
+    off_topic: str | None = None
+    published_suspect: str | None = None
+    problems: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- stories
@@ -247,8 +257,11 @@ class Claim:
 
 @dataclass(slots=True)
 class ConflictSide:
-    text: str
+    text: str  # the full sentence (the value label is in ``value``)
     articles: list[str]
+    value: str = ""  # what this side says: "more than 100,000 troops", "2017-12-29", "no one"
+    outlets: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)  # ultimate origins of ``articles``
 
 
 @dataclass(slots=True)
@@ -257,6 +270,8 @@ class Conflict:
     kind: str  # number | date | negation | speaker | rewrite-change
     sides: list[ConflictSide]
     about: str = ""
+    attribute: str = ""  # what the sides disagree about, in words ("number of photos posted")
+    confidence: float = 0.0  # 0..1: how sure the disagreement is real (not an update or a rewording)
 
 
 @dataclass(slots=True)
@@ -286,6 +301,8 @@ class Extraction:
     dates: list[DateMention] = field(default_factory=list)
     # article id -> ISO date read off the text, for articles whose metadata had no publication date
     inferred_published: dict[str, str] = field(default_factory=dict)
+    # article id -> why its extraction failed (nothing of it is kept; the next run tries it again)
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

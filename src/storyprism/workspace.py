@@ -76,6 +76,10 @@ class Workspace:
     def analyze(self, progress: Progress | None = None) -> AnalysisReport:
         return pipeline.analyze(self.store, self.options, progress or _quiet)
 
+    def status(self) -> dict[str, Any]:
+        """The latest analysis (finished, or interrupted after which stage) and what is pending."""
+        return pipeline.analysis_status(self.store)
+
     # ------------------------------------------------------------------ reading
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:

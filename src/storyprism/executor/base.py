@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -36,8 +40,67 @@ class LocalExecutor:
             for batch in batches:
                 yield fn(batch)
             return
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=self.workers, initializer=_init_worker, initargs=(os.getpid(),)
+        ) as pool:
             yield from pool.map(fn, batches)
+
+
+def _init_worker(parent: int) -> None:
+    _die_with_parent(parent)
+    _one_thread_each()
+
+
+def _one_thread_each() -> None:
+    """The pool's processes share the cores among themselves: each numeric library in a worker gets
+    one thread, so N workers never run N x cores threads that fight over the same cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+WATCH_SECONDS = 1.0
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the process that started the pool ends, however it ends.
+
+    A pool's workers otherwise outlive a killed ``analyze`` (SIGTERM, kill -9), each holding its
+    models (~370 MB) and a core. On Linux the kernel sends SIGKILL when the parent dies
+    (PR_SET_PDEATHSIG); everywhere, and for a parent that died before that call, a daemon thread
+    checks once a second that the parent is still there.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl in this libc: the watchdog below still works
+            pass
+    start_ppid = os.getppid()
+    if not _alive(parent):
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent, start_ppid), daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else (cannot be ours, but it is alive)
+        return True
+    return True
+
+
+def _watch_parent(parent: int, start_ppid: int) -> None:
+    while True:
+        time.sleep(WATCH_SECONDS)
+        # Re-parented (to init or a subreaper) or gone: the pool's owner has died.
+        if os.getppid() != start_ppid or not _alive(parent):
+            os._exit(1)
 
 
 class RayExecutor:

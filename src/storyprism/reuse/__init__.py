@@ -1,6 +1,19 @@
 """storyprism reuse stage: copies and rewrites between articles, and what the copies changed."""
 
-from storyprism.reuse.detect import compare_texts, detect_reuse, independent_count, origins
+from storyprism.reuse.detect import PairMemo, compare_texts, detect_reuse, independent_count, origins
 from storyprism.reuse.options import ReuseOptions
+from storyprism.reuse.topic import off_event_articles, off_topic_articles
+from storyprism.reuse.trace import Trace, trace_origins
 
-__all__ = ["ReuseOptions", "compare_texts", "detect_reuse", "independent_count", "origins"]
+__all__ = [
+    "PairMemo",
+    "ReuseOptions",
+    "Trace",
+    "compare_texts",
+    "detect_reuse",
+    "independent_count",
+    "off_event_articles",
+    "off_topic_articles",
+    "origins",
+    "trace_origins",
+]

@@ -13,16 +13,20 @@ Pipeline over a corpus (each step linear or near-linear in the number of article
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from storyprism.records import Alignment, Article, Change, Reuse
 from storyprism.reuse import minhash
-from storyprism.reuse.align import AlignmentResult, SentenceMatch, align, similarity_matrix
+from storyprism.reuse.align import (
+    AlignmentResult,
+    SentenceMatch,
+    align,
+    similarity_matrix,
+)
 from storyprism.reuse.changes import batch_changes
 from storyprism.reuse.decide import PairFeatures, decide, pair_features, reuse_score
 from storyprism.reuse.direction import decide_direction, has_dateline, has_wire_credit, parse_time
@@ -31,6 +35,8 @@ from storyprism.reuse.text import STOPWORDS, fast_words, shingle_hashes, split_s
 
 COPY_KINDS = frozenset({"identical", "copy", "edited", "rewrite"})
 SMALL_CORPUS = 60  # below this many articles every pair is a rewrite candidate
+
+PhaseProgress = Callable[[str, int, int], None]  # (phase, done, total) for long corpus-wide steps
 
 
 @dataclass(slots=True)
@@ -146,38 +152,25 @@ class PairResult:
     alignment: AlignmentResult
 
 
-_EMB_CACHE: dict[str, np.ndarray] = {}
-_EMB_CACHE_MAX = 200_000
-
-
-def prime_embeddings(sentences: Iterable[str], batch_size: int = 128) -> None:
-    """Encode many sentences in one batched pass ahead of many pair comparisons."""
+def prime_embeddings(sentences: Iterable[str], progress: PhaseProgress | None = None) -> None:
+    """Encode many sentences in one batched pass ahead of many pair comparisons (the shared
+    embedding store keeps them; later look-ups are free)."""
     from storyprism.models import embed
 
-    missing = [s for s in dict.fromkeys(sentences) if s not in _EMB_CACHE]
-    if len(_EMB_CACHE) + len(missing) > _EMB_CACHE_MAX:
-        _EMB_CACHE.clear()
-    for k in range(0, len(missing), 4096):
-        chunk = missing[k : k + 4096]
-        for s, v in zip(chunk, embed(chunk, batch_size=batch_size), strict=True):
-            _EMB_CACHE[s] = v
+    unique = list(dict.fromkeys(sentences))
+    for k in range(0, len(unique), 1024):
+        embed(unique[k : k + 1024])
+        if progress is not None:
+            progress("sentence vectors", min(k + 1024, len(unique)), len(unique))
 
 
 def _embeddings(doc: Doc) -> np.ndarray:
-    """Sentence embeddings of a document, cached per sentence text: wire copies and repeated
-    sources share most of their sentences, so each distinct sentence is encoded once."""
+    """Sentence embeddings of a document from the shared store: wire copies and repeated sources
+    share most of their sentences, and each distinct sentence is encoded once, ever."""
     if doc.embeddings is None:
         from storyprism.models import embed
 
-        missing = list(dict.fromkeys(s for s in doc.sentences if s not in _EMB_CACHE))
-        if missing:
-            if len(_EMB_CACHE) + len(missing) > _EMB_CACHE_MAX:
-                _EMB_CACHE.clear()
-            for s, v in zip(missing, embed(missing), strict=True):
-                _EMB_CACHE[s] = v
-        doc.embeddings = (
-            np.stack([_EMB_CACHE[s] for s in doc.sentences]) if doc.sentences else np.zeros((0, 384), dtype=np.float32)
-        )
+        doc.embeddings = embed(doc.sentences) if doc.sentences else np.zeros((0, 384), dtype=np.float32)
     return doc.embeddings
 
 
@@ -190,10 +183,7 @@ def compare_docs(a: Doc, b: Doc, options: ReuseOptions, copy_side: str = "b") ->
     f = pair_features(a.shingles, b.shingles, a.sentences, b.sentences, al, identical)
     kind = decide(f, options.rewrite_coverage, copy_side)
     if options.use_embeddings and kind not in ("identical", "copy", "edited") and a.sentences and b.sentences:
-        try:
-            ea, eb = _embeddings(a), _embeddings(b)
-        except Exception:  # no model here: stay with the lexical decision rather than crash
-            return PairResult(kind, f, al)
+        ea, eb = _embeddings(a), _embeddings(b)
         sim = similarity_matrix(a.sentences, b.sentences, ea, eb)
         al = align(a.sentences, b.sentences, sim, options.align_threshold)
         f = pair_features(a.shingles, b.shingles, a.sentences, b.sentences, al, identical)
@@ -287,8 +277,42 @@ def _group_changes(
     return out
 
 
-def detect_reuse(articles: Sequence[Article], options: ReuseOptions) -> list[Reuse]:
-    """Reuse relations among ``articles`` (identical, copy, edited, rewrite, shared-source)."""
+@dataclass(slots=True)
+class PairMemo:
+    """What earlier runs decided about rewrite-candidate pairs, so a re-run compares only new pairs.
+
+    ``pairs`` maps a pair key (both articles' text digest and the metadata direction reads) to the
+    key ``source>copy`` of the relation found, or None for none; ``relations`` holds those relations
+    as stored. ``seen`` collects this run's pairs: the caller stores it as the next run's ``pairs``, so
+    pairs of removed or changed articles drop out.
+    """
+
+    pairs: dict[str, str | None] = field(default_factory=dict)
+    relations: dict[str, Reuse] = field(default_factory=dict)
+    seen: dict[str, str | None] = field(default_factory=dict)
+
+
+def pair_key(a: Doc, b: Doc) -> str:
+    h = hashlib.sha1()
+    for d in (a, b):
+        art = d.article
+        h.update(f"{art.id}\0{d.digest}\0{art.published}\0{art.url}\0{art.outlet}\0{art.title}\0".encode())
+    return h.hexdigest()[:20]
+
+
+def detect_reuse(
+    articles: Sequence[Article],
+    options: ReuseOptions,
+    progress: PhaseProgress | None = None,
+    memo: PairMemo | None = None,
+) -> list[Reuse]:
+    """Reuse relations among ``articles`` (identical, copy, edited, rewrite, shared-source).
+
+    With ``memo``, a rewrite-candidate pair an earlier run already decided (same texts, same
+    metadata) keeps that decision instead of being aligned again: adding a few articles to a large
+    workspace aligns only the pairs they are in.
+    """
+    memo = memo if memo is not None else PairMemo()
     if not options.enabled:
         return []
     docs = prepare(articles, options)
@@ -327,24 +351,37 @@ def detect_reuse(articles: Sequence[Article], options: ReuseOptions) -> list[Reu
     reps = [i for i in range(n) if member_of.get(i, i) == i]
     rep_docs = [docs[i] for i in reps]
     candidates = rare_term_pairs(rep_docs, options)
-    if options.use_embeddings and candidates:
-        involved = {k for pair in candidates for k in pair}
-        # one batched encoder pass instead of one per article; without a model compare_docs
-        # falls back to lexical alignment
-        with contextlib.suppress(Exception):
-            prime_embeddings(s for k in sorted(involved) for s in rep_docs[k].sentences)
+    # put the more source-like article first so coverage is measured on the likely copy
+    ordered = []
     for x, y in candidates:
         i, j = reps[x], reps[y]
+        a, b = (docs[i], docs[j]) if _source_rank(docs[i]) <= _source_rank(docs[j]) else (docs[j], docs[i])
+        ordered.append((i, j, a, b, pair_key(a, b)))
+    fresh = [(a, b) for _, _, a, b, k in ordered if k not in memo.pairs]
+    if options.use_embeddings and fresh:
+        # one batched encoder pass instead of one per article, over the pairs no earlier run decided
+        involved = {id(d): d for pair in fresh for d in pair}
+        prime_embeddings((s for d in involved.values() for s in d.sentences), progress)
+    for n, (i, j, a, b, pkey) in enumerate(ordered, 1):
+        if progress is not None and (n % 200 == 0 or n == len(ordered)):
+            progress("pairs", n, len(ordered))
         key = (min(i, j), max(i, j))
         if key in done or len(done) >= options.max_pairs:
             continue
         done.add(key)
-        # put the more source-like article first so coverage is measured on the likely copy
-        a, b = (docs[i], docs[j]) if _source_rank(docs[i]) <= _source_rank(docs[j]) else (docs[j], docs[i])
+        known = memo.pairs.get(pkey, "?")
+        if known is None or (known in memo.relations):
+            memo.seen[pkey] = known
+            if known is not None:
+                out.append(memo.relations[known])
+            continue
         res = compare_docs(a, b, options)
         if res.kind is None:
+            memo.seen[pkey] = None
             continue
-        out.append(_build(a, b, res, options))
+        relation = _build(a, b, res, options)
+        memo.seen[pkey] = f"{relation.source}>{relation.copy}"
+        out.append(relation)
     return out
 
 

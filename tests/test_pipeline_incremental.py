@@ -1,0 +1,140 @@
+"""Re-running analyze after adding articles redoes only what they touch (real models, real SQLite)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyprism.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "examples" / "seeds"
+
+pytestmark = pytest.mark.slow
+
+UNRELATED = """Harbour town opens its first public library in a century
+
+The council of the harbour town of Kellwick opened a public library on Saturday, the first new one
+in the county since 1921. Librarian Moira Tully said the building holds 40,000 books and a reading
+room for schoolchildren. "We waited a long time for this," Tully said. The library cost 3 million
+pounds, paid for by a local lottery and a grant from the regional government.
+"""
+
+
+def _by_story(doc: dict, collection: str, stories: set[str]) -> list[dict]:
+    return sorted((x for x in doc[collection] if x["story"] in stories), key=repr)
+
+
+def test_adding_an_unrelated_article_recompares_only_its_story(tmp_path: Path, monkeypatch) -> None:
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([SEEDS])
+        first = ws.analyze()
+        assert first.sentences_encoded > 0
+        before = ws.document()
+        inputs_before = ws.store.get_meta("compare_inputs")
+        seed_stories = {s["id"] for s in before["stories"]}
+
+        (tmp_path / "library.txt").write_text(UNRELATED, encoding="utf-8")
+        ws.add([tmp_path / "library.txt"])
+        second = ws.analyze()
+        after = ws.document()
+        inputs_after = ws.store.get_meta("compare_inputs")
+        stored_vectors = ws.store.count("embeddings")
+
+        # nothing new: no rewrite-candidate pair is aligned again, no sentence encoded again
+        from storyprism.reuse import detect
+
+        calls = []
+        real = detect.compare_docs
+        monkeypatch.setattr(detect, "compare_docs", lambda *a, **k: calls.append(1) or real(*a, **k))
+        third = ws.analyze()
+        assert calls == [] and third.sentences_encoded == 0
+        assert ws.document()["reuse"] == after["reuse"]
+
+    new_stories = set(inputs_after) - set(inputs_before)
+    assert len(new_stories) == 1
+    assert {k: inputs_after[k] for k in inputs_before} == inputs_before  # the seeds' stories: untouched
+    for collection in ("claims", "conflicts", "summaries"):
+        assert _by_story(after, collection, seed_stories) == _by_story(before, collection, seed_stories)
+    # the seed sentences came from the workspace's embedding table or memory, not the encoder
+    assert second.sentences_encoded < first.sentences_encoded
+    assert stored_vectors >= first.sentences_encoded + second.sentences_encoded
+    assert any(c["story"] in new_stories for c in after["claims"])
+
+
+def test_an_interrupted_analysis_is_recorded_and_finished_by_the_next(tmp_path: Path, monkeypatch) -> None:
+    from storyprism import pipeline
+
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([SEEDS])
+
+        def interrupted(*args: object, **kwargs: object) -> None:
+            raise KeyboardInterrupt  # the user pressing Ctrl-C while claims are being compared
+
+        with monkeypatch.context() as patch:
+            patch.setattr(pipeline, "run_compare", interrupted)
+            with pytest.raises(KeyboardInterrupt):
+                ws.analyze()
+        status = ws.status()["last_analysis"]
+        assert status["interrupted"] is True
+        assert status["completed"] == ["extract", "link", "reuse", "stories"]
+        assert status["stale"] == ["compare", "views"]
+        assert ws.document()["claims"] == []  # nothing says the stories have claims yet
+
+        report = ws.analyze()
+        assert report.interrupted_after == ["extract", "link", "reuse", "stories"]
+        status = ws.status()["last_analysis"]
+        assert status["interrupted"] is False and status["stale"] == []
+        assert ws.document()["claims"]
+
+    from typer.testing import CliRunner
+
+    from storyprism.cli import app
+
+    shown = CliRunner().invoke(app, ["status", "--workspace", str(tmp_path / "w.db")])
+    assert shown.exit_code == 0, shown.output
+    assert "finished" in shown.output and "compare" in shown.output
+
+
+def test_an_article_whose_extraction_fails_is_recorded_and_retried(tmp_path: Path, monkeypatch) -> None:
+    from storyprism.extract import stage
+
+    real = stage._one
+
+    def flaky(article, *args, **kwargs):  # a fault in one article, as a hostile text could cause
+        real(article, *args, **kwargs)  # records are written first: none of them may be kept
+        if article.id.startswith("002"):
+            raise RuntimeError("simulated fault")
+
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([SEEDS])
+        with monkeypatch.context() as patch:
+            patch.setattr(stage, "_one", flaky)
+            ws.analyze()
+        failed = ws.status()["extraction_failed"]
+        assert list(failed) == [a.id for a in ws.articles() if a.id.startswith("002")]
+        assert "simulated fault" in next(iter(failed.values()))
+        assert not [q for q in ws.quotes() if q.article.startswith("002")]  # nothing half-done kept
+
+        ws.analyze()  # the fault is gone: the article is extracted this time
+        assert ws.status()["extraction_failed"] == {}
+        assert [q for q in ws.quotes() if q.article.startswith("002")]
+
+
+def test_storylines_list_their_events_in_the_same_order_on_every_run(tmp_path: Path) -> None:
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([SEEDS])
+        ws.analyze()
+        first = ws.document()["storylines"]
+        ws.analyze()
+        assert ws.document()["storylines"] == first
+    stories = {s["id"]: s for s in ws_document_stories(tmp_path / "w.db")}
+    for line in first:
+        days = [stories[sid]["first_seen"] or "" for sid in line["stories"]]
+        assert days == sorted(days)  # in the order the events happened
+
+
+def ws_document_stories(path: Path) -> list[dict]:
+    with Workspace(path) as ws:
+        return ws.document()["stories"]
