@@ -392,3 +392,44 @@ def test_lede_used_as_fallback_title_is_not_removed() -> None:
             "money, despite protests from hundreds of residents.")
     a = _clean_one(f"{lede}\n\nThe closures take effect in June.", title=lede)
     assert a.text.startswith(lede) and not a.removed
+
+
+# --------------------------------------------------------------------------- inline junk (clean/inline.py)
+
+
+def test_inline_widget_text_is_cut_out_of_real_paragraphs():
+    from storyprism.clean import clean_text
+
+    raw = (
+        "The women wrote to the board on Monday. Newsletter Sign Up Continue reading the main story "
+        "Sign Up for the Louder Newsletter Every week, stay on top of the latest in pop and jazz.\n"
+        "Invalid email address. Please verify you're not a robot by clicking the box.\n"
+        "The rocket lifted off at 9 a.m. local time. Hide Caption 1 of 8\n"
+        "Officials said the launch failed.The agency declined to comment."
+    )
+    text, removed = clean_text(raw, "Launch")
+    assert "Newsletter" not in text and "robot" not in text and "Hide Caption" not in text
+    assert "The women wrote to the board on Monday." in text
+    assert "The rocket lifted off at 9 a.m. local time." in text
+    assert "failed. The agency" in text  # glued sentences split
+    reasons = {r.reason for r in removed}
+    assert {"inline-junk", "glued-sentences"} <= reasons
+
+
+def test_glued_split_leaves_abbreviations_and_urls_alone():
+    from storyprism.clean.inline import scrub_line
+
+    for line in ("He moved to the U.S.Navy base.", "Visit example.Com/page for details.", "St.Louis won."):
+        assert scrub_line(line)[0] == line
+    assert scrub_line("she said.“We will")[0] == "she said.“We will"  # no capital after: untouched
+    assert scrub_line("she said.The end")[0] == "she said. The end"
+
+
+def test_interleaved_credits_and_furniture_lines_go():
+    from storyprism.clean.inline import scrub_line
+
+    for junk in ("David Becker/Getty Images", "Jae C. Hong/AP", "Scroll down for video",
+                 "Advertisement - Continue Reading Below", "China: the new space superpower Read more"):
+        assert scrub_line(junk)[0] == "", junk
+    for body in ("The company said and/or the bank would pay.", "He flew the Boston/New York shuttle weekly."):
+        assert scrub_line(body)[0] == body

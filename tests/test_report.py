@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import html
+import re
 
 from storyprism.report import render_html, render_markdown
 from test_report_document import INJECTION, document
@@ -79,3 +80,43 @@ def test_markdown_mirrors_html_and_escapes():
     assert "**2 independent** — The council approved a budget for the harbour bridge. [1][2][3]" in text
     assert "~~two years~~" in text and "**three years**" in text
     assert "more than 500 workers [1]" in text
+
+
+def _wire_document() -> dict:
+    doc = document()
+    doc["articles"] = [
+        {"id": "w1", "outlet": "Harbour Daily", "title": "Bridge closes", "origin": "wire:AP",
+         "origin_parent": "wire:AP", "origin_kind": "copy", "story": "s1"},
+        {"id": "w2", "outlet": "Coast <b>Courier</b>", "title": "Bridge closes", "origin": "wire:AP",
+         "origin_parent": "wire:AP", "origin_kind": "copy", "story": "s1"},
+        {"id": "w3", "outlet": "Farm C", "title": "Bridge closes", "origin": "wire:AP",
+         "origin_parent": "w1", "origin_kind": "edited", "story": "s1"},
+        {"id": "w4", "outlet": "Paul Simon Live", "title": "Bridge closes", "origin": "w4",
+         "origin_parent": "w4", "origin_kind": "self", "off_topic": "the body does not report the headline",
+         "story": "s1"},
+    ]
+    doc["stories"][0]["articles"] = ["w1", "w2", "w3", "w4"]
+    return doc
+
+
+def test_copy_graph_and_single_source_sentence_in_the_report():
+    page = render_html(_wire_document())
+    assert "Copy graph" in page and "<svg" in page
+    assert "All three carry AP&#x27;s text" in page or "All three carry AP's text" in page
+    assert "Coast &lt;b&gt;Courier&lt;/b&gt;" in page and "<b>Courier" not in page
+    assert "Counted nowhere" in page and "Paul Simon Live" in page
+    assert "1 independent sources" in page  # the off-topic article is no source
+    md_text = render_markdown(_wire_document())
+    assert "All three carry AP's text" in md_text and "origin AP" in md_text
+
+
+def test_only_http_urls_become_links_in_the_report():
+    """A stored URL such as `java<TAB>script:` or `data:` must never become a clickable link."""
+    for url in ("javascript:alert(1)", " JAVASCRIPT:alert(2)", "java\tscript:alert(3)", "data:text/html,<b>x</b>"):
+        doc = copy.deepcopy(document())
+        by_id = {a["id"]: a for a in doc["articles"]}
+        by_id["a2"]["url"] = url
+        page = render_html(doc)
+        hrefs = [h.lower().replace("\t", "").strip() for h in re.findall(r'href="([^"]*)"', page)]
+        assert not [h for h in hrefs if h.startswith(("javascript:", "data:"))], url
+        assert 'href="https://harbour.example/a1"' in page  # an http(s) URL still is a link

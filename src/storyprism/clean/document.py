@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from storyprism.clean import lines as L
+from storyprism.clean.inline import scrub_line, whole_line_reason
 from storyprism.records import RemovedLine
 
 # Credit lines that name a photo (not just an agency that may have written the story).
@@ -51,9 +52,19 @@ def clean_text(
     articles of the same outlet. Paragraph structure (blank lines, or one paragraph per line) is kept.
     """
     items = _split(text)
+    inline: list[RemovedLine] = []
+    for it in items:
+        # lines the line-level rules know are left to them (their reasons are more specific)
+        if it.text and L.line_reason(it.text) is None:
+            whole = whole_line_reason(it.text)
+            if whole is not None:
+                it.reason = whole
+                continue
+            it.text, found = scrub_line(it.text)
+            inline.extend(RemovedLine(line=frag, reason=why, position=it.index) for frag, why in found)
     body = [it for it in items if it.text]
     if not body:
-        return "", []
+        return "", inline
     _mark_title(body, title)
     for it in body:
         if it.reason is None:
@@ -68,7 +79,7 @@ def clean_text(
     _mark_sandwiched(body)
     _mark_trailing(body)
     removed = [RemovedLine(line=it.text, reason=it.reason, position=it.index) for it in body if it.reason]
-    return _join(items), removed
+    return _join(items), sorted(inline + removed, key=lambda r: r.position)
 
 
 def _split(text: str) -> list[_Line]:

@@ -28,9 +28,12 @@ BOILERPLATE = "boilerplate-repeated"
 DUPLICATE = "duplicate-line"
 TRAILING_STUB = "trailing-stub"
 
+INLINE_JUNK = "inline-junk"  # widget text glued inside a line of real text (clean/inline.py)
+GLUED = "glued-sentences"  # a missing space after a full stop restored (clean/inline.py)
+
 REASONS = (
     UI_WIDGET, TEASER, COUNTER, GALLERY, CAPTION, CREDIT, PROMO, COPYRIGHT, LINK, TIMESTAMP,
-    BYLINE, TITLE, BOILERPLATE, DUPLICATE, TRAILING_STUB,
+    BYLINE, TITLE, BOILERPLATE, DUPLICATE, TRAILING_STUB, INLINE_JUNK, GLUED,
 )
 
 _BULLET = re.compile(r"^[\s•·▪▫◦‣●○■□►▶▸»*|–—-]+\s*")

@@ -11,7 +11,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from storyprism.report.graph import copy_graph_svg, origin_label, single_source_sentence, story_graph
 from storyprism.report.view import DocumentView, StoryView, build, copy_views, outlet_name, quote_group_view
+from storyprism.text.links import safe_url
 
 CSS = """
 :root{--fg:#1d232a;--muted:#5b6672;--line:#d9dee4;--bg:#fff;--soft:#f5f7f9;--acc:#1f5fa8;
@@ -151,18 +153,25 @@ def _story_html(sv: StoryView) -> str:
         for a in group:
             aid = str(a.get("id"))
             origin = str(a.get("origin") or aid)
-            relation = "original" if origin == aid else f"reuses [{sv.cite.get(origin, '?')}] {esc(origin)}"
+            if origin == aid:
+                relation = "original"
+            elif origin in sv.cite:
+                relation = f"{esc(a.get('origin_kind') or 'reuses')} · origin [{sv.cite[origin]}] {esc(origin)}"
+            else:  # an outside origin (wire:AP, outlet:New York Times): not an article of the story
+                relation = f"{esc(a.get('origin_kind') or 'reuses')} · origin {esc(origin_label(origin))}"
             published = esc(a.get("published") or "unknown") + (
                 " (inferred)" if a.get("published_inferred") else ""
             )
             title = esc(a.get("title") or aid)
-            if a.get("url"):
-                title = f'<a href="{esc(a.get("url"))}">{title}</a>'
+            link = safe_url(a.get("url"))  # only http(s): a javascript: or data: URL stays plain text
+            if link:
+                title = f'<a href="{esc(link)}" rel="noopener noreferrer nofollow">{title}</a>'
             out.append(
                 f'<tr id="a-{sid}-{sv.cite[aid]}"><td>[{sv.cite[aid]}]</td><td>{esc(outlet_name(a))}</td>'
                 f"<td>{title}</td><td>{published}</td><td>{relation}</td></tr>"
             )
     out.append("</table>")
+    out.extend(_copy_graph_html(sv))
 
     if sv.summary:
         out.append('<h3>Summary</h3><ol class="summary">')
@@ -230,12 +239,14 @@ def _story_html(sv: StoryView) -> str:
         for speaker, groups in sv.quotes_by_speaker:
             out.append(f"<p><strong>{esc(speaker)}</strong></p>")
             for qv in map(quote_group_view, groups):
+                # only verbatim words go inside quotation marks: a paraphrase must not be cited as one
+                mark, end = ("“", "”") if qv.kind == "direct" else ("", "")
                 out.append(
-                    f'<div class="quote">“{esc(qv.text)}”{_cites(sv, qv.articles)}'
+                    f'<div class="quote">{mark}{esc(qv.text)}{end}{_cites(sv, qv.articles)}'
                     f' <span class="muted">{qv.kind}</span>'
                 )
                 for v, arts in qv.variants:
-                    out.append(f'<div class="muted">variant: “{esc(v)}”{_cites(sv, arts)}</div>')
+                    out.append(f'<div class="muted">variant: {mark}{esc(v)}{end}{_cites(sv, arts)}</div>')
                 if qv.vias:
                     out.append(f'<div class="muted">via {esc(", ".join(qv.vias))}</div>')
                 out.append("</div>")
@@ -268,6 +279,22 @@ def _story_html(sv: StoryView) -> str:
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _copy_graph_html(sv: StoryView) -> list[str]:
+    """The story's copy graph as inline SVG, the single-source explanation, off-topic articles."""
+    out: list[str] = []
+    sentence = single_source_sentence(sv.articles)
+    if sentence:
+        out.append(f"<p><strong>{esc(sentence)}</strong></p>")
+    nodes, edges = story_graph(sv.articles)
+    if edges:
+        out.append('<h3>Copy graph</h3><div class="copy-graph">' + copy_graph_svg(nodes, edges) + "</div>")
+    off = [a for a in sv.articles if a.get("off_topic")]
+    if off:
+        out.append('<p class="muted">Counted nowhere (body about something else): '
+                   + "; ".join(f"{esc(outlet_name(a))}: {esc(a.get('off_topic'))}" for a in off) + "</p>")
+    return out
 
 
 def _extras_html(view: DocumentView) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from storyprism.report.graph import origin_label, single_source_sentence
 from storyprism.report.view import StoryView, build, copy_views, outlet_name, quote_group_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
@@ -91,7 +92,13 @@ def _story_md(sv: StoryView) -> list[str]:
         for a in group:
             aid = str(a.get("id"))
             origin = str(a.get("origin") or aid)
-            relation = "original" if origin == aid else f"reuses [{sv.cite.get(origin, '?')}] {md(origin)}"
+            kind = md(a.get("origin_kind") or "reuses")
+            if origin == aid:
+                relation = "original"
+            elif origin in sv.cite:
+                relation = f"{kind} · origin [{sv.cite[origin]}] {md(origin)}"
+            else:  # an outside origin (wire:AP, outlet:New York Times)
+                relation = f"{kind} · origin {md(origin_label(origin))}"
             published = md(a.get("published") or "unknown") + (
                 " (inferred)" if a.get("published_inferred") else ""
             )
@@ -99,6 +106,13 @@ def _story_md(sv: StoryView) -> list[str]:
                 f"| [{sv.cite[aid]}] | {md(outlet_name(a))} | {md(a.get('title') or aid)} | {published} | {relation} |"
             )
     out.append("")
+    sentence = single_source_sentence(sv.articles)
+    if sentence:
+        out += [f"**{md(sentence)}**", ""]
+    off = [a for a in sv.articles if a.get("off_topic")]
+    if off:
+        out += ["_Counted nowhere (body about something else): "
+                + "; ".join(f"{md(outlet_name(a))}: {md(a.get('off_topic'))}" for a in off) + "_", ""]
 
     if sv.summary:
         out += ["### Summary", ""]
@@ -149,9 +163,12 @@ def _story_md(sv: StoryView) -> list[str]:
         for speaker, groups in sv.quotes_by_speaker:
             out.append(f"- **{md(speaker)}**")
             for qv in map(quote_group_view, groups):
-                out.append(f"  - “{md(qv.text)}”{_cites(sv, qv.articles)} ({qv.kind})")
+                # only verbatim words go inside quotation marks: a paraphrase must not be cited as one
+                mark = "“" if qv.kind == "direct" else ""
+                end = "”" if mark else ""
+                out.append(f"  - {mark}{md(qv.text)}{end}{_cites(sv, qv.articles)} ({qv.kind})")
                 for v, arts in qv.variants:
-                    out.append(f"    - variant: “{md(v)}”{_cites(sv, arts)}")
+                    out.append(f"    - variant: {mark}{md(v)}{end}{_cites(sv, arts)}")
     else:
         out.append("_No quotes found._")
     out.append("")

@@ -195,6 +195,8 @@ def _story_view(
 
     groups: dict[str, list[dict[str, Any]]] = {}
     for a in members:
+        if a.get("off_topic"):
+            continue  # a body about something else counts as no source (listed apart in the report)
         groups.setdefault(_str(a.get("origin")) or _str(a.get("id")), []).append(a)
 
     claims = _for_story(_list(document, "claims"), sid)

@@ -14,33 +14,19 @@ from typing import Any
 
 from storyprism.records import Change
 from storyprism.reuse.text import STOPWORDS, content_words, normalise, words
+from storyprism.text.cues import HEDGES, SAY_LEMMAS  # one list for every stage (re-exported here)
+from storyprism.text.numbers import WORD_NUMBERS
 
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent|thousand|million|billion|trillion))?",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
+_NUMBER_WORDS = WORD_NUMBERS  # the shared table (storyprism.text.numbers)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NEGATION = frozenset({"not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"})
-HEDGES = frozenset(
-    """reportedly allegedly alleged purportedly purported apparently possibly possible probably likely
-    may might could suspected unconfirmed unverified rumored rumoured seemingly perhaps presumably
-    unclear suggest suggests suggested believed""".split()  # noqa: SIM905
-)
 _PATIENT_PREPS = frozenset({"of", "against", "on", "into", "toward", "towards", "at"})
 _AGENT_PREPS = frozenset({"by"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
-SAY_LEMMAS = frozenset(
-    """say tell state add note claim report announce explain stress insist warn write tweet quote
-    confirm deny argue assert declare acknowledge admit reveal inform mention indicate describe remark
-    comment reply respond answer disclose emphasize emphasise underline highlight caution predict
-    promise vow pledge urge accuse blame concede recount testify""".split()  # noqa: SIM905
-)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -273,13 +259,12 @@ def batch_changes(pairs: Sequence[tuple[str, str]], use_parser: bool = True) -> 
         return []
     docs: dict[str, Any] = {}
     if use_parser:
-        try:
-            from storyprism.models import spacy_model
+        # No fallback: the role-flip detector reads the parse, and a missing model raises
+        # ModelMissing with its fix rather than quietly losing the most severe change kind.
+        from storyprism.models import spacy_model
 
-            nlp = spacy_model()
-            unique = list(dict.fromkeys(s for pair in pairs for s in pair))
-            for text, doc in zip(unique, nlp.pipe(unique, batch_size=64), strict=True):
-                docs[text] = doc
-        except Exception:  # the parser is an aid: without it the lexical detectors still run
-            docs = {}
+        nlp = spacy_model()
+        unique = list(dict.fromkeys(s for pair in pairs for s in pair))
+        for text, doc in zip(unique, nlp.pipe(unique, batch_size=64), strict=True):
+            docs[text] = doc
     return [sentence_changes(a, b, docs.get(a), docs.get(b)) for a, b in pairs]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from storyprism.records import Article
 from storyprism.reuse.align import SentenceMatch
@@ -48,7 +48,19 @@ def parse_time(value: str | None) -> datetime | None:
             dt = datetime.fromisoformat(value[:10])
         except ValueError:
             return None
-    return dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone().replace(tzinfo=None)
+    # one clock for all: an offset-aware time is compared in UTC (never the machine's local zone);
+    # a naive time is taken as given
+    return dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone(UTC).replace(tzinfo=None)
+
+
+def is_date_only(value: str | None) -> bool:
+    """A published value that names a day, not an instant: "2017-12-29", or exactly midnight
+    ("2017-12-29T00:00:00"), which is how crawlers store a date without a time. Such a value is the
+    whole day: it is neither earlier nor later than another time on that day."""
+    if not value:
+        return False
+    v = value.strip()
+    return len(v) <= 10 or bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$", v))
 
 
 def has_dateline(text: str) -> bool:
@@ -122,10 +134,13 @@ def decide_direction(
         earlier_a = ta < tb
         hours = abs((ta - tb).total_seconds()) / 3600
         t_score = (4.0 if not inferred else 2.0) * (1 if earlier_a else -1)
-        if ta.date() == tb.date() and (len(a.published or "") <= 10 or len(b.published or "") <= 10):
-            t_score /= 4  # same day at day granularity: barely informative
-        ev.insert(0, f"{'published' if not inferred else 'inferred date'}: {a.id if earlier_a else b.id} earlier by {hours:.1f} h")
-        score += t_score
+        if ta.date() == tb.date() and (is_date_only(a.published) or is_date_only(b.published)):
+            # a date-only value is the whole day: the same day decides nothing
+            ev.insert(0, "same day, one date without a time: direction from text evidence")
+        else:
+            ev.insert(0, f"{'published' if not inferred else 'inferred date'}: {a.id if earlier_a else b.id} "
+                         f"earlier by {hours:.1f} h")
+            score += t_score
     if score == 0:
         # nothing to go on: the longer text is more often the source (copies trim)
         score = 0.1 if len(a.text) >= len(b.text) else -0.1

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+import os
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -49,8 +51,9 @@ class ExportError(ValueError):
     """An export cannot be written as asked; the message says what to ask instead."""
 
 
-def _article_entry(a: Any, origin: dict[str, str], story_of: dict[str, Story]) -> dict[str, Any]:
+def _article_entry(a: Any, origin: dict[str, Origin], story_of: dict[str, Story]) -> dict[str, Any]:
     story = story_of.get(a.id)
+    o = origin.get(a.id) or Origin(a.id, a.id, parent=a.id)
     return {
         "id": a.id,
         "ref": a.ref,
@@ -65,7 +68,14 @@ def _article_entry(a: Any, origin: dict[str, str], story_of: dict[str, Story]) -
         "removed": [{"line": r.line, "reason": r.reason} for r in a.removed],
         "words": a.words,
         "duplicate_of": a.duplicate_of,
-        "origin": origin.get(a.id, a.id),
+        "origin": o.origin or a.id,
+        "origin_parent": o.parent or o.origin or a.id,
+        "origin_kind": o.kind or "self",
+        "origin_evidence": list(o.evidence),
+        "adds_own_reporting": list(o.adds_own_reporting),
+        "off_topic": o.off_topic,
+        "published_suspect": o.published_suspect,
+        "origin_problems": list(o.problems),
         "story": story.id if story else None,
         "storyline": story.storyline if story else None,
     }
@@ -101,7 +111,7 @@ def build_document(store: Store, story: str | None = None) -> dict[str, Any]:
     """Everything in the workspace as one JSON-ready dict (optionally limited to one story)."""
     stories = store.derived(Story, "story")
     story_of = {aid: s for s in stories for aid in s.articles}
-    origin = {o.article: o.origin for o in store.derived(Origin, "origin")}
+    origin = {o.article: o for o in store.derived(Origin, "origin")}
     articles = store.articles()
     if story is not None:
         chosen = next((s for s in stories if s.id == story), None)
@@ -178,7 +188,8 @@ def write_export(
     if fmt == "parquet":
         if out is None or not isinstance(out, str | Path):
             raise ExportError("Parquet is binary. Fix: give --output FILE.parquet.")
-        _write_parquet(document.get(collection, []), Path(out))
+        rows = document.get(collection, [])
+        atomic_write(Path(out), lambda tmp: _write_parquet(rows, tmp))
         return None
     if fmt == "json":
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -194,10 +205,32 @@ def write_export(
     if out is None:
         return text
     if isinstance(out, str | Path):
-        Path(out).write_text(text, encoding="utf-8")
+        atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
     else:
         out.write(text)
     return None
+
+
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it over ``path``.
+
+    A rename within one folder is atomic: a reader sees the old file or the new one, never half of
+    one, and a failed write (a full disk, an error while building the output) leaves the previous
+    file exactly as it was. The temporary file is removed on failure.
+    """
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())  # on disk before the rename, so a crash cannot leave an empty file
+        # mkstemp's 0600 would surprise: keep the previous file's mode, else the usual 0644.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:

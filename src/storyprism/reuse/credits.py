@@ -1,0 +1,300 @@
+"""What an article says about where its text comes from: wire carriage, credits, own reporting.
+
+Every signal here is one a copy desk leaves on the page by convention, so it carries to corpora
+never seen:
+
+* wire carriage (``wire_agency``): agency copyright lines ("Copyright 2017 The Associated Press"),
+  wire datelines ("WASHINGTON (AP) —", "(Reuters) -"), agency bylines ("By The Associated Press"),
+  wire sections in the URL (``/wires/ap/``); weaker, only counted together with shared text:
+  agency photo credits ("(AP Photo/...)") and "The Associated Press contributed to this report";
+* credits (``find_credits``): "according to <outlet>", "first reported by", "per the Times",
+  "via the New York Times", "told <outlet>", "<outlet> reported", "obtained by <outlet>",
+  "Source: <outlet>"; document credits: "in a blog post", "in a statement", "in a press release",
+  "a filing shows". A credit to the article's *own* outlet ("told Newsweek" in Newsweek) is its own
+  reporting, not a credit;
+* primary documents (``is_primary_document``): press rooms, company blogs, university news
+  offices, release wires. News rewrites them, not the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+# Agencies by the names they sign with; the value is the short name used in ``wire:NAME``.
+AGENCIES = {
+    "associated press": "AP", "ap": "AP", "reuters": "Reuters", "thomson reuters": "Reuters",
+    "agence france-presse": "AFP", "agence france presse": "AFP", "afp": "AFP", "press association": "PA",
+    "pa": "PA", "pa media": "PA", "press trust of india": "PTI", "pti": "PTI", "xinhua": "Xinhua",
+    "dpa": "dpa", "deutsche presse-agentur": "dpa", "upi": "UPI", "united press international": "UPI",
+    "kyodo": "Kyodo", "yonhap": "Yonhap", "efe": "EFE", "ansa": "ANSA", "bloomberg": "Bloomberg",
+    "canadian press": "CP", "the canadian press": "CP", "australian associated press": "AAP", "aap": "AAP",
+    "ians": "IANS", "tass": "TASS", "interfax": "Interfax", "anadolu": "Anadolu",
+}
+# the agencies' own sites: a story carried from an agency resolves to its own copy when present
+AGENCY_DOMAINS = {"AP": ("apnews.com", "ap.org"), "Reuters": ("reuters.com",), "AFP": ("afp.com",),
+                  "PA": ("pa.media",), "PTI": ("ptinews.com",), "Xinhua": ("xinhuanet.com", "news.cn"),
+                  "Bloomberg": ("bloomberg.com",), "UPI": ("upi.com",)}
+_AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES if len(k) > 3), key=len, reverse=True))
+# a copyright *line* carries a year ("Copyright 2017 The Associated Press"); "© REUTERS" alone is a
+# photo credit
+_COPYRIGHT = re.compile(
+    rf"(?:copyright\s*(?:©\s*)?(?:\d{{4}}\s*)?|(?:©|\(c\))\s*\d{{4}}\s*)(?:the\s+)?({_AGENCY_ALT}|AP|AFP|PA)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)\s*[-–—:]")
+_BYLINE = re.compile(rf"^\s*By\s+(?:the\s+)?({_AGENCY_ALT})\s*$", re.IGNORECASE | re.MULTILINE)
+_WIRE_URL = re.compile(r"/wires?/(ap|afp|pa|reuters|pti|ians|dpa|upi|xinhua|bloomberg)(?:/|$)", re.IGNORECASE)
+_PHOTO = re.compile(r"\((AP|AFP|Reuters|PA)(?: Photo)?/[^)]{2,60}\)|/(Associated Press|AFP|Reuters)\)")
+_SIGNOFF_NAME = r"(?:AP|AFP|Reuters|PA|PTI|UPI|dpa|Xinhua|IANS|AAP|Associated Press|Agence France-Presse)"
+# a line that is nothing but agency names ("AP - AFP", "Reuters/AP"): the desk's sign-off
+# (a single bare name may be a photo credit: it needs the sign-off's dash or brackets, "— Reuters", "(AFP)")
+_SIGNOFF = re.compile(
+    rf"^(?:{_SIGNOFF_NAME}(?:\s*(?:[-/,&–]|and)\s*{_SIGNOFF_NAME})+|[-–—]+\s*{_SIGNOFF_NAME}|\({_SIGNOFF_NAME}\))\.?$"
+)
+_CONTRIBUTED = re.compile(rf"(?:the\s+)?({_AGENCY_ALT}|AP)\s+contributed to (?:this|the) report", re.IGNORECASE)
+
+# Words that make a capitalised name an outlet ("Dallas Morning News", "Times-Picayune").
+MEDIA_WORDS = frozenset(
+    ["times", "post", "news", "journal", "herald", "daily", "telegraph", "guardian", "tribune", "gazette", "chronicle", "mail", "express", "sun", "mirror", "independent", "observer", "standard", "star", "press", "agency", "wire", "magazine", "review", "radio", "tv", "television", "channel", "network", "broadcasting", "examiner", "inquirer", "courier", "register", "record", "dispatch", "bulletin", "picayune", "reporter", "insider", "wired", "verge", "cnet", "techcrunch", "engadget", "variety", "deadline", "hollywood", "billboard", "politico", "axios", "vox", "vice", "buzzfeed", "huffpost", "huffington", "slate", "salon", "forbes", "fortune", "economist", "atlantic", "yorker", "newsweek", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "npr", "pbs", "msnbc", "cnbc", "espn", "sky", "itv", "rt"]
+)
+_NAME = r"(?:[A-Z][\w&'.-]*|of|the|and|de)(?:\s+(?:[A-Z][\w&'.-]*|of|the|and|de)){0,5}"
+_CREDIT_PATTERNS = [
+    ("according to", re.compile(rf"\baccording to (?:a report (?:by|in) |an? \w+ (?:by|in|from) )?(?:the\s+)?({_NAME})")),
+    ("first reported by", re.compile(rf"\b(?:first|originally) reported (?:by|in) (?:the\s+)?({_NAME})")),
+    ("per", re.compile(rf"\bper (?:the\s+)?({_NAME})")),
+    ("via", re.compile(rf"\bvia (?:the\s+)?({_NAME})")),
+    ("told", re.compile(rf"\btold (?:the\s+)?({_NAME})")),
+    ("obtained by", re.compile(rf"\bobtained by (?:the\s+)?({_NAME})")),
+    ("reported", re.compile(rf"(?:^|[^\w])(?:the\s+)?({_NAME}) (?:first |previously |originally )?reported\b")),
+    ("source", re.compile(rf"^\s*(?:Source|Via|H/T|Hat tip):\s*(?:the\s+)?({_NAME})\s*$", re.MULTILINE)),
+    ("report by", re.compile(rf"\b(?:a|the) report (?:by|in|from) (?:the\s+)?({_NAME})")),
+]
+_CUE_WORDS = ("according", "reported", "per ", "via ", "told", "obtained", "report ", "source", "h/t", "hat tip",
+              "blog", "release", "statement", "filing")
+# a credit that names no one: "according to reports", "media reported", a bare "Source:" line
+_UNNAMED = re.compile(
+    r"\b[Aa]ccording to (?:a |an |local |media |news |several |unconfirmed )*(?:reports?|media|sources)\b"
+    r"(?! (?:by|in|from|at) (?:the )?[A-Z])|\b(?:local |state |foreign )?media (?:outlets )?(?:reported|reports)\b|"
+    r"^\s*(?:Source|Via):\s*$",
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Via|H/T|Hat tip):\s*\S", re.IGNORECASE)
+_DOC_CREDIT = re.compile(
+    r"\b(?:in|on) (?:a|its|his|her|their|the company's) (blog post|blog|press release|news release|statement|"
+    r"filing)\b|\b(?:a|the) (filing|press release|news release|statement) (?:shows|says|said|showed)\b|"
+    r"\bannounced (?:on|in) (?:its|a) (blog)\b",
+    re.IGNORECASE,
+)
+_PRIMARY_HOST = re.compile(r"^(?:blog|blogs|news|newsroom|press|media|pressroom|investor|ir)\.", re.IGNORECASE)
+_PRIMARY_PATH = re.compile(r"/(?:press-releases?|news-releases?|pressroom|newsroom|press)/", re.IGNORECASE)
+_RELEASE_WIRES = ("prnewswire.com", "businesswire.com", "globenewswire.com", "eurekalert.org", "newswire.ca")
+_NEWS_HOSTS = ("news.google", "news.yahoo", "news.sky", "news.com.au")
+
+
+@dataclass(slots=True)
+class Credit:
+    name: str  # as written ("the New York Times", "Newsweek")
+    cue: str  # the pattern that found it ("according to", "told", ...)
+    sentence: str
+    position: int  # sentence index in the article
+
+
+@dataclass(slots=True)
+class Signals:
+    wire: str | None = None  # agency short name when a strong wire signal is present
+    wire_evidence: list[str] = field(default_factory=list)
+    weak_wire: str | None = None  # agency named only by a photo credit or a contribution line
+    credits: list[Credit] = field(default_factory=list)  # credits to other outlets
+    document_credits: list[Credit] = field(default_factory=list)  # "in a blog post", "in a statement"
+    own_reporting: list[str] = field(default_factory=list)  # sentences crediting the article's own outlet
+    primary: bool = False  # the article is a press release / company blog / news-office page
+    unnamed_credits: list[str] = field(default_factory=list)  # "according to reports": no outlet named
+
+
+def squash(name: str) -> str:
+    """A comparable key for an outlet name or domain: letters and digits, lower case, no 'the'."""
+    s = re.sub(r"^(?:https?://)?(?:www\d?\.|edition\.|m\.|amp\.|mobile\.)", "", name.strip().lower())
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def outlet_keys(outlet: str | None, url: str | None = None) -> set[str]:
+    """Keys an outlet is known by: its domain's main label ("nytimes"), the domain squashed, the name."""
+    keys: set[str] = set()
+    for value in (outlet, urlparse(url).hostname if url else None):
+        if not value:
+            continue
+        v = value.lower().strip()
+        keys.add(squash(v))
+        if "." in v and " " not in v:
+            labels = [x for x in v.split(".") if x not in ("www", "edition", "m", "amp", "mobile", "usa", "africa")]
+            if labels:
+                keys.add(re.sub(r"[^a-z0-9]", "", labels[0]))
+    keys.discard("")
+    return keys
+
+
+def name_keys(name: str) -> set[str]:
+    """Keys a credited name may match: squashed, initials + last word ("New York Times" -> "nytimes"),
+    initials ("NYT"), and with "The" dropped."""
+    words = [w for w in re.split(r"[\s-]+", re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)) if w]
+    keys = {squash(name)}
+    if len(words) >= 2:
+        initials = "".join(w[0] for w in words).lower()
+        keys.add(initials)
+        keys.add(initials[:-1] + re.sub(r"[^a-z0-9]", "", words[-1].lower()))
+    keys.discard("")
+    return keys
+
+
+def is_outlet_name(name: str) -> bool:
+    """A credited name looks like a news organisation: an agency, a domain-like name, or a media word."""
+    if re.match(r"The\s+[A-Z]", name.strip()):
+        return True  # a title keeps its capital "The" mid-sentence ("according to The Undefeated")
+    low = name.lower().strip()
+    low = re.sub(r"^the\s+", "", low)
+    if low in AGENCIES:
+        return True
+    if re.search(r"\.(?:com|net|org|co|au|uk|ca|in)\b", low):
+        return True
+    words = set(re.split(r"[\s-]+", low))
+    return bool(words & MEDIA_WORDS) or low.upper() in {"NYT", "WSJ", "WAPO", "AP"}
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    while words and words[-1].lower() in ("of", "the", "and", "de"):
+        words.pop()
+    return " ".join(words).rstrip(".'")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two credits naming one outlet: shared keys ("New York Times" / "NYT"), or one is the other's
+    short form ("the Times" for "the New York Times")."""
+    if name_keys(a) & name_keys(b):
+        return True
+    wa = re.sub(r"^the\s+", "", a.strip(), flags=re.IGNORECASE).split()
+    wb = re.sub(r"^the\s+", "", b.strip(), flags=re.IGNORECASE).split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and len(short) < len(long_) and long_[-len(short):] == short
+
+
+def agency_of(name: str) -> str | None:
+    return AGENCIES.get(re.sub(r"^the\s+", "", name.lower().strip()))
+
+
+def is_primary_document(outlet: str | None, url: str | None) -> bool:
+    """Press rooms, company blogs, news offices of universities and agencies, release wires: the
+    documents news is rewritten from."""
+    host = (urlparse(url).hostname or "") if url else ""
+    host = host.lower() or (outlet or "").lower()
+    if not host:
+        return False
+    if any(host.endswith(w) for w in _RELEASE_WIRES):
+        return True
+    if any(n in host for n in _NEWS_HOSTS):
+        return False
+    if _PRIMARY_HOST.match(host) or host.startswith("www.blog."):
+        return True
+    if re.search(r"\.(?:ac\.[a-z]{2}|edu|gov|gov\.[a-z]{2}|mil)$", host):
+        return True  # university and government news offices
+    return bool(url and _PRIMARY_PATH.search(urlparse(url).path or ""))
+
+
+def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str | None]:
+    """(agency from a strong signal, evidence, agency from a weak signal)."""
+    evidence: list[str] = []
+    found: list[str] = []
+    m = _WIRE_URL.search(urlparse(url).path if url else "")
+    if m:
+        found.append(AGENCIES.get(m.group(1).lower(), m.group(1).upper()))
+        evidence.append(f"wire section in the URL ({m.group(0)})")
+    lines = [ln for ln in text.splitlines() if "opyright" in ln or "©" in ln or "(c)" in ln.lower()]
+    for m in (x for ln in lines for x in _COPYRIGHT.finditer(ln)):
+        found.append(AGENCIES.get(m.group(1).lower(), m.group(1)))
+        evidence.append(f"agency copyright line ({m.group(0)[:60]})")
+        break
+    head = text[:600]
+    m2 = _DATELINE.search(head)
+    if m2:
+        found.append(AGENCIES.get(m2.group(1).lower(), m2.group(1)))
+        evidence.append(f"wire dateline ({m2.group(0)})")
+    m3 = _BYLINE.search(text[:400])
+    if m3:
+        found.append(AGENCIES[m3.group(1).lower()])
+        evidence.append(f"agency byline ({m3.group(0).strip()})")
+    tail = [ln.strip() for ln in text.strip().splitlines()[-4:]]
+    for ln in tail:
+        m5 = _SIGNOFF.match(ln)
+        if m5:
+            names = [AGENCIES[x.lower()] for x in re.findall(_SIGNOFF_NAME, ln) if x.lower() in AGENCIES]
+            if names:
+                found.append("+".join(dict.fromkeys(names)))
+                evidence.append(f"agency sign-off line ({ln})")
+                break
+    weak = None
+    m4 = (_PHOTO.search(text) if "/" in text else None) or (
+        _CONTRIBUTED.search(text) if "contributed" in text else None
+    )
+    if m4:
+        name = next(g for g in m4.groups() if g)
+        weak = AGENCIES.get(name.lower(), name)
+    wire = max(set(found), key=found.count) if found else None
+    return wire, evidence, weak
+
+
+def find_credits(sentences: Sequence[str], own_keys: set[str]) -> tuple[list[Credit], list[Credit], list[str]]:
+    """(credits to other outlets, document credits, sentences crediting the article's own outlet)."""
+    credits: list[Credit] = []
+    docs: list[Credit] = []
+    own: list[str] = []
+    for i, s in enumerate(sentences):
+        low = s.lower()
+        if not any(w in low for w in _CUE_WORDS):
+            continue  # most sentences credit nobody: skip the patterns
+        for cue, pat in _CREDIT_PATTERNS:
+            for m in pat.finditer(s):
+                name = _trim_name(m.group(1))
+                # a "Source:" line names a source whatever it is; elsewhere only outlets count
+                if not name or (cue != "source" and not is_outlet_name(name)):
+                    continue
+                if name_keys(name) & own_keys or any(k in own_keys for k in outlet_keys(name)):
+                    if cue in ("told", "obtained by", "source", "according to"):
+                        own.append(s)
+                    continue
+                credits.append(Credit(name=name, cue=cue, sentence=s, position=i))
+        for m in _DOC_CREDIT.finditer(s):
+            kind = next(g for g in m.groups() if g).lower()
+            docs.append(Credit(name=kind, cue="document", sentence=s, position=i))
+    return credits, docs, list(dict.fromkeys(own))
+
+
+def unnamed_credits(sentences: Sequence[str]) -> list[str]:
+    return [s for s in sentences if _UNNAMED.search(s)]
+
+
+def article_signals(
+    text: str, url: str | None, outlet: str | None, sentences: Sequence[str], raw_text: str = ""
+) -> Signals:
+    """Signals of one article; wire lines are read on the raw text, since cleaning removes
+    copyright and credit lines as page furniture."""
+    wire, evidence, weak = wire_signals(raw_text or text, url)
+    own_keys = outlet_keys(outlet, url)
+    credits, docs, own = find_credits(sentences, own_keys)
+    if raw_text and raw_text != text:
+        # "Source: X" lines are credit lines, which cleaning removes with the page furniture
+        footer = [ln for ln in raw_text.splitlines() if _SOURCE_LINE.match(ln)]
+        extra, _, _ = find_credits(footer, own_keys)
+        seen = {(c.name, c.cue) for c in credits}
+        credits += [
+            Credit(c.name, c.cue, c.sentence, len(sentences)) for c in extra if (c.name, c.cue) not in seen
+        ]
+    if wire is not None:
+        # an agency credited in a wire copy is its carrier's own byline, not a credit
+        credits = [c for c in credits if agency_of(c.name) != wire]
+    return Signals(
+        wire=wire, wire_evidence=evidence, weak_wire=weak, credits=credits, document_credits=docs,
+        own_reporting=own, primary=is_primary_document(outlet, url), unnamed_credits=unnamed_credits(sentences),
+    )
