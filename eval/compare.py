@@ -48,57 +48,34 @@ def _seed_articles() -> list[Article]:
 
 
 def _clean(articles: list[Article]) -> list[Article]:
-    try:
-        from storyprism import clean
-        from storyprism.clean.options import CleanOptions
+    from storyprism import clean
+    from storyprism.clean.options import CleanOptions
 
-        counts = clean.count_outlet_lines(articles) if hasattr(clean, "count_outlet_lines") else None
-        return clean.clean_articles(articles, CleanOptions(), counts)
-    except Exception as exc:  # the clean stage may not exist yet in a partial checkout
-        print(f"  (clean stage unavailable: {exc.__class__.__name__}; raw text used)")
-        return articles
+    return clean.clean_articles(articles, CleanOptions(), clean.count_outlet_lines(articles))
 
 
 def _reuse(articles: list[Article]) -> tuple[list[Any], dict[str, str]]:
-    try:
-        from storyprism import reuse
-        from storyprism.reuse.options import ReuseOptions
+    from storyprism import reuse
+    from storyprism.reuse.options import ReuseOptions
 
-        found = reuse.detect_reuse(articles, ReuseOptions())
-        return found, reuse.origins([a.id for a in articles], found)
-    except Exception as exc:
-        print(f"  (reuse stage unavailable: {exc.__class__.__name__}; every article is its own origin)")
-        return [], {a.id: a.id for a in articles}
+    found = reuse.detect_reuse(articles, ReuseOptions())
+    return found, reuse.origins([a.id for a in articles], found)
 
 
 def _extract(articles: list[Article]) -> Extraction:
-    try:
-        from storyprism import extract
-        from storyprism.extract.options import ExtractOptions
+    from storyprism import extract
+    from storyprism.extract.options import ExtractOptions
 
-        found = extract.extract_articles(articles, ExtractOptions())  # type: ignore[attr-defined]
-        return extract.link_corpus(found)  # type: ignore[attr-defined]
-    except Exception as exc:
-        print(f"  (extract stage unavailable: {exc.__class__.__name__}; compare reads numbers itself)")
-        return Extraction()
+    return extract.link_corpus(extract.extract_articles(articles, ExtractOptions()))
 
 
 def _seed_stories(articles: list[Article], origins: dict[str, str]) -> list[Story]:
-    try:
-        from storyprism import stories
-        from storyprism.records import StoryState
-        from storyprism.stories.options import StoryOptions
+    """The stories stage's own events: no fallback, so a broken stage fails this gate."""
+    from storyprism import stories
+    from storyprism.records import StoryState
+    from storyprism.stories.options import StoryOptions
 
-        state = stories.update_stories(articles, StoryState(), [], StoryOptions(), origins)  # type: ignore[attr-defined]
-        if state.stories:
-            return list(state.stories)
-    except Exception as exc:
-        print(f"  (stories stage unavailable: {exc.__class__.__name__}; 002, the later event, is set apart)")
-    # Known from the brief: 002 is a later event of the same storyline.
-    return [
-        Story(id="seed-2021", title="Xi backs Putin", articles=[a.id for a in articles if not a.id.startswith("002")]),
-        Story(id="seed-2022", title="Putin visits Beijing", articles=[a.id for a in articles if a.id.startswith("002")]),
-    ]
+    return list(stories.update_stories(articles, StoryState(), [], StoryOptions(), origins).stories)
 
 
 def seed_data() -> AnalysisData:
@@ -273,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     if GIVEME.exists():
         print("\n== Giveme5W1H")
         figures.update(giveme_eval(args.events, args.control, options))
+    elif args.gate:
+        print(f"{GIVEME} not found: the gate needs ../shared/data (it never passes on the seeds alone).")
+        return 2
     else:
         print(f"\n{GIVEME} not found: Giveme5W1H figures skipped (they need ../shared/data).")
     print("\n== figures")

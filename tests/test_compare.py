@@ -13,7 +13,6 @@ from storyprism.records import (
     Change,
     DateMention,
     Extraction,
-    NumberMention,
     Quote,
     Reuse,
     Story,
@@ -29,7 +28,7 @@ A_TEXT = (
 B_TEXT = (
     "Council members on Monday voted to fund repairs to the harbour bridge in a new budget.\n"
     "Local fishermen worry that construction noise will scare fish away from the harbour.\n"
-    "According to the city, about 200 workers will be employed on the bridge project.\n"
+    "According to the city, about 200 workers will be hired for the bridge project.\n"
     "The mayor did not say when the work would begin, but a spokesman pointed to spring."
 )
 C_TEXT = (  # a rewrite of A
@@ -112,9 +111,15 @@ def test_timeline_orders_articles_and_unknown_dates_last(plain):
     assert any(e.kind == "event" for e in plain.timeline)
 
 
-def test_numbers_are_read_when_the_extraction_has_none(plain):
+def test_numbers_are_read_from_the_text(plain):
     (conflict,) = [c for c in plain.conflicts if c.kind == "number"]
-    assert {s.text for s in conflict.sides} == {"more than 500 workers", "about 200 workers"}
+    assert {s.value for s in conflict.sides} == {"more than 500 workers", "about 200 workers"}
+    # each side is the full sentence, with its outlets and ultimate origins
+    assert {s.text for s in conflict.sides} == {
+        _sentence_of(A_TEXT, "500 workers"), _sentence_of(B_TEXT, "200 workers")}
+    assert sorted(o for s in conflict.sides for o in s.outlets) == ["Courier B", "Daily A"]
+    assert sorted(o for s in conflict.sides for o in s.origins) == ["a", "b"]
+    assert conflict.attribute == "number of workers" and 0.0 < conflict.confidence <= 1.0
 
 
 def test_no_conflict_from_rewording():
@@ -125,32 +130,49 @@ def test_no_conflict_from_rewording():
     assert any(c.independent_support == 2 for c in result.claims)
 
 
-def _number(article: str, text: str, low: float | None, high: float | None, qualifier: str) -> NumberMention:
-    source = {"a": A_TEXT, "b": B_TEXT, "c": C_TEXT}[article]
-    return NumberMention(article=article, text=text, low=low, high=high, qualifier=qualifier, unit="workers",
-                         sentence=_sentence_of(source, text))
+def _with_b_workers(phrase: str) -> AnalysisData:
+    data = _data()
+    data.articles[1].text = data.articles[1].text.replace("about 200 workers", phrase)
+    return data
 
 
 def test_disjoint_numbers_about_the_same_thing_conflict():
-    numbers = [_number("a", "more than 500 workers", 500, None, "more-than"),
-               _number("b", "about 200 workers", 180, 220, "about")]
-    result = compare_stories(_data(numbers=numbers), CompareOptions())
+    result = compare_stories(_with_b_workers("about 200 workers"), CompareOptions())
     (conflict,) = [c for c in result.conflicts if c.kind == "number"]
-    assert {s.text for s in conflict.sides} == {"more than 500 workers", "about 200 workers"}
     assert sorted(a for s in conflict.sides for a in s.articles) == ["a", "b"]
     assert conflict.about == "workers"
 
 
-def test_overlapping_or_same_origin_numbers_do_not_conflict():
-    overlapping = [_number("a", "more than 500 workers", 500, None, "more-than"),
-                   _number("b", "about 200 workers", 450, 650, "about")]
-    result = compare_stories(_data(numbers=overlapping), CompareOptions())
+@pytest.mark.parametrize("phrase", ["about 550 workers", "nearly 600 workers", "520 workers", "some 500 workers"])
+def test_compatible_values_or_rounding_do_not_conflict(phrase):
+    result = compare_stories(_with_b_workers(phrase), CompareOptions())
     assert not [c for c in result.conflicts if c.kind == "number"]
-    numbers = [_number("a", "more than 500 workers", 500, None, "more-than")]
-    numbers.append(NumberMention(article="c", text="200 workers", low=200, high=200, unit="workers",
-                                 sentence="Officials said 200 workers would be hired for the project."))
-    result = compare_stories(_data(numbers=numbers), CompareOptions())
+
+
+def test_a_copy_disagreeing_with_its_source_is_no_conflict():
+    data = _data()
+    data.articles[2].text += "\nOfficials said 200 workers would be hired for the project."
+    data.articles[1].text = data.articles[1].text.replace("about 200 workers", "a new crew")
+    result = compare_stories(data, CompareOptions())
     assert not [c for c in result.conflicts if c.kind == "number"]  # c copies a: a rewrite, not a source
+
+
+def test_different_things_sharing_a_unit_do_not_conflict():
+    data = _data()
+    data.articles[0].text += "\nThe city's shares fell 1 percent to $254 in early trading on Monday."
+    data.articles[1].text += "\nThe city, which gets more than 40 percent of its revenue from tolls, voted on Monday."
+    result = compare_stories(data, CompareOptions())
+    assert [c.about for c in result.conflicts if c.kind == "number"] == ["workers"]
+
+
+def test_no_one_hurt_against_a_count_of_injured_is_a_polarity_conflict():
+    data = _data()
+    data.articles[0].text += "\nThe council said no one was injured when scaffolding on the bridge fell on Monday."
+    data.articles[1].text += "\nTwo workers were hurt when scaffolding on the bridge fell on Monday."
+    result = compare_stories(data, CompareOptions())
+    (conflict,) = [c for c in result.conflicts if c.kind == "polarity"]
+    assert sorted(a for s in conflict.sides for a in s.articles) == ["a", "b"]
+    assert conflict.attribute == "whether anyone was injured"
 
 
 def test_dates_that_disagree_about_the_same_event():
@@ -185,6 +207,24 @@ def test_same_quote_credited_to_different_speakers():
     result = compare_stories(_data(quotes=quotes), CompareOptions())
     (conflict,) = [c for c in result.conflicts if c.kind == "speaker"]
     assert sorted(sorted(s.articles) for s in conflict.sides) == [["a", "c"], ["b"]]
+
+
+def test_rewrite_changes_most_serious_first_rewordings_left_out():
+    data = _data()
+    data.reuses = [Reuse(source="a", copy="c", kind="rewrite", coverage=0.9, alignments=[
+        Alignment(source_sentence="Linda Park spoke.", copy_sentence="Mayor Linda Park spoke.", similarity=0.9,
+                  changes=[Change(kind="entity", source_text="Park", copy_text="Linda Park"),
+                           Change(kind="hedge-removed", source_text="reportedly", copy_text="Linda Park spoke.")]),
+        Alignment(source_sentence="Mayor Linda Park said the repairs would start.",
+                  copy_sentence="Mayor Linda Park said that repairs would begin.", similarity=0.9,
+                  changes=[Change(kind="attribution-dropped", source_text="Park said", copy_text="repairs")]),
+        Alignment(source_sentence="The invasion of the bridge.", copy_sentence="The invasion by the bridge.",
+                  similarity=0.9, changes=[Change(kind="role-flip", source_text="of the bridge", copy_text="by the bridge")]),
+    ])]
+    result = compare_stories(data, CompareOptions())
+    changes = [c for c in result.conflicts if c.kind == "rewrite-change"]
+    # the attribution is still in the copy (Park), the name is only reworded, the hedge was a clause
+    assert [c.about.split(":")[0] for c in changes] == ["role-flip"]
 
 
 def test_rewrite_changes_become_conflicts():
@@ -245,3 +285,45 @@ def test_different_exact_counts_and_durations_do_not_conflict():
     result = compare_stories(data, CompareOptions())
     numbers = [c for c in result.conflicts if c.kind == "number"]
     assert [c.about for c in numbers] == ["workers"]  # only the estimates of the same workforce
+
+
+def test_timeline_sorts_month_dates_as_that_month_and_drops_unstated_future_dates():
+    data = _data()
+    data.articles[0].text += (
+        "\nThe bridge was first closed for repairs in June 2023 after an inspection."
+        "\nThe bridge was painted blue in December 2023 by a private contractor."
+        "\nThe bridge reopened to all traffic in May 2025 after the repairs."
+    )
+    dates = [
+        DateMention(article="a", text="June 2023", value="2023-06", granularity="month",
+                    sentence="The bridge was first closed for repairs in June 2023 after an inspection."),
+        DateMention(article="a", text="December 2023", value="2023-12-15",
+                    sentence="The bridge was painted blue in December 2023 by a private contractor."),
+        DateMention(article="a", text="May 2025", value="2025-05", granularity="month",
+                    sentence="The bridge reopened to all traffic in May 2025 after the repairs."),
+    ]
+    result = compare_stories(_data(dates=dates), CompareOptions())
+    statements = [e for e in result.timeline if e.kind == "statement"]
+    assert [e.date for e in statements] == ["2023-06", "2023-12-15"]  # May 2025 is after every article
+
+
+def test_summary_leaves_out_pronoun_openings_and_credit_lines():
+    data = _data()
+    data.articles[0].text += "\nHe said the council would meet again next week to discuss tolls."
+    data.articles[1].text += "\nHe said the council would meet again next week to discuss the tolls.\nCopyright 2024 The Associated Press. All rights reserved."
+    result = compare_stories(data, CompareOptions())
+    texts = [s.text for s in result.summaries[0].sentences]
+    assert texts and not any(t.startswith("He ") or "Copyright" in t for t in texts)
+    assert "budget" in texts[0].lower()  # opens with the event
+
+
+def test_sentences_with_incompatible_values_are_two_claims_not_one():
+    data = _data()
+    data.articles[0].text += "\nThe repair of the harbour bridge will cost $32.6 million in city funds, officials said."
+    data.articles[1].text += "\nThe repair of the harbour bridge will cost $41.2 million in city funds, officials said."
+    result = compare_stories(data, CompareOptions())
+    cost = [c for c in result.claims if "cost" in c.text]
+    assert cost and all(c.articles == ["b"] for c in cost)  # never one claim "carried" by a and b
+    (conflict,) = [c for c in result.conflicts if c.kind == "number" and c.about != "workers"]
+    assert conflict.attribute.startswith("amount of") and conflict.attribute.endswith("(USD)")
+    assert {s.value for s in conflict.sides} == {"$32.6 million", "$41.2 million"}

@@ -17,10 +17,12 @@ from datetime import UTC, datetime
 import numpy as np
 from scipy import sparse
 
+from storyprism import models
 from storyprism.compare.options import CompareOptions
-from storyprism.compare.similarity import embed_cached, tfidf_matrix
+from storyprism.compare.similarity import tfidf_matrix
 from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
 from storyprism.records import Article, Claim, Quote, Story
+from storyprism.text.numbers import Quantity, compatible, read_quantities
 
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
@@ -56,8 +58,14 @@ def published_key(article: Article | None) -> tuple[datetime, str]:
 def parse_when(value: str | None) -> datetime:
     if not value:
         return _FAR_FUTURE
+    value = value.strip()
+    # A month- or year-only date sorts as the start of that month or year, not after the year's end.
+    if len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit():
+        value += "-01"
+    elif len(value) == 4 and value.isdigit():
+        value += "-01-01"
     try:
-        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
             when = datetime.fromisoformat(value.strip()[:10])
@@ -140,7 +148,7 @@ def score_pairs(st: StoryText, quotes: Sequence[Quote], options: CompareOptions)
     forced = set(_quote_links(st, quotes))
     if options.embeddings and cand:
         needed = sorted({k for pair in cand for k in pair})
-        vecs = embed_cached([st.sentences[k].text for k in needed])
+        vecs = models.embed([st.sentences[k].text for k in needed])
         st.vectors = {k: vecs[pos] for pos, k in enumerate(needed)}
         w = options.embedding_weight
         for (i, j), v in cand.items():
@@ -169,12 +177,15 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
         return x
 
     threshold = options.claim_threshold
+    quantities = _quantities(st)
     for (i, j), s in sorted(st.pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < threshold:
             break
         a, b = find(i), find(j)
         if a == b:
             continue
+        if _values_clash(members[a], members[b], quantities):
+            continue  # same words, incompatible values: two claims (and perhaps a conflict), not one
         total, count = 0.0, 0
         for x in members[a]:
             for y in members[b]:
@@ -191,6 +202,17 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
     groups = [sorted(m) for m in members.values()]
     groups.sort(key=lambda g: g[0])
     return groups
+
+
+def _quantities(st: StoryText) -> dict[int, list[Quantity]]:
+    return {i: qs for i, s in enumerate(st.sentences) if (qs := read_quantities(s.text))}
+
+
+def _values_clash(xs: list[int], ys: list[int], quantities: dict[int, list[Quantity]]) -> bool:
+    """Whether any two sentences of the groups give incompatible values of one unit and thing."""
+    qx = [q for x in xs for q in quantities.get(x, [])]
+    qy = [q for y in ys for q in quantities.get(y, [])]
+    return any(a.unit == b.unit and a.thing & b.thing and not compatible(a, b) for a in qx for b in qy)
 
 
 _PRONOUN_START = ("he ", "she ", "it ", "they ", "this ", "that ", "these ", "those ", "his ", "her ")

@@ -16,11 +16,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from storyprism import models
 from storyprism.compare.claims import StoryText
 from storyprism.compare.options import CompareOptions
-from storyprism.compare.similarity import dice, embed_cached
+from storyprism.compare.sides import make_side, maybe_update
+from storyprism.compare.similarity import dice
 from storyprism.compare.text import NEGATIONS, STOPWORDS, content_tokens, negation_count, stem, words
-from storyprism.records import Conflict, ConflictSide, DateMention, NumberMention, Quote, Reuse
+from storyprism.records import Article, Change, Conflict, ConflictSide, DateMention, Quote, Reuse
 
 _CONTEXT_WORDS = 8
 
@@ -44,7 +46,7 @@ def _context_similarity(contexts: list[str], options: CompareOptions) -> Callabl
     tokens = [content_tokens(c) for c in contexts]
     vectors: np.ndarray | None = None
     if options.embeddings and len(contexts) > 1:
-        vectors = embed_cached([c or "-" for c in contexts])
+        vectors = models.embed([c or "-" for c in contexts])
 
     def sim(i: int, j: int) -> float:
         lexical = dice(tokens[i], tokens[j])
@@ -56,68 +58,9 @@ def _context_similarity(contexts: list[str], options: CompareOptions) -> Callabl
     return sim
 
 
-def _claims_of(st: StoryText, mentions: Sequence[NumberMention | DateMention]) -> list[str | None]:
-    """The claim each mention's sentence belongs to (None when its sentence is not a statement)."""
-    by_article: dict[str, list[int]] = {}
-    for i, s in enumerate(st.sentences):
-        by_article.setdefault(s.article, []).append(i)
-    out: list[str | None] = []
-    for m in mentions:
-        found = None
-        probe = " ".join(m.sentence.split())
-        for i in by_article.get(m.article, []):
-            s = st.sentences[i]
-            text = " ".join(s.text.split())
-            if (m.start >= 0 and s.start <= m.start < s.end) or (probe and (text in probe or probe in text)):
-                found = st.claim_of.get(i)
-                break
-        out.append(found)
-    return out
-
-
-# Durations and ages differ inside one story for good reasons ("eight hours" of flight, turned back
-# after "four hours"): they are never compared.
-_TIME_UNITS = frozenset(["second", "minute", "hour", "day", "week", "month", "year", "decade", "time", "old"])
-
-
-def _unit_key(unit: str | None) -> str | None:
-    if not unit:
-        return None
-    tokens = words(unit)
-    key = stem(tokens[-1]) if tokens else None
-    return None if key in _TIME_UNITS else key
-
-
-def _estimate(n: NumberMention) -> bool:
-    return (n.qualifier or "exact").lower() not in ("exact", "") or n.low != n.high
-
-
-def _bounds(n: NumberMention) -> tuple[float, bool, float, bool]:
-    """(low, low inclusive, high, high inclusive); "more than 100,000" excludes 100,000 itself."""
-    qualifier = (n.qualifier or "").lower()
-    low = n.low if n.low is not None else float("-inf")
-    high = n.high if n.high is not None else float("inf")
-    return low, not qualifier.startswith(("more", "over", "above")), high, not qualifier.startswith(
-        ("less", "under", "fewer", "below")
-    )
-
-
-def _overlap(a: NumberMention, b: NumberMention) -> bool:
-    """Whether two quantities can both be true. No tolerance on purpose: "50 killed" and "52 killed"
-    do disagree; only float noise is forgiven."""
-    lo_a, lo_a_in, hi_a, hi_a_in = _bounds(a)
-    lo_b, lo_b_in, hi_b, hi_b_in = _bounds(b)
-
-    def below(lo: float, lo_in: bool, hi: float, hi_in: bool) -> bool:  # lo..hi non-empty?
-        if abs(lo - hi) <= 1e-9 * max(1.0, abs(lo)):
-            return lo_in and hi_in
-        return lo < hi
-
-    return below(lo_a, lo_a_in, hi_b, hi_b_in) and below(lo_b, lo_b_in, hi_a, hi_a_in)
-
-
 def _sides_from_pairs(
-    items: Sequence[object],
+    st: StoryText,
+    items: Sequence[DateMention],
     edges: list[tuple[int, int]],
     same_side: Callable[[int, int], bool],
     label: Callable[[int], str],
@@ -150,74 +93,9 @@ def _sides_from_pairs(
         if len(sides) < 2:
             continue
         out.append(
-            [ConflictSide(text=label(side[0]), articles=sorted({article(i) for i in side})) for side in sides]
+            [make_side(st, items[side[0]].sentence, [article(i) for i in side], label(side[0])) for side in sides]
         )
     return out
-
-
-def number_conflicts(
-    st: StoryText, numbers: Sequence[NumberMention], options: CompareOptions
-) -> list[Conflict]:
-    keyed = [
-        (n, _unit_key(n.unit))
-        for n in numbers
-        if n.article in st.articles and (n.low is not None or n.high is not None)
-    ]
-    unit_count = Counter(k for _, k in keyed if k)
-    # Only nouns counted at least twice can disagree; the rest need no context similarity at all.
-    items = [n for n, k in keyed if k and unit_count[k] > 1]
-    keys = [k for n, k in keyed if k and unit_count[k] > 1]
-    if len(items) < 2:
-        return []
-    sim = _context_similarity([_context(n.sentence, n.text, n.unit or "") for n in items], options)
-    claim = _claims_of(st, items)
-    edges = []
-    support = []  # agreeing mentions of the same thing: they join a side, never make a conflict
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            a, b = items[i], items[j]
-            if keys[i] != keys[j]:
-                continue
-            if _overlap(a, b):
-                same = claim[i] is not None and claim[i] == claim[j]
-                if same or sim(i, j) >= options.number_context_threshold:
-                    support.append((i, j))
-                continue
-            if st.origins[a.article] == st.origins[b.article]:
-                continue
-            # Same thing: the two sentences state the same claim, or the number's surroundings match.
-            same_claim = claim[i] is not None and claim[i] == claim[j]
-            # Two different exact counts of one noun in a story are usually different things
-            # ("25 defendants" charged, "five defendants" convicted); estimates of the same noun
-            # ("more than 100,000" / "tens of thousands" of troops) usually size the same crowd.
-            # Exact pairs therefore need a much closer context.
-            threshold = options.number_context_threshold
-            if not (_estimate(a) or _estimate(b)):
-                threshold = max(threshold, options.exact_number_context_threshold)
-            if not same_claim and sim(i, j) < threshold:
-                continue
-            edges.append((i, j))
-
-    def label(i: int) -> str:
-        n = items[i]
-        unit = n.unit or ""
-        return n.text if unit.lower() in n.text.lower() else f"{n.text} {unit}".strip()
-
-    # Agreeing mentions join a side only where that side is part of a conflict.
-    in_conflict = {k for e in edges for k in e}
-    grown = list(edges)
-    for _ in range(2):
-        for i, j in support:
-            if (i in in_conflict) != (j in in_conflict):
-                grown.append((i, j))
-                in_conflict.update((i, j))
-    conflicts = []
-    for sides in _sides_from_pairs(
-        items, grown, lambda i, j: _overlap(items[i], items[j]), label, lambda i: items[i].article
-    ):
-        about = next((n.unit for n in items if n.unit and label(items.index(n)) == sides[0].text), None)
-        conflicts.append(Conflict(story=st.story.id, kind="number", sides=sides, about=about or ""))
-    return conflicts
 
 
 def _date_prefix(d: DateMention, granularity: str) -> str | None:
@@ -230,6 +108,10 @@ def _date_prefix(d: DateMention, granularity: str) -> str | None:
 _ORDER = {"year": 0, "month": 1, "day": 2}
 
 
+# Social-media embed captions ("A post shared by X on Dec 22, 2017") date the post, not the event.
+_EMBED = re.compile(r"\bpost shared by\b|\(@\w+\)|pic\.twitter\.com", re.IGNORECASE)
+
+
 def date_conflicts(st: StoryText, dates: Sequence[DateMention], options: CompareOptions) -> list[Conflict]:
     # Relative dates ("on Tuesday", "last week") are resolved against each article's publication
     # date, so two of them disagree whenever publication dates or time zones do: never compared.
@@ -239,6 +121,7 @@ def date_conflicts(st: StoryText, dates: Sequence[DateMention], options: Compare
         d
         for d in dates
         if d.article in st.articles
+        and not _EMBED.search(d.sentence or "")
         and d.value
         and d.sentence
         and not d.relative
@@ -247,7 +130,6 @@ def date_conflicts(st: StoryText, dates: Sequence[DateMention], options: Compare
     if len(items) < 2:
         return []
     sim = _context_similarity([_context(d.sentence, d.text) for d in items], options)
-    claim = _claims_of(st, items)
 
     def coarser(a: DateMention, b: DateMention) -> str:
         ga, gb = _ORDER.get(a.granularity, 2), _ORDER.get(b.granularity, 2)
@@ -257,23 +139,41 @@ def date_conflicts(st: StoryText, dates: Sequence[DateMention], options: Compare
         g = coarser(items[i], items[j])
         return _date_prefix(items[i], g) == _date_prefix(items[j], g)
 
+    sentence_of = {(s.article, " ".join(s.text.split())): k for k, s in enumerate(st.sentences)}
     edges = []
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             a, b = items[i], items[j]
             if st.origins[a.article] == st.origins[b.article] or agree(i, j):
                 continue
-            same_claim = claim[i] is not None and claim[i] == claim[j]
-            if same_claim or sim(i, j) >= options.date_context_threshold:
+            # The date's own surroundings must match: two sentences of one loose claim can date
+            # different steps of it. A later report may correct the date: an update, not a conflict.
+            if maybe_update(st, a.article, b.article):
+                continue
+            # Either the words around the two dates match, or the two whole sentences state the
+            # same thing (pairwise, at the claim threshold: never through a chain of a loose claim).
+            si, sj = sentence_of.get((a.article, " ".join(a.sentence.split()))), sentence_of.get(
+                (b.article, " ".join(b.sentence.split()))
+            )
+            same_statement = si is not None and sj is not None and st.sim(si, sj) >= options.claim_threshold
+            if same_statement or sim(i, j) >= options.date_context_threshold:
                 edges.append((i, j))
-    # Each side's text carries the date and its sentence: that sentence says what the date is of.
+    # Each side is the full sentence; its value is the date as printed and as read.
     return [
-        Conflict(story=st.story.id, kind="date", sides=sides, about="date of the same event")
+        Conflict(
+            story=st.story.id,
+            kind="date",
+            sides=sides,
+            about="date of the same event",
+            attribute="date of the same event",
+            confidence=0.6,  # absolute dates in matching sentences; time zones can still explain a day
+        )
         for sides in _sides_from_pairs(
+            st,
             items,
             edges,
             agree,
-            lambda i: f"{items[i].text} ({items[i].value}): {items[i].sentence}",
+            lambda i: f"{items[i].text} ({items[i].value})",
             lambda i: items[i].article,
         )
     ]
@@ -288,6 +188,9 @@ def _negation_scope_shared(negated: str, other_tokens: set[str]) -> bool:
             if following and following[0] in other_tokens:
                 return True
     return False
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]?")
 
 
 def negation_conflicts(st: StoryText, options: CompareOptions) -> list[Conflict]:
@@ -314,6 +217,9 @@ def negation_conflicts(st: StoryText, options: CompareOptions) -> list[Conflict]
         negated, other = (a, tb) if na % 2 else (b, ta)
         if not _negation_scope_shared(negated.text, set(other)):
             continue
+        qa, qb = _QUOTED.findall(a.text), _QUOTED.findall(b.text)
+        if qa and qb and dice(content_tokens(" ".join(qa)), content_tokens(" ".join(qb))) >= 0.8:
+            continue  # one statement quoted by both, framed or cut differently: not a denial
         key = (a.text, b.text)
         if key in seen:
             continue
@@ -322,8 +228,10 @@ def negation_conflicts(st: StoryText, options: CompareOptions) -> list[Conflict]
             Conflict(
                 story=st.story.id,
                 kind="negation",
-                sides=[ConflictSide(a.text, [a.article]), ConflictSide(b.text, [b.article])],
+                sides=[make_side(st, a.text, [a.article]), make_side(st, b.text, [b.article])],
                 about="statement and its negation",
+                attribute="whether it is so",
+                confidence=0.7,
             )
         )
     return out
@@ -367,45 +275,106 @@ def speaker_conflicts(st: StoryText, quotes: Sequence[Quote]) -> list[Conflict]:
                 sides.append((keys, [q]))
         if len(sides) < 2:
             continue
+        origin_sets = [{st.origins.get(q.article, q.article) for q in side[1]} for side in sides]
+        if all(o == origin_sets[0] for o in origin_sets):
+            continue  # one origin crediting its own words differently: a copy's change, not a conflict
         out.append(
             Conflict(
                 story=st.story.id,
                 kind="speaker",
                 sides=[
-                    ConflictSide(
-                        text=f"{side[1][0].speaker or side[1][0].speaker_id}: “{side[1][0].text}”",
-                        articles=sorted({q.article for q in side[1]}),
+                    make_side(
+                        st,
+                        _quote_sentence(st, side[1][0]),
+                        [q.article for q in side[1]],
+                        f"{side[1][0].speaker or side[1][0].speaker_id}: “{side[1][0].text}”",
                     )
                     for side in sides
                 ],
                 about=f"quote {group}",
+                attribute="who said it",
+                confidence=0.6,
             )
         )
     return out
 
 
+def _quote_sentence(st: StoryText, q: Quote) -> str:
+    probe = q.text.strip()[:40].lower()
+    for s in st.sentences:
+        if s.article == q.article and probe and probe in s.text.lower():
+            return s.text
+    return f"{q.speaker or q.speaker_id}: “{q.text}”"
+
+
+# What a copy changed, most serious first. A role flip ("invasion of" -> "invasion by") turns the
+# fact around; a changed number or a flipped negation changes it; a dropped attribution makes a
+# claim sound like the outlet's own. Reworded names and dropped clauses (hedge-removed) are not
+# changes of meaning and are not listed.
+_SEVERITY = {"role-flip": 0, "number": 1, "negation": 2, "attribution-dropped": 3, "entity": 4}
+_SEVERITY_WORDS = {
+    "role-flip": "who did what to whom",
+    "number": "a number",
+    "negation": "whether it happened",
+    "attribution-dropped": "who said it",
+    "entity": "who or what it is about",
+}
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+")
+
+
+def _is_rewording(ch: Change) -> bool:
+    """One name standing for the other ("Bell" / "Le'Veon Bell", "Xi" / "Xi Jinping")."""
+    a = {w.lower() for w in _NAME_TOKEN.findall(ch.source_text)}
+    b = {w.lower() for w in _NAME_TOKEN.findall(ch.copy_text)}
+    return not a or not b or bool(a & b)
+
+
+def _attribution_kept(ch: Change, copy: Article | None, copy_sentence: str) -> bool:
+    """The source's attribution is still in the copy, one sentence before or after: not dropped."""
+    if copy is None or not copy.text:
+        return False
+    pos = copy.text.find(copy_sentence[:60]) if copy_sentence else -1
+    window = copy.text if pos < 0 else copy.text[max(0, pos - 400) : pos + len(copy_sentence) + 400]
+    window_lower = window.lower()
+    names = [w for w in _CAPITALISED.findall(ch.source_text) if w.lower() not in STOPWORDS]
+    if names:
+        return any(n.lower().rstrip("’'s") in window_lower for n in names)
+    heads = [w for w in words(ch.source_text) if w not in STOPWORDS and w not in ("said", "says", "told")]
+    return bool(heads) and heads[-1] in window_lower
+
+
 def rewrite_conflicts(st: StoryText, reuses: Sequence[Reuse]) -> list[Conflict]:
-    """Meaning changes the reuse stage found between a source and its copy (both in this story)."""
-    out = []
+    """Meaning changes the reuse stage found between a source and its copy (both in this story),
+    most serious first for each copy; rewordings and dropped clauses are left out."""
+    out: list[tuple[str, int, int, Conflict]] = []
     seen: set[tuple[str, str, str]] = set()
     for r in reuses:
         if r.copy not in st.articles:
             continue
         for al in r.alignments:
             for ch in al.changes:
+                severity = _SEVERITY.get(ch.kind)
+                if severity is None or (ch.kind == "entity" and _is_rewording(ch)):
+                    continue
+                if ch.kind == "attribution-dropped" and _attribution_kept(
+                    ch, st.articles.get(r.copy), al.copy_sentence or ch.copy_text
+                ):
+                    continue
                 key = (r.copy, ch.source_text, ch.copy_text)
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(
-                    Conflict(
-                        story=st.story.id,
-                        kind="rewrite-change",
-                        sides=[
-                            ConflictSide(al.source_sentence or ch.source_text, [r.source]),
-                            ConflictSide(al.copy_sentence or ch.copy_text, [r.copy]),
-                        ],
-                        about=f"{ch.kind}: {ch.source_text} → {ch.copy_text}",
-                    )
+                conflict = Conflict(
+                    story=st.story.id,
+                    kind="rewrite-change",
+                    sides=[
+                        make_side(st, al.source_sentence or ch.source_text, [r.source], ch.source_text),
+                        make_side(st, al.copy_sentence or ch.copy_text, [r.copy], ch.copy_text),
+                    ],
+                    about=f"{ch.kind}: {ch.source_text} → {ch.copy_text}",
+                    attribute=_SEVERITY_WORDS[ch.kind],
+                    confidence=round(1.0 - 0.15 * severity, 2),
                 )
-    return out
+                out.append((r.copy, severity, len(out), conflict))
+    out.sort(key=lambda x: (x[0], x[1], x[2]))
+    return [c for *_, c in out]

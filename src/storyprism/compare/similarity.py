@@ -1,26 +1,19 @@
 """Sentence similarity for comparison: in-story TF-IDF overlap plus (optionally) MiniLM cosine.
 
 The encoder is the expensive part (tens of sentences per second on a busy laptop core), so only
-sentences that have a lexically plausible partner in another article are embedded, and vectors
-are cached per process by text: re-running a comparison after adding one article re-embeds only
-the new sentences.
+sentences that have a lexically plausible partner in another article are embedded, through the
+shared embedding store (``storyprism.text.embeddings``): a sentence the reuse stage or an earlier
+run already encoded is never encoded again.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-
-from storyprism import models
-
-_CACHE: dict[str, np.ndarray] = {}
-_CACHE_LIMIT = 200_000
-_cache_lock = threading.Lock()
 
 
 def tfidf_matrix(token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
@@ -48,21 +41,6 @@ def tfidf_matrix(token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
             cols.append(col)
             vals.append(w / norm)
     return sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float32)
-
-
-def embed_cached(texts: Sequence[str]) -> np.ndarray:
-    """MiniLM vectors for ``texts``, encoding only those not seen before in this process."""
-    missing = [t for t in dict.fromkeys(texts) if t not in _CACHE]
-    if missing:
-        vectors = models.embed(missing)
-        with _cache_lock:
-            if len(_CACHE) + len(missing) > _CACHE_LIMIT:
-                _CACHE.clear()
-            for text, vec in zip(missing, vectors, strict=True):
-                _CACHE[text] = vec
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    return np.vstack([_CACHE[t] if t in _CACHE else models.embed([t])[0] for t in texts])
 
 
 def dice(a: Sequence[str], b: Sequence[str]) -> float:

@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TypeVar
 
 from storyprism.compare.claims import build_claims, story_text
 from storyprism.compare.conflicts import (
     date_conflicts,
     negation_conflicts,
-    number_conflicts,
     rewrite_conflicts,
     speaker_conflicts,
 )
-from storyprism.compare.numbers import read_numbers
 from storyprism.compare.options import CompareOptions
+from storyprism.compare.quantities import number_conflicts, polarity_conflicts
 from storyprism.compare.summary import outlet_coverage, summarise, timeline
-from storyprism.records import AnalysisData, Comparison, Conflict, Quote, Story
+from storyprism.records import (
+    AnalysisData,
+    Comparison,
+    Conflict,
+    DateMention,
+    Quote,
+    Story,
+)
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
 
-def compare_stories(data: AnalysisData, options: CompareOptions) -> Comparison:
-    """Compare the sources of every story in ``data``.
+def compare_stories(
+    data: AnalysisData,
+    options: CompareOptions,
+    progress: Callable[[int, int], None] | None = None,
+    only: Collection[str] | None = None,
+) -> Comparison:
+    """Compare the sources of every story in ``data`` (or only the stories named in ``only``).
 
     A story whose articles cannot be compared (no text, unknown ids) yields empty results, never an
     error: one odd story must not cost the others their comparison.
@@ -30,47 +44,67 @@ def compare_stories(data: AnalysisData, options: CompareOptions) -> Comparison:
     result = Comparison()
     if not options.enabled:
         return result
-    articles = {a.id: a for a in data.articles}
-    stories = {s.id: s for s in data.stories}
-    storyline_of = {sid: line.stories for line in data.storylines for sid in line.stories}
-    quotes_by_article: dict[str, list[Quote]] = {}
-    for q in data.extraction.quotes:
-        quotes_by_article.setdefault(q.article, []).append(q)
-    for story in data.stories:
+    corpus = _Corpus(data)
+    todo = [s for s in data.stories if only is None or s.id in only]
+    for done, story in enumerate(todo, 1):
+        if progress is not None:
+            progress(done - 1, len(todo))
         try:
-            _compare_story(data, options, result, story, articles, stories, storyline_of, quotes_by_article)
+            _compare_story(data, options, result, story, corpus)
         except Exception:  # pragma: no cover - defensive: report and carry on with the next story
             log.exception("comparison of story %s failed; it is left without claims", story.id)
+    if progress is not None:
+        progress(len(todo), len(todo))
     return result
 
 
+class _Corpus:
+    """The analysis data indexed by article and story once, so that comparing one story reads only
+    its own records (a scan of every number or date per story would grow with corpus x stories)."""
+
+    def __init__(self, data: AnalysisData) -> None:
+        self.articles = {a.id: a for a in data.articles}
+        self.stories = {s.id: s for s in data.stories}
+        self.storyline_of = {sid: line.stories for line in data.storylines for sid in line.stories}
+        self.quotes: dict[str, list[Quote]] = {}
+        for q in data.extraction.quotes:
+            self.quotes.setdefault(q.article, []).append(q)
+        self.dates: dict[str, list[DateMention]] = {}
+        for d in data.extraction.dates:
+            self.dates.setdefault(d.article, []).append(d)
+        self.reuse_list = list(data.reuses)
+        self.reuses: dict[str, list[int]] = {}  # article -> positions in reuse_list (copies only)
+        for k, r in enumerate(self.reuse_list):
+            self.reuses.setdefault(r.copy, []).append(k)
+
+    def of(self, table: dict[str, list[T]], article_ids: Iterable[str]) -> list[T]:
+        return [x for a in article_ids for x in table.get(a, [])]
+
+
 def _compare_story(
-    data: AnalysisData,
-    options: CompareOptions,
-    result: Comparison,
-    story: Story,
-    articles: dict,
-    stories: dict,
-    storyline_of: dict,
-    quotes_by_article: dict[str, list[Quote]],
+    data: AnalysisData, options: CompareOptions, result: Comparison, story: Story, corpus: _Corpus
 ) -> None:
-    st = story_text(story, articles, data.origins, options)
+    st = story_text(story, corpus.articles, data.origins, options)
     if not st.articles:
         return
-    quotes: Sequence[Quote] = [q for a in st.articles for q in quotes_by_article.get(a, [])]
+    quotes: Sequence[Quote] = corpus.of(corpus.quotes, st.articles)
     claims = build_claims(st, quotes, options)
     result.claims.extend(claims)
     conflicts: list[Conflict] = []
-    numbers = [n for n in data.extraction.numbers if n.article in st.articles]
-    if not numbers and options.read_numbers:
-        numbers = read_numbers(st.sentences)  # no extraction for this story: read counts ourselves
-    conflicts += number_conflicts(st, numbers, options)
-    conflicts += date_conflicts(st, data.extraction.dates, options)
+    dates = corpus.of(corpus.dates, st.articles)
+    # Quantities are read from the story's sentences with the shared reader (storyprism.text.numbers)
+    # rather than taken from the extraction: conflicts need the counted thing and the rounding step.
+    conflicts += number_conflicts(st)
+    conflicts += polarity_conflicts(st)
+    conflicts += date_conflicts(st, dates, options)
     conflicts += negation_conflicts(st, options)
     conflicts += speaker_conflicts(st, quotes)
-    conflicts += rewrite_conflicts(st, data.reuses)
+    # in the reuse stage's order, as when every relation was scanned
+    reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
+    conflicts += rewrite_conflicts(st, reuses)
     result.conflicts.extend(conflicts)
     result.summaries.append(summarise(st, claims, options))
     result.outlet_coverage.extend(outlet_coverage(st, claims, options))
-    line = storyline_of.get(story.id) or [story.id]
-    result.timeline.extend(timeline(st, stories, line, data.extraction.dates, options))
+    line = corpus.storyline_of.get(story.id) or [story.id]
+    line_dates = corpus.of(corpus.dates, [a for sid in line if sid in corpus.stories for a in corpus.stories[sid].articles])
+    result.timeline.extend(timeline(st, corpus.stories, line, line_dates, options))

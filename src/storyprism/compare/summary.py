@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlparse
 
@@ -19,6 +20,25 @@ from storyprism.records import (
     SummarySentence,
     TimelineEntry,
 )
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|scheduled|planned|plans?|expected|due|set to|next|upcoming|to be held|to begin)\b",
+    re.IGNORECASE,
+)
+# A sentence opening with a pronoun needs the sentence before it; out of context it is unreadable.
+_PRONOUN_OPENING = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them)\b", re.I)
+# Page furniture that survives cleaning: credit and copyright lines, contributor notes, image credits.
+_JUNK = re.compile(
+    r"copyright|all rights reserved|contributed to this report|getty images|\(ap photo|ap photo/|"
+    r"reuters/|afp/|click here|sign up|newsletter|follow (?:us|him|her) on|read more|"
+    r"pic\.twitter\.com|\(@\w+\)|post shared by|^\s*updated\s*\|",
+    re.IGNORECASE,
+)
+
+
+def readable(text: str) -> bool:
+    """A sentence a summary can show on its own: no leading pronoun, no credit or page junk."""
+    return not _PRONOUN_OPENING.match(text.strip()) and not _JUNK.search(text)
 
 
 def outlet_of(article: Article) -> str:
@@ -68,7 +88,15 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
     remaining = set(range(len(claims)))
     lam = options.summary_diversity
     # A sentence cut inside a quotation reads as a fragment out of context: keep it out.
-    remaining -= {k for k, c in enumerate(claims) if not _balanced(c.text)}
+    remaining -= {k for k, c in enumerate(claims) if not _balanced(c.text) or not readable(c.text)}
+    # Open with the event: the best-supported claim that some article states in its lead (its first
+    # two kept sentences), where news puts what happened and its outcome.
+    lead_claims = {st.claim_of.get(i) for i, s in enumerate(st.sentences) if s.index <= 1}
+    leads = [k for k in remaining if claims[k].id in lead_claims]
+    if leads:
+        opening = max(sorted(leads), key=lambda k: (claims[k].independent_support, relevance[k]))
+        chosen.append(opening)
+        remaining.discard(opening)
     while remaining and len(chosen) < options.summary_sentences:
 
         def mmr(k: int) -> float:
@@ -157,8 +185,13 @@ def timeline(
             )
         )
     grouped: dict[tuple[str, str], list[DateMention]] = {}
+    # Nothing has happened after the newest article: a later date is a plan ("will", "scheduled")
+    # or a misreading; only dates stated as future are kept.
+    newest = max((parse_when(a.published) for a in st.articles.values() if a.published), default=None)
     for d in dates:
         if d.article not in st.articles or not d.value or not d.sentence:
+            continue
+        if newest is not None and newest.year < 9000 and parse_when(d.value) > newest and not _FUTURE.search(d.sentence):
             continue
         grouped.setdefault((d.value, d.sentence.strip().lower()), []).append(d)
     by_value: dict[str, list[DateMention]] = {}

@@ -1,0 +1,290 @@
+"""Number and polarity conflicts: incompatible values for the same quantity from independent origins.
+
+Precision first: a short list of real disagreements beats a long list of different quantities
+that share a unit. Two figures are only compared when every one of these general signals holds:
+
+* same unit and same counted thing: the counted noun ("troops", "photos"), or for money and shares
+  what the amount is of ("$32.6 billion in undistributed foreign earnings" / "$31.2 billion in
+  earnings reinvested abroad" share "earnings"; "1 percent" of nothing named is never compared);
+* the same frame: the words around the two figures share content beyond the unit and the thing
+  (the verb or the owner: "posted four photos" / "posted three photos"), more of them when both
+  figures are exact (two exact counts of one noun are usually different things);
+* the same time: sentences naming years name the same ones, and the articles were published close
+  enough that the later one cannot simply be an update;
+* values that cannot both be true once rounding and "more than", "nearly", "about" are respected
+  (``storyprism.text.numbers.compatible``);
+* different ultimate origins (a copy disagreeing with its source is a rewrite change, not a conflict).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.compare.claims import StoryText
+from storyprism.compare.sides import make_side, maybe_update
+from storyprism.compare.text import content_tokens
+from storyprism.records import Conflict
+from storyprism.text.numbers import TIME_UNITS, Quantity, compatible, read_quantities
+from storyprism.text.stopwords import STOPWORDS, stem
+
+_FRAME_WORDS = 10
+# The two sentences must be about the same happening at all (combined encoder + TF-IDF similarity):
+# a list of past shootings shares "gunman killed N people" with the story's own toll.
+_MIN_SENTENCE_SIMILARITY = 0.35
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_MONEY = frozenset(["USD", "EUR", "GBP"])
+# Counts of informants are attribution, not a fact of the story: "two sources", "three officials".
+_INFORMANT_UNITS = frozenset(["source", "sources", "official", "officials", "witness", "witnesses"])
+_HYPOTHETICAL = re.compile(r"\b(?:would have to|if|unless|required|needed|need|enough to|as far as|as much as)\b", re.I)
+_SUBSET = re.compile(r"\b(?:other|more|additional|extra|further|remaining)\s+\w+$", re.I)
+# Tolls rise as reports come in: counts of the dead, hurt, trapped or missing differ between reports
+# of one event hours apart, and such a difference is an update, not a disagreement.
+_TOLL = frozenset(["kill", "dead", "die", "died", "death", "injur", "injuri", "wound", "hurt", "toll", "missing",
+                   "trap", "trapp", "hospital", "victim", "casualti", "fatalit", "evacuat", "rescu"])
+_NEAR_WORDS = 4
+_INFORMANTS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:sources?|officials?|people familiar)\b", re.I)
+# An earlier time named relatively: the figure is of another period than the story's own.
+_EARLIER = re.compile(r"\b(?:last|previous|past) (?:year|month|season)\b|\b(?:a|one|two|\d+) years? (?:ago|earlier)\b", re.I)
+_NAME = re.compile(r"\b([A-Z][a-z]{2,}|[A-Z]{2,})\b")
+
+
+def _names(sentence: str) -> set[str]:
+    """Capitalised words: the people, places and bodies a figure may belong to."""
+    return {n.lower() for n in _NAME.findall(sentence) if n.lower() not in STOPWORDS}
+
+
+class _Mention:
+    __slots__ = ("frame", "index", "key", "names", "near", "owner", "q", "years")
+
+    def __init__(self, index: int, q: Quantity, sentence: str, year: str | None) -> None:
+        self.index = index  # sentence index in the story
+        self.q = q
+        self.key = q.unit if q.unit in _MONEY or q.unit == "percent" else stem(q.unit)
+        left = sentence[: q.start].split()[-_FRAME_WORDS:]
+        right = sentence[q.end :].split()[:_FRAME_WORDS]
+        drop = set(q.thing) | {self.key}
+        self.frame = {t for t in content_tokens(" ".join([*left, *right])) if t not in drop and not t[:1].isdigit()}
+        # The predicate right around the figure: "were killed", "posted", "massed ... near the border".
+        near = " ".join([*left[-_NEAR_WORDS:], *right[:_NEAR_WORDS]])
+        self.near = {t for t in content_tokens(near) if t not in drop and not t[:1].isdigit()}
+        # A sentence naming no year speaks of its article's own time.
+        self.years = set(_YEAR.findall(sentence)) or ({year} if year else set())
+        if _EARLIER.search(sentence):
+            self.years = {"earlier"}
+        self.names = _names(sentence)
+        # The nearest name before the figure owns it ("Yates was 7 of 16 for 83 yards").
+        owners = [n.lower() for n in _NAME.findall(" ".join(left)) if n.lower() not in STOPWORDS]
+        self.owner = owners[-1] if owners else None
+
+
+def _kin(a: Quantity, b: Quantity) -> bool:
+    """Counts of one kind of thing, a compound noun included ("schoolgirls" and "girls")."""
+    ka, kb = stem(a.unit), stem(b.unit)
+    return ka.endswith(kb) or kb.endswith(ka)
+
+
+def _same_thing(a: _Mention, b: _Mention) -> bool:
+    if a.key != b.key:
+        return False
+    if a.key in _MONEY or a.key == "percent":
+        return bool(a.q.thing & b.q.thing)  # amounts of nothing named are never compared
+    return a.key not in TIME_UNITS
+
+
+def _label(q: Quantity) -> str:
+    return q.text
+
+
+def number_conflicts(st: StoryText) -> list[Conflict]:
+    mentions: list[_Mention] = []
+    in_sentence: dict[int, list[Quantity]] = {}
+    for i, s in enumerate(st.sentences):
+        published = st.articles[s.article].published if s.article in st.articles else None
+        year = published[:4] if published and published[:4].isdigit() else None
+        for q in read_quantities(s.text):
+            if _INFORMANTS.match(s.text[q.end :]) or q.unit in _INFORMANT_UNITS:
+                continue  # "two law enforcement sources told CNN": who informs, not what happened
+            if _HYPOTHETICAL.search(" ".join(s.text[: q.start].split()[-4:] + s.text[q.end :].split()[:3])):
+                continue  # "would have to be 226,000 miles", "four outs required": not a report of fact
+            if _SUBSET.search(q.text):
+                continue  # "five other defendants", "5,000 more troops": a part or an increment, not a total
+            mentions.append(_Mention(i, q, s.text, year))
+            in_sentence.setdefault(i, []).append(q)
+    pairs: list[tuple[int, int, float]] = []
+    for x in range(len(mentions)):
+        for y in range(x + 1, len(mentions)):
+            a, b = mentions[x], mentions[y]
+            sa, sb = st.sentences[a.index], st.sentences[b.index]
+            if st.origins[sa.article] == st.origins[sb.article] or not _same_thing(a, b):
+                continue
+            if compatible(a.q, b.q):
+                continue
+            # A sentence that also gives the other side's value is not disagreeing with it ("handed
+            # over 21 schoolgirls ... of the more than 200 girls" against "the 21 girls").
+            if any(_kin(o, b.q) and compatible(o, b.q) for o in in_sentence[a.index] if o is not a.q) or any(
+                _kin(o, a.q) and compatible(o, a.q) for o in in_sentence[b.index] if o is not b.q
+            ):
+                continue
+            if a.years and b.years and not a.years & b.years:
+                continue  # different years: different quantities (or one the update of the other)
+            if maybe_update(st, sa.article, sb.article):
+                continue
+            if a.names and b.names and not a.names & b.names:
+                continue  # figures of different people or places (Orlando's toll, Las Vegas's)
+            if (a.frame | b.frame) & _TOLL or any(t.startswith(tuple(_TOLL)) for t in a.near | b.near):
+                continue  # a toll: the later report updates the earlier one
+            # Same predicate: the words right around the two figures meet, or (money, shares) what
+            # the amounts are of already does.
+            if not (a.near & b.near) and a.key not in _MONEY and a.key != "percent":
+                continue
+            shared = len(a.frame & b.frame)
+            similar = st.sim(a.index, b.index) >= _MIN_SENTENCE_SIMILARITY
+            if not a.q.estimate and not b.q.estimate:
+                # Two exact counts of one noun are usually different things ("25 charged", "five
+                # convicted"; Yates's 83 yards, Roethlisberger's 226): same frame, same sentence
+                # meaning and no different owner named right before the figure.
+                if shared < 2 or not similar or (a.owner and b.owner and a.owner != b.owner):
+                    continue
+            elif not (shared >= 2 or (shared == 1 and similar)):
+                continue  # estimates of one crowd or force ("more than 100,000" / "tens of thousands")
+            # Confidence: how much of the frame is shared, and whether either side is vague.
+            confidence = min(0.9, 0.5 + 0.1 * shared) - (0.1 if a.q.estimate or b.q.estimate else 0.0)
+            pairs.append((x, y, round(confidence, 2)))
+    # One conflict per disagreement: conflicting mentions joined into components, each component
+    # split into sides of mutually compatible values (a copy of either side joins that side).
+    parent = {k: k for x, y, _ in pairs for k in (x, y)}
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    best: dict[int, float] = {}
+    for x, y, _ in pairs:
+        parent[find(x)] = find(y)
+    for x, _, confidence in pairs:
+        root = find(x)
+        best[root] = max(best.get(root, 0.0), confidence)
+    components: dict[int, list[int]] = {}
+    for k in sorted(parent):
+        components.setdefault(find(k), []).append(k)
+    out: list[Conflict] = []
+    for root, members in sorted(components.items(), key=lambda kv: (-best[kv[0]], kv[1][0])):
+        sides: list[list[int]] = []
+        for k in members:
+            for side in sides:
+                if all(compatible(mentions[k].q, mentions[o].q) for o in side):
+                    side.append(k)
+                    break
+            else:
+                sides.append([k])
+        if len(sides) != 2:
+            continue  # three or more incompatible values: different quantities, not one disputed
+        first = mentions[members[0]]
+        what = first.q.unit if first.key not in _MONEY and first.key != "percent" else " ".join(
+            sorted(set.intersection(*(set(mentions[k].q.thing) for k in members)) or first.q.thing)
+        )
+        kind = "amount" if first.key in _MONEY else "share" if first.key == "percent" else "number"
+        built = []
+        for side in sides:
+            lead = mentions[side[0]]
+            texts = {st.sentences[mentions[k].index].text for k in side}
+            arts = [s.article for s in st.sentences if s.text in texts]
+            built.append(make_side(st, st.sentences[lead.index].text, arts, _label(lead.q)))
+        out.append(
+            Conflict(
+                story=st.story.id,
+                kind="number",
+                sides=built,
+                about=what,
+                attribute=f"{kind} of {what}" + (f" ({first.q.unit})" if first.key in _MONEY else ""),
+                confidence=best[root],
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- polarity: none vs some
+
+# "no one was injured" / "nobody was hurt" / "there were no injuries" against "two people were
+# injured": a zero and a positive count of the same outcome. The outcome classes group verbs and
+# nouns that state one fact (hurt = injured = wounded). General signal: a zero quantifier.
+_OUTCOMES = {
+    "injur": "injured", "hurt": "injured", "wound": "injured", "injuri": "injured", "injury": "injured",
+    "kill": "killed", "dead": "killed", "death": "killed", "die": "killed", "fatalit": "killed",
+    "arrest": "arrested", "evacuat": "evacuated",
+}  # fmt: skip
+_ZERO = re.compile(
+    r"\b(?:no one|no-one|nobody|none)\b(?:\s+\w+){0,3}?\s+(?:was|were|has been|have been|had been|got|is|are)\s+"
+    r"(?:\w+ly\s+)?(?P<verb>\w+)"
+    r"|\bno\s+(?:\w+\s+)?(?P<noun>injuries|casualties|deaths|fatalities|arrests)\b",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(r"\bsince\b|\b(?:19|20)\d\d\b|\bever\b|\bin (?:the )?(?:past|history)\b", re.I)
+_SOME = re.compile(
+    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|hundreds)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:was|were|have been|has been|had been|got)\s+(?:\w+ly\s+)?(?P<verb>\w+)",
+    re.IGNORECASE,
+)
+
+
+def _outcome(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower()
+    if w == "casualties":
+        return "injured"
+    for prefix, outcome in _OUTCOMES.items():
+        if w.startswith(prefix):
+            return outcome
+    return None
+
+
+def polarity_conflicts(st: StoryText) -> list[Conflict]:
+    """A zero count of an outcome ("no one was injured") against a positive one ("two were hurt")."""
+    zero: dict[str, list[int]] = {}
+    some: dict[str, list[int]] = {}
+    for i, s in enumerate(st.sentences):
+        for m in _ZERO.finditer(s.text):
+            if _HISTORY.search(s.text):
+                continue  # "no fatalities on a tram since 1959": another time than the story's
+            outcome = _outcome(m.group("verb") or m.group("noun"))
+            if outcome:
+                zero.setdefault(outcome, []).append(i)
+        for m in _SOME.finditer(s.text):
+            outcome = _outcome(m.group("verb"))
+            if outcome and not _ZERO.search(s.text):
+                some.setdefault(outcome, []).append(i)
+    out = []
+    for outcome in sorted(set(zero) & set(some)):
+        z, p = zero[outcome], some[outcome]
+        cross = [
+            (i, j)
+            for i in z
+            for j in p
+            if st.origins[st.sentences[i].article] != st.origins[st.sentences[j].article]
+            and not maybe_update(st, st.sentences[i].article, st.sentences[j].article)
+        ]
+        if not cross:
+            continue
+        i, j = cross[0]
+        zi = [k for k in z if st.sentences[k].text == st.sentences[i].text]
+        pj = [k for k in p if st.sentences[k].text == st.sentences[j].text]
+        out.append(
+            Conflict(
+                story=st.story.id,
+                kind="polarity",
+                sides=[
+                    make_side(st, st.sentences[i].text, [st.sentences[k].article for k in zi], f"no one {outcome}"),
+                    make_side(st, st.sentences[j].text, [st.sentences[k].article for k in pj], f"some {outcome}"),
+                ],
+                about=f"whether anyone was {outcome}",
+                attribute=f"whether anyone was {outcome}",
+                # Medium: "no one" may speak of another moment or group than the count does.
+                confidence=0.6,
+            )
+        )
+    return out
+
+

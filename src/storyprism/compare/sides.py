@@ -1,0 +1,40 @@
+"""Conflict sides as a fact-checker reads them: the full sentence, its outlets and ultimate origins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from storyprism.compare.claims import StoryText, parse_when
+from storyprism.compare.summary import outlet_of
+from storyprism.records import ConflictSide
+
+# Two reports more than this far apart may both be right: the later one updated the figure (a death
+# toll that grows, a schedule that moved). General signal: publication time, not wording.
+UPDATE_GAP_HOURS = 30.0
+
+
+def make_side(st: StoryText, sentence: str, articles: Iterable[str], value: str = "") -> ConflictSide:
+    arts = sorted(set(articles))
+    return ConflictSide(
+        text=" ".join(sentence.split()),
+        articles=arts,
+        value=value,
+        outlets=sorted({outlet_of(st.articles[a]) for a in arts if a in st.articles}),
+        origins=sorted({st.origins.get(a, a) for a in arts}),
+    )
+
+
+def hours_apart(st: StoryText, a: str, b: str) -> float | None:
+    """Hours between two articles' publication; None when either date is unknown."""
+    pa, pb = st.articles.get(a), st.articles.get(b)
+    if pa is None or pb is None or not pa.published or not pb.published:
+        return None
+    ta, tb = parse_when(pa.published), parse_when(pb.published)
+    if ta.year > 9000 or tb.year > 9000:
+        return None
+    return abs((ta - tb).total_seconds()) / 3600.0
+
+
+def maybe_update(st: StoryText, a: str, b: str) -> bool:
+    gap = hours_apart(st, a, b)
+    return gap is not None and gap > UPDATE_GAP_HOURS
