@@ -4,6 +4,9 @@ Texts: ../shared/data/clustering/giveme5w1h_news_cluster.jsonl (news articles, ~
 Two processes = the corpus split into batches run by ``storyprism.executor.LocalExecutor(2)``, which is how
 the pipeline runs the stage (``ExtractOptions.n_process`` stays 1 then). Model loading is excluded: each
 process warms up on a few texts first. ``link_corpus`` (corpus-wide, embeddings) is timed separately.
+``--baseline`` also times ONE plain full ``en_core_web_sm`` ``nlp.pipe`` pass over the same texts on one
+process: the budget the extraction (one spaCy pass with tagger, parser and NER, plus rules) must stay
+within.
 
 Usage: ``python benchmarks/extract_speed.py [--limit N] [--processes 1 2]``.
 """
@@ -52,11 +55,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--no-names", action="store_true", help="skip spaCy NER (rules only: the fast mode)")
+    ap.add_argument("--baseline", action="store_true", help="also time one plain full nlp.pipe pass")
     args = ap.parse_args()
     arts = load(args.limit)
     warm = arts[:3]
     words = sum(len(a.text.split()) for a in arts)
-    mode = "rules only (names off)" if args.no_names else "spaCy NER + rules"
+    mode = "rules only (names off)" if args.no_names else "one spaCy pass (tagger, parser, NER) + rules"
     print(f"{len(arts)} articles, {words / max(len(arts), 1):.0f} words on average, {mode}")
     from concurrent.futures import ProcessPoolExecutor
 
@@ -77,6 +81,17 @@ def main() -> int:
         print(
             f"processes={n}: {len(arts) / ex_time:.1f} articles/s extraction (warm), "
             f"{len(arts) / total:.1f} articles/s including model loading"
+        )
+    if args.baseline:
+        from storyprism.models import spacy_model
+
+        nlp = spacy_model(())
+        list(nlp.pipe([a.text for a in warm]))
+        t = time.perf_counter()
+        for _ in nlp.pipe([a.text for a in arts], batch_size=32):
+            pass
+        print(
+            f"baseline: {len(arts) / (time.perf_counter() - t):.1f} articles/s, one plain full nlp.pipe pass"
         )
     t = time.perf_counter()
     linked = link_corpus(merged)

@@ -6,6 +6,8 @@ Prints what was found; ``--gate`` checks the facts below and exits 1 when one fa
 
 - the Xi "fully supports our initiative" quote of 000 and 001 and its unquoted rewrite in 003 share one
   variant group, with speaker Xi Jinping (relayed by Yuri Ushakov in 000 and 001);
+- Vasily Kashin's words in 004 ("very unusual solidarity") go to Vasily Kashin, not to a name inside his
+  affiliation ("the director of the Centre for Comprehensive European and International Studies at ...");
 - Sergei/Sergey Ryabkov (001/004) are one entity, and Kyiv/Kiev (001, 003 / 002) are one entity;
 - 001 and 004 are dated 2021-12-15 from their own text (photo captions). 000 and 002 carry no full date
   at all ("on Wednesday", "in February", no year), so they cannot be dated from their own text; this is
@@ -58,12 +60,17 @@ def checks(ex: Extraction) -> list[tuple[str, bool]]:
     kyiv = [e for e in ex.entities if e.name in ("Kyiv", "Kiev")]
     dates = {k[:3]: v for k, v in ex.inferred_published.items()}
     troops = {(n.article[:3], n.low, n.high) for n in ex.numbers if n.unit == "troops"}
+    kashin = [q for q in ex.quotes if "very unusual solidarity" in q.text]
     return [
         ("Xi quote grouped across 000/001/003", gid is not None and {"000", "001", "003"} <= grouped),
         ("Xi quote speaker Xi Jinping", bool(support) and all(q.speaker == "Xi Jinping" for q in support)),
         (
             "Xi quote via Yuri Ushakov in 000/001",
             all(q.via == "Yuri Ushakov" for q in support if short[q.article] in ("000", "001")),
+        ),
+        (
+            "Kashin's words to Vasily Kashin",
+            bool(kashin) and all(q.speaker == "Vasily Kashin" for q in kashin),
         ),
         (
             "Ryabkov variants one entity",

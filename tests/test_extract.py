@@ -10,7 +10,7 @@ import pytest
 from storyprism.extract import ExtractOptions, extract_articles, link_corpus
 from storyprism.extract.dates import find_dates, infer_published
 from storyprism.extract.linking import link_entities
-from storyprism.extract.nlp import entities
+from storyprism.extract.nlp import analyse, entities
 from storyprism.extract.numbers import find_numbers
 from storyprism.extract.quotes import find_quotes, scan_direct
 from storyprism.records import Article, Mention
@@ -19,6 +19,13 @@ SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
 
 
 def quotes_of(text: str):
+    """Quotes as the stage finds them: entities and the dependency parse from one spaCy pass."""
+    ents, tree = analyse([text])[0]
+    return find_quotes(text, ents, parse=tree)
+
+
+def rule_quotes_of(text: str):
+    """The pattern rules alone (names on, no parser), the fallback path."""
     return find_quotes(text, entities([text])[0])
 
 
@@ -261,3 +268,13 @@ def test_bad_input_does_not_crash():
     ]
     extraction = link_corpus(extract_articles(arts, ExtractOptions()))
     assert isinstance(extraction.quotes, list)
+
+
+def test_pattern_fallback_without_parser_still_attributes():
+    """Names on but no parse (the fallback path): the pattern rules alone keep speaker and relayer."""
+    text = (
+        "Yuri Ushakov, a Kremlin aide, told reporters in a briefing after the video meeting that Xi Jinping "
+        "“fully supports our initiative about working out such security guarantees for Russia.”"
+    )
+    q = one(rule_quotes_of(text), "fully supports")
+    assert q.speaker == "Xi Jinping" and q.via == "Yuri Ushakov"

@@ -78,8 +78,14 @@ def find_dates(
             year = int(gd["year"]) if gd.get("year") else None
             relative = year is None
             if year is None and pub is not None:
-                # "Dec. 15" without a year: the occurrence nearest the publication date
+                # "Dec. 15" without a year: the last occurrence in a past-tense clause ("confirmed
+                # July 20 that"), the next one in a future-tense clause, else the nearest one
                 cands = [c for c in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if c]
+                tense = _local(text, m, sentence_of(m.start()))
+                if tense is False:
+                    cands = [c for c in cands if c <= pub] or cands
+                elif tense is True:
+                    cands = [c for c in cands if c >= pub] or cands
                 year = min(cands, key=lambda c: abs((c - pub).days)).year if cands else None
             d = _safe_date(year, month, day) if year else None
             if year and d is None:
@@ -104,23 +110,78 @@ def find_dates(
         taken.append((s, m.end()))
         value = f"{int(m.group('year')):04d}-{MONTHS[m.group('mon').lower()]:02d}"
         out.append(DateMention(article, text[s : m.end()], value, "month", False, sentence_of(s), s, m.end()))
+    explicit_days = [d for d in out if d.granularity == "day" and d.value]
     for m in RELATIVE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         sent = sentence_of(m.start())
-        rvalue, gran = _resolve(m, pub, sent)
+        if m.group("wday") and _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()]):
+            # "Black Friday", "Super Tuesday": a named day, not the weekday around publication
+            out.append(DateMention(article, m.group(0), None, "day", True, sent, m.start(), m.end()))
+            continue
+        stated = _stated(text, m, explicit_days)
+        if stated is not None:
+            # "today, October 24, 2017": the date the sentence states beats the publication date
+            out.append(DateMention(article, m.group(0), stated, "day", True, sent, m.start(), m.end()))
+            continue
+        rvalue, gran = _resolve(m, pub, sent, _local(text, m, sent))
         out.append(DateMention(article, m.group(0), rvalue, gran, True, sent, m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
 
 
-def _resolve(m: re.Match[str], pub: date | None, sentence: str) -> tuple[str | None, str]:
+def _stated(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
+    """The explicit date standing in apposition to a relative one ("today, October 24, 2017")."""
+    if not (m.group("rel") and m.group("rel").lower() in ("today", "tonight", "yesterday", "tomorrow")):
+        return None
+    for d in days:
+        if 0 <= d.start - m.end() <= 3 and re.fullmatch(r",?\s*(?:\(|,)?\s*", text[m.end() : d.start]):
+            return d.value
+        if 0 <= m.start() - d.end <= 3 and re.fullmatch(r"\s*[,(]?\s*", text[d.end : m.start()]):
+            return d.value
+    return None
+
+
+_NAMED_DAY = re.compile(
+    r"\b(?:Black|Cyber|Good|Super|Holy|Ash|Bloody|Giving|Maundy|Easter|Palm|Shrove|Fat)\s+$"
+)
+# past forms are lowercase: "United" is no verb
+_PAST_NEAR = re.compile(r"\b(?:[Ss]aid|[Tt]old|[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|met|held|wrote|[a-z]+ed)\b")
+_CLAUSE_CUT = re.compile(r",|;|[.!?]\s|[“”\"]|\bthat\b|\band\b|\bbut\b|\bsaid\b|\bsays\b|\btold\b")
+
+
+def _local(text: str, m: re.Match[str], sentence: str) -> bool | None:
+    """Tense of the clause holding a weekday: True future, False past, None unknown.
+
+    "He said on Monday that the vote will be held on Friday": Monday is past, Friday future; the
+    sentence as a whole has both, so the words of the weekday's own clause decide.
+    """
+    before = text[max(0, m.start() - 80) : m.start()]
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    # the cut word itself belongs to the clause when it is a verb ("said on Monday")
+    clause = before[cuts[-1].start() :] if cuts else before
+    after = text[m.end() : m.end() + 60]
+    nxt = _CLAUSE_CUT.search(after)
+    clause_after = after[: nxt.end()] if nxt else after
+    # the words before the weekday carry its verb more often than those after it
+    for window in (clause, clause_after, before[before.rfind(". ") + 1 :]):
+        if _FUTURE.search(window):
+            return True
+        if _PAST_NEAR.search(window):
+            return False
+    return None
+
+
+def _resolve(
+    m: re.Match[str], pub: date | None, sentence: str, local: bool | None = None
+) -> tuple[str | None, str]:
     if m.group("wday"):
         if pub is None:
             return None, "day"
         target = WEEKDAYS.index(m.group("wday").lower())
         lead = m.group(0).lower()
-        future = lead.startswith("next") or (not lead.startswith("last") and _future(sentence))
+        tense = local if local is not None else _future(sentence)
+        future = lead.startswith("next") or (not lead.startswith("last") and tense)
         delta = (target - pub.weekday()) % 7 if future else -((pub.weekday() - target) % 7)
         return (pub + timedelta(days=delta)).isoformat(), "day"
     if m.group("month"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -142,8 +143,13 @@ def aliases() -> dict[str, tuple[str, str]]:
     return table
 
 
+def fold(text: str) -> str:
+    """Without diacritics: "François" and "Francois" are one spelling across outlets."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def norm(text: str) -> str:
-    t = text.replace("’", "'").replace("‘", "'").strip()
+    t = fold(text).replace("’", "'").replace("‘", "'").strip()
     t = re.sub(r"'s$|'$", "", t)
     t = re.sub(r"^the\s+", "", t, flags=re.IGNORECASE)
     return " ".join(t.strip(' .,;:-"“”()').lower().split())
@@ -195,19 +201,169 @@ def _entity_id(cls: str, canonical: str) -> str:
     return "e-" + hashlib.sha1(f"{cls}|{canonical.lower()}".encode()).hexdigest()[:12]
 
 
+# words of page furniture, never part of a name ("Enlarge Image Google", "Invalid", "Click Here")
+_UI_WORDS = frozenset(
+    [
+        "enlarge",
+        "image",
+        "images",
+        "click",
+        "invalid",
+        "subscribe",
+        "subscribed",
+        "loading",
+        "advertisement",
+        "advert",
+        "sponsored",
+        "share",
+        "shares",
+        "print",
+        "comment",
+        "comments",
+        "caption",
+        "gallery",
+        "toggle",
+        "menu",
+        "login",
+        "logout",
+        "signup",
+        "newsletter",
+        "cookie",
+        "cookies",
+        "javascript",
+        "browser",
+        "download",
+        "playlist",
+        "autoplay",
+        "fullscreen",
+        "slideshow",
+        "thumbnail",
+        "email",
+        "e-mail",
+        "undefined",
+        "null",
+        "error",
+        "tap",
+        "swipe",
+        "scroll",
+        "skip",
+        "close",
+        "reply",
+        "replies",
+        "retweet",
+        "retweets",
+    ]
+)
+# legal-form suffixes: "Goldman Sachs Group Inc" and "Goldman Sachs" are one company
+_CORP_SUFFIX = re.compile(
+    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|cos|ltd|limited|llc|plc|group|holdings|"
+    r"holding|sa|ag|nv|lp|llp|gmbh|se))+\.?$"
+)
+_INITIAL_SKIP = frozenset(["of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "at"])
+
+
+def junk_name(text: str) -> bool:
+    """Page chrome or noise that NER tagged as a name (general signals: UI words, no capital letter,
+    no letters, one character)."""
+    t = text.strip()
+    words = re.findall(r"[A-Za-z][\w'’-]*", t)
+    if not words or len(t) < 2 or not any(ch.isupper() for ch in t):
+        return True
+    if "\n" in t or t[:1].isdigit():
+        return True  # a span across lines or led by a time stamp ("02:39\nRapid") is layout, not a name
+    if any(w.lower() in _UI_WORDS for w in words):
+        return True
+    return bool(re.search(r"https?:|www\.|@|\.com\b|[<>{}|=]", t))
+
+
+def org_key(text: str) -> str:
+    """An organisation's key: normalised, legal-form suffix and ticker-style punctuation dropped."""
+    n = norm(text)
+    n = _CORP_SUFFIX.sub("", n) or n
+    return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}", n) else n
+
+
+def _initials(key: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", key) if w and w not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def vote_types(mentions: list[Mention]) -> None:
+    """One type per name: a surface typed PERSON in one place and ORG in another takes the type most
+    of its mentions carry; a surname or full name of a PERSON in the same article is that PERSON."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "PERSON":
+            parts = person_parts(m.text)
+            if len(parts) >= 2:
+                surnames[m.article].add(parts[-1])
+                surnames[m.article].add(" ".join(parts))
+    by_surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.type in CLASS_OF:
+            by_surface[norm(m.text)][m.type] += 1
+    for m in mentions:
+        if re.fullmatch(r"[A-Z]{2,5}", m.text.strip()):
+            if m.type == "PERSON":
+                m.type = "ORG"  # "UN", "MMM": an initialism is no person's name
+            continue
+        n = norm(m.text)
+        if m.type in ("ORG", "GPE", "NORP") and n in surnames.get(m.article, ()) and not aliases().get(n):
+            m.type = "PERSON"  # "Chris Hughes ... Hughes said": the ORG tag was the NER's slip
+            continue
+        votes = by_surface[n]
+        top, count = votes.most_common(1)[0]
+        if top != m.type and count >= 2 and count >= 0.6 * sum(votes.values()):
+            m.type = top
+
+
+def _merge_orgs(keys: list[str | None], articles: list[str]) -> list[str | None]:
+    """Initialisms ("AP", "GS") join the one longer organisation name in the corpus they abbreviate;
+    a lone first word ("Goldman") joins the one longer name that starts with it in the same article
+    (the full name first, the short one after: "Sony" alone may be Sony, not Sony Music). With two
+    or more candidates nothing is guessed."""
+    orgs = {k[4:] for k in keys if k and k.startswith("org|")}
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for o in orgs:
+        ini = _initials(o)
+        if ini:
+            by_initials[ini].add(o)
+    local_first: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for k, art in zip(keys, articles, strict=True):
+        if k and k.startswith("org|") and len(k[4:].split()) >= 2:
+            local_first[(art, k[4:].split()[0])].add(k[4:])
+    out: list[str | None] = []
+    for k, art in zip(keys, articles, strict=True):
+        if not k or not k.startswith("org|") or " " in k[4:]:
+            out.append(k)
+            continue
+        o = k[4:]
+        cands = by_initials.get(o, set()) if 2 <= len(o) <= 6 else set()
+        if not cands and len(o) > 3:
+            cands = local_first.get((art, o), set())
+        out.append(f"org|{next(iter(cands))}" if len(cands) == 1 else k)
+    return out
+
+
 def link_entities(mentions: list[Mention]) -> list[Entity]:
     """Fill ``Mention.entity`` and return the entities (one per real name)."""
+    vote_types(mentions)
     keys: list[str | None] = []
     for m in mentions:
         cls = CLASS_OF.get(m.type)
-        if cls is None:
+        if cls is None or (cls == "person" and junk_name(m.text)):
             keys.append(None)
         elif cls == "person":
             parts = person_parts(m.text)
             keys.append("person|" + " ".join(parts) if parts else None)
+        elif junk_name(m.text):
+            keys.append(None)
         else:
             key = _place_key(m.text, cls)
+            if cls == "org" and key == norm(m.text):
+                key = org_key(m.text)
             keys.append(f"{cls}|{key}" if key else None)
+    keys = _merge_orgs(keys, [m.article for m in mentions])
     # persons: full-name key = first + last token (middle names and initials vary between outlets)
     full_key: dict[str, str] = {}
     for k in keys:
@@ -338,6 +494,9 @@ def compatible(a: Quote, b: Quote) -> bool:
     return bool(_speaker_keys(a) & _speaker_keys(b))
 
 
+MAX_POSTING = 300  # quotes one word may be shared by and still make candidate pairs
+
+
 def group_variants(
     quotes: list[Quote], cosine: float = 0.72, lexical_min: float = 0.55, min_words: int = 5
 ) -> None:
@@ -358,7 +517,9 @@ def group_variants(
     for i in cand:
         for w in stems[i]:
             index[w].append(i)
-    limit = max(50, len(cand) // 5)  # words in most quotes ("president") do not make candidates
+    # Words in many quotes ("president", "people") do not make candidates; the cap also keeps the
+    # pair counting linear in the corpus (a share of it alone would grow with the square of it).
+    limit = min(max(50, len(cand) // 5), MAX_POSTING)
     pairs: list[tuple[int, int, float]] = []
     for i in cand:
         shared: Counter[int] = Counter()

@@ -1,4 +1,9 @@
-"""Named entities from spaCy with only the pipes NER needs (tok2vec feeds tagger/parser, not ner)."""
+"""Named entities and the dependency parse from spaCy, in ONE ``nlp.pipe`` pass per text.
+
+Attribution needs the parse (who governs a quote, which clause a cue verb takes), so the pass runs
+tok2vec, tagger, parser and ner; the lemmatizer and attribute ruler are left out (the rules read Penn
+tags and map verb forms to lemmas with their own table in ``cues``). With names off nothing runs.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +12,38 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from storyprism.extract.linking import aliases
+from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import Ent
 from storyprism.models import spacy_model
 
 NER_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+PARSE_DISABLE = ("attribute_ruler", "lemmatizer")
 MAX_CHARS = 200_000  # longer texts are cut into pieces so spaCy's memory stays bounded
 
 
 def entities(texts: Sequence[str], batch_size: int = 32, n_process: int = 1) -> list[list[Ent]]:
-    """PERSON/ORG/GPE/LOC/NORP/DATE... spans of each text, offsets into that text."""
-    nlp = spacy_model(NER_DISABLE)
+    """PERSON/ORG/GPE/LOC/NORP/DATE... spans of each text, offsets into that text (NER only)."""
+    return [e for e, _ in analyse(texts, batch_size, n_process, parse=False)]
+
+
+def analyse(
+    texts: Sequence[str], batch_size: int = 32, n_process: int = 1, parse: bool = True
+) -> list[tuple[list[Ent], Parse | None]]:
+    """Entities and (with ``parse``) the dependency parse of each text, from one ``nlp.pipe`` pass."""
+    nlp = spacy_model(PARSE_DISABLE if parse else NER_DISABLE)
     pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
     for i, text in enumerate(texts):
         for off in range(0, max(len(text), 1), MAX_CHARS):
             pieces.append((i, off, text[off : off + MAX_CHARS]))
     out: list[list[Ent]] = [[] for _ in texts]
+    parses: list[Parse | None] = [Parse() if parse else None for _ in texts]
     docs = nlp.pipe((p for _, _, p in pieces), batch_size=batch_size, n_process=n_process)
     for (i, off, _), doc in zip(pieces, docs, strict=True):
         out[i].extend(Ent(off + e.start_char, off + e.end_char, e.label_, e.text) for e in doc.ents)
-    return [gazetteer(text, ents) for text, ents in zip(texts, out, strict=True)]
+        tree = parses[i]
+        if tree is not None:
+            tree.extend_doc(doc, off)
+    return [(gazetteer(text, ents), tree) for text, ents, tree in zip(texts, out, parses, strict=True)]
 
 
 _LABEL = {"place": "GPE", "norp": "NORP", "org": "ORG"}

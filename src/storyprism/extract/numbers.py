@@ -39,6 +39,7 @@ _QUALIFIERS = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "up to": "up-to", "as many as": "up-to",
     "fewer than": "less-than", "less than": "less-than", "under": "less-than", "below": "less-than",
+    "no more than": "up-to", "not more than": "up-to",
 }  # fmt: skip
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million|billion|trillion|bn|k|m)\b)?"
 _WORD_NUM = (
@@ -140,7 +141,22 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
     )
     if re.fullmatch(r"(1[89]|20)\d\d", raw) and (year_context or not re.match(r"\s+[a-z]+s\b", after)):
         return True  # a year ("in 2014", "2022 Winter Olympics"), unless it counts something ("2000 troops")
-    # "Route 6", "Apollo 11": a bare number right after a capitalised word, with no unit after it
+    # "No. 2 seed", "game four", "Week 3": a number naming an item of a series
+    if re.search(rf"(?:\b(?:no|nos|number|#)\.?|\b(?:{_SERIES}))\s*$", before, re.IGNORECASE):
+        return True
+    # "1 / 22", "6 of 41": a gallery or page counter
+    if re.search(r"\d\s*/\s*$", before) or re.match(r"\s*/\s*\d", after):
+        return True
+    if re.match(r"\s+of\s+\d+\b(?!\s*[a-z])", text[e : e + 16]) or re.search(r"\d+\s+of\s+\d+\s*$", before):
+        return True
+    if re.search(r"\d+\s+of\s*$", before) and not re.match(r"\s+[a-z]", after):
+        return True
+    # "LS 500", "F 150": a model number after a short code in capitals
+    prev_tok = before.split()[-1] if before.split() else ""
+    if re.fullmatch(r"[A-Z]{1,4}", prev_tok) and prev_tok not in ("US", "UK", "EU", "USD", "GBP", "EUR"):
+        return True
+    # "Route 6", "Apollo 11", "Boeing 737": a bare number right after a capitalised word, unless a
+    # unit follows
     prev = before.split()[-1] if before.split() else ""
     return bool(
         re.fullmatch(r"\d+", raw)
@@ -152,7 +168,17 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
 
 def _has_unit(after: str) -> bool:
     m = re.match(r"\s+([a-z][\w-]*)", after)
-    return bool(m and m.group(1) not in _UNIT_STOP and m.group(1) not in ("is", "was", "has", "will"))
+    if not m or m.group(1) in _UNIT_STOP or m.group(1) in ("is", "was", "has", "will"):
+        return False
+    # an adverb or a past form after the number is the sentence going on, not a unit ("737 fully")
+    return not m.group(1).endswith(("ly", "ed"))
+
+
+_SERIES = (
+    "game|games|week|round|chapter|episode|season|stage|phase|level|page|item|figure|fig|room|gate|"
+    "platform|seat|row|flight|route|highway|interstate|section|article|clause|paragraph|verse|track|"
+    "act|scene|part|volume|vol|issue|grade|class|category|channel|model|version|day"
+)
 
 
 def _unit(text: str, e: int, pct: bool, raw: str) -> str | None:
@@ -174,6 +200,55 @@ def _unit(text: str, e: int, pct: bool, raw: str) -> str | None:
     return None
 
 
+_FRACTION_AFTER = re.compile(
+    r"[\s-](?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?|halves)\b", re.I
+)
+# words after "4-11" that make it a result or a record, not a range of amounts
+_RESULT_WORDS = re.compile(
+    r"\s*(?:\)|win|wins|victory|victories|loss|losses|defeat|record|lead|decision|vote|score|margin|"
+    r"split|ruling|majority|count|tie|draw|season|start|finish|run|streak|mark)\b",
+    re.I,
+)
+_VERSION_BEFORE = re.compile(
+    r"(?:\b(?:version|v|ver|release|update|iOS|Android|Windows|macOS|OS)\.?\s*)$", re.I
+)
+
+
+def _not_amount(text: str, m: re.Match[str]) -> bool:
+    """Records and scores "(4-11)", versions "8.1", fractions "Two thirds", phone numbers: labels, not amounts."""
+    s, e = m.span()
+    raw_a = (m.group("a") or "").lstrip("$€£ ")
+    raw_b = m.group("b") or ""
+    if raw_a and _FRACTION_AFTER.match(text, e):
+        return True  # "two thirds", "three-quarters": a share, not a count
+    if raw_b and re.fullmatch(r"\d+", raw_a) and re.fullmatch(r"\d+", raw_b):
+        joined = text[m.start("a") : m.end("b")]
+        if re.fullmatch(r"\d+-\d+", joined):
+            if text[s - 1 : s] == "(" and text[e : e + 1] == ")":
+                return True  # "(4-11)": a win-loss record
+            if int(raw_b) <= int(raw_a):
+                return True  # "6-6", "24-17": a score, never a range
+            if (len(raw_a) == 3 and len(raw_b) == 4) or re.search(
+                r"\(\d{3}\)\s*$|\d-$", text[max(0, s - 8) : s]
+            ):
+                return True  # "555-1234", "(212) 555-1234": a phone number
+            if not m.group("pct") and _RESULT_WORDS.match(text, e):
+                return True  # "a 4-1 win", "the 5-4 decision"
+    if re.fullmatch(r"\d+\.\d+", raw_a) and not m.group("pct"):
+        before = text[max(0, s - 20) : s]
+        prev = before.split()[-1] if before.split() else ""
+        if _VERSION_BEFORE.search(before) or (
+            prev[:1].isupper() and prev.lower() not in _QUALIFIERS and not _has_unit(text[e : e + 12])
+        ):
+            return True  # "iOS 8.1", "Windows 8.1": a version
+    if re.match(r"\)?\s*\d{3}[-.]\d{4}\b", text[e : e + 14]) and re.fullmatch(r"\d{3}", raw_a):
+        return True  # an area code "(212) 555-1234"
+    # the middle or end of a phone number
+    return bool(
+        re.search(r"\(\d{3}\)\s*$", text[max(0, s - 7) : s]) or re.match(r"[-.]\d{3,4}\b", text[e : e + 6])
+    )
+
+
 def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[NumberMention]:
     """Quantity mentions in ``text``; ``spans`` are sentence spans (for ``NumberMention.sentence``)."""
     out: list[NumberMention] = []
@@ -181,6 +256,8 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
         s, e = m.span()
         qual = _QUALIFIERS.get((m.group("qual") or "").lower())
         pct = bool(m.group("pct"))
+        if not m.group("vague") and _not_amount(text, m):
+            continue
         if m.group("vague"):
             low, high = next((lo, hi) for v, lo, hi in _VAGUE if v == m.group("vague").lower())
             interval: tuple[float | None, float | None] = (float(low), float(high))
@@ -196,6 +273,8 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
             vs = m.start("a") + (len(raw) - len(raw.lstrip("$€£ ")))
             if _is_label(text, vs, m.end("b") if m.group("b") else m.end("a"), raw.lstrip("$€£ ")):
                 continue
+            if not m.group("b") and m.group(0).lower().startswith("between"):
+                continue  # "between 43 degrees north and ...": the range is not in one piece
             if m.group("b"):
                 b = _value(m.group("b"))
                 if b is None or b < a:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyprism.extract.attribution import clause_attributions, direct_attribution
 from storyprism.extract.cues import (
     AFTER_RE,
     ALL_FORMS,
@@ -33,6 +34,7 @@ from storyprism.extract.cues import (
     SPEECH_LEMMAS,
     SPEECH_RE,
 )
+from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import (
     GENERIC_SPEAKERS,
     SPEAKER_LABELS,
@@ -367,12 +369,22 @@ def _after(text: str, start: int, limit: int, ents: list[Ent]) -> _Attr | None:
             via = (start + m.start("via"), start + m.end("via")) if m.group("via") else None
             return _Attr(span, "say", via)
     m = _CUE_FIRST.match(seg)
-    if m:
+    if m and not m.group("cue").endswith("ing"):
+        # an inverted tag is finite ("said Bolton"); '" saying Israel dug up ...' starts a new clause
         s0 = start + m.start("spk")
         stop = _STOP_INVERTED.search(text, s0, start + m.end("spk"))
         span = _clean_phrase(text, s0, stop.start() if stop else start + m.end("spk"))
         # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": up to the name
-        person = next((e for e in ents if e.label == "PERSON" and s0 <= e.start < s0 + 60), None)
+        person = next(
+            (
+                e
+                for e in ents
+                if e.label == "PERSON"
+                and s0 <= e.start < s0 + 60
+                and not re.search(r"[.!?;]\s", text[s0 : e.start])
+            ),
+            None,
+        )  # never across a sentence end ("said a Kremlin spokesman. Secretary Rex Tillerson flew")
         if person and (span is None or span[1] < person.end):
             span = _clean_phrase(text, s0, person.end)
         if span and _is_speakerish(text, span, ents, strong=True):
@@ -393,6 +405,11 @@ def _after(text: str, start: int, limit: int, ents: list[Ent]) -> _Attr | None:
         span = _clean_phrase(text, start + m.start("spk"), start + m.end("spk"))
         if span:
             return _Attr(span, "according to")
+    m = re.match(r"[\s,.]*[―—–-]\s*", seg)
+    if m:  # '"...” ― Sonya Herridge': a dash and a name after a quote sign it (epigraph convention)
+        person = next((e for e in ents if e.label in ("PERSON", "ORG") and e.start == start + m.end()), None)
+        if person:
+            return _Attr((person.start, person.end), "say")
     # '"...," Bennett shot back.' / '"..." his colleague wrote': a short subject and a verb right after a
     # quote that ends in punctuation is an attribution whatever the verb
     if (start >= 2 and text[start - 2] in ",.!?…-—") or text[start - 1 : start] in ",!?":
@@ -520,6 +537,17 @@ def _subject_before(text: str, start: int, end: int, ents: list[Ent]) -> tuple[i
     """The noun phrase right before a cue: the last clause chunk, with an appositive's name kept."""
     while end > start and text[end - 1] in " ,":
         end -= 1
+    # "Vasily Kashin, the director of the Centre for ... Studies at Moscow's HSE university, explained":
+    # a name followed by its appositive up to the cue is the speaker, never a name inside the appositive
+    for e in reversed([x for x in ents if x.label == "PERSON" and start <= x.start and x.end < end]):
+        tail = text[e.end : end]
+        if (
+            re.match(r",\s+(?:a|an|the|his|her|its|their|who|which)\s", tail)
+            and not re.search(r"[.;:!?]\s", tail)
+            and not any(x.label == "PERSON" and e.end < x.start < end for x in ents)
+        ):
+            return (e.start, e.end)
+        break
     cuts = [m.end() for m in _BOUNDARY.finditer(text, start, end)]
     s = cuts[-1] if cuts else start
     rel = re.search(r"\s(?:who|which|whose)\s", text[s:end])
@@ -565,7 +593,9 @@ def _strip_intro(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-def find_direct(text: str, ctx: DocContext, min_words_unattributed: int = 6) -> list[Found]:
+def find_direct(
+    text: str, ctx: DocContext, min_words_unattributed: int = 6, parse: Parse | None = None
+) -> list[Found]:
     """Direct quotes with speakers; split quotes ("A," he said, "B.") come back as one quote."""
     raw = scan_direct(text)
     para_of = _para_index(text)
@@ -597,6 +627,8 @@ def find_direct(text: str, ctx: DocContext, min_words_unattributed: int = 6) -> 
             sent, prev_end if prev_end <= opening and para_of(max(prev_end - 1, 0)) >= para_of(sent) else 0
         )
         after = _after(text, closing, limit, ctx.ents)
+        if after and parse is not None and _opens_own_clause(text, parse, q_end=qe, closing=closing):
+            after = None  # '... go to?” South Korea said it was ready ...': a new sentence, not a tag
         before = _before(text, clause, opening, ctx.ents)
         prev_end = closing
         q = Found(qs, qe, quote_text(text, parts), True, parts=parts)
@@ -620,6 +652,12 @@ def find_direct(text: str, ctx: DocContext, min_words_unattributed: int = 6) -> 
             q.speaker = resolve(ctx, before.speaker)
             if before.via:
                 q.via = resolve(ctx, before.via)
+        if parse is not None and _title_in_marks(text, parse, q):
+            continue
+        if parse is not None and not (after and after.speaker and not before):
+            # a cue right after the closing mark (", Ushakov said") is the most reliable signal there
+            # is; otherwise the parse decides and the patterns are the fallback
+            _parsed_speaker(text, ctx, parse, q)
         found.append(q)
     # split quotes: "A," he said, "B." -> one quote
     merged: list[Found] = []
@@ -658,6 +696,65 @@ def find_direct(text: str, ctx: DocContext, min_words_unattributed: int = 6) -> 
     return out
 
 
+_SMALL_WORDS = frozenset(["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or"])
+
+
+def _title_in_marks(text: str, parse: Parse, q: Found) -> bool:
+    """A short title-cased phrase in marks that is no clause or object of a cue is a name of a show,
+    a book or a slogan ("said on “Good Morning America” that"), not someone's words."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", q.text)]
+    if not words or len(words) > 6 or re.search(r"[.!?,]$", q.text.strip()):
+        return False
+    if not all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return False
+    pa = direct_attribution(parse, text, q.parts)
+    return pa is None or not pa.strong
+
+
+def _opens_own_clause(text: str, parse: Parse, q_end: int, closing: int) -> bool:
+    """After a quote that ends a sentence, a cue verb with its own clausal complement starts a new
+    statement ("“...?” South Korea said it was ready to defend itself"), it does not tag the quote."""
+    if not re.search(r"[.!?]['’]?\s*$", text[max(0, q_end - 3) : q_end]):
+        return False
+    for t in parse.tokens_in(closing, min(len(text), closing + 80)):
+        if parse.tags[t].startswith("VB") and ALL_FORMS.get(text[parse.starts[t] : parse.ends[t]].lower()):
+            # the complement must be the reporter's own clause, not the next quote ("...” Flynn said. “...")
+            return any(
+                parse.deps[c] == "ccomp"
+                and parse.starts[c] > closing
+                and not any(ch in QUOTE_MARKS for ch in text[closing : parse.ends[c]])
+                for c in parse.children(t)
+            )
+    return False
+
+
+def _parsed_speaker(text: str, ctx: DocContext, parse: Parse, q: Found) -> None:
+    """The speaker the dependency parse gives (the subject of the cue governing the quote) wins over
+    the pattern rules, which stay the fallback; a relayer the rules found for the same speaker is kept."""
+    pa = direct_attribution(parse, text, q.parts)
+    if pa is None or pa.speaker is None:
+        return
+    words = text[pa.speaker[0] : pa.speaker[1]].split()
+    if not words or len(words) > 14 or words[0].lower() in ("it", "this", "that", "there", "which"):
+        return
+    if q.speaker is None and not pa.strong and len(q.text.split()) < 6:
+        return  # a title or a scare-quoted term near a verb, not someone's words
+    name = resolve(ctx, pa.speaker)
+    rule_speaker, rule_via = q.speaker, q.via
+    q.speaker_span, q.cue, q.speaker = pa.speaker, pa.lemma, name
+    via_name = resolve(ctx, pa.via) if pa.via else None
+    if via_name and via_name != name:
+        q.via = via_name
+    elif rule_speaker == name and rule_via != name:
+        q.via = rule_via
+    elif rule_via == name and rule_speaker:
+        q.via = rule_speaker
+    else:
+        q.via = None
+    if q.via == name:
+        q.via = None
+
+
 def _previous_subject(text: str, pos: int, ctx: DocContext) -> tuple[int, int] | None:
     """The PERSON that opens the sentence just before ``pos`` (titles allowed before the name)."""
     start = _sentence_start(text, pos)
@@ -667,6 +764,10 @@ def _previous_subject(text: str, pos: int, ctx: DocContext) -> tuple[int, int] |
     if end == 0:
         return None
     prev = _sentence_start(text, end - 1)
+    lead_pronoun = re.match(r"(?:He|She)\b", text[prev:end])
+    if lead_pronoun and ctx.person_before(prev):
+        # "He said they decided ... . “...”": the pronoun that opens the previous sentence
+        return (prev, prev + lead_pronoun.end())
     for e in ctx.persons:
         if prev <= e.start < end:
             lead = text[prev : e.start]
@@ -885,13 +986,92 @@ def normalise_marks(text: str) -> str:
     return re.sub(r"''|``", sub, text)
 
 
-def find_quotes(text: str, ents: list[Ent], indirect: bool = True) -> list[Found]:
-    """All quotes of one document, in text order (offsets and lengths as in ``text``)."""
+def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[Found]) -> list[Found]:
+    """Reported speech, beliefs and "according to" from the parse (see ``attribution``).
+
+    A clause that holds a direct quote, or a cue inside one, is left to the direct quote.
+    """
+    taken = [(s - 1, e + 1) for q in direct for s, e in q.parts]
+    out: list[Found] = []
+    for a in clause_attributions(parse, text):
+        if a.speaker is None:
+            continue  # no one to attribute it to: a passive or an expletive ("it is expected that")
+        if text[a.speaker[0] : a.speaker[1]].lower() in ("you", "one"):
+            continue  # "you might like ...", "can you feel it": the generic or addressed reader
+        cue_at = parse.starts[a.cue] if a.cue >= 0 else a.speaker[0]
+        if any(s <= cue_at < e or s <= a.speaker[0] < e for s, e in taken):
+            continue
+        if any(s < e2 and s2 < e for s, e in a.content for s2, e2 in taken):
+            continue
+        if sum(len(text[s:e].split()) for s, e in a.content) < (3 if a.kind in ("ccomp", "according") else 1):
+            continue
+        speaker = resolve(ctx, a.speaker)
+        q = Found(
+            a.content[0][0],
+            a.content[-1][1],
+            quote_text(text, a.content),
+            False,
+            a.lemma,
+            speaker,
+            a.speaker,
+            resolve(ctx, a.via) if a.via else None,
+            parts=list(a.content),
+        )
+        if q.via == q.speaker:
+            q.via = None
+        out.append(q)
+    return out
+
+
+def _first_person(text: str, found: list[Found], ctx: DocContext) -> None:
+    """ "I"/"we" found as a speaker inside someone's direct quote stands for that quote's speaker."""
+    direct = [q for q in found if q.direct and q.speaker]
+    for q in found:
+        if not q.speaker_span or text[q.speaker_span[0] : q.speaker_span[1]].lower() not in (
+            "i",
+            "we",
+            "me",
+            "us",
+        ):
+            continue
+        outer = next(
+            (d for d in direct if d is not q and any(s <= q.speaker_span[0] < e for s, e in d.parts)), None
+        )
+        if outer is not None:
+            q.speaker, q.via = outer.speaker, outer.via
+            continue
+        # "Ice Universe tweeted: 'I think ...'": words in single marks after a colon belong to the
+        # subject of the clause the colon ends
+        pos = q.speaker_span[0]
+        colon = text.rfind(":", max(text.rfind("\n", 0, pos) + 1, pos - 40), pos)
+        if colon > 0 and re.fullmatch(r":\s*['‘\"“]?\s*", text[colon:pos]):
+            intro = _before(text, _sentence_start(text, colon), colon + 1, ctx.ents)
+            if intro and intro.speaker:
+                q.speaker_span, q.speaker = intro.speaker, resolve(ctx, intro.speaker)
+
+
+def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse | None = None) -> list[Found]:
+    """All quotes of one document, in text order (offsets and lengths as in ``text``).
+
+    With ``parse`` (the document's dependency parse) attribution follows the tree; without it the
+    pattern rules alone run (names off, or no parser).
+    """
     text = normalise_marks(text)
     ctx = DocContext.build(text, ents)
-    direct = find_direct(text, ctx)
+    if parse is not None:
+        # which PERSON mentions are clause subjects: pronouns refer to those first
+        for e in ctx.persons:
+            for t in parse.tokens_in(e.start, e.end):
+                if parse.deps[t] in ("nsubj", "nsubjpass"):
+                    ctx.subjects.add(e.start)
+                    break
+    direct = find_direct(text, ctx, parse=parse)
     out = list(direct)
     if indirect:
-        out.extend(find_indirect(text, ctx, [(q.start - 1, q.end + 1) for q in direct]))
+        if parse is not None:
+            out.extend(find_indirect_parsed(text, ctx, parse, direct))
+        else:
+            out.extend(find_indirect(text, ctx, [(q.start - 1, q.end + 1) for q in direct]))
+    _first_person(text, out, ctx)
     out.sort(key=lambda q: q.start)
     return out

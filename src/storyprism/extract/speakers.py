@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyprism.extract.cues import PRONOUNS, ROLE_SYNONYMS
+from storyprism.extract.linking import _TITLES
 
 GENERIC_SPEAKERS = frozenset(
     [
@@ -76,6 +77,54 @@ GENERIC_SPEAKERS = frozenset(
     ]
 )
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# nouns that stand for an organisation named before ("the company said")
+ORG_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "organization",
+        "organisation",
+        "group",
+        "agency",
+        "airline",
+        "bank",
+        "network",
+        "broadcaster",
+        "newspaper",
+        "paper",
+        "magazine",
+        "channel",
+        "ministry",
+        "department",
+        "zoo",
+        "team",
+        "club",
+        "league",
+        "university",
+        "school",
+        "hospital",
+        "carrier",
+        "retailer",
+        "manufacturer",
+        "automaker",
+        "startup",
+        "exchange",
+        "regulator",
+        "watchdog",
+        "charity",
+        "union",
+        "party",
+        "council",
+        "commission",
+        "committee",
+        "court",
+        "studio",
+        "label",
+        "publisher",
+        "website",
+        "site",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -99,19 +148,24 @@ class DocContext:
     ents: list[Ent]
     persons: list[Ent] = field(default_factory=list)
     titles: dict[str, set[str]] = field(default_factory=dict)  # full name -> title words
-    full: dict[str, str] = field(default_factory=dict)  # surname -> longest full name in the doc
+    full: dict[str, str] = field(default_factory=dict)  # surname -> the doc's usual full name for it
+    subjects: set[int] = field(default_factory=set)  # starts of PERSON mentions that are clause subjects
 
     @classmethod
     def build(cls, text: str, ents: list[Ent]) -> DocContext:
         ctx = cls(text=text, ents=ents)
         ctx.persons = [e for e in ents if e.label == "PERSON"]
+        # surname -> the full name used most in the document (ties: the first one met), not the
+        # longest: "Uma Thurman" over her father "Robert Thurman" mentioned once
+        counts: dict[str, dict[str, int]] = {}
         for p in ctx.persons:
             name = norm_name(p.text)
             parts = name.split()
             if len(parts) > 1:
-                last = parts[-1]
-                if len(name) > len(ctx.full.get(last, "")):
-                    ctx.full[last] = name
+                by_name = counts.setdefault(parts[-1], {})
+                by_name[name] = by_name.get(name, 0) + 1
+        for last, by_name in counts.items():
+            ctx.full[last] = max(by_name, key=lambda n: by_name[n])
         for p in ctx.persons:
             name = ctx.full_name(p.text)
             words = ctx.titles.setdefault(name, set())
@@ -131,13 +185,34 @@ class DocContext:
         return name
 
     def person_before(self, pos: int) -> str | None:
+        """The person a pronoun at ``pos`` stands for: the last person who was a clause subject in the
+        preceding 400 characters (the centre of attention: "Timberlake ... not James Brown calibre
+        ... he hollered"), else the last person mentioned."""
         best = None
+        subject = None
         for p in self.persons:
             if p.end <= pos:
                 best = p
+                if p.start in self.subjects and pos - p.end <= 400:
+                    subject = p
             else:
                 break
-        return self.full_name(best.text) if best else None
+        pick = subject or best
+        return self.full_name(pick.text) if pick else None
+
+    def organisation(self, phrase: str, pos: int) -> str | None:
+        """The organisation a definite description ("the company", "the airline") stands for: the
+        last organisation named before it in the document, when the phrase is "the" + such a noun."""
+        words = [w.lower().strip(",.") for w in phrase.split()]
+        if len(words) != 2 or words[0] != "the" or words[1] not in ORG_NOUNS:
+            return None
+        best = None
+        for e in self.ents:
+            if e.end > pos:
+                break
+            if e.label == "ORG":
+                best = e
+        return norm_name(best.text) if best else None
 
     def role(self, phrase: str, pos: int) -> str | None:
         """The named person a role phrase ("the Russian leader") stands for, or None."""
@@ -145,6 +220,13 @@ class DocContext:
         heads = [w for w in words if w in ROLE_SYNONYMS]  # singular only: "officials" are not one person
         if not heads:
             return None
+        if words[0] in ("a", "an", "another", "one"):
+            return None  # "a Kremlin spokesman": an indefinite phrase introduces someone new
+        tail = phrase.split()[-2:]
+        if len(tail) == 2 and all(
+            w[:1].isupper() and w.lower().strip(",.") not in ROLE_SYNONYMS for w in tail
+        ):
+            return None  # "Minister of Defence Itsunori Onodera": the phrase names its person
         compatible = ROLE_SYNONYMS[heads[-1]]
         modifiers = {w for w in words if w not in ROLE_SYNONYMS and w not in ("the", "a", "an", "his", "her")}
         best: tuple[float, int, str] | None = None
@@ -163,7 +245,11 @@ class DocContext:
 def norm_name(mention: str) -> str:
     name = re.sub(r"['’]s$", "", mention.strip()).strip(" ,.")
     name = re.sub(r"^(?:the|The)\s+", "", name)
-    return " ".join(name.split())
+    words = name.split()
+    # "Mayor Ana Ruiz", "Sen. Mark Hale": a title NER kept inside the name is not part of it
+    while len(words) > 2 and words[0].lower().strip(".") in _TITLES and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
 
 
 def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
@@ -194,4 +280,7 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     role = ctx.role(phrase, s)
     if role:
         return role
+    org = ctx.organisation(phrase, s)
+    if org:
+        return org
     return norm_name(phrase)

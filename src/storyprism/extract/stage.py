@@ -6,9 +6,10 @@ import logging
 from collections.abc import Sequence
 
 from storyprism.extract.dates import find_dates, infer_published
-from storyprism.extract.linking import CLASS_OF, link
+from storyprism.extract.linking import CLASS_OF, junk_name, link
 from storyprism.extract.numbers import find_numbers
 from storyprism.extract.options import ExtractOptions
+from storyprism.extract.parse import Parse
 from storyprism.extract.quotes import find_quotes
 from storyprism.extract.speakers import Ent
 from storyprism.extract.text import paragraphs, sentences
@@ -20,50 +21,68 @@ log = logging.getLogger(__name__)
 def extract_articles(articles: Sequence[Article], options: ExtractOptions | None = None) -> Extraction:
     """Quotes, mentions, numbers, dates and inferred publication dates of a batch of cleaned articles.
 
-    Runs spaCy NER once over the batch (``nlp.pipe``, only the ``ner`` pipe); everything else is rules.
-    One article that fails is logged and skipped, never the batch.
+    Runs spaCy once over the batch (one ``nlp.pipe`` pass: tagger, parser, NER; the parse only when
+    quotes are on); everything else is rules over that. One article that fails is logged and skipped,
+    never the batch.
     """
     options = options or ExtractOptions()
     out = Extraction()
     if not options.enabled or not articles:
         return out
     texts = [a.text or "" for a in articles]
+    analysed: list[tuple[list[Ent], Parse | None]]
     if options.names:
-        from storyprism.extract.nlp import entities
+        from storyprism.extract.nlp import analyse
 
+        parse = options.quotes
         try:
-            ents = entities(texts, batch_size=options.batch_size, n_process=options.n_process)
+            analysed = analyse(texts, batch_size=options.batch_size, n_process=options.n_process, parse=parse)
         except (ValueError, RuntimeError, MemoryError) as exc:
             # one pathological text must not cost the batch its names: retry text by text
             log.warning("extract: batch NER failed (%s); retrying article by article", exc)
-            ents = [_safe_entities(t) for t in texts]
+            analysed = [_safe_analyse(t, parse) for t in texts]
     else:
-        ents = [[] for _ in texts]
-    for article, text, doc_ents in zip(articles, texts, ents, strict=True):
+        analysed = [([], None) for _ in texts]
+    for article, text, (doc_ents, tree) in zip(articles, texts, analysed, strict=True):
+        if tree is None and options.names and options.quotes and text.strip():
+            out.failed[article.id] = "the language model could not analyse this text"
+            continue
+        sizes = [len(out.quotes), len(out.mentions), len(out.numbers), len(out.dates)]
         try:
-            _one(article, text, doc_ents, options, out)
-        except Exception as exc:  # bad input must not sink the batch
-            log.warning("extract: article %s skipped (%s: %s)", article.id, type(exc).__name__, exc)
+            _one(article, text, doc_ents, tree, options, out)
+        except Exception as exc:  # recorded per article and retried next run, never silently skipped
+            log.warning("extract: article %s failed (%s: %s)", article.id, type(exc).__name__, exc)
+            # nothing half-done is kept: the article's partial records are dropped with it
+            del out.quotes[sizes[0] :], out.mentions[sizes[1] :], out.numbers[sizes[2] :], out.dates[sizes[3] :]
+            out.inferred_published.pop(article.id, None)
+            out.failed[article.id] = f"{type(exc).__name__}: {exc}"[:300]
     return out
 
 
-def _safe_entities(text: str) -> list[Ent]:
-    from storyprism.extract.nlp import entities
+def _safe_analyse(text: str, parse: bool) -> tuple[list[Ent], Parse | None]:
+    from storyprism.extract.nlp import analyse
 
     try:
-        return entities([text])[0]
+        return analyse([text], parse=parse)[0]
     except (ValueError, RuntimeError, MemoryError) as exc:
         log.warning("extract: NER skipped for one article (%s)", exc)
-        return []
+        return [], None
 
 
-def _one(article: Article, text: str, doc_ents: list[Ent], options: ExtractOptions, out: Extraction) -> None:
+def _one(
+    article: Article,
+    text: str,
+    doc_ents: list[Ent],
+    tree: Parse | None,
+    options: ExtractOptions,
+    out: Extraction,
+) -> None:
     spans = [s for p in paragraphs(text) for s in sentences(text, *p)]
     for e in doc_ents:
-        if e.label in CLASS_OF:
+        if e.label in CLASS_OF and not junk_name(e.text):
             out.mentions.append(Mention(article.id, e.text, e.label, e.start, e.end))
     if options.quotes:
-        for n, q in enumerate(find_quotes(text, doc_ents, indirect=options.indirect_quotes)):
+        for n, q in enumerate(find_quotes(text, doc_ents, indirect=options.indirect_quotes, parse=tree)):
             out.quotes.append(
                 Quote(
                     article.id,

@@ -1,0 +1,177 @@
+"""Hand-judged sample of extraction output on Giveme5W1H: quotes, names, numbers, dates.
+
+Data: ../shared/data/clustering/giveme5w1h_news_cluster.jsonl (383 news articles). The articles are
+cleaned and extracted as the pipeline does (``clean_articles``, ``extract_articles``, ``link_corpus``),
+then 60 quotes, 40 name mentions, 30 numbers and 30 dates are drawn at random with the seed stored in
+``eval/labels/extract_sample.json``. That file holds, per drawn item, only the article id, the
+character offsets and the verdicts of the person who read it (never the third-party text).
+
+Verdicts
+- quote: ``real`` = someone's words or stated stance, with the content span the words attributed (not
+  the reporter's clause, an addressee or a headline); ``speaker`` = the resolved speaker is the person
+  or body the text gives as the source (a relayer given as speaker is wrong).
+- name: ``clean`` = the mention's entity is a real name of one real-world thing, of the right type,
+  and its canonical name is not split from another entity of the corpus for the same thing.
+- number: ``right`` = an amount (not a label, year, score, version, phone number) with the right interval.
+- date: ``right`` = a date mention with the right ISO value (or None only where none can be known).
+
+Verdict files, each with its own seed, in the order they were read: ``extract_sample.json`` (read first;
+its errors guided fixes, so its figures after them are optimistic), ``extract_sample_heldout.json`` and
+``extract_sample_final.json`` (each read once, then their errors guided further fixes),
+``extract_sample_last.json`` (quotes only; a few small fixes followed) and ``extract_sample_closing.json``
+(quotes only, read once on the final code: the fair estimate for quotes; names, numbers and dates last
+changed before the held-out and final reads).
+
+Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
+(matching by article id + offsets; items whose offsets changed count as unjudged and are listed);
+``--dump FILE`` writes the drawn items with their context for judging (that file stays outside the
+repository: it holds article text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+DATA = ROOT.parent / "shared" / "data" / "clustering" / "giveme5w1h_news_cluster.jsonl"
+LABELS = ROOT / "eval" / "labels" / "extract_sample.json"
+SIZES = {"quotes": 60, "names": 40, "numbers": 30, "dates": 30}
+CHECKS = {"quotes": ("real", "speaker"), "names": ("clean",), "numbers": ("right",), "dates": ("right",)}
+
+
+def load() -> list[Any]:
+    from storyprism.records import Article
+
+    if not DATA.is_file():
+        raise SystemExit(f"{DATA} not found. Fix: put the shared data at ../shared next to the repository.")
+    arts = []
+    with DATA.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            text = row.get("text") or ""
+            published = (row.get("date_publish") or "")[:10] or None
+            arts.append(
+                Article(
+                    id=str(row["id"]),
+                    ref=row.get("url") or str(row["id"]),
+                    title=row.get("title") or "",
+                    text=text,
+                    raw_text=text,
+                    published=published,
+                )
+            )
+    return arts
+
+
+def extract(arts: list[Any]) -> Any:
+    from storyprism.clean import clean_articles
+    from storyprism.clean.options import CleanOptions
+    from storyprism.extract import ExtractOptions, extract_articles, link_corpus
+
+    cleaned = list(clean_articles(arts, CleanOptions()))
+    return cleaned, link_corpus(extract_articles(cleaned, ExtractOptions()))
+
+
+def draw(ex: Any, seed: int) -> dict[str, list[Any]]:
+    """The items to judge: per kind, the items with the smallest seeded hash of their article id and
+    offsets. A uniform random draw that stays put when the code adds or drops a few other items, so
+    stored verdicts keep matching after changes elsewhere."""
+
+    def rank(item: Any) -> str:
+        return hashlib.sha256(f"{seed}|{key(item)}".encode()).hexdigest()
+
+    pools: dict[str, list[Any]] = {
+        "quotes": ex.quotes,
+        "names": ex.mentions,
+        "numbers": ex.numbers,
+        "dates": ex.dates,
+    }
+    return {k: sorted(pool, key=rank)[: SIZES[k]] for k, pool in pools.items()}
+
+
+def key(item: Any) -> str:
+    return f"{item.article}:{item.start}:{item.end}"
+
+
+def output(kind: str, item: Any, ex: Any) -> str:
+    """What was judged, besides the offsets: a verdict only holds while this is unchanged."""
+    if kind == "quotes":
+        return f"{item.speaker}|{item.via or ''}|{item.direct}"
+    if kind == "names":
+        ent = next((e for e in ex.entities if e.id == item.entity), None)
+        return f"{ent.type}|{ent.name}" if ent else "none"
+    if kind == "numbers":
+        return f"{item.low}|{item.high}"
+    return str(item.value)
+
+
+def describe(kind: str, item: Any, ex: Any) -> str:
+    if kind == "quotes":
+        via = f" via {item.via}" if item.via else ""
+        return f"{'direct' if item.direct else 'indirect'} cue={item.cue} speaker={item.speaker}{via} | {item.text}"
+    if kind == "names":
+        ent = next((e for e in ex.entities if e.id == item.entity), None)
+        if ent is None:
+            return f"{item.type} {item.text!r} -> no entity"
+        return f"{item.type} {item.text!r} -> {ent.type} {ent.name!r} aliases={ent.aliases[:8]} ({len(ent.articles)} arts)"
+    if kind == "numbers":
+        return f"{item.text!r} -> [{item.low}, {item.high}] {item.qualifier} unit={item.unit}"
+    return f"{item.text!r} -> {item.value} ({item.granularity}, relative={item.relative})"
+
+
+def holds_any(verdicts: dict[str, Any], kind: str, item: Any, ex: Any) -> bool:
+    v = verdicts.get(key(item))
+    return bool(v) and v.get("out") == output(kind, item, ex)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--dump", type=Path, help="write the drawn items with context here (outside the repo)")
+    ap.add_argument("--labels", type=Path, default=LABELS, help="verdict file (its seed picks the draw)")
+    args = ap.parse_args()
+    labels = json.loads(args.labels.read_text(encoding="utf-8"))
+    arts, ex = extract(load())
+    text_of = {a.id: a.text for a in arts}
+    drawn = draw(ex, int(labels["seed"]))
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for kind, items in drawn.items():
+                for item in items:
+                    t = text_of[item.article]
+                    ctx = " ".join(t[max(0, item.start - 300) : item.start].split())
+                    after = " ".join(t[item.end : item.end + 150].split())
+                    if kind in labels and holds_any(labels[kind], kind, item, ex):
+                        continue  # judged already, output unchanged
+                    fh.write(
+                        f"[{kind}] {key(item)}\n  {describe(kind, item, ex)}\n  OUT {output(kind, item, ex)}\n"
+                    )
+                    fh.write(f"  CONTEXT: ...{ctx} [[")
+                    fh.write(" ".join(t[item.start : item.end].split()) + f"]] {after}...\n\n")
+    figures: dict[str, Any] = {"seed": labels["seed"]}
+    for kind, items in drawn.items():
+        verdicts = labels.get(kind, {})
+
+        def holds(i: Any, kind: str = kind, verdicts: dict[str, Any] = verdicts) -> bool:
+            v = verdicts.get(key(i))
+            return bool(v) and v.get("out") == output(kind, i, ex)
+
+        judged = [verdicts[key(i)] for i in items if holds(i)]
+        unjudged = [key(i) for i in items if not holds(i)]
+        for check in CHECKS[kind]:
+            vals = [v[check] for v in judged if v.get(check) is not None]
+            figures[f"{kind}.{check}"] = round(sum(vals) / len(vals), 4) if vals else None
+        figures[f"{kind}.judged"] = len(judged)
+        if unjudged:
+            figures[f"{kind}.unjudged"] = unjudged
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

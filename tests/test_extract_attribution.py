@@ -1,0 +1,256 @@
+"""Attribution by the dependency parse, names across a corpus, numbers and dates that are not amounts.
+
+Real spaCy (one pass: tagger, parser, NER), no mocks. Texts are written for the tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyprism.extract.dates import find_dates
+from storyprism.extract.linking import junk_name, link_entities
+from storyprism.extract.nlp import analyse
+from storyprism.extract.numbers import find_numbers
+from storyprism.extract.quotes import find_quotes
+from storyprism.records import Mention
+
+
+def quotes_of(text: str):
+    ents, tree = analyse([text])[0]
+    assert tree is not None and len(tree) > 0
+    return find_quotes(text, ents, parse=tree)
+
+
+def one(found, needle: str):
+    hits = [q for q in found if needle in q.text]
+    assert len(hits) == 1, [(q.text, q.speaker) for q in found]
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def test_addressee_is_neither_speaker_nor_content():
+    text = '"We will not back down on this," Freed told The Undefeated on Monday.'
+    q = one(quotes_of(text), "back down")
+    assert q.direct and q.speaker == "Freed" and q.cue == "tell"
+    assert "Undefeated" not in q.text
+
+
+def test_appositive_affiliation_never_becomes_the_speaker():
+    text = (
+        "Speaking to a Moscow daily, Pavel Orlov, the director of the Institute for Advanced European "
+        "and International Studies at Moscow's Tech University, explained that the two countries have "
+        "shown “remarkable unity” on security."
+    )
+    q = one(quotes_of(text), "remarkable unity")
+    assert q.speaker == "Pavel Orlov"
+
+
+def test_beliefs_and_fears_are_attributions_with_clause_content():
+    text = "Health officials fear that the virus will spread to the capital within weeks."
+    q = one(quotes_of(text), "virus will spread")
+    assert not q.direct and q.cue == "fear" and q.speaker == "Health officials"
+    assert q.text == "the virus will spread to the capital within weeks"
+
+
+def test_cue_without_a_clause_is_no_attribution():
+    text = "Bell added a 10-yard touchdown run in the fourth quarter as the Steelers pulled away."
+    assert quotes_of(text) == []
+
+
+def test_according_to_attributes_the_clause_it_modifies():
+    text = "The talks collapsed late on Tuesday, according to the Associated Press."
+    q = one(quotes_of(text), "talks collapsed")
+    assert q.cue == "according to" and q.speaker == "Associated Press" and not q.direct
+    assert "according" not in q.text
+
+
+def test_clause_content_excludes_the_reporting_clause():
+    text = "Mayor Ana Ruiz told reporters on Friday that the bridge would reopen next spring."
+    q = one(quotes_of(text), "bridge would reopen")
+    assert q.speaker == "Ana Ruiz" and q.text == "the bridge would reopen next spring"
+    assert "reporters" not in q.text
+
+
+def test_subject_of_a_coordinated_or_prepositional_cue():
+    text = "Xi Jinping replied by saying he understood the concerns of his partners in the region."
+    q = one(quotes_of(text), "understood the concerns")
+    assert q.speaker == "Xi Jinping"
+
+
+def test_relayed_speech_keeps_the_relayer_as_via():
+    text = "Spokesman Dmitry Peskov said President Vladimir Putin told him that the summit would go ahead."
+    q = one(quotes_of(text), "summit would go ahead")
+    assert q.speaker == "Vladimir Putin" and q.via == "Dmitry Peskov"
+
+
+def test_quote_signed_with_a_dash():
+    text = "“He makes simple blanket statements about people he knows nothing about.” ― Pamela Padilla"
+    q = one(quotes_of(text), "blanket statements")
+    assert q.speaker == "Pamela Padilla"
+
+
+def test_short_title_in_quote_marks_is_not_a_quote():
+    text = "Senator Mark Hale said on “Good Morning America” that the bill was dead."
+    assert all(not q.direct for q in quotes_of(text))
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _m(article: str, text: str, type_: str) -> Mention:
+    return Mention(article, text, type_)
+
+
+def test_company_suffix_initialism_and_first_word_merge():
+    mentions = [
+        _m("a", "Goldman Sachs Group Inc", "ORG"),
+        _m("b", "Goldman Sachs", "ORG"),
+        _m("c", "Goldman Sachs", "ORG"),
+        _m("c", "Goldman", "ORG"),  # the short form after the full one in the same article
+        _m("d", "GS", "ORG"),
+        _m("e", "Sony Music", "ORG"),
+        _m("f", "Sony", "ORG"),  # alone in its article: Sony is not Sony Music
+        _m("a", "Associated Press", "ORG"),
+        _m("b", "AP", "ORG"),
+        _m("c", "Apple Inc.", "ORG"),
+        _m("d", "Apple", "ORG"),
+    ]
+    entities = link_entities(mentions)
+    ent = {(m.article, m.text): m.entity for m in mentions}
+    gs = ent[("a", "Goldman Sachs Group Inc")]
+    assert ent[("b", "Goldman Sachs")] == ent[("c", "Goldman")] == ent[("d", "GS")] == gs
+    assert ent[("a", "Associated Press")] == ent[("b", "AP")] != gs
+    assert ent[("c", "Apple Inc.")] == ent[("d", "Apple")]
+    assert ent[("e", "Sony Music")] != ent[("f", "Sony")]
+    names = {e.id: e.name for e in entities}
+    assert names[gs] == "Goldman Sachs" and names[ent[("b", "AP")]] == "Associated Press"
+
+
+def test_two_candidates_are_not_guessed():
+    mentions = [
+        _m("a", "American Airlines", "ORG"),
+        _m("b", "American Express", "ORG"),
+        _m("c", "American", "ORG"),
+    ]
+    link_entities(mentions)
+    assert len({m.entity for m in mentions}) == 3
+
+
+def test_diacritics_and_initialisms_typed_person():
+    mentions = [
+        _m("a", "François Hollande", "PERSON"),
+        _m("b", "Francois Hollande", "PERSON"),
+        _m("c", "Kim Jong Un", "PERSON"),
+        _m("c", "UN", "PERSON"),
+    ]
+    link_entities(mentions)
+    ent = {(m.article, m.text): m.entity for m in mentions}
+    assert ent[("a", "François Hollande")] == ent[("b", "Francois Hollande")]
+    assert ent[("c", "UN")] != ent[("c", "Kim Jong Un")]
+
+
+def test_type_is_voted_and_surname_follows_the_person():
+    mentions = [
+        _m("a", "Chris Hughes", "PERSON"),
+        _m("a", "Hughes", "ORG"),
+        _m("b", "Sioux Falls", "GPE"),
+        _m("c", "Sioux Falls", "GPE"),
+        _m("d", "Sioux Falls", "PERSON"),
+    ]
+    entities = link_entities(mentions)
+    ent = {(m.article, m.text): m.entity for m in mentions}
+    assert ent[("a", "Hughes")] == ent[("a", "Chris Hughes")]
+    falls = [e for e in entities if e.name == "Sioux Falls"]
+    assert len(falls) == 1 and falls[0].type == "GPE"
+
+
+@pytest.mark.parametrize("junk", ["Invalid", "Enlarge Image Google", "Click Here", "www.example.com", "x"])
+def test_page_junk_is_never_a_name(junk):
+    assert junk_name(junk)
+
+
+@pytest.mark.parametrize("name", ["Google", "Goldman Sachs", "Sioux Falls", "AP", "Vladimir Putin"])
+def test_real_names_are_kept(name):
+    assert not junk_name(name)
+
+
+# --------------------------------------------------------------------------- numbers and dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Jets (4-11) lost again on Sunday.",
+        "The phone updated to iOS 8.1 overnight.",
+        "Two thirds of voters backed the measure.",
+        "Call 555-1234 or (212) 555-1234 for tickets.",
+        "They sealed a 4-1 win in overtime.",
+    ],
+)
+def test_records_versions_fractions_phones_are_not_quantities(text):
+    assert find_numbers("a", text, [(0, len(text))]) == []
+
+
+def test_real_ranges_and_decimals_stay():
+    text = "Between 10-15 people were hurt and 2.5 tonnes of cargo were lost."
+    nums = {n.text: (n.low, n.high) for n in find_numbers("a", text, [(0, len(text))])}
+    assert nums == {"Between 10-15": (10, 15), "2.5": (2.5, 2.5)}
+
+
+def test_stated_date_beats_today():
+    text = "The company said today, October 24, 2017, that it would cut jobs."
+    dates = {d.text: d.value for d in find_dates("a", text, [(0, len(text))], "2017-10-26")}
+    assert dates["today"] == "2017-10-24"
+
+
+def test_weekday_tense_is_read_in_its_own_clause():
+    text = "He said on Monday that the vote will be held on Friday."
+    dates = {d.text: d.value for d in find_dates("a", text, [(0, len(text))], "2017-10-25")}
+    assert dates["on Monday"] == "2017-10-23"  # past: it modifies "said"
+    assert dates["on Friday"] == "2017-10-27"  # future: "will be held"
+
+
+def test_pronoun_goes_to_the_last_person_who_was_a_subject():
+    text = (
+        "Justin Timberlake performed on a small platform. His band wore purple, and the crowd compared "
+        "him with James Brown. “Let me see you put your cell phones up!” he hollered."
+    )
+    q = one(quotes_of(text), "cell phones")
+    assert q.speaker == "Justin Timberlake"
+
+
+def test_definite_organisation_noun_goes_to_the_organisation_named_before():
+    text = "Goldman Sachs Group Inc reported its earnings on Tuesday. The company said profits rose sharply."
+    q = one(quotes_of(text), "profits rose")
+    assert q.speaker == "Goldman Sachs Group Inc"
+
+
+def test_unattributed_quote_after_a_pronoun_led_sentence():
+    text = (
+        "Quentin Tarantino spoke to Deadline on Monday. He said they decided Thurman should drive the car. "
+        '"I thought a straight road is a straight road and I did not need to check it again."'
+    )
+    q = one(quotes_of(text), "straight road")
+    assert q.direct and q.speaker == "Quentin Tarantino"
+
+
+def test_indefinite_role_and_named_role_are_not_resolved_to_someone_else():
+    text = (
+        "China's Hong Lei, a foreign ministry spokesman, spoke on Monday. "
+        "“Putin is the main target,” said a Kremlin spokesman. "
+        "Secretary of State Rex Tillerson flew to Tokyo. "
+        "Japanese Minister of Defence Itsunori Onodera said the missile broke into three pieces."
+    )
+    found = quotes_of(text)
+    assert one(found, "main target").speaker == "a Kremlin spokesman"
+    assert one(found, "broke into three").speaker != "Rex Tillerson"
+
+
+def test_participle_after_a_quote_is_no_inverted_tag():
+    text = (
+        'Bassem called the indictment a "political trial" saying Israel dug up old incidents to justify it.'
+    )
+    q = one(quotes_of(text), "political trial")
+    assert q.speaker == "Bassem"
