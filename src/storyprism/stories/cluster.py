@@ -9,7 +9,11 @@ then a consolidation pass over the events this run opened, with one calibrated b
   cosine of the headline(+lead) sentence embedding with theirs (dot products with the events'
   mean vectors, so an event keeps two sums, not its articles);
 * dates, when known, raise the bar for an article far (in days) from the event's span:
-  the same topic months later is usually another event.
+  the same topic months later is usually another event;
+* identity keys (words of names, numbers, calendar days named in the text) tell happenings of
+  one kind apart: too little in common lowers the similarity, texts dated to another day lower
+  it further (this works without publication dates), and naming the event's day lifts the time
+  penalty for later coverage of it.
 
 New articles of one call are taken in publication order (undated last), which makes a
 batch's result independent of the order it was given in.
@@ -18,7 +22,6 @@ batch's result independent of the order it was given in.
 from __future__ import annotations
 
 import math
-import warnings
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -26,9 +29,9 @@ from typing import Any
 
 from storyprism.records import Article
 
-from .features import ArticleFeatures, article_features, weigh
+from .features import DAY_KEY, ArticleFeatures, article_features, days_conflict, weigh, weigh_counts
 from .options import StoryOptions
-from .state import INDEX_TERMS, Event, new_story_id
+from .state import INDEX_TERMS, KEY_TERMS, Event, new_story_id
 
 QUERY_TERMS = 24  # an article looks for events through this many of its strongest terms
 POSTING_CAP = 1000  # a term among the strongest of more events than this says little about which one
@@ -49,18 +52,12 @@ def attach_embeddings(feats: Sequence[ArticleFeatures]) -> None:
     The headline alone states the happening most sharply; the lead adds who/where. Summing
     the two (one 384-float vector to keep per event) separated events better than either.
     """
-    try:
-        from storyprism.models import embed
+    # No fallback: a missing model raises ModelMissing with its fix; stories.use_embeddings = false is
+    # the explicit way to cluster without vectors.
+    from storyprism.models import embed
 
-        heads = embed([f.title or f.embed_text for f in feats])
-        leads = embed([f.embed_text for f in feats])
-    except Exception as exc:  # a missing or broken model must not stop the run
-        warnings.warn(
-            f"Story clustering runs without sentence embeddings ({exc}). "
-            "Fix: install the model package (./setup.sh) or set stories.use_embeddings = false.",
-            stacklevel=2,
-        )
-        return
+    heads = embed([f.title or f.embed_text for f in feats])
+    leads = embed([f.embed_text for f in feats])
     combine(feats, heads, leads)
 
 
@@ -123,20 +120,43 @@ def span_gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
     return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
-def required(options: StoryOptions, gap: int, with_embeddings: bool) -> float:
+def required(options: StoryOptions, gap: int, with_embeddings: bool, same_day: float = 0.0) -> float:
     """The similarity bar for an article ``gap`` days outside an event's span.
 
     ``time_penalty`` is stated on the blended scale; the tf-idf-only bar rises in proportion.
+    ``same_day`` (0..1, the share of the event's articles that name a calendar day the article
+    names too) lifts the time penalty in proportion up to ``identity_follow``: coverage weeks
+    later that dates its subject to the day the event happened follows that happening; the same
+    actors doing something new weeks later do not name that day.
     """
     bar = options.threshold if with_embeddings else options.term_threshold
     window = max(options.window_days, 1)
     if gap > window and options.threshold > 0:
-        bar *= 1.0 + options.time_penalty / options.threshold * math.log2(gap / window)
+        relief = min(same_day / options.identity_follow, 1.0) if options.identity_follow > 0 else 0.0
+        penalty = options.time_penalty * (1.0 - relief)
+        bar *= 1.0 + penalty / options.threshold * math.log2(gap / window)
     return bar
 
 
+def identity_shift(s_keys: float | None, options: StoryOptions, with_embeddings: bool) -> float:
+    """How far the identity keys lower the similarity (0 when either side has none, or agrees).
+
+    Stated on the blended scale; on the tf-idf-only scale it shrinks in proportion, like the bar.
+    """
+    if s_keys is None:
+        return 0.0
+    shift = options.identity_weight * min(s_keys - options.identity_pivot, 0.0)
+    if not with_embeddings and options.threshold > 0:
+        shift *= options.term_threshold / options.threshold
+    return shift
+
+
 def similarity(feat: ArticleFeatures, event: Event, options: StoryOptions) -> tuple[float, bool]:
-    """Blended similarity of an article to an event, and whether embeddings took part."""
+    """Blended topic similarity of an article to an event, and whether embeddings took part.
+
+    The identity keys are applied by the caller (``identity_shift``), and only to candidates that
+    pass the bar without them: they can only lower a score, so the rest need not pay for them.
+    """
     s_terms = event.term_cosine(feat.vector)
     s_emb = event.emb_cosine(feat.embedding) if options.use_embeddings else None
     if s_emb is None:
@@ -145,17 +165,53 @@ def similarity(feat: ArticleFeatures, event: Event, options: StoryOptions) -> tu
     return w * s_emb + (1.0 - w) * s_terms, True
 
 
-def event_similarity(a: Event, b: Event, options: StoryOptions) -> tuple[float, bool]:
-    """Mean pairwise similarity of two events' members (average linkage via their mean vectors)."""
+def key_similarity(a: Event, b: Event) -> float | None:
+    """Cosine of two events' mean identity-key vectors (None when either has none)."""
+    return _dot(a.key_vector(), b.key_vector()) if a.keys and b.keys else None
+
+
+def event_similarity(
+    a: Event, b: Event, options: StoryOptions, identity: bool = True
+) -> tuple[float, bool]:
+    """Mean pairwise similarity of two events' members (average linkage via their mean vectors).
+
+    ``identity=False`` leaves the identity keys out: storylines link events of one topic whose
+    participants or days differ.
+    """
     # Over each event's strongest terms (what the store keeps): the tails add little but cost much.
     ta, tb = a.top_vector(options.state_terms), b.top_vector(options.state_terms)
-    small, large = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    s_terms = sum(w * large[t] for t, w in small.items() if t in large)
+    s_terms = _dot(ta, tb)
+    s_keys = key_similarity(a, b) if identity else None
     if not options.use_embeddings or a.emb is None or b.emb is None:
-        return s_terms, False
+        return s_terms + identity_shift(s_keys, options, False), False
     s_emb = sum(x * y for x, y in zip(a.emb, b.emb, strict=False))
     w = options.embedding_weight
-    return w * s_emb + (1.0 - w) * s_terms, True
+    return w * s_emb + (1.0 - w) * s_terms + identity_shift(s_keys, options, True), True
+
+
+def day_penalty(options: StoryOptions, with_embeddings: bool) -> float:
+    """``day_conflict`` on the scale in use (shrunk like the bar when embeddings are off)."""
+    if not with_embeddings and options.threshold > 0:
+        return options.day_conflict * options.term_threshold / options.threshold
+    return options.day_conflict
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(w * large[t] for t, w in small.items() if t in large)
+
+
+def main_days(ev: Event) -> list[str]:
+    """The calendar days that two or more and at least half of an event's articles name (its day,
+    when the texts give one; a day one article names may be background)."""
+    need = max(2.0, 0.5 * ev.n)
+    return [k for k in ev.day_keys() if ev.keys[k][0] >= need]
+
+
+def dated_apart(a: Event, b: Event) -> bool:
+    """Whether the texts of two events date them to different days."""
+    da, db = main_days(a), main_days(b)
+    return bool(da and db) and days_conflict(da, db)
 
 
 class Clusterer:
@@ -179,6 +235,9 @@ class Clusterer:
             self.n_docs += len(ev.members)
             for t, (c, _) in ev.terms.items():
                 self.df[t] += c
+            for t, (c, _) in ev.keys.items():
+                if t not in ev.terms:  # name words are terms too: count them once
+                    self.df[t] += c
 
     def count(self, feats: Sequence[ArticleFeatures]) -> None:
         """Add a batch's terms to the document frequencies before any of it is placed."""
@@ -186,10 +245,14 @@ class Clusterer:
             self.n_docs += 1
             for t in f.tf:
                 self.df[t] += 1
+            for t in f.key_tf:
+                if t not in f.tf:  # numbers and days (name words are counted with the terms)
+                    self.df[t] += 1
 
     def place(self, feat: ArticleFeatures, origin: str | None = None, into: str | None = None) -> str:
         """Put one article into its event (``into`` forces one, e.g. an exact duplicate's)."""
         feat.vector = weigh(feat, self.df, self.n_docs)
+        feat.keys = weigh_counts(feat.key_tf, self.df, self.n_docs, KEY_TERMS)
         target = self.events.get(into) if into else None
         if target is None:
             target = self.best(feat)
@@ -208,15 +271,24 @@ class Clusterer:
     def best(self, feat: ArticleFeatures) -> Event | None:
         best: Event | None = None
         best_margin = 0.0
+        days = [k for k in feat.keys if k.startswith(DAY_KEY)]
         for eid in self.index.candidates(feat.vector):
             ev = self.events.get(eid)
             if ev is None or not ev.members:
                 continue
             gap = gap_days(feat.day, self.spans.get(eid))
-            if gap and required(self.options, gap, True) > 1.0:
+            same_day = ev.day_share(days) if gap and days else 0.0
+            if gap and required(self.options, gap, True, same_day) > 1.0:
                 continue  # too far apart in time for any similarity to pass the bar
             score, with_emb = similarity(feat, ev, self.options)
-            margin = score - required(self.options, gap, with_emb)
+            margin = score - required(self.options, gap, with_emb, same_day)
+            if margin < 0.0 or (best is not None and margin <= best_margin):
+                continue
+            margin += identity_shift(ev.key_cosine(feat.keys), self.options, with_emb)
+            if days and self.options.day_conflict:
+                its_days = main_days(ev)
+                if its_days and days_conflict(days, its_days):
+                    margin -= day_penalty(self.options, with_emb)  # the texts date it to another day
             if margin >= 0.0 and (best is None or margin > best_margin):
                 best, best_margin = ev, margin
         return best
@@ -243,10 +315,16 @@ class Clusterer:
                 if cid == eid or other is None or not other.members:
                     continue
                 gap = span_gap(self.spans.get(eid), self.spans.get(cid))
-                if gap and required(self.options, gap, True) > 1.0:
+                same_day = min(ev.day_share(other.day_keys()), other.day_share(ev.day_keys())) if gap else 0.0
+                if gap and required(self.options, gap, True, same_day) > 1.0:
                     continue
-                score, with_emb = event_similarity(ev, other, self.options)
-                margin = score - required(self.options, gap, with_emb)
+                score, with_emb = event_similarity(ev, other, self.options, identity=False)
+                margin = score - required(self.options, gap, with_emb, same_day)
+                if margin < 0.0 or (best is not None and margin <= best_margin):
+                    continue
+                margin += identity_shift(key_similarity(ev, other), self.options, with_emb)
+                if self.options.day_conflict and dated_apart(ev, other):
+                    margin -= day_penalty(self.options, with_emb)
                 if margin >= 0.0 and (best is None or margin > best_margin):
                     best, best_margin = other, margin
             if best is None:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from storyprism.records import StoryEdit
 
 from .features import ArticleFeatures
-from .state import Event, short_hash
+from .state import Event, add_sums, short_hash
 
 
 class EditError(ValueError):
@@ -86,6 +86,7 @@ def apply_split(
         else:
             vector = {str(t): float(w) for t, w in dict(member.get("t", {})).items()}
             target._add_vector(vector, +1)
+            add_sums(target.keys, dict(member.get("k", {})), +1)
             if source.emb is not None and target.emb is None:
                 target.emb, target.emb_n = list(source.emb), 1
             target.names.update(member.get("x", []))

@@ -116,6 +116,10 @@ class ArticleFeatures:
     embed_text: str
     vector: dict[str, float] = field(default_factory=dict)  # tf-idf, L2-normalised, set later
     embedding: list[float] | None = None
+    # What tells one happening from another of its kind: counts of the words of its names (who,
+    # where), its numbers (tolls, magnitudes, prices, years) and the calendar days it names.
+    key_tf: dict[str, int] = field(default_factory=dict)
+    keys: dict[str, float] = field(default_factory=dict)  # key_tf as tf-idf, L2-normalised, set later
 
 
 def article_features(article: Article) -> ArticleFeatures:
@@ -125,7 +129,8 @@ def article_features(article: Article) -> ArticleFeatures:
     for tok in tokens(title):
         counts[tok] += TITLE_WEIGHT
     tf = {sys.intern(t): c for t, c in counts.items()}  # interned: 100k articles share one vocabulary
-    name_counts = Counter(names(title + ".\n" + " ".join(words[:BODY_WORDS])))
+    body = " ".join(words[:BODY_WORDS])
+    name_counts = Counter(names(title + ".\n" + body))
     lead = " ".join(words[:EMBED_WORDS])
     embed_text = f"{title}. {lead}".strip(". ") or article.id
     return ArticleFeatures(
@@ -136,7 +141,110 @@ def article_features(article: Article) -> ArticleFeatures:
         tf=tf,
         names=[n for n, _ in name_counts.most_common(12)],
         embed_text=embed_text,
+        key_tf=identity_keys(title, body, name_counts, parse_day(article.published), tf),
     )
+
+
+_NAME_BREAK = "zzznamebreak"
+# Month names (checked in full by day_key's caller) followed by a day and maybe a year: "Sept. 10",
+# "October 10th, 2018". The literal three-letter prefixes keep the scan fast.
+_MONTH = re.compile(
+    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+((?:19|20)\d\d)\b)?"
+)
+_MONTH_WORDS = frozenset([
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november",
+    "dec", "december",
+])  # fmt: skip
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DAY_KEY = "@"  # identity keys that name a calendar day start with this
+
+
+def day_key(month: str, day: int, year: int | None, published: date | None) -> str | None:
+    """``@YYYY-MM-DD`` for a day the text names; the year, when not written, is that of the
+    occurrence nearest the publication date; ``@MM-DD`` when neither is known."""
+    mon = _MONTHS.index(month[:3].lower()) + 1
+    if year is None and published is not None:
+        near = []
+        for y in (published.year - 1, published.year, published.year + 1):
+            try:
+                near.append(date(y, mon, day))
+            except ValueError:
+                continue
+        if not near:
+            return None
+        return DAY_KEY + min(near, key=lambda d: abs((d - published).days)).isoformat()
+    if year is None:
+        return f"{DAY_KEY}{mon:02d}-{day:02d}" if 1 <= day <= 31 else None
+    try:
+        return DAY_KEY + date(year, mon, day).isoformat()
+    except ValueError:
+        return None
+
+
+def day_of_key(key: str) -> tuple[int, int] | None:
+    """(month, day) of a calendar-day key (``@2017-09-10`` or ``@09-10``)."""
+    parts = key[len(DAY_KEY) :].split("-")
+    try:
+        return int(parts[-2]), int(parts[-1])
+    except (IndexError, ValueError):
+        return None
+
+
+def days_conflict(a: list[str], b: list[str], tolerance: int = 2) -> bool:
+    """Whether two lists of day keys name only days apart (none within ``tolerance`` days).
+
+    Month and day only: an undated article's days have no year, and the same date a year apart
+    is rare within one topic's coverage.
+    """
+    da = [d for d in map(day_of_key, a) if d]
+    db = [d for d in map(day_of_key, b) if d]
+    if not da or not db:
+        return False
+    for ma, xa in da:
+        for mb, xb in db:
+            apart = abs((ma * 31 + xa) - (mb * 31 + xb)) % (12 * 31)
+            if min(apart, 12 * 31 - apart) <= tolerance:  # Dec. 31 and Jan. 1 are one day apart
+                return False
+    return True
+
+
+def identity_keys(
+    title: str,
+    body: str,
+    name_counts: Counter[str],
+    published: date | None = None,
+    tf: dict[str, int] | None = None,
+) -> dict[str, int]:
+    """Counts of the article's identity keys: name words, numbers, month-days, all headline-weighted.
+
+    Topic words say what kind of news this is; these say which happening: the people,
+    organisations and places (words of capitalised names), the numbers that single it out (a
+    toll of 38, a magnitude of 6.2, a price of $121; years included), and the calendar days the
+    text names ("Dec. 27"), which date a happening when the article itself is undated.
+    """
+    # One tokenizer call over all names, split back per name by a marker word, so each name's words
+    # count as often as the name occurs.
+    keys: Counter[str] = Counter()
+    found = list(name_counts.items())
+    part = 0
+    for tok in tokens(f" {_NAME_BREAK} ".join(name for name, _ in found)):
+        if tok == _NAME_BREAK:
+            part += 1
+        elif not tok.isdigit() and part < len(found):
+            keys[tok] += found[part][1]
+    for term, count in (tf or {}).items():
+        if term[0].isdigit():  # numbers ("38", "2017", "6.2" as "62", "10-year-old") as the terms count them
+            keys[term] = count
+    for text, weight in ((body, 1), (title, TITLE_WEIGHT)):
+        for m in _MONTH.finditer(text):
+            if m.group(1).lower() not in _MONTH_WORDS:
+                continue  # "Marchers 10", "Decade 2"
+            key = day_key(m.group(1), int(m.group(2)), int(m.group(3)) if m.group(3) else None, published)
+            if key is not None:
+                keys[key] += weight
+    return {sys.intern(k): c for k, c in keys.items()}
 
 
 def idf(df: float, n_docs: float) -> float:
@@ -152,7 +260,14 @@ def weigh(
     Only the ``keep`` strongest terms are kept (not re-normalised, so cosines stay on the full
     vector's scale): the weak tail barely moves a cosine but dominates memory at 100k articles.
     """
-    vec = {t: (1.0 + math.log(c)) * idf(df.get(t, 0.0), n_docs) for t, c in feat.tf.items()}
+    return weigh_counts(feat.tf, df, n_docs, keep)
+
+
+def weigh_counts(
+    counts: dict[str, int], df: dict[str, float], n_docs: float, keep: int = VECTOR_TERMS
+) -> dict[str, float]:
+    """``weigh`` for any term counts (the identity keys use the same document frequencies)."""
+    vec = {t: (1.0 + math.log(c)) * idf(df.get(t, 0.0), n_docs) for t, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     if len(vec) > keep > 0:
         vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:keep])

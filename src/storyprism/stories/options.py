@@ -19,6 +19,22 @@ class StoryOptions:
     # false merge fakes corroboration. B-cubed F1 on giveme5w1h is flat (0.916-0.919) for 0.28-0.32.
     threshold: float = 0.32
     embedding_weight: float = 0.6
+    # Identity: when the mean cosine of the identity keys (name words, numbers, calendar days) with
+    # the event's articles is below ``identity_pivot``, the blended similarity drops by
+    # ``identity_weight`` x the shortfall: the same topic with other participants, places, numbers
+    # or days is another happening. Only a penalty: shared names alone never make one event (the
+    # same leaders meeting again weeks later is a new event). 0 turns it off. Measured on
+    # eval/stories_hard.py (develop on train): stronger weights or higher pivots split real events.
+    identity_weight: float = 0.5
+    identity_pivot: float = 0.1
+    # A dated article outside an event's span is relieved of the time penalty in proportion to the
+    # share of the event's articles naming a calendar day it names too, full relief at this share:
+    # later coverage that dates its subject to the event's day follows the same happening.
+    identity_follow: float = 0.3
+    # The texts date the article (or a new event) to other calendar days than the day an event's
+    # articles name (two or more of them, and at least half): the similarity drops by this much.
+    # Dates in the text count when there is no publication date (two storms, Sept. 10 vs Oct. 10).
+    day_conflict: float = 0.1
     # The bar on tf-idf cosine alone, used when embeddings are off or unavailable.
     term_threshold: float = 0.14
     # Events join a storyline (same actors and issue over time) at this lower blended similarity.

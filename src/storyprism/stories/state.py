@@ -2,8 +2,9 @@
 
 The state holds what incremental assignment needs and nothing more: the tf-idf centroid
 (top terms with their article counts, which also give the corpus document frequencies),
-the mean headline+lead embedding, and per member article a tiny signature (headline,
-outlet, date, top terms) so that titles, keywords and manual splits can be recomputed
+the mean headline+lead embedding, the identity keys (name words, numbers, days; top
+``KEY_TERMS`` with counts), and per member article a tiny signature (headline, outlet, date,
+top terms, top keys) so that titles, keywords and manual splits can be recomputed
 without the article texts.
 """
 
@@ -12,19 +13,21 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from storyprism.records import Story
 
-from .features import ArticleFeatures, parse_day
+from .features import DAY_KEY, ArticleFeatures, parse_day
 
 STATE_VERSION = 1
 MEMBER_TERMS = 8  # terms kept per member article (signature for medoid and split replay)
 INDEX_TERMS = 24  # an event is findable through this many of its strongest terms
 NAME_LIMIT = 24
+KEY_TERMS = 48  # identity keys (name words, numbers, days) kept per event
+MEMBER_KEYS = 8  # identity keys kept per member article (for split replay)
 
 
 def short_hash(text: str, n: int = 10) -> str:
@@ -62,6 +65,7 @@ class Event:
     emb: list[float] | None = None  # mean embedding of members that had one
     emb_n: int = 0
     names: Counter[str] = field(default_factory=Counter)
+    keys: dict[str, list[float]] = field(default_factory=dict)  # identity key -> [article count, weight sum]
     members: dict[str, dict[str, Any]] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)  # ids merged into this one by user edits
     manual: bool = False  # created or changed by a user edit
@@ -69,6 +73,8 @@ class Event:
     source: Story | None = None  # the stored story it was decoded from
     _norm: float | None = None
     _top: dict[str, float] | None = None
+    _kv: dict[str, float] | None = None
+    _days: list[str] | None = None
 
     # ----------------------------------------------------------------- centroid
     def centroid_norm(self) -> float:
@@ -98,6 +104,36 @@ class Event:
                 dot += v * entry[1] / n
         return dot
 
+    def key_cosine(self, vector: dict[str, float]) -> float | None:
+        """Mean cosine of an article's identity-key vector with the members' (None: nothing to compare)."""
+        if not vector or not self.keys:
+            return None
+        n = max(self.n, 1)
+        dot = 0.0
+        for t, v in vector.items():
+            entry = self.keys.get(t)
+            if entry is not None:
+                dot += v * entry[1] / n
+        return dot
+
+    def day_share(self, day_keys: Iterable[str]) -> float:
+        """The largest share of members naming one of these calendar days (0..1)."""
+        n = max(self.n, 1)
+        return max((self.keys[k][0] / n for k in day_keys if k in self.keys), default=0.0)
+
+    def day_keys(self) -> list[str]:
+        """The calendar days its articles name (cached until the event changes)."""
+        if self._days is None:
+            self._days = [k for k in self.keys if k.startswith(DAY_KEY)]
+        return self._days
+
+    def key_vector(self) -> dict[str, float]:
+        """The members' mean identity-key vector (cached until the event changes)."""
+        if self._kv is None:
+            n = max(self.n, 1)
+            self._kv = {t: w / n for t, (_, w) in self.keys.items()}
+        return self._kv
+
     def emb_cosine(self, vector: list[float] | None) -> float | None:
         """Mean cosine of a unit vector with the members' embeddings (dot with their mean)."""
         if vector is None or self.emb is None:
@@ -118,6 +154,7 @@ class Event:
     # ----------------------------------------------------------------- membership
     def add(self, feat: ArticleFeatures, origin: str | None = None) -> None:
         self._add_vector(feat.vector, +1)
+        add_sums(self.keys, feat.keys, +1)
         if feat.embedding is not None:
             self._add_embedding(feat.embedding, +1)
         self.names.update(list(dict.fromkeys(feat.names)))  # ordered: ties break the same in every process
@@ -129,6 +166,9 @@ class Event:
             "t": {t: round(w, 4) for t, w in top},
             "x": list(dict.fromkeys(feat.names))[:6],
         }
+        if feat.keys:
+            top_keys = sorted(feat.keys.items(), key=lambda kv: -kv[1])[:MEMBER_KEYS]
+            member["k"] = {t: round(w, 4) for t, w in top_keys}
         if origin is not None:
             member["g"] = origin
         self.members[feat.id] = member
@@ -139,6 +179,7 @@ class Event:
         if member is None:
             return None
         self._add_vector(feat.vector if feat is not None else member.get("t", {}), -1)
+        add_sums(self.keys, feat.keys if feat is not None and feat.keys else member.get("k", {}), -1)
         if feat is not None and feat.embedding is not None:
             self._add_embedding(feat.embedding, -1)
         for name in member.get("x", []):
@@ -151,6 +192,10 @@ class Event:
         """Fold another event into this one (a user's merge)."""
         for t, (c, w) in other.terms.items():
             entry = self.terms.setdefault(t, [0.0, 0.0])
+            entry[0] += c
+            entry[1] += w
+        for t, (c, w) in other.keys.items():
+            entry = self.keys.setdefault(t, [0.0, 0.0])
             entry[0] += c
             entry[1] += w
         if other.emb is not None and other.emb_n:
@@ -167,7 +212,7 @@ class Event:
         self.names.update(other.names)
         self.members.update(other.members)
         self.aliases.extend([other.id, *other.aliases])
-        self._norm = self._top = None
+        self._norm = self._top = self._kv = self._days = None
         self.dirty = True
 
     def _add_vector(self, vector: dict[str, float], sign: int) -> None:
@@ -178,7 +223,7 @@ class Event:
             if entry[0] <= 0 or entry[1] <= 1e-9:
                 del self.terms[t]
         self.n = max(self.n + sign, 0)
-        self._norm = self._top = None
+        self._norm = self._top = self._kv = self._days = None
         self.dirty = True
 
     def _add_embedding(self, vector: list[float], sign: int) -> None:
@@ -214,6 +259,7 @@ class Event:
             "n": self.n,
             "terms": {t: [round(c), round(w, 4)] for t, (c, w) in kept},
             "names": dict(self.names.most_common(NAME_LIMIT)),
+            "keys": {t: [round(c), round(w, 4)] for t, (c, w) in _strongest(self.keys, KEY_TERMS)},
             "members": self.members,
         }
         if self.emb is not None and self.emb_n:
@@ -238,6 +284,8 @@ class Event:
             if isinstance(emb, list) and emb:
                 ev.emb = [float(x) for x in emb]
                 ev.emb_n = int(state.get("emb_n", 1))
+            for t, pair in dict(state.get("keys", {})).items():
+                ev.keys[str(t)] = [float(pair[0]), float(pair[1])]
             ev.names = Counter({str(k): int(v) for k, v in dict(state.get("names", {})).items()})
             ev.members = {str(k): dict(v) for k, v in dict(state.get("members", {})).items()}
             ev.aliases = [str(a) for a in state.get("aliases", [])]
@@ -257,3 +305,17 @@ class Event:
             ev.n = len(ev.members)
         ev.source, ev.dirty = story, stale
         return ev
+
+
+def _strongest(sums: dict[str, list[float]], k: int) -> list[tuple[str, list[float]]]:
+    return sorted(sums.items(), key=lambda kv: -kv[1][1])[:k]
+
+
+def add_sums(sums: dict[str, list[float]], vector: dict[str, Any], sign: int) -> None:
+    """Add (or take out) one article's unit vector to running [count, weight] sums."""
+    for t, w in vector.items():
+        entry = sums.setdefault(str(t), [0.0, 0.0])
+        entry[0] += sign
+        entry[1] += sign * float(w)
+        if entry[0] <= 0 or entry[1] <= 1e-9:
+            del sums[str(t)]

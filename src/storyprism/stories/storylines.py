@@ -64,7 +64,7 @@ def assign_storylines(
                 continue
             if not shared_actors(ev, other):
                 continue  # a storyline follows the same actors, not just the same kind of news
-            score, with_emb = event_similarity(ev, other, options)
+            score, with_emb = event_similarity(ev, other, options, identity=False)
             bar = options.storyline_threshold * (1.0 if with_emb else bar_scale)
             if score - bar >= 0.0 and (best is None or score - bar > best_margin):
                 best, best_margin = other, score - bar

@@ -65,7 +65,7 @@ def update_with_features(
         into = clusterer.article_event.get(original) if original else None
         clusterer.place(feat, origins.get(feat.id) if origins else None, into)
         if feat.id not in keep:  # placed: its vectors live on in the event's sums; free them
-            feat.tf, feat.vector, feat.embedding = {}, {}, None
+            feat.tf, feat.vector, feat.embedding, feat.key_tf, feat.keys = {}, {}, None, {}, {}
     clusterer.consolidate({eid for eid in clusterer.events if eid not in events})
     events = clusterer.events
     by_id = {f.id: f for f in feats}
@@ -121,7 +121,11 @@ def _finish(
     line_order = {line.id: i for i, line in enumerate(previous.storylines)}
     out_lines: list[Storyline] = []
     for line in sorted(lines.values(), key=lambda ln: (line_order.get(ln.id, len(line_order)), ln.id)):
-        members = [sid for sid in line.stories if sid in titles]
+        # events in the order they happened (then by id): the same on every run, whatever order the
+        # events were placed in
+        members = sorted(
+            (sid for sid in line.stories if sid in titles), key=lambda sid: (titles[sid].first_seen or "", sid)
+        )
         if not members:
             continue
         biggest = max(members, key=lambda sid: (len(titles[sid].articles), sid))

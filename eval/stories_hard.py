@@ -1,0 +1,244 @@
+"""Hard event clustering: similar events that share a topic, without dates, and in short texts.
+
+Data: ../shared/data/clustering/giveme5w1h_news_cluster.jsonl (gold ``event_id``; the topic fields
+``category`` x ``topic`` group several events into one topic, e.g. world/legancy holds the Hokkaido
+missile, the North Korean satellite, the Nice truck attack ...).
+
+Variants of the corpus (one clustering per variant, ``update_stories`` with default options):
+* ``dated``   - as scored today (full text, publication dates);
+* ``undated`` - the same texts with every publication date removed (dates in the text remain);
+* ``short``   - headline + the first three sentences of the body, no publication dates;
+* ``short_dated`` - the same short texts with their publication dates.
+
+Per variant it prints B-cubed P/R/F1 of
+* events on the whole corpus, and on the upstream train / test splits (subsets of one run);
+* events within topic groups (each topic's articles clustered as a corpus of their own, so every
+  mistake is one between similar events; micro-averaged over articles);
+* storylines against the gold events (a storyline must not mix happenings of different topics)
+  and against the topic groups (storylines = topics: how far events of one topic are linked);
+* a plain TF-IDF + average-linkage agglomerative baseline at its best threshold (per text variant).
+
+    python eval/stories_hard.py          # print the figures
+    python eval/stories_hard.py --gate   # also compare with eval/floors/stories_hard.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = ROOT / "eval" / "floors" / "stories_hard.json"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from stories import DATA, baseline, bcubed, fmt, load  # noqa: E402
+from storyprism.records import Article, StoryState  # noqa: E402
+from storyprism.stories import StoryOptions, update_with_features  # noqa: E402
+from storyprism.stories.cluster import prepare  # noqa: E402
+from storyprism.stories.features import ArticleFeatures, names  # noqa: E402
+
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“'‘(]?[A-Z0-9])")
+
+
+def first_sentences(article: Article, k: int = 3, skip: int = 0) -> str:
+    """The body's first ``k`` sentences after ``skip`` (lines are sentence breaks too), headline dropped."""
+    lines = [ln.strip() for ln in article.text.splitlines() if ln.strip()]
+    if lines and lines[0].lower() == article.title.strip().lower():
+        lines = lines[1:]
+    out: list[str] = []
+    for line in lines:
+        for sentence in _SENTENCE_END.split(line):
+            if len(sentence.split()) >= 4:  # datelines and bylines ("Xinhua | Updated: ...") are no sentence
+                out.append(sentence)
+            if len(out) >= k + skip:
+                return " ".join(out[skip:])
+    return " ".join(out[skip:])
+
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
+
+
+def twins(articles: Sequence[Article], gold: Mapping[str, str], topic: Mapping[str, str]) -> list[Article]:
+    """A twin for every gold event: the same kind of happening with other participants and numbers.
+
+    Each event's articles are copied with every capitalised name but the event's most frequent one
+    (the shared actor: the same country, company or coast) replaced, consistently across the event, by
+    the names of a donor event from another topic, and every number shifted (years by one). Twins carry
+    no publication date. A twin and its original are two happenings of one topic: same topic words,
+    one shared actor, different other participants, places, numbers and times.
+    """
+    events: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        events[gold[a.id]].append(a)
+    order = sorted(events, key=lambda e: (topic[events[e][0].id], e))
+    ranked = {e: [n for n, _ in Counter(n for a in events[e] for n in names(a.title + ".\n" + a.text)).most_common()]
+              for e in order}
+    out: list[Article] = []
+    for i, event in enumerate(order):
+        donors = [d for d in order[i + 1 :] + order[:i] if topic[events[d][0].id] != topic[events[event][0].id]]
+        pool = [n for d in donors[:3] for n in ranked[d][1:]]
+        mapping = {n: pool[k % len(pool)] for k, n in enumerate(ranked[event][1:])} if pool else {}
+        alternation = "|".join(re.escape(n) for n in sorted(mapping, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])") if mapping else None
+        shift = 3 + i % 7
+
+        def renumber(m: re.Match[str], shift: int = shift) -> str:
+            value = int(m.group(1).replace(",", ""))
+            return str(value + 1 if 1900 <= value <= 2100 else value + shift)
+
+        def rewrite(text: str, pattern: re.Pattern[str] | None = pattern, mapping: dict[str, str] = mapping) -> str:
+            if pattern is not None:
+                text = pattern.sub(lambda m: mapping[m.group(0)], text)
+            return _NUMBER.sub(renumber, text)
+
+        for a in events[event]:
+            out.append(replace(a, id=f"{a.id}~twin", ref=f"{a.ref}~twin", title=rewrite(a.title),
+                               text=rewrite(a.text), published=None))
+    return out
+
+
+def run(feats: Sequence[ArticleFeatures], articles: Sequence[Article], options: StoryOptions) -> StoryState:
+    return update_with_features([copy.copy(f) for f in feats], articles, StoryState(), [], options)
+
+
+def assignments(state: StoryState) -> tuple[dict[str, str], dict[str, str]]:
+    event = {a: s.id for s in state.stories for a in s.articles}
+    line = {a: s.storyline or s.id for s in state.stories for a in s.articles}
+    return event, line
+
+
+def restrict(pred: Mapping[str, str], gold: Mapping[str, str], keep: set[str]) -> tuple[float, float, float]:
+    return bcubed({a: p for a, p in pred.items() if a in keep}, {a: g for a, g in gold.items() if a in keep})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gate", action="store_true", help="exit 1 when a figure is below its floor")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"[stories-hard] {DATA} not found: nothing to evaluate (needs ../shared next to the repo).")
+        return 0
+    rows, full = load()
+    gold = {r["id"]: str(r["event_id"]) for r in rows}
+    topic = {r["id"]: f"{r.get('category')}/{r.get('topic')}" for r in rows}
+    split = {r["id"]: r.get("split") for r in rows}
+    options = StoryOptions()
+    groups: dict[str, set[str]] = defaultdict(set)
+    for a, t in topic.items():
+        groups[t].add(a)
+    n_events = {t: len({gold[a] for a in ids}) for t, ids in groups.items()}
+    print(f"[stories-hard] {len(full)} articles, {len(set(gold.values()))} events in {len(groups)} topics "
+          f"(events per topic: {sorted(n_events.values())})")
+    short = [replace(a, text=first_sentences(a)) for a in full]
+    figures: dict[str, float] = {}
+    start = time.time()
+    texts = {"full": (full, prepare(full, options)), "short": (short, prepare(short, options))}
+    print(f"[stories-hard] features + embeddings (full and short): {time.time() - start:.1f}s")
+    for name, (arts, _) in texts.items():
+        th, base = baseline(arts, gold)
+        print(f"baseline tfidf+agglomerative ({name}, best distance {th:.3f}): events B3 {fmt(base)}")
+        figures[f"baseline.{name}.bcubed_f1"] = base[2]
+
+    variants = {"dated": ("full", True), "undated": ("full", False), "short": ("short", False),
+                "short_dated": ("short", True)}
+    for variant, (text, dated) in variants.items():
+        arts, feats = texts[text]
+        if not dated:
+            arts = [replace(a, published=None) for a in arts]
+            feats = [replace(f, day=None) for f in feats]
+        t0 = time.time()
+        event, line = assignments(run(feats, arts, options))
+        took = time.time() - t0
+        b3 = bcubed(event, gold)
+        parts = {s: restrict(event, gold, {a for a in event if split[a] == s}) for s in ("train", "test")}
+        within: dict[str, str] = {}
+        for t, ids in sorted(groups.items()):
+            sub_feats = [f for f in feats if f.id in ids]
+            sub_event, _ = assignments(run(sub_feats, arts, options))
+            within.update({a: f"{t}|{e}" for a, e in sub_event.items()})
+        b3_topic = bcubed(within, gold)
+        line_event = bcubed(line, gold)
+        line_topic = bcubed(line, topic)
+        print(f"\n{variant}: {len(set(event.values()))} events, {len(set(line.values()))} storylines ({took:.1f}s)")
+        print(f"  events all          B3 {fmt(b3)}")
+        print(f"  events train / test F1 {parts['train'][2]:.3f} (P {parts['train'][0]:.3f}) / "
+              f"{parts['test'][2]:.3f} (P {parts['test'][0]:.3f})")
+        print(f"  events within topic B3 {fmt(b3_topic)}")
+        print(f"  storylines vs events B3 {fmt(line_event)}")
+        print(f"  storylines vs topics B3 {fmt(line_topic)}")
+        for key, triple in (("events", b3), ("events.train", parts["train"]), ("events.test", parts["test"]),
+                            ("events.within_topic", b3_topic), ("storylines.events", line_event),
+                            ("storylines.topics", line_topic)):
+            figures[f"{variant}.{key}.bcubed_f1"] = triple[2]
+            figures[f"{variant}.{key}.bcubed_p"] = triple[0]
+
+    # Twins: every event beside a twin happening of the same kind (see ``twins``); storylines = pairs.
+    twin = twins(full, gold, topic)
+    pair_gold = {**gold, **{a.id: f"{gold[a.id[: -len('~twin')]]}~twin" for a in twin}}
+    pair_topic = {a: g.removesuffix("~twin") for a, g in pair_gold.items()}
+    arts = [replace(a, published=None) for a in full] + twin
+    feats = [replace(f, day=None) for f in texts["full"][1]] + prepare(twin, options)
+    event, line = assignments(run(feats, arts, options))
+    b3, line_event, line_topic = bcubed(event, pair_gold), bcubed(line, pair_gold), bcubed(line, pair_topic)
+    print(f"\ntwins (undated, {len(arts)} articles, {len(set(pair_gold.values()))} events in "
+          f"{len(set(pair_topic.values()))} pairs): {len(set(event.values()))} events, {len(set(line.values()))} storylines")
+    print(f"  events all          B3 {fmt(b3)}")
+    print(f"  storylines vs events B3 {fmt(line_event)}")
+    print(f"  storylines vs pairs B3 {fmt(line_topic)}")
+    for key, triple in (("events", b3), ("storylines.events", line_event), ("storylines.topics", line_topic)):
+        figures[f"twins.{key}.bcubed_f1"] = triple[2]
+        figures[f"twins.{key}.bcubed_p"] = triple[0]
+    th, base = baseline(arts, pair_gold)
+    print(f"baseline tfidf+agglomerative (twins, best distance {th:.3f}): events B3 {fmt(base)}")
+
+    # Short twins: the originals' first three sentences beside twins told in other sentences (the
+    # twin of an article is its 4th sentence as headline and its 5th-7th as body, names and numbers
+    # replaced as above): two happenings of one kind in short undated texts, as in a news digest.
+    later = [replace(a, title=first_sentences(a, 1, skip=3), text=first_sentences(a, 3, skip=4)) for a in full]
+    later = [a for a in later if len(a.text.split()) >= 20]
+    twin = twins(later, gold, topic)
+    arts = [replace(a, published=None) for a in short] + twin
+    feats = [replace(f, day=None) for f in texts["short"][1]] + prepare(twin, options)
+    event, line = assignments(run(feats, arts, options))
+    keep = {a.id for a in arts}
+    short_gold = {a: g for a, g in pair_gold.items() if a in keep}
+    short_topic = {a: g for a, g in pair_topic.items() if a in keep}
+    b3, line_event, line_topic = bcubed(event, short_gold), bcubed(line, short_gold), bcubed(line, short_topic)
+    parts = {s: restrict(event, short_gold, {a for a in event if split[a.removesuffix("~twin")] == s})
+             for s in ("train", "test")}
+    print(f"\nshort twins (undated, {len(arts)} articles): {len(set(event.values()))} events, "
+          f"{len(set(line.values()))} storylines")
+    print(f"  events all          B3 {fmt(b3)}")
+    print(f"  events train / test F1 {parts['train'][2]:.3f} (P {parts['train'][0]:.3f}) / "
+          f"{parts['test'][2]:.3f} (P {parts['test'][0]:.3f})")
+    print(f"  storylines vs events B3 {fmt(line_event)}")
+    print(f"  storylines vs pairs B3 {fmt(line_topic)}")
+    for key, triple in (("events", b3), ("events.train", parts["train"]), ("events.test", parts["test"]),
+                        ("storylines.events", line_event), ("storylines.topics", line_topic)):
+        figures[f"short_twins.{key}.bcubed_f1"] = triple[2]
+        figures[f"short_twins.{key}.bcubed_p"] = triple[0]
+    th, base = baseline(arts, short_gold)
+    print(f"baseline tfidf+agglomerative (short twins, best distance {th:.3f}): events B3 {fmt(base)}")
+
+    if args.gate:
+        floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+        failed = [f"{k}: {figures.get(k, float('nan')):.4f} < floor {v}" for k, v in floors.items()
+                  if not k.startswith("_") and not figures.get(k, -1.0) >= v]
+        if failed:
+            print("[stories-hard] gate FAILED: " + "; ".join(failed))
+            return 1
+        print("[stories-hard] gate passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
