@@ -1,4 +1,4 @@
-"""A small FastAPI app over a workspace: the export document as JSON and the HTML report."""
+"""The storyprism web app: stories, story pages, copies, articles, people, adding articles, JSON API."""
 
 from storyprism.web.app import create_app
 
