@@ -94,11 +94,8 @@ def _trafilatura_bare(html: str, url: str) -> tuple[str, str | None]:
 
 
 def _storyprism_extract() -> tuple[str, Callable[[str, str], tuple[str, str | None]]]:
-    """The ingest stage's extractor, or plain bare_extraction until it exists."""
-    try:
-        from storyprism.ingest.html import extract_html
-    except ImportError:
-        return "trafilatura.bare_extraction (ingest.html.extract_html missing)", _trafilatura_bare
+    """The ingest stage's extractor (no fallback: a broken extractor fails the gate)."""
+    from storyprism.ingest.html import extract_html
 
     def run(html: str, url: str) -> tuple[str, str | None]:
         res = extract_html(html, url)

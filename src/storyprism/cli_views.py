@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -189,7 +190,7 @@ def report(
 ) -> None:
     """Write the story report: a self-contained HTML file (and Markdown)."""
     from storyprism.report import render_html, render_markdown
-    from storyprism.store.export import ExportError
+    from storyprism.store.export import ExportError, atomic_write
 
     with _workspace(workspace) as ws:
         try:
@@ -201,7 +202,8 @@ def report(
         outputs.append((markdown, render_markdown(doc, story)))
     for path, text in outputs:
         try:
-            path.write_text(text, encoding="utf-8")
+            # temp file + rename: a failed write never leaves the previous report truncated
+            atomic_write(path, partial(Path.write_text, data=text, encoding="utf-8"))
         except OSError as exc:
             raise CliError(
                 f"Cannot write {path}: {exc.strerror}. Fix: create the folder or choose another path."
@@ -212,12 +214,36 @@ def report(
 @app.command()
 def serve(
     workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8765,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback unless --allow-remote).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    allow_remote: Annotated[
+        bool, typer.Option("--allow-remote", help="Allow a non-loopback --host: anyone who can reach it sees the workspace.")
+    ] = False,
+    workers: Annotated[int, typer.Option(help="Server processes (one per CPU core serves more readers at once).")] = 1,
 ) -> None:
-    """Serve the workspace over HTTP (JSON API and HTML report)."""
-    import uvicorn
+    """Serve the workspace as a local web app (stories, copies, articles, people, add articles, /api/)."""
+    import ipaddress
 
     from storyprism.web import create_app
+    from storyprism.web.app import LOOPBACK_HOSTS
 
-    uvicorn.run(create_app(workspace), host=host, port=port, log_level="warning")
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not allow_remote:
+        raise CliError(
+            f"--host {host} is reachable from other machines, and the app has no login. "
+            "Fix: keep the default 127.0.0.1, or add --allow-remote if you mean it."
+        )
+    if not loopback:
+        err.print(
+            f"[yellow]warning:[/] serving {esc(workspace)} on {esc(host)}:{port} without a login: anyone who can "
+            "reach this address can read the workspace and add articles to it. Reading server folders is off."
+        )
+    from storyprism.web.serve import run
+
+    hosts = list(LOOPBACK_HOSTS) if loopback else None
+    create_app(workspace, allow_paths=loopback, allowed_hosts=hosts)  # fails early on a bad workspace
+    console.print(f"storyprism: http://{host if ':' not in host else f'[{host}]'}:{port}/  (Ctrl+C stops)")
+    run(workspace, host, port, workers, allow_paths=loopback, allowed_hosts=hosts)

@@ -12,6 +12,7 @@ from typing import Any
 from storyprism.ingest.dates import normalise_date
 from storyprism.ingest.options import IngestOptions
 from storyprism.records import Article, Rejected, Source
+from storyprism.text.unicode import safe_text
 
 # Double extensions that belong together; the stem of "x.warc.gz" is "x", not "x.warc".
 _COMPRESSED = (".gz", ".gzip")
@@ -34,6 +35,9 @@ REJECTION_REASONS: dict[str, str] = {
     "truncated-warc": "a WARC file that ends inside a record (the records before it are kept)",
     "damaged-warc": "WARC records whose Content-Length is wrong (the records are kept)",
     "bad-option": "a --field mapping naming an unknown field (the run goes on without it)",
+    "too-many-records": "a source with over ingest.max_records items (the items before are kept)",
+    "more-rejected": "the count of a source's rejections past ingest.max_rejections (not listed one by one)",
+    "truncated": "not a loss: the article is kept, its text cut to ingest.max_chars characters",
     "failed": "an unexpected error while reading this input (a bug: please report it)",
 }
 
@@ -70,13 +74,13 @@ def source_stem(source: Source) -> str:
             name = name[: -len(ext)]
             break
     stem, dot, _ = name.rpartition(".")
-    return stem if dot and stem else name
+    return safe_text(stem if dot and stem else name)
 
 
 def source_identity(source: Source) -> str:
     """What identifies a source across runs: its absolute path, or a content hash for stdin."""
     if source.path is not None:
-        return source.path
+        return safe_text(source.path)
     digest = hashlib.sha1(source.data or b"").hexdigest()[:16]
     return f"stdin:{digest}"
 
@@ -122,6 +126,11 @@ def make_article(
     fetched: object = None,
 ) -> Article:
     """An Article with the fallbacks every format shares (title, outlet, language, dates)."""
+    # Every string must be storable: lone surrogates (undecodable file names, "\\udXXX" in JSON)
+    # become visible escapes instead of an encoding error at store time.
+    id, ref, identity, text = safe_text(id), safe_text(ref), safe_text(identity), safe_text(text)
+    title, url, outlet = _opt_safe(title), _opt_safe(url), _opt_safe(outlet)
+    sitename, author, language = _opt_safe(sitename), _opt_safe(author), _opt_safe(language)
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n ")  # one newline convention
     title = " ".join((title or "").split())
     # No headline in the metadata: the body's first line stands in (and stays in the body too).
@@ -142,6 +151,10 @@ def make_article(
         source_format=source_format,
         identity=url or identity,
     )
+
+
+def _opt_safe(value: str | None) -> str | None:
+    return None if value is None else safe_text(value)
 
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|•|·|»)\s+")

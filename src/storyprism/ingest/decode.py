@@ -53,6 +53,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""", re.I)
 # C0 controls except tab/newlines/form feed, DEL, C1 controls, the replacement character.
 _GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.I)
 
 # windows-1252 is a superset of latin-1 in the printable range and by far the most common legacy
@@ -67,7 +68,7 @@ _MAX_NON_ASCII_LETTERS = 0.3
 class Decoded:
     text: str
     encoding: str  # the codec that decoded it
-    how: str  # bom | header | declared | utf-8 | detected
+    how: str  # bom | header | declared | utf-8 | mixed | detected
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -176,7 +177,28 @@ def decode_bytes(data: bytes, transport_charset: str | None = None) -> Decoded |
     if utf8 is not None:
         # ASCII: every ASCII-compatible declaration reads it the same.
         return Decoded(utf8, "utf-8", "utf-8") if _garbage_share(utf8) < 0.01 else None
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return Decoded(mixed, "utf-8", "mixed")
     return _detect(data)
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """UTF-8 with stray legacy bytes (text pasted together from two sources), or None.
+
+    Valid multi-byte UTF-8 sequences almost never arise by chance in a legacy encoding, so text with
+    at least as many of them as invalid bytes is UTF-8 with a few windows-1252 bytes mixed in: each
+    of those is read as windows-1252, and the rest stays UTF-8 (instead of all of it becoming
+    mojibake, or being rejected). Text in one legacy encoding has many invalid bytes and few
+    valid sequences, and goes on to detection.
+    """
+    escaped = data.decode("utf-8", "surrogateescape")  # invalid bytes -> U+DC80..U+DCFF, in one pass
+    invalid = len(_ESCAPED_BYTE.findall(escaped))
+    multibyte = sum(1 for ch in escaped if ord(ch) > 127) - invalid
+    if invalid == 0 or multibyte < invalid:
+        return None
+    text = _ESCAPED_BYTE.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), escaped)
+    return text if _garbage_share(text) < 0.01 else None
 
 
 def _detect(data: bytes) -> Decoded | None:

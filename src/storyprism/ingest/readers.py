@@ -12,10 +12,17 @@ import io
 import json
 import os
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from typing import Any, BinaryIO
 
-from storyprism.ingest.build import IngestStats, has_text, make_article, source_identity, source_stem
+from storyprism.ingest.build import (
+    IngestStats,
+    has_text,
+    make_article,
+    safe_text,
+    source_identity,
+    source_stem,
+)
 from storyprism.ingest.decode import decode_bytes, sniff_binary
 from storyprism.ingest.feeds import body_text, is_feed, read_feed
 from storyprism.ingest.fields import RecordFields, record_fields
@@ -51,25 +58,93 @@ def read_source(
     """Every article in one source; every item that cannot be one as a ``Rejected`` with its fix.
 
     Never raises on bad input: an unexpected error ends this source with ``Rejected(ref, "failed")``.
+    Bounded whatever the input: at most ``options.max_records`` items per source, the first
+    ``options.max_rejections`` rejections one by one and the rest as one ``more-rejected`` count, and
+    article text cut to ``options.max_chars`` (recorded as ``truncated``).
     """
     stats = stats if stats is not None else IngestStats()
     stats.sources += 1
+    items = 0
+    rejections = 0
+    hidden: dict[str, int] = {}
+    inner = _read(source, options, stats)
     try:
-        for item in _read(source, options, stats):
+        for item in inner:
+            items += 1
+            if items > options.max_records:
+                # A small compressed file can unpack into millions of tiny records (a "zip bomb" of
+                # JSON lines): stop reading this source, say so, and keep what came before.
+                item = Rejected(
+                    source.ref,
+                    "too-many-records",
+                    f"Stopped after {options.max_records:,} records. Fix: split the file, or raise "
+                    "ingest.max_records if it really holds that many articles.",
+                )
+                stats.count(item)
+                yield item
+                break
             stats.count(item)
+            if isinstance(item, Rejected):
+                rejections += 1
+                if rejections > options.max_rejections:
+                    hidden[item.reason] = hidden.get(item.reason, 0) + 1
+                    continue
+                yield Rejected(safe_text(item.ref), item.reason, safe_text(item.detail))
+                continue
+            # Cut before handing the article on: the consumer may store it at once.
+            note = _truncate(item, options.max_chars) if len(item.text) > options.max_chars else None
             yield item
+            if note is not None:
+                stats.count(note)
+                yield note
     except Exception as exc:  # one bad input must never stop the run
         item = Rejected(
-            source.ref,
+            safe_text(source.ref),
             "failed",
-            f"Unexpected {type(exc).__name__} while reading: {exc}. "
-            "Fix: check the file; if it looks valid, report this as a storyprism bug with the file attached.",
+            safe_text(
+                f"Unexpected {type(exc).__name__} while reading: {exc}. Fix: check the file; if it "
+                "looks valid, report this as a storyprism bug with the file attached."
+            ),
         )
         stats.count(item)
         yield item
+    finally:
+        inner.close()
+    if hidden:
+        total = sum(hidden.values())
+        reasons = ", ".join(f"{reason} {n:,}" for reason, n in sorted(hidden.items()))
+        yield Rejected(
+            f"{safe_text(source.ref)}#more",
+            "more-rejected",
+            f"{total:,} more items of this input were rejected ({reasons}); only the first "
+            f"{options.max_rejections:,} are listed. Fix: correct the input (the listed ones show "
+            "what is wrong) or raise ingest.max_rejections to list them all.",
+        )
 
 
-def _read(source: Source, options: IngestOptions, stats: IngestStats) -> Iterator[Article | Rejected]:
+def _truncate(article: Article, limit: int) -> Rejected:
+    """Cut an over-long article to its first ``limit`` characters (at a paragraph or word break) and
+    say so. Every later stage costs time and memory per character (a 2.5 MB "article" once ran
+    analysis past ten minutes); no real news article comes near the default limit."""
+    text = article.text
+    cut = text.rfind("\n", limit // 2, limit)
+    if cut < 0:
+        cut = text.rfind(" ", limit // 2, limit)
+    cut = cut if cut > 0 else limit
+    original = len(text)
+    article.text = text[:cut].rstrip()
+    article.raw_text = article.text
+    return Rejected(
+        article.ref,
+        "truncated",
+        f"The article was kept, but only its first {len(article.text):,} of {original:,} characters "
+        "are analysed. Fix: raise ingest.max_chars if this really is one article.",
+    )
+
+
+def _read(
+    source: Source, options: IngestOptions, stats: IngestStats
+) -> Generator[Article | Rejected, None, None]:
     ref = source.ref
     name = (source.path or "").lower()
     if source.data is not None:
@@ -423,13 +498,26 @@ def _stream_jsonl(
     ref, limit = source.ref, options.max_bytes
     reader: BinaryIO = gzip.GzipFile(fileobj=stream) if gz else stream  # type: ignore[assignment]
     lineno = 0
+    unpacked = 0  # bytes read (after gunzip): bounded, so a small .gz cannot expand without end
     seen_text = False
     while True:
         try:
             raw = reader.readline(limit + 1)
             if len(raw) > limit and not raw.endswith(b"\n"):
-                while (rest := reader.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass  # skip the rest of the over-long line without holding it
+                unpacked += len(raw)
+                # skip the rest of the over-long line without holding it (and within the byte bound)
+                while unpacked <= options.max_unpacked_bytes and (rest := reader.readline(1 << 20)):
+                    unpacked += len(rest)
+                    if rest.endswith(b"\n"):
+                        break
+                if unpacked > options.max_unpacked_bytes:
+                    yield Rejected(
+                        ref,
+                        "too-large",
+                        f"Stopped after {options.max_unpacked_bytes:,} bytes, inside line {lineno + 1}; the "
+                        "lines before were read. Fix: split the file, or raise ingest.max_unpacked_bytes.",
+                    )
+                    return
                 lineno += 1
                 seen_text = True  # the file is not empty: this line is rejected on its own
                 yield Rejected(
@@ -449,6 +537,15 @@ def _stream_jsonl(
             return
         if not raw:
             break
+        unpacked += len(raw)
+        if unpacked > options.max_unpacked_bytes:
+            yield Rejected(
+                ref,
+                "too-large",
+                f"Stopped after {options.max_unpacked_bytes:,} bytes of lines (line {lineno}); the lines "
+                "before were read. Fix: split the file, or raise ingest.max_unpacked_bytes.",
+            )
+            return
         lineno += 1
         if not raw.strip():
             continue
@@ -535,6 +632,17 @@ def _json_record(
         f"{source.ref}#{f.id}" if f.id else f"{source.ref}#{position}" if position is not None else source.ref
     )
     suffix = f"#{f.id}" if f.id else f"#{position}" if position is not None else ""
+    for name in ("text", "html"):
+        if name in options.field_map and getattr(f, name) is None:
+            # The user said where the body is; using another field instead (the description) would
+            # silently swap an article for its lead.
+            keys = ", ".join(sorted(str(k) for k in record)[:12])
+            return Rejected(
+                ref,
+                "no-text",
+                f"--field {name}={options.field_map[name]} matches nothing in this record (keys: {keys}). "
+                "Fix: correct the dotted path, or leave out --field to use the usual field names.",
+            )
     identity = source_identity(source) + suffix
     title, url, sitename, published, author, language = (
         f.title,

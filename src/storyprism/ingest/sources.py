@@ -12,6 +12,7 @@ from typing import BinaryIO
 from storyprism.ingest.fields import FieldMapError, check_field_map
 from storyprism.ingest.options import IngestOptions
 from storyprism.records import Rejected, Source
+from storyprism.text.unicode import safe_text
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -39,17 +40,25 @@ def list_sources(
     seen: set[str] = set()
     for ref in inputs:
         try:
-            yield from _expand(ref, options, stdin, seen)
+            for item in _expand(ref, options, stdin, seen):
+                # A name that is not valid UTF-8 is kept in ``path`` (to open it) and shown escaped in
+                # ``ref`` ("bad_\\xff.txt"), which is what the workspace stores.
+                item.ref = safe_text(item.ref)
+                if isinstance(item, Rejected):
+                    item.detail = safe_text(item.detail)
+                yield item
         except PermissionError as exc:
             yield Rejected(
-                ref,
+                safe_text(ref),
                 "unreadable",
-                f"Permission denied on {exc.filename or ref}. "
+                f"Permission denied on {safe_text(str(exc.filename or ref))}. "
                 "Fix: make it (and the folders above it) readable, or run as a user who can read it.",
             )
         except OSError as exc:
             yield Rejected(
-                ref, "unreadable", f"Cannot access {ref!r}: {exc.strerror or exc}. Fix: check the path."
+                safe_text(ref),
+                "unreadable",
+                safe_text(f"Cannot access {ref!r}: {exc.strerror or exc}. Fix: check the path."),
             )
 
 
@@ -102,8 +111,20 @@ def _is_dir(path: Path) -> bool:
 def _walk(ref: str, root: Path, seen: set[str]) -> Iterator[Source | Rejected]:
     errors: list[OSError] = []
     found = False
-    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    # Symlinked sub-folders are followed (skipping them dropped their articles without a word); a
+    # folder already walked (a link loop, or two links to one place) is not walked again.
+    walked: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in walked:
+            dirnames[:] = []
+            continue
+        walked.add(real)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".") and os.path.realpath(os.path.join(dirpath, d)) not in walked
+        )
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
