@@ -10,9 +10,10 @@ import pytest
 from storyprism.extract import ExtractOptions, extract_articles, link_corpus
 from storyprism.extract.dates import find_dates, infer_published
 from storyprism.extract.linking import link_entities
+from storyprism.extract.marks import scan_direct
 from storyprism.extract.nlp import analyse, entities
 from storyprism.extract.numbers import find_numbers
-from storyprism.extract.quotes import find_quotes, scan_direct
+from storyprism.extract.quotes import find_quotes
 from storyprism.records import Article, Mention
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"

@@ -1,13 +1,9 @@
 """Who said what: direct quotes by quote-mark rules, indirect ones by cue patterns, speakers resolved.
 
-Everything here is rules over the text plus the named-entity spans spaCy found (``Ent``);
-no parser is needed, which keeps extraction fast. The steps:
+Rules over the text, the named-entity spans spaCy found (``Ent``) and, when given, the dependency
+parse of the same spaCy pass (``Parse``). The steps:
 
-1. ``scan_direct`` pairs quote marks paragraph by paragraph. A mark's role (opening or
-   closing) is read from its context first and its glyph second, because scraped text mixes
-   straight and curly marks. A paragraph that ends inside a quote continues into the next
-   only when that one opens with a quote mark (the print convention); otherwise the quote is
-   cut at the end of its sentence, so one stray mark never swallows the rest of a document.
+1. ``marks.scan_direct`` pairs quote marks paragraph by paragraph (see ``extract/marks.py``).
 2. ``attribute`` looks for a cue next to each quote: after it (``, Ushakov said``,
    ``said Putin``, ``Xi was quoted by CCTV as saying``) and before it (``Putin said:``,
    ``told reporters that Xi``). When one person relays another's words both are kept
@@ -34,6 +30,7 @@ from storyprism.extract.cues import (
     SPEECH_LEMMAS,
     SPEECH_RE,
 )
+from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
 from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import (
     GENERIC_SPEAKERS,
@@ -44,11 +41,6 @@ from storyprism.extract.speakers import (
 )
 from storyprism.extract.text import paragraphs, sentences
 
-QUOTE_MARKS = '"“”„«»‟'
-_OPEN_GLYPHS = "“„«‟"
-_CLOSE_GLYPHS = "”»"
-_OPEN_BEFORE = set(" \t\n([{—–-/:;,") | set(QUOTE_MARKS) | {"'", "‘"}
-_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-") | set(QUOTE_MARKS) | {"'", "’"}
 _WORD_RE = re.compile(r"[\w'’.-]+")
 _ADVERBS = r"(?:also|later|then|further|previously|had|has|have|was|were|is|reportedly|once|again|simply|recently|earlier|quickly|repeatedly|often|would|will|could|might|may|did|does|do|told)"
 _TIME_TAIL = re.compile(
@@ -69,141 +61,6 @@ class Found:
     speaker_span: tuple[int, int] | None = None
     via: str | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------- direct quotes
-
-
-def _role(text: str, i: int) -> str:
-    """'open', 'close' or '?' for the quote mark at ``i``, from context, then glyph."""
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    can_open = prev in _OPEN_BEFORE and not nxt.isspace()
-    can_close = nxt in _CLOSE_AFTER and not prev.isspace()
-    if can_open and not can_close:
-        return "open"
-    if can_close and not can_open:
-        return "close"
-    ch = text[i]
-    if ch in _OPEN_GLYPHS:
-        return "open"
-    if ch in _CLOSE_GLYPHS:
-        return "close"
-    return "?"
-
-
-def _marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    out = []
-    for i in range(start, end):
-        if text[i] in QUOTE_MARKS:
-            # inch marks after digits (a 12" pipe) are not quotes
-            if (
-                text[i] == '"'
-                and i > 0
-                and text[i - 1].isdigit()
-                and (i + 1 >= len(text) or not text[i + 1].isalpha())
-            ):
-                continue
-            out.append((i, _role(text, i)))
-    return out
-
-
-def scan_direct(text: str) -> list[list[tuple[int, int]]]:
-    """Content spans (without marks) of each direct quote; a quote over several paragraphs has several."""
-    paras = paragraphs(text)
-    quotes: list[list[tuple[int, int]]] = []
-    carry: list[tuple[int, int]] | None = None  # parts of a quote continuing from the previous paragraph
-    for pi, (ps, pe) in enumerate(paras):
-        pos = ps
-        marks = _marks(text, ps, pe)
-        idx = 0
-        if carry is not None:
-            # the paragraph opens with a re-opening mark (checked when carry was set)
-            first = marks[0][0]
-            idx = 1
-            close_at = _first_close(marks, 1)
-            if close_at is None:
-                carry.append((first + 1, pe))
-                if _continues(text, paras, pi, marks, 1):
-                    continue
-                quotes.append(carry)
-                carry = None
-                continue
-            carry.append((first + 1, marks[close_at][0]))
-            quotes.append(carry)
-            carry = None
-            idx = close_at + 1
-            pos = marks[close_at][0] + 1
-        while idx < len(marks):
-            i, role = marks[idx]
-            if role == "close":  # stray closing mark
-                idx += 1
-                continue
-            close_at = _first_close(marks, idx + 1)
-            if close_at is not None:
-                quotes.append([(i + 1, marks[close_at][0])])
-                pos = marks[close_at][0] + 1
-                idx = close_at + 1
-                continue
-            # unclosed in this paragraph
-            if _continues(text, paras, pi, marks, idx + 1):
-                carry = [(i + 1, pe)]
-                break
-            sent_end = next((e for s, e in sentences(text, i, pe) if e > i + 1), pe)
-            quotes.append([(i + 1, sent_end)])
-            pos = sent_end
-            idx += 1
-            while idx < len(marks) and marks[idx][0] < pos:
-                idx += 1
-        del pos
-    if carry is not None:
-        quotes.append(carry)
-    return [_trim(text, q) for q in quotes if any(e > s for s, e in q)]
-
-
-def _first_close(marks: list[tuple[int, str]], start: int) -> int | None:
-    """Index of the mark that closes a quote opened just before ``start`` (nested pairs skipped)."""
-    depth = 0
-    for k in range(start, len(marks)):
-        role = marks[k][1]
-        if role == "open":
-            # a second opener right after the first: nested quote, unless nothing closes it
-            depth += 1
-        elif role == "close" or role == "?":
-            if depth == 0:
-                return k
-            depth -= 1
-    # nothing closed the nesting: the first later mark after an opener was really the closer
-    for k in range(start, len(marks)):
-        if marks[k][1] != "open":
-            return k
-    return None
-
-
-def _continues(
-    text: str, paras: list[tuple[int, int]], pi: int, marks: list[tuple[int, str]], rest: int
-) -> bool:
-    """An unclosed quote continues when no mark is left and the next paragraph opens with a mark."""
-    if any(role != "open" for _, role in marks[rest:]) or pi + 1 >= len(paras):
-        return False
-    ns = paras[pi + 1][0]
-    return text[ns] in QUOTE_MARKS and _role(text, ns) != "close"
-
-
-def _trim(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for s, e in parts:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in QUOTE_MARKS):
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-def quote_text(text: str, parts: list[tuple[int, int]]) -> str:
-    return " ".join(" ".join(text[s:e].split()) for s, e in parts)
 
 
 # --------------------------------------------------------------------------- speaker phrases
@@ -610,7 +467,7 @@ def find_direct(
         j = qe
         while j < min(len(text), qe + 4) and text[j] in " '’":
             j += 1
-        if j < len(text) and text[j] in QUOTE_MARKS and _role(text, j) != "open":
+        if j < len(text) and text[j] in QUOTE_MARKS and mark_role(text, j) != "open":
             closing = j + 1
         else:
             closing = qe + 1 if qe < len(text) and text[qe] in QUOTE_MARKS else qe
@@ -974,16 +831,6 @@ _CUE_TAIL = re.compile(
 _IND_PARENTHETICAL = re.compile(
     rf"^(?P<c1>[^,]{{10,}}?),\s+(?P<spk>[^,]{{2,60}}?)\s+(?:{_ADVERBS}\s+)*(?P<cue>{SPEECH_RE.pattern}),\s+(?P<c2>\S.{{10,}})$"
 )
-
-
-def normalise_marks(text: str) -> str:
-    """Same-length copy where doubled apostrophes and backticks (''like this'', ``this``) are quote marks."""
-
-    def sub(m: re.Match[str]) -> str:
-        after = text[m.end() : m.end() + 1]
-        return ' "' if after and not after.isspace() else '" '
-
-    return re.sub(r"''|``", sub, text)
 
 
 def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[Found]) -> list[Found]:
