@@ -132,6 +132,12 @@ def create_app(
     def not_found(what: str, ident: str) -> HTTPException:
         return HTTPException(404, f"No {what} {ident!r} in this workspace.")
 
+    def found(d: dict[str, Any] | None, what: str, ident: str) -> dict[str, Any]:
+        """A page's data, or the 404 that names what was not found."""
+        if d is None:
+            raise not_found(what, ident)
+        return d
+
     facets: dict[str, Any] = {}
 
     def facet_lists() -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
@@ -220,9 +226,7 @@ def create_app(
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="Story page")
     def story_html(story_id: str) -> HTMLResponse:
-        d = data.story_page(fresh_store(), story_id)
-        if d is None:
-            raise not_found("story", story_id)
+        d = found(data.story_page(fresh_store(), story_id), "story", story_id)
         from storyprism.report.graph import copy_graph_svg
 
         graph = copy_graph_svg(d["graph"]["nodes"], d["graph"]["edges"])
@@ -238,10 +242,7 @@ def create_app(
 
     @app.get("/api/stories/{story_id}", summary="Story page data")
     def story_api(story_id: str) -> dict[str, Any]:
-        d = data.story_page(store(), story_id)
-        if d is None:
-            raise not_found("story", story_id)
-        return d
+        return found(data.story_page(store(), story_id), "story", story_id)
 
     def _edit(fn: Any) -> str:
         """Run a merge/split through the Workspace (stored as the CLI stores it), then refresh the views
@@ -283,45 +284,30 @@ def create_app(
 
     @app.get("/copies/{source_id}/{copy_id}", response_class=HTMLResponse, summary="A copy beside its source")
     def copy_html(source_id: str, copy_id: str) -> HTMLResponse:
-        d = data.copy_page(store(), source_id, copy_id)
-        if d is None:
-            raise not_found("copy relation", f"{source_id} > {copy_id}")
+        d = found(data.copy_page(store(), source_id, copy_id), "copy relation", f"{source_id} > {copy_id}")
         return html_page("copy.html", d=d)
 
     @app.get("/api/copies/{source_id}/{copy_id}", summary="Copy page data")
     def copy_api(source_id: str, copy_id: str) -> dict[str, Any]:
-        d = data.copy_page(store(), source_id, copy_id)
-        if d is None:
-            raise not_found("copy relation", f"{source_id} > {copy_id}")
-        return d
+        return found(data.copy_page(store(), source_id, copy_id), "copy relation", f"{source_id} > {copy_id}")
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, summary="Article page")
     def article_html(article_id: str) -> HTMLResponse:
-        d = data.article_page(store(), article_id)
-        if d is None:
-            raise not_found("article", article_id)
+        d = found(data.article_page(store(), article_id), "article", article_id)
         return html_page("article.html", d=d)
 
     @app.get("/api/articles/{article_id}", summary="Article page data")
     def article_api(article_id: str) -> dict[str, Any]:
-        d = data.article_page(store(), article_id)
-        if d is None:
-            raise not_found("article", article_id)
-        return d
+        return found(data.article_page(store(), article_id), "article", article_id)
 
     @app.get("/people/{entity_id}", response_class=HTMLResponse, summary="Person page")
     def person_html(entity_id: str) -> HTMLResponse:
-        d = data.person_page(store(), entity_id)
-        if d is None:
-            raise not_found("person", entity_id)
+        d = found(data.person_page(store(), entity_id), "person", entity_id)
         return html_page("person.html", d=d)
 
     @app.get("/api/people/{entity_id}", summary="Person page data")
     def person_api(entity_id: str) -> dict[str, Any]:
-        d = data.person_page(store(), entity_id)
-        if d is None:
-            raise not_found("person", entity_id)
-        return d
+        return found(data.person_page(store(), entity_id), "person", entity_id)
 
     # ------------------------------------------------------------------ adding articles
 
@@ -397,9 +383,7 @@ def create_app(
 
     @app.get("/add/jobs/{job_id}", response_class=HTMLResponse, summary="Progress of an add-articles job")
     def job_html(job_id: str) -> HTMLResponse:
-        d = jobs.get(job_id)
-        if d is None:
-            raise not_found("job", job_id)
+        d = found(jobs.get(job_id), "job", job_id)
         metas = v.article_rows(store(), d["new_articles"][:500])
         return html_page(
             "job.html", job=d, articles=[metas[a] for a in d["new_articles"][:500] if a in metas]
@@ -407,10 +391,7 @@ def create_app(
 
     @app.get("/api/jobs/{job_id}", summary="Progress of an add-articles job")
     def job_api(job_id: str) -> dict[str, Any]:
-        d = jobs.get(job_id)
-        if d is None:
-            raise not_found("job", job_id)
-        return d
+        return found(jobs.get(job_id), "job", job_id)
 
     # ------------------------------------------------------------------ docs and the full report
 
