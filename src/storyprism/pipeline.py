@@ -306,7 +306,7 @@ def run_linking(store: Store) -> Extraction:
 
 def run_reuse(
     store: Store, articles: list[Article], options: Options, progress: Progress = _no_progress
-) -> tuple[list[Reuse], dict[str, str]]:
+) -> tuple[list[Reuse], list[Origin]]:
     def phase(name: str, done: int, total: int) -> None:
         progress(f"copies and rewrites: {name}", done, total)
 
@@ -321,14 +321,11 @@ def run_reuse(
         memo.relations = {f"{r.source}>{r.copy}": r for r in store.derived(Reuse, "reuse")}
     found = reuse.detect_reuse(articles, options.reuse, phase, memo) if options.reuse.enabled else []
     records = trace_records(articles, found, options)
-    # the ULTIMATE origin per article (an article id or a virtual origin such as "wire:AP"): what the
-    # stories and compare stages count as independent sources
-    origin_of = {r.article: r.origin for r in records}
     with store.transaction():
         store.replace_derived("reuse", [(f"{r.source}>{r.copy}", r) for r in found], lambda r: r.copy)
         store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
         store.set_meta("reuse_pairs", {"options": memo_key, "pairs": memo.seen})
-    return found, origin_of
+    return found, records
 
 
 def trace_records(articles: list[Article], found: list[Reuse], options: Options) -> list[Origin]:
@@ -347,12 +344,15 @@ def trace_records(articles: list[Article], found: list[Reuse], options: Options)
     ]
 
 
-def run_independence(store: Store, articles: list[Article], state: StoryState, origin_of: dict[str, str]) -> set[str]:
+def run_independence(
+    store: Store, articles: list[Article], state: StoryState, origin_records: list[Origin]
+) -> set[str]:
     """Counts that mean what they say, once stories exist: members published months away from their
     story are about another event (``reuse.off_event_articles``) and join the off-topic ones on their
     origin record; each story's independent sources are then the distinct ultimate origins of its
     on-topic members. Returns the ids of the articles counted nowhere."""
-    records = {o.article: o for o in store.derived(Origin, "origin")}
+    records = {o.article: o for o in origin_records}
+    origin_of = {a: o.origin for a, o in records.items()}
     parents = {a: o.parent for a, o in records.items() if o.parent}
     suspect = {a for a, o in records.items() if o.published_suspect}
     changed = []
@@ -632,14 +632,17 @@ def _analyze(
             report.quotes, report.entities = len(linked.quotes), len(linked.entities)
             report.inferred_dates = apply_inferred_dates(store, articles)
     with _timed(store, report, "reuse"):
-        found, origin_of = run_reuse(store, articles, options, progress)
+        found, origin_records = run_reuse(store, articles, options, progress)
+    # the ULTIMATE origin per article (an article id or a virtual origin such as "wire:AP"): what the
+    # stories and compare stages count as independent sources
+    origin_of = {r.article: r.origin for r in origin_records}
     report.reuse = Counter(r.kind for r in found)
     report.origins = len(set(origin_of.values()))
     if options.stories.enabled:
         progress("stories", 0, None)
         with _timed(store, report, "stories"):
             state = run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
-            off_topic = run_independence(store, articles, state, origin_of)
+            off_topic = run_independence(store, articles, state, origin_records)
         report.inferred_dates = sum(1 for a in articles if a.published_inferred)
         report.stories, report.storylines = len(state.stories), len(state.storylines)
         if options.compare.enabled:
