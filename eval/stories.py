@@ -35,6 +35,7 @@ DATA = ROOT.parent / "shared" / "data" / "clustering" / "giveme5w1h_news_cluster
 FLOORS = ROOT / "eval" / "floors" / "stories.json"
 sys.path.insert(0, str(ROOT / "src"))
 
+from storyprism.ingest.textfmt import split_front_matter  # noqa: E402
 from storyprism.records import Article, StoryState  # noqa: E402
 from storyprism.stories import StoryOptions, update_stories, update_with_features  # noqa: E402
 from storyprism.stories.cluster import prepare  # noqa: E402
@@ -151,9 +152,12 @@ def seeds_check() -> float:
     for dated in (True, False):
         articles = []
         for path in sorted(SEEDS.glob("*.txt")):
-            title, _, body = path.read_text(encoding="utf-8").partition("\n")
+            meta, text = split_front_matter(path.read_text(encoding="utf-8"))  # "---\noutlet: AP\n---" as ingest reads it
+            title, _, body = text.lstrip().partition("\n")
             published = SEED_DATES.get(path.stem[:3]) if dated else None
-            articles.append(Article(id=path.stem, ref=path.stem, title=title.strip(), text=body, published=published))
+            outlet = str(meta["outlet"]) if meta.get("outlet") else None
+            articles.append(Article(id=path.stem, ref=path.stem, title=title.strip(), text=body, outlet=outlet,
+                                    published=published))
         state = update_stories(articles, StoryState(), [], StoryOptions())
         found = sorted(sorted(a[:3] for a in s.articles) for s in state.stories)
         lines = len({s.storyline for s in state.stories})

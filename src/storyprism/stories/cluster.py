@@ -12,8 +12,9 @@ then a consolidation pass over the events this run opened, with one calibrated b
   the same topic months later is usually another event;
 * identity keys (words of names, numbers, calendar days named in the text) tell happenings of
   one kind apart: too little in common lowers the similarity, texts dated to another day lower
-  it further (this works without publication dates), and naming the event's day lifts the time
-  penalty for later coverage of it.
+  it further (this works without publication dates), and later coverage that names the day the
+  event broke (or a day its articles name) is relieved of the time penalty: it refers back to
+  that happening, unless it also dates itself to a new day of its own.
 
 New articles of one call are taken in publication order (undated last), which makes a
 batch's result independent of the order it was given in.
@@ -124,10 +125,11 @@ def required(options: StoryOptions, gap: int, with_embeddings: bool, same_day: f
     """The similarity bar for an article ``gap`` days outside an event's span.
 
     ``time_penalty`` is stated on the blended scale; the tf-idf-only bar rises in proportion.
-    ``same_day`` (0..1, the share of the event's articles that name a calendar day the article
-    names too) lifts the time penalty in proportion up to ``identity_follow``: coverage weeks
-    later that dates its subject to the day the event happened follows that happening; the same
-    actors doing something new weeks later do not name that day.
+    ``same_day`` (0..1, ``follow_share``: how far the later side's texts date what they report to
+    the earlier side's day, a day both name or the day the earlier event broke) lifts the time
+    penalty in proportion, fully at ``identity_follow``: coverage weeks later that dates its subject
+    to the day the event happened follows that happening; the same actors doing something new
+    weeks later do not name that day.
     """
     bar = options.threshold if with_embeddings else options.term_threshold
     window = max(options.window_days, 1)
@@ -208,10 +210,67 @@ def main_days(ev: Event) -> list[str]:
     return [k for k in ev.day_keys() if ev.keys[k][0] >= need]
 
 
+# Coverage is published on the day of what it reports or up to a few days after, so a later text
+# naming a day from this many days before an event's first article to one day after it names the day
+# that event happened.
+REFER_BEFORE = 3
+REFER_AFTER = 1
+
+
+def refer_share(
+    days: Iterable[str], counts: Mapping[str, Sequence[float]], n: int, span: tuple[date, date] | None
+) -> float:
+    """Share of ``n`` articles naming a calendar day of the happening that opened ``span``.
+
+    ``days`` are day keys, ``counts[key][0]`` how many of the articles name each. Later coverage
+    that dates what it reports to the day an earlier event broke refers back to that happening
+    ("the Oct. 1 shooting", "the Bastille Day attack on July 14"); the same actors doing something
+    new weeks later name their new day, or none. Only the opening days count: a day inside a
+    long event's span may be a later, different happening of its topic.
+    """
+    if span is None or n <= 0:
+        return 0.0
+    first = span[0].toordinal()
+    start, end = first - REFER_BEFORE, min(span[1].toordinal(), first + REFER_AFTER)
+    best = 0.0
+    for key in days:
+        if len(key) != len(DAY_KEY) + 10:
+            continue  # "@MM-DD": the text gave no year and the article no date to take it from
+        try:
+            day = date.fromisoformat(key[len(DAY_KEY) :]).toordinal()
+        except ValueError:
+            continue
+        entry = counts.get(key)
+        if entry and start <= day <= end:
+            best = max(best, float(entry[0]))
+    return min(best / n, 1.0)
+
+
 def dated_apart(a: Event, b: Event) -> bool:
     """Whether the texts of two events date them to different days."""
     da, db = main_days(a), main_days(b)
     return bool(da and db) and days_conflict(da, db)
+
+
+def follow_share(
+    shared: float,
+    late_days: Iterable[str],
+    late_counts: Mapping[str, Sequence[float]],
+    late_n: int,
+    early_span: tuple[date, date] | None,
+    late_span: tuple[date, date] | None,
+) -> float:
+    """How far the later side's texts tie it to the earlier side's happening (0..1; relieves the
+    time penalty, see ``required``): ``shared``, the share naming a day the earlier articles name,
+    or the share naming the day the earlier event broke (``refer_share``), whichever is larger.
+
+    0 when the later side dates itself at least as much to its own first days: what it reports
+    happened then, and the earlier day is background ("after their Dec. 15 call, they met on Feb. 4").
+    """
+    tie = max(shared, refer_share(late_days, late_counts, late_n, early_span))
+    if tie and refer_share(late_days, late_counts, late_n, late_span) >= tie:
+        return 0.0
+    return tie
 
 
 class Clusterer:
@@ -277,7 +336,7 @@ class Clusterer:
             if ev is None or not ev.members:
                 continue
             gap = gap_days(feat.day, self.spans.get(eid))
-            same_day = ev.day_share(days) if gap and days else 0.0
+            same_day = self.follows(feat, days, ev) if gap else 0.0
             if gap and required(self.options, gap, True, same_day) > 1.0:
                 continue  # too far apart in time for any similarity to pass the bar
             score, with_emb = similarity(feat, ev, self.options)
@@ -292,6 +351,28 @@ class Clusterer:
             if margin >= 0.0 and (best is None or margin > best_margin):
                 best, best_margin = ev, margin
         return best
+
+    def follows(self, feat: ArticleFeatures, days: list[str], ev: Event) -> float:
+        """``follow_share`` between an article (its ``days``) and an event, whichever came first."""
+        span = self.spans.get(ev.id)
+        if feat.day is None or span is None:
+            return 0.0
+        own = (feat.day, feat.day)
+        if feat.day > span[1]:
+            counts = {k: (1.0,) for k in days}
+            return follow_share(ev.day_share(days), days, counts, 1, span, own) if days else 0.0
+        return follow_share(ev.day_share(days), ev.day_keys(), ev.keys, ev.n, own, span)
+
+    def follows_event(self, a: Event, b: Event) -> float:
+        """``follow_share`` between two events, the later one's texts read against the earlier."""
+        sa, sb = self.spans.get(a.id), self.spans.get(b.id)
+        if sa is None or sb is None:
+            return 0.0
+        early, late = (a, b) if sa[0] <= sb[0] else (b, a)
+        shared = min(a.day_share(b.day_keys()), b.day_share(a.day_keys()))
+        return follow_share(
+            shared, late.day_keys(), late.keys, late.n, self.spans.get(early.id), self.spans.get(late.id)
+        )
 
     def consolidate(self, fresh: set[str]) -> None:
         """Fold events opened in this run into a similar event (centroid to centroid).
@@ -315,7 +396,7 @@ class Clusterer:
                 if cid == eid or other is None or not other.members:
                     continue
                 gap = span_gap(self.spans.get(eid), self.spans.get(cid))
-                same_day = min(ev.day_share(other.day_keys()), other.day_share(ev.day_keys())) if gap else 0.0
+                same_day = self.follows_event(ev, other) if gap else 0.0
                 if gap and required(self.options, gap, True, same_day) > 1.0:
                     continue
                 score, with_emb = event_similarity(ev, other, self.options, identity=False)

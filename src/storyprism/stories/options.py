@@ -27,9 +27,11 @@ class StoryOptions:
     # eval/stories_hard.py (develop on train): stronger weights or higher pivots split real events.
     identity_weight: float = 0.5
     identity_pivot: float = 0.1
-    # A dated article outside an event's span is relieved of the time penalty in proportion to the
-    # share of the event's articles naming a calendar day it names too, full relief at this share:
-    # later coverage that dates its subject to the event's day follows the same happening.
+    # Later coverage (an article, or a new event's articles) outside an event's span is relieved of
+    # the time penalty in proportion to the share of it that names the day the event broke (its
+    # first article's day, up to 3 days before) or a day the event's articles name, full relief at
+    # this share: it dates what it reports to that happening ("the Oct. 1 shooting"). No relief when
+    # it dates itself as much to its own first days: a new happening that recalls an old one.
     identity_follow: float = 0.3
     # The texts date the article (or a new event) to other calendar days than the day an event's
     # articles name (two or more of them, and at least half): the similarity drops by this much.
