@@ -336,14 +336,18 @@ def main() -> int:
     parser.add_argument("--events", choices=("a", "b", "all"), default="all")
     parser.add_argument("--gate", action="store_true", help="compare with eval/floors/trust.json")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every article's verdict")
+    parser.add_argument("--save-doc", type=Path, help="also write the export document here (to re-score it)")
+    parser.add_argument("--doc", type=Path, help="score this saved export document instead of analysing")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     events = _load_events(args.events)
     records = _records({a["id"] for e in events for a in e["articles"]})
     t0 = time.perf_counter()
-    doc = _analyze(records)
+    doc = json.loads(args.doc.read_text(encoding="utf-8")) if args.doc else _analyze(records)
     elapsed = time.perf_counter() - t0
+    if args.save_doc:
+        args.save_doc.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     print(f"trust: {len(events)} events, {len(records)} articles, analysed in {elapsed:.0f}s")
     figures = score(events, doc, args.verbose)
     for k, v in figures.items():

@@ -327,3 +327,29 @@ def test_sentences_with_incompatible_values_are_two_claims_not_one():
     (conflict,) = [c for c in result.conflicts if c.kind == "number" and c.about != "workers"]
     assert conflict.attribute.startswith("amount of") and conflict.attribute.endswith("(USD)")
     assert {s.value for s in conflict.sides} == {"$32.6 million", "$41.2 million"}
+
+
+def test_a_sentence_crediting_another_outlet_relays_its_report():
+    data = _data()
+    data.articles[1].text += "\nMayor Linda Park told the Daily A the repairs would start in early spring and last two years."
+    result = compare_stories(data, CompareOptions())
+    (claim,) = [c for c in result.claims if "early spring" in c.text and "b" in c.articles]
+    # b's sentence is Daily A's report relayed: one origin (a, which c copies), not two
+    assert claim.independent_support == 1 and claim.origins == ["a"]
+    data = _data()
+    data.articles[1].text += "\nMayor Linda Park told the Coast Post the repairs would start in early spring and last two years."
+    (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "early spring" in c.text and "b" in c.articles]
+    assert claim.origins == ["a", "outlet:Coast Post"]  # an outside outlet's report: a second origin, named
+
+
+def test_a_quote_going_on_from_a_credited_sentence_relays_the_same_outlet():
+    from storyprism.compare.claims import sentence_origin, story_text
+
+    data = _data()
+    data.articles[1].text += ("\nThe harbour engineer Ann Lee told the Daily A that the old bridge was safe."
+                              "\n“We checked every bolt of the bridge ourselves last winter,” the engineer said.")
+    st = story_text(data.stories[0], {a.id: a for a in data.articles}, data.origins, CompareOptions())
+    idx = {s.text[:12]: k for k, s in enumerate(st.sentences) if s.article == "b"}
+    assert sentence_origin(st, idx["The harbour "]) == "a"
+    assert sentence_origin(st, idx["“We checked "]) == "a"
+    assert sentence_origin(st, idx["Local fisher"]) is None  # no credit: the article's own

@@ -52,3 +52,10 @@ def test_shared_splitter_is_the_one_compare_uses():
     from storyprism.compare.text import split_sentences as compare_split
 
     assert compare_split is split_sentences
+
+
+def test_an_introduction_ending_in_a_colon_is_not_a_statement():
+    from storyprism.compare.text import is_statement
+
+    assert not is_statement("Here are a couple of examples of the chip's impact in practice:", 4, 80)
+    assert is_statement("Here are a couple of examples of the chip's impact in practice.", 4, 80)

@@ -174,8 +174,9 @@ def test_news_paraphrasing_most_of_a_press_release_rewrites_it():
     sentences = [f"Sentence number {k} of the release about the ocean eddies." for k in range(6)]
     release = art("pr", "\n".join(sentences), outlet="news.liverpool.ac.uk",
                   url="https://news.liverpool.ac.uk/2017/12/11/x/")
-    news = art("tc", "\n".join(s.replace("release", "story") for s in sentences) + "\nBackground of our own.",
-               outlet="tecake.in")
+    # (a quote of its own, so only the alignment decides here, not the quote-less restatement rule)
+    news = art("tc", "\n".join(s.replace("release", "story") for s in sentences)
+               + "\n\u201cWe measured them ourselves,\u201d a diver told the site.", outlet="tecake.in")
     aligned = [Alignment(source_sentence=s, copy_sentence=s, similarity=0.8, source_index=k, copy_index=k)
                for k, s in enumerate(sentences[:4])]
     loose = Reuse(source="pr", copy="tc", kind="shared-source", coverage=0.5, alignments=aligned)
@@ -219,3 +220,70 @@ def test_agency_photo_credit_plus_shared_text_is_wire_carriage():
     assert t["a"].origin == t["b"].origin == "wire:AP"
     alone = trace_origins([a], [])  # a photo credit alone: the outlet's own story with an AP picture
     assert alone["a"].origin == "a"
+
+
+def test_present_tense_and_citing_credits_name_the_outlet_sentence_capitals_do_not():
+    from storyprism.reuse.credits import find_credits
+
+    found = find_credits(["Reuters cited the group's website.", "Officials are assessing it, Reuters reports.",
+                          "Two senior officials told Reuters there was no link."], set())[0]
+    assert [c.name for c in found] == ["Reuters", "Reuters", "Reuters"]
+    assert find_credits(["He said so, citing The Guardian."], set())[0][0].name == "The Guardian"
+    # a capital "The" opening a sentence is the sentence's, not an outlet's title
+    assert not find_credits(["The Pentagon cited security concerns."], set())[0]
+
+
+RELEASE = (
+    "Our new chip now works in every camera app. “The chip is built to do heavy image processing while using "
+    "less power, which saves battery.” The update rolls out over the next few days. Stickers come later this week."
+)
+
+
+def _shared(src: str, cp: str) -> Reuse:
+    return Reuse(source=src, copy=cp, kind="shared-source", coverage=0.5, score=0.3)
+
+
+def test_an_article_whose_only_quotes_are_a_documents_rewrites_it():
+    blog = art("blog", RELEASE, outlet="blog.google", url="https://www.blog.google/products/pixel/x/",
+               published="2018-02-05T17:00:00")
+    review = art("rev", "I have used the phone for months and noticed little. But the way Google explains it: "
+                 "“The chip is built to do heavy image processing while using less power, which saves battery.” "
+                 "The update is rolling out now.", outlet="theverge.com", published="2018-02-05T12:00:00")
+    own = art("own", "“We wanted every app to benefit,” the product lead told us in an interview. “The chip is "
+              "built to do heavy image processing while using less power, which saves battery.”",
+              outlet="wired.com", published="2018-02-05T18:00:00")
+    t = trace_origins([blog, review, own], [_shared("rev", "blog"), _shared("blog", "own")])
+    assert t["rev"].origin == "blog" and t["rev"].kind == "rewrite"
+    assert any("no quote of its own" in e for e in t["rev"].evidence)
+    assert t["own"].origin == "own"  # a quote found nowhere upstream: its own reporting
+
+
+def test_shared_quotes_of_a_public_statement_do_not_merge_two_newsrooms():
+    tweet = "“Once we have protections in place we expect the apps to be back on the App Store.”"
+    a = art("a", f"The app was removed on Thursday. Its founder wrote on Twitter: {tweet}", outlet="bbc.com",
+            published="2018-02-01T15:00:00")
+    b = art("b", f"The messaging app has gone from the store. Its co-founder added: {tweet}",
+            outlet="thetimes.co.uk", published="2018-02-01T17:00:00")
+    t = trace_origins([a, b], [_shared("a", "b")])
+    assert t["a"].origin == "a" and t["b"].origin == "b"
+
+
+def test_a_quote_less_spun_copy_of_a_press_release_restates_it():
+    release_text = ("Scientists at the University of Liverpool spotted smoke rings in the Tasman Sea. The linked "
+                    "eddies travel ten times faster than normal eddies, said Chris Hughes, lead author of the study "
+                    "in Geophysical Research Letters. \u201cThe smoke rings need calm water,\u201d Hughes said.")
+    release = art("pr", release_text, outlet="news.liverpool.ac.uk",
+                  url="https://news.liverpool.ac.uk/2017/12/11/x/", published="2017-12-11")
+    spun = art("sp", "Experts noted smoke rings in the Tasman Sea. Chris Hughes of the University of Liverpool said "
+               "the linked whirlpools travel ten times faster than normal swirls. Hughes, lead author of the study "
+               "in Geophysical Research Letters, said they need calm water.", outlet="tecake.in",
+               published="2017-12-28")
+    other = art("ot", "The city council met on Tuesday about the harbour bridge and its repair.", outlet="x.com",
+                published="2017-12-28")
+    t = trace_origins([release, spun, other], [])
+    assert t["sp"].origin == "pr" and t["sp"].kind == "rewrite"
+    assert t["ot"].origin == "ot"
+    # a report with a quote of its own is not a restatement, however close its words
+    quoted = art("q", spun.text + " \u201cWe saw them first off Tasmania,\u201d a local diver told us.",
+                 outlet="abc.net.au", published="2017-12-28")
+    assert trace_origins([release, quoted], [])["q"].origin == "q"

@@ -10,6 +10,7 @@ the chaining that makes single-linkage glue a whole story into one claim.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -230,6 +231,68 @@ def _representative_score(st: StoryText, i: int, group: list[int]) -> float:
     return score
 
 
+# Cues by which a sentence names whose report it relays ("told the Guardian", "Reuters reported").
+_RELAY_CUES = frozenset(["according to", "told", "reported", "first reported by", "citing", "report by", "obtained by",
+                         "per"])
+
+
+# A quote attributed to a pronoun or a role ("," the scientist said / he added): the same speaker as
+# the sentence before it.
+_GO_ON = re.compile(r"[\"”'’],?\s+(?:he|she|they|the [a-z]+) (?:said|says|added|adds|explained|continued)\b")
+
+
+def sentence_origin(st: StoryText, i: int) -> str | None:
+    """The origin a sentence names for itself, or None: a sentence crediting one outside outlet
+    ("..., Falcke told the Guardian", "..., Reuters reported") relays that outlet's report, whatever
+    the rest of its article rests on; so for this statement its origin is the credited outlet (its
+    article in the story when there is one, else ``wire:AGENCY`` / ``outlet:NAME``, the names the
+    reuse stage gives outside origins). A sentence crediting two outlets, or its own, names none."""
+    from storyprism.reuse.credits import agency_of, find_credits, name_keys, outlet_keys, same_name
+
+    s = st.sentences[i]
+    art = st.articles.get(s.article)
+    if art is None:
+        return None
+    text = s.text
+    prev = st.sentences[i - 1] if i > 0 else None
+    if prev is not None and prev.article == s.article and prev.index == s.index - 1 and _GO_ON.search(s.text):
+        # a quote that goes on from the sentence before ("... told the Guardian. 'I think ...,' the
+        # scientist said"): the pronoun or role speaker is the one that sentence credited
+        text = f"{prev.text} {s.text}"
+    credits = [c for c in find_credits([text], outlet_keys(art.outlet, art.url))[0] if c.cue in _RELAY_CUES]
+    if not credits or any(not same_name(c.name, credits[0].name) for c in credits):
+        return None
+    name = max((c.name for c in credits), key=len)
+    keys = name_keys(name)
+    keys |= {"the" + k for k in keys}
+    for other, a in st.articles.items():
+        if other != s.article and outlet_keys(a.outlet, a.url) & keys:
+            return st.origins.get(other, other)
+    agency = agency_of(name)
+    if agency:
+        return f"wire:{agency}"
+    return f"outlet:{name.removeprefix('the ').removeprefix('The ')}"
+
+
+def _support(st: StoryText, group: list[int]) -> list[str]:
+    """Distinct origins stating a claim: each article counts its ultimate origin, except an original
+    (an article that is its own origin) whose sentences in the claim all credit the same outside
+    outlet (``sentence_origin``): it relays that outlet's report, and so do the copies of it. A
+    derived article keeps the origin the reuse stage traced (its credit was followed there)."""
+    by_article: dict[str, list[int]] = {}
+    for i in group:
+        by_article.setdefault(st.sentences[i].article, []).append(i)
+    relayed: dict[str, str] = {}
+    for a, idx in by_article.items():
+        if st.origins[a] != a:
+            continue
+        named = {sentence_origin(st, i) for i in idx}
+        if len(named) == 1 and None not in named:
+            relayed[a] = str(named.pop())
+    out = {relayed.get(st.origins[a], st.origins[a]) for a in by_article}
+    return sorted(o for o in out if o)
+
+
 def build_claims(st: StoryText, quotes: Sequence[Quote], options: CompareOptions) -> list[Claim]:
     score_pairs(st, quotes, options)
     st.clusters = cluster(st, options)
@@ -239,7 +302,7 @@ def build_claims(st: StoryText, quotes: Sequence[Quote], options: CompareOptions
         medoid = max(group, key=lambda i: (_representative_score(st, i, group), -i))
         text = st.sentences[medoid].text
         arts = sorted({st.sentences[i].article for i in group}, key=lambda a: published_key(st.articles[a]))
-        origins = sorted({st.origins[a] for a in arts})
+        origins = _support(st, group)
         cid = claim_id(st.story.id, text)
         if cid in used:  # the same wording as another claim of this story (an article repeating itself)
             cid = claim_id(st.story.id, f"{text}\n{group[0]}")

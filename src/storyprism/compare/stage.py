@@ -15,6 +15,7 @@ from storyprism.compare.conflicts import (
 )
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.quantities import number_conflicts, polarity_conflicts
+from storyprism.compare.schedule import schedule_conflicts
 from storyprism.compare.summary import outlet_coverage, summarise, timeline
 from storyprism.records import (
     AnalysisData,
@@ -97,6 +98,7 @@ def _compare_story(
     conflicts += number_conflicts(st)
     conflicts += polarity_conflicts(st)
     conflicts += date_conflicts(st, dates, options)
+    conflicts += schedule_conflicts(st)
     conflicts += negation_conflicts(st, options)
     conflicts += speaker_conflicts(st, quotes)
     # in the reuse stage's order, as when every relation was scanned

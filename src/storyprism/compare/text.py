@@ -59,11 +59,15 @@ def is_statement(text: str, min_words: int, max_words: int) -> bool:
         return False
     if text.startswith("(") and text.endswith(")"):  # photo credits, editor's notes
         return False
+    if text.rstrip().endswith(":"):
+        # "Here are a couple of examples:", "Police said in a statement:": an introduction whose
+        # content is what follows (a list, a quote, images), not a statement of its own
+        return False
     lower = sum(1 for t in tokens if t[:1].islower())
     if lower < max(2, len(tokens) // 4):  # title-case menus, headlines, name lists
         return False
     # No end punctuation and short: a heading or a link label, not a statement.
-    return not (text[-1] not in ".!?\"'”’)…:" and len(tokens) < 12)
+    return not (text[-1] not in ".!?\"'”’)…" and len(tokens) < 12)
 
 
 def normalise(text: str) -> str:

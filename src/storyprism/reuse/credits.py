@@ -68,11 +68,16 @@ _CREDIT_PATTERNS = [
     ("via", re.compile(rf"\bvia (?:the\s+)?({_NAME})")),
     ("told", re.compile(rf"\btold (?:the\s+)?({_NAME})")),
     ("obtained by", re.compile(rf"\bobtained by (?:the\s+)?({_NAME})")),
-    ("reported", re.compile(rf"(?:^|[^\w])(?:the\s+)?({_NAME}) (?:first |previously |originally )?reported\b")),
+    # "X reports" / "X cited" are the same credit in the present tense or naming what X quoted
+    # ("Reuters reports, citing officials", "Reuters cited the Amaq website")
+    ("reported", re.compile(
+        rf"(?:^|[^\w])(?:the\s+)?({_NAME}) (?:first |previously |originally )?(?:reported|reports|cited|cites)\b")),
+    ("citing", re.compile(rf"\b(?:citing|cited by|quoted by) (?:the\s+)?({_NAME})")),
     ("source", re.compile(rf"^\s*(?:Source|Via|H/T|Hat tip):\s*(?:the\s+)?({_NAME})\s*$", re.MULTILINE)),
     ("report by", re.compile(rf"\b(?:a|the) report (?:by|in|from) (?:the\s+)?({_NAME})")),
 ]
-_CUE_WORDS = ("according", "reported", "per ", "via ", "told", "obtained", "report ", "source", "h/t", "hat tip",
+_CUE_WORDS = ("according", "report", "cite", "citing", "quoted by", "per ", "via ", "told", "obtained", "source",
+              "h/t", "hat tip",
               "blog", "release", "statement", "filing")
 # a credit that names no one: "according to reports", "media reported", a bare "Source:" line
 _UNNAMED = re.compile(
@@ -260,6 +265,9 @@ def find_credits(sentences: Sequence[str], own_keys: set[str]) -> tuple[list[Cre
                 # a "Source:" line names a source whatever it is; elsewhere only outlets count
                 if not name or (cue != "source" and not is_outlet_name(name)):
                     continue
+                if m.start(1) == len(s) - len(s.lstrip()) and name.startswith("The ") \
+                        and not is_outlet_name(name[4:]):
+                    continue  # "The Pentagon cited ...": the capital is the sentence's, not a title's
                 if name_keys(name) & own_keys or any(k in own_keys for k in outlet_keys(name)):
                     if cue in ("told", "obtained by", "source", "according to"):
                         own.append(s)

@@ -38,7 +38,7 @@ from storyprism.reuse.credits import (
     outlet_keys,
     same_name,
 )
-from storyprism.reuse.direction import parse_time
+from storyprism.reuse.direction import is_date_only, parse_time
 from storyprism.reuse.text import split_sentences
 
 VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
@@ -57,6 +57,7 @@ MAX_NEWSROOM_PEERS = 50  # earlier pieces of one outlet compared with each piece
 STORY_CUES = frozenset({"first reported by", "obtained by", "reported", "report by", "source"})
 NEWSROOM_OVERLAP = 0.25  # two own pieces of one outlet this close cover one event: one newsroom
 NEWSROOM_DAYS = 3
+DOC_RESTATE_OVERLAP = 0.5  # rare-word overlap with a document that makes a quote-less article its restatement
 
 
 @dataclass(slots=True)
@@ -241,6 +242,7 @@ class _Tracer:
         ag = agency_of(name)
         keys = name_keys(name)
         wanted = set(keys) | ({d.split(".")[0] for d in AGENCY_DOMAINS.get(ag, ())} if ag else set())
+        wanted |= {"the" + k for k in keys}  # domains that keep the title's article: theguardian.com, thehill.com
         candidates = [o for o in self._with_keys(wanted) if o != aid and o not in self.off_topic]
         candidates = self._nearest_in_time(aid, candidates)
         close = [o for o in candidates if self.close(aid, o)]
@@ -350,6 +352,8 @@ class _Tracer:
                         "no outlet to follow, kept as its own origin"
                     )
             traces[aid] = t
+        self._quote_only_rewrites(traces)
+        self._document_restatements(traces)
         self._newsrooms(traces)
         self._resolve(traces)
         for aid, t in traces.items():
@@ -361,6 +365,110 @@ class _Tracer:
             if t.kind != "self":
                 t.adds_own_reporting = self._added(t, by_origin.get(t.origin, []))
         return traces
+
+    def _not_later(self, upstream: str, aid: str) -> bool:
+        """``upstream`` may be where ``aid`` got its text: a primary document always (news follows
+        it), else published no later, a date-only value counting as its whole day (undated: no)."""
+        if upstream in self.source_like:
+            return True
+        tu, ta = self.times.get(upstream), self.times.get(aid)
+        if tu is None or ta is None:
+            return False
+        pu, pa = self.articles[upstream].published, self.articles[aid].published
+        if is_date_only(pu) or is_date_only(pa):
+            return tu.date() <= ta.date()
+        return tu <= ta
+
+    def _quote_only_rewrites(self, traces: dict[str, Trace]) -> None:
+        """An uncredited, loosely reworded rewrite: an article left as its own origin that shares
+        source text with another (a ``shared-source`` relation: lines both carry) and prints no quote
+        of its own -- every direct quote in it is in the other article -- got its story there.
+        Signal (issue 10, the hand-read events' rule): a newsroom that reported adds quotes found
+        nowhere upstream (its own interviews); one that rewrote can only repeat the upstream's.
+        The upstream is a primary document, or an article published no later that itself rests on a
+        named origin (wire copy, a credited outlet); an article that credits its own outlet ("told
+        Newsweek") has reported and is left alone."""
+        best: dict[str, tuple[tuple[int, int, float], str, int]] = {}
+        for r in self.reuses:
+            if r.kind != "shared-source":
+                continue
+            for x, y in ((r.source, r.copy), (r.copy, r.source)):
+                tx = traces.get(x)
+                if tx is None or y not in traces or tx.parent != x or tx.off_topic or traces[y].off_topic:
+                    continue
+                if x in self.source_like or self.signals[x].own_reporting or not self._not_later(y, x):
+                    continue
+                if y not in self.source_like and traces[y].parent == y:
+                    # quotes of public statements (a tweet, a spokesman) are the same in every
+                    # newsroom: they point at the upstream only when it is the document itself or
+                    # rests on a named origin (wire, credited outlet) the shared material came from
+                    continue
+                quotes = [q for q in (_norm_quotes(q).strip(" ,.") for q in _QUOTED.findall(self.articles[x].text or ""))
+                          if q]
+                if not quotes:
+                    continue  # nothing to tell own reporting from rewriting by
+                pool = _norm_quotes(self.articles[y].text or "")
+                if not all(q in pool for q in quotes):
+                    continue
+                rank = (int(y in self.source_like), len(quotes), r.score)
+                if x not in best or rank > best[x][0]:
+                    best[x] = (rank, y, len(quotes))
+        for x, (_, y, n) in sorted(best.items()):
+            node, seen = y, {x}
+            while node in traces and traces[node].parent != node and node not in seen:
+                seen.add(node)
+                node = traces[node].parent
+            if node in seen:
+                continue  # y already derives from x: the two are not told apart by this signal
+            t = traces[x]
+            t.parent, t.kind = y, "rewrite"
+            t.evidence.append(
+                f"rewrite of {self.articles[y].outlet or y}: shares its source text and carries no quote of "
+                f"its own (all {n} quotes are in that article)"
+            )
+
+    def _rests_on_document(self, aid: str, traces: dict[str, Trace]) -> bool:
+        """The article is a primary document (not an agency's site), or its chain of parents reaches one."""
+        node, seen = aid, set()
+        while node in traces and node not in seen:
+            if self.signals[node].primary:
+                return True
+            seen.add(node)
+            if traces[node].parent == node:
+                break
+            node = traces[node].parent
+        return False
+
+    def _document_restatements(self, traces: dict[str, Trace]) -> None:
+        """A spun rewrite of a press release: an article left as its own origin that prints no quote
+        at all and credits no source of its own, yet shares most of its rare words with a primary
+        document of the corpus (or a copy of one) published no later, restates that document.
+        Signals: DOC_RESTATE_OVERLAP is well above what two reports of one event share (median 0.32,
+        eval/trust.py), and a newsroom that reported has someone to quote; the document sets the
+        words (synonym-swapped copies keep its names, figures and rare terms)."""
+        if not self.primary_docs:
+            return
+        # the documents and what already derives from them: few, so the pass stays linear in the corpus
+        family = [x for x in traces if not traces[x].off_topic and self._rests_on_document(x, traces)]
+        for aid, t in sorted(traces.items()):
+            if t.parent != aid or t.off_topic or aid in self.source_like or self.signals[aid].own_reporting:
+                continue
+            if self.signals[aid].credits or _QUOTED.search(self.articles[aid].text or ""):
+                continue
+            best: tuple[float, str] | None = None
+            for other in family:
+                if other == aid or not self._not_later(other, aid):
+                    continue
+                sim = self.similarity(aid, other)
+                if sim >= DOC_RESTATE_OVERLAP and (best is None or sim > best[0]):
+                    best = (sim, other)
+            if best is not None:
+                sim, other = best
+                t.parent, t.kind = other, "rewrite"
+                t.evidence.append(
+                    f"restates {self.articles[other].outlet or other}, which is or carries a primary document "
+                    f"(rare-word overlap {sim:.2f}), with no quote or source of its own"
+                )
 
     def _newsrooms(self, traces: dict[str, Trace]) -> None:
         """Several own pieces of one outlet on one event (a live story, a gallery, a video) share its
