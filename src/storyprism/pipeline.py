@@ -623,6 +623,7 @@ def _timed(store: Store, report: AnalysisReport, stage: str) -> Iterator[None]:
 def _analyze(
     store: Store, articles: list[Article], options: Options, progress: Progress, report: AnalysisReport
 ) -> None:
+    linked: Extraction | None = None
     if options.extract.enabled:
         with _timed(store, report, "extract"):
             report.extracted = run_extraction(store, articles, options, progress)
@@ -653,7 +654,8 @@ def _analyze(
                     storylines=state.storylines,
                     reuses=found,
                     origins=origin_of,
-                    extraction=load_extraction(store),
+                    # what linking just wrote, still in memory (reading it back costs as much again)
+                    extraction=linked if linked is not None else load_extraction(store),
                 )
                 report.claims, report.conflicts = run_compare(store, data, options, progress)
     from storyprism.store.views import refresh_views  # the web app's per-story pages and search index

@@ -19,10 +19,22 @@ from storyprism.reuse.text import content_words, words
 MIN_WORDS = 4  # shorter lines (captions, "Full Screen", "1 / 5") never count for coverage
 
 
-def lexical_matrix(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-    """Dice overlap of content-word sets (with bigram bonus) for every sentence pair."""
-    sa = [set(content_words(s)) for s in a]
-    sb = [set(content_words(s)) for s in b]
+def word_sets(sentences: Sequence[str]) -> list[set[str]]:
+    """Each sentence's content-word set: what ``lexical_matrix`` compares (an article meets many
+    candidate partners, so callers keep these instead of re-reading its sentences per pair)."""
+    return [set(content_words(s)) for s in sentences]
+
+
+def lexical_matrix(
+    a: Sequence[str],
+    b: Sequence[str],
+    sets_a: Sequence[set[str]] | None = None,
+    sets_b: Sequence[set[str]] | None = None,
+) -> np.ndarray:
+    """Dice overlap of content-word sets for every sentence pair (``sets_*``: ``word_sets`` of
+    ``a``/``b`` when the caller has them)."""
+    sa = word_sets(a) if sets_a is None else sets_a
+    sb = word_sets(b) if sets_b is None else sets_b
     out = np.zeros((len(a), len(b)), dtype=np.float32)
     for i, x in enumerate(sa):
         if not x:
@@ -50,10 +62,12 @@ def similarity_matrix(
     b: Sequence[str],
     emb_a: np.ndarray | None = None,
     emb_b: np.ndarray | None = None,
+    lexical: np.ndarray | None = None,
 ) -> np.ndarray:
     """Combined sentence similarity: the larger of embedding cosine and lexical overlap, so a
-    verbatim sentence scores high without a model and a paraphrase scores high with one."""
-    lex = lexical_matrix(a, b)
+    verbatim sentence scores high without a model and a paraphrase scores high with one
+    (``lexical``: the pair's ``lexical_matrix`` when the caller already has it)."""
+    lex = lexical_matrix(a, b) if lexical is None else lexical
     if emb_a is None or emb_b is None or len(emb_a) == 0 or len(emb_b) == 0:
         return lex
     cos = np.clip(emb_a @ emb_b.T, 0.0, 1.0).astype(np.float32)

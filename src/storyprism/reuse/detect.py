@@ -25,7 +25,9 @@ from storyprism.reuse.align import (
     AlignmentResult,
     SentenceMatch,
     align,
+    lexical_matrix,
     similarity_matrix,
+    word_sets,
 )
 from storyprism.reuse.changes import batch_changes
 from storyprism.reuse.decide import PairFeatures, decide, pair_features, reuse_score
@@ -48,6 +50,13 @@ class Doc:
     digest: str
     embeddings: np.ndarray | None = None
     names: set[str] = field(default_factory=set)
+    word_sets: list[set[str]] | None = None  # per sentence, filled on first comparison
+
+
+def _word_sets(doc: Doc) -> list[set[str]]:
+    if doc.word_sets is None:
+        doc.word_sets = word_sets(doc.sentences)
+    return doc.word_sets
 
 
 def prepare(articles: Sequence[Article], options: ReuseOptions) -> list[Doc]:
@@ -178,13 +187,13 @@ def compare_docs(a: Doc, b: Doc, options: ReuseOptions, copy_side: str = "b") ->
     """Features, alignment and relation of two prepared articles (lexical first, embeddings when
     the lexical evidence leaves a rewrite possible)."""
     identical = a.digest == b.digest
-    sim = similarity_matrix(a.sentences, b.sentences)
-    al = align(a.sentences, b.sentences, sim, options.align_threshold)
+    lex = lexical_matrix(a.sentences, b.sentences, _word_sets(a), _word_sets(b))
+    al = align(a.sentences, b.sentences, lex, options.align_threshold)
     f = pair_features(a.shingles, b.shingles, a.sentences, b.sentences, al, identical)
     kind = decide(f, options.rewrite_coverage, copy_side)
     if options.use_embeddings and kind not in ("identical", "copy", "edited") and a.sentences and b.sentences:
         ea, eb = _embeddings(a), _embeddings(b)
-        sim = similarity_matrix(a.sentences, b.sentences, ea, eb)
+        sim = similarity_matrix(a.sentences, b.sentences, ea, eb, lexical=lex)
         al = align(a.sentences, b.sentences, sim, options.align_threshold)
         f = pair_features(a.shingles, b.shingles, a.sentences, b.sentences, al, identical)
         ma, mb = ea.mean(axis=0), eb.mean(axis=0)
