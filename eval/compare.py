@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from storyprism.compare import CompareOptions, compare_stories
+from storyprism.ingest.textfmt import split_front_matter
 from storyprism.records import AnalysisData, Article, Comparison, Extraction, Story
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,8 +43,11 @@ FLOORS = ROOT / "eval" / "floors" / "compare.json"
 def _seed_articles() -> list[Article]:
     out = []
     for path in sorted(SEEDS.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").split("\n")
-        out.append(Article(id=path.stem, ref=str(path), title=lines[0].strip(), text="\n".join(lines[1:])))
+        # the "---\noutlet: AP\n---" header read as ingest reads it, so the title is the headline
+        meta, text = split_front_matter(path.read_text(encoding="utf-8"))
+        title, _, body = text.lstrip().partition("\n")
+        outlet = str(meta["outlet"]) if meta.get("outlet") else None
+        out.append(Article(id=path.stem, ref=str(path), title=title.strip(), text=body, outlet=outlet))
     return out
 
 
