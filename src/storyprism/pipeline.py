@@ -229,7 +229,10 @@ def run_extraction(store: Store, articles: Sequence[Article], options: Options, 
     # Process start-up and model loading cost about a second: not worth it for a handful of articles.
     workers = 1 if len(todo) < 40 else options.workers
     executor = make_executor(options.executor, workers)
-    per_worker = -(-len(todo) // max(1, executor.workers))
+    # At least four batches per worker: the pool hands a batch to whichever worker is free, so the
+    # last one to finish idles at most one small batch (with one batch per worker, 383 articles in
+    # batches of 128 left a worker idle for a third of the stage).
+    per_worker = -(-len(todo) // (4 * max(1, executor.workers)))
     size = max(8, min(options.extract.batch_size * 4, per_worker))
     batches = list(batched(todo, size))
     inferred: dict[str, str] = store.get_meta("inferred_published", {}) or {}

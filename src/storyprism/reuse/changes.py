@@ -264,7 +264,8 @@ def batch_changes(pairs: Sequence[tuple[str, str]], use_parser: bool = True) -> 
         from storyprism.models import spacy_model
 
         nlp = spacy_model()
-        unique = list(dict.fromkeys(s for pair in pairs for s in pair))
+        # a sentence the copy kept word for word changed nothing: only the others are parsed
+        unique = list(dict.fromkeys(s for pair in pairs if pair[0] != pair[1] for s in pair))
         for text, doc in zip(unique, nlp.pipe(unique, batch_size=64), strict=True):
             docs[text] = doc
-    return [sentence_changes(a, b, docs.get(a), docs.get(b)) for a, b in pairs]
+    return [sentence_changes(a, b, docs.get(a), docs.get(b)) if a != b else [] for a, b in pairs]
