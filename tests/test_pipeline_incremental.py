@@ -37,7 +37,15 @@ def test_adding_an_unrelated_article_recompares_only_its_story(tmp_path: Path, m
 
         (tmp_path / "library.txt").write_text(UNRELATED, encoding="utf-8")
         ws.add([tmp_path / "library.txt"])
+        from storyprism import reuse
+
+        tested: list[int] = []  # how many articles each off-topic test reads
+        real_off_topic = reuse.off_topic_articles
+        monkeypatch.setattr(
+            reuse, "off_topic_articles", lambda arts, *a: tested.append(len(arts)) or real_off_topic(arts, *a)
+        )
         second = ws.analyze()
+        assert tested == [1]  # only the new article: the seeds' verdicts are kept in the workspace
         after = ws.document()
         inputs_after = ws.store.get_meta("compare_inputs")
         stored_vectors = ws.store.count("embeddings")
@@ -49,7 +57,7 @@ def test_adding_an_unrelated_article_recompares_only_its_story(tmp_path: Path, m
         real = detect.compare_docs
         monkeypatch.setattr(detect, "compare_docs", lambda *a, **k: calls.append(1) or real(*a, **k))
         third = ws.analyze()
-        assert calls == [] and third.sentences_encoded == 0
+        assert calls == [] and third.sentences_encoded == 0 and tested == [1]
         assert ws.document()["reuse"] == after["reuse"]
 
     new_stories = set(inputs_after) - set(inputs_before)

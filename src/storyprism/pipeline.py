@@ -323,7 +323,7 @@ def run_reuse(
         memo.pairs = stored.get("pairs", {})
         memo.relations = {f"{r.source}>{r.copy}": r for r in store.derived(Reuse, "reuse")}
     found = reuse.detect_reuse(articles, options.reuse, phase, memo) if options.reuse.enabled else []
-    records = trace_records(articles, found, options)
+    records = trace_records(articles, found, options, off_topic=_off_topic(store, articles, options))
     with store.transaction():
         store.replace_derived("reuse", [(f"{r.source}>{r.copy}", r) for r in found], lambda r: r.copy)
         store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
@@ -331,11 +331,38 @@ def run_reuse(
     return found, records
 
 
-def trace_records(articles: list[Article], found: list[Reuse], options: Options) -> list[Origin]:
-    """Origins from reuse relations, wire signals and credits (reuse/trace.py), as Origin records."""
+def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[str, str]:
+    """``reuse.off_topic_articles`` verdicts, kept per article between runs: the test reads only an
+    article's own headline and body, so a re-run tests just the articles that are new or changed
+    (it embeds up to 41 texts per article, which a re-run would otherwise fetch again for all)."""
+    if not options.reuse.enabled:
+        return {}
+    salt = f"{__version__}:{options.reuse.use_embeddings}"
+    stored = store.get_meta("off_topic", {}) or {}
+    known: dict[str, list[str | None]] = stored.get("articles", {}) if stored.get("salt") == salt else {}
+
+    def fingerprint(a: Article) -> str:
+        return hashlib.sha1(f"{a.title}\0{a.text}".encode()).hexdigest()[:16]
+
+    prints = {a.id: fingerprint(a) for a in articles}
+    todo = [a for a in articles if (known.get(a.id) or [None])[0] != prints[a.id]]
+    fresh = reuse.off_topic_articles(todo, options.reuse.use_embeddings) if todo else {}
+    verdicts: dict[str, list[str | None]] = {a.id: known[a.id] for a in articles if a.id in known}
+    verdicts.update({a.id: [prints[a.id], fresh.get(a.id)] for a in todo})
+    if todo or len(verdicts) != len(known):
+        with store.transaction():
+            store.set_meta("off_topic", {"salt": salt, "articles": verdicts})
+    return {aid: str(v[1]) for aid, v in verdicts.items() if v[1]}
+
+
+def trace_records(
+    articles: list[Article], found: list[Reuse], options: Options, off_topic: dict[str, str] | None = None
+) -> list[Origin]:
+    """Origins from reuse relations, wire signals and credits (reuse/trace.py), as Origin records
+    (``off_topic``: the articles whose body does not report their headline, when already known)."""
     if not options.reuse.enabled:
         return [Origin(a.id, a.id, parent=a.id) for a in articles]
-    off = reuse.off_topic_articles(articles, options.reuse.use_embeddings)
+    off = reuse.off_topic_articles(articles, options.reuse.use_embeddings) if off_topic is None else off_topic
     traces = reuse.trace_origins(articles, found, off)
     return [
         Origin(
