@@ -19,8 +19,13 @@ Verdict files, each with its own seed, in the order they were read: ``extract_sa
 its errors guided fixes, so its figures after them are optimistic), ``extract_sample_heldout.json`` and
 ``extract_sample_final.json`` (each read once, then their errors guided further fixes),
 ``extract_sample_last.json`` (quotes only; a few small fixes followed) and ``extract_sample_closing.json``
-(quotes only, read once on the final code: the fair estimate for quotes; names, numbers and dates last
-changed before the held-out and final reads).
+(quotes only, read once on the final code of that round; names, numbers and dates last changed before the
+held-out and final reads). Issue 12's second round (parse-based recall, pronoun gender, number ranges) was
+read in five more draws, each once, in this order, each on the code of its moment and followed by fixes
+its errors prompted: ``extract_sample_i12a.json`` (quotes), ``extract_sample_i12b.json`` (quotes),
+``extract_sample_i12c.json`` (quotes, numbers), ``extract_sample_i12d.json`` and
+``extract_sample_i12e.json`` (quotes, numbers; each read on the code of the end of the round but for the
+few refinements it prompted: the fair estimates).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

@@ -96,6 +96,116 @@ def test_short_title_in_quote_marks_is_not_a_quote():
     assert all(not q.direct for q in quotes_of(text))
 
 
+def test_parenthetical_cue_attributes_the_clause_it_interrupts():
+    text = "The museum, Senator Paul Bryce said, celebrated several of his heroes from the civil rights era."
+    q = one(quotes_of(text), "celebrated several")
+    assert not q.direct and q.speaker == "Paul Bryce"
+    assert "said" not in q.text and q.text.startswith("The museum")
+
+
+def test_reported_content_stops_at_a_paragraph_break():
+    # no period before the break: the parser runs the two paragraphs together
+    text = (
+        "The immigration agency said it was taking additional steps to increase the vetting of applicants\n\n"
+        "The S.E.C. said it would increase oversight as well."
+    )
+    found = quotes_of(text)
+    q = one(found, "additional steps")
+    assert "S.E.C." not in q.text and "\n" not in q.text and q.via is None
+
+
+def test_clause_carrying_a_direct_quote_leaves_the_reported_part():
+    text = (
+        "Senator Tom Reyes says he respects Clinton and calls her “an extremely intelligent woman with a "
+        "wonderful family.”"
+    )
+    found = quotes_of(text)
+    assert one(found, "extremely intelligent").direct
+    q = one(found, "respects Clinton")
+    assert not q.direct and q.text == "he respects Clinton"
+
+
+def test_headline_colon_names_the_speaker():
+    text = "Elizabeth Warren: Wells Fargo Chief Should Be Criminally Investigated\n\nThe senator spoke on Tuesday."
+    q = one(quotes_of(text), "Wells Fargo Chief")
+    assert q.speaker == "Elizabeth Warren" and not q.direct
+    # further down an organisation before a colon is a label, not a source
+    promo = "Phones got faster this year.\n\nCNET Magazine: Check out a sample of the stories in our edition"
+    assert not [q for q in quotes_of(promo) if "Check out" in q.text]
+
+
+def test_title_abbreviation_does_not_cut_the_inverted_tag():
+    text = "“The sanctions only embolden us,” said Mr. Kim, the North's leader, after the test."
+    q = one(quotes_of(text), "embolden us")
+    assert q.speaker is not None and "Kim" in q.speaker
+
+
+def test_he_said_after_a_run_of_quotes_keeps_that_speaker():
+    text = (
+        "Coach Bruce Arians told how his son, Jake, was turning 40. “It hit me like a ton of bricks,” "
+        "Arians said. He plans to stay in Phoenix. “I'll miss the players,” he said."
+    )
+    found = quotes_of(text)
+    q = one(found, "miss the players")
+    assert q.speaker == one(found, "ton of bricks").speaker and "Arians" in q.speaker
+
+
+def test_she_skips_a_man_and_a_surname_keeps_the_person_it_named_first():
+    text = (
+        "Thurman said she was hurt in the crash on the set. Her father, Robert Thurman, was a professor "
+        "who stayed at home. “I was scared for my life,” she said."
+    )
+    q = one(quotes_of(text), "scared for my life")
+    assert q.speaker == "Thurman"
+
+
+def test_they_stands_for_the_last_plural_subject():
+    text = (
+        "Panama's leaders have defended an industry that has helped transform the nation. "
+        "They admit that the new rules have been slow in coming."
+    )
+    q = one(quotes_of(text), "slow in coming")
+    assert q.speaker == "Panama's leaders"
+
+
+def test_message_verbs_take_their_object_but_not_refusals_transfers_or_addressees():
+    text = (
+        "The army confirmed the deaths of two soldiers. Reuters was unable to confirm the reports. "
+        "The guards denied him entry to the stadium. NPR's Ari Shapiro talks to Vivienne Walt, a reporter."
+    )
+    found = quotes_of(text)
+    assert one(found, "deaths of two soldiers").speaker == "army"
+    assert not [q for q in found if "reports" in q.text or "entry" in q.text or "Walt" in q.text]
+
+
+def test_the_airline_is_the_organisation_named_airline_not_the_last_one():
+    text = (
+        "American Airlines apologized to the players on Sunday. A passenger spoke to The Dallas Morning "
+        "News about the flight. The airline said that the crew had followed its security rules."
+    )
+    q = one(quotes_of(text), "followed its security rules")
+    assert q.speaker == "American Airlines"
+
+
+def test_a_participle_speaks_for_its_noun_after_perception_not_after_an_addressee():
+    text = (
+        "The distressed mother can be heard saying: “He is dragging my son, I cannot watch this at all.” "
+        "Senator Mark Hale emailed supporters saying: “We will fight on to the very last primary in June.”"
+    )
+    found = quotes_of(text)
+    assert one(found, "dragging my son").speaker == "distressed mother"
+    assert one(found, "very last primary").speaker == "Mark Hale"
+
+
+def test_a_verb_after_a_quote_does_not_overrule_the_cue_before_it():
+    text = (
+        "Elon Musk has called artificial intelligence “a fundamental risk to the existence of human "
+        "civilization.” Video provided by Newsy"
+    )
+    q = one(quotes_of(text), "fundamental risk")
+    assert q.speaker == "Elon Musk"
+
+
 # --------------------------------------------------------------------------- names
 
 
@@ -126,6 +236,20 @@ def test_company_suffix_initialism_and_first_word_merge():
     assert ent[("e", "Sony Music")] != ent[("f", "Sony")]
     names = {e.id: e.name for e in entities}
     assert names[gs] == "Goldman Sachs" and names[ent[("b", "AP")]] == "Associated Press"
+
+
+def test_a_surname_in_use_before_a_relative_is_named_stays_apart():
+    ms = [
+        Mention("a", "Thurman", "PERSON", 10, 17),
+        Mention("a", "Thurman", "PERSON", 200, 207),
+        Mention("a", "Robert Thurman", "PERSON", 500, 514),
+        Mention("a", "Thurman", "PERSON", 700, 707),
+        Mention("b", "Chris Hughes", "PERSON", 0, 12),
+        Mention("b", "Hughes", "PERSON", 100, 106),
+    ]
+    link_entities(ms)
+    assert ms[0].entity == ms[1].entity == ms[3].entity != ms[2].entity
+    assert ms[4].entity == ms[5].entity
 
 
 def test_two_candidates_are_not_guessed():
@@ -197,6 +321,29 @@ def test_real_ranges_and_decimals_stay():
     text = "Between 10-15 people were hurt and 2.5 tonnes of cargo were lost."
     nums = {n.text: (n.low, n.high) for n in find_numbers("a", text, [(0, len(text))])}
     assert nums == {"Between 10-15": (10, 15), "2.5": (2.5, 2.5)}
+
+
+def test_spoken_ranges_share_a_scale_and_units_written_on_stay_whole():
+    text = "Two or three boats and 3 to 5 million people came; the probe flew 60,000km at 70mph."
+    nums = {n.text: (n.low, n.high, n.unit) for n in find_numbers("a", text, [(0, len(text))])}
+    assert nums == {
+        "Two or three": (2, 3, "boats"),
+        "3 to 5 million": (3e6, 5e6, "people"),
+        "60,000km": (60000, 60000, "km"),
+        "70mph": (70, 70, "mph"),
+    }
+
+
+def test_model_names_and_street_numbers_are_labels_ages_take_their_qualifier():
+    text = (
+        "Owners of the Pixel 2 camera, drivers of a Formula 1 car and visitors at 1426 N. Quincy St. "
+        "came. Only 20 people over the age of 18 stayed."
+    )
+    nums = {n.text: (n.low, n.high) for n in find_numbers("a", text, [(0, len(text))])}
+    assert nums == {"20": (20, 20), "over the age of 18": (18, None)}
+    text = "Call 0800 0560154. The Group of 20 summit met. Rescuers dug 13m down; it cost $7m."
+    nums = {n.text: (n.low, n.unit) for n in find_numbers("a", text, [(0, len(text))])}
+    assert nums == {"13m": (13, "m"), "$7m": (7e6, "USD")}
 
 
 def test_stated_date_beats_today():

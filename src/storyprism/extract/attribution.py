@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyprism.extract.cues import ALL_FORMS, CUE_LEMMAS, _forms
-from storyprism.extract.frames import frames
+from storyprism.extract.cues import ALL_FORMS, CUE_LEMMAS, ROLE_NOUNS, SPEECH_LEMMAS, _forms
+from storyprism.extract.frames import MESSAGE_PREP, frames
+from storyprism.extract.linking import _TITLES
 from storyprism.extract.parse import Parse
 
 # beliefs, perceptions and stances that attribute a proposition ("officials fear that ...")
@@ -103,7 +104,10 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
     "the Russian leader"); an appositive child names the person when the head is a common noun
     ("the director, Vasily Kashin,").
     """
-    if not p.tags[n].startswith("NNP") and p.tags[n] not in ("PRP", "WP"):
+    head_word = text[p.starts[n] : p.ends[n]].lower()
+    # a common noun, or a title tagged as a name ("the Salesforce CEO, Marc Benioff,"): the appositive
+    # name is the person
+    if (not p.tags[n].startswith("NNP") and p.tags[n] not in ("PRP", "WP")) or head_word in _TITLE_HEADS:
         for c in p.children(n):
             if p.deps[c] == "appos" and p.tags[c].startswith("NNP"):
                 return name_span(p, text, c)
@@ -137,7 +141,9 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
     for k in range(left, n):
         word = text[p.starts[k] : p.ends[k]]
         if (
-            word in (".", ":", ";", ")", "(")
+            word in (".", ":", ";", ")", "(", "|")
+            or re.fullmatch(r"\d{1,2}:\d\d", word)  # a clip length or time stamp ("| 1:02 Elon Musk")
+            or word.isspace()  # a paragraph break the parse ran across ("11 a.m.\n\nFormer Gov. ...")
             or (word in ("—", "–", "-") and text[p.starts[k] - 1 : p.starts[k]].isspace())
             or "/" in word
             or word.lower() in ("p.m.", "a.m.")
@@ -154,14 +160,61 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
             )
         ):
             left = k + 1
-    while left < n and text[p.starts[left]] in PUNCT_EDGE:
-        left += 1
+    while left < n and (
+        text[p.starts[left]] in PUNCT_EDGE or text[p.starts[left] : p.ends[left]].lower() in _GROUP_WORDS
+    ):
+        left += 1  # "Both Abe and Tillerson called": the name, not the quantifier
+    # "First Deputy Chairman of the Council's Defense Committee Franz Klintsevich warned": a title
+    # head whose phrase ends in a name right before the verb holds the person's name at its end
+    if (
+        p.tags[n].startswith("NNP")
+        and text[p.starts[n] : p.ends[n]].lower() in ROLE_NOUNS | _TITLES
+        and p.rights[n] > right
+        and p.tags[p.rights[n]].startswith("NNP")
+        and p.rights[n] - left <= 16
+    ):
+        right = p.rights[n]
     return p.span(left, right)
+
+
+# heads that undo the speech act of their infinitive ("unable to confirm", "declined to say")
+_NOT_DONE = frozenset(
+    ["unable", "failed", "fail", "fails", "declined", "decline", "declines", "refused", "refuse", "refuses",
+     "unwilling", "reluctant", "hesitant"]
+)  # fmt: skip
+_TALK = frozenset(["talk", "speak", "write", "chat", "meet", "reach"])
+# prepositions of manner, place and time never introduce what was said
+_CIRCUMSTANCE = frozenset(
+    ["in", "during", "after", "before", "since", "from", "by", "into", "through", "under", "within", "amid",
+     "despite", "until", "via", "near"]
+)  # fmt: skip
+
+
+def _inverted_tag(p: Parse, text: str, v: int, o: int) -> bool:
+    """Whether "X" in "..., reported X." is the inverted subject: the cue follows a comma and its
+    object, a name, closes the sentence."""
+    before = text[max(0, p.starts[v] - 3) : p.starts[v]].rstrip()
+    after = text[p.ends[p.rights[o]] : p.ends[p.rights[o]] + 2].lstrip()
+    return before.endswith(",") and p.tags[o].startswith("NNP") and (not after or after[0] in ".;\n")
+
+
+_GROUP_WORDS = frozenset(["both", "all", "each", "either", "neither"])
+_TITLE_HEADS = ROLE_NOUNS | _TITLES | {"ceo", "cfo", "coo", "chief", "founder", "chair", "head", "director"}
 
 
 # passives whose subject holds the stance ("The Times is expected to endorse", "She is assured of");
 # for the rest the passive subject is the addressee ("was told that", "was asked")
-_PASSIVE_HOLDER = frozenset(["assure", "convince", "persuade", "quote"])
+_PASSIVE_HOLDER = frozenset(["assure", "convince", "persuade", "quote", "hear"])  # "was heard saying"
+_WITNESS = frozenset(
+    ["recalled", "recalls", "recall", "remembered", "remembers", "remember", "quoted", "quotes", "quote",
+     "cited", "cites", "cite", "heard", "hear", "hears", "saw", "see", "seen", "sees", "watched", "watch",
+     "showed", "shows", "shown", "show", "featured", "features", "featuring", "feature", "filmed",
+     "recorded", "caught", "overheard"]
+)  # fmt: skip
+_DOCUMENTS = frozenset(
+    ["statement", "statements", "letter", "report", "post", "tweet", "message", "video", "release", "memo",
+     "email", "note", "filing", "comment", "comments", "remarks", "speech", "interview", "op-ed", "column"]
+)  # fmt: skip
 
 
 def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | None:
@@ -169,7 +222,15 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
     word = text[p.starts[v] : p.ends[v]].lower()
     holder_passive = SPEECH_OR_BELIEF.get(word) in _PASSIVE_HOLDER
     for c in p.children(v):
+        if "\n" in text[p.ends[min(c, v)] : p.starts[max(c, v)]]:
+            continue  # an edge across a paragraph break ("9:30 p.m.\n\nDonald Trump says") is a parse slip
         if p.deps[c] == "nsubj" or (holder_passive and p.deps[c] == "nsubjpass"):
+            of = _quantified(p, text, c)
+            if of is not None:
+                # "many of whom say", "some of the experts believe": the group quantified speaks
+                c = of
+                if text[p.starts[c] : p.ends[c]].lower() in _RELATIVE and p.deps[v] == "relcl":
+                    return name_span(p, text, p.heads[v])
             if not p.tags[c].startswith(("NN", "PRP", "CD", "DT", "WP")):
                 return None  # a gerund or a verb parsed as subject ("Building the set ... included")
             word = text[p.starts[c] : p.ends[c]].lower()
@@ -185,6 +246,22 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
     if p.deps[v] == "relcl" and p.heads[v] != v:
         return None
     h = p.heads[v]
+    if depth < 3 and p.deps[v] == "acl" and p.tags[v] == "VBG" and p.tags[h].startswith(("NN", "PRP")):
+        # "recalled the pilot telling the passengers: “...”": the noun the participle describes
+        # speaks; a document ("issued a statement saying") speaks for whoever issued it
+        hv = p.heads[h]
+        if (
+            p.is_verb(hv)
+            and (
+                text[p.starts[h] : p.ends[h]].lower() in _DOCUMENTS
+                # the noun speaks after a verb of perception or memory ("recalled the pilot telling", "an ad
+                # featuring voters saying"); otherwise it is an addressee ("emailed supporters saying") and
+                # the verb's subject speaks
+                or text[p.starts[hv] : p.ends[hv]].lower() not in _WITNESS
+            )
+        ):
+            return subject(p, text, hv, depth + 1)
+        return name_span(p, text, h)
     if depth < 3 and p.deps[v] in ("conj", "advcl", "xcomp") and h != v:
         # "Clinton posted a comment, saying that ...", "He declined to comment but said ..."
         if p.deps[h] in ("acomp", "attr") and p.heads[h] != h:
@@ -192,6 +269,19 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
         return subject(p, text, h, depth + 1)
     if depth < 2 and p.deps[v] == "pcomp" and p.deps[h] == "prep" and p.is_verb(p.heads[h]):
         return subject(p, text, p.heads[h], depth + 1)  # "Xi replied by saying he ..."
+    return None
+
+
+_QUANTIFIERS = frozenset(["many", "some", "most", "all", "both", "several", "few", "each", "none", "half"])
+
+
+def _quantified(p: Parse, text: str, c: int) -> int | None:
+    """The noun a quantifier subject takes with "of" ("many of whom", "most of the voters"), else None."""
+    if text[p.starts[c] : p.ends[c]].lower() not in _QUANTIFIERS:
+        return None
+    for pr in p.children(c):
+        if text[p.starts[pr] : p.ends[pr]].lower() == "of":
+            return next((g for g in p.children(pr) if p.deps[g] == "pobj"), None)
     return None
 
 
@@ -234,6 +324,10 @@ def _content(
             rest = [c for c in kids if c > objs[0] and p.deps[c] in ("xcomp", "ccomp")]
             span = _trim(text, *p.subtree(rest[0])) if rest else None
             return ("xcomp", [span]) if span else ("", [])
+        if objs and any(p.deps[c] == "dative" for c in kids):
+            return "", []  # "denied it entry", "showed them the door": giving or refusing, not saying
+        if objs and _inverted_tag(p, text, v, objs[0]):
+            return "", []  # "..., reported The Associated Press.": the object is the source
         if objs:
             o = objs[0]
             right = p.rights[o]
@@ -255,6 +349,14 @@ def _content(
     if "prep" in deps and lemma not in _ADDRESSEE_VERBS:  # "asked about X": X is no one's words
         preps = [c for c in kids if p.deps[c] == "prep" and v < c <= v + 3]
         for pr in preps[:1]:
+            allowed = MESSAGE_PREP.get(lemma)
+            word = text[p.starts[pr] : p.ends[pr]].lower()
+            if allowed is not None and word not in allowed:
+                break  # "apologized to the players": the addressee, not what the apology was for
+            if lemma in _TALK and word in ("to", "with"):
+                break  # "talks to Vivienne Walt": who is talked to, not what is said
+            if word in _CIRCUMSTANCE:
+                break  # "said in a statement to CNN", "said after the meeting": how or when, not what
             objs = [g for g in p.children(pr) if p.deps[g] in ("pobj", "pcomp")]
             if objs:
                 span = _trim(text, *p.subtree(objs[0]))
@@ -330,16 +432,26 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             deps = deps | {"ccomp"}  # a speech or belief verb with a clause always attributes it
         if any(p.deps[c] == "neg" for c in p.children(i)):
             continue  # "did not confirm the details": a denial of speech is no attribution
+        if p.deps[i] == "xcomp" and text[p.starts[p.heads[i]] : p.ends[p.heads[i]]].lower() in _NOT_DONE:
+            continue  # "was unable to confirm the reports", "declined to say": nothing was said
         if lemma not in _PASSIVE_HOLDER and any(p.deps[c] in ("auxpass", "nsubjpass") for c in p.children(i)):
             continue  # "was asked", "was called in for": the subject is addressed, not speaking
         kind, content = _content(p, text, i, lemma, deps)
+        if not content and (lemma in SPEECH_LEMMAS or lemma in _OPINION):
+            kind, content = "parenthetical", _interrupted(p, text, i)
         spk = subject(p, text, i)
+        line = _line(text, p.starts[i])
+        if spk and not (line[0] <= spk[0] and spk[1] <= line[1]):
+            spk = None  # a subject in another paragraph is a parse that ran across the break
         # a fronted relative or object ("which Putin said he is studying") drags the cue into the
         # complement's subtree: the content starts after the cue
         content = [c for c in (_after_cue(text, c, p.ends[i], spk) for c in content) if c]
+        content = _clip(text, content, line)
         if not content:
             continue
         out.append(Attribution(i, lemma, spk, content, kind=kind))
+    out.extend(a for a in (_noun_cue(p, text, i) for i in range(len(p))) if a is not None)
+    out.sort(key=lambda a: a.content[0][0])
     _relays(p, text, out)
     # "Peskov said Putin told him that ...": the relayed attribution (with via) stands for both
     relayed = {p.heads[a.cue] for a in out if a.cue >= 0 and a.via is not None and p.deps[a.cue] == "ccomp"}
@@ -357,7 +469,11 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
 
 
 def _relays(p: Parse, text: str, atts: list[Attribution]) -> None:
-    """In "Ushakov said Xi told him that ...": the inner attribution's words came via the outer speaker."""
+    """In "Ushakov said Xi told him that ...": the inner attribution's words came via the outer speaker.
+
+    Only when the inner speaker, cue and content all come after the outer cue and on its line: an
+    inner cue after its own content ("... , '' Burman said of the plan") is a new statement the parse
+    hung from the sentence before, not a relayed one."""
     by_cue = {a.cue: a for a in atts if a.cue >= 0}
     for a in atts:
         if a.cue < 0:
@@ -369,8 +485,68 @@ def _relays(p: Parse, text: str, atts: list[Attribution]) -> None:
             and by_cue[h].speaker
             and a.speaker
             and by_cue[h].lemma in ("say", "tell", "report", "write", "add", "state")
+            and p.ends[h] <= a.speaker[0]
+            and all(p.ends[h] <= s for s, _ in a.content)
+            and a.speaker[0] < a.content[0][0]
+            and "\n" not in text[p.ends[h] : p.starts[a.cue]]
         ):
             a.via = by_cue[h].speaker
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph (line) around ``pos``: attributed words never run across a paragraph break."""
+    e = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if e < 0 else e
+
+
+def _clip(text: str, spans: list[tuple[int, int]], line: tuple[int, int]) -> list[tuple[int, int]]:
+    """Content spans cut to the cue's paragraph (a parse across a break is no attribution there)."""
+    out = []
+    for s, e in spans:
+        if line[0] <= s and e <= line[1]:
+            out.append((s, e))
+            continue
+        cut = _trim(text, max(s, line[0]), min(e, line[1])) if s < line[1] and line[0] < e else None
+        if cut:
+            out.append(cut)
+    return out
+
+
+# opinion verbs that are set off like a speech tag ("This is, I think, a mistake")
+_OPINION = frozenset(["think", "believe", "argue", "acknowledge", "write", "contend", "suspect", "fear"])
+
+
+def _interrupted(p: Parse, text: str, v: int) -> list[tuple[int, int]]:
+    """The clause a parenthetical or trailing cue interrupts: "The museum, Mr. Bush said, celebrated
+    ...", "Hawaii, as one of his advisers pointed out, rarely gets ...". The cue is set off
+    (``parataxis``, or an "as" clause) and has its own subject; the content is the clause it hangs
+    from without the cue's own phrase. A cue with an object of its own ("he told me") is not set off."""
+    dep = p.deps[v]
+    kids = p.children(v)
+    if dep == "advcl":
+        if not any(p.deps[c] == "mark" and text[p.starts[c] : p.ends[c]].lower() == "as" for c in kids):
+            return []
+    elif dep != "parataxis":
+        return []
+    if not any(p.deps[c] == "nsubj" for c in kids) or any(
+        p.deps[c] in ("ccomp", "xcomp", "dobj", "dative") for c in kids
+    ):
+        return []
+    h = p.heads[v]
+    if h == v or not p.is_verb(h):
+        return []
+    hs, he = p.lefts[h], p.rights[h]
+    cs, ce = p.lefts[v], p.rights[v]
+    parts = []
+    if hs < cs:
+        a = _trim(text, p.starts[hs], p.ends[cs - 1])
+        if a:
+            parts.append(a)
+    if ce < he:
+        b = _trim(text, p.starts[ce + 1], p.ends[he])
+        if b:
+            parts.append(b)
+    return parts
 
 
 _CLIMB = ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "oprd")
@@ -517,3 +693,109 @@ def _via(p: Parse, text: str, v: int) -> tuple[int, int] | None:
         if outer and outer != subject(p, text, v):
             return outer
     return None
+
+
+# Nouns of saying and believing that take a "that" clause ("his claim that ...", "warnings from
+# officials that ...", "Trump repeated the assertion that ..."): the clause is what the owner holds
+SPEECH_NOUNS = frozenset(
+    ["claim", "claims", "belief", "beliefs", "view", "views", "warning", "warnings", "fear", "fears",
+     "hope", "hopes", "statement", "assertion", "assertions", "argument", "allegation", "allegations",
+     "suggestion", "promise", "pledge", "vow", "insistence", "contention", "accusation", "accusations",
+     "assurance", "assurances", "prediction", "predictions", "concern", "concerns", "worry", "worries",
+     "announcement", "admission", "acknowledgment", "denial", "message", "conviction", "suspicion"]
+)  # fmt: skip
+# verbs whose subject voices the noun it takes ("made the claim that", "repeated his warning that")
+_VOICING = frozenset(
+    ["make", "made", "makes", "making", "issue", "issued", "issues", "repeat", "repeated", "repeats",
+     "reiterate", "reiterated", "express", "expressed", "expresses", "voice", "voiced", "voices",
+     "renew", "renewed", "echo", "echoed", "raise", "raised", "raises", "offer", "offered", "float",
+     "floated", "share", "shared", "stand", "stood", "stick", "stuck", "maintain", "maintained"]
+)  # fmt: skip
+
+
+def _noun_cue(p: Parse, text: str, n: int) -> Attribution | None:
+    """A noun of saying or believing with a "that" clause (``SPEECH_NOUNS``), owned by a possessive,
+    an "of/from/by" phrase, or the subject of a verb that voices it. The clause is the content; a noun
+    without a known owner ("the idea that ...") attributes nothing."""
+    if not p.tags[n].startswith("NN") or text[p.starts[n] : p.ends[n]].lower() not in SPEECH_NOUNS:
+        return None
+    clause = next(
+        (
+            c
+            for c in p.children(n)
+            if p.deps[c] in ("acl", "ccomp", "appos")
+            and p.is_verb(c)
+            and any(
+                p.deps[m] == "mark" and text[p.starts[m] : p.ends[m]].lower() == "that" for m in p.children(c)
+            )
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    content = _trim(text, *p.subtree(clause))
+    if content is None:
+        return None
+    speaker = None
+    for c in p.children(n):
+        word = text[p.starts[c] : p.ends[c]].lower()
+        if p.deps[c] == "poss" and c < n:
+            if word in ("its", "their", "our", "my", "your"):
+                return None  # an owner to look up elsewhere: not resolved here
+            speaker = name_span(p, text, c)
+        elif p.deps[c] == "prep" and word in ("of", "from", "by") and c < clause and speaker is None:
+            obj = next((g for g in p.children(c) if p.deps[g] == "pobj"), None)
+            if obj is not None and p.tags[obj].startswith(("NN", "PRP")):
+                speaker = name_span(p, text, obj)
+    h = p.heads[n]
+    if speaker is None and p.deps[n] == "dobj" and text[p.starts[h] : p.ends[h]].lower() in _VOICING:
+        speaker = subject(p, text, h)
+    if speaker is None or "\n" in text[min(speaker[0], content[0]) : max(speaker[1], content[1])]:
+        return None
+    return Attribution(n, text[p.starts[n] : p.ends[n]].lower(), speaker, [content], kind="noun")
+
+
+_CLAUSE_DEPS = frozenset(["conj", "advcl", "parataxis", "ccomp"])
+
+
+def without_quoted_clauses(
+    p: Parse, text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Content spans less the clauses inside them that carry a direct quote ("he respects Clinton and
+    calls her “an extremely intelligent woman”": the quoted clause is the direct quote's; "he
+    respects Clinton" stays reported speech). A quote that is an argument of the content's own verb
+    ("said the plan was “a disaster”") is not cut off: the content then still overlaps the quote."""
+    if not any(s < qe and qs < e for s, e in spans for qs, qe in quoted):
+        return spans
+    cuts: list[tuple[int, int]] = []
+    for s, e in spans:
+        for t in p.tokens_in(s, e):
+            if p.deps[t] not in _CLAUSE_DEPS or not p.is_verb(t) or not s <= p.starts[p.heads[t]] < e:
+                continue  # the content's own head is not cut off, only clauses inside it
+            if any(qs <= p.starts[t] < qe for qs, qe in quoted):
+                continue  # the clause's own verb is quoted: the quote is the clause
+            a, b = p.subtree(t)
+            if any(a < qe and qs < b for qs, qe in quoted):
+                # with the "and"/"but" and the comma that join it
+                k = p.lefts[t] - 1
+                while k >= 0 and p.deps[k] in ("cc", "punct") and p.heads[k] in (t, p.heads[t]):
+                    a = p.starts[k]
+                    k -= 1
+                cuts.append((a, b))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        pieces = [(s, e)]
+        for a, b in cuts:
+            nxt = []
+            for x, y in pieces:
+                if b <= x or y <= a:
+                    nxt.append((x, y))
+                    continue
+                for piece in ((x, a), (b, y)):
+                    if piece[1] > piece[0]:
+                        trimmed = _trim(text, *piece)
+                        if trimmed:
+                            nxt.append(trimmed)
+            pieces = nxt
+        out.extend(pieces)
+    return out

@@ -31,8 +31,27 @@ _IRREGULAR = {
 _VOWELS = set("aeiou")
 OBJECT_FRAME_PRECISION = 0.6
 # declining, requesting, commenting-on and deciding are acts without content of their own; the object
-# of "cite" or "quote" is a source, not what it said
-NOT_CONTENT = frozenset(["decline", "request", "comment", "refuse", "decide", "cite", "quote"])
+# of "quote" is a source, not what it said ("cite" stays: "they cite the 2000 election" is the
+# argument they make, 0.91 of 79 on train)
+NOT_CONTENT = frozenset(["decline", "request", "comment", "refuse", "decide", "quote"])
+# Verbs of saying whose object IS the message ("said the same thing", "confirmed the report",
+# "echoed his call", "tweeted a warning", "hinted at a run"): an object or a prepositional object of
+# these is what was said or the stance taken, so they pass below OBJECT_FRAME_PRECISION. On PolNeAR
+# train (all 840 articles, counted as the table) they are attribution cues 0.38-0.48 of the time with
+# an object, against 0.2-0.35 for "offer", "share", "name", "view" and other general verbs left out.
+# "deny" is left out: "denied them port access" refuses, it says nothing.
+MESSAGE_OBJECT = frozenset(
+    ["say", "tweet", "claim", "confirm", "echo", "suggest", "signal", "disavow", "recommend", "reveal",
+     "disclose"]
+)  # fmt: skip
+# and the preposition that carries the message for each ("apologized for X", not "apologized to X")
+MESSAGE_PREP = {
+    "complain": ("about", "of"),
+    "apologize": ("for",),
+    "advocate": ("for",),
+    "disagree": ("with",),
+    "hint": ("at",),
+}
 
 
 def verb_forms(lemma: str) -> set[str]:
@@ -76,6 +95,10 @@ def frames() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
         if lemma in NOT_CONTENT:
             continue
         deps.setdefault(lemma, set()).add(dep)
+    for lemma in MESSAGE_OBJECT:
+        deps.setdefault(lemma, set()).add("dobj")
+    for lemma in MESSAGE_PREP:
+        deps.setdefault(lemma, set()).add("prep")
     forms: dict[str, str] = {}
     for lemma in sorted(deps):
         for f in verb_forms(lemma):

@@ -148,6 +148,7 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats the same few thousand names hundreds of thousands of times
 def norm(text: str) -> str:
     t = fold(text).replace("’", "'").replace("‘", "'").strip()
     t = re.sub(r"'s$|'$", "", t)
@@ -378,7 +379,15 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         by_last[b].add(fk)
         by_first[a].add(fk)
     doc_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    # where each name is first written in an article: a surname stands for a full name written
+    # before it, not for a relative named later ("Thurman says ..." long before "her father, Robert
+    # Thurman")
+    first_at: dict[tuple[str, str], int] = {}
     for m, k in zip(mentions, keys, strict=True):
+        if k and k.startswith("person|"):
+            name_key = full_key.get(k, k)
+            at = first_at.get((m.article, name_key))
+            first_at[(m.article, name_key)] = m.start if at is None else min(at, m.start)
         if k in full_key:
             a, b = full_key[k][7:].split()
             doc_full[m.article]["last:" + b].add(full_key[k])
@@ -393,8 +402,15 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             continue
         tok = k[7:]
         local = doc_full[m.article]
+        alone_at = first_at.get((m.article, k), m.start)
+        introduced = {
+            c for c in local.get("last:" + tok, set()) if first_at.get((m.article, c), 0) <= alone_at
+        }
+        if local.get("last:" + tok) and not introduced:
+            final.append(k)  # the surname was in use before any full name with it: someone else
+            continue
         for cands in (
-            local.get("last:" + tok),
+            introduced,
             local.get("first:" + tok),
             by_last.get(tok),
             by_first.get(tok),
@@ -465,8 +481,11 @@ def _stem(w: str) -> str:
 def lexical(a: str, b: str) -> float:
     """Shared content words (Dice, crude stems: "supports"/"supported"); a short text inside a long one
     still scores by containment when it has enough words to be a real utterance."""
-    wa = {_stem(w) for w in _content_words(a)}
-    wb = {_stem(w) for w in _content_words(b)}
+    return lexical_stems({_stem(w) for w in _content_words(a)}, {_stem(w) for w in _content_words(b)})
+
+
+def lexical_stems(wa: set[str], wb: set[str]) -> float:
+    """``lexical`` on stem sets already computed (a corpus compares each quote with many others)."""
     if not wa or not wb:
         return 0.0
     shared = len(wa & wb)
@@ -530,7 +549,7 @@ def group_variants(
         for j, n in shared.items():
             if n < 2 or quotes[i].article == quotes[j].article:
                 continue
-            lex = lexical(quotes[i].text, quotes[j].text)
+            lex = lexical_stems(stems[i], stems[j])
             if lex >= lexical_min and compatible(quotes[i], quotes[j]):
                 pairs.append((i, j, lex))
     if not pairs:

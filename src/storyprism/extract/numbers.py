@@ -39,7 +39,8 @@ _QUALIFIERS = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "up to": "up-to", "as many as": "up-to",
     "fewer than": "less-than", "less than": "less-than", "under": "less-than", "below": "less-than",
-    "no more than": "up-to", "not more than": "up-to",
+    "no more than": "up-to", "not more than": "up-to", "over the age of": "more-than",
+    "under the age of": "less-than", "near": "about",
 }  # fmt: skip
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million|billion|trillion|bn|k|m)\b)?"
 _WORD_NUM = (
@@ -50,12 +51,17 @@ _WORD_NUM = (
 _VAGUE_RE = "|".join(v for v, _, _ in _VAGUE)
 _QUAL_RE = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 _VALUE = rf"(?:[$€£]\s?)?(?:{_NUM}|{_WORD_NUM})"
+# a unit written onto the number ("60,000km", "1,400kg", "70mph")
+_ATTACHED_UNIT = r"km/h|kmh|kms|km|kg|kgs|mph|kph|mm|cm|ft|lbs|lb|mi|kwh|mwh|kw|mw|gw|gb|mb|tb|ml"
 NUMBER_RE = re.compile(
     rf"(?<![\w.,/-])(?:(?P<qual>{_QUAL_RE})\s+)?"
-    rf"(?:(?P<vague>{_VAGUE_RE})|(?:between\s+)?(?P<a>{_VALUE})(?:\s*(?:to|-|–|and)\s*(?P<b>{_VALUE}))?)"
-    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?![\w-])",
+    rf"(?:(?P<vague>{_VAGUE_RE})|(?:between\s+)?(?P<a>{_VALUE})(?![.,]?\d)"
+    # "two or three", "3 to 5 million": one interval
+    rf"(?:\s*(?:to|-|–|and|or)\s*(?P<b>{_VALUE})(?![.,]?\d))?)"
+    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?P<sfx>{_ATTACHED_UNIT})?(?![\w-])",
     re.IGNORECASE,
 )
+_SCALE_WORD = re.compile(r"\s(thousand|million|billion|trillion)$|\d\s*(bn)$", re.IGNORECASE)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _UNIT_SKIP = {
     "of",
@@ -91,6 +97,12 @@ _UNIT_STOP = {
     "was",
     "were",
 }
+
+
+# after "13m" these words make the m metres, not millions ("dug only 13m down the shaft")
+_METRES_AFTER = re.compile(
+    r"\s*(?:down|deep|high|tall|long|wide|away|above|below|under|up|of\b|from|into|across)"
+)
 
 
 def _value(text: str) -> float | None:
@@ -155,14 +167,36 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
     prev_tok = before.split()[-1] if before.split() else ""
     if re.fullmatch(r"[A-Z]{1,4}", prev_tok) and prev_tok not in ("US", "UK", "EU", "USD", "GBP", "EUR"):
         return True
+    # "0800 0560154", "020 7946": a leading zero writes a code or a phone number, never an amount
+    if re.fullmatch(r"0\d{2,}", raw):
+        return True
+    # "Group of 20", "Class of 2019": a number closing a capitalised name
+    if re.search(r"\b[A-Z][a-z]+\s+of\s*$", before):
+        return True
+    # "1426 N. Quincy St.": a street number
+    if re.match(
+        r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Lane|Ln|Way|Pl|Place|Ct)\b",
+        after + text[e + 12 : e + 40],
+    ):
+        return True
     # "Route 6", "Apollo 11", "Boeing 737": a bare number right after a capitalised word, unless a
     # unit follows
     prev = before.split()[-1] if before.split() else ""
+    if not (re.fullmatch(r"\d+", raw) and prev[:1].isupper() and prev.lower() not in _QUALIFIERS):
+        return False
+    if not _has_unit(after):
+        return True
+    # "Pixel 2 camera", "Formula 1 car": a one- or two-digit number inside a name is followed by a
+    # singular noun; a count takes a plural ("Hilton had 3 sacks"). A capitalised word that opens the
+    # sentence ("Only 20 people") or names a day or month ("On Sunday 12 people died") is no name.
+    nxt = re.match(r"\s+([a-z]+)", after)
+    opens = re.search(r"(?:^|[.!?:]\s+|\n\s*)\S+\s*$", text[max(0, s - 40) : s])
     return bool(
-        re.fullmatch(r"\d+", raw)
-        and prev[:1].isupper()
-        and prev.lower() not in _QUALIFIERS
-        and not _has_unit(after)
+        len(raw) <= 2
+        and nxt
+        and not nxt.group(1).endswith("s")
+        and not opens
+        and not re.fullmatch(rf"{_MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day", prev.lower())
     )
 
 
@@ -184,12 +218,10 @@ _SERIES = (
 def _unit(text: str, e: int, pct: bool, raw: str) -> str | None:
     if pct:
         return "percent"
-    if raw.strip().startswith("$"):
-        return "USD"
-    if raw.strip().startswith("€"):
-        return "EUR"
-    if raw.strip().startswith("£"):
-        return "GBP"
+    # the currency sign may follow a qualifier ("near $14,475", "about £5m")
+    for sign, code in (("$", "USD"), ("€", "EUR"), ("£", "GBP")):
+        if sign in raw:
+            return code
     for w in re.findall(r"[A-Za-z][\w'’-]*|[.,;:!?]", text[e : e + 60])[:4]:
         lw = w.lower()
         if lw in _UNIT_SKIP:
@@ -270,6 +302,12 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
             a = _value(raw)
             if a is None:
                 continue
+            if re.fullmatch(r"\d+(?:\.\d+)?m", raw, re.I) and _METRES_AFTER.match(text, m.end()):
+                a = float(raw[:-1])  # "13m down": metres (a currency sign would make it millions)
+                sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")
+                lo, hi = _interval(a, qual)
+                out.append(NumberMention(article, text[s:e], lo, hi, qual, "m", sent, s, e))
+                continue
             vs = m.start("a") + (len(raw) - len(raw.lstrip("$€£ ")))
             if _is_label(text, vs, m.end("b") if m.group("b") else m.end("a"), raw.lstrip("$€£ ")):
                 continue
@@ -277,6 +315,10 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                 continue  # "between 43 degrees north and ...": the range is not in one piece
             if m.group("b"):
                 b = _value(m.group("b"))
+                scale_b = _SCALE_WORD.search(m.group("b").strip())
+                if b is not None and scale_b and not _SCALE_WORD.search(raw.strip()) and a < 1000:
+                    # "3 to 5 million", "two or three billion": the scale word counts for both ends
+                    a *= _SCALE[(scale_b.group(1) or scale_b.group(2)).lower()]
                 if b is None or b < a:
                     continue
                 if re.fullmatch(r"\d{1,2}", raw) and b >= 1000 and b >= a * 100:
@@ -287,6 +329,10 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     continue  # "one of", "one day": almost never a count worth comparing
                 interval = _interval(a, qual)
         sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")
-        unit = _unit(text, e, pct, m.group(0) if not m.group("vague") else "")
+        unit = (
+            m.group("sfx").lower()
+            if m.group("sfx")
+            else _unit(text, e, pct, m.group(0) if not m.group("vague") else "")
+        )
         out.append(NumberMention(article, text[s:e], interval[0], interval[1], qual, unit, sent, s, e))
     return out

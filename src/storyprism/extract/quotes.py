@@ -20,32 +20,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyprism.extract.attribution import clause_attributions, direct_attribution
+from storyprism.extract.attribution import (
+    clause_attributions,
+    direct_attribution,
+    name_span,
+    without_quoted_clauses,
+)
 from storyprism.extract.cues import (
-    AFTER_RE,
     ALL_FORMS,
     CUE_RE,
     PRONOUNS,
-    ROLE_NOUNS,
     SPEECH_LEMMAS,
     SPEECH_RE,
 )
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
 from storyprism.extract.parse import Parse
-from storyprism.extract.speakers import (
-    GENERIC_SPEAKERS,
-    SPEAKER_LABELS,
-    DocContext,
-    Ent,
-    resolve,
+from storyprism.extract.speakers import DocContext, Ent, norm_name, resolve
+from storyprism.extract.tags import (
+    ADVERBS,
+    STOP_INVERTED,
+    clean_phrase,
+    cue_lemma,
+    is_speakerish,
+    strip_intro,
+    subject_before,
+    tag_after,
+    tag_before,
 )
 from storyprism.extract.text import paragraphs, sentences
-
-_WORD_RE = re.compile(r"[\w'’.-]+")
-_ADVERBS = r"(?:also|later|then|further|previously|had|has|have|was|were|is|reportedly|once|again|simply|recently|earlier|quickly|repeatedly|often|would|will|could|might|may|did|does|do|told)"
-_TIME_TAIL = re.compile(
-    r"[\s,]+(?:on|last|this|early|late|earlier|later)\s+(?:\w+\s*){1,2}$|[\s,]+(?:yesterday|today|tonight|recently)$"
-)
 
 
 @dataclass(slots=True)
@@ -63,398 +65,12 @@ class Found:
     parts: list[tuple[int, int]] = field(default_factory=list)
 
 
-# --------------------------------------------------------------------------- speaker phrases
-
-_SPK_AFTER = re.compile(
-    rf"^[\s,—–-]*(?P<spk>(?:[^.!?;“”\"«»]|\.(?=\s[A-Z]|[,)A-Za-z])){{1,130}}?)\s+(?:{_ADVERBS}\s+)*(?P<cue>{AFTER_RE.pattern})(?=[\s,.;:!?]|$)"
-)
-_SPK_QUOTED = re.compile(
-    r"^[\s,—–-]*(?P<spk>[^.!?;“”\"«»]{1,90}?)\s+(?:was|were|is|are|has been|had been)\s+quoted\s+"
-    r"(?:by\s+(?P<via>[^.,;“”\"]{1,60}?)\s+)?as\s+(?P<cue>saying|stating|telling|writing|adding)"
-)
-_CUE_FIRST = re.compile(rf"^[\s,—–-]*(?P<cue>{SPEECH_RE.pattern})\s+(?P<spk>[^.!?;“”\"«»]{{1,120}})")
-_ACCORDING_BEFORE = re.compile(r"[Aa]ccording to\s+(?P<spk>[^,.;“”\"]{1,80}?)\s*[,:]?\s*$")
-_ACCORDING_AFTER = re.compile(r"^[\s,—–-]*according to\s+(?P<spk>[^,.;“”\"]{1,80})")
-_STOP_INVERTED = re.compile(
-    r",|;|\s(?:in|on|at|during|after|before|when|while|to|of|about|as|because|from|with|who|which|that|adding)\s"
-)
-
-
-def _clean_phrase(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """Trim a speaker phrase span: conjunctions, time adverbials, punctuation; None if not a speaker."""
-    phrase = text[s:e]
-    m = _TIME_TAIL.search(phrase)
-    if m and m.start() > 0:
-        e = s + m.start()
-    m = _STATEMENT_TAIL.search(text, s, e)
-    if m and m.start() > s:
-        e = m.start()
-    while s < e and (text[s] in " ,;:—–-(" or text[s] in QUOTE_MARKS):
-        s += 1
-    while e > s and text[e - 1] in " ,;:—–-)":
-        e -= 1
-    lead = re.match(r"(?:and|but|so|as|while|then|when|yet|or|with|also)\s+", text[s:e], re.IGNORECASE)
-    if lead:
-        s += lead.end()
-    phrase = text[s:e]
-    words = phrase.split()
-    if not words or len(words) > 14 or words[0].lower() in _RELATIVE or words[0].lower() in _INTRO:
-        return None
-    if any(ch in phrase for ch in QUOTE_MARKS):
-        return None
-    return (s, e)
-
-
-def _is_speakerish(text: str, span: tuple[int, int], ents: list[Ent], strong: bool = False) -> bool:
-    """Whether a phrase can be a speaker; ``strong`` when the position right after a quote already says so."""
-    s, e = span
-    words = [w.strip(",.'’").lower() for w in text[s:e].split()]
-    if not words:
-        return False
-    if strong and words[0] in _DETERMINERS and 2 <= len(words) <= 5 and not any(w in _AUX for w in words):
-        return True  # "the ad's narrator", "a voice-over in the ad"
-    if len(words) == 1 and words[0] in PRONOUNS:
-        return words[0] not in ("it", "him", "her")
-    if any(ent.start == s and ent.label == "PERSON" for ent in ents):
-        return True  # "Nate Silver, the polling guru who founded ...": a name with its appositive
-    if len(words) > 8 and "," not in text[s:e]:
-        return False
-    if any(w in _RELATIVE_IN for w in words) or (any(w in _AUX for w in words) and "," not in text[s:e]):
-        return False  # a clause ("which it", "the US has provided"), not a noun phrase
-    if any(ent.start >= s and ent.end <= e and ent.label in SPEAKER_LABELS for ent in ents):
-        return True
-    if any(w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS or w in GENERIC_SPEAKERS for w in words):
-        return True
-    # a capitalised name spaCy missed ("Carson", "Jeb!")
-    first = text[s:e].split()[0]
-    return first[:1].isupper() and len(words) <= 4 and words[0] not in _NOT_SUBJECT
-
-
-_STATEMENT_TAIL = re.compile(r"\s+(?:issued|released|put out|published|posted)\s+(?:a|an)\s+\w+\s*$")
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "his", "her", "their", "its", "this", "one", "another", "our", "my"]
-)
-_RELATIVE_IN = frozenset(["which", "who", "whom", "whose", "where"])
-_AUX = frozenset(["have", "has", "had", "is", "was", "are", "were", "will", "would", "been", "be"])
-_RELATIVE = frozenset(["which", "who", "whom", "whose", "that", "where", "what", "it", "there"])
-_INTRO = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "during",
-        "for",
-        "with",
-        "speaking",
-        "asked",
-        "from",
-        "over",
-        "since",
-        "by",
-        "after",
-        "before",
-        "while",
-        "when",
-        "as",
-        "if",
-        "although",
-        "though",
-        "because",
-        "despite",
-        "under",
-        "amid",
-        "according",
-    ]
-)
-_NOT_SUBJECT = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "there",
-        "here",
-        "in",
-        "on",
-        "at",
-        "as",
-        "but",
-        "and",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "what",
-        "which",
-        "who",
-        "one",
-        "some",
-        "many",
-        "most",
-        "all",
-        "both",
-        "each",
-    ]
-)
-
-
-# --------------------------------------------------------------------------- attribution
-
-
-@dataclass(slots=True)
-class _Attr:
-    speaker: tuple[int, int] | None = None
-    cue: str | None = None
-    via: tuple[int, int] | None = None
-
-
-def _lemma(form: str) -> str:
-    return ALL_FORMS.get(form.lower(), form.lower())
-
-
-def _after(text: str, start: int, limit: int, ents: list[Ent]) -> _Attr | None:
-    seg = text[start:limit]
-    m = _SPK_QUOTED.match(seg)
-    if m:
-        span = _clean_phrase(text, start + m.start("spk"), start + m.end("spk"))
-        if span and _is_speakerish(text, span, ents, strong=True):
-            via = (start + m.start("via"), start + m.end("via")) if m.group("via") else None
-            return _Attr(span, "say", via)
-    m = _CUE_FIRST.match(seg)
-    if m and not m.group("cue").endswith("ing"):
-        # an inverted tag is finite ("said Bolton"); '" saying Israel dug up ...' starts a new clause
-        s0 = start + m.start("spk")
-        stop = _STOP_INVERTED.search(text, s0, start + m.end("spk"))
-        span = _clean_phrase(text, s0, stop.start() if stop else start + m.end("spk"))
-        # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": up to the name
-        person = next(
-            (
-                e
-                for e in ents
-                if e.label == "PERSON"
-                and s0 <= e.start < s0 + 60
-                and not re.search(r"[.!?;]\s", text[s0 : e.start])
-            ),
-            None,
-        )  # never across a sentence end ("said a Kremlin spokesman. Secretary Rex Tillerson flew")
-        if person and (span is None or span[1] < person.end):
-            span = _clean_phrase(text, s0, person.end)
-        if span and _is_speakerish(text, span, ents, strong=True):
-            return _Attr(span, _lemma(m.group("cue")))
-    m = _SPK_AFTER.match(seg)
-    if m and ALL_FORMS.get(m.group("cue").lower()) in SPEECH_LEMMAS | {
-        "think",
-        "believe",
-        "write",
-        "tweet",
-        "note",
-    }:
-        span = _clean_phrase(text, start + m.start("spk"), start + m.end("spk"))
-        if span and _is_speakerish(text, span, ents, strong=True):
-            return _Attr(span, _lemma(m.group("cue")))
-    m = _ACCORDING_AFTER.match(seg)
-    if m:
-        span = _clean_phrase(text, start + m.start("spk"), start + m.end("spk"))
-        if span:
-            return _Attr(span, "according to")
-    m = re.match(r"[\s,.]*[―—–-]\s*", seg)
-    if m:  # '"...” ― Sonya Herridge': a dash and a name after a quote sign it (epigraph convention)
-        person = next((e for e in ents if e.label in ("PERSON", "ORG") and e.start == start + m.end()), None)
-        if person:
-            return _Attr((person.start, person.end), "say")
-    # '"...," Bennett shot back.' / '"..." his colleague wrote': a short subject and a verb right after a
-    # quote that ends in punctuation is an attribution whatever the verb
-    if (start >= 2 and text[start - 2] in ",.!?…-—") or text[start - 1 : start] in ",!?":
-        m = _ANY_VERB_AFTER.match(seg)
-        if m and m.group("verb").lower() not in _AUX and m.group("verb").lower() not in ("has", "does"):
-            span = _clean_phrase(text, start + m.start("spk"), start + m.end("spk"))
-            if span:
-                return _Attr(span, _lemma(m.group("verb")))
-    return None
-
-
-_ANY_VERB_AFTER = re.compile(
-    r"^[\s,—–-]*(?P<spk>(?:(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)|he|she|they|I|we|"
-    r"(?:the|a|an|his|her|their|its|one|another|this|that|these|some)(?:\s+[a-z][\w'’-]*){1,3}?)\s+(?:[a-z]+ly\s+)?"
-    r"(?P<verb>[a-z]+(?:ed|es|s)|shot|went|wrote|told|said|spoke|began|cried|replied|added|read)\b"
-)
-
-
-def _before(text: str, clause: int, start: int, ents: list[Ent]) -> _Attr | None:
-    seg = text[clause:start]
-    m = _ACCORDING_BEFORE.search(seg)
-    if m:
-        span = _clean_phrase(text, clause + m.start("spk"), clause + m.end("spk"))
-        if span:
-            return _Attr(span, "according to")
-    m = re.match(r"\s*Says?\s+", seg)
-    if m:  # "Said Dorothy Poynter, who grew up with Ali, “..."
-        person = next((e for e in ents if e.label == "PERSON" and e.start == clause + m.end()), None)
-        if person:
-            return _Attr((person.start, person.end), "say")
-    speech = [c for c in SPEECH_RE.finditer(seg)]
-    if not speech:
-        # "Cruz called them on it:" -- a colon introduces the words of the clause's subject
-        m = _NAME_COLON.search(seg) or _COLON_INTRO.search(seg)
-        if m:
-            span = _clean_phrase(text, clause + m.start("spk"), clause + m.end("spk"))
-            if span and _is_speakerish(text, span, ents):
-                return _Attr(span, _lemma(m.group("verb")) or None)
-        return None
-    first = speech[0]
-    last = speech[-1]
-    tail = seg[last.end() :]
-    # the last cue must be close to the quote ("said:", "told reporters in a briefing that")
-    if len(tail.split()) > 12 or re.search(r"[.!?]\s", tail):
-        return None
-    subj = _subject_before(text, clause, clause + first.start(), ents)
-    attr = _Attr(subj if subj and _is_speakerish(text, subj, ents) else None, _lemma(first.group(0)))
-    if attr.speaker is None:
-        # "When asked if ..., Gale said:": the subject of a later cue
-        for k in range(len(speech) - 1, 0, -1):
-            cand = _subject_before(text, clause + speech[k - 1].end(), clause + speech[k].start(), ents)
-            if cand and _is_speakerish(text, cand, ents):
-                attr = _Attr(cand, _lemma(speech[k].group(0)))
-                first = speech[k]
-                break
-    # inner speaker: "...that Xi said", "...that Xi <quote>" -> Xi speaks, the outer subject relays
-    inner = None
-    if len(speech) > 1:
-        between_s = clause + speech[-2].end()
-        mm = re.match(
-            r"\s*(?:that\s+)?([^,;:]{1,40}?)\s*(?:" + _ADVERBS + r"\s+)*$",
-            text[between_s : clause + last.start()],
-        )
-        if mm:
-            inner = _clean_phrase(text, between_s + mm.start(1), between_s + mm.end(1))
-    if inner is None:
-        mm = re.search(r"\bthat\s+((?:[A-Z][\w'’.-]*\s*){1,4})$", tail)
-        if mm and len(re.findall(r"\bthat\b", tail)) == 1:
-            inner = _clean_phrase(text, clause + last.end() + mm.start(1), clause + last.end() + mm.end(1))
-    if inner and _is_speakerish(text, inner, ents) and text[inner[0] : inner[1]].lower() not in PRONOUNS:
-        if attr.speaker and inner != attr.speaker:
-            attr.via = attr.speaker
-        attr.speaker = inner
-        attr.cue = _lemma(last.group(0))
-    return attr if attr.speaker else None
-
-
-_COLON_INTRO = re.compile(
-    r"(?:^|[.!?,;—–]\s*|\s)(?P<spk>(?:(?:[A-Z][\w'’.-]*|of|the|de|van|von)\s+){0,5}[A-Z][\w'’.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+(?:ed|s))\b[^:.!?]{0,60}:\s*$"
-)
-_NAME_COLON = re.compile(r"(?:^|[.!?]\s+)(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)(?P<verb>):\s*$")
-_BOUNDARY = re.compile(
-    r"[,;:(—–]|\s(?:when|while|as|because|that|but|after|before|if|where|since|so|then|and then)\s"
-)
-
-
-_SUBJ_CAND = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:[A-Z][\w'’-]+\.?\s+){0,3}[A-Z][\w'’-]+)(?=\s+[a-z])"
-)
-_NOT_BEFORE_SUBJ = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "about",
-        "into",
-        "than",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "when",
-        "while",
-    ]
-)
-
-
-def _subject_before(text: str, start: int, end: int, ents: list[Ent]) -> tuple[int, int] | None:
-    """The noun phrase right before a cue: the last clause chunk, with an appositive's name kept."""
-    while end > start and text[end - 1] in " ,":
-        end -= 1
-    # "Vasily Kashin, the director of the Centre for ... Studies at Moscow's HSE university, explained":
-    # a name followed by its appositive up to the cue is the speaker, never a name inside the appositive
-    for e in reversed([x for x in ents if x.label == "PERSON" and start <= x.start and x.end < end]):
-        tail = text[e.end : end]
-        if (
-            re.match(r",\s+(?:a|an|the|his|her|its|their|who|which)\s", tail)
-            and not re.search(r"[.;:!?]\s", tail)
-            and not any(x.label == "PERSON" and e.end < x.start < end for x in ents)
-        ):
-            return (e.start, e.end)
-        break
-    cuts = [m.end() for m in _BOUNDARY.finditer(text, start, end)]
-    s = cuts[-1] if cuts else start
-    rel = re.search(r"\s(?:who|which|whose)\s", text[s:end])
-    span = _clean_phrase(text, *_strip_intro(text, (s, s + rel.start() if rel else end)))
-    if span is None or len(text[span[0] : span[1]].split()) > 6 or not _is_speakerish(text, span, ents):
-        # "When he returned he began by", "Clinton posted a comment of her own, saying": the last
-        # pronoun or name in subject position (not after an article, preposition or possessive)
-        best = None
-        for m in _SUBJ_CAND.finditer(text, start, end):
-            prev = text[max(start, m.start() - 12) : m.start()].split()
-            first_word = m.group(0).split()[0].lower()
-            if (
-                (prev and prev[-1].lower() in _NOT_BEFORE_SUBJ)
-                or first_word in _INTRO
-                or first_word in _NOT_SUBJECT
-            ):
-                continue
-            if first_word.endswith("ing") and m.group(0)[:1].isupper() and len(m.group(0).split()) == 1:
-                continue  # "Appearing before supporters, Suu Kyi said"
-            best = (m.start(), m.end())
-            if text[m.start() : m.end()].lower() not in PRONOUNS:
-                break  # the first name is the clause subject
-        if best:
-            return best
-    if span and re.match(r"(?:a|an|the)\s", text[span[0] : span[1]], re.IGNORECASE) and len(cuts) >= 1:
-        # "Yuri Ushakov, a Kremlin aide, told": keep the name before the appositive
-        prev_cut = cuts[-2] if len(cuts) >= 2 else start
-        if text[cuts[-1] - 1] == ",":
-            wide = _clean_phrase(text, prev_cut, end)
-            if wide and text[wide[0]].isupper() and len(text[wide[0] : cuts[-1]].split()) <= 4:
-                return wide
-    return span
-
-
-def _strip_intro(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Drop an introductory phrase ("In his first remarks, Putin") but keep appositives ("Ushakov, an aide,")."""
-    s, e = span
-    phrase = text[s:e]
-    if "," in phrase:
-        head = phrase.split(",", 1)[0]
-        if head.split() and head.split()[0].lower() in _INTRO:
-            return (s + phrase.rindex(",") + 1, e)
-    return span
-
-
 def find_direct(
     text: str, ctx: DocContext, min_words_unattributed: int = 6, parse: Parse | None = None
 ) -> list[Found]:
     """Direct quotes with speakers; split quotes ("A," he said, "B.") come back as one quote."""
     raw = scan_direct(text)
+    ctx.quoted = [(parts[0][0], parts[-1][1]) for parts in raw]
     para_of = _para_index(text)
     found: list[Found] = []
     prev_end = 0
@@ -483,10 +99,10 @@ def find_direct(
         clause = max(
             sent, prev_end if prev_end <= opening and para_of(max(prev_end - 1, 0)) >= para_of(sent) else 0
         )
-        after = _after(text, closing, limit, ctx.ents)
+        after = tag_after(text, closing, limit, ctx.ents)
         if after and parse is not None and _opens_own_clause(text, parse, q_end=qe, closing=closing):
             after = None  # '... go to?” South Korea said it was ready ...': a new sentence, not a tag
-        before = _before(text, clause, opening, ctx.ents)
+        before = tag_before(text, clause, opening, ctx.ents)
         prev_end = closing
         q = Found(qs, qe, quote_text(text, parts), True, parts=parts)
         if before and after and after.speaker and before.speaker:
@@ -511,10 +127,14 @@ def find_direct(
                 q.via = resolve(ctx, before.via)
         if parse is not None and _title_in_marks(text, parse, q):
             continue
-        if parse is not None and not (after and after.speaker and not before):
+        if parse is not None and not (after and after.speaker and not before and after.cue in _TAG_LEMMAS):
             # a cue right after the closing mark (", Ushakov said") is the most reliable signal there
-            # is; otherwise the parse decides and the patterns are the fallback
+            # is; otherwise the parse decides and the patterns are the fallback. Any other verb after
+            # a quote ("” Video provided by Newsy") is only a guess the parse overrules
             _parsed_speaker(text, ctx, parse, q)
+        prev = next((f for f in reversed(found) if f.speaker), None)  # unattributed ones continue it
+        if prev is not None and _same_speaker_goes_on(text, ctx, prev, q):
+            q.speaker, q.via = prev.speaker, prev.via
         found.append(q)
     # split quotes: "A," he said, "B." -> one quote
     merged: list[Found] = []
@@ -553,15 +173,45 @@ def find_direct(
     return out
 
 
+_TAG_LEMMAS = frozenset([*ALL_FORMS.values(), "according to"])
 _SMALL_WORDS = frozenset(["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or"])
+
+
+def _same_speaker_goes_on(text: str, ctx: DocContext, prev: Found, q: Found) -> bool:
+    """A "he said"/"she said" quote right after someone's quote continues that speaker when no other
+    person is named in between ("“... anything,” Arians said. Arians plans ... “I'll miss the
+    players,” he said."): the news convention of a run of quotes from one source. The nearest earlier
+    person elsewhere (a son named before, a name inside the quote) is not the referent then."""
+    if not q.speaker_span or text[q.speaker_span[0] : q.speaker_span[1]].lower() not in ("he", "she"):
+        return False
+    if not prev.speaker or prev.speaker.lower() in PRONOUNS or q.start - prev.end > 600:
+        return False
+    if len(re.findall(r"\n\s*", text[prev.end : q.start])) > 2:
+        return False  # at most two paragraph breaks apart
+    return not any(
+        prev.end <= e.start < q.speaker_span[0]
+        and not _inside_quote(ctx, e.start)
+        and ctx.full_name(e.text, e.start) != prev.speaker
+        for e in ctx.persons
+    )
+
+
+def _inside_quote(ctx: DocContext, pos: int) -> bool:
+    return any(qs <= pos < qe for qs, qe in ctx.quoted)
 
 
 def _title_in_marks(text: str, parse: Parse, q: Found) -> bool:
     """A short title-cased phrase in marks that is no clause or object of a cue is a name of a show,
     a book or a slogan ("said on “Good Morning America” that"), not someone's words."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", q.text)]
-    if not words or len(words) > 6 or re.search(r"[.!?,]$", q.text.strip()):
+    if not words or len(words) > 6:
         return False
+    if re.search(r"[.!?,]$", q.text.strip()):
+        # American style keeps the comma inside the marks (on CBS's “Face the Nation,” Ryan said): after
+        # a preposition or a possessive the phrase is still a title; speech follows a verb or a colon
+        before = text[max(0, q.start - 12) : q.start].rstrip(" “\"‘'«")
+        if q.text.strip()[-1] not in ",." or not re.search(r"(?:\b(?:on|of|in|at|to|from)|['’]s)$", before):
+            return False
     if not all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words):
         return False
     pa = direct_attribution(parse, text, q.parts)
@@ -673,11 +323,11 @@ def _sentence_start(text: str, pos: int) -> int:
 _SUBJ = r"(?P<spk>[^.!?;“”\"«»]{1,100}?)"
 _CUE_ANY = CUE_RE.pattern
 _IND_SUBJ_CUE = re.compile(
-    rf"^{_SUBJ}\s+(?:{_ADVERBS}\s+)*(?P<cue>{_CUE_ANY})\s+(?:(?P<obj>reporters|journalists|him|her|them|us|me|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+)?"
+    rf"^{_SUBJ}\s+(?:{ADVERBS}\s+)*(?P<cue>{_CUE_ANY})\s+(?:(?P<obj>reporters|journalists|him|her|them|us|me|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+)?"
     r"(?:(?:on|in|at|during|last|this|after|before|late|early)\s+[^,“”\"]{1,40}?\s+)?(?P<that>that\s+)?(?P<content>\S.{12,})$"
 )
 _IND_CONTENT_FIRST = re.compile(
-    rf"^(?P<content>.{{15,}}?),\s+{_SUBJ}\s+(?:{_ADVERBS}\s+)*(?P<cue>{SPEECH_RE.pattern})(?P<rest>[^.!?]{{0,80}})[.!?]?$"
+    rf"^(?P<content>.{{15,}}?),\s+{_SUBJ}\s+(?:{ADVERBS}\s+)*(?P<cue>{SPEECH_RE.pattern})(?P<rest>[^.!?]{{0,80}})[.!?]?$"
 )
 _IND_CONTENT_CUE = re.compile(
     rf"^(?P<content>.{{15,}}?),\s+(?P<cue>{SPEECH_RE.pattern})\s+(?P<spk>[^.!?;“”\"]{{2,100}})[.!?]?$"
@@ -740,15 +390,15 @@ def _indirect_sentence(text: str, s: int, e: int, ctx: DocContext) -> Found | No
         m = pat.match(sent)
         if not m:
             continue
-        span = _clean_phrase(text, *_strip_intro(text, (s + m.start("spk"), s + m.end("spk"))))
+        span = clean_phrase(text, *strip_intro(text, (s + m.start("spk"), s + m.end("spk"))))
         if span is None:
             continue
         if kind == "cc":
-            stop = _STOP_INVERTED.search(text, span[0], span[1])
+            stop = STOP_INVERTED.search(text, span[0], span[1])
             if stop:
-                span = _clean_phrase(text, span[0], stop.start()) or span
+                span = clean_phrase(text, span[0], stop.start()) or span
         if kind == "sc":
-            cue = _lemma(m.group("cue"))
+            cue = cue_lemma(m.group("cue"))
             if cue in _NEED_THAT and not m.group("that"):
                 continue
             if (
@@ -757,7 +407,7 @@ def _indirect_sentence(text: str, s: int, e: int, ctx: DocContext) -> Found | No
                 and cue not in ("accuse", "urge")
             ):
                 continue
-        if not _is_speakerish(text, span, ctx.ents):
+        if not is_speakerish(text, span, ctx.ents):
             continue
         cs, ce = s + m.start("content"), s + m.end("content")
         ce = min(ce, body_end)
@@ -768,7 +418,7 @@ def _indirect_sentence(text: str, s: int, e: int, ctx: DocContext) -> Found | No
             ce = s + m.end("content")
         if ce - cs < 10:
             continue
-        cue_lemma = "according to" if kind == "acc" else _lemma(m.group("cue"))
+        cue_word = "according to" if kind == "acc" else cue_lemma(m.group("cue"))
         if kind == "acc":
             # "The Russian leader stressed X, according to Ushakov": the leader speaks, Ushakov relays
             inner = _indirect_sentence(text, cs, ce, ctx)
@@ -780,15 +430,15 @@ def _indirect_sentence(text: str, s: int, e: int, ctx: DocContext) -> Found | No
             ce,
             " ".join(text[cs:ce].split()),
             False,
-            cue_lemma,
+            cue_word,
             resolve(ctx, span),
             span,
             parts=[(cs, ce)],
         )
     m = _IND_PARENTHETICAL.match(sent)
     if m:
-        span = _clean_phrase(text, s + m.start("spk"), s + m.end("spk"))
-        if span and _is_speakerish(text, span, ctx.ents):
+        span = clean_phrase(text, s + m.start("spk"), s + m.end("spk"))
+        if span and is_speakerish(text, span, ctx.ents):
             parts = [
                 (s + m.start("c1"), s + m.end("c1")),
                 (s + m.start("c2"), min(s + m.end("c2"), body_end)),
@@ -798,21 +448,21 @@ def _indirect_sentence(text: str, s: int, e: int, ctx: DocContext) -> Found | No
                 parts[1][1],
                 quote_text(text, parts),
                 False,
-                _lemma(m.group("cue")),
+                cue_lemma(m.group("cue")),
                 resolve(ctx, span),
                 span,
                 parts=parts,
             )
     # any later cue with a subject right before it ("Mrs. Clinton, who did not say so, said on Wednesday that")
     for c in CUE_RE.finditer(text, s, body_end):
-        lemma = _lemma(c.group(0))
+        lemma = cue_lemma(c.group(0))
         tail = _CUE_TAIL.match(text, c.end(), body_end)
         if not tail:
             continue
         if not tail.group("that") and (lemma in _NEED_THAT or lemma not in SPEECH_LEMMAS):
             continue
-        span = _subject_before(text, s, c.start(), ctx.ents)
-        if span is None or not _is_speakerish(text, span, ctx.ents):
+        span = subject_before(text, s, c.start(), ctx.ents)
+        if span is None or not is_speakerish(text, span, ctx.ents):
             continue
         cs, ce = tail.start("content"), body_end
         if ce - cs < 10:
@@ -829,7 +479,7 @@ _CUE_TAIL = re.compile(
     r"(?:\s+(?P<that>that))?\s+(?P<content>\S.{12,})"
 )
 _IND_PARENTHETICAL = re.compile(
-    rf"^(?P<c1>[^,]{{10,}}?),\s+(?P<spk>[^,]{{2,60}}?)\s+(?:{_ADVERBS}\s+)*(?P<cue>{SPEECH_RE.pattern}),\s+(?P<c2>\S.{{10,}})$"
+    rf"^(?P<c1>[^,]{{10,}}?),\s+(?P<spk>[^,]{{2,60}}?)\s+(?:{ADVERBS}\s+)*(?P<cue>{SPEECH_RE.pattern}),\s+(?P<c2>\S.{{10,}})$"
 )
 
 
@@ -848,7 +498,8 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
         cue_at = parse.starts[a.cue] if a.cue >= 0 else a.speaker[0]
         if any(s <= cue_at < e or s <= a.speaker[0] < e for s, e in taken):
             continue
-        if any(s < e2 and s2 < e for s, e in a.content for s2, e2 in taken):
+        a.content = without_quoted_clauses(parse, text, a.content, taken)
+        if not a.content or any(s < e2 and s2 < e for s, e in a.content for s2, e2 in taken):
             continue
         if sum(len(text[s:e].split()) for s, e in a.content) < (3 if a.kind in ("ccomp", "according") else 1):
             continue
@@ -868,6 +519,80 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             q.via = None
         out.append(q)
     return out
+
+
+_COLON_LINE = re.compile(r"(?P<spk>[A-Z][^:\n“”\"‘’]{0,70}?)\s*:\s+(?P<content>[^\n]{12,})")
+# after the name, only "on <topic>" / "to <addressee>" / "at <venue>" may come before the colon
+_COLON_TAIL = re.compile(r"(?:\s+(?:on|to|at|in|about)\s+[^:]{1,60})?\s*$")
+
+
+def find_colon_lines(text: str, ctx: DocContext, taken: list[tuple[int, int]]) -> list[Found]:
+    """A line that opens with a name and a colon carries that name's words or stance: the news
+    headline convention ("Pence: Trump Was ‘Mocking’ Clinton Camp", "Obama to Asians Worried About
+    U.S. Election: It’s Going To Be OK") and transcripts ("TAPPER: Do you think ..."). The name must be
+    a PERSON or an organisation spaCy found at the line's start, or a transcript label in capitals that
+    is the surname of a person in the text; "Related:", "Photo:", "UPDATE:" name no one."""
+    out: list[Found] = []
+    # surnames as written in running text ("Jake Tapper" -> "TAPPER"), not labels in capitals themselves
+    surnames = {e.text.split()[-1].upper(): e for e in ctx.persons if e.text.split() and not e.text.isupper()}
+    for ps, pe in paragraphs(text):
+        m = _COLON_LINE.match(text, ps, pe)
+        if not m:
+            continue
+        s0, s1 = m.span("spk")
+        cs, ce = m.span("content")
+        # a person anywhere; an organisation only in the headline, the first line ("NY Daily News:
+        # ..."): further down "MotorSport:" or "CNET Magazine:" label a list item or a promo block
+        labels = ("PERSON", "ORG") if not text[:ps].strip() else ("PERSON",)
+        ent = next((e for e in ctx.ents if e.start == s0 and e.end <= s1 and e.label in labels), None)
+        if text[s0:s1].isupper():
+            ent = None  # "MILKFLOAT:", "DRIVER OF THE DAY:": a label in capitals only names a known person
+        if ent is not None and not _COLON_TAIL.fullmatch(text, ent.end, s1):
+            ent = None
+        span = (ent.start, ent.end) if ent is not None else None
+        label = text[s0:s1]
+        if span is None and label.isupper() and label.isalpha() and label in surnames:
+            span = (s0, s1)  # "TRUMP: The deaths of ..." in a transcript
+        while ce > cs and text[ce - 1] in " .":
+            ce -= 1
+        if span is None or len(text[cs:ce].split()) < 3:
+            continue
+        if any(a < ce and cs < b for a, b in taken):
+            continue  # quoted words after the colon are a direct quote, attributed there
+        speaker = resolve(ctx, span)
+        if not speaker:
+            continue
+        out.append(
+            Found(cs, ce, " ".join(text[cs:ce].split()), False, "say", speaker, span, parts=[(cs, ce)])
+        )
+    return out
+
+
+def _they(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tuple[int, int], str] | None:
+    """The group a "they" speaker stands for: the last plural subject before it within 400 characters
+    and outside quotes ("Panama's leaders have expressed dismay ... They admit that ...", "Actors
+    Chris Pratt and Anna Faris announced ... “...,” they said"), a plural noun or names joined by
+    "and"."""
+    k = parse.token_at(pos) - 1
+    while k >= 0 and parse.starts[k] >= pos - 400:
+        if (
+            parse.deps[k] in ("nsubj", "nsubjpass")
+            and parse.tags[k].startswith("NN")  # not a pronoun or a relative ("an industry that has")
+            and parse.deps[parse.heads[k]] != "relcl"
+            and not _inside_quote(ctx, parse.starts[k])
+        ):
+            joined = [
+                c for c in parse.children(k) if parse.deps[c] == "conj" and parse.tags[c].startswith("NN")
+            ]
+            if parse.tags[k] in ("NNS", "NNPS") or joined:
+                s, e = name_span(parse, text, k)
+                if joined:
+                    e = parse.ends[parse.rights[joined[-1]]]
+                phrase = text[s:e]
+                return (s, e), (norm_name(phrase) if joined else resolve(ctx, (s, e)))
+            return None  # the last subject is one person or thing: "they" is someone else
+        k -= 1
+    return None
 
 
 def _first_person(text: str, found: list[Found], ctx: DocContext) -> None:
@@ -892,7 +617,7 @@ def _first_person(text: str, found: list[Found], ctx: DocContext) -> None:
         pos = q.speaker_span[0]
         colon = text.rfind(":", max(text.rfind("\n", 0, pos) + 1, pos - 40), pos)
         if colon > 0 and re.fullmatch(r":\s*['‘\"“]?\s*", text[colon:pos]):
-            intro = _before(text, _sentence_start(text, colon), colon + 1, ctx.ents)
+            intro = tag_before(text, _sentence_start(text, colon), colon + 1, ctx.ents)
             if intro and intro.speaker:
                 q.speaker_span, q.speaker = intro.speaker, resolve(ctx, intro.speaker)
 
@@ -909,7 +634,9 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
         # which PERSON mentions are clause subjects: pronouns refer to those first
         for e in ctx.persons:
             for t in parse.tokens_in(e.start, e.end):
-                if parse.deps[t] in ("nsubj", "nsubjpass"):
+                # "Another parent, Esther Yakubu, said": the appositive of a subject is the subject too
+                subj_of = parse.heads[t] if parse.deps[t] == "appos" else t
+                if parse.deps[subj_of] in ("nsubj", "nsubjpass"):
                     ctx.subjects.add(e.start)
                     break
     direct = find_direct(text, ctx, parse=parse)
@@ -917,8 +644,16 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     if indirect:
         if parse is not None:
             out.extend(find_indirect_parsed(text, ctx, parse, direct))
+            taken = [(s, e) for q in out for s, e in q.parts]
+            out.extend(find_colon_lines(text, ctx, taken))
         else:
             out.extend(find_indirect(text, ctx, [(q.start - 1, q.end + 1) for q in direct]))
     _first_person(text, out, ctx)
+    if parse is not None:
+        for q in out:
+            if q.speaker_span and text[q.speaker_span[0] : q.speaker_span[1]].lower() == "they":
+                group = _they(text, parse, ctx, q.speaker_span[0])
+                if group is not None:
+                    q.speaker_span, q.speaker = group
     out.sort(key=lambda q: q.start)
     return out

@@ -150,6 +150,9 @@ class DocContext:
     titles: dict[str, set[str]] = field(default_factory=dict)  # full name -> title words
     full: dict[str, str] = field(default_factory=dict)  # surname -> the doc's usual full name for it
     subjects: set[int] = field(default_factory=set)  # starts of PERSON mentions that are clause subjects
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # direct quote spans, in text order
+    gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" where the text says
+    first_seen: dict[str, int] = field(default_factory=dict)  # full name -> offset of its first mention
 
     @classmethod
     def build(cls, text: str, ents: list[Ent]) -> DocContext:
@@ -166,8 +169,14 @@ class DocContext:
                 by_name[name] = by_name.get(name, 0) + 1
         for last, by_name in counts.items():
             ctx.full[last] = max(by_name, key=lambda n: by_name[n])
+        # where each full name is first written: a surname stands for a full name written before it
+        # (news introduces a person in full, then by surname), never for one introduced later ("Thurman
+        # says ..." twenty times before her father "Robert Thurman" is named once)
         for p in ctx.persons:
-            name = ctx.full_name(p.text)
+            name = norm_name(p.text)
+            ctx.first_seen.setdefault(name, p.start)
+        for p in ctx.persons:
+            name = ctx.full_name(p.text, p.start)
             words = ctx.titles.setdefault(name, set())
             before = text[max(0, p.start - 60) : p.start]
             before = re.split(r"[.;:!?“”\"]|\b(?:and|with|between|said|told|by)\b", before)[-1]
@@ -175,22 +184,36 @@ class DocContext:
             after = re.match(r",\s+(?:a|an|the|who is)?\s*([^,.;]{2,60})[,.;]", text[p.end : p.end + 80])
             if after:
                 words.update(w.lower().strip("'’s") for w in after.group(1).split())
+        ctx.gender = _genders(ctx)
         return ctx
 
-    def full_name(self, mention: str) -> str:
+    def full_name(self, mention: str, pos: int | None = None) -> str:
+        """The document's full name for a mention; with ``pos``, only a full name written before it."""
         name = norm_name(mention)
         parts = name.split()
         if len(parts) == 1 and parts[0] in self.full:
-            return self.full[parts[0]]
+            full = self.full[parts[0]]
+            if self.first_seen.get(name, len(self.text)) < self.first_seen.get(full, 0):
+                return name  # the surname was in use before this full name: it names someone else
+            if pos is None or self.first_seen.get(full, 0) <= pos:
+                return full
+            earlier = [n for n, at in self.first_seen.items() if at <= pos and n.split()[-1] == parts[0]]
+            return earlier[-1] if earlier else name
         return name
 
-    def person_before(self, pos: int) -> str | None:
+    def person_before(self, pos: int, pronoun: str | None = None) -> str | None:
         """The person a pronoun at ``pos`` stands for: the last person who was a clause subject in the
         preceding 400 characters (the centre of attention: "Timberlake ... not James Brown calibre
-        ... he hollered"), else the last person mentioned."""
+        ... he hollered"), else the last person mentioned. A person the text shows to be of the other
+        gender ("Uma Thurman says she ...") is skipped for "he", and the reverse."""
+        want = _PRONOUN_GENDER.get((pronoun or "").lower())
         best = None
         subject = None
         for p in self.persons:
+            if any(qs <= p.start < qe for qs, qe in self.quoted):
+                continue  # a name inside someone's quote ("If I was meant to jam with Duke Ellington")
+            if want and self.gender.get(self.full_name(p.text, p.start), want) != want:
+                continue
             if p.end <= pos:
                 best = p
                 if p.start in self.subjects and pos - p.end <= 400:
@@ -198,21 +221,26 @@ class DocContext:
             else:
                 break
         pick = subject or best
-        return self.full_name(pick.text) if pick else None
+        return self.full_name(pick.text, pick.start) if pick else None
 
     def organisation(self, phrase: str, pos: int) -> str | None:
         """The organisation a definite description ("the company", "the airline") stands for: the
-        last organisation named before it in the document, when the phrase is "the" + such a noun."""
+        last organisation named before it in the document, when the phrase is "the" + such a noun;
+        one whose name holds that noun first ("the airline" → American Airlines, not the newspaper
+        named after it)."""
         words = [w.lower().strip(",.") for w in phrase.split()]
         if len(words) != 2 or words[0] != "the" or words[1] not in ORG_NOUNS:
             return None
-        best = None
+        best = named = None
         for e in self.ents:
             if e.end > pos:
                 break
             if e.label == "ORG":
                 best = e
-        return norm_name(best.text) if best else None
+                if any(w.startswith(words[1]) for w in e.text.lower().split()):  # "airline": Airlines
+                    named = e
+        pick = named or best
+        return norm_name(pick.text) if pick else None
 
     def role(self, phrase: str, pos: int) -> str | None:
         """The named person a role phrase ("the Russian leader") stands for, or None."""
@@ -231,7 +259,7 @@ class DocContext:
         modifiers = {w for w in words if w not in ROLE_SYNONYMS and w not in ("the", "a", "an", "his", "her")}
         best: tuple[float, int, str] | None = None
         for p in self.persons:
-            name = self.full_name(p.text)
+            name = self.full_name(p.text, p.start)
             title = self.titles.get(name, set())
             if not title & compatible:
                 continue
@@ -242,8 +270,55 @@ class DocContext:
         return best[2] if best else None
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {"mr": "m", "sir": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
+                 "lady": "f", "queen": "f", "princess": "f", "madam": "f", "dame": "f"}  # fmt: skip
+_ROLE_GENDER = {
+    **dict.fromkeys(
+        ["actress", "wife", "mother", "daughter", "sister", "woman", "girl", "businesswoman", "spokeswoman",
+         "chairwoman", "congresswoman", "grandmother", "aunt", "niece", "widow", "girlfriend", "mum", "mom"],
+        "f",
+    ),
+    **dict.fromkeys(
+        ["actor", "husband", "father", "son", "brother", "man", "boy", "businessman", "spokesman", "chairman",
+         "congressman", "grandfather", "uncle", "nephew", "widower", "boyfriend", "dad"],
+        "m",
+    ),
+}  # fmt: skip
+# only the subject forms: "McCaskill scolded him" says nothing of McCaskill
+_GENDER_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+
+
+def _genders(ctx: DocContext) -> dict[str, str]:
+    """Each person's gender where the text itself says it, by votes over the mentions: a title or a
+    role word next to the name ("Mrs.", "the actress", "his wife"), and the first personal pronoun
+    after the name in the same sentence, in subject form, when no other person comes between ("Uma
+    Thurman says she obtained ..."). A tie or no evidence leaves the person out (no guess from the name)."""
+    votes: dict[str, dict[str, int]] = {}
+    text = ctx.text
+    persons = [p for p in ctx.persons if not any(qs <= p.start < qe for qs, qe in ctx.quoted)]
+    for k, p in enumerate(persons):
+        name = ctx.full_name(p.text, p.start)
+        v = votes.setdefault(name, {"m": 0, "f": 0})
+        before = re.findall(r"[A-Za-z]+", text[max(0, p.start - 30) : p.start].lower())[-3:]
+        after = re.findall(r"[A-Za-z]+", text[p.end : p.end + 30].lower())[:4]
+        first = p.text.split()[0].lower().strip(".") if p.text.split() else ""
+        for w in [first, *before, *(after if text[p.end : p.end + 2].startswith(",") else [])]:
+            g = _TITLE_GENDER.get(w) or _ROLE_GENDER.get(w)
+            if g:
+                v[g] += 1
+        nxt = persons[k + 1].start if k + 1 < len(persons) else len(text)
+        end = min(nxt, p.end + 150)
+        stop = re.search(r"[.!?]\s", text[p.end : end])
+        m = _GENDER_PRONOUN.search(text, p.end, p.end + stop.start() if stop else end)
+        if m:
+            v[_PRONOUN_GENDER[m.group(1).lower()]] += 1
+    return {n: ("m" if v["m"] > v["f"] else "f") for n, v in votes.items() if v["m"] != v["f"]}
+
+
 def norm_name(mention: str) -> str:
-    name = re.sub(r"['’]s$", "", mention.strip()).strip(" ,.")
+    # a list bullet or dash before the name is page layout ("• Eric Dartell")
+    name = re.sub(r"['’]s$", "", mention.strip()).strip(" ,.").lstrip("•·*–—- ")
     name = re.sub(r"^(?:the|The)\s+", "", name)
     words = name.split()
     # "Mayor Ana Ruiz", "Sen. Mark Hale": a title NER kept inside the name is not part of it
@@ -266,16 +341,16 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
             rest = ctx.text[head.end : e]
             # "the Biden administration": the name modifies a noun, so the phrase is the speaker
             if not rest.strip() or rest.lstrip().startswith(","):
-                return ctx.full_name(head.text)
+                return ctx.full_name(head.text, head.start)
             # "Xi welcomed Putin's visit and (said)": the name starts the phrase and a verb follows
             first_rest = rest.split()[0] if rest.split() else ""
             if head.start == s and first_rest[:1].islower() and first_rest.lower() not in GENERIC_SPEAKERS:
-                return ctx.full_name(head.text)
+                return ctx.full_name(head.text, head.start)
         return norm_name(phrase)
     low = phrase.lower().strip()
-    if low in PRONOUNS:
-        if low in ("he", "she", "him", "her"):
-            return ctx.person_before(s) or phrase
+    if low in PRONOUNS or low == "his":
+        if low in ("he", "she", "him", "her", "his"):
+            return ctx.person_before(s, low) or phrase
         return phrase
     role = ctx.role(phrase, s)
     if role:
@@ -283,4 +358,18 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     org = ctx.organisation(phrase, s)
     if org:
         return org
+    words = low.split()
+    if len(words) == 2 and words[0] == "the" and words[1] in OCCUPATIONS:
+        # "The singer posted ...": a definite occupation noun with no title seen next to a name stands
+        # for the person the text is about, the last one who was a clause subject (as "he" does)
+        return ctx.person_before(s) or norm_name(phrase)
     return norm_name(phrase)
+
+
+# occupations a definite description names a person by ("the singer", "the actress", "the coach")
+OCCUPATIONS = frozenset(
+    ["singer", "actress", "actor", "star", "rapper", "musician", "comedian", "coach", "player",
+     "quarterback", "pitcher", "striker", "driver", "author", "writer", "novelist", "director",
+     "producer", "filmmaker", "billionaire", "entrepreneur", "businessman", "businesswoman", "founder",
+     "ceo", "executive", "model", "designer", "artist", "athlete", "boxer", "golfer"]
+)  # fmt: skip
