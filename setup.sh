@@ -13,6 +13,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -x .venv/bin/sto
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   # The CPU build of torch first: an unpinned torch would pull gigabytes of CUDA packages.
   .venv/bin/python -m pip install -q "torch==2.13.0"
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  # The Ray extra too: the test suite runs the Ray engine on a local Ray (`--engine ray`).
+  .venv/bin/python -m pip install -q -e ".[dev,ray]"
   echo "$want" > "$stamp"
 fi

@@ -98,5 +98,20 @@ def test_bad_executor_fails_before_ingest(tmp_path: Path) -> None:
         timeout=120,
     )
     assert proc.returncode == 2
-    assert "local, ray" in proc.stderr and "Traceback" not in proc.stderr
+    assert "use one of local" in proc.stderr and "Traceback" not in proc.stderr
     assert not db.exists()  # nothing was ingested, not even a workspace created
+
+
+def test_a_config_asking_for_the_old_ray_executor_names_the_engine_before_ingest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nA body with some words in it.\n")
+    (tmp_path / "o.toml").write_text('executor = "ray"\n')
+    db = tmp_path / "w.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "storyprism", "analyze", str(tmp_path / "a.txt"), "-w", str(db), "-c", str(tmp_path / "o.toml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "--engine ray" in proc.stderr and "Traceback" not in proc.stderr
+    assert not db.exists()

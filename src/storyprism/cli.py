@@ -262,9 +262,28 @@ def analyze(
     config: ConfigOpt = None,
     field: FieldOpt = None,
     workers: Annotated[int | None, typer.Option(help="Processes (0: one per core).")] = None,
-    executor: Annotated[str | None, typer.Option(help="local or ray.")] = None,
+    executor: Annotated[str | None, typer.Option(help="local (Ray: use --engine ray).")] = None,
+    engine: Annotated[str, typer.Option(help="local (into the workspace) or ray (a Parquet dataset).")] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option(help="With --engine ray: auto, or ray://HOST:PORT (default: a local Ray).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="With --engine ray: the dataset folder or URL.")
+    ] = None,
 ) -> None:
-    """Ingest INPUTS (if any), then run every analysis stage over the workspace."""
+    """Ingest INPUTS (if any), then run every analysis stage over the workspace (or, with --engine
+    ray, over INPUTS on a Ray cluster into a Parquet dataset: see `storyprism import`)."""
+    if engine not in ("local", "ray"):
+        raise CliError(f"Unknown engine {engine!r}. Fix: use --engine local or --engine ray.")
+    if executor == "ray":
+        from storyprism.executor import RAY_REPLACED
+
+        raise CliError(RAY_REPLACED)
+    if engine == "ray":
+        _analyze_on_ray(inputs or [], output, ray_address, config, field, workers)
+        return
+    if output is not None or ray_address is not None:
+        raise CliError("--output and --ray-address go with --engine ray. Fix: add --engine ray, or drop them.")
     with _workspace(
         workspace,
         config,
@@ -287,6 +306,64 @@ def analyze(
         with _progress() as update:
             result = ws.analyze(progress=update)
         _print_analysis(result)
+
+
+def _analyze_on_ray(
+    inputs: list[str], output: str | None, address: str | None, config: Path | None,
+    field: list[str] | None, workers: int | None,
+) -> None:
+    if not inputs or output is None:
+        raise CliError(
+            "--engine ray reads INPUTS and writes a dataset. Fix: `storyprism analyze INPUTS --engine ray "
+            "--output DIR`, then `storyprism import DIR --workspace FILE`."
+        )
+    try:
+        options = Options.build(config, ingest__field_map=_field_map(field), workers=workers)
+    except OptionsError as exc:
+        raise CliError(str(exc)) from exc
+    from storyprism.engine import ray_engine  # Ray is imported only here
+
+    try:
+        result = ray_engine.analyze(inputs, output, options, address, progress=lambda s: err.print(f"done: {s}"))
+    except ray_engine.RayNotInstalled as exc:
+        raise CliError(str(exc)) from exc
+    t = Table(title="Analysis on Ray", show_header=False, title_justify="left")
+    report = result.report
+    add_row(t, "articles", str(result.articles))
+    add_row(t, "rejected", str(result.rejected))
+    add_row(t, "quotes", str(report.get("quotes", 0)))
+    add_row(t, "copy relations", ", ".join(f"{k} {v}" for k, v in sorted(report.get("reuse", {}).items())) or "none")
+    add_row(t, "stories (events)", str(report.get("stories", 0)))
+    add_row(t, "seconds per step", ", ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
+    add_row(t, "dataset", output)
+    console.print(t)
+    console.print(f"Load it into a workspace: storyprism import {esc(output)} --workspace FILE")
+    if not result.articles:
+        err.print("[red]Nothing could be ingested.[/] Every input was rejected; see the rejected/ folder.")
+        raise typer.Exit(1)
+
+
+@app.command(name="import")
+def import_(
+    directory: Annotated[str, typer.Argument(help="The --output of `analyze --engine ray` (folder or URL).")],
+    workspace: WorkspaceOpt = DEFAULT_WORKSPACE,
+) -> None:
+    """Load a dataset written by `analyze --engine ray` into a new workspace (report, export, serve)."""
+    from storyprism.engine.importer import DatasetImportError, check_dataset, import_dataset
+
+    try:
+        check_dataset(directory)  # before a workspace file is created for it
+    except DatasetImportError as exc:
+        raise CliError(str(exc)) from exc
+    with _workspace(workspace, create=True) as ws:
+        try:
+            result = import_dataset(directory, ws.store)
+        except DatasetImportError as exc:
+            raise CliError(str(exc)) from exc
+    t = Table(title=f"Imported into {workspace}", show_header=False, title_justify="left")
+    for name, n in result.counts.items():
+        add_row(t, name, str(n))
+    console.print(t)
 
 
 @app.command()

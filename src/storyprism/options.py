@@ -82,7 +82,11 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "stories.state_terms": (1, None),
 }
 # Options with a fixed set of values.
-CHOICES: dict[str, tuple[str, ...]] = {"executor": ("local", "ray")}
+CHOICES: dict[str, tuple[str, ...]] = {"executor": ("local",)}
+# Values that once were choices, with what replaces them (said in the error instead of a bare list).
+REPLACED: dict[tuple[str, str], str] = {
+    ("executor", "ray"): "Ray runs the whole analysis now: `storyprism analyze INPUTS --engine ray --output DIR`",
+}
 
 
 @dataclass(slots=True)
@@ -90,7 +94,7 @@ class Options:
     workspace: str = DEFAULT_WORKSPACE
     batch_size: int = 200  # articles per transaction / per executor batch
     workers: int = 0  # 0: one per core
-    executor: str = "local"  # local | ray
+    executor: str = "local"  # the process pool (Ray: `analyze --engine ray`, storyprism.engine)
     ingest: IngestOptions = field(default_factory=IngestOptions)
     clean: CleanOptions = field(default_factory=CleanOptions)
     reuse: ReuseOptions = field(default_factory=ReuseOptions)
@@ -191,8 +195,11 @@ def _validate(target: Any, prefix: str) -> None:
             _validate(value, f"{name}.")
             continue
         if name in CHOICES and value not in CHOICES[name]:
+            instead = REPLACED.get((name, str(value)))
             raise OptionsError(
-                f"Option '{name}' is {value!r}. Fix: use one of {', '.join(CHOICES[name])}."
+                f"Option '{name}' is {value!r}."
+                + (f" {instead}." if instead else "")
+                + f" Fix: use one of {', '.join(CHOICES[name])}."
             )
         bounds = f.metadata.get("range") or RANGES.get(name)
         if bounds is None or isinstance(value, bool) or not isinstance(value, int | float):

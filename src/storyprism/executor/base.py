@@ -1,4 +1,6 @@
-"""Local and Ray executors with one interface: ``map(fn, batches)`` in order."""
+"""The local executor: ``map(fn, batches)`` in order, in this process or a process pool.
+
+Ray is not an executor any more: ``storyprism.engine.ray_engine`` runs the whole analysis on Ray."""
 
 from __future__ import annotations
 
@@ -103,36 +105,21 @@ def _watch_parent(parent: int, start_ppid: int) -> None:
             os._exit(1)
 
 
-class RayExecutor:
-    """Runs the same stage functions as Ray tasks; install with ``pip install storyprism[ray]``."""
-
-    def __init__(self, workers: int = 0, address: str | None = None) -> None:
-        try:
-            import ray
-        except ImportError as exc:
-            raise RuntimeError(
-                "The Ray executor needs Ray. Fix: `pip install 'storyprism[ray]'`, or use --executor local."
-            ) from exc
-        if not ray.is_initialized():
-            ray.init(address=address, num_cpus=workers or None, ignore_reinit_error=True)
-        self._ray = ray
-        self.workers = workers or int(ray.available_resources().get("CPU", 1))
-
-    def map(self, fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]:
-        remote = self._ray.remote(fn)
-        refs = [remote.remote(batch) for batch in batches]
-        for ref in refs:
-            yield self._ray.get(ref)
+RAY_REPLACED = (
+    "The Ray executor is replaced by the Ray engine, which runs every stage on a cluster, not only "
+    "extraction. Fix: `storyprism analyze INPUTS --engine ray --output DIR`, then "
+    "`storyprism import DIR --workspace FILE`; or use --executor local."
+)
 
 
-def make_executor(kind: str = "local", workers: int = 0) -> LocalExecutor | RayExecutor:
-    """``workers=0`` means one per core."""
+def make_executor(kind: str = "local", workers: int = 0) -> LocalExecutor:
+    """``workers=0`` means one per core. Ray runs the whole analysis instead (``storyprism.engine``)."""
     n = workers or (os.cpu_count() or 1)
     if kind == "local":
         return LocalExecutor(n)
     if kind == "ray":
-        return RayExecutor(n)
-    raise ValueError(f"Unknown executor {kind!r}. Fix: use --executor local or --executor ray.")
+        raise ValueError(RAY_REPLACED)
+    raise ValueError(f"Unknown executor {kind!r}. Fix: use --executor local (or --engine ray).")
 
 
 def run_batches(

@@ -1,0 +1,334 @@
+"""The Ray engine's corpus-wide steps, run by the local engine's own functions.
+
+``run_global`` gets the per-article results the cluster computed (cleaned articles, extraction,
+sentence vectors) and runs, on ONE node, what needs the whole corpus: article ids and duplicate
+marks (``Store.upsert_article`` in input order), corpus-wide linking of names and quote variants,
+copies and rewrites (``reuse.detect_reuse``: MinHash/LSH and rare-term candidates, then alignment),
+origins, story placement, context dates and independence — each through the very function
+``pipeline.analyze`` calls, over an in-memory store, so the results equal the local engine's.
+That is the honest limit of this version: these steps hold the corpus in one process (see
+docs/scale.md for what distributing them needs). Comparison, the other expensive global stage, is
+cut into independent units here — one per storyline, which is everything a story's comparison
+reads — and run by ``compare_group`` on the cluster. Nothing here imports Ray.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from storyprism import compare, pipeline
+from storyprism.compare.options import CompareOptions
+from storyprism.engine import parquet
+from storyprism.engine.rows import articles_of, loads, rejected_of
+from storyprism.options import Options
+from storyprism.records import (
+    AnalysisData,
+    DateMention,
+    Extraction,
+    Mention,
+    NumberMention,
+    Origin,
+    Quote,
+    Story,
+    Storyline,
+    to_dict,
+)
+from storyprism.store import Store
+from storyprism.store.export import build_document
+
+COMPARE_WORK = "_work/compare"  # comparison units, written by run_global, read by the cluster
+RUN_FILE = "_run.json"  # the run's report, written last: its presence marks a finished run
+META_FILE = "_meta.json"  # the workspace meta records `storyprism import` restores
+
+
+def extraction_table(rows: Sequence[tuple[int, int, Extraction]]) -> pa.Table:
+    """One row per article: its place in the input and its extraction, each kind as JSON."""
+    return pa.table(
+        {
+            "src": pa.array([r[0] for r in rows], pa.int64()),
+            "item": pa.array([r[1] for r in rows], pa.int64()),
+            "extraction": pa.array([json.dumps(to_dict(r[2]), ensure_ascii=False) for r in rows], pa.large_string()),
+        }
+    )
+
+
+def embedding_rows(tables: Iterable[pa.Table]) -> Iterable[tuple[bytes, float, bytes]]:
+    for t in tables:
+        yield from zip(
+            t.column("key").to_pylist(), t.column("scale").to_pylist(), t.column("codes").to_pylist(), strict=True
+        )
+
+
+def run_global(
+    item_tables: Sequence[pa.Table],
+    extraction_tables: Sequence[pa.Table],
+    embedding_tables: Sequence[pa.Table],
+    options: Options,
+    output: str,
+) -> dict[str, Any]:
+    """Every corpus-wide stage on one node; writes every collection but the comparison's and the
+    comparison units. Returns the run's report (counts, seconds per stage)."""
+    from storyprism.models import embedding_store
+
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = round(now - clock, 3)
+        clock = now
+
+    store = Store(":memory:")
+    embeddings = embedding_store()
+    embeddings.attach(store)
+    encoded_before = embeddings.encoded
+    try:
+        store.put_embeddings(embedding_rows(embedding_tables))
+        owner = _store_inputs(store, item_tables)
+        lap("store")
+        articles = store.articles()
+        report: dict[str, Any] = {"articles": len(articles), "rejected": store.count("rejected")}
+        if options.extract.enabled:
+            _store_extraction(store, articles, owner, extraction_tables)
+            linked = pipeline.run_linking(store)
+            report["quotes"], report["entities"] = len(linked.quotes), len(linked.entities)
+            pipeline.apply_inferred_dates(store, articles)
+            lap("link")
+        found, origin_records = pipeline.run_reuse(store, articles, options)
+        origin_of = {r.article: r.origin for r in origin_records}
+        report["reuse"] = dict(Counter(r.kind for r in found))
+        report["origins"] = len(set(origin_of.values()))
+        lap("reuse")
+        units = 0
+        if options.stories.enabled:
+            state = pipeline.run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
+            off_topic = pipeline.run_independence(store, articles, state, origin_records)
+            report["stories"], report["storylines"] = len(state.stories), len(state.storylines)
+            lap("stories")
+            if options.compare.enabled:
+                data = AnalysisData(
+                    articles=articles,
+                    stories=pipeline.on_topic(state, off_topic),
+                    storylines=state.storylines,
+                    reuses=found,
+                    origins=origin_of,
+                    extraction=pipeline.load_extraction(store),
+                )
+                units = _write_compare_units(store, data, output)
+                lap("compare units")
+        report["compare_units"] = units
+        report["inferred_dates"] = sum(1 for a in articles if a.published_inferred)
+        report["sentences_encoded_global"] = embeddings.encoded - encoded_before
+        _write_collections(store, output)
+        lap("write")
+        report["seconds"] = seconds
+        # the workspace meta records `storyprism import` restores; they grow with the corpus, so
+        # they are written here, never handed back to the driver
+        parquet.write_json(output, META_FILE, {
+            key: store.get_meta(key)
+            for key in ("extracted", pipeline.FAILED_KEY, "inferred_published", "context_published", "reuse_pairs")
+        })
+        return report
+    finally:
+        embeddings.attach(None)
+        store.close()
+
+
+def _store_inputs(store: Store, item_tables: Sequence[pa.Table]) -> dict[str, tuple[int, int]]:
+    """Rejected items and articles into the store in input order, as the local engine stores them
+    (ids and ``duplicate_of`` depend on that order). Returns, per article id, the input item that
+    holds it (the last one, when one identity was read twice: the later read replaces the earlier)."""
+    owner: dict[str, tuple[int, int]] = {}
+    with store.transaction():
+        for _, _, item in rejected_of(item_tables):
+            store.add_rejected(item)
+        for src, idx, article in articles_of(item_tables):
+            result = store.upsert_article(article)
+            owner[result.article_id] = (src, idx)
+    return owner
+
+
+def _store_extraction(
+    store: Store, articles: Sequence[Any], owner: dict[str, tuple[int, int]], tables: Sequence[pa.Table]
+) -> None:
+    """The cluster's per-article extraction into the store, keyed as ``pipeline.run_extraction``
+    keys it, in the store's article order (linking reads records in that order)."""
+    by_item: dict[tuple[int, int], str] = {}
+    for t in tables:
+        for src, idx, payload in zip(
+            t.column("src").to_pylist(), t.column("item").to_pylist(), t.column("extraction").to_pylist(), strict=True
+        ):
+            by_item[(src, idx)] = payload
+    seen: dict[str, str] = {}
+    failed: dict[str, str] = {}
+    inferred: dict[str, str] = {}
+    quotes: list[Quote] = []
+    mentions: list[Mention] = []
+    numbers: list[NumberMention] = []
+    dates: list[DateMention] = []
+    for a in articles:
+        payload = by_item.get(owner.get(a.id, (-1, -1)))
+        if payload is None:
+            failed[a.id] = "no extraction result came back from the cluster"
+            continue
+        ex = loads(Extraction, payload)
+        # the cluster extracted the article under the id its input gave it; the store may have
+        # given it another (a clash with an earlier article): every record follows the store's id
+        if ex.failed:
+            failed[a.id] = next(iter(ex.failed.values()))
+            continue
+        quotes += [replace(q, article=a.id) for q in ex.quotes]
+        mentions += [replace(m, article=a.id) for m in ex.mentions]
+        numbers += [replace(n, article=a.id) for n in ex.numbers]
+        dates += [replace(d, article=a.id) for d in ex.dates]
+        if ex.inferred_published:
+            inferred[a.id] = next(iter(ex.inferred_published.values()))
+        seen[a.id] = a.content_hash
+    with store.transaction():
+        store.add_derived("quote", [(pipeline._quote_key(q), q) for q in quotes], lambda q: q.article)
+        store.add_derived("mention", pipeline._per_article_keys(mentions, "m"), lambda m: m.article)
+        store.add_derived("number", pipeline._per_article_keys(numbers, "n"), lambda m: m.article)
+        store.add_derived("date", pipeline._per_article_keys(dates, "d"), lambda m: m.article)
+        store.set_meta("extracted", seen)
+        store.set_meta("inferred_published", inferred)
+        store.set_meta(pipeline.FAILED_KEY, failed)
+
+
+def sentence_keys(text: str, model: str) -> list[bytes]:
+    """Store keys of every sentence of ``text`` as the stages split it (reuse's splitter and the
+    shared one compare reads)."""
+    from storyprism.reuse.text import split_sentences as reuse_split
+    from storyprism.text.embeddings import key_of
+    from storyprism.text.sentences import split_sentences
+
+    texts = [text[s:e] for s, e in split_sentences(text)] + reuse_split(text)
+    return list(dict.fromkeys(key_of(t, model) for t in texts if t.strip()))
+
+
+def _write_compare_units(store: Store, data: AnalysisData, output: str) -> int:
+    """One unit per storyline (a story outside any storyline is its own): the stories, their
+    articles, the quotes, dates and numbers on them, the reuse relations into them, their origins,
+    and the sentence vectors already computed for them. Everything a story's comparison reads
+    (its storyline's events, for the timeline) lies inside its unit, so comparing units apart
+    gives what comparing the corpus at once gives."""
+    from storyprism.models import embedding_store
+
+    model = embedding_store().model
+    rank = {s.id: k for k, s in enumerate(data.stories)}
+    line_of = {sid: line.id for line in data.storylines for sid in line.stories}
+    groups: dict[str, list[Story]] = {}
+    for s in data.stories:
+        groups.setdefault(line_of.get(s.id) or f"story:{s.id}", []).append(s)
+    articles = {a.id: a for a in data.articles}
+    by_article: dict[str, dict[str, list[Any]]] = {}
+    records: Sequence[Any]
+    for kind, records in (
+        ("quotes", data.extraction.quotes), ("dates", data.extraction.dates), ("numbers", data.extraction.numbers)
+    ):
+        for r in records:
+            by_article.setdefault(r.article, {}).setdefault(kind, []).append(r)
+    reuse_into: dict[str, list[int]] = {}
+    for k, relation in enumerate(data.reuses):
+        reuse_into.setdefault(relation.copy, []).append(k)
+    payloads, ranks = [], []
+    for stories in groups.values():
+        ids = list(dict.fromkeys(a for s in stories for a in s.articles))
+        members = [articles[a] for a in ids if a in articles]
+        extra = [by_article.get(a, {}) for a in ids]
+        unit = AnalysisData(
+            articles=members,
+            stories=stories,
+            storylines=[line for line in data.storylines if set(line.stories) & {s.id for s in stories}],
+            reuses=[data.reuses[k] for k in sorted({k for a in ids for k in reuse_into.get(a, [])})],
+            origins={a: data.origins[a] for a in ids if a in data.origins},
+            extraction=Extraction(
+                quotes=[q for e in extra for q in e.get("quotes", [])],
+                dates=[d for e in extra for d in e.get("dates", [])],
+                numbers=[n for e in extra for n in e.get("numbers", [])],
+            ),
+        )
+        keys = list(dict.fromkeys(k for a in members for k in sentence_keys(a.text, model)))
+        vectors = [(k, s, c) for k, (s, c) in store.get_embeddings(keys).items()]
+        payloads.append(pickle.dumps((unit, vectors), protocol=pickle.HIGHEST_PROTOCOL))
+        ranks.append(min(rank[s.id] for s in stories))
+    fs, base = parquet.filesystem(output)
+    fs.create_dir(f"{base}/{COMPARE_WORK}", recursive=True)
+    import pyarrow.parquet as pq
+
+    for start in range(0, len(payloads), 2_000):
+        table = pa.table(
+            {"rank": pa.array(ranks[start : start + 2_000], pa.int64()),
+             "unit": pa.array(payloads[start : start + 2_000], pa.large_binary())}
+        )
+        pq.write_table(table, f"{base}/{COMPARE_WORK}/part-{start // 2_000:05d}.parquet", filesystem=fs)
+    return len(payloads)
+
+
+def compare_unit(unit_payload: bytes, rank: int, options: CompareOptions) -> dict[str, list[dict[str, Any]]]:
+    """``compare.compare_stories`` on one unit, with the unit's sentence vectors at hand; rows per
+    collection, each tagged with the unit's story rank so the import keeps the local order."""
+    from storyprism.models import embedding_store
+
+    # our own intermediate file, written by run_global of this same run
+    unit, vectors = pickle.loads(unit_payload)
+    store = Store(":memory:")
+    embeddings = embedding_store()
+    try:
+        store.put_embeddings(vectors)
+        embeddings.attach(store)
+        result = compare.compare_stories(unit, options)
+    finally:
+        embeddings.attach(None)
+        store.close()
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, records in (
+        ("claims", result.claims), ("conflicts", result.conflicts), ("summaries", result.summaries),
+        ("outlet_coverage", result.outlet_coverage), ("timeline", result.timeline),
+    ):
+        out[name] = [{**to_dict(r), "rank": rank, "seq": k} for k, r in enumerate(records)]
+    return out
+
+
+def _write_collections(store: Store, output: str) -> None:
+    """Every collection but the comparison's, with the export's fields (plus what import needs)."""
+    doc = build_document(store)
+    full = {a.id: a for a in store.articles()}
+    for row in doc["articles"]:
+        a = full[row["id"]]
+        # beyond the export's fields: what a workspace keeps (removed lines with their position)
+        row.update(raw_text=a.raw_text, identity=a.identity, fetched=a.fetched, source_format=a.source_format,
+                   content_hash=a.content_hash, removed=[to_dict(r) for r in a.removed])
+    # records whole (a story's clustering state, a quote's offsets): the export's fields and more
+    doc["stories"] = [to_dict(s) for s in store.derived(Story, "story")]
+    doc["storylines"] = [to_dict(s) for s in store.derived(Storyline, "storyline")]
+    doc["quotes"] = [to_dict(q) for q in store.derived(Quote, "quote")]
+    doc["mentions"] = [to_dict(m) for m in store.derived(Mention, "mention")]
+    doc["origins"] = [to_dict(o) for o in store.derived(Origin, "origin")]
+    for name in parquet.ALL_COLLECTIONS:
+        if name in ("claims", "conflicts", "summaries", "outlet_coverage", "timeline"):
+            continue
+        parquet.write_rows(output, name, doc.get(name, []))
+
+
+def vector_table(keys: Sequence[bytes], vectors: np.ndarray) -> pa.Table:
+    """Sentence vectors as the store keeps them (int8 codes and one scale each)."""
+    from storyprism.text.embeddings import quantise
+
+    codes, scales = quantise(np.asarray(vectors, dtype=np.float32))
+    return pa.table(
+        {
+            "key": pa.array(list(keys), pa.binary()),
+            "scale": pa.array(scales.tolist(), pa.float32()),
+            "codes": pa.array([c.tobytes() for c in codes], pa.binary()),
+        }
+    )
