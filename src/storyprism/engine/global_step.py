@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -28,6 +27,7 @@ import pyarrow as pa
 from storyprism import compare, pipeline
 from storyprism.compare.options import CompareOptions
 from storyprism.engine import parquet
+from storyprism.engine.laps import Laps
 from storyprism.engine.rows import articles_of, loads, rejected_of
 from storyprism.options import Options
 from storyprism.records import (
@@ -80,13 +80,7 @@ def run_global(
     from storyprism.models import embedding_store
 
     seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = round(now - clock, 3)
-        clock = now
+    lap = Laps(seconds)
 
     store = Store(":memory:")
     embeddings = embedding_store()

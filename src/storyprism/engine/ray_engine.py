@@ -41,6 +41,7 @@ from storyprism.engine.global_step import (
     run_global,
     vector_table,
 )
+from storyprism.engine.laps import Laps
 from storyprism.engine.rows import ORDER, article_rows, dumps, item_table, loads
 from storyprism.engine.sources import list_inputs, read_input
 from storyprism.options import Options
@@ -115,15 +116,7 @@ def _run(ray: Any, inputs: Sequence[str], output: str, options: Options, say: Pr
     ctx.enable_progress_bars = False
     ctx.verbose_stats_logs = False
     result = EngineReport(output=output)
-    seconds = result.seconds
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = round(now - clock, 3)
-        clock = now
-        say(stage)
+    lap = Laps(result.seconds, say)
 
     # a previous run's files would mix with this run's: the output is this run's alone, and it
     # counts as finished only once _run.json is written again, last
@@ -206,7 +199,7 @@ def _run(ray: Any, inputs: Sequence[str], output: str, options: Options, say: Pr
     parquet.write_json(
         output, RUN_FILE,
         {"engine": "ray", "articles": result.articles, "rejected": result.rejected,
-         "seconds": seconds, "bytes": result.bytes, "global": report, "options": options.to_dict(),
+         "seconds": result.seconds, "bytes": result.bytes, "global": report, "options": options.to_dict(),
          "finished": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())},
     )
     return result

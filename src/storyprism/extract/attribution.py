@@ -383,17 +383,7 @@ def _according(p: Parse, text: str, i: int) -> Attribution | None:
     if h == i:
         return None
     # the clause: the head's subtree without the "according to X" phrase
-    hs, he = p.lefts[h], p.rights[h]
-    cut_s, cut_e = p.lefts[i], p.rights[i]
-    parts = []
-    if hs < cut_s:
-        a = _trim(text, p.starts[hs], p.ends[cut_s - 1])
-        if a:
-            parts.append(a)
-    if cut_e < he:
-        b = _trim(text, p.starts[cut_e + 1], p.ends[he])
-        if b:
-            parts.append(b)
+    parts = _subtree_without(text, p, h, i)
     if not parts:
         return None
     # the whole source phrase when short ("a story on The Athletic"), else the name it heads
@@ -535,8 +525,14 @@ def _interrupted(p: Parse, text: str, v: int) -> list[tuple[int, int]]:
     h = p.heads[v]
     if h == v or not p.is_verb(h):
         return []
-    hs, he = p.lefts[h], p.rights[h]
-    cs, ce = p.lefts[v], p.rights[v]
+    return _subtree_without(text, p, h, v)
+
+
+def _subtree_without(text: str, p: Parse, head: int, cut: int) -> list[tuple[int, int]]:
+    """The spans of ``head``'s subtree with ``cut``'s subtree taken out: the part before it and the
+    part after it, each trimmed (an inserted tag or phrase splits the clause it interrupts)."""
+    hs, he = p.lefts[head], p.rights[head]
+    cs, ce = p.lefts[cut], p.rights[cut]
     parts = []
     if hs < cs:
         a = _trim(text, p.starts[hs], p.ends[cs - 1])
