@@ -356,14 +356,13 @@ def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[
 
 
 def trace_records(
-    articles: list[Article], found: list[Reuse], options: Options, off_topic: dict[str, str] | None = None
+    articles: list[Article], found: list[Reuse], options: Options, off_topic: dict[str, str]
 ) -> list[Origin]:
     """Origins from reuse relations, wire signals and credits (reuse/trace.py), as Origin records
-    (``off_topic``: the articles whose body does not report their headline, when already known)."""
+    (``off_topic``: the articles whose body does not report their headline, from ``_off_topic``)."""
     if not options.reuse.enabled:
         return [Origin(a.id, a.id, parent=a.id) for a in articles]
-    off = reuse.off_topic_articles(articles, options.reuse.use_embeddings) if off_topic is None else off_topic
-    traces = reuse.trace_origins(articles, found, off)
+    traces = reuse.trace_origins(articles, found, off_topic)
     return [
         Origin(
             t.article, t.origin, parent=t.parent, kind=t.kind, evidence=t.evidence,

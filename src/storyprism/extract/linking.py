@@ -478,14 +478,10 @@ def _stem(w: str) -> str:
     return w
 
 
-def lexical(a: str, b: str) -> float:
-    """Shared content words (Dice, crude stems: "supports"/"supported"); a short text inside a long one
-    still scores by containment when it has enough words to be a real utterance."""
-    return lexical_stems({_stem(w) for w in _content_words(a)}, {_stem(w) for w in _content_words(b)})
-
-
 def lexical_stems(wa: set[str], wb: set[str]) -> float:
-    """``lexical`` on stem sets already computed (a corpus compares each quote with many others)."""
+    """Shared content words of two quotes, given as their stem sets (Dice; crude stems make
+    "supports"/"supported" one word); a short text inside a long one still scores by containment
+    when it has enough words to be a real utterance."""
     if not wa or not wb:
         return 0.0
     shared = len(wa & wb)

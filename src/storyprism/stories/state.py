@@ -96,22 +96,20 @@ class Event:
         """
         if not vector or not self.terms:
             return 0.0
-        n = max(self.n, 1)
-        dot = 0.0
-        for t, v in vector.items():
-            entry = self.terms.get(t)
-            if entry is not None:
-                dot += v * entry[1] / n
-        return dot
+        return self._mean_dot(vector, self.terms)
 
     def key_cosine(self, vector: dict[str, float]) -> float | None:
         """Mean cosine of an article's identity-key vector with the members' (None: nothing to compare)."""
         if not vector or not self.keys:
             return None
+        return self._mean_dot(vector, self.keys)
+
+    def _mean_dot(self, vector: dict[str, float], sums: dict[str, list[float]]) -> float:
+        """Dot product of ``vector`` with the members' mean vector, kept as per-term sums."""
         n = max(self.n, 1)
         dot = 0.0
         for t, v in vector.items():
-            entry = self.keys.get(t)
+            entry = sums.get(t)
             if entry is not None:
                 dot += v * entry[1] / n
         return dot
