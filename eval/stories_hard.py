@@ -8,7 +8,10 @@ Variants of the corpus (one clustering per variant, ``update_stories`` with defa
 * ``dated``   - as scored today (full text, publication dates);
 * ``undated`` - the same texts with every publication date removed (dates in the text remain);
 * ``short``   - headline + the first three sentences of the body, no publication dates;
-* ``short_dated`` - the same short texts with their publication dates.
+* ``short_dated`` - the same short texts with their publication dates;
+* ``twins`` / ``short_twins`` - undated full / short texts beside a synthetic twin happening per event
+  (see ``twins``), storylines scored against the pairs; ``fresh_twins`` / ``short_fresh_twins`` - the
+  same with made-up names for the twins' other participants and places.
 
 Per variant it prints B-cubed P/R/F1 of
 * events on the whole corpus, and on the upstream train / test splits (subsets of one run);
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import json
 import re
 import sys
@@ -67,14 +71,33 @@ def first_sentences(article: Article, k: int = 3, skip: int = 0) -> str:
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
 
 
-def twins(articles: Sequence[Article], gold: Mapping[str, str], topic: Mapping[str, str]) -> list[Article]:
+_SYLLABLES = ("ka", "lo", "mer", "tis", "van", "dor", "bel", "ru", "shen", "qua", "fi", "zan", "gol", "pra",
+              "wen", "tor", "mi", "sal", "ber", "ot", "nu", "les", "gra", "dun")
+
+
+def pseudo_name(name: str, salt: str) -> str:
+    """A made-up name of as many words as ``name``, the same for the same (name, salt): new
+    participants and places that no other event of the corpus names."""
+    out = []
+    for word in name.split():
+        h = hashlib.blake2b(f"{salt}|{word}".encode(), digest_size=8).digest()
+        made = "".join(_SYLLABLES[b % len(_SYLLABLES)] for b in h[: 2 + h[7] % 2])
+        out.append(made.upper() if word.isupper() and len(word) > 1 else made.capitalize())
+    return " ".join(out)
+
+
+def twins(
+    articles: Sequence[Article], gold: Mapping[str, str], topic: Mapping[str, str], fresh: bool = False
+) -> list[Article]:
     """A twin for every gold event: the same kind of happening with other participants and numbers.
 
     Each event's articles are copied with every capitalised name but the event's most frequent one
     (the shared actor: the same country, company or coast) replaced, consistently across the event, by
-    the names of a donor event from another topic, and every number shifted (years by one). Twins carry
-    no publication date. A twin and its original are two happenings of one topic: same topic words,
-    one shared actor, different other participants, places, numbers and times.
+    the names of a donor event from another topic (``fresh``: by made-up names no other event uses),
+    and every number shifted (years by one). Twins carry no publication date. A twin and its original
+    are two happenings of one topic: same topic words, one shared actor, different other participants,
+    places, numbers and times. Donor names also tie a twin to its donors' events in other topics,
+    which no real pair of happenings does; the fresh twins measure without that.
     """
     events: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
@@ -86,7 +109,10 @@ def twins(articles: Sequence[Article], gold: Mapping[str, str], topic: Mapping[s
     for i, event in enumerate(order):
         donors = [d for d in order[i + 1 :] + order[:i] if topic[events[d][0].id] != topic[events[event][0].id]]
         pool = [n for d in donors[:3] for n in ranked[d][1:]]
-        mapping = {n: pool[k % len(pool)] for k, n in enumerate(ranked[event][1:])} if pool else {}
+        if fresh:
+            mapping = {n: pseudo_name(n, event) for n in ranked[event][1:]}
+        else:
+            mapping = {n: pool[k % len(pool)] for k, n in enumerate(ranked[event][1:])} if pool else {}
         alternation = "|".join(re.escape(n) for n in sorted(mapping, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])") if mapping else None
         shift = 3 + i % 7
@@ -118,6 +144,36 @@ def assignments(state: StoryState) -> tuple[dict[str, str], dict[str, str]]:
 
 def restrict(pred: Mapping[str, str], gold: Mapping[str, str], keep: set[str]) -> tuple[float, float, float]:
     return bcubed({a: p for a, p in pred.items() if a in keep}, {a: g for a, g in gold.items() if a in keep})
+
+
+def twin_figures(
+    name: str,
+    state: StoryState,
+    arts: Sequence[Article],
+    pair_gold: Mapping[str, str],
+    pair_topic: Mapping[str, str],
+    split: Mapping[str, str | None],
+    figures: dict[str, float],
+) -> None:
+    """Print and record events and storylines of a twins variant (storylines scored against pairs)."""
+    event, line = assignments(state)
+    b3, line_event, line_topic = bcubed(event, pair_gold), bcubed(line, pair_gold), bcubed(line, pair_topic)
+    parts = {s: restrict(event, pair_gold, {a for a in event if split[a.removesuffix("~twin")] == s})
+             for s in ("train", "test")}
+    print(f"\n{name} (undated, {len(arts)} articles, {len(set(pair_gold.values()))} events in "
+          f"{len(set(pair_topic.values()))} pairs): {len(set(event.values()))} events, "
+          f"{len(set(line.values()))} storylines")
+    print(f"  events all          B3 {fmt(b3)}")
+    print(f"  events train / test F1 {parts['train'][2]:.3f} (P {parts['train'][0]:.3f}) / "
+          f"{parts['test'][2]:.3f} (P {parts['test'][0]:.3f})")
+    print(f"  storylines vs events B3 {fmt(line_event)}")
+    print(f"  storylines vs pairs B3 {fmt(line_topic)}")
+    for key, triple in (("events", b3), ("events.train", parts["train"]), ("events.test", parts["test"]),
+                        ("storylines.events", line_event), ("storylines.topics", line_topic)):
+        figures[f"{name}.{key}.bcubed_f1"] = triple[2]
+        figures[f"{name}.{key}.bcubed_p"] = triple[0]
+    th, base = baseline(arts, pair_gold)
+    print(f"baseline tfidf+agglomerative ({name}, best distance {th:.3f}): events B3 {fmt(base)}")
 
 
 def main() -> int:
@@ -182,52 +238,28 @@ def main() -> int:
             figures[f"{variant}.{key}.bcubed_p"] = triple[0]
 
     # Twins: every event beside a twin happening of the same kind (see ``twins``); storylines = pairs.
-    twin = twins(full, gold, topic)
-    pair_gold = {**gold, **{a.id: f"{gold[a.id[: -len('~twin')]]}~twin" for a in twin}}
-    pair_topic = {a: g.removesuffix("~twin") for a, g in pair_gold.items()}
-    arts = [replace(a, published=None) for a in full] + twin
-    feats = [replace(f, day=None) for f in texts["full"][1]] + prepare(twin, options)
-    event, line = assignments(run(feats, arts, options))
-    b3, line_event, line_topic = bcubed(event, pair_gold), bcubed(line, pair_gold), bcubed(line, pair_topic)
-    print(f"\ntwins (undated, {len(arts)} articles, {len(set(pair_gold.values()))} events in "
-          f"{len(set(pair_topic.values()))} pairs): {len(set(event.values()))} events, {len(set(line.values()))} storylines")
-    print(f"  events all          B3 {fmt(b3)}")
-    print(f"  storylines vs events B3 {fmt(line_event)}")
-    print(f"  storylines vs pairs B3 {fmt(line_topic)}")
-    for key, triple in (("events", b3), ("storylines.events", line_event), ("storylines.topics", line_topic)):
-        figures[f"twins.{key}.bcubed_f1"] = triple[2]
-        figures[f"twins.{key}.bcubed_p"] = triple[0]
-    th, base = baseline(arts, pair_gold)
-    print(f"baseline tfidf+agglomerative (twins, best distance {th:.3f}): events B3 {fmt(base)}")
-
     # Short twins: the originals' first three sentences beside twins told in other sentences (the
     # twin of an article is its 4th sentence as headline and its 5th-7th as body, names and numbers
     # replaced as above): two happenings of one kind in short undated texts, as in a news digest.
+    # Each twice: with donor names (``twins``, ``short_twins``) and with made-up ones (``fresh_*``).
     later = [replace(a, title=first_sentences(a, 1, skip=3), text=first_sentences(a, 3, skip=4)) for a in full]
     later = [a for a in later if len(a.text.split()) >= 20]
-    twin = twins(later, gold, topic)
-    arts = [replace(a, published=None) for a in short] + twin
-    feats = [replace(f, day=None) for f in texts["short"][1]] + prepare(twin, options)
-    event, line = assignments(run(feats, arts, options))
-    keep = {a.id for a in arts}
-    short_gold = {a: g for a, g in pair_gold.items() if a in keep}
-    short_topic = {a: g for a, g in pair_topic.items() if a in keep}
-    b3, line_event, line_topic = bcubed(event, short_gold), bcubed(line, short_gold), bcubed(line, short_topic)
-    parts = {s: restrict(event, short_gold, {a for a in event if split[a.removesuffix("~twin")] == s})
-             for s in ("train", "test")}
-    print(f"\nshort twins (undated, {len(arts)} articles): {len(set(event.values()))} events, "
-          f"{len(set(line.values()))} storylines")
-    print(f"  events all          B3 {fmt(b3)}")
-    print(f"  events train / test F1 {parts['train'][2]:.3f} (P {parts['train'][0]:.3f}) / "
-          f"{parts['test'][2]:.3f} (P {parts['test'][0]:.3f})")
-    print(f"  storylines vs events B3 {fmt(line_event)}")
-    print(f"  storylines vs pairs B3 {fmt(line_topic)}")
-    for key, triple in (("events", b3), ("events.train", parts["train"]), ("events.test", parts["test"]),
-                        ("storylines.events", line_event), ("storylines.topics", line_topic)):
-        figures[f"short_twins.{key}.bcubed_f1"] = triple[2]
-        figures[f"short_twins.{key}.bcubed_p"] = triple[0]
-    th, base = baseline(arts, short_gold)
-    print(f"baseline tfidf+agglomerative (short twins, best distance {th:.3f}): events B3 {fmt(base)}")
+    for fresh in (False, True):
+        twin = twins(full, gold, topic, fresh=fresh)
+        pair_gold = {**gold, **{a.id: f"{gold[a.id[: -len('~twin')]]}~twin" for a in twin}}
+        pair_topic = {a: g.removesuffix("~twin") for a, g in pair_gold.items()}
+        arts = [replace(a, published=None) for a in full] + twin
+        feats = [replace(f, day=None) for f in texts["full"][1]] + prepare(twin, options)
+        name = "fresh_twins" if fresh else "twins"
+        twin_figures(name, run(feats, arts, options), arts, pair_gold, pair_topic, split, figures)
+
+        twin = twins(later, gold, topic, fresh=fresh)
+        arts = [replace(a, published=None) for a in short] + twin
+        feats = [replace(f, day=None) for f in texts["short"][1]] + prepare(twin, options)
+        keep = {a.id for a in arts}
+        short_gold = {a: g for a, g in pair_gold.items() if a in keep}
+        short_topic = {a: g for a, g in pair_topic.items() if a in keep}
+        twin_figures(f"short_{name}", run(feats, arts, options), arts, short_gold, short_topic, split, figures)
 
     if args.gate:
         floors = json.loads(FLOORS.read_text(encoding="utf-8"))

@@ -111,7 +111,7 @@ def test_the_second_storm_added_later_is_its_own_event_only_with_identity() -> N
     first = update_stories(IRMA, StoryState(), [], StoryOptions())
     later = update_stories(MICHAEL, first, [], StoryOptions())
     assert events(later) == {frozenset(a.id for a in IRMA), frozenset(a.id for a in MICHAEL)}
-    blind = StoryOptions(identity_weight=0.0, day_conflict=0.0)
+    blind = StoryOptions(identity_weight=0.0, day_conflict=0.0, template_weight=0.0)
     merged = update_stories(MICHAEL, update_stories(IRMA, StoryState(), [], blind), [], blind)
     assert len(merged.stories) == 1
 
