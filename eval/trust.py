@@ -24,6 +24,7 @@ stories, extract, compare), exactly as a user would; the export document is then
 
 * fact grouping: the share of labelled ``corroborated`` facts shown as one claim with support >= 2
   (a claim holding two of the fact's quoting articles and >= 50 % of one quoted sentence's words).
+* summaries: see ``score_summaries``.
 * conflicts (``kind`` other than ``rewrite-change``, which stays with the copy), in stories whose
   articles lie in one labelled event: a predicted conflict is true when both its sides match the two
   sides of a labelled conflict (either order). A side matches when it names one of the labelled side's
@@ -229,6 +230,44 @@ def score_fact_grouping(events: list[dict[str, Any]], doc: dict[str, Any], verbo
     return found / total if total else 1.0
 
 
+def score_summaries(events: list[dict[str, Any]], doc: dict[str, Any], verbose: bool) -> dict[str, float]:
+    """Summaries of the story holding most of each event's articles, read against the event's labelled
+    key facts (``corroborated`` and ``single_origin_repeated``, their quoted sentences): the share of
+    openings that state one of them (the issue: "open with the sentence that states the event"), and
+    the share of all summary sentences that do (a proxy for "about the event, not page furniture or
+    another event"; labelled facts are at most ten per event, so 1.0 is out of reach)."""
+    arts = {a["id"]: a for a in doc["articles"]}
+    summaries = {s["story"]: s for s in doc.get("summaries", [])}
+    openings = [0, 0]
+    sentences = [0, 0]
+    for e in events:
+        facts: list[tuple[str, set[str]]] = []
+        for key in ("corroborated", "single_origin_repeated"):
+            for f in e.get(key, []):
+                facts += [("fact", _content(q.get("sentence", ""))) for q in f.get("quotes", [])]
+        stories = [arts[a["id"]].get("story") for a in e["articles"] if a["id"] in arts]
+        stories = [s for s in stories if s]
+        if not facts or not stories:
+            continue
+        main = max(set(stories), key=lambda s: (stories.count(s), str(s)))
+        shown = [x.get("text", "") for x in summaries.get(main, {}).get("sentences", [])]
+        if not shown:
+            continue
+        hits = [_match_fact(t, facts) is not None for t in shown]
+        openings[0] += hits[0]
+        openings[1] += 1
+        sentences[0] += sum(hits)
+        sentences[1] += len(hits)
+        if verbose:
+            print(f"    summary, event {e['event_id']}: {sum(hits)}/{len(hits)} state a labelled fact")
+            for t, h in zip(shown, hits, strict=True):
+                print(f"      {'+' if h else '-'} {t[:150]}")
+    return {
+        "summary_opening_states_fact": openings[0] / openings[1] if openings[1] else 0.0,
+        "summary_sentences_state_fact": sentences[0] / sentences[1] if sentences[1] else 0.0,
+    }
+
+
 def score(events: list[dict[str, Any]], doc: dict[str, Any], verbose: bool) -> dict[str, float]:
     arts = {a["id"]: a for a in doc["articles"]}
     tp = fp = fn = 0
@@ -328,6 +367,7 @@ def score(events: list[dict[str, Any]], doc: dict[str, Any], verbose: bool) -> d
     print(f"  same-origin pairs: tp {tp} fp {fp} fn {fn}")
     figures["corroborated_fact_recall"] = score_fact_grouping(events, doc, verbose)
     figures.update(score_conflicts(events, doc, verbose))
+    figures.update(score_summaries(events, doc, verbose))
     return figures
 
 

@@ -433,3 +433,42 @@ def test_interleaved_credits_and_furniture_lines_go():
         assert scrub_line(junk)[0] == "", junk
     for body in ("The company said and/or the bank would pay.", "He flew the Boston/New York shuttle weekly."):
         assert scrub_line(body)[0] == body
+
+
+def test_a_gallery_header_repeated_before_each_caption_is_cut_and_the_captions_kept() -> None:
+    from storyprism.clean.document import clean_text
+
+    header = "Photos: Mass shooting at Las Vegas music festival"
+    captions = [
+        "Debris is scattered on the ground at the site of the country music festival.",
+        "Broken windows of the Mandalay Bay are seen early in Las Vegas on Monday.",
+        "People embrace outside the Thomas & Mack Center after the shooting.",
+    ]
+    text = "\n".join(f"{header} {c}" for c in captions) + "\nPolice said the gunman fired from the 32nd floor."
+    cleaned, removed = clean_text(text, "Mass shooting at Las Vegas music festival")
+    assert cleaned.splitlines()[:3] == captions
+    assert [r.line for r in removed] == [header] * 3
+    # two lines sharing a label are not a gallery: nothing is cut
+    two = "\n".join(f"{header} {c}" for c in captions[:2])
+    assert clean_text(two)[0] == two
+
+
+def test_an_outlets_own_notes_and_contact_lines_are_furniture_even_when_rare() -> None:
+    """Three of twelve pages carry the line (under the 30 % share that makes a line boilerplate);
+    one names the outlet itself, one is a contact line, one is reporting repeated in updates."""
+    note = "NPR transcripts are created on a rush deadline by a contractor and may be revised."
+    contact = "Do you have a story for our news team? Email us at tips@example.co.uk or call us."
+    reporting = "The storm brought 34 inches of snow on Christmas Day, an all-time daily record for the city."
+    articles = []
+    for k in range(12):
+        extra = [note, contact, reporting] if k < 3 else []
+        town = ["Leeds", "Erie", "Omaha", "Tulsa", "Perth", "Cork", "Nice", "Bonn", "Lima", "Oslo", "Kobe", "Fez"][k]
+        own = [f"The council of {town} met on the day and heard from {town} residents about {w}." for w in
+               ("roads", "schools", "taxes", "parks", "buses", "water", "housing")]
+        body = "\n".join([*own[:4], *extra, *own[4:]])
+        articles.append(Article(id=f"a{k}", ref=f"a{k}", title=f"Story {k}", text=body, raw_text=body,
+                                outlet="npr.org", url=f"https://www.npr.org/2017/{k}/story"))
+    cleaned = clean_articles(articles, CleanOptions(), count_outlet_lines(articles))
+    for a in cleaned[:3]:
+        assert note not in a.text and contact not in a.text
+        assert reporting in a.text

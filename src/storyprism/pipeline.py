@@ -378,26 +378,44 @@ def run_independence(
 ) -> set[str]:
     """Counts that mean what they say, once stories exist: members published months away from their
     story are about another event (``reuse.off_event_articles``) and join the off-topic ones on their
-    origin record; each story's independent sources are then the distinct ultimate origins of its
-    on-topic members. Returns the ids of the articles counted nowhere."""
+    origin record; own pieces of one outlet on one story are one newsroom (``reuse.newsroom_pieces``)
+    and share its origin (``origin_records`` are updated in place: callers re-read their origins);
+    each story's independent sources are then the distinct ultimate origins of its on-topic
+    members. Returns the ids of the articles counted nowhere."""
     records = {o.article: o for o in origin_records}
-    origin_of = {a: o.origin for a, o in records.items()}
     parents = {a: o.parent for a, o in records.items() if o.parent}
     suspect = {a for a, o in records.items() if o.published_suspect}
-    changed = []
-    for aid, reason in reuse.off_event_articles([s.articles for s in state.stories], articles, parents, suspect).items():
+    changed: dict[str, Origin] = {}
+    members = [s.articles for s in state.stories]
+    for aid, reason in reuse.off_event_articles(members, articles, parents, suspect).items():
         record = records.get(aid)
         if record is not None and not record.off_topic:
             record.off_topic = reason
-            changed.append(record)
+            changed[aid] = record
     off = {a for a, o in records.items() if o.off_topic}
+    kinds = {a: o.kind for a, o in records.items()}
+    by_origin: dict[str, list[Origin]] = {}
+    for o in records.values():
+        by_origin.setdefault(o.origin, []).append(o)
+    for aid, first in reuse.newsroom_pieces(members, articles, kinds, off).items():
+        record, lead = records.get(aid), records.get(first)
+        if record is None or lead is None or record.origin == lead.origin:
+            continue
+        record.parent = first
+        record.evidence.append(f"same newsroom as {first} (one story, its own pieces count once)")
+        followers = by_origin.pop(record.origin, [])  # this piece and what derived from it
+        for other in followers:
+            other.origin = lead.origin
+            changed[other.article] = other
+        by_origin.setdefault(lead.origin, []).extend(followers)
+    origin_of = {a: o.origin for a, o in records.items()}
     recounted = False
     for story in state.stories:
         count = reuse.independent_count([a for a in story.articles if a not in off], origin_of)
         recounted |= story.independent_sources != count
         story.independent_sources = count
     with store.transaction():
-        store.add_derived("origin", [(r.article, r) for r in changed], lambda o: o.article)
+        store.add_derived("origin", [(r.article, r) for r in changed.values()], lambda o: o.article)
     if recounted:
         save_story_state(store, state)
     return off
@@ -673,6 +691,7 @@ def _analyze(
         with _timed(store, report, "stories"):
             state = run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
             off_topic = run_independence(store, articles, state, origin_records)
+            origin_of = {r.article: r.origin for r in origin_records}
         report.inferred_dates = sum(1 for a in articles if a.published_inferred)
         report.stories, report.storylines = len(state.stories), len(state.storylines)
         if options.compare.enabled:

@@ -8,6 +8,7 @@ right next to itself is a caption/alt-text copy, a headline repeated as the firs
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ def clean_text(
     articles of the same outlet. Paragraph structure (blank lines, or one paragraph per line) is kept.
     """
     items = _split(text)
-    inline: list[RemovedLine] = []
+    inline: list[RemovedLine] = _strip_gallery_headers(items)
     for it in items:
         # lines the line-level rules know are left to them (their reasons are more specific)
         if it.text and L.line_reason(it.text) is None:
@@ -80,6 +81,39 @@ def clean_text(
     _mark_trailing(body)
     removed = [RemovedLine(line=it.text, reason=it.reason, position=it.index) for it in body if it.reason]
     return _join(items), sorted(inline + removed, key=lambda r: r.position)
+
+
+# A gallery's or a video series' header glued to the start of each of its captions ("Photos: North
+# Korea launches rocket The United States ..."): a label, a colon and the gallery's title, repeated
+# word for word at the start of three or more lines of one page. The captions are content; the
+# header is furniture that would glue the gallery title into every caption's first sentence.
+_GALLERY_LABEL = re.compile(r"^(?:photos?|pictures?|in (?:photos|pictures)|gallery|slideshow|videos?|watch):\s",
+                            re.IGNORECASE)
+_MIN_HEADER_REPEATS = 3
+
+
+def _strip_gallery_headers(items: list[_Line]) -> list[RemovedLine]:
+    labelled = [it for it in items if _GALLERY_LABEL.match(it.text)]
+    by_start: dict[tuple[str, ...], list[_Line]] = {}
+    for it in labelled:
+        by_start.setdefault(tuple(it.text.split()[:3]), []).append(it)
+    removed: list[RemovedLine] = []
+    for group in by_start.values():
+        if len(group) < _MIN_HEADER_REPEATS:
+            continue
+        split = [it.text.split() for it in group]
+        n = 0
+        while all(len(w) > n + 1 for w in split) and len({w[n] for w in split}) == 1:
+            n += 1
+        while n and split[0][n - 1].lower() in ("the", "a", "an"):
+            n -= 1  # every caption may start with "The": that word is the caption's own
+        if n < 2:
+            continue
+        header = " ".join(split[0][:n])
+        for it, w in zip(group, split, strict=True):
+            it.text = " ".join(w[n:])
+            removed.append(RemovedLine(line=header, reason=L.GALLERY, position=it.index))
+    return removed
 
 
 def _split(text: str) -> list[_Line]:

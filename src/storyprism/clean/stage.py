@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from storyprism.clean.boilerplate import ARTICLES_KEY, count_outlet_lines, outlet_key
 from storyprism.clean.document import clean_text
 from storyprism.clean.options import CleanOptions
 from storyprism.records import Article
+from storyprism.text.outlets import outlet_keys, squash
+
+_CONTACT = re.compile(r"https?://|www\.|\S@\S+\.[a-z]{2,}|\b0{3,}[ -]?0{3,}")  # digits are folded to 0
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def clean_articles(
@@ -48,10 +53,21 @@ def _repeated(
     total = table.get(ARTICLES_KEY, 0)
     min_articles = max(2, options.repeated_min_articles)
 
+    own_names = {k for k in outlet_keys(article.outlet, article.url) if len(k) >= 3}
+
     def is_repeated(line: str) -> bool:
         n = table.get(line, 0)
         if n < min_articles:
             return False
-        return total <= 0 or n / total >= options.repeated_min_share
+        if total <= 0 or n / total >= options.repeated_min_share:
+            return True
+        # Below the share, a line still is the outlet's furniture when it points at the outlet
+        # itself: a contact line (an address, an e-mail, a phone number: "Email us at tips@...")
+        # or a note naming the outlet ("NPR transcripts are created on a rush deadline"). Reporting
+        # repeated across a few updates of one story names neither.
+        if _CONTACT.search(line) or own_names & set(_WORD.findall(line)):
+            return True
+        squashed = squash(line)
+        return any(len(k) >= 6 and k in squashed for k in own_names)
 
     return is_repeated

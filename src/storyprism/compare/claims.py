@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -22,7 +22,8 @@ from storyprism import models
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.similarity import tfidf_matrix
 from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
-from storyprism.records import Article, Claim, Quote, Story
+from storyprism.records import Article, Claim, Quote, Reuse, Story
+from storyprism.reuse.align import word_containment
 from storyprism.text.numbers import Quantity, compatible, read_quantities
 
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
@@ -42,6 +43,9 @@ class StoryText:
     vectors: dict[int, np.ndarray] = field(default_factory=dict)  # sentence index -> MiniLM vector
     clusters: list[list[int]] = field(default_factory=list)
     claim_of: dict[int, str] = field(default_factory=dict)  # sentence index -> claim id
+    # article -> (its sentence, the origin it took the sentence from): narrative sentences the reuse
+    # stage aligned word for word with an earlier article (``copied_sentences``)
+    copied: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def sim(self, i: int, j: int) -> float:
         if i == j:
@@ -274,22 +278,65 @@ def sentence_origin(st: StoryText, i: int) -> str | None:
     return f"outlet:{name.removeprefix('the ').removeprefix('The ')}"
 
 
+COPIED_CONTAINMENT = 0.8  # share of word pairs shared: the same sentence, lightly edited at most
+
+
+def copied_sentences(reuses: Iterable[Reuse], origins: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """article -> (sentence, origin) for the narrative sentences it carries word for word from an
+    earlier article (the reuse stage's aligned sentence pairs, any relation: an outlet that reports
+    on its own may still paste a paragraph of wire copy). Independent reporters do not write the
+    same sentence; a quotation both carry is the speaker's words, not copied text, and is left out."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for r in reuses:
+        origin = origins.get(r.source, r.source) or r.source
+        for al in r.alignments:
+            if _mostly_quoted(al.copy_sentence) or _mostly_quoted(al.source_sentence):
+                continue
+            if word_containment(al.source_sentence, al.copy_sentence) >= COPIED_CONTAINMENT:
+                out.setdefault(r.copy, []).append((al.copy_sentence, origin))
+    return out
+
+
+def _mostly_quoted(text: str) -> bool:
+    quoted = sum(len(m) for m in re.findall(r"[\"“][^\"“”]{8,}[\"”]", text))
+    return quoted >= 0.5 * len(text)
+
+
+def _copied_from(st: StoryText, i: int) -> str | None:
+    """The origin sentence ``i`` was copied from (``StoryText.copied``), or None."""
+    s = st.sentences[i]
+    for sentence, origin in st.copied.get(s.article, ()):
+        if word_containment(sentence, s.text) >= COPIED_CONTAINMENT:
+            return origin
+    return None
+
+
 def _support(st: StoryText, group: list[int]) -> list[str]:
-    """Distinct origins stating a claim: each article counts its ultimate origin, except an original
-    (an article that is its own origin) whose sentences in the claim all credit the same outside
-    outlet (``sentence_origin``): it relays that outlet's report, and so do the copies of it. A
-    derived article keeps the origin the reuse stage traced (its credit was followed there)."""
+    """Distinct origins stating a claim: each article counts its ultimate origin, except
+    - an article that copied a sentence of the claim word for word from an earlier article
+      (``copied_sentences``): for this statement, it counts that article's origin;
+    - an original (an article that is its own origin) whose sentences in the claim all credit the
+      same outside outlet (``sentence_origin``): it relays that outlet's report, and so do the
+      copies of it. A derived article keeps the origin the reuse stage traced (its credit was
+      followed there)."""
     by_article: dict[str, list[int]] = {}
     for i in group:
         by_article.setdefault(st.sentences[i].article, []).append(i)
     relayed: dict[str, str] = {}
+    copied: dict[str, str] = {}
     for a, idx in by_article.items():
+        # one sentence of the claim pasted from elsewhere is enough: the article carries that
+        # article's statement (a second wording of it in the same article adds no new source)
+        sources = sorted({o for i in idx if (o := _copied_from(st, i)) is not None})
+        if len(sources) == 1:
+            copied[a] = sources[0]
+            continue
         if st.origins[a] != a:
             continue
         named = {sentence_origin(st, i) for i in idx}
         if len(named) == 1 and None not in named:
             relayed[a] = str(named.pop())
-    out = {relayed.get(st.origins[a], st.origins[a]) for a in by_article}
+    out = {copied.get(a) or relayed.get(st.origins[a], st.origins[a]) for a in by_article}
     return sorted(o for o in out if o)
 
 

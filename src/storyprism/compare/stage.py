@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
-from storyprism.compare.claims import build_claims, story_text
+from storyprism.compare.claims import build_claims, copied_sentences, story_text
 from storyprism.compare.conflicts import (
     date_conflicts,
     negation_conflicts,
@@ -88,6 +88,9 @@ def _compare_story(
     st = story_text(story, corpus.articles, data.origins, options)
     if not st.articles:
         return
+    # in the reuse stage's order, as when every relation was scanned
+    reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
+    st.copied = copied_sentences(reuses, data.origins)
     quotes: Sequence[Quote] = corpus.of(corpus.quotes, st.articles)
     claims = build_claims(st, quotes, options)
     result.claims.extend(claims)
@@ -101,8 +104,6 @@ def _compare_story(
     conflicts += schedule_conflicts(st)
     conflicts += negation_conflicts(st, options)
     conflicts += speaker_conflicts(st, quotes)
-    # in the reuse stage's order, as when every relation was scanned
-    reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
     conflicts += rewrite_conflicts(st, reuses)
     result.conflicts.extend(conflicts)
     result.summaries.append(summarise(st, claims, options))

@@ -10,6 +10,7 @@ import numpy as np
 
 from storyprism.compare.claims import StoryText, parse_when, published_key
 from storyprism.compare.options import CompareOptions
+from storyprism.compare.text import content_tokens
 from storyprism.records import (
     Article,
     Claim,
@@ -25,20 +26,62 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|scheduled|planned|plans?|expected|due|set to|next|upcoming|to be held|to begin)\b",
     re.IGNORECASE,
 )
-# A sentence opening with a pronoun needs the sentence before it; out of context it is unreadable.
-_PRONOUN_OPENING = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them)\b", re.I)
-# Page furniture that survives cleaning: credit and copyright lines, contributor notes, image credits.
+# A sentence opening with a pronoun or a connective needs the sentence before it; out of context it
+# is unreadable ("But North Korea gloated ...", "Which is where ... comes in.").
+_PRONOUN_OPENING = re.compile(
+    r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them|which|but|and|so|"
+    r"also|then|still|yet|however|instead|nor|or|except)\b",
+    re.I,
+)
+# Page furniture that survives cleaning: credit and copyright lines, contributor notes, image credits,
+# video-player and gallery labels ("CLOSE", "Skip ... Embed", "Photos: ..."), star ratings, link lines
+# in brackets.
 _JUNK = re.compile(
     r"copyright|all rights reserved|contributed to this report|getty images|\(ap photo|ap photo/|"
     r"reuters/|afp/|click here|sign up|newsletter|follow (?:us|him|her) on|read more|"
-    r"pic\.twitter\.com|\(@\w+\)|post shared by|^\s*updated\s*\|",
+    r"pic\.twitter\.com|\(@\w+\)|post shared by|^\s*updated\s*\||"
+    r"^\s*(?:photos?|videos?|watch|listen|gallery|related|see also|more)\s*:|\bskip\b.{0,40}\bembed\b|"
+    r"\bhide caption\b|\b\d(?:\.\d)?\s*/\s*5 stars\b|^\s*\[.*\]\s*$",
+    re.IGNORECASE,
+)
+# A transcript's speaker label ("NELSON: He told ...") or a video player's "CLOSE" button: the line is
+# page furniture or a turn of a conversation whose speaker the summary cannot show.
+_LABEL_OPENING = re.compile(r"^\s*(?:[A-Z]{3,}:\s|CLOSE\s)")
+# The reader addressed ("You can track the flight here", "Watch the trailer below"): a page's own
+# instructions, not a statement about the event.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re|you'll|you’ll)\b", re.IGNORECASE)
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+){2,}\b")  # a run of 3+ words in capitals
+_DATELINE = re.compile(r"^[\s\W]*[A-Z][A-Z .,'’()-]*?(?:\([A-Za-z]+\))?\s*[-—–]+\s")
+# First person outside quotation marks: a host's or a writer's own voice, or a speaker's words
+# whose quotation marks and attribution the page lost; out of context the "I" is nobody.
+_FIRST_PERSON = re.compile(  # case-sensitive: "US" is a country, "ME" a state
+    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|us|[Oo]ur)\b"
+)
+_QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+# Words that say who spoke a quotation (a quotation without one is a fragment out of context).
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|explained|stated|according|tweeted|"
+    r"posted|noted|insisted|argued|warned|claimed|declared|announced|recalled|continued|replied|"
+    r"responded|acknowledged|admitted|conceded|urged|vowed|joked|quipped)\b",
     re.IGNORECASE,
 )
 
 
 def readable(text: str) -> bool:
-    """A sentence a summary can show on its own: no leading pronoun, no credit or page junk."""
-    return not _PRONOUN_OPENING.match(text.strip()) and not _JUNK.search(text)
+    """A sentence a summary can show on its own: a complete statement (ends like a sentence), no
+    leading pronoun or connective, no credit or page junk, no shouted label (a run of capitalised
+    words beyond a dateline, a transcript's speaker label), no unattributed first person, no reader
+    addressed, no quotation without its speaker."""
+    t = text.strip()
+    if not t or t[-1] not in ".!\"'”’)…" or _PRONOUN_OPENING.match(t) or _JUNK.search(t):
+        return False
+    if _LABEL_OPENING.match(t) or _SHOUTED.search(_DATELINE.sub("", t, count=1)):
+        return False
+    outside = _QUOTED_SPAN.sub(" ", t)
+    if _FIRST_PERSON.search(outside) or _SECOND_PERSON.search(outside):
+        return False
+    quoted = sum(len(m.group()) for m in _QUOTED_SPAN.finditer(t))
+    return not (quoted > 0.5 * len(t) and not _SPEECH.search(outside))
 
 
 def outlet_of(article: Article) -> str:
@@ -61,6 +104,7 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
     for i, s in enumerate(st.sentences):
         index_of_text.setdefault(s.text, i)
     all_rows = [index_of_text.get(c.text, 0) for c in claims]
+    core = _headline_core([a.title for a in st.articles.values()])
     assert st.tfidf is not None
     # Centrality against the centroid of the whole story (sparse: cheap for thousands of claims).
     centroid = np.asarray(st.tfidf[all_rows].mean(axis=0)).ravel()
@@ -69,13 +113,16 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
     max_support = max(c.independent_support for c in claims) or 1
     positions = np.array([st.sentences[r].index for r in all_rows], dtype=np.float32)
     support = np.array([c.independent_support for c in claims], dtype=np.float32)
-    # Support dominates: a statement several independent outlets carry is what the story is.
-    scores = 0.6 * support / max_support + 0.25 * centrality + 0.15 / (1.0 + positions)
+    headline = np.array([_headline_share(c.text, core) for c in claims], dtype=np.float32)
+    # Support dominates: a statement several independent outlets carry is what the story is; the
+    # headlines' shared words say what the event is (a sentence about another event shares none).
+    scores = 0.55 * support / max_support + 0.2 * centrality + 0.15 * headline + 0.1 / (1.0 + positions)
     # MMR only among the most relevant claims: the rest could never make an 8-sentence summary.
     top = [int(k) for k in np.argsort(-scores, kind="stable")[: max(50, 10 * options.summary_sentences)]]
     claims = [claims[k] for k in top]
     rows = [all_rows[k] for k in top]
     relevance = [float(scores[k]) for k in top]
+    headline_of = [float(headline[k]) for k in top]
     dense = np.asarray(st.tfidf[rows].todense(), dtype=np.float32)
     similarity = dense @ dense.T
     # Where both sentences were embedded, the encoder sees paraphrase redundancy TF-IDF misses.
@@ -94,7 +141,7 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
     lead_claims = {st.claim_of.get(i) for i, s in enumerate(st.sentences) if s.index <= 1}
     leads = [k for k in remaining if claims[k].id in lead_claims]
     if leads:
-        opening = max(sorted(leads), key=lambda k: (claims[k].independent_support, relevance[k]))
+        opening = max(sorted(leads), key=lambda k: (claims[k].independent_support, relevance[k] + headline_of[k]))
         chosen.append(opening)
         remaining.discard(opening)
     while remaining and len(chosen) < options.summary_sentences:
@@ -114,6 +161,28 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
         outlets = sorted({outlet_of(st.articles[a]) for a in c.articles if a in st.articles})
         sentences.append(SummarySentence(text=c.text, articles=list(c.articles), outlets=outlets))
     return Summary(story=st.story.id, sentences=sentences)
+
+
+def _headline_core(titles: Sequence[str]) -> set[str]:
+    """What the story's headlines agree the event is: content words in at least two headlines (or
+    in the only one), stemmed like claims."""
+    sets = [set(content_tokens(t)) for t in titles if t]
+    if not sets:
+        return set()
+    if len(sets) == 1:
+        return sets[0]
+    counts: dict[str, int] = {}
+    for words in sets:
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+    return {w for w, n in counts.items() if n >= 2}
+
+
+def _headline_share(text: str, core: set[str]) -> float:
+    """Share of the headline core a sentence states (capped at five words: a lead need not say all)."""
+    if not core:
+        return 0.0
+    return min(1.0, len(core & set(content_tokens(text))) / min(5, len(core)))
 
 
 def _balanced(text: str) -> bool:

@@ -63,6 +63,8 @@ def is_statement(text: str, min_words: int, max_words: int) -> bool:
         # "Here are a couple of examples:", "Police said in a statement:": an introduction whose
         # content is what follows (a list, a quote, images), not a statement of its own
         return False
+    if tokens[0].lower().strip("\"“‘'") == "which":
+        return False  # "Which is where ... comes in.": the tail of the sentence before, no statement
     lower = sum(1 for t in tokens if t[:1].islower())
     if lower < max(2, len(tokens) // 4):  # title-case menus, headlines, name lists
         return False

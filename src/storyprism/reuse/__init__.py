@@ -3,7 +3,7 @@
 from storyprism.reuse.detect import PairMemo, compare_texts, detect_reuse, independent_count, origins
 from storyprism.reuse.options import ReuseOptions
 from storyprism.reuse.topic import off_event_articles, off_topic_articles
-from storyprism.reuse.trace import Trace, trace_origins
+from storyprism.reuse.trace import Trace, newsroom_pieces, trace_origins
 
 __all__ = [
     "PairMemo",
@@ -12,6 +12,7 @@ __all__ = [
     "compare_texts",
     "detect_reuse",
     "independent_count",
+    "newsroom_pieces",
     "off_event_articles",
     "off_topic_articles",
     "origins",

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from storyprism.text.outlets import outlet_keys, squash
+
 # Agencies by the names they sign with; the value is the short name used in ``wire:NAME``.
 AGENCIES = {
     "associated press": "AP", "ap": "AP", "reuters": "Reuters", "thomson reuters": "Reuters",
@@ -116,29 +118,6 @@ class Signals:
     own_reporting: list[str] = field(default_factory=list)  # sentences crediting the article's own outlet
     primary: bool = False  # the article is a press release / company blog / news-office page
     unnamed_credits: list[str] = field(default_factory=list)  # "according to reports": no outlet named
-
-
-def squash(name: str) -> str:
-    """A comparable key for an outlet name or domain: letters and digits, lower case, no 'the'."""
-    s = re.sub(r"^(?:https?://)?(?:www\d?\.|edition\.|m\.|amp\.|mobile\.)", "", name.strip().lower())
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"[^a-z0-9]", "", s)
-
-
-def outlet_keys(outlet: str | None, url: str | None = None) -> set[str]:
-    """Keys an outlet is known by: its domain's main label ("nytimes"), the domain squashed, the name."""
-    keys: set[str] = set()
-    for value in (outlet, urlparse(url).hostname if url else None):
-        if not value:
-            continue
-        v = value.lower().strip()
-        keys.add(squash(v))
-        if "." in v and " " not in v:
-            labels = [x for x in v.split(".") if x not in ("www", "edition", "m", "amp", "mobile", "usa", "africa")]
-            if labels:
-                keys.add(re.sub(r"[^a-z0-9]", "", labels[0]))
-    keys.discard("")
-    return keys
 
 
 def name_keys(name: str) -> set[str]:

@@ -11,7 +11,9 @@ class ReuseOptions:
     shingle_size: int = 5
     num_perm: int = 128
     lsh_threshold: float = 0.3
-    window_days: int = 14  # candidate rewrites must be published within this many days (when known)
+    # candidate rewrites must be published within this many days (when known): a feature is
+    # retold weeks later (hand-read Giveme5W1H: a paraphrase 16 days after its source)
+    window_days: int = 31
     use_embeddings: bool = True
     # Rewrite candidates: articles sharing rare terms. A term in more than this share of the
     # corpus (or more than ``max_posting`` articles) is too common to point at a copy.

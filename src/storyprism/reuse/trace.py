@@ -597,3 +597,47 @@ def trace_origins(
     ``off_topic`` (article id -> reason) articles stay their own origin and derive nothing."""
     uniq = list({a.id: a for a in articles}.values())
     return _Tracer(uniq, reuses, off_topic).run()
+
+
+def newsroom_pieces(
+    story_members: Sequence[Sequence[str]],
+    articles: Sequence[Article],
+    kinds: Mapping[str, str],
+    off: set[str] | None = None,
+) -> dict[str, str]:
+    """Article id -> the earlier piece of its own outlet it joins, once stories exist.
+
+    Several own pieces of one outlet on one event (a news story, a profile, an interactive, a video)
+    share its newsroom, its sources and its briefings: they are one independent origin, not several
+    (the reading rule of the hand-read trust set, and what "independent sources" means to a reader).
+    Before stories exist only near-identical pieces can be grouped (``_Tracer._newsrooms``, word
+    overlap); a story says "same event" far better than word overlap, so here any two own pieces
+    (``kinds``: "self") of one outlet in one story published within ``NEWSROOM_DAYS`` are one
+    newsroom, attached to its earliest piece. Off-topic articles (``off``) join nothing."""
+    by_id = {a.id: a for a in articles}
+    off = off or set()
+    out: dict[str, str] = {}
+
+    def when(x: str) -> tuple:
+        t = parse_time(by_id[x].published)
+        return (t is None, t or 0, x)
+
+    for members in story_members:
+        by_outlet: dict[str, list[str]] = {}
+        for m in members:
+            a = by_id.get(m)
+            if a is None or m in off or kinds.get(m, "self") != "self":
+                continue
+            keys = outlet_keys(a.outlet, a.url)
+            if keys:
+                by_outlet.setdefault(min(keys, key=lambda k: (len(k), k)), []).append(m)
+        for pieces in by_outlet.values():
+            pieces.sort(key=when)
+            first = pieces[0]
+            for p in pieces[1:]:
+                ta, tp = parse_time(by_id[first].published), parse_time(by_id[p].published)
+                if ta is not None and tp is not None and (tp - ta).total_seconds() > NEWSROOM_DAYS * 86400:
+                    first = p  # days later: the newsroom's next round of reporting starts here
+                    continue
+                out[p] = first
+    return out

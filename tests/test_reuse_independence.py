@@ -1,0 +1,82 @@
+"""Independence: a loose rewrite retells its source passage by passage, in order (the lockstep run
+decides it); one newsroom's own pieces on one story are one origin."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storyprism.records import Article
+from storyprism.reuse.align import AlignmentResult, SentenceMatch, lockstep_run
+from storyprism.reuse.decide import PairFeatures, decide, pair_features
+from storyprism.reuse.trace import newsroom_pieces
+
+
+def _matches(points: list[tuple[int, int]], similarity: float = 0.76) -> list[SentenceMatch]:
+    return [SentenceMatch(i, j, similarity) for i, j in points]
+
+
+def test_lockstep_run_follows_a_diagonal_with_small_gaps() -> None:
+    # source sentences 3..13 retold as copy sentences 0..14, one or two at a time
+    diagonal = [(3, 0), (4, 2), (5, 4), (6, 5), (7, 6), (8, 7), (10, 9), (11, 11), (12, 12), (13, 14)]
+    assert lockstep_run(_matches(diagonal)) == 10
+    # a jump of three sentences on either side breaks the chain
+    assert lockstep_run(_matches([(0, 0), (1, 1), (4, 2), (5, 3)])) == 2
+    assert lockstep_run([]) == 0
+
+
+def test_lockstep_run_ignores_scattered_shared_facts() -> None:
+    # independent reports of one event: facts shared in other places and orders
+    scattered = [(0, 3), (2, 6), (30, 6), (8, 8), (11, 11), (32, 13), (44, 15), (45, 16)]
+    assert lockstep_run(_matches(scattered)) <= 2
+
+
+def _features(run: int, counted_b: int, mean: float) -> PairFeatures:
+    return PairFeatures(
+        coverage_a=0.2, coverage_b=0.5, strong_coverage_a=0.1, strong_coverage_b=0.3,
+        mean_similarity=mean, in_order=1.0, aligned=run + 2, counted_a=60, counted_b=counted_b, run=run,
+    )
+
+
+def test_a_long_passage_retold_in_order_is_a_rewrite() -> None:
+    assert decide(_features(run=10, counted_b=24, mean=0.77)) == "rewrite"
+
+
+def test_short_runs_and_weak_similarity_stay_independent() -> None:
+    assert decide(_features(run=4, counted_b=24, mean=0.77)) != "rewrite"
+    # a run of six in a 40-sentence copy covers too little of it to make it a rewrite
+    assert decide(_features(run=6, counted_b=40, mean=0.8)) != "rewrite"
+    # in order but each sentence only loosely alike: the same topic, not a retelling
+    assert decide(_features(run=10, counted_b=24, mean=0.7)) != "rewrite"
+
+
+def test_a_statement_both_quote_in_order_does_not_make_a_run() -> None:
+    quoted = [f'"Sentence number {k} of the prepared statement reads the same everywhere," she said.' for k in range(8)]
+    alignment = AlignmentResult(
+        matches=[SentenceMatch(k, k, 0.95) for k in range(8)], coverage_a=1.0, coverage_b=1.0,
+        mean_similarity=0.95, in_order=1.0, counted_a=8, counted_b=8,
+    )
+    empty = np.array([], dtype=np.uint64)
+    f = pair_features(empty, empty, quoted, quoted, alignment)
+    assert f.run == 0
+    assert f.verbatim_quoted == 8
+
+
+def _art(aid: str, url: str, published: str) -> Article:
+    return Article(id=aid, ref=aid, title=aid, text="Some text of the piece.", url=url, published=published)
+
+
+def test_own_pieces_of_one_newsroom_in_one_story_count_once() -> None:
+    articles = [
+        _art("profile", "https://www.nytimes.com/2017/10/02/us/profile.html", "2017-10-02T09:12:27"),
+        _art("graphic", "https://www.nytimes.com/interactive/2017/10/02/us/graphic.html", "2017-10-02T00:00:00"),
+        _art("recap", "https://www.nytimes.com/2017/10/09/us/recap.html", "2017-10-09T10:00:00"),
+        _art("wire", "https://www.nytimes.com/aponline/2017/10/02/us/ap.html", "2017-10-02T12:00:00"),
+        _art("other", "https://edition.cnn.com/2017/10/02/us/shooting.html", "2017-10-02T08:00:00"),
+        _art("elsewhere", "https://www.nytimes.com/2017/10/02/world/other.html", "2017-10-02T08:00:00"),
+    ]
+    kinds = {a.id: "self" for a in articles} | {"wire": "copy"}
+    joined = newsroom_pieces([["profile", "graphic", "recap", "wire", "other"], ["elsewhere"]], articles, kinds)
+    # the profile joins the earliest piece of its newsroom on the story; a week later is new reporting;
+    # wire copy the outlet carries is not its newsroom's; another story is another event
+    assert joined == {"profile": "graphic"}
+    assert newsroom_pieces([["profile", "graphic"]], articles, kinds, off={"graphic"}) == {}
