@@ -71,7 +71,11 @@ def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True)
     return out
 
 
-OFF_EVENT_DAYS = 120  # an article this far from its story's median date reports another event
+# an article this far from its story's median date reports another event. On Giveme5W1H's stories the
+# members 50-60 days out were mixed (crawl-dated copies of the event, one other event); every member
+# past 60 days that no reuse relation ties to the story was another happening of the same kind (an
+# earlier trailer, a later missile launch)
+OFF_EVENT_DAYS = 60
 MIN_STORY_ARTICLES = 3
 
 
@@ -83,7 +87,7 @@ def off_event_articles(
 ) -> dict[str, str]:
     """Article id -> reason, for members of a story published months away from the rest of it.
 
-    A news event is covered within days; an article dated four months or more from the story's
+    A news event is covered within days; an article dated two months or more from the story's
     median date is about an earlier or later event of the same kind (a 2013 launch filed with a
     2016 one). Not flagged: articles whose date is inferred or suspect (the date may be what is
     wrong), and articles that derive from or feed another member (``parents``: id -> immediate
