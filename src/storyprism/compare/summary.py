@@ -141,7 +141,7 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
     lead_claims = {st.claim_of.get(i) for i, s in enumerate(st.sentences) if s.index <= 1}
     leads = [k for k in remaining if claims[k].id in lead_claims]
     if leads:
-        opening = max(sorted(leads), key=lambda k: (claims[k].independent_support, relevance[k] + headline_of[k]))
+        opening = max(sorted(leads), key=lambda k: (min(claims[k].independent_support, 2), relevance[k] + headline_of[k]))
         chosen.append(opening)
         remaining.discard(opening)
     while remaining and len(chosen) < options.summary_sentences:
