@@ -23,8 +23,8 @@ from storyprism.compare.options import CompareOptions
 from storyprism.compare.similarity import tfidf_matrix
 from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
 from storyprism.records import Article, Claim, Quote, Reuse, Story
-from storyprism.reuse.align import word_containment
 from storyprism.text.numbers import Quantity, compatible, read_quantities
+from storyprism.text.overlap import mostly_quoted, word_containment
 
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
@@ -290,16 +290,11 @@ def copied_sentences(reuses: Iterable[Reuse], origins: Mapping[str, str]) -> dic
     for r in reuses:
         origin = origins.get(r.source, r.source) or r.source
         for al in r.alignments:
-            if _mostly_quoted(al.copy_sentence) or _mostly_quoted(al.source_sentence):
+            if mostly_quoted(al.copy_sentence) or mostly_quoted(al.source_sentence):
                 continue
             if word_containment(al.source_sentence, al.copy_sentence) >= COPIED_CONTAINMENT:
                 out.setdefault(r.copy, []).append((al.copy_sentence, origin))
     return out
-
-
-def _mostly_quoted(text: str) -> bool:
-    quoted = sum(len(m) for m in re.findall(r"[\"“][^\"“”]{8,}[\"”]", text))
-    return quoted >= 0.5 * len(text)
 
 
 def _copied_from(st: StoryText, i: int) -> str | None:

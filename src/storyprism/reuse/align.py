@@ -8,13 +8,12 @@ attached afterwards when they match clearly, and counted as out of order.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyprism.reuse.text import content_words, words
+from storyprism.reuse.text import content_words
 
 MIN_WORDS = 4  # shorter lines (captions, "Full Screen", "1 / 5") never count for coverage
 
@@ -45,16 +44,6 @@ def lexical_matrix(
                 if inter:
                     out[i, j] = 2.0 * inter / (len(x) + len(y))
     return out
-
-
-def word_containment(a: str, b: str) -> float:
-    """Share of the shorter sentence's word bigrams found in the other (verbatim-ness)."""
-    wa, wb = words(a), words(b)
-    ba = set(itertools.pairwise(wa))
-    bb = set(itertools.pairwise(wb))
-    if not ba or not bb:
-        return 0.0
-    return len(ba & bb) / min(len(ba), len(bb))
 
 
 def similarity_matrix(

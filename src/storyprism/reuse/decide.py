@@ -15,13 +15,13 @@ Clough & Stevenson, Webis-CPC and a synthetic news benchmark.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from storyprism.reuse.align import AlignmentResult, lockstep_run, word_containment
+from storyprism.reuse.align import AlignmentResult, lockstep_run
 from storyprism.reuse.text import overlap
+from storyprism.text.overlap import mostly_quoted, word_containment
 
 STRONG_SIMILARITY = 0.72  # a sentence pair this similar is a paraphrase, not just the same topic
 COPY_JACCARD = 0.8  # near-verbatim
@@ -69,15 +69,6 @@ def shingle_features(sa: np.ndarray, sb: np.ndarray) -> tuple[float, float, floa
     )
 
 
-def _mostly_quoted(s: str) -> bool:
-    quoted = sum(len(q) for q in _quotes(s))
-    return quoted >= 0.5 * len(s)
-
-
-def _quotes(s: str) -> list[str]:
-    return re.findall(r"[\"“”]([^\"“”]{8,})[\"“”]", s)
-
-
 def pair_features(
     sa: np.ndarray,
     sb: np.ndarray,
@@ -97,7 +88,7 @@ def pair_features(
     f.strong_coverage_b = len({m.j for m in strong}) / f.counted_b if f.counted_b else 0.0
     own_words = []
     for m in alignment.matches:
-        quoted = _mostly_quoted(sent_a[m.i]) or _mostly_quoted(sent_b[m.j])
+        quoted = mostly_quoted(sent_a[m.i]) or mostly_quoted(sent_b[m.j])
         if word_containment(sent_a[m.i], sent_b[m.j]) >= 0.8:
             f.verbatim_sentences += 1
             f.verbatim_quoted += quoted

@@ -12,6 +12,8 @@ import zlib
 
 import numpy as np
 
+from storyprism.text.overlap import words
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before whitespace and an
 # upper-case letter, digit or opening quote; common abbreviations are protected below.
@@ -38,11 +40,6 @@ def normalise(text: str) -> str:
         text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
         .replace("–", "-").replace("—", "-")
     )
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens (apostrophes folded so "Russia’s" == "Russia's")."""
-    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 _EDGE_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…"

@@ -1,0 +1,34 @@
+"""How much of one sentence another carries word for word, and how much of a sentence is quotation:
+the verbatim tests the reuse stage (copies) and the comparison stage (claims' support) share."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{8,})[\"“”]")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (apostrophes folded so "Russia’s" == "Russia's")."""
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def word_containment(a: str, b: str) -> float:
+    """Share of the shorter sentence's word bigrams found in the other (verbatim-ness)."""
+    ba = set(itertools.pairwise(words(a)))
+    bb = set(itertools.pairwise(words(b)))
+    if not ba or not bb:
+        return 0.0
+    return len(ba & bb) / min(len(ba), len(bb))
+
+
+def quotations(text: str) -> list[str]:
+    """The quoted passages of a sentence (eight characters or more between quotation marks)."""
+    return _QUOTED.findall(text)
+
+
+def mostly_quoted(text: str) -> bool:
+    """Half or more of the sentence is quotation: a speaker's words, which independent reports share."""
+    return sum(len(q) for q in quotations(text)) >= 0.5 * len(text)
