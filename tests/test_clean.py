@@ -472,3 +472,29 @@ def test_an_outlets_own_notes_and_contact_lines_are_furniture_even_when_rare() -
     for a in cleaned[:3]:
         assert note not in a.text and contact not in a.text
         assert reporting in a.text
+
+
+def test_a_template_line_repeating_only_across_batches_is_cut_from_the_first_batch_too(tmp_path: Path) -> None:
+    """Articles are cleaned a batch at a time; the first batch sees one copy of a line that ten pages
+    of the outlet carry. Once the run has counted them all, the first batch is cleaned again."""
+    import json
+
+    from storyprism.workspace import Workspace
+
+    furniture = "Sign in to follow the stories you care about and get our morning briefing."
+    rows = []
+    for k, town in enumerate(["Leeds", "Erie", "Omaha", "Tulsa", "Perth", "Cork", "Nice", "Bonn", "Lima", "Oslo"]):
+        # the first batch (four pages) has the line once; the later pages all carry it
+        extra = [furniture] if k == 0 or k >= 4 else []
+        body = "\n".join([f"The council of {town} met and heard residents about {w}." for w in
+                          ("roads", "schools", "taxes", "parks")] + extra)
+        rows.append({"id": f"a{k}", "url": f"https://news.example.com/{k}", "title": f"{town} council",
+                     "text": body, "source_domain": "news.example.com"})
+    src = tmp_path / "batch.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with Workspace(tmp_path / "w.db", batch_size=3) as ws:
+        ws.add([src])
+        texts = [a.text for a in ws.store.articles()]
+    assert len(texts) == 10
+    assert all(furniture not in t for t in texts)
+    assert all("The council of" in t for t in texts)

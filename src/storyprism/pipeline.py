@@ -117,6 +117,7 @@ def ingest_inputs(
     outlet_lines: dict[str, dict[str, int]] = {}
     pending_articles: list[Article] = []
     pending_sources: list[tuple[Source, int, int]] = []
+    run_ids: list[str] = []  # articles stored by this run: re-checked against its final line counts
     done = 0
 
     def flush() -> None:
@@ -135,6 +136,7 @@ def ingest_inputs(
                     continue
                 article.content_hash = content_hash(article.text)
                 result = store.upsert_article(article)
+                run_ids.append(result.article_id)
                 if result.status == "added":
                     report.added += 1
                 elif result.status == "updated":
@@ -182,6 +184,16 @@ def ingest_inputs(
         if len(pending_articles) >= options.batch_size:
             flush()
     flush()
+    if done > options.batch_size:
+        # earlier batches were cleaned before later ones were counted: a line that repeats only
+        # across batches is boilerplate for them too
+        for start in range(0, len(run_ids), options.batch_size):
+            again = clean.reclean_with_counts(store.articles(run_ids[start : start + options.batch_size]),
+                                              options.clean, outlet_lines)
+            with store.transaction():
+                for article in again:
+                    article.content_hash = content_hash(article.text)
+                    store.upsert_article(article)
     report.skipped_records = stats.skipped_non_html + stats.skipped_records + stats.skipped_status
     report.formats.update(stats.formats)
     return report

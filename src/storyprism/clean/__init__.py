@@ -14,6 +14,7 @@ from __future__ import annotations
 from storyprism.clean.boilerplate import count_outlet_lines, merge_counts, outlet_key
 from storyprism.clean.document import clean_text
 from storyprism.clean.lines import REASONS
-from storyprism.clean.stage import clean_articles
+from storyprism.clean.stage import clean_articles, reclean_with_counts
 
-__all__ = ["REASONS", "clean_articles", "clean_text", "count_outlet_lines", "merge_counts", "outlet_key"]
+__all__ = ["REASONS", "clean_articles", "clean_text", "count_outlet_lines", "merge_counts", "outlet_key",
+           "reclean_with_counts"]

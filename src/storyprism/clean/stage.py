@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from storyprism.clean.boilerplate import ARTICLES_KEY, count_outlet_lines, outlet_key
 from storyprism.clean.document import clean_text
+from storyprism.clean.lines import normalise
 from storyprism.clean.options import CleanOptions
 from storyprism.records import Article
 from storyprism.text.outlets import outlet_keys, squash
@@ -40,6 +41,28 @@ def clean_articles(
         # a hash of the text before cleaning no longer describes it; the store recomputes it
         digest = article.content_hash if text == article.text else ""
         out.append(dataclasses.replace(article, text=text, raw_text=raw, removed=removed, content_hash=digest))
+    return out
+
+
+def reclean_with_counts(
+    articles: Sequence[Article], options: CleanOptions, outlet_lines: Mapping[str, Mapping[str, int]]
+) -> list[Article]:
+    """Articles cleaned before a run had counted all its lines, cleaned again where a line they kept is
+    boilerplate by ``outlet_lines`` (the run's final counts): a template line that only repeats
+    across batches is furniture for the first batch too. Returns only the articles whose text changed;
+    checking costs one pass over the kept lines, re-cleaning happens only where a line qualifies."""
+    if not options.enabled:
+        return []
+    out: list[Article] = []
+    for article in articles:
+        repeated = _repeated(article, outlet_lines, options)
+        if repeated is None:
+            continue
+        if not any(repeated(normalise(line)) for line in article.text.splitlines() if line.strip()):
+            continue
+        (again,) = clean_articles([article], options, outlet_lines)
+        if again.text.strip() and again.text != article.text:
+            out.append(again)
     return out
 
 
