@@ -80,3 +80,16 @@ def test_own_pieces_of_one_newsroom_in_one_story_count_once() -> None:
     # wire copy the outlet carries is not its newsroom's; another story is another event
     assert joined == {"profile": "graphic"}
     assert newsroom_pieces([["profile", "graphic"]], articles, kinds, off={"graphic"}) == {}
+
+
+def test_a_loose_paraphrase_changes_no_number_or_negation_but_a_close_rewording_does() -> None:
+    from storyprism.reuse.changes import sentence_changes
+
+    loose = sentence_changes(
+        "Being in the shadow of the moon allows stray radio signals from Earth to be blocked.",
+        "Also, if a telescope is fitted at the far side of the moon, it will not get disturbed by radio signals.",
+    )
+    assert loose == []
+    close = sentence_changes("Russia has massed more than 100,000 troops near the border.",
+                             "Russia has not massed 10,000 troops near the border.")
+    assert {c.kind for c in close} == {"number", "negation"}

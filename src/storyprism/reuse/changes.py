@@ -244,12 +244,26 @@ def entity_changes(src: str, cp: str, doc_src: Any, doc_cp: Any) -> list[Change]
 # --------------------------------------------------------------------------- all together
 
 
+# A number, a negation or a hedge that differs is a change of meaning only between two wordings of
+# one statement: a loose paraphrase ("allows radio signals to be blocked" / "will not get disturbed by
+# radio signals") shares few of its words, and a negation or a figure there is the rewording itself.
+MIN_SHARED_WORDS = 0.4  # Dice overlap of the two sentences' content words
+
+
+def _same_statement(src: str, cp: str) -> bool:
+    a, b = set(content_words(src)), set(content_words(cp))
+    return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= MIN_SHARED_WORDS
+
+
 def sentence_changes(src: str, cp: str, doc_src: Any = None, doc_cp: Any = None) -> list[Change]:
-    out = number_changes(src, cp) + negation_changes(src, cp) + role_changes(src, cp, doc_src, doc_cp)
+    close = _same_statement(src, cp)
+    out = (number_changes(src, cp) + negation_changes(src, cp)) if close else []
+    out += role_changes(src, cp, doc_src, doc_cp)
     if doc_src is not None and doc_cp is not None:
         out += attribution_changes(src, cp, doc_src, doc_cp)
         out += entity_changes(src, cp, doc_src, doc_cp)
-    out += hedge_changes(src, cp)
+    if close:
+        out += hedge_changes(src, cp)
     return out
 
 
