@@ -25,7 +25,10 @@ read in five more draws, each once, in this order, each on the code of its momen
 its errors prompted: ``extract_sample_i12a.json`` (quotes), ``extract_sample_i12b.json`` (quotes),
 ``extract_sample_i12c.json`` (quotes, numbers), ``extract_sample_i12d.json`` and
 ``extract_sample_i12e.json`` (quotes, numbers; each read on the code of the end of the round but for the
-few refinements it prompted: the fair estimates).
+few refinements it prompted: the fair estimates). Its third round (recall from the parse, speaking "it",
+photo credits, country-owned roles) was read in two fresh draws, quotes only: ``extract_sample_i12f.json``
+(read on the code of the middle of the round; its errors prompted the last fixes) and
+``extract_sample_i12g.json`` (read once on the round's final code but for three small speaker rules).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

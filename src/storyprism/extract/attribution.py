@@ -17,6 +17,9 @@ General signals, none tied to a corpus:
 - "according to X" attributes the clause it modifies to X;
 - a speech cue whose content is itself an attribution ("Ushakov said Xi told him ...") makes its
   subject the relayer (``via``) of the inner speaker.
+
+The speaker phrase itself (subjects, names, appositives) is read by ``subjects``; word lists are in
+``cues``.
 """
 
 from __future__ import annotations
@@ -24,57 +27,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyprism.extract.cues import ALL_FORMS, CUE_LEMMAS, ROLE_NOUNS, SPEECH_LEMMAS, _forms
+from storyprism.extract.cues import (
+    _CIRCUMSTANCE,
+    _EMPTY_WORDS,
+    _MEDIA,
+    _NOT_DONE,
+    _PASSIVE_HOLDER,
+    _TALK,
+    _VOICING,
+    ALL_FORMS,
+    BELIEF_LEMMAS,
+    CUE_LEMMAS,
+    INTENT_NOUNS,
+    SPEECH_LEMMAS,
+    SPEECH_NOUNS,
+    SPEECH_OR_BELIEF,
+)
 from storyprism.extract.frames import MESSAGE_PREP, frames
-from storyprism.extract.linking import _TITLES
 from storyprism.extract.parse import Parse
-
-# beliefs, perceptions and stances that attribute a proposition ("officials fear that ...")
-BELIEF_LEMMAS = (
-    "believe", "think", "fear", "hope", "expect", "know", "feel", "worry", "doubt", "wonder", "suspect",
-    "assume", "realize", "realise", "understand", "see", "find", "show", "suggest", "indicate", "estimate",
-    "predict", "argue", "conclude", "decide", "hear", "learn", "consider", "recognize", "recognise",
-    "acknowledge", "concede", "insist", "contend", "reckon", "figure", "notice", "imply", "mean", "read",
-    "reveal", "determine", "prove", "demonstrate", "agree", "announce", "warn", "promise", "vow",
-    "pledge", "threaten", "guarantee", "swear", "remind", "inform", "assure", "convince", "persuade",
-    "retort", "speculate", "theorize", "surmise", "posit", "allege", "complain", "explain", "add",
-)  # fmt: skip
-_MORE_IRREGULAR = {
-    "know": ["knew", "known", "knows", "knowing"],
-    "feel": ["felt", "feels", "feeling"],
-    "see": ["saw", "seen", "sees", "seeing"],
-    "find": ["found", "finds", "finding"],
-    "read": ["reads", "reading"],
-    "hear": ["heard", "hears", "hearing"],
-    "understand": ["understood", "understands", "understanding"],
-    "mean": ["meant", "means", "meaning"],
-    "learn": ["learned", "learnt", "learns", "learning"],
-    "show": ["showed", "shown", "shows", "showing"],
-    "swear": ["swore", "sworn", "swears", "swearing"],
-    "prove": ["proved", "proven", "proves", "proving"],
-    "forecast": ["forecasts", "forecasting"],
-    "think": ["thought", "thinks", "thinking"],
-    "worry": ["worried", "worries", "worrying"],
-    "imply": ["implied", "implies", "implying"],
-    "agree": ["agreed", "agrees", "agreeing"],
-}
-# "X told Y": the object is the addressee, not content; with these a clause complement is required
-SPEECH_OR_BELIEF: dict[str, str] = {}
-for _lem in (*CUE_LEMMAS, *BELIEF_LEMMAS):
-    if _lem in ("told", "point out", "call", "describe", "praise", "criticize", "criticise", "dismiss"):
-        continue  # no clausal complement ("called him a liar" is not a proposition)
-    forms = _MORE_IRREGULAR.get(_lem) or _forms(_lem)
-    for _f in (_lem, *forms):
-        SPEECH_OR_BELIEF.setdefault(_f, _lem)
+from storyprism.extract.subjects import (
+    PUNCT_EDGE,
+    name_span,
+    subject,
+)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _ADDRESSEE_VERBS = frozenset(
     ["tell", "ask", "inform", "remind", "assure", "urge", "warn", "notify", "brief", "advise", "implore"]
 )
-_NAME_MODS = ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod")
-_EXPLETIVE = frozenset(["it", "there", "this", "that", "what"])
-_RELATIVE = frozenset(["who", "which", "that", "whom"])
-PUNCT_EDGE = " ,;:—–-\"'“”‘’«»()"
 
 
 @dataclass(slots=True)
@@ -97,192 +77,12 @@ def lemma_of(p: Parse, text: str, i: int) -> str | None:
     return SPEECH_OR_BELIEF.get(text[p.starts[i] : p.ends[i]].lower())
 
 
-def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
-    """The noun phrase a subject token heads, without its appositive, relative clause or prepositions.
-
-    The name is the head with the modifiers before it ("Kremlin spokesman Dmitry Peskov",
-    "the Russian leader"); an appositive child names the person when the head is a common noun
-    ("the director, Vasily Kashin,").
-    """
-    head_word = text[p.starts[n] : p.ends[n]].lower()
-    # a common noun, or a title tagged as a name ("the Salesforce CEO, Marc Benioff,"): the appositive
-    # name is the person
-    if (not p.tags[n].startswith("NNP") and p.tags[n] not in ("PRP", "WP")) or head_word in _TITLE_HEADS:
-        for c in p.children(n):
-            if p.deps[c] == "appos" and p.tags[c].startswith("NNP"):
-                return name_span(p, text, c)
-    left = n
-    for c in p.children(n):
-        if c < n and p.deps[c] in _NAME_MODS:
-            left = min(left, p.lefts[c])
-    right = n
-    for c in p.children(n):
-        if c > n and p.deps[c] in ("compound", "flat") and c == right + 1:
-            right = c
-    # "the Center for Humane Technology": a capitalised "of"/"for" phrase is part of a proper name
-    if p.tags[n].startswith("NNP"):
-        for c in p.children(n):
-            if c == right + 1 and text[p.starts[c] : p.ends[c]].lower() in ("of", "for"):
-                objs = [g for g in p.children(c) if p.deps[g] == "pobj" and p.tags[g].startswith("NNP")]
-                if objs and all(
-                    text[p.starts[k]].isupper() or p.tags[k] in ("DT", "CC")
-                    for k in range(c + 1, p.rights[objs[0]] + 1)
-                ):
-                    right = p.rights[objs[0]]
-    # "Lee Kuk-no", "Park Soo-hyun": a hyphen inside the name keeps both halves
-    while (
-        right + 2 < len(p)
-        and text[p.starts[right + 1] : p.ends[right + 1]] == "-"
-        and (p.starts[right + 1] == p.ends[right] and p.starts[right + 2] == p.ends[right + 1])
-    ):
-        right += 2
-    # a dateline, a time stamp or a dash before the name is not part of it ("1:50 p.m. Famed fight
-    # doctor Ferdie Pacheco", "WASHINGTON (AP) — Trump")
-    for k in range(left, n):
-        word = text[p.starts[k] : p.ends[k]]
-        if (
-            word in (".", ":", ";", ")", "(", "|")
-            or re.fullmatch(r"\d{1,2}:\d\d", word)  # a clip length or time stamp ("| 1:02 Elon Musk")
-            or word.isspace()  # a paragraph break the parse ran across ("11 a.m.\n\nFormer Gov. ...")
-            or (word in ("—", "–", "-") and text[p.starts[k] - 1 : p.starts[k]].isspace())
-            or "/" in word
-            or word.lower() in ("p.m.", "a.m.")
-            or (
-                # a dateline in capitals ("WASHINGTON (AP) —", "LAS VEGAS —"), not an acronym ("An RAIB
-                # spokesman"): followed by punctuation or by more capitals
-                word.isupper()
-                and len(word) > 3
-                and not text[p.starts[n] : p.ends[n]].isupper()
-                and (
-                    not text[p.starts[k + 1] : p.ends[k + 1]][:1].isalnum()
-                    or text[p.starts[k + 1] : p.ends[k + 1]].isupper()
-                )
-            )
-        ):
-            left = k + 1
-    while left < n and (
-        text[p.starts[left]] in PUNCT_EDGE or text[p.starts[left] : p.ends[left]].lower() in _GROUP_WORDS
-    ):
-        left += 1  # "Both Abe and Tillerson called": the name, not the quantifier
-    # "First Deputy Chairman of the Council's Defense Committee Franz Klintsevich warned": a title
-    # head whose phrase ends in a name right before the verb holds the person's name at its end
-    if (
-        p.tags[n].startswith("NNP")
-        and text[p.starts[n] : p.ends[n]].lower() in ROLE_NOUNS | _TITLES
-        and p.rights[n] > right
-        and p.tags[p.rights[n]].startswith("NNP")
-        and p.rights[n] - left <= 16
-    ):
-        right = p.rights[n]
-    return p.span(left, right)
-
-
-# heads that undo the speech act of their infinitive ("unable to confirm", "declined to say")
-_NOT_DONE = frozenset(
-    ["unable", "failed", "fail", "fails", "declined", "decline", "declines", "refused", "refuse", "refuses",
-     "unwilling", "reluctant", "hesitant"]
-)  # fmt: skip
-_TALK = frozenset(["talk", "speak", "write", "chat", "meet", "reach"])
-# prepositions of manner, place and time never introduce what was said
-_CIRCUMSTANCE = frozenset(
-    ["in", "during", "after", "before", "since", "from", "by", "into", "through", "under", "within", "amid",
-     "despite", "until", "via", "near"]
-)  # fmt: skip
-
-
 def _inverted_tag(p: Parse, text: str, v: int, o: int) -> bool:
     """Whether "X" in "..., reported X." is the inverted subject: the cue follows a comma and its
     object, a name, closes the sentence."""
     before = text[max(0, p.starts[v] - 3) : p.starts[v]].rstrip()
     after = text[p.ends[p.rights[o]] : p.ends[p.rights[o]] + 2].lstrip()
     return before.endswith(",") and p.tags[o].startswith("NNP") and (not after or after[0] in ".;\n")
-
-
-_GROUP_WORDS = frozenset(["both", "all", "each", "either", "neither"])
-_TITLE_HEADS = ROLE_NOUNS | _TITLES | {"ceo", "cfo", "coo", "chief", "founder", "chair", "head", "director"}
-
-
-# passives whose subject holds the stance ("The Times is expected to endorse", "She is assured of");
-# for the rest the passive subject is the addressee ("was told that", "was asked")
-_PASSIVE_HOLDER = frozenset(["assure", "convince", "persuade", "quote", "hear"])  # "was heard saying"
-_WITNESS = frozenset(
-    ["recalled", "recalls", "recall", "remembered", "remembers", "remember", "quoted", "quotes", "quote",
-     "cited", "cites", "cite", "heard", "hear", "hears", "saw", "see", "seen", "sees", "watched", "watch",
-     "showed", "shows", "shown", "show", "featured", "features", "featuring", "feature", "filmed",
-     "recorded", "caught", "overheard"]
-)  # fmt: skip
-_DOCUMENTS = frozenset(
-    ["statement", "statements", "letter", "report", "post", "tweet", "message", "video", "release", "memo",
-     "email", "note", "filing", "comment", "comments", "remarks", "speech", "interview", "op-ed", "column"]
-)  # fmt: skip
-
-
-def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | None:
-    """The speaker phrase of verb ``v``: its subject, or the subject of the verb it hangs from."""
-    word = text[p.starts[v] : p.ends[v]].lower()
-    holder_passive = SPEECH_OR_BELIEF.get(word) in _PASSIVE_HOLDER
-    for c in p.children(v):
-        if "\n" in text[p.ends[min(c, v)] : p.starts[max(c, v)]]:
-            continue  # an edge across a paragraph break ("9:30 p.m.\n\nDonald Trump says") is a parse slip
-        if p.deps[c] == "nsubj" or (holder_passive and p.deps[c] == "nsubjpass"):
-            of = _quantified(p, text, c)
-            if of is not None:
-                # "many of whom say", "some of the experts believe": the group quantified speaks
-                c = of
-                if text[p.starts[c] : p.ends[c]].lower() in _RELATIVE and p.deps[v] == "relcl":
-                    return name_span(p, text, p.heads[v])
-            if not p.tags[c].startswith(("NN", "PRP", "CD", "DT", "WP")):
-                return None  # a gerund or a verb parsed as subject ("Building the set ... included")
-            word = text[p.starts[c] : p.ends[c]].lower()
-            if word in _RELATIVE and p.deps[v] == "relcl" and p.heads[v] != v:
-                return name_span(p, text, p.heads[v])  # "Smith, who said ...": Smith
-            if word in _EXPLETIVE:
-                return None
-            return name_span(p, text, c)
-        if p.deps[c] == "agent":  # "was told by X", "was quoted by X"
-            for g in p.children(c):
-                if p.deps[g] == "pobj":
-                    return name_span(p, text, g)
-    if p.deps[v] == "relcl" and p.heads[v] != v:
-        return None
-    h = p.heads[v]
-    if depth < 3 and p.deps[v] == "acl" and p.tags[v] == "VBG" and p.tags[h].startswith(("NN", "PRP")):
-        # "recalled the pilot telling the passengers: “...”": the noun the participle describes
-        # speaks; a document ("issued a statement saying") speaks for whoever issued it
-        hv = p.heads[h]
-        if (
-            p.is_verb(hv)
-            and (
-                text[p.starts[h] : p.ends[h]].lower() in _DOCUMENTS
-                # the noun speaks after a verb of perception or memory ("recalled the pilot telling", "an ad
-                # featuring voters saying"); otherwise it is an addressee ("emailed supporters saying") and
-                # the verb's subject speaks
-                or text[p.starts[hv] : p.ends[hv]].lower() not in _WITNESS
-            )
-        ):
-            return subject(p, text, hv, depth + 1)
-        return name_span(p, text, h)
-    if depth < 3 and p.deps[v] in ("conj", "advcl", "xcomp") and h != v:
-        # "Clinton posted a comment, saying that ...", "He declined to comment but said ..."
-        if p.deps[h] in ("acomp", "attr") and p.heads[h] != h:
-            h = p.heads[h]  # "voters are more likely to say": the subject of "are"
-        return subject(p, text, h, depth + 1)
-    if depth < 2 and p.deps[v] == "pcomp" and p.deps[h] == "prep" and p.is_verb(p.heads[h]):
-        return subject(p, text, p.heads[h], depth + 1)  # "Xi replied by saying he ..."
-    return None
-
-
-_QUANTIFIERS = frozenset(["many", "some", "most", "all", "both", "several", "few", "each", "none", "half"])
-
-
-def _quantified(p: Parse, text: str, c: int) -> int | None:
-    """The noun a quantifier subject takes with "of" ("many of whom", "most of the voters"), else None."""
-    if text[p.starts[c] : p.ends[c]].lower() not in _QUANTIFIERS:
-        return None
-    for pr in p.children(c):
-        if text[p.starts[pr] : p.ends[pr]].lower() == "of":
-            return next((g for g in p.children(pr) if p.deps[g] == "pobj"), None)
-    return None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -294,6 +94,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += 5
     # page furniture glued to the sentence by scraping ("... since watching Senna FOR HAMILTON TO WIN
     # THE TITLE", "... was hacked MOST READ IN NEWS"): a run of words in capitals ends the content
+    bar = text.find(" | ", s, e)
+    if bar > s:
+        e = bar  # "... cheaper | 1:14 The CEO of SpaceX says ...": a caption list's separator ends it
+    if re.match(r"(?:[A-Z][A-Z'’:!?-]+\s+){3,}", text[s:e]) and not text[s:e].isupper():
+        return None  # "MOST READ IN NEWS 'DAD WAS ...' ...": a link list's furniture, not anyone's words
     caps = re.search(r"(?:\s+[A-Z][A-Z'’:!?-]+){3,}", text[s:e])
     if caps and caps.start() > 0 and not text[s:e].isupper():
         e = s + caps.start()
@@ -328,6 +133,8 @@ def _content(
             return "", []  # "denied it entry", "showed them the door": giving or refusing, not saying
         if objs and _inverted_tag(p, text, v, objs[0]):
             return "", []  # "..., reported The Associated Press.": the object is the source
+        if objs and not _message_object(p, text, objs[0]):
+            return "", []
         if objs:
             o = objs[0]
             right = p.rights[o]
@@ -345,7 +152,7 @@ def _content(
                 ):
                     right = max(right, p.rights[c])
             span = _trim(text, p.starts[p.lefts[o]], p.ends[right])
-            return "dobj", [span] if span else []
+            return "dobj", [span] if span and _says_something(text, span) else []
     if "prep" in deps and lemma not in _ADDRESSEE_VERBS:  # "asked about X": X is no one's words
         preps = [c for c in kids if p.deps[c] == "prep" and v < c <= v + 3]
         for pr in preps[:1]:
@@ -358,10 +165,21 @@ def _content(
             if word in _CIRCUMSTANCE:
                 break  # "said in a statement to CNN", "said after the meeting": how or when, not what
             objs = [g for g in p.children(pr) if p.deps[g] in ("pobj", "pcomp")]
-            if objs:
+            if objs and _message_object(p, text, objs[0]):
                 span = _trim(text, *p.subtree(objs[0]))
-                return "prep", [span] if span else []
+                return "prep", [span] if span and _says_something(text, span) else []
     return "", []
+
+
+def _message_object(p: Parse, text: str, o: int) -> bool:
+    """Whether object ``o`` of a cue can be what was said: not a picture or a clip ("tweeted an image
+    of ...", "posted a video"). Content that is only a demonstrative or a formula ("say goodbye",
+    "have to say about all this", "said that") is dropped by ``_says_something``."""
+    return text[p.starts[o] : p.ends[o]].lower() not in _MEDIA
+
+
+def _says_something(text: str, span: tuple[int, int]) -> bool:
+    return not all(w.strip(".,!?") in _EMPTY_WORDS for w in text[span[0] : span[1]].lower().split())
 
 
 def _after_cue(
@@ -420,8 +238,12 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         deps = table.get(lemma, frozenset())
         if (lemma in BELIEF_LEMMAS or lemma in CUE_LEMMAS) and lemma not in _NOT_FRAMING:
             deps = deps | {"ccomp"}  # a speech or belief verb with a clause always attributes it
-        if any(p.deps[c] == "neg" for c in p.children(i)):
-            continue  # "did not confirm the details": a denial of speech is no attribution
+        if any(p.deps[c] == "neg" for c in p.children(i)) and not (
+            lemma in _NEGATED_STANCE and any(p.deps[c] == "ccomp" for c in p.children(i))
+        ):
+            # "did not confirm the details": a denial of speech is no attribution; "she doesn't think
+            # Clinton can win" still states her view (negation raises to the clause it governs)
+            continue
         if p.deps[i] == "xcomp" and text[p.starts[p.heads[i]] : p.ends[p.heads[i]]].lower() in _NOT_DONE:
             continue  # "was unable to confirm the reports", "declined to say": nothing was said
         if lemma not in _PASSIVE_HOLDER and any(p.deps[c] in ("auxpass", "nsubjpass") for c in p.children(i)):
@@ -442,6 +264,17 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         out.append(Attribution(i, lemma, spk, content, kind=kind))
     out.extend(a for a in (_noun_cue(p, text, i) for i in range(len(p))) if a is not None)
     out.sort(key=lambda a: a.content[0][0])
+    # "Wolfson says a judge may be convinced that ...": a stance someone only predicts or supposes
+    # ("may", "might", "could", "would") is the outer speaker's claim, not the inner one's words
+    supposed = {
+        a.cue
+        for a in out
+        if a.cue >= 0
+        and p.deps[a.cue] == "ccomp"
+        and p.heads[a.cue] in {b.cue for b in out if b.cue >= 0 and b.speaker}
+        and any(text[p.starts[c] : p.ends[c]].lower() in _SUPPOSING for c in p.children(a.cue))
+    }
+    out = [a for a in out if a.cue not in supposed]
     _relays(p, text, out)
     # "Peskov said Putin told him that ...": the relayed attribution (with via) stands for both
     relayed = {p.heads[a.cue] for a in out if a.cue >= 0 and a.via is not None and p.deps[a.cue] == "ccomp"}
@@ -456,6 +289,9 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             continue
         keep.append(a)
     return keep
+
+
+_SUPPOSING = frozenset(["may", "might", "could", "would", "should"])
 
 
 def _relays(p: Parse, text: str, atts: list[Attribution]) -> None:
@@ -502,6 +338,8 @@ def _clip(text: str, spans: list[tuple[int, int]], line: tuple[int, int]) -> lis
     return out
 
 
+# opinion verbs whose negation with a clause is itself an opinion ("doesn't think", "don't believe")
+_NEGATED_STANCE = frozenset(["think", "believe", "expect", "feel", "suppose", "reckon"])
 # opinion verbs that are set off like a speech tag ("This is, I think, a mistake")
 _OPINION = frozenset(["think", "believe", "argue", "acknowledge", "write", "contend", "suspect", "fear"])
 
@@ -691,29 +529,12 @@ def _via(p: Parse, text: str, v: int) -> tuple[int, int] | None:
     return None
 
 
-# Nouns of saying and believing that take a "that" clause ("his claim that ...", "warnings from
-# officials that ...", "Trump repeated the assertion that ..."): the clause is what the owner holds
-SPEECH_NOUNS = frozenset(
-    ["claim", "claims", "belief", "beliefs", "view", "views", "warning", "warnings", "fear", "fears",
-     "hope", "hopes", "statement", "assertion", "assertions", "argument", "allegation", "allegations",
-     "suggestion", "promise", "pledge", "vow", "insistence", "contention", "accusation", "accusations",
-     "assurance", "assurances", "prediction", "predictions", "concern", "concerns", "worry", "worries",
-     "announcement", "admission", "acknowledgment", "denial", "message", "conviction", "suspicion"]
-)  # fmt: skip
-# verbs whose subject voices the noun it takes ("made the claim that", "repeated his warning that")
-_VOICING = frozenset(
-    ["make", "made", "makes", "making", "issue", "issued", "issues", "repeat", "repeated", "repeats",
-     "reiterate", "reiterated", "express", "expressed", "expresses", "voice", "voiced", "voices",
-     "renew", "renewed", "echo", "echoed", "raise", "raised", "raises", "offer", "offered", "float",
-     "floated", "share", "shared", "stand", "stood", "stick", "stuck", "maintain", "maintained"]
-)  # fmt: skip
-
-
 def _noun_cue(p: Parse, text: str, n: int) -> Attribution | None:
     """A noun of saying or believing with a "that" clause (``SPEECH_NOUNS``), owned by a possessive,
     an "of/from/by" phrase, or the subject of a verb that voices it. The clause is the content; a noun
     without a known owner ("the idea that ...") attributes nothing."""
-    if not p.tags[n].startswith("NN") or text[p.starts[n] : p.ends[n]].lower() not in SPEECH_NOUNS:
+    noun = text[p.starts[n] : p.ends[n]].lower()
+    if not p.tags[n].startswith("NN") or (noun not in SPEECH_NOUNS and noun not in INTENT_NOUNS):
         return None
     clause = next(
         (
@@ -722,7 +543,18 @@ def _noun_cue(p: Parse, text: str, n: int) -> Attribution | None:
             if p.deps[c] in ("acl", "ccomp", "appos")
             and p.is_verb(c)
             and any(
-                p.deps[m] == "mark" and text[p.starts[m] : p.ends[m]].lower() == "that" for m in p.children(c)
+                (
+                    p.deps[m] == "mark"
+                    and text[p.starts[m] : p.ends[m]].lower() == "that"
+                    and noun in SPEECH_NOUNS
+                )
+                # "his pledge to repeal the law", "Trump's call to ban ...": a stated intention
+                or (
+                    p.deps[m] == "aux"
+                    and text[p.starts[m] : p.ends[m]].lower() == "to"
+                    and noun in INTENT_NOUNS
+                )
+                for m in p.children(c)
             )
         ),
         None,
@@ -744,8 +576,14 @@ def _noun_cue(p: Parse, text: str, n: int) -> Attribution | None:
             if obj is not None and p.tags[obj].startswith(("NN", "PRP")):
                 speaker = name_span(p, text, obj)
     h = p.heads[n]
-    if speaker is None and p.deps[n] == "dobj" and text[p.starts[h] : p.ends[h]].lower() in _VOICING:
-        speaker = subject(p, text, h)
+    pronoun = speaker is not None and text[speaker[0] : speaker[1]].lower() in ("his", "her")
+    if (
+        (speaker is None or pronoun)
+        and p.deps[n] == "dobj"
+        and text[p.starts[h] : p.ends[h]].lower() in _VOICING
+    ):
+        # "Trump renewed his pledge to ...": the one who voices it, named, over the pronoun
+        speaker = subject(p, text, h) or speaker
     if speaker is None or "\n" in text[min(speaker[0], content[0]) : max(speaker[1], content[1])]:
         return None
     return Attribution(n, text[p.starts[n] : p.ends[n]].lower(), speaker, [content], kind="noun")

@@ -231,3 +231,121 @@ ROLE_SYNONYMS: dict[str, set[str]] = {
     "judge": {"judge", "justice"},
 }
 ROLE_NOUNS = frozenset(ROLE_SYNONYMS)
+
+
+# ---- word lists of the parse-based attribution rules (``attribution.py``), kept here as data
+
+# beliefs, perceptions and stances that attribute a proposition ("officials fear that ...")
+BELIEF_LEMMAS = (
+    "believe", "think", "fear", "hope", "expect", "know", "feel", "worry", "doubt", "wonder", "suspect",
+    "assume", "realize", "realise", "understand", "see", "find", "show", "suggest", "indicate", "estimate",
+    "predict", "argue", "conclude", "decide", "hear", "learn", "consider", "recognize", "recognise",
+    "acknowledge", "concede", "insist", "contend", "reckon", "figure", "notice", "imply", "mean", "read",
+    "reveal", "determine", "prove", "demonstrate", "agree", "announce", "warn", "promise", "vow",
+    "pledge", "threaten", "guarantee", "swear", "remind", "inform", "assure", "convince", "persuade",
+    "retort", "speculate", "theorize", "surmise", "posit", "allege", "complain", "explain", "add",
+)  # fmt: skip
+
+_MORE_IRREGULAR = {
+    "know": ["knew", "known", "knows", "knowing"],
+    "feel": ["felt", "feels", "feeling"],
+    "see": ["saw", "seen", "sees", "seeing"],
+    "find": ["found", "finds", "finding"],
+    "read": ["reads", "reading"],
+    "hear": ["heard", "hears", "hearing"],
+    "understand": ["understood", "understands", "understanding"],
+    "mean": ["meant", "means", "meaning"],
+    "learn": ["learned", "learnt", "learns", "learning"],
+    "show": ["showed", "shown", "shows", "showing"],
+    "swear": ["swore", "sworn", "swears", "swearing"],
+    "prove": ["proved", "proven", "proves", "proving"],
+    "forecast": ["forecasts", "forecasting"],
+    "think": ["thought", "thinks", "thinking"],
+    "worry": ["worried", "worries", "worrying"],
+    "imply": ["implied", "implies", "implying"],
+    "agree": ["agreed", "agrees", "agreeing"],
+}
+
+# "X told Y": the object is the addressee, not content; with these a clause complement is required
+SPEECH_OR_BELIEF: dict[str, str] = {}
+for _lem in (*CUE_LEMMAS, *BELIEF_LEMMAS):
+    if _lem in ("told", "point out", "call", "describe", "praise", "criticize", "criticise", "dismiss"):
+        continue  # no clausal complement ("called him a liar" is not a proposition)
+    forms = _MORE_IRREGULAR.get(_lem) or _forms(_lem)
+    for _f in (_lem, *forms):
+        SPEECH_OR_BELIEF.setdefault(_f, _lem)
+
+# heads that undo the speech act of their infinitive ("unable to confirm", "declined to say")
+_NOT_DONE = frozenset(
+    ["unable", "failed", "fail", "fails", "declined", "decline", "declines", "refused", "refuse", "refuses",
+     "unwilling", "reluctant", "hesitant"]
+)  # fmt: skip
+
+_TALK = frozenset(["talk", "speak", "write", "chat", "meet", "reach"])
+
+# prepositions of manner, place and time never introduce what was said
+_CIRCUMSTANCE = frozenset(
+    ["in", "during", "after", "before", "since", "from", "by", "into", "through", "under", "within", "amid",
+     "despite", "until", "via", "near"]
+)  # fmt: skip
+
+# passives whose subject holds the stance ("The Times is expected to endorse", "She is assured of");
+# for the rest the passive subject is the addressee ("was told that", "was asked")
+_PASSIVE_HOLDER = frozenset(["assure", "convince", "persuade", "quote", "hear"])  # "was heard saying"
+
+_WITNESS = frozenset(
+    ["recalled", "recalls", "recall", "remembered", "remembers", "remember", "quoted", "quotes", "quote",
+     "cited", "cites", "cite", "heard", "hear", "hears", "saw", "see", "seen", "sees", "watched", "watch",
+     "showed", "shows", "shown", "show", "featured", "features", "featuring", "feature", "filmed",
+     "recorded", "caught", "overheard"]
+)  # fmt: skip
+
+_DOCUMENTS = frozenset(
+    ["statement", "statements", "letter", "report", "post", "tweet", "message", "video", "release", "memo",
+     "email", "note", "filing", "comment", "comments", "remarks", "speech", "interview", "op-ed", "column"]
+)  # fmt: skip
+
+# things that display words someone put there ("a sign that read", "the caption which reads")
+_DISPLAYS = frozenset(
+    ["sign", "signs", "caption", "headline", "banner", "poster", "placard", "billboard", "ad", "ads", "shirt",
+     "t-shirt", "t-shirts", "shirts", "hat", "hats", "message", "messages", "video", "videos", "slogan"]
+)  # fmt: skip
+
+# what is posted or shown rather than said ("tweeted an incredible image", "released a video")
+_MEDIA = frozenset(
+    ["image", "images", "photo", "photos", "picture", "pictures", "video", "videos", "clip", "clips", "link",
+     "links", "graphic", "map", "selfie", "screenshot", "gif", "emoji", "footage"]
+)  # fmt: skip
+
+# a bare demonstrative or indefinite ("say about all this", "admitted it") points at words given elsewhere
+_EMPTY_WORDS = frozenset(
+    ["all", "this", "that", "these", "those", "it", "them", "so", "something", "anything", "nothing",
+     "everything", "much", "more", "a", "lot", "goodbye", "hello", "thanks", "yes", "no", "sorry"]
+)  # fmt: skip
+
+# Nouns of saying and believing that take a "that" clause ("his claim that ...", "warnings from
+# officials that ...", "Trump repeated the assertion that ..."): the clause is what the owner holds
+SPEECH_NOUNS = frozenset(
+    ["claim", "claims", "belief", "beliefs", "view", "views", "warning", "warnings", "fear", "fears",
+     "hope", "hopes", "statement", "assertion", "assertions", "argument", "allegation", "allegations",
+     "suggestion", "promise", "pledge", "vow", "insistence", "contention", "accusation", "accusations",
+     "assurance", "assurances", "prediction", "predictions", "concern", "concerns", "worry", "worries",
+     "announcement", "admission", "acknowledgment", "denial", "message", "conviction", "suspicion"]
+)  # fmt: skip
+
+# nouns of a stated intention or demand whose infinitive is what was said ("his promise to build a
+# wall", "her call to raise taxes", "their refusal to testify"); an owner is still required
+INTENT_NOUNS = frozenset(
+    ["promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats", "call", "calls",
+     "demand", "demands", "plea", "refusal", "offer", "proposal", "proposals", "request", "appeal",
+     "commitment"]
+)  # fmt: skip
+
+# (not "decision", "plan", "bid", "desire", "willingness": acts and wishes, not something said)
+# verbs whose subject voices the noun it takes ("made the claim that", "repeated his warning that")
+_VOICING = frozenset(
+    ["make", "made", "makes", "making", "issue", "issued", "issues", "repeat", "repeated", "repeats",
+     "reiterate", "reiterated", "express", "expressed", "expresses", "voice", "voiced", "voices",
+     "renew", "renewed", "echo", "echoed", "raise", "raised", "raises", "offer", "offered", "float",
+     "floated", "share", "shared", "stand", "stood", "stick", "stuck", "maintain", "maintained"]
+)  # fmt: skip

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from storyprism.extract.linking import aliases
 from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import Ent
 from storyprism.models import spacy_model
+
+NEWLINE_PIPE = "storyprism_newline_sentences"
 
 NER_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 PARSE_DISABLE = ("attribute_ruler", "lemmatizer")
@@ -31,6 +34,9 @@ def analyse(
 ) -> list[tuple[list[Ent], Parse | None]]:
     """Entities and (with ``parse``) the dependency parse of each text, from one ``nlp.pipe`` pass."""
     nlp = spacy_model(PARSE_DISABLE if parse else NER_DISABLE)
+    if parse and NEWLINE_PIPE not in nlp.pipe_names:
+        _register_newline_pipe()
+        nlp.add_pipe(NEWLINE_PIPE, before="parser")
     pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
     for i, text in enumerate(texts):
         for off in range(0, max(len(text), 1), MAX_CHARS):
@@ -44,6 +50,27 @@ def analyse(
         if tree is not None:
             tree.extend_doc(doc, off)
     return [(gazetteer(text, ents), tree) for text, ents, tree in zip(texts, out, parses, strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _register_newline_pipe() -> None:
+    from spacy.language import Language
+
+    Language.component(NEWLINE_PIPE, func=newline_sentence_starts)
+
+
+def newline_sentence_starts(doc: Any) -> Any:
+    """Start a sentence after every line break, before the parser runs.
+
+    Signal: scraped news puts paragraphs on their own lines, often without a closing period (headlines,
+    captions, bylines, transcript turns); spaCy's parser would otherwise run the two paragraphs into one
+    sentence and hang the next paragraph's subject on the previous line's verb. The parser respects
+    sentence starts preset here (it may still split further, never join).
+    """
+    for t in doc[1:]:
+        if not t.is_space and "\n" in doc[t.i - 1].text:
+            t.is_sent_start = True
+    return doc
 
 
 _LABEL = {"place": "GPE", "norp": "NORP", "org": "ORG"}

@@ -177,6 +177,9 @@ _TAG_LEMMAS = frozenset([*ALL_FORMS.values(), "according to"])
 _SMALL_WORDS = frozenset(["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or"])
 
 
+_NOT_PERSON = frozenset(["ORG", "GPE", "NORP", "LOC"])
+
+
 def _same_speaker_goes_on(text: str, ctx: DocContext, prev: Found, q: Found) -> bool:
     """A "he said"/"she said" quote right after someone's quote continues that speaker when no other
     person is named in between ("“... anything,” Arians said. Arians plans ... “I'll miss the
@@ -188,6 +191,13 @@ def _same_speaker_goes_on(text: str, ctx: DocContext, prev: Found, q: Found) -> 
         return False
     if len(re.findall(r"\n\s*", text[prev.end : q.start])) > 2:
         return False  # at most two paragraph breaks apart
+    if (
+        prev.speaker_span
+        and any(e.label in _NOT_PERSON and e.start <= prev.speaker_span[0] < e.end for e in ctx.ents)
+        # a surname NER took for a group ("Arians" as NORP) still names the person introduced in full
+        and not any(prev.speaker.split()[-1] in ctx.full_name(x.text, x.start).split() for x in ctx.persons)
+    ):
+        return False  # "he"/"she" is a person: it does not continue a country's or a company's quote
     return not any(
         prev.end <= e.start < q.speaker_span[0]
         and not _inside_quote(ctx, e.start)
@@ -271,6 +281,11 @@ def _previous_subject(text: str, pos: int, ctx: DocContext) -> tuple[int, int] |
     if end == 0:
         return None
     prev = _sentence_start(text, end - 1)
+    tag = _CLOSING_TAG.search(text, prev, end)
+    if tag:
+        # "..., the brother said. “...”": the sentence before ends on its own speech tag, and the
+        # quote goes on with that speaker, not with whoever its first words name
+        return (tag.start("spk"), tag.end("spk"))
     lead_pronoun = re.match(r"(?:He|She)\b", text[prev:end])
     if lead_pronoun and ctx.person_before(prev):
         # "He said they decided ... . “...”": the pronoun that opens the previous sentence
@@ -278,12 +293,19 @@ def _previous_subject(text: str, pos: int, ctx: DocContext) -> tuple[int, int] |
     for e in ctx.persons:
         if prev <= e.start < end:
             lead = text[prev : e.start]
+            if text[e.end : e.end + 2] in ("'s", "’s"):
+                return None  # "Stephen Paddock’s behavior ...": the name owns the subject, it is not it
             if all(w[:1].isupper() for w in lead.split()) and len(lead.split()) <= 4:
                 return (e.start, e.end)
             return None
     return None
 
 
+# ", the brother said." / ", Smith says." closing a sentence (no quote mark in the sentence)
+_CLOSING_TAG = re.compile(
+    r",\s+(?P<spk>(?:the\s+|his\s+|her\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+    r"(?:said|says|added|adds|explained|noted|recalled)\.\s*$"
+)
 _SPLIT_GAP = re.compile(r"^[,.]?\s*[”\"»]\s*,?\s*[^.!?“”\"\n]{1,70},\s*[“\"«]\s*$")
 
 
@@ -495,11 +517,24 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             continue  # no one to attribute it to: a passive or an expletive ("it is expected that")
         if text[a.speaker[0] : a.speaker[1]].lower() in ("you", "one"):
             continue  # "you might like ...", "can you feel it": the generic or addressed reader
+        shouted = all(text[s:e].isupper() for s, e in a.content)  # a headline quote in capitals
+        if not shouted and any(_FURNITURE.match(text, s) for s, _ in a.content):
+            continue  # "MOST READ IN NEWS 'DAD WAS ...' ... claims": a link list, not anyone's words
+        if re.search(r"@\w|https?:|www\.", text[a.speaker[0] : a.speaker[1]]):
+            continue  # "email digishowbiz@... or call us direct": an address is the page's, no speaker
         cue_at = parse.starts[a.cue] if a.cue >= 0 else a.speaker[0]
         if any(s <= cue_at < e or s <= a.speaker[0] < e for s, e in taken):
             continue
-        a.content = without_quoted_clauses(parse, text, a.content, taken)
-        if not a.content or any(s < e2 and s2 < e for s, e in a.content for s2, e2 in taken):
+        parts = without_quoted_clauses(parse, text, a.content, taken)
+        # a part that still runs into a direct quote is the quote's; the other parts (the clause
+        # before "and that ...“...”") stay reported speech
+        kept = [(s, e) for s, e in parts if not any(s < e2 and s2 < e for s2, e2 in taken)]
+        if len(kept) < len(parts):
+            # only whole clauses (a finite verb, four words) are left standing: "But", "In contrast",
+            # "On ABC's “Good Morning America” Tuesday" are the frame of the quote, not reported words
+            kept = [(s, e) for s, e in kept if len(text[s:e].split()) >= 4 and _finite(parse, s, e)]
+        a.content = kept
+        if not a.content:
             continue
         if sum(len(text[s:e].split()) for s, e in a.content) < (3 if a.kind in ("ccomp", "according") else 1):
             continue
@@ -519,6 +554,13 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             q.via = None
         out.append(q)
     return out
+
+
+_FURNITURE = re.compile(r"(?:[A-Z][A-Z'’:!?-]+\s+){3,}")
+
+
+def _finite(parse: Parse, s: int, e: int) -> bool:
+    return any(parse.tags[t] in ("VBD", "VBZ", "VBP", "MD") for t in parse.tokens_in(s, e))
 
 
 _COLON_LINE = re.compile(r"(?P<spk>[A-Z][^:\n“”\"‘’]{0,70}?)\s*:\s+(?P<content>[^\n]{12,})")
@@ -622,6 +664,23 @@ def _first_person(text: str, found: list[Found], ctx: DocContext) -> None:
                 q.speaker_span, q.speaker = intro.speaker, resolve(ctx, intro.speaker)
 
 
+_LEAD_ADVERB = re.compile(r"^[A-Z][a-z]+,\s+(?P<pro>he|she|they|we|I)$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n")
+
+
+def _tidy_speaker(text: str, ctx: DocContext, q: Found) -> None:
+    """Phrases a pattern rule caught with a piece of the sentence around them: "Then, she says" gives
+    "she" (resolved), and a relayer that runs over a sentence end ("Wednesday morning but didn't derail.
+    The agency") is none."""
+    if q.speaker_span is not None:
+        m = _LEAD_ADVERB.match(text[q.speaker_span[0] : q.speaker_span[1]])
+        if m:
+            q.speaker_span = (q.speaker_span[0] + m.start("pro"), q.speaker_span[1])
+            q.speaker = resolve(ctx, q.speaker_span)
+    if q.via and _SENTENCE_BREAK.search(q.via):
+        q.via = None
+
+
 def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse | None = None) -> list[Found]:
     """All quotes of one document, in text order (offsets and lengths as in ``text``).
 
@@ -649,6 +708,8 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
         else:
             out.extend(find_indirect(text, ctx, [(q.start - 1, q.end + 1) for q in direct]))
     _first_person(text, out, ctx)
+    for q in out:
+        _tidy_speaker(text, ctx, q)
     if parse is not None:
         for q in out:
             if q.speaker_span and text[q.speaker_span[0] : q.speaker_span[1]].lower() == "they":
@@ -656,4 +717,26 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
                 if group is not None:
                     q.speaker_span, q.speaker = group
     out.sort(key=lambda q: q.start)
+    _speaking_it(text, ctx, out)
     return out
+
+
+def _speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
+    """ "The report said ... It said ...": a speaking "it" continues the last speaker before it that is
+    not a person (a paper, a report, a company), within a few sentences; with none, ``resolve`` has
+    given the organisation named last."""
+    for k, q in enumerate(found):
+        if q.speaker_span is None or text[q.speaker_span[0] : q.speaker_span[1]].lower() != "it":
+            continue
+        for prev in reversed(found[:k]):
+            if q.start - prev.end > 600:
+                break
+            if prev.speaker_span is None:
+                continue
+            word = text[prev.speaker_span[0] : prev.speaker_span[1]].lower()
+            if word == "it" or word in PRONOUNS:
+                continue
+            if any(e.start < prev.speaker_span[1] and prev.speaker_span[0] < e.end for e in ctx.persons):
+                continue
+            q.speaker = prev.speaker
+            break

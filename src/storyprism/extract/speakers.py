@@ -257,12 +257,24 @@ class DocContext:
             return None  # "Minister of Defence Itsunori Onodera": the phrase names its person
         compatible = ROLE_SYNONYMS[heads[-1]]
         modifiers = {w for w in words if w not in ROLE_SYNONYMS and w not in ("the", "a", "an", "his", "her")}
+        # a possessive proper owner ("South Korea's president", "Apple's chief executive") narrows the
+        # role to that country or body: a person only matches when their own titles name it
+        owner: set[str] = set()
+        toks = phrase.split()
+        for k, w in enumerate(toks):
+            if re.search(r"['’]s$", w) and w[:1].isupper():
+                j = k
+                while j >= 0 and toks[j][:1].isupper():
+                    owner.add(re.sub(r"['’]s$", "", toks[j].lower().strip(",.")))
+                    j -= 1
         best: tuple[float, int, str] | None = None
         for p in self.persons:
             name = self.full_name(p.text, p.start)
             title = self.titles.get(name, set())
             if not title & compatible:
                 continue
+            if owner and not owner & title:
+                continue  # "South Korea's president" is not a leader the text ties to another country
             score = 1.0 + len(modifiers & title) - (0.5 if p.start > pos else 0.0)
             key = (score, p.start if p.start <= pos else -p.start, name)
             if best is None or key > best:
@@ -348,6 +360,16 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
                 return ctx.full_name(head.text, head.start)
         return norm_name(phrase)
     low = phrase.lower().strip()
+    if low == "it":
+        # "It said that ...": a speaking "it" (attribution admits it only as the active subject of a
+        # verb of saying) is the organisation named last before it, within a few sentences
+        named: Ent | None = None
+        for x in ctx.ents:
+            if x.end > s:
+                break
+            if x.label == "ORG" and s - x.end < 600 and not _inside_marks(ctx.text, x.start, s):
+                named = x
+        return norm_name(named.text) if named else phrase
     if low in PRONOUNS or low == "his":
         if low in ("he", "she", "him", "her", "his"):
             return ctx.person_before(s, low) or phrase
@@ -364,6 +386,12 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         # for the person the text is about, the last one who was a clause subject (as "he" does)
         return ctx.person_before(s) or norm_name(phrase)
     return norm_name(phrase)
+
+
+def _inside_marks(text: str, a: int, b: int) -> bool:
+    """Whether an opening quotation mark between ``a`` and ``b`` is left open (``a`` is quoted)."""
+    between = text[a:b]
+    return between.count("“") > between.count("”")
 
 
 # occupations a definite description names a person by ("the singer", "the actress", "the coach")

@@ -1,0 +1,273 @@
+"""The speaker phrase of a cue from the dependency parse: the cue's subject, the noun phrase it names.
+
+Split from ``attribution`` (which finds cues and their content); general signals, named where each
+rule lives: a subject is a noun phrase without its appositive, relative clause or prepositions; a
+relative pronoun stands for the noun it modifies; a cue without a subject borrows the one of the verb
+it hangs from; an expletive "it" names no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.extract.cues import (
+    _DISPLAYS,
+    _DOCUMENTS,
+    _PASSIVE_HOLDER,
+    _WITNESS,
+    ROLE_NOUNS,
+    SPEECH_LEMMAS,
+    SPEECH_OR_BELIEF,
+)
+from storyprism.extract.linking import _TITLES
+from storyprism.extract.parse import Parse
+
+_NAME_MODS = ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod")
+_EXPLETIVE = frozenset(["it", "there", "this", "that", "what"])
+_RELATIVE = frozenset(["who", "which", "that", "whom"])
+PUNCT_EDGE = " ,;:—–-\"'“”‘’«»()"
+
+
+def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
+    """The noun phrase a subject token heads, without its appositive, relative clause or prepositions.
+
+    The name is the head with the modifiers before it ("Kremlin spokesman Dmitry Peskov",
+    "the Russian leader"); an appositive child names the person when the head is a common noun
+    ("the director, Vasily Kashin,").
+    """
+    head_word = text[p.starts[n] : p.ends[n]].lower()
+    # a common noun, or a title tagged as a name ("the Salesforce CEO, Marc Benioff,"): the appositive
+    # name is the person
+    if (not p.tags[n].startswith("NNP") and p.tags[n] not in ("PRP", "WP")) or head_word in _TITLE_HEADS:
+        for c in p.children(n):
+            if p.deps[c] == "appos" and p.tags[c].startswith("NNP"):
+                return name_span(p, text, c)
+    left = n
+    for c in p.children(n):
+        if c < n and p.deps[c] in _NAME_MODS:
+            left = min(left, p.lefts[c])
+    right = n
+    for c in p.children(n):
+        if c > n and p.deps[c] in ("compound", "flat") and c == right + 1:
+            right = c
+    # "the Center for Humane Technology": a capitalised "of"/"for" phrase is part of a proper name
+    if p.tags[n].startswith("NNP"):
+        for c in p.children(n):
+            if c == right + 1 and text[p.starts[c] : p.ends[c]].lower() in ("of", "for"):
+                objs = [g for g in p.children(c) if p.deps[g] == "pobj" and p.tags[g].startswith("NNP")]
+                if objs and all(
+                    text[p.starts[k]].isupper() or p.tags[k] in ("DT", "CC")
+                    for k in range(c + 1, p.rights[objs[0]] + 1)
+                ):
+                    right = p.rights[objs[0]]
+    # "Lee Kuk-no", "Park Soo-hyun": a hyphen inside the name keeps both halves
+    while (
+        right + 2 < len(p)
+        and text[p.starts[right + 1] : p.ends[right + 1]] == "-"
+        and (p.starts[right + 1] == p.ends[right] and p.starts[right + 2] == p.ends[right + 1])
+    ):
+        right += 2
+    # a dateline, a time stamp or a dash before the name is not part of it ("1:50 p.m. Famed fight
+    # doctor Ferdie Pacheco", "WASHINGTON (AP) — Trump")
+    for k in range(left, n):
+        word = text[p.starts[k] : p.ends[k]]
+        if (
+            word in (".", ":", ";", ")", "(", "|")
+            or re.fullmatch(r"\d{1,2}:\d\d", word)  # a clip length or time stamp ("| 1:02 Elon Musk")
+            or word.isspace()  # a paragraph break the parse ran across ("11 a.m.\n\nFormer Gov. ...")
+            or (word in ("—", "–", "-") and text[p.starts[k] - 1 : p.starts[k]].isspace())
+            or "/" in word
+            or word.startswith("@")  # a photo credit's handle ("Twitter / @ForIamPJ Zoo directors")
+            or word.lower() in ("p.m.", "a.m.")
+            or (
+                # a dateline in capitals ("WASHINGTON (AP) —", "LAS VEGAS —"), not an acronym ("An RAIB
+                # spokesman"): followed by punctuation or by more capitals
+                word.isupper()
+                and len(word) > 3
+                and not text[p.starts[n] : p.ends[n]].isupper()
+                and (
+                    not text[p.starts[k + 1] : p.ends[k + 1]][:1].isalnum()
+                    or text[p.starts[k + 1] : p.ends[k + 1]].isupper()
+                )
+            )
+        ):
+            left = k + 1
+    while left < n and (
+        text[p.starts[left]] in PUNCT_EDGE or text[p.starts[left] : p.ends[left]].lower() in _GROUP_WORDS
+    ):
+        left += 1  # "Both Abe and Tillerson called": the name, not the quantifier
+    # "First Deputy Chairman of the Council's Defense Committee Franz Klintsevich warned": a title
+    # head whose phrase ends in a name right before the verb holds the person's name at its end
+    if (
+        p.tags[n].startswith("NNP")
+        and text[p.starts[n] : p.ends[n]].lower() in ROLE_NOUNS | _TITLES
+        and p.rights[n] > right
+        and p.tags[p.rights[n]].startswith("NNP")
+        and p.rights[n] - left <= 16
+    ):
+        right = p.rights[n]
+    # "A spokesperson for the US State Department", "an official at the ministry": an unnamed
+    # spokesperson's body is who speaks; the "for/at/of" phrase naming it stays in the phrase
+    if text[p.starts[n] : p.ends[n]].lower() in _MOUTHPIECES and right == n:
+        for c in p.children(n):
+            if c == n + 1 and text[p.starts[c] : p.ends[c]].lower() in ("for", "at", "of", "from"):
+                obj = next((g for g in p.children(c) if p.deps[g] == "pobj"), None)
+                if obj is not None and p.tags[obj].startswith("NNP") and p.rights[obj] - n <= 8:
+                    right = p.rights[obj]
+    return p.span(left, right)
+
+
+_MOUTHPIECES = frozenset(
+    ["spokesperson", "spokeswoman", "spokesman", "spokespeople", "representative", "official", "officials",
+     "source", "sources", "aide", "aides", "lawyer", "lawyers", "attorney", "attorneys", "statement"]
+)  # fmt: skip
+_GROUP_WORDS = frozenset(["both", "all", "each", "either", "neither"])
+_TITLE_HEADS = ROLE_NOUNS | _TITLES | {"ceo", "cfo", "coo", "chief", "founder", "chair", "head", "director"}
+
+
+def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | None:
+    """The speaker phrase of verb ``v``: its subject, or the subject of the verb it hangs from."""
+    word = text[p.starts[v] : p.ends[v]].lower()
+    holder_passive = SPEECH_OR_BELIEF.get(word) in _PASSIVE_HOLDER
+    for c in p.children(v):
+        if "\n" in text[p.ends[min(c, v)] : p.starts[max(c, v)]]:
+            continue  # an edge across a paragraph break ("9:30 p.m.\n\nDonald Trump says") is a parse slip
+        if p.deps[c] == "nsubj" or (holder_passive and p.deps[c] == "nsubjpass"):
+            of = _quantified(p, text, c)
+            if of is not None:
+                # "many of whom say", "some of the experts believe": the group quantified speaks
+                c = of
+                if text[p.starts[c] : p.ends[c]].lower() in _RELATIVE and p.deps[v] == "relcl":
+                    return name_span(p, text, p.heads[v])
+            # NN/PRP/CD/DT/WP/WDT heads a noun phrase; JJ does in "Nearly a third say", "Current and
+            # former officials said"; a gerund or a verb parsed as subject ("Building the set ...
+            # included") names no one
+            if not p.tags[c].startswith(("NN", "PRP", "CD", "DT", "WP", "WDT", "JJ")):
+                return None
+            if p.tags[c].startswith("JJ") and (
+                depth > 0
+                or not any(
+                    p.deps[g] in ("det", "quantmod") or (p.deps[g] == "conj" and p.tags[g].startswith("NN"))
+                    for g in p.children(c)
+                )
+            ):
+                return None  # an adjective names a group only with an article or a noun ("few keep")
+            word = text[p.starts[c] : p.ends[c]].lower()
+            if word in _RELATIVE and p.deps[v] == "relcl" and p.heads[v] != v:
+                h = p.heads[v]
+                hv = p.heads[h]
+                if (
+                    text[p.starts[h] : p.ends[h]].lower() in _DOCUMENTS | _DISPLAYS
+                    and p.deps[h] == "dobj"
+                    and p.is_verb(hv)
+                    and depth < 3
+                ):
+                    # "Trump released a video that said ...", "she hoisted a sign that read ...": a
+                    # document or a display speaks for whoever issued or held it
+                    issuer = subject(p, text, hv, depth + 1)
+                    if issuer is not None:
+                        return issuer
+                return name_span(p, text, h)  # "Smith, who said ...": Smith
+            if word in _EXPLETIVE and not (word == "it" and _referential_it(p, text, v)):
+                return None
+            if p.tags[c].startswith("JJ"):
+                # "Current and former officials": the adjective's conjoined noun ends the phrase
+                conj = [g for g in p.children(c) if p.deps[g] == "conj" and p.tags[g].startswith("NN")]
+                if conj:
+                    return (name_span(p, text, c)[0], name_span(p, text, conj[-1])[1])
+            return name_span(p, text, c)
+        if p.deps[c] == "agent":  # "was told by X", "was quoted by X"
+            for g in p.children(c):
+                if p.deps[g] == "pobj":
+                    return name_span(p, text, g)
+    if p.deps[v] == "relcl" and p.heads[v] != v:
+        return None
+    h = p.heads[v]
+    if depth < 3 and p.deps[v] == "acl" and p.tags[v] == "VBG" and p.tags[h].startswith(("NN", "PRP")):
+        # "recalled the pilot telling the passengers: “...”": the noun the participle describes
+        # speaks; a document ("issued a statement saying") speaks for whoever issued it
+        hv = p.heads[h]
+        if (
+            p.is_verb(hv)
+            and (
+                text[p.starts[h] : p.ends[h]].lower() in _DOCUMENTS
+                # the noun speaks after a verb of perception or memory ("recalled the pilot telling", "an ad
+                # featuring voters saying"); otherwise it is an addressee ("emailed supporters saying") and
+                # the verb's subject speaks
+                or text[p.starts[hv] : p.ends[hv]].lower() not in _WITNESS
+            )
+        ):
+            return subject(p, text, hv, depth + 1)
+        return name_span(p, text, h)
+    if p.deps[v] == "xcomp" and h != v:
+        # object control: "prompted Rubio to call Trump ...", "persuaded him to endorse ...": the
+        # object of the verb above is the one who speaks
+        objs = [
+            c for c in p.children(h) if p.deps[c] == "dobj" and c < v and p.tags[c].startswith(("NN", "PRP"))
+        ]
+        if objs and text[p.starts[objs[0]] : p.ends[objs[0]]].lower() not in _EXPLETIVE:
+            return name_span(p, text, objs[0])
+    if depth < 3 and p.deps[v] in ("conj", "advcl", "xcomp") and h != v:
+        # "Clinton posted a comment, saying that ...", "He declined to comment but said ..."
+        if p.deps[h] in ("acomp", "attr") and p.heads[h] != h:
+            h = p.heads[h]  # "voters are more likely to say": the subject of "are"
+        return subject(p, text, h, depth + 1)
+    if depth < 2 and p.deps[v] == "pcomp" and p.deps[h] == "prep" and p.is_verb(p.heads[h]):
+        return subject(p, text, p.heads[h], depth + 1)  # "Xi replied by saying he ..."
+    if depth == 0 and p.deps[v] == "ROOT" and p.tags[v] in ("VBD", "VBZ", "VBP"):
+        return _lost_subject(p, text, v)
+    return None
+
+
+def _lost_subject(p: Parse, text: str, v: int) -> tuple[int, int] | None:
+    """The subject of a finite main verb the parser left without one: "In a message to Clinton, Tanden,
+    head of the Center, recounted ...", where the name was hung on the noun before it as an appositive.
+    Signal: a finite verb has a subject; a name (with its own appositive) set off by a comma right before
+    the verb is it."""
+    k = v - 1
+    if k >= 0 and text[p.starts[k] : p.ends[k]] == ",":
+        k -= 1
+    if k < 0 or p.sent[k] != p.sent[v]:
+        return None
+    chain = [a for a in range(max(0, k - 40), k + 1) if p.deps[a] == "appos" and p.rights[a] == k]
+    if not chain:
+        return None
+    a = min(chain, key=lambda t: p.lefts[t])
+    if not p.tags[a].startswith("NNP"):
+        # "Tanden, head of the Center,": the name is the appositive sibling just before the role noun
+        sib = [
+            b
+            for b in p.children(p.heads[a])
+            if p.deps[b] == "appos" and b < a and p.tags[b].startswith("NNP")
+        ]
+        if not sib or p.rights[sib[-1]] + 2 < p.lefts[a]:
+            return None
+        a = sib[-1]
+    if "\n" in text[p.starts[a] : p.starts[v]]:
+        return None
+    return name_span(p, text, a)
+
+
+def _referential_it(p: Parse, text: str, v: int) -> bool:
+    """Whether "it" as the subject of ``v`` stands for something that speaks ("It said that ...",
+    "It added that ...": a company, a paper, a report). Signal: an expletive "it" never takes an
+    active verb of saying (it comes with "be", "seem", passives: "it is expected that"); a speech verb
+    in the active voice has a real subject."""
+    word = text[p.starts[v] : p.ends[v]].lower()
+    lemma = SPEECH_OR_BELIEF.get(word)
+    if lemma is None or lemma not in SPEECH_LEMMAS or lemma == "continue":
+        return False
+    return not any(p.deps[c] in ("auxpass", "nsubjpass", "expl") for c in p.children(v))
+
+
+_QUANTIFIERS = frozenset(["many", "some", "most", "all", "both", "several", "few", "each", "none", "half"])
+
+
+def _quantified(p: Parse, text: str, c: int) -> int | None:
+    """The noun a quantifier subject takes with "of" ("many of whom", "most of the voters"), else None."""
+    if text[p.starts[c] : p.ends[c]].lower() not in _QUANTIFIERS:
+        return None
+    for pr in p.children(c):
+        if text[p.starts[pr] : p.ends[pr]].lower() == "of":
+            return next((g for g in p.children(pr) if p.deps[g] == "pobj"), None)
+    return None
