@@ -83,3 +83,23 @@ def test_a_sentence_pasted_from_another_article_counts_that_articles_origin() ->
     # a quotation both carry is the speaker's words, not copied text; an own report adds its origin
     assert _support(st, [2, 3]) == ["outlet:Undefeated", "wire:AP"]
     assert _support(st, [0, 1, 4]) == ["own", "wire:AP"]
+
+
+def test_sentences_quoting_different_words_of_one_speaker_are_not_one_claim() -> None:
+    from storyprism.compare.claims import score_pairs, story_text
+    from storyprism.compare.options import CompareOptions
+    from storyprism.records import Article, Story
+
+    texts = {
+        "bbc": "“It was an absolute chaos on the beach tonight,” Anooshe Mushtaq described the scene on Twitter.",
+        "ctv": "“It was a pretty scary experience for everyone,” Anooshe Mushtaq said on Twitter, describing the scene.",
+        "abc": "Anooshe Mushtaq described the scene on Twitter: “It was an absolute chaos on the beach tonight.”",
+    }
+    arts = {a: Article(id=a, ref=a, title=a, text=t) for a, t in texts.items()}
+    options = CompareOptions(embeddings=False)
+    st = story_text(Story(id="s", title="s", articles=list(arts)), arts, {a: a for a in arts}, options)
+    score_pairs(st, [], options)
+    index = {s.article: k for k, s in enumerate(st.sentences)}
+    pair = lambda x, y: (min(index[x], index[y]), max(index[x], index[y]))  # noqa: E731
+    assert pair("bbc", "ctv") not in st.pair_sim  # same frame, other words quoted
+    assert st.pair_sim.get(pair("bbc", "abc"), 0.0) > 0.5  # the same words quoted, framed otherwise

@@ -24,7 +24,7 @@ from storyprism.compare.similarity import tfidf_matrix
 from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
 from storyprism.records import Article, Claim, Quote, Reuse, Story
 from storyprism.text.numbers import Quantity, compatible, read_quantities
-from storyprism.text.overlap import mostly_quoted, word_containment
+from storyprism.text.overlap import mostly_quoted, quotations, word_containment
 
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
@@ -150,6 +150,14 @@ def score_pairs(st: StoryText, quotes: Sequence[Quote], options: CompareOptions)
         (i, j): min(1.0, v)
         for i, j, v in zip(lex.row[keep].tolist(), lex.col[keep].tolist(), lex.data[keep].tolist(), strict=True)
     }
+    # Two sentences that quote someone state the same thing only when they quote the same words:
+    # "'It was absolute chaos,' X wrote" and "'It was a scary experience,' X wrote" share their frame
+    # (speaker, verb, medium) and little else, yet embed close.
+    quoted = {i: " ".join(qs) for i in {k for pair in cand for k in pair}
+              if (qs := quotations(st.sentences[i].text)) and len(" ".join(qs)) >= 0.3 * len(st.sentences[i].text)}
+    for i, j in [pair for pair in cand if pair[0] in quoted and pair[1] in quoted]:
+        if word_containment(quoted[i], quoted[j]) < 0.5:
+            del cand[(i, j)]
     forced = set(_quote_links(st, quotes))
     if options.embeddings and cand:
         needed = sorted({k for pair in cand for k in pair})
