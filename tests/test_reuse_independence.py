@@ -93,3 +93,16 @@ def test_a_loose_paraphrase_changes_no_number_or_negation_but_a_close_rewording_
     close = sentence_changes("Russia has massed more than 100,000 troops near the border.",
                              "Russia has not massed 10,000 troops near the border.")
     assert {c.kind for c in close} == {"number", "negation"}
+
+
+def test_figures_both_texts_can_state_and_dropped_negated_clauses_are_not_changes() -> None:
+    from storyprism.reuse.changes import negation_changes, number_changes
+
+    assert number_changes("At least 59 are dead and more than 500 were injured at the festival.",
+                          "At least 59 people were killed, and 527 were injured at the festival.") == []
+    assert number_changes("About 40 people were hurt in the fire.", "Some 48 people were hurt in the fire.") == []
+    assert [c.kind for c in number_changes("The fire killed 12 people.", "The fire killed 21 people.")] == ["number"]
+    # the copy dropped the negated clause: an omission
+    assert negation_changes("Reports lacked the usual boasts, indicating it may not have been a complete success.",
+                            "Reports lacked the usual boasts.") == []
+    assert negation_changes("It added that someone was injured.", "It added that no one was injured.") != []

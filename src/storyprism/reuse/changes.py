@@ -15,7 +15,8 @@ from typing import Any
 from storyprism.records import Change
 from storyprism.reuse.text import STOPWORDS, content_words, normalise, words
 from storyprism.text.cues import HEDGES, SAY_LEMMAS  # one list for every stage (re-exported here)
-from storyprism.text.numbers import WORD_NUMBERS
+from storyprism.text.numbers import WORD_NUMBERS, compatible, read_quantities
+from storyprism.text.stopwords import stem
 
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent|thousand|million|billion|trillion))?",
@@ -68,8 +69,50 @@ def number_changes(src: str, cp: str) -> list[Change]:
     only_a = [(v, s) for v, s in a if v not in vb]
     only_b = [(v, s) for v, s in b if v not in va]
     # a number is *changed* only when the copy puts a different number in its place; one that
-    # is merely dropped (a trimmed detail) is not a change of meaning
-    return [Change("number", sa, sb) for (_, sa), (_, sb) in zip(only_a, only_b, strict=False)]
+    # is merely dropped (a trimmed detail) is not a change of meaning; nor is a figure both can state
+    # at once ("more than 500 injured" and "527 injured": the shared reader's ``compatible``)
+    qa, qb = read_quantities(src), read_quantities(cp)
+
+    def agree(va: float, sa: str, vb: float, sb: str) -> bool:
+        xa = [q for q in qa if sa in q.text]
+        xb = [q for q in qb if sb in q.text]
+        if xa and xb:
+            return any(compatible(x, y) for x in xa for y in xb)
+        # a bare figure (no counted noun for the shared reader): its own qualifier says how far it goes
+        lo_a, hi_a = _interval(va, _qualifier(src, sa))
+        lo_b, hi_b = _interval(vb, _qualifier(cp, sb))
+        return lo_a <= hi_b and lo_b <= hi_a
+
+    return [Change("number", sa, sb) for (va, sa), (vb, sb) in zip(only_a, only_b, strict=False)
+            if not agree(va, sa, vb, sb)]
+
+
+_QUALIFIERS = {
+    "more than": "above", "over": "above", "at least": "above", "upwards of": "above",
+    "nearly": "below", "almost": "below", "under": "below", "less than": "below", "up to": "below",
+    "about": "near", "around": "near", "some": "near", "roughly": "near", "approximately": "near",
+}
+
+
+def _qualifier(text: str, surface: str) -> str:
+    """How the text bounds a figure: "above" (more than), "below" (nearly), "near" (about), "exact"."""
+    at = text.find(surface)
+    before = " ".join(words(text[max(0, at - 24) : at])[-2:]) if at >= 0 else ""
+    for phrase, kind in _QUALIFIERS.items():
+        if before.endswith(phrase):
+            return kind
+    return "exact"
+
+
+def _interval(value: float, kind: str) -> tuple[float, float]:
+    """The values a figure stands for: "more than 500" is (500, inf), "about 40" is 36-44."""
+    if kind == "above":
+        return value, float("inf")
+    if kind == "below":
+        return float("-inf"), value
+    if kind == "near":
+        return value - 0.1 * abs(value), value + 0.1 * abs(value)
+    return value, value
 
 
 # --------------------------------------------------------------------------- negation / hedges
@@ -83,12 +126,29 @@ def _tokens_with_contractions(text: str) -> list[str]:
     return re.findall(r"[a-z]+n't|[a-z]+", normalise(text).lower())
 
 
+def _negated_words(toks: Sequence[str]) -> list[str]:
+    """The first content word after each negation: what is negated ("not massed" -> "massed")."""
+    out = []
+    for k, t in enumerate(toks):
+        if t in _NEGATION or t.endswith("n't"):
+            nxt = next((w for w in toks[k + 1 : k + 6] if w not in STOPWORDS and w not in _NEGATION), None)
+            if nxt is not None:
+                out.append(nxt)
+    return out
+
+
 def negation_changes(src: str, cp: str) -> list[Change]:
-    na = _negations(_tokens_with_contractions(src))
-    nb = _negations(_tokens_with_contractions(cp))
+    ta, tb = _tokens_with_contractions(src), _tokens_with_contractions(cp)
+    na, nb = _negations(ta), _negations(tb)
     # counts, not presence: a sentence may carry one negation and gain or lose another; "won't"
     # and "will not" count the same
     if len(na) == len(nb):
+        return []
+    # a flip negates what the other side asserts: the negated word is there on both sides. When the
+    # copy dropped the whole negated clause ("..., indicating it may not have been a success"), that
+    # is an omission, not a change of meaning.
+    more, other = (ta, {stem(w) for w in tb}) if len(na) > len(nb) else (tb, {stem(w) for w in ta})
+    if not any(stem(w) in other for w in _negated_words(more)):
         return []
     return [Change("negation", _clip(src), _clip(cp))]
 
