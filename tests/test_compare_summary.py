@@ -103,3 +103,11 @@ def test_sentences_quoting_different_words_of_one_speaker_are_not_one_claim() ->
     pair = lambda x, y: (min(index[x], index[y]), max(index[x], index[y]))  # noqa: E731
     assert pair("bbc", "ctv") not in st.pair_sim  # same frame, other words quoted
     assert st.pair_sim.get(pair("bbc", "abc"), 0.0) > 0.5  # the same words quoted, framed otherwise
+
+
+def test_a_cut_tag_that_names_nobody_is_no_dropped_attribution() -> None:
+    from storyprism.compare.conflicts import _unnamed_tag
+
+    assert _unnamed_tag("he added") and _unnamed_tag("she tweeted")
+    assert _unnamed_tag("SEOUL/WASHINGTON (Reuters) - said")  # a dateline read as a tag
+    assert not _unnamed_tag("Hughes said") and not _unnamed_tag("according to the Federal Trade Commission")

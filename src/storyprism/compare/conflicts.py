@@ -343,6 +343,15 @@ def _attribution_kept(ch: Change, copy: Article | None, copy_sentence: str) -> b
     return bool(heads) and heads[-1] in window_lower
 
 
+# A tag that names nobody ("he added", "she tweeted") or a wire dateline read as a tag: cutting it
+# loses no source, the speaker is named where the quotation began.
+_UNNAMED_TAG = re.compile(r"^\s*(?:he|she|they|it|we|i)\b|\((?:AP|Reuters|AFP|PA|dpa|Xinhua)\)", re.IGNORECASE)
+
+
+def _unnamed_tag(attribution: str) -> bool:
+    return bool(_UNNAMED_TAG.search(attribution))
+
+
 def rewrite_conflicts(st: StoryText, reuses: Sequence[Reuse]) -> list[Conflict]:
     """Meaning changes the reuse stage found between a source and its copy (both in this story),
     most serious first for each copy; rewordings and dropped clauses are left out."""
@@ -356,8 +365,9 @@ def rewrite_conflicts(st: StoryText, reuses: Sequence[Reuse]) -> list[Conflict]:
                 severity = _SEVERITY.get(ch.kind)
                 if severity is None or (ch.kind == "entity" and _is_rewording(ch)):
                     continue
-                if ch.kind == "attribution-dropped" and _attribution_kept(
-                    ch, st.articles.get(r.copy), al.copy_sentence or ch.copy_text
+                if ch.kind == "attribution-dropped" and (
+                    _unnamed_tag(ch.source_text)
+                    or _attribution_kept(ch, st.articles.get(r.copy), al.copy_sentence or ch.copy_text)
                 ):
                     continue
                 key = (r.copy, ch.source_text, ch.copy_text)
