@@ -102,6 +102,9 @@ def test_figures_both_texts_can_state_and_dropped_negated_clauses_are_not_change
                           "At least 59 people were killed, and 527 were injured at the festival.") == []
     assert number_changes("About 40 people were hurt in the fire.", "Some 48 people were hurt in the fire.") == []
     assert [c.kind for c in number_changes("The fire killed 12 people.", "The fire killed 21 people.")] == ["number"]
+    # two quantities in one place of the sentence, counting different things
+    assert number_changes("Neu, 67, was charged with 269 counts of wire fraud after the police investigation.",
+                          "Neu, 67, was arrested this week following an 18-month police investigation.") == []
     # the copy dropped the negated clause: an omission
     assert negation_changes("Reports lacked the usual boasts, indicating it may not have been a complete success.",
                             "Reports lacked the usual boasts.") == []

@@ -84,7 +84,23 @@ def number_changes(src: str, cp: str) -> list[Change]:
         return lo_a <= hi_b and lo_b <= hi_a
 
     return [Change("number", sa, sb) for (va, sa), (vb, sb) in zip(only_a, only_b, strict=False)
-            if not agree(va, sa, vb, sb)]
+            if _counts_alike(src, sa, cp, sb) and not agree(va, sa, vb, sb)]
+
+
+def _counted(text: str, surface: str) -> str | None:
+    """The word a figure counts ("269 counts", "18-month" -> "month"), stemmed; None at the end."""
+    at = text.find(surface)
+    if at < 0:
+        return None
+    after = words(text[at + len(surface) : at + len(surface) + 40])
+    return stem(after[0]) if after else None
+
+
+def _counts_alike(src: str, sa: str, cp: str, sb: str) -> bool:
+    """Two figures in one place of a sentence are one quantity when they count the same thing: "12
+    people" and "21 people" are; "269 counts" and "an 18-month investigation" are two quantities."""
+    ua, ub = _counted(src, sa), _counted(cp, sb)
+    return ua is None or ub is None or ua == ub
 
 
 _QUALIFIERS = {
