@@ -29,6 +29,11 @@ few refinements it prompted: the fair estimates). Its third round (recall from t
 photo credits, country-owned roles) was read in two fresh draws, quotes only: ``extract_sample_i12f.json``
 (read on the code of the middle of the round; its errors prompted the last fixes) and
 ``extract_sample_i12g.json`` (read once on the round's final code but for three small speaker rules).
+Its numbers-and-names round (labels that are not amounts, caption credits, place-led teams, lone company
+words, initialisms, surnames) was read in two fresh draws, names and numbers only, each once:
+``extract_sample_i12h.json`` (read in the middle of the round; its errors prompted the last rules: metres
+"thick", "as old as", initialisms opening a name, dominant surnames, leading initials, ordinals) and
+``extract_sample_i12i.json`` (read once on the round's final code: the fair estimate).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

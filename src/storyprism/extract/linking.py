@@ -24,105 +24,17 @@ from storyprism.records import Entity, Extraction, Mention, Quote
 
 ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
 _TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "president",
-        "pres",
-        "vice",
-        "prime",
-        "minister",
-        "sen",
-        "senator",
-        "rep",
-        "gov",
-        "governor",
-        "gen",
-        "general",
-        "adm",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "judge",
-        "justice",
-        "secretary",
-        "chairman",
-        "leader",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "rev",
-        "ambassador",
-        "chancellor",
-        "premier",
-        "mayor",
-        "deputy",
-        "foreign",
-        "chief",
-        "former",
-        "late",
-    ]
-)
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "president", "pres", "vice", "prime", "minister", "sen",
+     "senator", "rep", "gov", "governor", "gen", "general", "adm", "lt", "col", "capt", "sgt", "judge",
+     "justice", "secretary", "chairman", "leader", "king", "queen", "prince", "princess", "pope", "rev",
+     "ambassador", "chancellor", "premier", "mayor", "deputy", "foreign", "chief", "former", "late"]
+)  # fmt: skip
 _STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "with",
-        "as",
-        "at",
-        "by",
-        "from",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "our",
-        "their",
-        "his",
-        "her",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "not",
-        "no",
-        "so",
-        "such",
-        "about",
-    ]
-)
+    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "is", "are", "was", "were", "be",
+     "been", "that", "this", "these", "those", "it", "its", "with", "as", "at", "by", "from", "he", "she",
+     "they", "we", "i", "you", "our", "their", "his", "her", "has", "have", "had", "will", "would", "not",
+     "no", "so", "such", "about"]
+)  # fmt: skip
 CLASS_OF = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "norp", "ORG": "org"}
 
 
@@ -164,10 +76,24 @@ def _place_key(text: str, cls: str) -> str:
 
 def person_parts(text: str) -> list[str]:
     """Name tokens without titles, with first names and surnames mapped to their canonical variants."""
-    toks = [t.strip(".,") for t in norm(text).replace("-", " - ").split()]
+    # a hyphen between two short syllables joins one given name ("Moon Jae-in", "Kim Jong-un": the name
+    # is "jaein", not "in"); other hyphens separate ("al-Baghdadi" = "al Baghdadi")
+    joined = re.sub(r"\b([a-z]{1,4})-([a-z]{1,4})\b", r"\1\2", norm(text))
+    toks = [t.strip(".,") for t in joined.replace("-", " - ").split()]
     toks = [t for t in toks if t and t != "-"]
+    while len(toks) > 2 and toks[-1] in ("jr", "sr"):
+        toks = toks[:-1]  # "Martin Luther King Jr": "Jr" is not the surname (a numeral "II" may be a son)
+    if (
+        len(toks) == 3
+        and re.fullmatch(r"[a-z]{2,4}", toks[1])
+        and re.fullmatch(r"[a-z]{2,3}", toks[2])
+        and toks[2] not in ("ii", "iii", "iv", "vi")
+    ):
+        toks = [toks[0], toks[1] + toks[2]]  # the same two syllables written apart ("Kim Jong Un")
     while len(toks) > 1 and toks[0] in _TITLES:
         toks = toks[1:]
+    if len(toks) >= 3 and len(toks[0]) == 1:
+        toks = toks[1:]  # "J. Christopher Giancarlo" is written "Christopher Giancarlo" too
     if not toks:
         return []
     table = aliases()
@@ -203,58 +129,30 @@ def _entity_id(cls: str, canonical: str) -> str:
 
 
 # words of page furniture, never part of a name ("Enlarge Image Google", "Invalid", "Click Here")
+# caption and section furniture ("Story highlights", "Replay More Videos", "X Photographer")
 _UI_WORDS = frozenset(
-    [
-        "enlarge",
-        "image",
-        "images",
-        "click",
-        "invalid",
-        "subscribe",
-        "subscribed",
-        "loading",
-        "advertisement",
-        "advert",
-        "sponsored",
-        "share",
-        "shares",
-        "print",
-        "comment",
-        "comments",
-        "caption",
-        "gallery",
-        "toggle",
-        "menu",
-        "login",
-        "logout",
-        "signup",
-        "newsletter",
-        "cookie",
-        "cookies",
-        "javascript",
-        "browser",
-        "download",
-        "playlist",
-        "autoplay",
-        "fullscreen",
-        "slideshow",
-        "thumbnail",
-        "email",
-        "e-mail",
-        "undefined",
-        "null",
-        "error",
-        "tap",
-        "swipe",
-        "scroll",
-        "skip",
-        "close",
-        "reply",
-        "replies",
-        "retweet",
-        "retweets",
-    ]
-)
+    ["enlarge", "image", "images", "click", "invalid", "subscribe", "subscribed", "loading", "advertisement",
+     "advert", "sponsored", "share", "shares", "print", "comment", "comments", "caption", "gallery", "toggle",
+     "menu", "login", "logout", "signup", "newsletter", "cookie", "cookies", "javascript", "browser",
+     "download", "playlist", "autoplay", "fullscreen", "slideshow", "thumbnail", "email", "e-mail",
+     "undefined", "null", "error", "tap", "swipe", "scroll", "skip", "close", "reply", "replies", "retweet",
+     "retweets", "highlights", "videos", "photos", "photographer", "contributor", "replay"]
+)  # fmt: skip
+# Photo agencies and social networks that caption lines glue onto the name they credit ("GETTY Max
+# Verstappen", "EPA Chicago Cubs", "Twitter Christian Estrosi", "Equifax Twitter"): cut, the rest kept.
+_CREDITS = frozenset(
+    ["getty", "reuters", "ap", "afp", "epa", "pa", "shutterstock", "alamy", "flynet", "handout", "twitter",
+     "instagram", "facebook", "youtube", "pinterest", "wireimage", "invision", "istock", "xinhua", "newslook",
+     "corbis"]
+)  # fmt: skip
+# given names that are also place names: "Georgia Toffolo" is a person, "Chicago Cubs" is not
+_GIVEN_PLACES = frozenset(
+    ["georgia", "jordan", "chad", "israel", "paris", "austin", "dallas", "florence", "sydney", "victoria",
+     "chelsea", "madison", "virginia", "carolina", "charlotte", "savannah", "india", "kenya", "lincoln",
+     "jackson", "devon", "troy", "phoenix", "orlando", "denver", "houston", "eugene", "raleigh", "augusta",
+     "adelaide", "alexandria", "kingston", "regina", "salem", "hope", "china", "brooklyn", "dakota", "cairo",
+     "siena", "vienna", "milan", "tyrone", "kent", "clyde", "aurora", "asia", "africa", "america"]
+)  # fmt: skip
 # legal-form suffixes: "Goldman Sachs Group Inc" and "Goldman Sachs" are one company
 _CORP_SUFFIX = re.compile(
     r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|cos|ltd|limited|llc|plc|group|holdings|"
@@ -270,16 +168,44 @@ def junk_name(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", t)
     if not words or len(t) < 2 or not any(ch.isupper() for ch in t):
         return True
+    if re.search(r"\d(?:st|nd|rd|th)\b", t):
+        return True  # "T-21st": an ordinal or a rank is no name
     if "\n" in t or t[:1].isdigit():
         return True  # a span across lines or led by a time stamp ("02:39\nRapid") is layout, not a name
     if any(w.lower() in _UI_WORDS for w in words):
         return True
-    return bool(re.search(r"https?:|www\.|@|\.com\b|[<>{}|=]", t))
+    if all(w.lower() in _CREDITS for w in words) and len(words) >= 2:
+        return True  # "Facebook Twitter Pinterest": a share bar
+    # a slash writes a photo credit ("Matt Slocum/AP", "Photo/IC") or a counter ("Ben Morgan 7/8")
+    return bool(re.search(r"https?:|www\.|@|\.com\b|[<>{}|=/]", t))
+
+
+def strip_credit(text: str) -> tuple[int, int]:
+    """(cut at the start, cut at the end) that leave the name a caption credit was glued to: a leading
+    agency or network in front of a name of two or more words ("GETTY Max Verstappen" -> "Max
+    Verstappen"), a trailing one after it ("Equifax Twitter" -> "Equifax"). (0, 0) when none."""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) < 2:
+        return 0, 0
+    head, cut = 0, 0
+    if words[0].group(0).strip("-–—:,").lower() in _CREDITS:
+        nxt = next((w for w in words[1:] if w.group(0) not in ("-", "–", "—", ":")), None)
+        if (
+            nxt is not None
+            and nxt.group(0)[:1].isupper()
+            and nxt.group(0).lower().strip(".,") not in _CREDITS
+        ):
+            head = nxt.start()
+    last = words[-1].group(0).strip(".,")
+    if last.lower() in _CREDITS and words[-1].start() > head:
+        cut = len(text) - words[-2].end()
+    return head, cut
 
 
 def org_key(text: str) -> str:
     """An organisation's key: normalised, legal-form suffix and ticker-style punctuation dropped."""
-    n = norm(text)
+    # "Goldman (GS": a ticker or a gloss in parentheses is not part of the name
+    n = norm(text.split("(")[0]) or norm(text)
     n = _CORP_SUFFIX.sub("", n) or n
     return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}", n) else n
 
@@ -289,16 +215,23 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-def vote_types(mentions: list[Mention]) -> None:
+def vote_types(
+    mentions: list[Mention],
+    org_tails: frozenset[str] = frozenset(),
+    opened: frozenset[tuple[str, str]] = frozenset(),
+) -> None:
     """One type per name: a surface typed PERSON in one place and ORG in another takes the type most
     of its mentions carry; a surname or full name of a PERSON in the same article is that PERSON."""
     surnames: dict[str, set[str]] = defaultdict(set)
+    given: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.type == "PERSON":
             parts = person_parts(m.text)
             if len(parts) >= 2:
                 surnames[m.article].add(parts[-1])
                 surnames[m.article].add(" ".join(parts))
+                if not _lowercase_word(m.text) and not re.search(r"\b[A-Z]{3,}\b", m.text):
+                    given[m.article].add(norm(m.text).split()[0])  # (written as a name, not a headline)
     by_surface: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         if m.type in CLASS_OF:
@@ -309,16 +242,39 @@ def vote_types(mentions: list[Mention]) -> None:
                 m.type = "ORG"  # "UN", "MMM": an initialism is no person's name
             continue
         n = norm(m.text)
-        if m.type in ("ORG", "GPE", "NORP") and n in surnames.get(m.article, ()) and not aliases().get(n):
+        if (
+            m.type in ("ORG", "GPE", "NORP")
+            and n in surnames.get(m.article, ())
+            and not aliases().get(n)
+            and n not in org_tails
+        ):
             m.type = "PERSON"  # "Chris Hughes ... Hughes said": the ORG tag was the NER's slip
+            continue
+        if (
+            m.type in ("GPE", "LOC", "ORG")
+            and n in given.get(m.article, ())
+            and not aliases().get(n)
+            and by_surface[n]["GPE"] + by_surface[n]["LOC"] + by_surface[n]["ORG"] <= 2
+        ):
+            # "He confronted Harvey" in an article about Harvey Weinstein: a first name of a person named
+            # in the article, which the corpus hardly ever writes as a place or a body
+            m.type = "PERSON"
             continue
         votes = by_surface[n]
         top, count = votes.most_common(1)[0]
+        if top == "PERSON" and m.type == "ORG" and (m.article, org_key(m.text)) in opened:
+            continue  # the article itself writes the longer organisation name this one opens
         if top != m.type and count >= 2 and count >= 0.6 * sum(votes.values()):
             m.type = top
 
 
-def _merge_orgs(keys: list[str | None], articles: list[str]) -> list[str | None]:
+def _merge_orgs(
+    keys: list[str | None],
+    articles: list[str],
+    texts: list[str] | None = None,
+    persons: frozenset[str] = frozenset(),
+    opened: frozenset[tuple[str, str]] = frozenset(),
+) -> list[str | None]:
     """Initialisms ("AP", "GS") join the one longer organisation name in the corpus they abbreviate;
     a lone first word ("Goldman") joins the one longer name that starts with it in the same article
     (the full name first, the short one after: "Sony" alone may be Sony, not Sony Music). With two
@@ -327,32 +283,159 @@ def _merge_orgs(keys: list[str | None], articles: list[str]) -> list[str | None]
     by_initials: dict[str, set[str]] = defaultdict(set)
     for o in orgs:
         ini = _initials(o)
-        if ini:
+        if ini and o not in persons:  # "NH" is not "Nikki Haley" tagged ORG once: persons have no initialism
             by_initials[ini].add(o)
     local_first: dict[tuple[str, str], set[str]] = defaultdict(set)
+    corpus_first: dict[str, set[str]] = defaultdict(set)
+    counts = Counter(k for k in keys if k)
+    local_prefix: dict[tuple[str, str], set[str]] = defaultdict(set)
     for k, art in zip(keys, articles, strict=True):
         if k and k.startswith("org|") and len(k[4:].split()) >= 2:
-            local_first[(art, k[4:].split()[0])].add(k[4:])
+            words = k[4:].split()
+            local_first[(art, words[0])].add(k[4:])
+            corpus_first[words[0]].add(k[4:])
+            for i in range(2, len(words)):
+                local_prefix[(art, " ".join(words[:i]))].add(k[4:])
     out: list[str | None] = []
-    for k, art in zip(keys, articles, strict=True):
+    # a lone last word ("Cubs" after "Chicago Cubs") stands for the longer name in the same article too
+    # (written as a name: no headline capitals "FOLDING PATENT Samsung", no lowercase "Kumshe the Chibok")
+    texts = texts or [k[4:] if k else "" for k in keys]
+    local_last: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for k, art, text in zip(keys, articles, texts, strict=True):
+        if (
+            k
+            and k.startswith("org|")
+            and len(k[4:].split()) >= 2
+            and not re.search(r"\b[A-Z]{4,}\b|\b[a-z]", re.sub(r"^[Tt]he\s+", "", text))
+        ):
+            local_last[(art, k[4:].split()[-1])].add(k[4:])
+    for k, art, text in zip(keys, articles, texts, strict=True):
+        width = len(norm(text.split("(")[0]).split())
+        if k and k.startswith("org|") and " " in k[4:]:
+            # "UN Security Council", "U.N. Security Council": an initialism opening a name is expanded
+            # when the corpus writes the expanded name too ("United Nations Security Council")
+            head, rest = k[4:].split(" ", 1)
+            head = head.replace(".", "")
+            wide = set(by_initials.get(head, set())) if 2 <= len(head) <= 5 else set()
+            canon = aliases().get(head, (head, "org"))[0]  # the alias table's spellings of the same body
+            wide |= {
+                re.sub(r"^the ", "", v) for v, c in aliases().items() if c == (canon, "org") and " " in v
+            }
+            full = {f"{w} {rest}" for w in wide} & orgs
+            if not full and (art, k[4:]) in opened:
+                # "Common Sense" (tagged PERSON) beside "Common Sense Media" in one article: the one longer
+                # name it opens (only for such re-typed names: "National League" is no "National League
+                # Championship Series")
+                full = local_prefix.get((art, k[4:]), set())
+            out.append(f"org|{next(iter(full))}" if len(full) == 1 else k)
+            continue
         if not k or not k.startswith("org|") or " " in k[4:]:
             out.append(k)
             continue
         o = k[4:]
         cands = by_initials.get(o, set()) if 2 <= len(o) <= 6 else set()
+        if len(cands) > 1:
+            # "AP": "Associated Press" (8 mentions) over "AfD party" (1): a name three times as common as
+            # every other expansion is the one the corpus abbreviates
+            ranked = sorted(cands, key=lambda c: -counts[f"org|{c}"])
+            if counts[f"org|{ranked[0]}"] >= 3 * counts[f"org|{ranked[1]}"]:
+                cands = {ranked[0]}
         if not cands and len(o) > 3:
-            cands = local_first.get((art, o), set())
+            cands = local_first.get((art, o), set()) or local_last.get((art, o), set())
+            shortest = min(cands, key=len) if cands else ""
+            if len(cands) > 1 and all(c.endswith(shortest) for c in cands):
+                cands = {shortest}  # "Chicago Cubs" and "Jubilant Chicago Cubs": the plain name
+        if not cands and len(o) > 3 and width == 1:
+            # "Goldman" in an article that never writes "Goldman Sachs": across the corpus it stands for
+            # the one longer name it opens, when that name is the more common way of writing it (a
+            # "Sony" written more often than "Sony Music" stays Sony)
+            wide = corpus_first.get(o, set())
+            if len(wide) == 1 and counts[f"org|{next(iter(wide))}"] > counts[k]:
+                cands = wide
         out.append(f"org|{next(iter(cands))}" if len(cands) == 1 else k)
     return out
 
 
+_PARTICLES = frozenset(["de", "da", "di", "del", "della", "der", "den", "van", "von", "al", "el", "bin", "ibn",
+                        "la", "le", "du", "dos", "das", "ten", "ter", "y", "e", "of", "and"])  # fmt: skip
+
+
+def _lowercase_word(text: str) -> bool:
+    """A lowercase word other than a name particle ("Saturn V moon", "Memphis Hustle - boarded"): not
+    a person's name as written."""
+    t = re.sub(r"^\s*the\s+", "", text, flags=re.IGNORECASE)
+    # (only words that open after a space: "Kim Jong-un", "Ban Ki-moon", "al-Adnani" are names)
+    return any(w[:1].islower() and w not in _PARTICLES for w in re.findall(r"(?:(?<=\s)|^)[^\W\d_]+", t))
+
+
+def _cut_credits(mentions: list[Mention]) -> None:
+    """Caption credits glued to a name are cut from the mention, but only where what is left is written
+    as a name of its own elsewhere in the corpus ("GETTY Max Verstappen" -> "Max Verstappen"; "Facebook
+    Messenger" stays whole unless "Messenger" is a name on its own)."""
+    seen = {norm(m.text) for m in mentions}
+    for m in mentions:
+        head, cut = strip_credit(m.text)
+        if not head and not cut:
+            continue
+        rest = m.text[head : len(m.text) - cut]
+        if norm(rest) in seen and not junk_name(rest):
+            m.text, m.start, m.end = rest, m.start + head, m.end - cut
+
+
+def _place_led(mentions: list[Mention]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """A PERSON mention led by a word the corpus writes as a place ("Chicago Cubs", "Memphis Hustle",
+    "Seattle Seahawks") is an organisation named after the place, not a person; given names that are
+    also place names ("Georgia Toffolo") are kept."""
+    place_votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for m in mentions:
+        n = norm(m.text)
+        if " " not in n:
+            place_votes[n][m.type in ("GPE", "LOC")] += 1
+    tails: set[str] = set()
+    opened: set[tuple[str, str]] = set()
+    # a PERSON-typed name that opens an organisation's name written in the same article ("Common Sense"
+    # beside "Common Sense Media") is that organisation
+    org_heads: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        toks = norm(m.text).split()
+        if m.type == "ORG" and len(toks) >= 2 and m.text != m.text.upper():  # not a shouted headline
+            org_heads[m.article].update(" ".join(toks[:i]) for i in range(1, len(toks)))
+    for m in mentions:
+        n = norm(m.text)
+        # (one word only where the corpus never writes it as a place: "Seattle" before "Seattle Against
+        # Slavery" is still the city)
+        if (
+            m.type == "PERSON"
+            and n in org_heads.get(m.article, ())
+            and (" " in n or not place_votes[n][True])
+        ):
+            m.type = "ORG"
+            opened.add((m.article, org_key(m.text)))
+    for m in mentions:
+        if m.type != "PERSON":
+            continue
+        toks = norm(m.text).split()
+        if len(toks) < 2 or toks[0] in _GIVEN_PLACES or toks[0] in _TITLES:
+            continue
+        votes = place_votes.get(toks[0])
+        if votes and votes[True] >= 3 and votes[True] >= 2 * votes[False]:
+            m.type = "ORG"
+            tails.add(" ".join(toks[1:]))
+    for m in mentions:
+        if m.type == "PERSON" and norm(m.text) in tails:
+            m.type = "ORG"  # "Cubs" alone: the team, as in "Chicago Cubs"
+    return frozenset(tails), frozenset(opened)
+
+
 def link_entities(mentions: list[Mention]) -> list[Entity]:
     """Fill ``Mention.entity`` and return the entities (one per real name)."""
-    vote_types(mentions)
+    _cut_credits(mentions)
+    tails, opened = _place_led(mentions)
+    vote_types(mentions, tails, opened)
     keys: list[str | None] = []
     for m in mentions:
         cls = CLASS_OF.get(m.type)
-        if cls is None or (cls == "person" and junk_name(m.text)):
+        if cls is None or (cls == "person" and (junk_name(m.text) or _lowercase_word(m.text))):
             keys.append(None)
         elif cls == "person":
             parts = person_parts(m.text)
@@ -364,7 +447,8 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             if cls == "org" and key == norm(m.text):
                 key = org_key(m.text)
             keys.append(f"{cls}|{key}" if key else None)
-    keys = _merge_orgs(keys, [m.article for m in mentions])
+    persons = frozenset(org_key(m.text) for m in mentions if m.type == "PERSON")
+    keys = _merge_orgs(keys, [m.article for m in mentions], [m.text for m in mentions], persons, opened)
     # persons: full-name key = first + last token (middle names and initials vary between outlets)
     full_key: dict[str, str] = {}
     for k in keys:
@@ -378,6 +462,10 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         a, b = fk[7:].split()
         by_last[b].add(fk)
         by_first[a].add(fk)
+    fk_articles: dict[str, set[str]] = defaultdict(set)
+    for m, k in zip(mentions, keys, strict=True):
+        if k in full_key:
+            fk_articles[full_key[k]].add(m.article)
     doc_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     # where each name is first written in an article: a surname stands for a full name written
     # before it, not for a relative named later ("Thurman says ..." long before "her father, Robert
@@ -407,7 +495,12 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             c for c in local.get("last:" + tok, set()) if first_at.get((m.article, c), 0) <= alone_at
         }
         if local.get("last:" + tok) and not introduced:
-            final.append(k)  # the surname was in use before any full name with it: someone else
+            # the surname was in use before any full name with it: someone else, unless the corpus
+            # knows that surname for this one person only ("no more Bartman" ... "Steve Bartman")
+            # (a full name written in two articles at least: "Tranquilizing Harambe" once is a slip)
+            only = by_last.get(tok, set())
+            sure = len(only) == 1 and only == local["last:" + tok] and len(fk_articles[next(iter(only))]) >= 2
+            final.append(next(iter(only)) if sure else k)
             continue
         for cands in (
             introduced,
@@ -417,6 +510,13 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         ):
             if cands and len(cands) == 1:
                 final.append(next(iter(cands)))
+                break
+            if cands and len(cands) > 1 and cands is by_last.get(tok):
+                # "Mr. Trump" in an article that never writes a full name: the one person of that surname
+                # the corpus writes in three times as many articles as any other, else no guess ("Bush")
+                ranked = sorted(cands, key=lambda c: -len(fk_articles[c]))
+                top, second = len(fk_articles[ranked[0]]), len(fk_articles[ranked[1]])
+                final.append(ranked[0] if top >= 3 and top >= 3 * second else k)
                 break
             if cands and len(cands) > 1:
                 final.append(k)  # ambiguous ("Bush"): do not guess
@@ -447,7 +547,8 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
 
 
 def _surface(text: str) -> str:
-    t = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:")
+    t = re.sub(r"\s*\([^)]*$", "", text.strip())  # "Polymerase Chain Reaction (PCR": an unclosed gloss
+    t = re.sub(r"['’]s$", "", t).strip(" ,.;:")
     t = re.sub(r"^[Tt]he\s+", "", t)
     return " ".join(t.split())
 

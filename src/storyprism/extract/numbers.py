@@ -23,6 +23,8 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k"
 _VAGUE = [
     ("hundreds of thousands", 200_000, 999_999),
     ("tens of thousands", 20_000, 99_999),
+    ("hundreds of billions", 200e9, 999e9),
+    ("tens of billions", 20e9, 99e9),
     ("hundreds of millions", 200e6, 999e6),
     ("tens of millions", 20e6, 99e6),
     ("thousands", 2_000, 9_999),
@@ -41,6 +43,9 @@ _QUALIFIERS = {
     "fewer than": "less-than", "less than": "less-than", "under": "less-than", "below": "less-than",
     "no more than": "up-to", "not more than": "up-to", "over the age of": "more-than",
     "under the age of": "less-than", "near": "about",
+    # "could be as old as 32": the number bounds the amount from above or below
+    "as much as": "up-to", "as high as": "up-to", "as old as": "up-to",
+    "as little as": "at-least", "as low as": "at-least", "as young as": "at-least", "as few as": "at-least",
 }  # fmt: skip
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million|billion|trillion|bn|k|m)\b)?"
 _WORD_NUM = (
@@ -101,7 +106,7 @@ _UNIT_STOP = {
 
 # after "13m" these words make the m metres, not millions ("dug only 13m down the shaft")
 _METRES_AFTER = re.compile(
-    r"\s*(?:down|deep|high|tall|long|wide|away|above|below|under|up|of\b|from|into|across)"
+    r"\s*(?:down|deep|high|tall|long|wide|thick|away|above|below|under|up|of\b|from|into|across|in\s+(?:diameter|length|height|depth))"
 )
 
 
@@ -151,8 +156,16 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
     year_context = re.search(
         r"\b(?:the|in|since|by|until|of|from|during|after|before|early|late|mid)\s*$", before, re.IGNORECASE
     )
-    if re.fullmatch(r"(1[89]|20)\d\d", raw) and (year_context or not re.match(r"\s+[a-z]+s\b", after)):
-        return True  # a year ("in 2014", "2022 Winter Olympics"), unless it counts something ("2000 troops")
+    # a year ("in 2014", "2022 Winter Olympics"), unless it counts something ("2000 troops"); a verb in
+    # -s after it ("2018 has", "January 1, 2018 shows") or "the year" before it keeps it a year
+    counted = re.match(r"\s+([a-z]+s)\b", after)
+    if re.fullmatch(r"(1[89]|20)\d\d", raw) and (
+        year_context
+        or not counted
+        or counted.group(1) in _VERBS_S
+        or re.search(r"\byear\s*$|\d,\s*$", before, re.IGNORECASE)
+    ):
+        return True
     # "No. 2 seed", "game four", "Week 3": a number naming an item of a series
     if re.search(rf"(?:\b(?:no|nos|number|#)\.?|\b(?:{_SERIES}))\s*$", before, re.IGNORECASE):
         return True
@@ -165,6 +178,29 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
         return True
     # "LS 500", "F 150": a model number after a short code in capitals
     prev_tok = before.split()[-1] if before.split() else ""
+    # 5'2'': feet and inches write a height, not two amounts
+    if re.match(r"\s*['’′]\s*\d", after) or re.search(r"\d\s*['’′]\s*$", before):
+        return True
+    # "(2206 GMT)", "2100 hours": a 24-hour clock time
+    if re.fullmatch(r"[012]\d[0-5]\d", raw) and re.match(
+        r"\s*(?:GMT|UTC|BST|CET|[ECMP][SD]T|Z|hrs|hours|local)\b", after
+    ):
+        return True
+    # "at 6.10 and": a clock time written with a point (hours <= 24, two-digit minutes < 60)
+    if (
+        re.fullmatch(r"(?:[01]?\d|2[0-4])\.[0-5]\d", raw)
+        and re.search(r"\b(?:at|by|until|till|from|before|after|around|about)\s*$", before, re.IGNORECASE)
+        and not _has_unit(after)
+    ):
+        return True
+    # "call 0207 782 4368": a digit group right after another digit group is part of a phone number
+    # (a group led by 0, or one with nothing counted after it; "in 2017 2000 troops" stays a count)
+    if (
+        re.fullmatch(r"\d{3,5}", raw)
+        and re.search(r"\b\d{3,}\s+$", before)
+        and (re.search(r"\b0\d{2,}\s+(?:\d+\s+)?$", text[max(0, s - 20) : s]) or not _has_unit(after))
+    ):
+        return True
     if re.fullmatch(r"[A-Z]{1,4}", prev_tok) and prev_tok not in ("US", "UK", "EU", "USD", "GBP", "EUR"):
         return True
     # "0800 0560154", "020 7946": a leading zero writes a code or a phone number, never an amount
@@ -179,25 +215,92 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
         after + text[e + 12 : e + 40],
     ):
         return True
-    # "Route 6", "Apollo 11", "Boeing 737": a bare number right after a capitalised word, unless a
-    # unit follows
-    prev = before.split()[-1] if before.split() else ""
-    if not (re.fullmatch(r"\d+", raw) and prev[:1].isupper() and prev.lower() not in _QUALIFIERS):
+    # "Route 6", "Apollo 11", "Boeing 737", "iPhone 7": a bare number right after a capitalised (or
+    # camel-case) word, unless a unit follows; quote marks before the word do not hide it ("“Deadpool 2.”")
+    prev = (before.split()[-1] if before.split() else "").lstrip("\"“‘'(")
+    if not (re.fullmatch(r"\d+", raw) and _capitalised(prev) and prev.lower() not in _QUALIFIERS):
         return False
     if not _has_unit(after):
+        return True
+    # "Falcon 9 rockets", "Pixel 2 users": the same word + number is written elsewhere in the text as a
+    # name on its own (nothing counted after it), so here too it names a model
+    if (prev, raw) in _model_names(text):
+        return True
+    # "three Falcon 9 rockets", "the Falcon 9 rockets": a count or a determiner before the capitalised
+    # word opens the noun phrase, so the number after the word belongs to the name, not to the noun
+    words = before.split()
+    before2 = text[max(0, s - 40) : s].split()
+    det = before2[-2].lower() if len(before2) >= 2 else ""
+    if words and (det in _DETERMINERS or det in _WORDS or re.fullmatch(r"\d[\d,]*", det)):
         return True
     # "Pixel 2 camera", "Formula 1 car": a one- or two-digit number inside a name is followed by a
     # singular noun; a count takes a plural ("Hilton had 3 sacks"). A capitalised word that opens the
     # sentence ("Only 20 people") or names a day or month ("On Sunday 12 people died") is no name.
+    # A longer number before a singular noun is a model too ("Snapdragon 835 processor", "Nikkei 225
+    # index"): a count of three digits takes a plural, except nouns whose plural is the singular.
     nxt = re.match(r"\s+([a-z]+)", after)
     opens = re.search(r"(?:^|[.!?:]\s+|\n\s*)\S+\s*$", text[max(0, s - 40) : s])
     return bool(
-        len(raw) <= 2
+        (len(raw) <= 2 or (nxt and nxt.group(1) not in _SAME_PLURAL | {"per", "percent", "cent"}))
         and nxt
         and not nxt.group(1).endswith("s")
         and not opens
         and not re.fullmatch(rf"{_MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day", prev.lower())
     )
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "these", "those", "this", "that",
+     "previous", "earlier", "recycled", "several", "many", "all", "both"]
+)  # fmt: skip
+# verbs in -s that follow a year as its subject ("2018 has been", "2017 saw"), never a counted noun
+_VERBS_S = frozenset(
+    ["has", "was", "is", "shows", "marks", "sees", "begins", "ends", "looks", "means", "brings", "remains",
+     "comes", "goes", "gets", "makes", "takes", "gives", "promises", "proves", "seems", "starts"]
+)  # fmt: skip
+# nouns whose plural is written like the singular: "840 people", "18 aircraft" are counts
+_SAME_PLURAL = frozenset(
+    ["people", "police", "staff", "personnel", "aircraft", "crew", "cattle", "sheep", "fish", "deer",
+     "livestock", "militia", "offspring", "spacecraft", "series", "species", "head"]
+)  # fmt: skip
+_NAME_NUMBER = re.compile(
+    r"(?<![\w.,])([A-Za-z][\w-]*)\s+(\d{1,4})(?=s\b|[^\w%]|$)(?![.,]\d|\s*(?:percent|per cent))"
+)
+# what follows a model name written alone: a plural "s" ("Falcon 9s"), a possessive, punctuation, a
+# capitalised word or an auxiliary verb; never a counted noun, and not "to"/"or" (a range goes on)
+_NAME_ALONE = re.compile(
+    r"(?:s|['’]s)?(?:\s*[.,;:!?)\]”\"’]|\s*$|\s+[A-Z]|\s+(?:is|are|was|were|has|have|had|will|would|can|could|also)\b)"
+)
+
+
+def _capitalised(word: str) -> bool:
+    """A name-like word: capitalised ("Falcon") or camel-case ("iPhone", "eBay")."""
+    return bool(word[:1].isupper() or re.fullmatch(r"[a-z]{1,2}[A-Z]\w*", word))
+
+
+_MODEL_CACHE: dict[int, tuple[str, set[tuple[str, str]]]] = {}
+
+
+def _model_names(text: str) -> set[tuple[str, str]]:
+    """(word, number) pairs the text writes as a name on its own at least once ("the Falcon 9.",
+    "Falcon 9s have", "a Pixel 2 with"), outside sentence openings, months and days."""
+    hit = _MODEL_CACHE.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    pairs: set[tuple[str, str]] = set()
+    for m in _NAME_NUMBER.finditer(text):
+        word, num = m.group(1), m.group(2)
+        if not _capitalised(word) or word.lower() in _QUALIFIERS or re.fullmatch(r"(1[89]|20)\d\d", num):
+            continue
+        if re.fullmatch(rf"{_MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|{_SERIES}", word.lower()):
+            continue
+        if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # "At 10 ...": a word opening a sentence is capitalised for that alone
+        if _NAME_ALONE.match(text, m.end()):
+            pairs.add((word, num))
+    _MODEL_CACHE.clear()
+    _MODEL_CACHE[id(text)] = (text, pairs)
+    return pairs
 
 
 def _has_unit(after: str) -> bool:
@@ -246,6 +349,14 @@ _VERSION_BEFORE = re.compile(
 )
 
 
+_VERSION_AFTER = re.compile(r"\s*(?:update|firmware|version|release|patch|beta|build|software)\b", re.I)
+# "went 14-34", "were 1-2 in playoff games": a verb of standing before N-M makes it a record
+_RECORD_BEFORE = re.compile(
+    r"\b(?:went|go|goes|going|were|was|are|is|finished|finish|stood|stands|improved\s+to|fell\s+to|dropped\s+to)\s*$",
+    re.I,
+)
+
+
 def _not_amount(text: str, m: re.Match[str]) -> bool:
     """Records and scores "(4-11)", versions "8.1", fractions "Two thirds", phone numbers: labels, not amounts."""
     s, e = m.span()
@@ -266,6 +377,21 @@ def _not_amount(text: str, m: re.Match[str]) -> bool:
                 return True  # "555-1234", "(212) 555-1234": a phone number
             if not m.group("pct") and _RESULT_WORDS.match(text, e):
                 return True  # "a 4-1 win", "the 5-4 decision"
+            if (
+                not m.group("pct")
+                and _RECORD_BEFORE.search(text[max(0, s - 16) : s])
+                and not _has_unit(text[e : e + 14])
+            ):
+                return True  # "went 14-34 in three seasons": a win-loss record
+    # "4K TV", "8K": a single digit with a capital K and no currency sign is a screen resolution
+    if re.fullmatch(r"\d\s*K", raw_a) and not re.search(r"[$€£]", m.group(0)):
+        return True
+    # "the 5.50 update", "update to 5.00": a decimal beside a software word is a version
+    if re.fullmatch(r"\d+\.\d+", raw_a) and (
+        _VERSION_AFTER.match(text, e)
+        or re.search(r"\b(?:update|upgrade)d?\s+to\s*$", text[max(0, s - 16) : s], re.I)
+    ):
+        return True
     if re.fullmatch(r"\d+\.\d+", raw_a) and not m.group("pct"):
         before = text[max(0, s - 20) : s]
         prev = before.split()[-1] if before.split() else ""
