@@ -109,3 +109,6 @@ def test_figures_both_texts_can_state_and_dropped_negated_clauses_are_not_change
     assert negation_changes("Reports lacked the usual boasts, indicating it may not have been a complete success.",
                             "Reports lacked the usual boasts.") == []
     assert negation_changes("It added that someone was injured.", "It added that no one was injured.") != []
+    # a negated sentence repeated in a merged unit: negated on both sides, no flip
+    once = "I mean, not over Christmas, that wasn't the fight that ended it."
+    assert negation_changes(once, f"{once} {once}") == []

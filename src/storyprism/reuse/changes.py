@@ -163,8 +163,12 @@ def negation_changes(src: str, cp: str) -> list[Change]:
     # a flip negates what the other side asserts: the negated word is there on both sides. When the
     # copy dropped the whole negated clause ("..., indicating it may not have been a success"), that
     # is an omission, not a change of meaning.
-    more, other = (ta, {stem(w) for w in tb}) if len(na) > len(nb) else (tb, {stem(w) for w in ta})
-    if not any(stem(w) in other for w in _negated_words(more)):
+    more, fewer = (ta, tb) if len(na) > len(nb) else (tb, ta)
+    other = {stem(w) for w in fewer}
+    negated_there = {stem(w) for w in _negated_words(fewer)}
+    # ... and asserts it there: a word negated on both sides (a sentence repeated in a merged unit)
+    # is no flip
+    if not any(stem(w) in other and stem(w) not in negated_there for w in _negated_words(more)):
         return []
     return [Change("negation", _clip(src), _clip(cp))]
 
@@ -312,7 +316,7 @@ def entity_changes(src: str, cp: str, doc_src: Any, doc_cp: Any) -> list[Change]
     rest_b = set(content_words(cp)) - set(words(new[0].text))
     if not rest_a or not rest_b:
         return []
-    if 2 * len(rest_a & rest_b) / (len(rest_a) + len(rest_b)) < 0.6:
+    if 2 * len(rest_a & rest_b) / (len(rest_a) + len(rest_b)) < 0.75:
         return []
     return [Change("entity", gone[0].text, new[0].text)]
 
