@@ -39,6 +39,7 @@ wall = time.perf_counter() - start
 ray.shutdown()
 open(report, "w").write(json.dumps({"seconds": r.seconds, "bytes": r.bytes, "global": r.report.get("seconds", {}),
                   "encoded_global": r.report.get("sentences_encoded_global"), "articles": r.articles,
+                  "reuse_ran": r.report.get("reuse_ran"),
                   "wall_pipeline": wall,
                   "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -78,9 +79,14 @@ def main() -> int:
                   f"{n / m['wall']:5.2f} articles/s (pipeline alone {r['wall_pipeline']:.1f}s)", flush=True)
             print("      steps: " + "  ".join(f"{k} {v:.1f}s" for k, v in r["seconds"].items()))
             print("      global step: " + "  ".join(f"{k} {v:.1f}s" for k, v in r["global"].items())
-                  + f"; sentences it still encoded {r['encoded_global']}")
-            print("      bytes handed on: " + "  ".join(f"{k} {v / 1e6:.1f} MB" for k, v in r["bytes"].items())
-                  + f"  (per article: {sum(r['bytes'].values()) / max(1, n) / 1e3:.1f} kB)", flush=True)
+                  + f"; sentences it still encoded {r['encoded_global']}; reuse ran {r.get('reuse_ran')}")
+            steps = {k: v for k, v in r["bytes"].items() if not k.startswith("reuse")}
+            shuffles = {k: v for k, v in r["bytes"].items() if k.startswith("reuse")}
+            print("      bytes handed on: " + "  ".join(f"{k} {v / 1e6:.1f} MB" for k, v in steps.items())
+                  + f"  (per article: {sum(steps.values()) / max(1, n) / 1e3:.1f} kB)", flush=True)
+            if shuffles:
+                print("      reuse shuffles: " + "  ".join(f"{k[6:]} {v / 1e6:.2f} MB" for k, v in shuffles.items())
+                      + f"  (per article: {sum(shuffles.values()) / max(1, n) / 1e3:.1f} kB)", flush=True)
     return 0
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,7 @@ from storyprism.engine import parquet  # noqa: E402
 from storyprism.engine.importer import DatasetImportError, import_dataset  # noqa: E402
 from storyprism.engine.ray_engine import analyze as ray_analyze  # noqa: E402
 from storyprism.options import Options  # noqa: E402
+from storyprism.records import Article  # noqa: E402
 from storyprism.workspace import Workspace  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,6 +98,9 @@ def test_seeds_on_ray_equal_the_local_engine(seeds):
     assert _relations(imported) == _relations(local)
     assert any(kind == "rewrite" for _, _, kind in _relations(local))
     assert _quotes(imported) == _quotes(local)
+    run = json.loads((seeds[2] / "_run.json").read_text())
+    assert run["global"]["reuse_ran"] == "distributed"
+    assert run["bytes"]["reuse pair rows"] > 0  # the rewrite candidates were joined with their rows
     # and everything else the export holds, record for record (order aside)
     for name, rows in local.items():
         if isinstance(rows, list):
@@ -245,3 +251,76 @@ def test_a_300_article_sample_on_ray_equals_the_local_engine(local_ray, tmp_path
     assert _partition(imported) == _partition(local)
     assert _relations(imported) == _relations(local)
     assert _quotes(imported) == _quotes(local)
+    # copies and rewrites ran as distributed steps (engine/reuse_step.py), not in the global actor
+    assert json.loads((out / "_run.json").read_text())["global"]["reuse_ran"] == "distributed"
+
+
+def _synthetic_corpus(stories: int = 70, seed: int = 5) -> list[Article]:
+    """Articles of made-up words: each story its own rare words; some stories republished with an
+    edit (near-duplicates), some rewritten (shuffled sentences and words, the same rare words), all
+    within two months, so both candidate kinds and the time window all come into play."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(5, 9)))
+
+    common = [word() for _ in range(60)]
+    out: list[Article] = []
+    start = datetime(2020, 3, 1)
+    for s in range(stories):
+        own = [word() for _ in range(12)]
+        sentences = [
+            " ".join(rng.choice(own if rng.random() < 0.4 else common) for _ in range(rng.randint(10, 16))).capitalize()
+            + "." for _ in range(8)
+        ]
+        day = start + timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
+        out.append(Article(id=f"s{s}", ref=f"s{s}", title=f"Story {s}", text=" ".join(sentences),
+                           published=day.isoformat(), outlet=f"outlet{s % 7}"))
+        if s % 3 == 0:  # a republished copy, one sentence changed
+            edited = [*sentences[:5], sentences[5].replace(own[0], "changed"), *sentences[6:]]
+            out.append(Article(id=f"c{s}", ref=f"c{s}", title=f"Story {s}", text=" ".join(edited),
+                               published=(day + timedelta(hours=5)).isoformat(), outlet="copier"))
+        if s % 4 == 1:  # a rewrite: sentences reordered, words shuffled in each
+            rewritten = []
+            for sent in rng.sample(sentences, 6):
+                words = sent.rstrip(".").lower().split()
+                rng.shuffle(words)
+                rewritten.append(" ".join(words).capitalize() + ".")
+            out.append(Article(id=f"r{s}", ref=f"r{s}", title=f"Rewrite {s}", text=" ".join(rewritten),
+                               published=(day + timedelta(days=rng.randint(0, 40))).isoformat(), outlet="rewriter"))
+    return out
+
+
+def test_distributed_reuse_equals_detect_reuse(local_ray):
+    """engine/reuse_step on more articles than detect.SMALL_CORPUS (so rare-term candidates come
+    from the term shuffle, not from all pairs): the same relations in the same order, and the same
+    pair memo, as ``detect_reuse`` in one process. Lexical verification only (no encoder needed)."""
+    import pickle
+
+    import pyarrow as pa
+
+    from storyprism.engine import reuse_step
+    from storyprism.records import to_dict
+    from storyprism.reuse import detect
+    from storyprism.reuse.options import ReuseOptions
+
+    articles = _synthetic_corpus()
+    options = ReuseOptions(use_embeddings=False)
+    memo = detect.PairMemo()
+    local = detect.detect_reuse(articles, options, memo=memo)
+    docs = detect.usable(articles)
+    blocks = [
+        pa.table({"idx": pa.array(range(k, k + len(docs[k : k + 40])), pa.int64()),
+                  "payload": pa.array([pickle.dumps((a, [])) for a in docs[k : k + 40]], pa.large_binary())})
+        for k in range(0, len(docs), 40)
+    ]
+    moved: dict[str, int] = {}
+    outcome = reuse_step.run(ray, [ray.put(b) for b in blocks], len(docs), options, moved, cpus=2)
+    assert outcome is not None
+    found, seen = reuse_step.gather(ray.get(outcome[0]), ray.get(outcome[1]))
+    assert [to_dict(r) for r in found] == [to_dict(r) for r in local]
+    assert list(seen.items()) == list(memo.seen.items())
+    # both kinds of candidates were there, and the rare-term shuffles ran
+    assert {"copy", "edited", "identical"} & {r.kind for r in local}
+    assert len(seen) >= 5 and moved["reuse shares"] > 0

@@ -1,19 +1,21 @@
 """The Ray engine's corpus-wide steps, run by the local engine's own functions.
 
-``run_global`` gets the per-article results the cluster computed (cleaned articles, extraction,
+``GlobalStep`` gets the per-article results the cluster computed (cleaned articles, extraction,
 sentence vectors) and runs, on ONE node, what needs the whole corpus: article ids and duplicate
 marks (``Store.upsert_article`` in input order), corpus-wide linking of names and quote variants,
-copies and rewrites (``reuse.detect_reuse``: MinHash/LSH and rare-term candidates, then alignment),
 origins, story placement, context dates and independence — each through the very function
 ``pipeline.analyze`` calls, over an in-memory store, so the results equal the local engine's.
-That is the honest limit of this version: these steps hold the corpus in one process (see
-docs/scale.md for what distributing them needs). Comparison, the other expensive global stage, is
-cut into independent units here — one per storyline, which is everything a story's comparison
-reads — and run by ``compare_group`` on the cluster. Nothing here imports Ray.
+Copies and rewrites run between ``begin`` and ``finish``: distributed over candidate pairs
+(engine/reuse_step.py, equal to ``reuse.detect_reuse``; ``reuse_docs`` hands the articles out and
+``reuse_found`` takes the relations back), or here (``reuse_here``). The honest limit of this
+version: the rest holds the corpus in one process (see docs/scale.md). Comparison is cut into
+independent units here — one per storyline, which is everything a story's comparison reads — and
+run by ``compare_group`` on the cluster. Nothing here imports Ray.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 from collections import Counter
@@ -24,7 +26,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from storyprism import compare, pipeline
+from storyprism import __version__, compare, pipeline
 from storyprism.compare.options import CompareOptions
 from storyprism.engine import parquet
 from storyprism.engine.laps import Laps
@@ -38,6 +40,7 @@ from storyprism.records import (
     NumberMention,
     Origin,
     Quote,
+    Reuse,
     Story,
     Storyline,
     to_dict,
@@ -75,40 +78,123 @@ def run_global(
     options: Options,
     output: str,
 ) -> dict[str, Any]:
-    """Every corpus-wide stage on one node; writes every collection but the comparison's and the
-    comparison units. Returns the run's report (counts, seconds per stage)."""
-    from storyprism.models import embedding_store
-
-    seconds: dict[str, float] = {}
-    lap = Laps(seconds)
-
-    store = Store(":memory:")
-    embeddings = embedding_store()
-    embeddings.attach(store)
-    encoded_before = embeddings.encoded
+    """Every corpus-wide stage on one node, reuse included (``reuse.detect_reuse`` in this process);
+    writes every collection but the comparison's and the comparison units. Returns the run's report
+    (counts, seconds per stage)."""
+    step = GlobalStep(options, output)
     try:
+        step.begin(item_tables, extraction_tables, embedding_tables)
+        step.reuse_here()
+        return step.finish()
+    finally:
+        step.close()
+
+
+class GlobalStep:
+    """The corpus-wide steps as one stateful object (a Ray actor in the engine), so that reuse can
+    run between ``begin`` and ``finish`` either here (``reuse_here``: ``pipeline.run_reuse``) or as
+    distributed steps over candidate pairs (``reuse_docs`` hands the articles out in blocks,
+    ``reuse_found`` takes the relations back; see engine/reuse_step.py)."""
+
+    def __init__(self, options: Options, output: str) -> None:
+        from storyprism.models import embedding_store
+
+        self.options = options
+        self.output = output
+        self.seconds: dict[str, float] = {}
+        self.lap = Laps(self.seconds)
+        self.store = Store(":memory:")
+        self.embeddings = embedding_store()
+        self.embeddings.attach(self.store)
+        self.encoded_before = self.embeddings.encoded
+        self.articles: list[Any] = []
+        self.report: dict[str, Any] = {}
+        self.found: list[Reuse] = []
+        self.origin_records: list[Origin] = []
+
+    def close(self) -> None:
+        self.embeddings.attach(None)
+        self.store.close()
+
+    def begin(
+        self, item_tables: Sequence[pa.Table], extraction_tables: Sequence[pa.Table],
+        embedding_tables: Sequence[pa.Table],
+    ) -> int:
+        """Articles (ids, duplicates), extraction, linking, inferred dates. Returns the article count."""
+        store, options = self.store, self.options
         store.put_embeddings(embedding_rows(embedding_tables))
         owner = _store_inputs(store, item_tables)
-        lap("store")
-        articles = store.articles()
-        report: dict[str, Any] = {"articles": len(articles), "rejected": store.count("rejected")}
+        self.lap("store")
+        self.articles = articles = store.articles()
+        self.report.update(articles=len(articles), rejected=store.count("rejected"))
         if options.extract.enabled:
             _store_extraction(store, articles, owner, extraction_tables)
             linked = pipeline.run_linking(store)
-            report["quotes"], report["entities"] = len(linked.quotes), len(linked.entities)
+            self.report["quotes"], self.report["entities"] = len(linked.quotes), len(linked.entities)
             pipeline.apply_inferred_dates(store, articles)
-            lap("link")
-        found, origin_records = pipeline.run_reuse(store, articles, options)
+            self.lap("link")
+        return len(articles)
+
+    def reuse_here(self) -> None:
+        """Copies, rewrites and origins in this process: ``pipeline.run_reuse`` itself."""
+        self.found, self.origin_records = pipeline.run_reuse(self.store, self.articles, self.options)
+        self.lap("reuse")
+
+    def reuse_docs(self, block: int = 256) -> list[pa.Table]:
+        """The articles reuse compares (``reuse.detect.usable``, in its order: a row's ``idx`` is the
+        article's place in ``detect_reuse``'s list), each with the int8 vectors of its sentences
+        as reuse splits them: all a pair's verification reads, so a task needs only its two rows."""
+        from storyprism.reuse.detect import usable
+        from storyprism.reuse.text import split_sentences
+        from storyprism.text.embeddings import key_of
+
+        model = self.embeddings.model
+        docs = usable(self.articles)
+        tables = []
+        for start in range(0, len(docs), block):
+            payloads = []
+            for a in docs[start : start + block]:
+                keys = list(dict.fromkeys(key_of(t, model) for t in split_sentences(a.text)))
+                vectors = [(k, s, c) for k, (s, c) in self.store.get_embeddings(keys).items()]
+                payloads.append(pickle.dumps((a, vectors), protocol=pickle.HIGHEST_PROTOCOL))
+            tables.append(pa.table({
+                "idx": pa.array(range(start, start + len(payloads)), pa.int64()),
+                "payload": pa.array(payloads, pa.large_binary()),
+            }))
+        self.lap("reuse docs")
+        return tables
+
+    def reuse_found(self, found: list[Reuse], seen: dict[str, str | None]) -> None:
+        """Relations computed elsewhere (equal to ``detect_reuse``'s, in its order), then what
+        ``pipeline.run_reuse`` does with them: origins, the stored relations, the pair memo."""
+        store, options, articles = self.store, self.options, self.articles
+        # pipeline.run_reuse's memo key (the same reuse options and version reuse the decisions)
+        memo_key = hashlib.sha1(
+            json.dumps([__version__, to_dict(options.reuse)], sort_keys=True).encode()
+        ).hexdigest()[:12]
+        off_topic = pipeline._off_topic(store, articles, options)
+        records = pipeline.trace_records(articles, found, options, off_topic=off_topic)
+        with store.transaction():
+            store.replace_derived("reuse", [(f"{r.source}>{r.copy}", r) for r in found], lambda r: r.copy)
+            store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
+            store.set_meta("reuse_pairs", {"options": memo_key, "pairs": seen})
+        self.found, self.origin_records = found, records
+        self.lap("reuse")
+
+    def finish(self) -> dict[str, Any]:
+        """Stories, context dates, independence, comparison units, the collections; the report."""
+        store, options, articles, report, found = self.store, self.options, self.articles, self.report, self.found
+        origin_records = self.origin_records
         origin_of = {r.article: r.origin for r in origin_records}
         report["reuse"] = dict(Counter(r.kind for r in found))
         report["origins"] = len(set(origin_of.values()))
-        lap("reuse")
         units = 0
         if options.stories.enabled:
             state = pipeline.run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
             off_topic = pipeline.run_independence(store, articles, state, origin_records)
+            origin_of = {r.article: r.origin for r in origin_records}  # newsroom pieces were joined
             report["stories"], report["storylines"] = len(state.stories), len(state.storylines)
-            lap("stories")
+            self.lap("stories")
             if options.compare.enabled:
                 data = AnalysisData(
                     articles=articles,
@@ -118,24 +204,21 @@ def run_global(
                     origins=origin_of,
                     extraction=pipeline.load_extraction(store),
                 )
-                units = _write_compare_units(store, data, output)
-                lap("compare units")
+                units = _write_compare_units(store, data, self.output)
+                self.lap("compare units")
         report["compare_units"] = units
         report["inferred_dates"] = sum(1 for a in articles if a.published_inferred)
-        report["sentences_encoded_global"] = embeddings.encoded - encoded_before
-        _write_collections(store, output)
-        lap("write")
-        report["seconds"] = seconds
+        report["sentences_encoded_global"] = self.embeddings.encoded - self.encoded_before
+        _write_collections(store, self.output)
+        self.lap("write")
+        report["seconds"] = self.seconds
         # the workspace meta records `storyprism import` restores; they grow with the corpus, so
         # they are written here, never handed back to the driver
-        parquet.write_json(output, META_FILE, {
+        parquet.write_json(self.output, META_FILE, {
             key: store.get_meta(key)
             for key in ("extracted", pipeline.FAILED_KEY, "inferred_published", "context_published", "reuse_pairs")
         })
         return report
-    finally:
-        embeddings.attach(None)
-        store.close()
 
 
 def _store_inputs(store: Store, item_tables: Sequence[pa.Table]) -> dict[str, tuple[int, int]]:
@@ -239,12 +322,14 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str) -> int:
         ids = list(dict.fromkeys(a for s in stories for a in s.articles))
         members = [articles[a] for a in ids if a in articles]
         extra = [by_article.get(a, {}) for a in ids]
+        unit_reuses = [data.reuses[k] for k in sorted({k for a in ids for k in reuse_into.get(a, [])})]
         unit = AnalysisData(
             articles=members,
             stories=stories,
             storylines=[line for line in data.storylines if set(line.stories) & {s.id for s in stories}],
-            reuses=[data.reuses[k] for k in sorted({k for a in ids for k in reuse_into.get(a, [])})],
-            origins={a: data.origins[a] for a in ids if a in data.origins},
+            reuses=unit_reuses,
+            # the sources' origins too: a sentence a member pasted from them counts their origin (claims)
+            origins={a: data.origins[a] for a in [*ids, *(r.source for r in unit_reuses)] if a in data.origins},
             extraction=Extraction(
                 quotes=[q for e in extra for q in e.get("quotes", [])],
                 dates=[d for e in extra for d in e.get("dates", [])],

@@ -10,8 +10,10 @@ small reports, never the articles):
 3. extract: ``extract.extract_articles`` over an actor pool (spaCy loaded once per actor);
 4. embed: every sentence's vector over an actor pool (the encoder loaded once per actor), as the
    int8 rows the embedding store keeps, so no later step encodes those sentences again;
-5. global (``engine.global_step.run_global``, one task on one node): ids, linking, copies and
-   rewrites, origins, stories, context dates, independence — the local engine's functions;
+5. global (``engine.global_step.GlobalStep`` as an actor on one node): ids, linking, origins,
+   stories, context dates, independence — the local engine's functions; copies and rewrites in
+   between as distributed steps over candidate pairs (``engine.reuse_step``), equal to
+   ``reuse.detect_reuse``;
 6. compare: ``compare.compare_stories`` per storyline unit, as tasks over the units;
 7. write: a Parquet dataset, one folder per collection (``engine.parquet``).
 
@@ -36,6 +38,7 @@ from storyprism.engine import parquet
 from storyprism.engine.global_step import (
     COMPARE_WORK,
     RUN_FILE,
+    GlobalStep,
     compare_unit,
     extraction_table,
     run_global,
@@ -176,11 +179,18 @@ def _run(ray: Any, inputs: Sequence[str], output: str, options: Options, say: Pr
         ).to_arrow_refs()
     result.bytes["embed"] = _size(ray, embedding_refs)
     lap("embed")
-    # 5. the corpus-wide steps, on one node (a task, so the driver never holds the corpus)
+    # 5. the corpus-wide steps: an actor on one node holds the store (the driver never holds the
+    # corpus); reuse runs between its begin and finish as distributed steps (engine/reuse_step.py)
     item_refs = items.to_arrow_refs()
-    report = ray.get(
-        _global.options(num_cpus=1).remote(item_refs, extraction_refs, embedding_refs, options, output)
-    )
+    try:
+        report = _global_steps(ray, item_refs, extraction_refs, embedding_refs, options, output, cpus, result, lap)
+    except ray.exceptions.ActorDiedError:
+        # the actor's process died (it holds the store, so it cannot resume): the whole global step
+        # again, as one task Ray retries, with reuse inside it
+        report = ray.get(
+            _global.options(num_cpus=1).remote(item_refs, extraction_refs, embedding_refs, options, output)
+        )
+        report["reuse_ran"] = "one process (the global actor died; rerun as a task)"
     result.report = report
     result.articles, result.rejected = report["articles"], report["rejected"]
     lap("global")
@@ -203,6 +213,45 @@ def _run(ray: Any, inputs: Sequence[str], output: str, options: Options, say: Pr
          "finished": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())},
     )
     return result
+
+
+def _global_steps(
+    ray: Any, item_refs: list[Any], extraction_refs: list[Any], embedding_refs: list[Any], options: Options,
+    output: str, cpus: int, result: EngineReport, lap: Laps,
+) -> dict[str, Any]:
+    """The global step's actor: begin (ids, linking, dates), reuse, finish (stories, units,
+    collections). Reuse is distributed unless ``options.reuse`` is off or its ``max_pairs`` cap
+    could bind (then ``detect_reuse`` runs inside the actor, as before; the report says which)."""
+    from storyprism.engine import reuse_step
+
+    # num_cpus=0: the actor works only while no other step runs (begin, finish), and it must not
+    # hold a CPU the distributed reuse steps between them need
+    actor = _GlobalActor.actor(num_cpus=0, max_restarts=0).remote(options, output)
+    try:
+        n = ray.get(actor.begin.remote(item_refs, extraction_refs, embedding_refs))
+        lap("global: begin")
+        how = "one process"
+        docs = 0
+        if options.reuse.enabled and n >= 2:
+            # the articles reuse compares (non-empty, first of each id): detect_reuse's n, which the
+            # rare-term weights and limits depend on
+            doc_refs, docs = ray.get(actor.reuse_docs.remote())
+        if docs >= 2:
+            outcome = reuse_step.run(ray, doc_refs, docs, options.reuse, result.bytes, cpus, result.seconds)
+            if outcome is None:
+                how = "one process (max_pairs could bind)"
+                ray.get(actor.reuse_here.remote())
+            else:
+                how = "distributed"
+                ray.get(actor.reuse_found.remote(*outcome))
+        else:
+            ray.get(actor.reuse_here.remote())
+        lap("global: reuse")
+        report: dict[str, Any] = ray.get(actor.finish.remote())
+        report["reuse_ran"] = how
+        return report
+    finally:
+        ray.kill(actor)
 
 
 def _size(ray: Any, refs: list[Any]) -> int:
@@ -387,12 +436,61 @@ def _global_impl(item_refs: list[Any], extraction_refs: list[Any], embedding_ref
     return run_global(ray.get(item_refs), ray.get(extraction_refs), ray.get(embedding_refs), options, output)
 
 
+class _GlobalStepActor:
+    """``global_step.GlobalStep`` as an actor: it keeps the in-memory store between its calls."""
+
+    def __init__(self, options: Options, output: str) -> None:
+        self.step = GlobalStep(options, output)
+
+    def begin(self, item_refs: list[Any], extraction_refs: list[Any], embedding_refs: list[Any]) -> int:
+        import ray
+
+        return self.step.begin(ray.get(item_refs), ray.get(extraction_refs), ray.get(embedding_refs))
+
+    def reuse_docs(self) -> tuple[list[Any], int]:
+        import ray
+
+        tables = self.step.reuse_docs()
+        return [ray.put(t) for t in tables], sum(t.num_rows for t in tables)
+
+    def reuse_here(self) -> None:
+        self.step.reuse_here()
+
+    def reuse_found(self, near_refs: list[Any], rewrite_refs: list[Any]) -> None:
+        import ray
+
+        from storyprism.engine import reuse_step
+
+        found, seen = reuse_step.gather(ray.get(near_refs), ray.get(rewrite_refs))
+        self.step.reuse_found(found, seen)
+
+    def finish(self) -> dict[str, Any]:
+        try:
+            return self.step.finish()
+        finally:
+            self.step.close()
+
+
+class _LazyActor:
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.remote_cls: Any = None
+
+    def actor(self, **kwargs: Any) -> Any:
+        if self.remote_cls is None:
+            import ray
+
+            self.remote_cls = ray.remote(self.cls)
+        return self.remote_cls.options(**kwargs)
+
+
 def _sum_counts_impl(*tables: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
     return clean.merge_counts(*tables)
 
 
 _count_lines = _Lazy(_count_lines_impl)
 _sum_counts = _Lazy(_sum_counts_impl)
+_GlobalActor = _LazyActor(_GlobalStepActor)
 _global = _Lazy(_global_impl)
 
 __all__ = ["ORDER", "EngineReport", "RayNotInstalled", "analyze"]

@@ -14,8 +14,10 @@ Pipeline over a corpus (each step linear or near-linear in the number of article
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -59,26 +61,36 @@ def _word_sets(doc: Doc) -> list[set[str]]:
     return doc.word_sets
 
 
+def usable(articles: Iterable[Article]) -> list[Article]:
+    """The articles reuse compares, in order: an empty body cannot be compared, and a repeated id
+    would double-count (its first occurrence is kept)."""
+    seen: set[str] = set()
+    out = []
+    for art in articles:
+        if art.id in seen or not (art.text or "").strip():
+            continue
+        seen.add(art.id)
+        out.append(art)
+    return out
+
+
+def prepare_doc(art: Article, options: ReuseOptions, cache: dict[str, int] | None = None) -> Doc:
+    """One article as reuse compares it (``cache`` only saves re-hashing words across articles)."""
+    toks = fast_words(art.text or "")
+    sh = np.unique(shingle_hashes(token_hashes(toks, {} if cache is None else cache), max(1, options.shingle_size)))
+    digest = hashlib.blake2b(" ".join(toks).encode("utf-8"), digest_size=12).hexdigest()
+    return Doc(art, toks, sh, split_sentences(art.text or ""), digest)
+
+
 def prepare(articles: Sequence[Article], options: ReuseOptions) -> list[Doc]:
     cache: dict[str, int] = {}
-    docs: list[Doc] = []
-    seen: set[str] = set()
-    for art in articles:
-        text = art.text or ""
-        if art.id in seen or not text.strip():
-            continue  # an empty body cannot be compared; a repeated id would double-count
-        seen.add(art.id)
-        toks = fast_words(text)
-        sh = np.unique(shingle_hashes(token_hashes(toks, cache), max(1, options.shingle_size)))
-        digest = hashlib.blake2b(" ".join(toks).encode("utf-8"), digest_size=12).hexdigest()
-        docs.append(Doc(art, toks, sh, split_sentences(text), digest))
-    return docs
+    return [prepare_doc(art, options, cache) for art in usable(articles)]
 
 
 # --------------------------------------------------------------------------- candidates
 
 
-def _source_rank(doc: Doc) -> tuple:
+def source_rank(doc: Doc) -> tuple:
     """Sort key: the most source-like article first (earliest, wire-looking, longest)."""
     t = parse_time(doc.article.published)
     return (
@@ -91,11 +103,62 @@ def _source_rank(doc: Doc) -> tuple:
     )
 
 
-def _within_window(a: Article, b: Article, days: int) -> bool:
+def within_window(a: Article, b: Article, days: int) -> bool:
     ta, tb = parse_time(a.published), parse_time(b.published)
     if ta is None or tb is None or days <= 0:
         return True
     return abs((ta - tb).total_seconds()) <= days * 86400
+
+
+def content_terms(tokens: Iterable[str]) -> list[str]:
+    """The words rare-term candidates are built from (content words, names), sorted, once each."""
+    return sorted({t for t in tokens if len(t) > 3 and t not in STOPWORDS and not t.isdigit()})
+
+
+def rare_limit(n: int, options: ReuseOptions) -> int:
+    """Most articles a term may appear in and still count as rare (a term in a large share of the
+    corpus, or in more than ``max_posting`` articles, is too common to point at a copy)."""
+    return min(options.max_posting, max(3, int(options.rare_df_share * n)))
+
+
+def term_weight(n: int, df: int) -> float:
+    """A rare term's weight (idf), rounded to float32 once, here, so that every way of computing a
+    pair's score (the sparse product below, or sums over a distributed grouping by term) adds the
+    same numbers. Scalar ``math.log`` gives the same bits wherever it runs."""
+    return float(np.float32(math.log(n / max(df, 1))))
+
+
+def pair_share(weight: float) -> float:
+    """What one shared rare term adds to a pair's score numerator (float32, like the weight)."""
+    return float(np.float32(weight) * np.float32(weight))
+
+
+def candidate_scores(vals: np.ndarray, mass_i: float, mass_js: np.ndarray) -> np.ndarray:
+    """Weighted share of rare terms: shared weight over the smaller article's total weight.
+
+    ``vals`` and ``mass_*`` are float64 sums of float32 terms (weights >= log 20 ~ 3 and their
+    squares, so each sum is exact in float64 whatever the order of addition): the score is the
+    same bits whether it was summed by a sparse product or by a shuffle."""
+    denom = np.minimum(mass_i, mass_js)
+    return np.where(denom > 0, vals / np.maximum(denom, 1e-9), 0.0)
+
+
+def top_candidates(js: np.ndarray, scores: np.ndarray, options: ReuseOptions) -> list[int]:
+    """The ``candidates_per_article`` best partners (ties to the smaller index, so the choice never
+    depends on the order partners were found in) with at least ``min_candidate_score``."""
+    k = max(1, options.candidates_per_article)
+    top = np.lexsort((js, -scores))[:k]
+    return [int(js[t]) for t in top if scores[t] >= options.min_candidate_score]
+
+
+_EPOCH = datetime(1970, 1, 1)
+
+
+def window_time(published: str | None) -> int | None:
+    """``within_window``'s clock as whole microseconds (None: no usable date), so a distributed
+    engine can test the window on integers and get exactly ``within_window``'s answer."""
+    t = parse_time(published)
+    return None if t is None else (t - _EPOCH) // timedelta(microseconds=1)
 
 
 def rare_term_pairs(docs: Sequence[Doc], options: ReuseOptions) -> list[tuple[int, int]]:
@@ -106,47 +169,41 @@ def rare_term_pairs(docs: Sequence[Doc], options: ReuseOptions) -> list[tuple[in
     if n <= SMALL_CORPUS:
         return [
             (i, j) for i in range(n) for j in range(i + 1, n)
-            if _within_window(docs[i].article, docs[j].article, options.window_days)
+            if within_window(docs[i].article, docs[j].article, options.window_days)
         ]
     from scipy import sparse
 
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for r, d in enumerate(docs):
-        terms = {t for t in d.tokens if len(t) > 3 and t not in STOPWORDS and not t.isdigit()}
-        for t in terms:
-            rows.append(r)
-            cols.append(vocab.setdefault(t, len(vocab)))
+    terms = [content_terms(d.tokens) for d in docs]
+    vocab = {t: k for k, t in enumerate(sorted({t for ts in terms for t in ts}))}
+    rows = [r for r, ts in enumerate(terms) for _ in ts]
+    cols = [vocab[t] for ts in terms for t in ts]
     if not rows:
         return []
-    x = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
-    df = np.asarray(x.sum(axis=0)).ravel()
-    limit = min(options.max_posting, max(3, int(options.rare_df_share * n)))
-    rare = (df >= 2) & (df <= limit)
-    idf = np.where(rare, np.log(n / np.maximum(df, 1)), 0.0).astype(np.float32)
+    x = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(vocab)))
+    df = np.asarray(x.sum(axis=0)).ravel().astype(np.int64)
+    limit = rare_limit(n, options)
+    weights = {int(d): term_weight(n, int(d)) for d in np.unique(df) if 2 <= d <= limit}
+    idf = np.array([weights.get(int(d), 0.0) for d in df], dtype=np.float64)
+    share = np.array([pair_share(w) if w else 0.0 for w in idf], dtype=np.float64)
     xw = (x @ sparse.diags(idf)).tocsr()
     xw.eliminate_zeros()
+    xs = (x @ sparse.diags(share)).tocsr()
+    xs.eliminate_zeros()
     mass = np.asarray(xw.sum(axis=1)).ravel()
-    xt = xw.T.tocsc()
+    xt = (xw > 0).astype(np.float64).T.tocsc()
     out: set[tuple[int, int]] = set()
-    k = max(1, options.candidates_per_article)
     for start in range(0, n, 512):
-        block = (xw[start : start + 512] @ xt).tocsr()
+        block = (xs[start : start + 512] @ xt).tocsr()
         for r in range(block.shape[0]):
             i = start + r
             lo, hi = block.indptr[r], block.indptr[r + 1]
             js, vals = block.indices[lo:hi], block.data[lo:hi]
+            keep = js != i
+            js, vals = js[keep], vals[keep]
             if len(js) == 0:
                 continue
-            denom = np.minimum(mass[i], mass[js])
-            score = np.where(denom > 0, vals / np.maximum(denom, 1e-9), 0.0)
-            score[js == i] = 0.0
-            top = np.argsort(-score)[:k]
-            for t in top:
-                j = int(js[t])
-                if score[t] >= options.min_candidate_score and _within_window(
-                    docs[i].article, docs[j].article, options.window_days
-                ):
+            for j in top_candidates(js, candidate_scores(vals, mass[i], mass[js]), options):
+                if within_window(docs[i].article, docs[j].article, options.window_days):
                     out.add((min(i, j), max(i, j)))
     return sorted(out)
 
@@ -333,28 +390,13 @@ def detect_reuse(
 
     # near-duplicates: LSH components, verified as a star from the most source-like member
     pairs, _ = minhash.near_duplicate_pairs([d.shingles for d in docs], options.lsh_threshold, options.num_perm)
-    neighbours: dict[int, list[int]] = {}
-    for i, j in pairs.tolist():
-        neighbours.setdefault(i, []).append(j)
-        neighbours.setdefault(j, []).append(i)
+    neighbours = neighbour_lists(pairs.tolist())
     member_of: dict[int, int] = {}
     for comp in minhash.components(n, pairs):
-        root = min(comp, key=lambda k: _source_rank(docs[k]))
+        root = min(comp, key=lambda k: source_rank(docs[k]))
         for k in comp:
             member_of[k] = root
-        for k in comp:
-            if k == root or len(done) >= options.max_pairs:
-                continue
-            tried = [root, *[x for x in neighbours.get(k, []) if x != root][:3]]
-            for other in tried:
-                key = (min(k, other), max(k, other))
-                if key in done:
-                    continue
-                done.add(key)
-                res = compare_docs(docs[other], docs[k], options)
-                if res.kind in COPY_KINDS:
-                    out.append(_build(docs[other], docs[k], res, options, source_hint=docs[other]))
-                    break
+        out += [r for _, r in verify_component(docs, comp, root, neighbours, options, done)]
 
     # rewrites (and shared sources) among the representatives
     reps = [i for i in range(n) if member_of.get(i, i) == i]
@@ -364,7 +406,7 @@ def detect_reuse(
     ordered = []
     for x, y in candidates:
         i, j = reps[x], reps[y]
-        a, b = (docs[i], docs[j]) if _source_rank(docs[i]) <= _source_rank(docs[j]) else (docs[j], docs[i])
+        a, b = source_first(docs[i], docs[j])
         ordered.append((i, j, a, b, pair_key(a, b)))
     fresh = [(a, b) for _, _, a, b, k in ordered if k not in memo.pairs]
     if options.use_embeddings and fresh:
@@ -384,14 +426,67 @@ def detect_reuse(
             if known is not None:
                 out.append(memo.relations[known])
             continue
-        res = compare_docs(a, b, options)
-        if res.kind is None:
-            memo.seen[pkey] = None
-            continue
-        relation = _build(a, b, res, options)
-        memo.seen[pkey] = f"{relation.source}>{relation.copy}"
-        out.append(relation)
+        relation = verify_rewrite(a, b, options)
+        memo.seen[pkey] = None if relation is None else f"{relation.source}>{relation.copy}"
+        if relation is not None:
+            out.append(relation)
     return out
+
+
+# --------------------------------------------------------------------------- building blocks
+# detect_reuse's own steps, public so that a distributed engine (engine/reuse_step.py) can run them
+# over candidate pairs it groups itself and still get exactly detect_reuse's relations.
+
+
+def neighbour_lists(pairs: Iterable[Sequence[int]]) -> dict[int, list[int]]:
+    """Each article's near-duplicate partners, in the order of ``pairs`` (sorted, unique)."""
+    neighbours: dict[int, list[int]] = {}
+    for i, j in pairs:
+        neighbours.setdefault(i, []).append(j)
+        neighbours.setdefault(j, []).append(i)
+    return neighbours
+
+
+def verify_component(
+    docs: Mapping[int, Doc] | Sequence[Doc],
+    comp: Sequence[int],
+    root: int,
+    neighbours: Mapping[int, list[int]],
+    options: ReuseOptions,
+    done: set[tuple[int, int]],
+) -> list[tuple[int, Reuse]]:
+    """A near-duplicate component verified as a star: each member against the root (its most
+    source-like member) and, failing that, up to three of its own partners; the first copy-like
+    relation found is kept. Returns ``(member, relation)`` in member order. ``done`` holds the
+    pairs already compared (shared with the rest of the run, whose size ``max_pairs`` caps)."""
+    out: list[tuple[int, Reuse]] = []
+    for k in comp:
+        if k == root or len(done) >= options.max_pairs:
+            continue
+        tried = [root, *[x for x in neighbours.get(k, []) if x != root][:3]]
+        for other in tried:
+            key = (min(k, other), max(k, other))
+            if key in done:
+                continue
+            done.add(key)
+            res = compare_docs(docs[other], docs[k], options)
+            if res.kind in COPY_KINDS:
+                out.append((k, _build(docs[other], docs[k], res, options, source_hint=docs[other])))
+                break
+    return out
+
+
+def source_first(x: Doc, y: Doc) -> tuple[Doc, Doc]:
+    """The more source-like article first, so coverage is measured on the likely copy."""
+    return (x, y) if source_rank(x) <= source_rank(y) else (y, x)
+
+
+def verify_rewrite(a: Doc, b: Doc, options: ReuseOptions) -> Reuse | None:
+    """The relation of a rewrite-candidate pair (``a`` the more source-like), or None."""
+    res = compare_docs(a, b, options)
+    if res.kind is None:
+        return None
+    return _build(a, b, res, options)
 
 
 # --------------------------------------------------------------------------- origins

@@ -64,20 +64,38 @@ def optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(b), int(r)
 
 
+def band_keys(sigs: np.ndarray, bands: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's LSH band keys (shape ``(n, bands)``, uint64; two rows share a band when the keys
+    at that band are equal) and which rows are empty (all-max signatures, never a candidate).
+    A row's keys depend on its own signature only, so they can be computed article by article."""
+    empty = np.all(sigs == _MAX, axis=1)
+    keys = np.zeros((sigs.shape[0], bands), dtype=np.uint64)
+    weights = (np.arange(1, rows + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)) | np.uint64(1)
+    for band in range(bands):
+        block = sigs[:, band * rows : (band + 1) * rows].astype(np.uint64)
+        with np.errstate(over="ignore"):
+            keys[:, band] = (block * weights[None, :]).sum(axis=1, dtype=np.uint64) ^ np.uint64(band)
+    return keys, empty
+
+
+def star_pairs(members: np.ndarray) -> np.ndarray:
+    """The pairs of one bucket (rows sharing a band key), linked as a star from its smallest row."""
+    if len(members) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    m = np.sort(np.asarray(members, dtype=np.int64))
+    return np.stack([np.full(len(m) - 1, m[0]), m[1:]], axis=1)
+
+
 def band_pairs(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """Candidate pairs (shape ``(k, 2)``, i < j) of rows sharing at least one band, star-linked."""
     n = sigs.shape[0]
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    empty = np.all(sigs == _MAX, axis=1)
+    all_keys, empty = band_keys(sigs, bands, rows)
     chunks = []
     ids = np.arange(n, dtype=np.int64)
-    weights = (np.arange(1, rows + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)) | np.uint64(1)
     for band in range(bands):
-        block = sigs[:, band * rows : (band + 1) * rows].astype(np.uint64)
-        with np.errstate(over="ignore"):
-            keys = (block * weights[None, :]).sum(axis=1, dtype=np.uint64) ^ np.uint64(band)
-        keys = keys[~empty]
+        keys = all_keys[~empty, band]
         members = ids[~empty]
         order = np.argsort(keys, kind="stable")
         sk = keys[order]
@@ -95,6 +113,11 @@ def band_pairs(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
     pairs = np.concatenate(chunks)
     pairs.sort(axis=1)
     return np.unique(pairs, axis=0)
+
+
+def keep_estimate(sig_a: np.ndarray, sig_b: np.ndarray, threshold: float) -> bool:
+    """``near_duplicate_pairs``' filter for one pair: estimated Jaccard >= 0.8 * threshold."""
+    return bool((sig_a == sig_b).mean() >= 0.8 * threshold)
 
 
 def estimated_jaccard(sigs: np.ndarray, pairs: np.ndarray) -> np.ndarray:
