@@ -7,25 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from quote_helpers import one, quotes_of
 from storyprism.extract.dates import find_dates
 from storyprism.extract.linking import junk_name, link_entities
-from storyprism.extract.nlp import analyse
 from storyprism.extract.numbers import find_numbers
-from storyprism.extract.quotes import find_quotes
 from storyprism.records import Mention
-
-
-def quotes_of(text: str):
-    ents, tree = analyse([text])[0]
-    assert tree is not None and len(tree) > 0
-    return find_quotes(text, ents, parse=tree)
-
-
-def one(found, needle: str):
-    hits = [q for q in found if needle in q.text]
-    assert len(hits) == 1, [(q.text, q.speaker) for q in found]
-    return hits[0]
-
 
 # --------------------------------------------------------------------------- attribution
 

@@ -5,20 +5,8 @@ Texts are written for the tests.
 
 from __future__ import annotations
 
+from quote_helpers import one, quotes_of
 from storyprism.extract.nlp import analyse
-from storyprism.extract.quotes import find_quotes
-
-
-def quotes_of(text: str):
-    ents, tree = analyse([text])[0]
-    assert tree is not None and len(tree) > 0
-    return find_quotes(text, ents, parse=tree)
-
-
-def one(found, needle: str):
-    hits = [q for q in found if needle in q.text]
-    assert len(hits) == 1, [(q.text, q.speaker) for q in found]
-    return hits[0]
 
 
 def test_line_break_starts_a_sentence_before_the_parser():

@@ -45,6 +45,7 @@ from storyprism.engine.global_step import (
     vector_table,
 )
 from storyprism.engine.laps import Laps
+from storyprism.engine.remote import LazyRemote
 from storyprism.engine.rows import ORDER, article_rows, dumps, item_table, loads
 from storyprism.engine.sources import list_inputs, read_input
 from storyprism.options import Options
@@ -412,23 +413,6 @@ def _compare_block(batch: pa.Table, options: Options, output: str) -> pa.Table:
 # Defined lazily so that importing this module never needs Ray (the CLI's --help stays light).
 
 
-def _remote_fn(fn: Callable[..., Any]) -> Any:
-    import ray
-
-    return ray.remote(max_retries=3)(fn)
-
-
-class _Lazy:
-    def __init__(self, fn: Callable[..., Any]) -> None:
-        self.fn = fn
-        self.remote_fn: Any = None
-
-    def options(self, **kwargs: Any) -> Any:
-        if self.remote_fn is None:
-            self.remote_fn = _remote_fn(self.fn)
-        return self.remote_fn.options(**kwargs)
-
-
 def _global_impl(item_refs: list[Any], extraction_refs: list[Any], embedding_refs: list[Any],
                  options: Options, output: str) -> dict[str, Any]:
     import ray
@@ -488,9 +472,9 @@ def _sum_counts_impl(*tables: dict[str, dict[str, int]]) -> dict[str, dict[str, 
     return clean.merge_counts(*tables)
 
 
-_count_lines = _Lazy(_count_lines_impl)
-_sum_counts = _Lazy(_sum_counts_impl)
+_count_lines = LazyRemote(_count_lines_impl)
+_sum_counts = LazyRemote(_sum_counts_impl)
 _GlobalActor = _LazyActor(_GlobalStepActor)
-_global = _Lazy(_global_impl)
+_global = LazyRemote(_global_impl)
 
 __all__ = ["ORDER", "EngineReport", "RayNotInstalled", "analyze"]

@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from storyprism.engine.remote import LazyRemote
 from storyprism.records import Article, Reuse
 from storyprism.reuse import detect, minhash
 from storyprism.reuse.options import ReuseOptions
@@ -657,21 +658,6 @@ def _each_key(table: pa.Table, by: list[str], fn: Callable[..., pa.Table], schem
     return pa.concat_tables(out) if out else schema.empty_table()
 
 
-class _Lazy:
-    """A remote function made on first use, so importing this module never needs Ray."""
-
-    def __init__(self, fn: Callable[..., Any]) -> None:
-        self.fn = fn
-        self.remote_fn: Any = None
-
-    def options(self, **kwargs: Any) -> Any:
-        if self.remote_fn is None:
-            import ray
-
-            self.remote_fn = ray.remote(max_retries=3)(self.fn)
-        return self.remote_fn.options(**kwargs)
-
-
-_components = _Lazy(_components_impl)
-_num_rows = _Lazy(_num_rows_impl)
-_with_roots = _Lazy(_with_roots_impl)
+_components = LazyRemote(_components_impl)
+_num_rows = LazyRemote(_num_rows_impl)
+_with_roots = LazyRemote(_with_roots_impl)
