@@ -325,22 +325,32 @@ def run_reuse(
     def phase(name: str, done: int, total: int) -> None:
         progress(f"copies and rewrites: {name}", done, total)
 
-    # Pair decisions of earlier runs, valid while the reuse options and storyprism's version are the same.
-    memo_key = hashlib.sha1(
-        json.dumps([__version__, to_dict(options.reuse)], sort_keys=True).encode()
-    ).hexdigest()[:12]
     stored = store.get_meta("reuse_pairs", {}) or {}
     memo = reuse.PairMemo()
-    if stored.get("options") == memo_key:
+    if stored.get("options") == reuse_memo_key(options):
         memo.pairs = stored.get("pairs", {})
         memo.relations = {f"{r.source}>{r.copy}": r for r in store.derived(Reuse, "reuse")}
     found = reuse.detect_reuse(articles, options.reuse, phase, memo) if options.reuse.enabled else []
+    return found, save_reuse(store, articles, options, found, memo.seen)
+
+
+def reuse_memo_key(options: Options) -> str:
+    """Pair decisions of earlier runs are valid while the reuse options and storyprism's version are
+    the same."""
+    return hashlib.sha1(json.dumps([__version__, to_dict(options.reuse)], sort_keys=True).encode()).hexdigest()[:12]
+
+
+def save_reuse(
+    store: Store, articles: list[Article], options: Options, found: list[Reuse], seen: dict[str, str | None]
+) -> list[Origin]:
+    """What follows detection, wherever it ran (here or on Ray): origins traced, relations and origins
+    stored, the pair decisions (``seen``) kept for the next run."""
     records = trace_records(articles, found, options, off_topic=_off_topic(store, articles, options))
     with store.transaction():
         store.replace_derived("reuse", [(f"{r.source}>{r.copy}", r) for r in found], lambda r: r.copy)
         store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
-        store.set_meta("reuse_pairs", {"options": memo_key, "pairs": memo.seen})
-    return found, records
+        store.set_meta("reuse_pairs", {"options": reuse_memo_key(options), "pairs": seen})
+    return records
 
 
 def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[str, str]:

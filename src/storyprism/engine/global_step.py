@@ -15,7 +15,6 @@ run by ``compare_group`` on the cluster. Nothing here imports Ray.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import pickle
 from collections import Counter
@@ -26,7 +25,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from storyprism import __version__, compare, pipeline
+from storyprism import compare, pipeline
 from storyprism.compare.options import CompareOptions
 from storyprism.engine import parquet
 from storyprism.engine.laps import Laps
@@ -167,17 +166,7 @@ class GlobalStep:
     def reuse_found(self, found: list[Reuse], seen: dict[str, str | None]) -> None:
         """Relations computed elsewhere (equal to ``detect_reuse``'s, in its order), then what
         ``pipeline.run_reuse`` does with them: origins, the stored relations, the pair memo."""
-        store, options, articles = self.store, self.options, self.articles
-        # pipeline.run_reuse's memo key (the same reuse options and version reuse the decisions)
-        memo_key = hashlib.sha1(
-            json.dumps([__version__, to_dict(options.reuse)], sort_keys=True).encode()
-        ).hexdigest()[:12]
-        off_topic = pipeline._off_topic(store, articles, options)
-        records = pipeline.trace_records(articles, found, options, off_topic=off_topic)
-        with store.transaction():
-            store.replace_derived("reuse", [(f"{r.source}>{r.copy}", r) for r in found], lambda r: r.copy)
-            store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
-            store.set_meta("reuse_pairs", {"options": memo_key, "pairs": seen})
+        records = pipeline.save_reuse(self.store, self.articles, self.options, found, seen)
         self.found, self.origin_records = found, records
         self.lap("reuse")
 
