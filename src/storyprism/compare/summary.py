@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlparse
 
@@ -171,10 +172,7 @@ def _headline_core(titles: Sequence[str]) -> set[str]:
         return set()
     if len(sets) == 1:
         return sets[0]
-    counts: dict[str, int] = {}
-    for words in sets:
-        for w in words:
-            counts[w] = counts.get(w, 0) + 1
+    counts = Counter(w for words in sets for w in words)
     return {w for w, n in counts.items() if n >= 2}
 
 

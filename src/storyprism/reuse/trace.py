@@ -476,16 +476,11 @@ class _Tracer:
         selfs = [a for a, t in traces.items() if t.kind == "self" and not t.off_topic and a not in self.source_like]
         by_outlet: dict[str, list[str]] = {}
         for a in selfs:
-            key = min(self.keys[a], key=len) if self.keys[a] else ""
+            key = _newsroom_key(self.keys[a])
             if key:
                 by_outlet.setdefault(key, []).append(a)
-
-        def when(x: str) -> tuple:
-            t = parse_time(self.articles[x].published)
-            return (t is None, t or 0, x)
-
         for members in by_outlet.values():
-            members.sort(key=when)
+            members.sort(key=lambda x: _publication_order(self.articles[x]))
             for k, b in enumerate(members):
                 best: tuple[float, str] | None = None
                 for a in members[max(0, k - MAX_NEWSROOM_PEERS):k]:
@@ -599,6 +594,18 @@ def trace_origins(
     return _Tracer(uniq, reuses, off_topic).run()
 
 
+def _newsroom_key(keys: set[str]) -> str:
+    """One key per outlet: the shortest of its keys ("cnn" for edition.cnn.com), ties by spelling so
+    the choice does not depend on set order."""
+    return min(keys, key=lambda k: (len(k), k)) if keys else ""
+
+
+def _publication_order(article: Article) -> tuple:
+    """Sort key: earliest published first, undated last, ties by id."""
+    t = parse_time(article.published)
+    return (t is None, t or 0, article.id)
+
+
 def newsroom_pieces(
     story_members: Sequence[Sequence[str]],
     articles: Sequence[Article],
@@ -617,22 +624,17 @@ def newsroom_pieces(
     by_id = {a.id: a for a in articles}
     off = off or set()
     out: dict[str, str] = {}
-
-    def when(x: str) -> tuple:
-        t = parse_time(by_id[x].published)
-        return (t is None, t or 0, x)
-
     for members in story_members:
         by_outlet: dict[str, list[str]] = {}
         for m in members:
             a = by_id.get(m)
             if a is None or m in off or kinds.get(m, "self") != "self":
                 continue
-            keys = outlet_keys(a.outlet, a.url)
-            if keys:
-                by_outlet.setdefault(min(keys, key=lambda k: (len(k), k)), []).append(m)
+            key = _newsroom_key(outlet_keys(a.outlet, a.url))
+            if key:
+                by_outlet.setdefault(key, []).append(m)
         for pieces in by_outlet.values():
-            pieces.sort(key=when)
+            pieces.sort(key=lambda x: _publication_order(by_id[x]))
             first = pieces[0]
             for p in pieces[1:]:
                 ta, tp = parse_time(by_id[first].published), parse_time(by_id[p].published)
