@@ -76,6 +76,18 @@ def test_credited_rewrite_points_at_the_credited_article_or_a_named_outside_orig
     assert alone["ew"].origin == "outlet:New York Times"
 
 
+def test_a_brief_crediting_one_agency_anywhere_rests_on_it_but_a_long_report_does_not():
+    brief = art("cd", "LAS VEGAS - A gunman killed at least 50 people at a concert on Sunday. Police said he "
+                "killed himself. Officers searched his room. The group claimed the attack, Reuters reported. "
+                "It gave no evidence.", outlet="chinadaily.com.cn")
+    t = trace_origins([brief], [])
+    assert t["cd"].origin == "wire:Reuters" and t["cd"].kind == "credited"
+    # the same single credit deep in a long report attributes one detail, not the story
+    long = art("lr", "LAS VEGAS - A gunman killed at least 50 people at a concert on Sunday. " + FILLER + " "
+               + FILLER + " The group claimed the attack, Reuters reported.", outlet="example.com")
+    assert trace_origins([long], [])["lr"].origin == "lr"
+
+
 def test_own_outlet_credit_is_own_reporting_and_adds_are_recorded():
     own = art("nw", "Emails obtained by Newsweek show the scheme. " + FILLER
               + ' "We were shocked," the director told Newsweek.', outlet="newsweek.com")
@@ -166,6 +178,28 @@ def test_off_topic_bodies_without_the_encoder():
     found = off_topic_articles([on, off, empty], use_embeddings=False)
     assert set(found) == {"off", "empty"}
     assert "headline" in found["off"] and "no article text" in found["empty"]
+
+
+def test_a_headline_over_another_story_is_found_by_its_missing_names():
+    from storyprism.reuse import headline_names_unreported
+
+    trailer = ("The new trailer for Avengers: Infinity War shows Thanos gathering the stones. Fans of the "
+               "Avengers saw Infinity War footage during the game. Marvel said Infinity War opens in May.")
+    ads = ("Advertisers paid millions for a slot during the game this year. A detergent brand ran four spots "
+           "that parodied other commercials. A beer maker showed its workers canning water for disaster areas. "
+           "A car maker cast a famous actor as a driver.")
+    short = "The blast was followed by gunfire. A car laden with explosives started the attack at the wall."
+    corpus = [
+        art("bi", trailer, title="New Avengers: Infinity War trailer teases many heroes"),
+        art("dm", ads, title="Avengers: Infinity War big game trailer"),
+        art("ex", short, title="Explosion and gunfire outside consulate in Mazar"),
+        art("ny", "Gunmen attacked the consulate in Mazar overnight. Officials in Mazar said two died.",
+            title="Attack in Mazar"),
+    ]
+    found = headline_names_unreported(corpus)
+    assert set(found) == {"dm"} and "avengers" in found["dm"]
+    # without the encoder a missing name alone decides nothing
+    assert headline_names_unreported(corpus, use_embeddings=False) == {}
 
 
 def test_news_paraphrasing_most_of_a_press_release_rewrites_it():

@@ -374,7 +374,12 @@ def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[
     if todo or len(verdicts) != len(known):
         with store.transaction():
             store.set_meta("off_topic", {"salt": salt, "articles": verdicts})
-    return {aid: str(v[1]) for aid, v in verdicts.items() if v[1]}
+    flagged = {aid: str(v[1]) for aid, v in verdicts.items() if v[1]}
+    # the headline-name test reads names and rarity off the whole corpus, so it runs over all
+    # articles on every run (words only; the encoder sees just its few candidates)
+    rest = [a for a in articles if a.id not in flagged]
+    flagged.update(reuse.headline_names_unreported(rest, options.reuse.use_embeddings))
+    return flagged
 
 
 def trace_records(

@@ -2,7 +2,7 @@
 
 from storyprism.reuse.detect import PairMemo, compare_texts, detect_reuse, independent_count, origins
 from storyprism.reuse.options import ReuseOptions
-from storyprism.reuse.topic import off_event_articles, off_topic_articles
+from storyprism.reuse.topic import headline_names_unreported, off_event_articles, off_topic_articles
 from storyprism.reuse.trace import Trace, newsroom_pieces, trace_origins
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Trace",
     "compare_texts",
     "detect_reuse",
+    "headline_names_unreported",
     "independent_count",
     "newsroom_pieces",
     "off_event_articles",

@@ -48,6 +48,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 # of different events under 0.2 in 99 % of pairs (hand-read Giveme5W1H events, eval/trust.py)
 SAME_EVENT_OVERLAP = 0.2
 LEAD_SENTENCES = 3
+# a brief is all lead: in a piece this short, the one outlet it credits is where its facts came from
+# (a five-sentence agency rewrite credits the agency once, for its second fact)
+BRIEF_SENTENCES = 6
 DOC_PARAPHRASE_SHARE = 0.5  # an article paraphrasing half a press release's sentences rewrites it
 DOC_STRONG_SIMILARITY = 0.72  # a paraphrase, not just the same topic (reuse/decide.py)
 DOC_MIN_SENTENCES = 4
@@ -217,7 +220,8 @@ class _Tracer:
             # "according to X" once, after a quote, attributes that quote (the seeds' The Hill piece)
             if (n >= 2 and n > second) or (
                 n == 1 and not rest and first.cue in STORY_CUES
-                and (first.position < LEAD_SENTENCES or first.cue == "source")  # a footer "Source:" line
+                and (first.position < LEAD_SENTENCES or first.cue == "source"  # a footer "Source:" line
+                     or len(self.sentences[aid]) <= BRIEF_SENTENCES)
             ):
                 cues = sorted({c.cue for c in groups[0]})
                 evidence = [f"credits {first.name} ({', '.join(cues)}; {n}x): \u201c{first.sentence[:160]}\u201d"]
