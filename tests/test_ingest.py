@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -477,3 +478,16 @@ def test_page_companion_files_are_unsupported(tmp_path: Path) -> None:
         ("app.js", "unsupported"),
         ("style.css", "unsupported"),
     ]
+
+
+def test_a_record_keeps_its_description_beside_the_body(tmp_path: Path) -> None:
+    p = tmp_path / "caption.jsonl"
+    p.write_text(json.dumps({
+        "title": "Steelers cruise to win over Texans",
+        "text": "Houston receiver DeAndre Hopkins reaches for the ball during the second half.",
+        "description": "HOUSTON (AP) \u2014 Ben Roethlisberger told his teammates\n  to do what they could.",
+    }) + "\n")
+    (a,) = read(str(p))
+    assert isinstance(a, Article)
+    assert a.description == "HOUSTON (AP) \u2014 Ben Roethlisberger told his teammates to do what they could."
+    assert a.text.startswith("Houston receiver")  # the body stays the body

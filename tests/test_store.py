@@ -35,7 +35,10 @@ def test_old_workspace_is_migrated_in_place(tmp_path):
     db.close()
     store = Store(path)
     assert store.version == SCHEMA_VERSION
-    assert [a.id for a in store.articles()] == ["x"]
+    assert [(a.id, a.description) for a in store.articles()] == [("x", None)]
+    # the column migration 2 added keeps what it is given
+    store.upsert_article(_article("/x/b.txt", id="b", description="HOUSTON (AP) — The lead."))
+    assert {a.id: a.description for a in store.articles()}["b"] == "HOUSTON (AP) — The lead."
     store.set_meta("k", {"v": 1})
     assert store.get_meta("k") == {"v": 1}
 

@@ -76,6 +76,16 @@ def test_credited_rewrite_points_at_the_credited_article_or_a_named_outside_orig
     assert alone["ew"].origin == "outlet:New York Times"
 
 
+def test_a_wire_dateline_kept_only_in_the_page_description_is_wire_carriage():
+    caption = art("kh", "Houston receiver DeAndre Hopkins reaches for the ball during the second half on Monday.",
+                  outlet="kearneyhub.com")
+    caption.description = "HOUSTON (AP) — Ben Roethlisberger told his teammates they did not need to make up for it."
+    t = trace_origins([caption], [])
+    assert t["kh"].origin == "wire:AP" and "description" in t["kh"].evidence[0]
+    caption.description = "Houston beat Pittsburgh on Monday."  # no dateline: nothing to follow
+    assert trace_origins([caption], [])["kh"].origin == "kh"
+
+
 def test_a_brief_crediting_one_agency_anywhere_rests_on_it_but_a_long_report_does_not():
     brief = art("cd", "LAS VEGAS - A gunman killed at least 50 people at a concert on Sunday. Police said he "
                 "killed himself. Officers searched his room. The group claimed the attack, Reuters reported. "

@@ -46,6 +46,9 @@ class Article:
     language: str | None = None
     author: str | None = None
     fetched: str | None = None  # when a crawler fetched the page (WARC-Date), ISO 8601
+    # the page's own summary (meta description, a record's "description"): it keeps what a crawler's
+    # body may have lost, such as a wire dateline above a page that kept only a photo caption
+    description: str | None = None
     source_format: str = "text"  # text | markdown | html | json | jsonl | warc | feed | mhtml
     removed: list[RemovedLine] = field(default_factory=list)
     content_hash: str = ""  # hash of the normalised cleaned text

@@ -374,7 +374,8 @@ def _write_collections(store: Store, output: str) -> None:
     for row in doc["articles"]:
         a = full[row["id"]]
         # beyond the export's fields: what a workspace keeps (removed lines with their position)
-        row.update(raw_text=a.raw_text, identity=a.identity, fetched=a.fetched, source_format=a.source_format,
+        row.update(raw_text=a.raw_text, identity=a.identity, fetched=a.fetched, description=a.description,
+                   source_format=a.source_format,
                    content_hash=a.content_hash, removed=[to_dict(r) for r in a.removed])
     # records whole (a story's clustering state, a quote's offsets): the export's fields and more
     doc["stories"] = [to_dict(s) for s in store.derived(Story, "story")]

@@ -48,7 +48,7 @@ class ImportReport:
 
 _ARTICLE_FIELDS = (
     "id", "ref", "title", "text", "raw_text", "outlet", "url", "published", "published_inferred", "language",
-    "author", "fetched", "source_format", "content_hash", "duplicate_of", "identity",
+    "author", "fetched", "description", "source_format", "content_hash", "duplicate_of", "identity",
 )
 _COMPARE_TAGS = ("rank", "seq")
 

@@ -124,6 +124,7 @@ def make_article(
     author: str | None = None,
     language: str | None = None,
     fetched: object = None,
+    description: str | None = None,
 ) -> Article:
     """An Article with the fallbacks every format shares (title, outlet, language, dates)."""
     # Every string must be storable: lone surrogates (undecodable file names, "\\udXXX" in JSON)
@@ -136,6 +137,7 @@ def make_article(
     # No headline in the metadata: the body's first line stands in (and stays in the body too).
     title = strip_site_suffix(title, outlet or sitename, url) if title else _title_from_text(text)
     url = url.strip() if url else None
+    description = " ".join((_opt_safe(description) or "").split()) or None
     return Article(
         id=id,
         ref=ref,
@@ -148,6 +150,7 @@ def make_article(
         language=_language_code(language) or options.default_language,
         author=author or None,
         fetched=normalise_date(fetched),
+        description=description,
         source_format=source_format,
         identity=url or identity,
     )

@@ -396,6 +396,7 @@ def _text_article(text: str, source: Source, options: IngestOptions, fmt: str) -
         author=fields.author,
         language=fields.language,
         fetched=fields.fetched,
+        description=fields.description,
     )
 
 
@@ -432,6 +433,7 @@ def _html_article(
         published=result.date,
         author=result.author,
         language=result.language,
+        description=result.description,
     )
 
 
@@ -694,4 +696,5 @@ def _json_record(
         author=author,
         language=language,
         fetched=f.fetched,
+        description=f.description,
     )

@@ -211,6 +211,7 @@ def _record(
         author=page.author,
         language=page.language,
         fetched=warc_date,
+        description=page.description,
     )
     if article.published is None and article.fetched:
         # Chosen: a page without a stated date takes the crawl day (WARC-Date) as its publication

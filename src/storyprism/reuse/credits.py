@@ -263,11 +263,18 @@ def unnamed_credits(sentences: Sequence[str]) -> list[str]:
 
 
 def article_signals(
-    text: str, url: str | None, outlet: str | None, sentences: Sequence[str], raw_text: str = ""
+    text: str, url: str | None, outlet: str | None, sentences: Sequence[str], raw_text: str = "",
+    description: str | None = None,
 ) -> Signals:
     """Signals of one article; wire lines are read on the raw text, since cleaning removes
-    copyright and credit lines as page furniture."""
+    copyright and credit lines as page furniture, and a wire dateline also in the page's own
+    summary (``description``), which keeps the lead a crawler may have lost (a wire story's page
+    that kept only its photo caption)."""
     wire, evidence, weak = wire_signals(raw_text or text, url)
+    m = _DATELINE.search(description[:300]) if wire is None and description else None
+    if m:
+        wire = AGENCIES.get(m.group(1).lower(), m.group(1))
+        evidence = [f"wire dateline in the page's description ({m.group(0)})"]
     own_keys = outlet_keys(outlet, url)
     credits, docs, own = find_credits(sentences, own_keys)
     if raw_text and raw_text != text:

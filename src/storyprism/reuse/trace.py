@@ -108,7 +108,8 @@ class _Tracer:
         self.articles = {a.id: a for a in articles}
         self.sentences = {a.id: split_sentences(a.text or "") for a in articles}
         self.signals: dict[str, Signals] = {
-            a.id: article_signals(a.text or "", a.url, a.outlet, self.sentences[a.id], a.raw_text) for a in articles
+            a.id: article_signals(a.text or "", a.url, a.outlet, self.sentences[a.id], a.raw_text, a.description)
+            for a in articles
         }
         self.keys = {a.id: outlet_keys(a.outlet, a.url) for a in articles}
         self.words = {a.id: _words(a.text or "") for a in articles}

@@ -146,6 +146,10 @@ MIGRATIONS: list[str] = [
         title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
     );
     """,
+    # 2: the page's own summary beside its body (issue 10: a wire dateline the body lost)
+    """
+    ALTER TABLE articles ADD COLUMN description TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -163,6 +167,7 @@ _ARTICLE_COLUMNS = [
     "language",
     "author",
     "fetched",
+    "description",
     "source_format",
     "removed",
     "content_hash",
@@ -310,6 +315,7 @@ class Store:
             a.language,
             a.author,
             a.fetched,
+            a.description,
             a.source_format,
             json.dumps([to_dict(r) for r in a.removed]),
             a.content_hash,
