@@ -342,6 +342,28 @@ def test_a_sentence_crediting_another_outlet_relays_its_report():
     assert claim.origins == ["a", "outlet:Coast Post"]  # an outside outlet's report: a second origin, named
 
 
+def test_quotes_of_a_speaker_credited_to_another_outlet_relay_its_interview():
+    data = _data()
+    quote = "“We checked every bolt of the bridge ourselves last winter,” the engineer Ann Lee said."
+    data.articles[0].text += "\n" + quote
+    data.articles[1].text += ("\nThe harbour engineer Ann Lee told the Daily A that the old bridge was safe."
+                              "\nShe has worked on the bridge for twenty years.\n" + quote.replace("the engineer Ann Lee", "Lee"))
+
+    def spoken(article: Article) -> Quote:
+        start = article.text.index("We checked")
+        return Quote(article=article.id, text="We checked every bolt of the bridge ourselves last winter",
+                     direct=True, speaker="Ann Lee", start=start, end=start + 57)
+
+    data.extraction = Extraction(quotes=[spoken(data.articles[0]), spoken(data.articles[1])])
+    (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "every bolt" in c.text]
+    # two sentences away from the credit, Lee's words are still the Daily A's interview: one origin
+    assert claim.articles == ["a", "b"] and claim.origins == ["a"]
+    data.articles[1].text = data.articles[1].text.replace("told the Daily A", "said")
+    data.extraction = Extraction(quotes=[spoken(data.articles[0]), spoken(data.articles[1])])
+    (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "every bolt" in c.text]
+    assert claim.origins == ["a", "b"]  # no credit: b heard Lee itself
+
+
 def test_a_quote_going_on_from_a_credited_sentence_relays_the_same_outlet():
     from storyprism.compare.claims import sentence_origin, story_text
 

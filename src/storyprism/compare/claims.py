@@ -259,7 +259,7 @@ def sentence_origin(st: StoryText, i: int) -> str | None:
     the rest of its article rests on; so for this statement its origin is the credited outlet (its
     article in the story when there is one, else ``wire:AGENCY`` / ``outlet:NAME``, the names the
     reuse stage gives outside origins). A sentence crediting two outlets, or its own, names none."""
-    from storyprism.reuse.credits import agency_of, find_credits, name_keys, outlet_keys, same_name
+    from storyprism.reuse.credits import find_credits, outlet_keys, same_name
 
     s = st.sentences[i]
     art = st.articles.get(s.article)
@@ -274,16 +274,63 @@ def sentence_origin(st: StoryText, i: int) -> str | None:
     credits = [c for c in find_credits([text], outlet_keys(art.outlet, art.url))[0] if c.cue in _RELAY_CUES]
     if not credits or any(not same_name(c.name, credits[0].name) for c in credits):
         return None
-    name = max((c.name for c in credits), key=len)
+    return _outside_origin(st, s.article, max((c.name for c in credits), key=len))
+
+
+def _outside_origin(st: StoryText, article: str, name: str) -> str:
+    """The origin a credited outlet ``name`` stands for: its article in the story when there is one,
+    else ``wire:AGENCY`` / ``outlet:NAME`` (the names the reuse stage gives outside origins)."""
+    from storyprism.reuse.credits import agency_of, name_keys, outlet_keys
+
     keys = name_keys(name)
     keys |= {"the" + k for k in keys}
     for other, a in st.articles.items():
-        if other != s.article and outlet_keys(a.outlet, a.url) & keys:
+        if other != article and outlet_keys(a.outlet, a.url) & keys:
             return st.origins.get(other, other)
     agency = agency_of(name)
     if agency:
         return f"wire:{agency}"
     return f"outlet:{name.removeprefix('the ').removeprefix('The ')}"
+
+
+def speaker_credits(st: StoryText, quotes: Sequence[Quote]) -> dict[str, dict[str, str]]:
+    """article -> speaker -> origin, for speakers an article says gave their words to another outlet
+    ("Falcke told the Guardian that ..."): an interview belongs to the outlet that did it, so every
+    quote of that speaker in the article relays that outlet's report, wherever it stands. A speaker
+    credited to two outlets, or to the article's own, relays none."""
+    from storyprism.reuse.credits import find_credits, outlet_keys, same_name
+
+    speakers: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker and q.article in st.articles:
+            speakers.setdefault(q.article, set()).add(q.speaker)
+    out: dict[str, dict[str, str]] = {}
+    for aid, names in speakers.items():
+        art = st.articles[aid]
+        text = art.text or ""
+        own = outlet_keys(art.outlet, art.url)
+        for name in names:
+            surname = name.split()[-1]
+            if len(surname) < 3 or surname not in text:
+                continue
+            credited = [
+                c.name for start, end in split_sentences(text) if surname in text[start:end]
+                for c in find_credits([text[start:end]], own)[0] if c.cue == "told"
+            ]
+            if credited and all(same_name(c, credited[0]) for c in credited):
+                out.setdefault(aid, {})[name] = _outside_origin(st, aid, max(credited, key=len))
+    return out
+
+
+def _speaker_origin(st: StoryText, i: int, quotes: Sequence[Quote], credited: dict[str, dict[str, str]]) -> str | None:
+    """The origin of a sentence quoting a speaker its article credits to another outlet, or None."""
+    s = st.sentences[i]
+    by_speaker = credited.get(s.article)
+    if not by_speaker:
+        return None
+    found = {by_speaker[q.speaker] for q in quotes
+             if q.article == s.article and q.speaker in by_speaker and q.direct and s.start <= q.start < s.end}
+    return found.pop() if len(found) == 1 else None
 
 
 COPIED_CONTAINMENT = 0.8  # share of word pairs shared: the same sentence, lightly edited at most
@@ -314,13 +361,15 @@ def _copied_from(st: StoryText, i: int) -> str | None:
     return None
 
 
-def _support(st: StoryText, group: list[int]) -> list[str]:
+def _support(
+    st: StoryText, group: list[int], quotes: Sequence[Quote] = (), credited: dict[str, dict[str, str]] | None = None
+) -> list[str]:
     """Distinct origins stating a claim: each article counts its ultimate origin, except
     - an article that copied a sentence of the claim word for word from an earlier article
       (``copied_sentences``): for this statement, it counts that article's origin;
     - an original (an article that is its own origin) whose sentences in the claim all credit the
-      same outside outlet (``sentence_origin``): it relays that outlet's report, and so do the
-      copies of it. A derived article keeps the origin the reuse stage traced (its credit was
+      same outside outlet (``sentence_origin``), or quote a speaker the article credits to one
+      (``speaker_credits``): it relays that outlet's report, and so do the copies of it. A derived article keeps the origin the reuse stage traced (its credit was
       followed there)."""
     by_article: dict[str, list[int]] = {}
     for i in group:
@@ -336,7 +385,7 @@ def _support(st: StoryText, group: list[int]) -> list[str]:
             continue
         if st.origins[a] != a:
             continue
-        named = {sentence_origin(st, i) for i in idx}
+        named = {sentence_origin(st, i) or _speaker_origin(st, i, quotes, credited or {}) for i in idx}
         if len(named) == 1 and None not in named:
             relayed[a] = str(named.pop())
     out = {copied.get(a) or relayed.get(st.origins[a], st.origins[a]) for a in by_article}
@@ -348,11 +397,12 @@ def build_claims(st: StoryText, quotes: Sequence[Quote], options: CompareOptions
     st.clusters = cluster(st, options)
     claims: list[Claim] = []
     used: set[str] = set()
+    credited = speaker_credits(st, quotes)
     for group in st.clusters:
         medoid = max(group, key=lambda i: (_representative_score(st, i, group), -i))
         text = st.sentences[medoid].text
         arts = sorted({st.sentences[i].article for i in group}, key=lambda a: published_key(st.articles[a]))
-        origins = _support(st, group)
+        origins = _support(st, group, quotes, credited)
         cid = claim_id(st.story.id, text)
         if cid in used:  # the same wording as another claim of this story (an article repeating itself)
             cid = claim_id(st.story.id, f"{text}\n{group[0]}")
