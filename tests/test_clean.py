@@ -498,3 +498,19 @@ def test_a_template_line_repeating_only_across_batches_is_cut_from_the_first_bat
     assert len(texts) == 10
     assert all(furniture not in t for t in texts)
     assert all("The council of" in t for t in texts)
+
+
+def test_media_widget_labels_list_headers_share_links_and_print_notes_go():
+    from storyprism.clean.lines import line_reason
+
+    assert line_reason("Enlarge this image toggle caption Joe Raedle/Getty Images Joe Raedle/Getty Images") == "caption"
+    assert line_reason("Image copyright Reuters Image caption The boy was found after a search of 100 hours") == "caption"
+    assert line_reason("Media playback is unsupported on your device Media caption The tram derailed at 06:00") == "caption"
+    assert line_reason("MOST READ IN NEWS 'I'M MADDIE!' Student jokes she is a missing girl") == "teaser"
+    assert line_reason("Read or Share this story: https://usat.ly/2s9A78j") == "link"
+    assert line_reason("Sign up for BREAKING NEWS Emails privacy policy Thanks for subscribing!") == "promo"
+    assert line_reason("A version of this article appears in print on Page A14 of the New York edition.") == "promo"
+    # the same words inside reporting stay
+    assert line_reason("Most read in the region was the report on the flood, officials said.") is None
+    assert line_reason("Image analysis showed the crater was new, scientists said.") is None
+    assert line_reason("Read the full statement here: we are proud of our staff.") is None

@@ -202,6 +202,23 @@ _TAG_SUFFIX = re.compile(
     r"\s*\|?\s*$"
 )
 _TEASER_LEAD = re.compile(r"^(?:most read in|more from|more stories from|more on|related to)\b", re.I)
+# a list label in capitals heading a run of teaser headlines glued into one line ("MOST READ IN NEWS
+# 'I'M MADDIE!' Student jokes ..."): the label, not the length, says what the line is
+_TEASER_CAPS = re.compile(r"^(?:MOST READ|MOST POPULAR|MOST VIEWED|MORE FROM|MORE STORIES|TRENDING NOW)\b")
+# a media widget's label opening a line: what follows is that widget's caption or credit, not body
+# ("Enlarge this image toggle caption Joe Raedle/Getty Images Joe Raedle/Getty Images", "Image
+# copyright Reuters Image caption The boy was found ...", "Media playback is unsupported on your
+# device Media caption The tram derailed ...")
+_MEDIA_LEAD = re.compile(
+    r"^(?:enlarge this image|toggle caption|hide caption|image copyright|image caption|media caption|"
+    r"media playback is (?:not supported|unsupported) on (?:this|your) device)\b",
+    re.I,
+)
+# a share or read-on prompt ending in its link ("Read or Share this story: http://usat.ly/2fD4PNp")
+_SHARE_LINK = re.compile(r"^(?:read or share|share|read)\b[^.!?:]{0,40}:\s*(?:https?://|www\.)\S+\s*$", re.I)
+# the print edition's note on a web page ("A version of this article appears in print on ...")
+_PRINT_NOTE = re.compile(r"^a version of this (?:article|story|review|column|editorial) appear(?:s|ed) in print\b",
+                         re.I)
 
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _COPYRIGHT = re.compile(
@@ -219,6 +236,7 @@ _PROMO_CTA = re.compile(
 )
 _PROMO_NOUN = re.compile(
     r"\b(?:newsletters?|inbox|e-?mail alerts?|alerts|subscription|subscribers?|subscribe|"
+    r"e-?mails|subscribing|"
     r"youtube|channel|podcasts?|app|apps|app store|google play|twitter|facebook|instagram|"
     r"telegram|whatsapp|tiktok|linkedin|updates|free trial|membership|premium|unlimited access|"
     r"journalism)\b",
@@ -325,6 +343,14 @@ def line_reason(line: str) -> str | None:
         return None  # quotes are journalism, however short
     n = normalise(s)
     w = words(s)
+    if _MEDIA_LEAD.match(s):
+        return CAPTION
+    if _TEASER_CAPS.match(s):
+        return TEASER
+    if _SHARE_LINK.match(s):
+        return LINK
+    if _PRINT_NOTE.match(s):
+        return PROMO
     if _COUNTER.match(s):
         return COUNTER
     if _GALLERY.match(s):
