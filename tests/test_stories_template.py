@@ -62,3 +62,12 @@ def test_template_shift_grows_with_wording_that_the_keys_do_not_back() -> None:
     close, closer = template_shift(0.7, 0.1, options, True), template_shift(0.8, 0.1, options, True)
     assert closer < close < 0.0
     assert close == -options.template_weight * (0.7 - options.template_offset - 0.1)
+
+
+def test_groups_start_the_rule_at_a_lower_offset() -> None:
+    """Two groups' mean keys are a surer sample than one article's: the rule starts earlier."""
+    options = StoryOptions()
+    assert options.group_template_offset < options.template_offset
+    assert template_shift(0.5, 0.1, options, True) == 0.0, "one article: wording 0.5 with keys 0.1 passes"
+    group = template_shift(0.5, 0.1, options, True, options.group_template_offset)
+    assert group == -options.template_weight * (0.5 - options.group_template_offset - 0.1) < 0.0

@@ -9,7 +9,9 @@ then a consolidation pass over the events this run opened, with one calibrated b
   cosine of the headline(+lead) sentence embedding with theirs (dot products with the events'
   mean vectors, so an event keeps two sums, not its articles);
 * dates, when known, raise the bar for an article far (in days) from the event's span:
-  the same topic months later is usually another event;
+  the same topic months later is usually another event; when two groups of coverage meet, a
+  pause no longer than the earlier one has already run (up to ``running_days``) costs nothing
+  (a developing story's fallout), unless the later group breaks as a burst of its own;
 * identity keys (words of names, numbers, calendar days named in the text) tell happenings of
   one kind apart: too little in common lowers the similarity, and more so the closer the
   wording (a near retelling with other names is another happening of one template); texts
@@ -128,7 +130,33 @@ def span_gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
     return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
-def required(options: StoryOptions, gap: int, with_embeddings: bool, same_day: float = 0.0) -> float:
+def running(span: tuple[date, date] | None) -> int:
+    """How many days an event's coverage has run (0 for one day's news or undated)."""
+    return 0 if span is None else (span[1] - span[0]).days
+
+
+# News that breaks arrives as a burst: several outlets within a day or two. A later group of coverage
+# with this many articles within BURST_DAYS days reports a happening of its own (a launch after its
+# payload's reveal), not a developing story's fallout, which trickles in (``Clusterer.developing``).
+# Measured on giveme5w1h: 2-4 days score alike; 5 days also blocks a breach's trickle of follow-ups.
+BURST_ARTICLES = 3
+BURST_DAYS = 3
+
+
+def burst(days: Iterable[date]) -> int:
+    """The most articles published within ``BURST_DAYS`` days (from the first of them)."""
+    ordered = sorted(days)
+    best = start = 0
+    for i, day in enumerate(ordered):
+        while (day - ordered[start]).days > BURST_DAYS:
+            start += 1
+        best = max(best, i - start + 1)
+    return best
+
+
+def required(
+    options: StoryOptions, gap: int, with_embeddings: bool, same_day: float = 0.0, run: int = 0
+) -> float:
     """The similarity bar for an article ``gap`` days outside an event's span.
 
     ``time_penalty`` is stated on the blended scale; the tf-idf-only bar rises in proportion.
@@ -136,10 +164,11 @@ def required(options: StoryOptions, gap: int, with_embeddings: bool, same_day: f
     the earlier side's day, a day both name or the day the earlier event broke) lifts the time
     penalty in proportion, fully at ``identity_follow``: coverage weeks later that dates its subject
     to the day the event happened follows that happening; the same actors doing something new
-    weeks later do not name that day.
+    weeks later do not name that day. ``run`` (days a group of coverage has already run, see
+    ``running_days``) widens the window: a developing story continues after a pause as long as it ran.
     """
     bar = options.threshold if with_embeddings else options.term_threshold
-    window = max(options.window_days, 1)
+    window = max(options.window_days, 1, min(run, options.running_days))
     if gap > window and options.threshold > 0:
         relief = min(same_day / options.identity_follow, 1.0) if options.identity_follow > 0 else 0.0
         penalty = options.time_penalty * (1.0 - relief)
@@ -199,18 +228,21 @@ def event_similarity(
 
 
 def template_shift(
-    score: float, s_keys: float | None, options: StoryOptions, with_embeddings: bool
+    score: float, s_keys: float | None, options: StoryOptions, with_embeddings: bool,
+    offset: float | None = None,
 ) -> float:
     """How far a near retelling with other names lowers the similarity (0 or less).
 
     General signal: same-event texts agree on more of their names, numbers and days the closer
     their wording is; wording that matches while the identity keys do not (key cosine below
     ``score - template_offset``) is the same kind of news about another happening. On the blended
-    scale only, so 0 without embeddings or without keys on either side.
+    scale only, so 0 without embeddings or without keys on either side. ``offset`` replaces
+    ``template_offset`` (groups of articles use ``group_template_offset``).
     """
     if s_keys is None or not with_embeddings or options.template_weight <= 0:
         return 0.0
-    return -options.template_weight * max(score - options.template_offset - s_keys, 0.0)
+    start = options.template_offset if offset is None else offset
+    return -options.template_weight * max(score - start - s_keys, 0.0)
 
 
 def day_penalty(options: StoryOptions, with_embeddings: bool) -> float:
@@ -398,6 +430,18 @@ class Clusterer:
             shared, late.day_keys(), late.keys, late.n, self.spans.get(early.id), self.spans.get(late.id)
         )
 
+    def developing(self, a: Event, b: Event) -> int:
+        """Days the earlier event's coverage has run, for the later one to continue it after a pause
+        (``running_days``); 0 when the later one opens a burst of its own (news breaking again), and
+        when it is one article (too little to tell a trickle of follow-ups from a burst's first report)."""
+        sa, sb = self.spans.get(a.id), self.spans.get(b.id)
+        if sa is None or sb is None or self.options.running_days <= 0:
+            return 0
+        early, late = (a, b) if sa[0] <= sb[0] else (b, a)
+        if late.n < 2 or burst(late.days()) >= BURST_ARTICLES:
+            return 0
+        return running(self.spans.get(early.id))
+
     def consolidate(self, fresh: set[str]) -> None:
         """Fold events opened in this run into a similar event (centroid to centroid).
 
@@ -421,10 +465,13 @@ class Clusterer:
                     continue
                 gap = span_gap(self.spans.get(eid), self.spans.get(cid))
                 same_day = self.follows_event(ev, other) if gap else 0.0
-                if gap and required(self.options, gap, True, same_day) > 1.0:
+                # A developing story: the earlier side's own running span widens the window (only
+                # here, where both sides are whole groups; see ``running_days``).
+                run = self.developing(ev, other) if gap > self.options.window_days else 0
+                if gap and required(self.options, gap, True, same_day, run) > 1.0:
                     continue
                 score, with_emb = event_similarity(ev, other, self.options, identity=False)
-                margin = score - required(self.options, gap, with_emb, same_day)
+                margin = score - required(self.options, gap, with_emb, same_day, run)
                 if margin < 0.0 or (best is not None and margin <= best_margin):
                     continue
                 s_keys = key_similarity(ev, other)
@@ -432,7 +479,9 @@ class Clusterer:
                     continue  # two groups of coverage that share no name, number or day: two happenings
                 margin += identity_shift(s_keys, self.options, with_emb)
                 if min(ev.n, other.n) >= 2:  # one article's keys are too noisy a sample to judge by
-                    margin += template_shift(score, s_keys, self.options, with_emb)
+                    # Two groups' mean keys are a surer sample than one article's: a lower start.
+                    offset = self.options.group_template_offset
+                    margin += template_shift(score, s_keys, self.options, with_emb, offset)
                 if self.options.day_conflict and dated_apart(ev, other):
                     margin -= day_penalty(self.options, with_emb)
                 if margin >= 0.0 and (best is None or margin > best_margin):
