@@ -320,7 +320,8 @@ def test_distributed_reuse_equals_detect_reuse(local_ray):
     assert outcome is not None
     found, seen = reuse_step.gather(ray.get(outcome[0]), ray.get(outcome[1]))
     assert [to_dict(r) for r in found] == [to_dict(r) for r in local]
-    assert list(seen.items()) == list(memo.seen.items())
+    # the rewrite pairs' verdicts (near-duplicate verdicts, "dup:" keys, only the local engine memoizes)
+    assert list(seen.items()) == [(k, v) for k, v in memo.seen.items() if not k.startswith("dup:")]
     # both kinds of candidates were there, and the rare-term shuffles ran
     assert {"copy", "edited", "identical"} & {r.kind for r in local}
     assert len(seen) >= 5 and moved["reuse shares"] > 0

@@ -222,3 +222,29 @@ def test_render_pair_marks_changes() -> None:
     out = console.export_text()
     assert "number: 12 → 21" in out
     assert "edited" in out
+
+
+def test_a_rerun_keeps_near_duplicate_verdicts_instead_of_aligning_again(monkeypatch) -> None:
+    from storyprism.reuse import detect
+
+    lines = OTHER.split("\n")
+    corpus = [
+        art("w", OTHER, "2024-01-02T08:00:00"),
+        art("c1", "\n".join(lines[:-1]) + "\nThe airport should open in 2034.", "2024-01-02T10:00:00"),
+        art("c2", "\n".join(lines[1:]), "2024-01-02T11:00:00"),
+    ]
+    options = ReuseOptions(use_embeddings=False)
+    first = detect.PairMemo()
+    found = detect.detect_reuse(corpus, options, memo=first)
+    assert {r.copy for r in found if r.kind in ("copy", "edited")} == {"c1", "c2"}
+    assert any(k.startswith("dup:") for k in first.seen)
+    compared: list[set[str]] = []
+    real = detect.compare_docs
+    monkeypatch.setattr(detect, "compare_docs",
+                        lambda a, b, *rest: compared.append({a.article.id, b.article.id}) or real(a, b, *rest))
+    again = detect.PairMemo(pairs=dict(first.seen), relations={f"{r.source}>{r.copy}": r for r in found})
+    assert detect.detect_reuse(corpus, options, memo=again) == found
+    assert compared == []  # every pair came from the memo
+    corpus[2].text += "\nA late paragraph changes this copy."  # a changed text is compared again
+    detect.detect_reuse(corpus, options, memo=detect.PairMemo(pairs=dict(first.seen), relations=again.relations))
+    assert compared and all("c2" in pair for pair in compared)

@@ -345,10 +345,11 @@ def _group_changes(
 
 @dataclass(slots=True)
 class PairMemo:
-    """What earlier runs decided about rewrite-candidate pairs, so a re-run compares only new pairs.
+    """What earlier runs decided about candidate pairs, so a re-run compares only new pairs.
 
-    ``pairs`` maps a pair key (both articles' text digest and the metadata direction reads) to the
-    key ``source>copy`` of the relation found, or None for none; ``relations`` holds those relations
+    ``pairs`` maps a pair key (both articles' text digest and the metadata direction reads; with a
+    ``dup:`` prefix for near-duplicate pairs, whose verdict is "copy-like or not") to the key
+    ``source>copy`` of the relation found, or None for none; ``relations`` holds those relations
     as stored. ``seen`` collects this run's pairs: the caller stores it as the next run's ``pairs``, so
     pairs of removed or changed articles drop out.
     """
@@ -396,7 +397,7 @@ def detect_reuse(
         root = min(comp, key=lambda k: source_rank(docs[k]))
         for k in comp:
             member_of[k] = root
-        out += [r for _, r in verify_component(docs, comp, root, neighbours, options, done)]
+        out += [r for _, r in verify_component(docs, comp, root, neighbours, options, done, memo)]
 
     # rewrites (and shared sources) among the representatives
     reps = [i for i in range(n) if member_of.get(i, i) == i]
@@ -454,11 +455,16 @@ def verify_component(
     neighbours: Mapping[int, list[int]],
     options: ReuseOptions,
     done: set[tuple[int, int]],
+    memo: PairMemo | None = None,
 ) -> list[tuple[int, Reuse]]:
     """A near-duplicate component verified as a star: each member against the root (its most
     source-like member) and, failing that, up to three of its own partners; the first copy-like
     relation found is kept. Returns ``(member, relation)`` in member order. ``done`` holds the
-    pairs already compared (shared with the rest of the run, whose size ``max_pairs`` caps)."""
+    pairs already compared (shared with the rest of the run, whose size ``max_pairs`` caps).
+
+    With ``memo``, a pair an earlier run compared (same texts, same metadata) keeps its verdict:
+    the alignment and the change detection of a copy are the costly part of a re-run, and a
+    workspace's wire copies are compared again every time a few articles are added."""
     out: list[tuple[int, Reuse]] = []
     for k in comp:
         if k == root or len(done) >= options.max_pairs:
@@ -469,11 +475,26 @@ def verify_component(
             if key in done:
                 continue
             done.add(key)
-            res = compare_docs(docs[other], docs[k], options)
-            if res.kind in COPY_KINDS:
-                out.append((k, _build(docs[other], docs[k], res, options, source_hint=docs[other])))
+            relation = _copy_relation(docs[other], docs[k], options, memo)
+            if relation is not None:
+                out.append((k, relation))
                 break
     return out
+
+
+def _copy_relation(source: Doc, copy: Doc, options: ReuseOptions, memo: PairMemo | None) -> Reuse | None:
+    """The copy-like relation of a near-duplicate pair, or None (the memo's verdict when it has one)."""
+    pkey = "dup:" + pair_key(source, copy)
+    if memo is not None:
+        known = memo.pairs.get(pkey, "?")
+        if known is None or known in memo.relations:
+            memo.seen[pkey] = known
+            return None if known is None else memo.relations[known]
+    res = compare_docs(source, copy, options)
+    relation = _build(source, copy, res, options, source_hint=source) if res.kind in COPY_KINDS else None
+    if memo is not None:
+        memo.seen[pkey] = None if relation is None else f"{relation.source}>{relation.copy}"
+    return relation
 
 
 def source_first(x: Doc, y: Doc) -> tuple[Doc, Doc]:

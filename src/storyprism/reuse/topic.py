@@ -34,8 +34,6 @@ MIN_BODY_WORDS = 5  # fewer words than this is no report at all (a one-line vide
 # above 0.43, the others restate their headline at 0.57-0.76
 NAME_MISSING_SIMILARITY = 0.5
 NAME_CAPITALISED_SHARE = 0.8  # a word capitalised mid-sentence this often across the corpus is a name
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _content(text: str) -> set[str]:
@@ -63,6 +61,29 @@ def _body_sentences(a: Article) -> list[str]:
     return [s for s in split_sentences(a.text) if len(s.split()) >= 4][:MAX_SENTENCES] or [a.text[:400]]
 
 
+_ANY_WORD = re.compile(r"[a-z0-9]+")
+_CAPITALISED = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z0-9]*[a-z][a-z0-9]*(?![A-Za-z0-9])")  # not all capitals
+_SENTENCE_FIRST = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n)[\"'\u201c\u2018(]*([A-Z][A-Za-z0-9]*)")
+
+
+def _case_counts(articles: Sequence[Article], words: set[str]) -> tuple[Counter[str], Counter[str]]:
+    """(capitalised, all) counts of ``words`` where they stand inside a sentence (a sentence's first
+    word is capitalised anyway), over the articles' bodies. Counted whole-corpus with C-level
+    counters, then read for ``words`` alone."""
+    capitalised: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    for a in articles:
+        text = a.text or ""
+        seen.update(_ANY_WORD.findall(text.lower()))
+        capitalised.update(map(str.lower, _CAPITALISED.findall(text)))
+        first.update(map(str.lower, _SENTENCE_FIRST.findall(text)))
+    return (
+        Counter({w: max(0, capitalised[w] - first[w]) for w in words}),
+        Counter({w: max(0, seen[w] - first[w]) for w in words}),
+    )
+
+
 def headline_names_unreported(articles: Sequence[Article], use_embeddings: bool = True) -> dict[str, str]:
     """Article id -> reason, for bodies that leave out two or more (and half) of their headline's names
     and restate it nowhere. What is a name comes from the corpus itself (a word capitalised
@@ -71,20 +92,17 @@ def headline_names_unreported(articles: Sequence[Article], use_embeddings: bool 
     a missing name alone also happens in short reports that leave out the place."""
     if not use_embeddings or len(articles) < 2:
         return {}
-    capitalised: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    bodies: dict[str, set[str]] = {}
-    for a in articles:
-        body = _content(a.text or "")
-        bodies[a.id] = body
-        for sentence in _SENTENCE_END.split(a.text or ""):
-            for token in _TOKEN.findall(sentence)[1:]:  # a sentence's first word is capitalised anyway
-                word = token.lower()
-                seen[word] += 1
-                capitalised[word] += token[0].isupper() and not token.isupper()
+    titles = {a.id: _content(a.title or "") for a in articles}
+    bodies = {a.id: _content(a.text or "") for a in articles}
+    # only a headline with two of its words absent from the body can qualify: the corpus is then
+    # read for those headlines' words alone
+    possible = [a for a in articles if len(titles[a.id] - bodies[a.id]) >= 2]
+    if not possible:
+        return {}
+    capitalised, seen = _case_counts(articles, set().union(*(titles[a.id] for a in possible)))
     candidates: list[tuple[Article, list[str]]] = []
-    for a in articles:
-        names = sorted(w for w in _content(a.title or "")
+    for a in possible:
+        names = sorted(w for w in titles[a.id]
                        if seen[w] and capitalised[w] >= NAME_CAPITALISED_SHARE * seen[w])
         missing = [w for w in names if w not in bodies[a.id]]
         if len(missing) >= 2 and 2 * len(missing) >= len(names):
