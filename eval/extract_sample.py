@@ -33,7 +33,15 @@ Its numbers-and-names round (labels that are not amounts, caption credits, place
 words, initialisms, surnames) was read in two fresh draws, names and numbers only, each once:
 ``extract_sample_i12h.json`` (read in the middle of the round; its errors prompted the last rules: metres
 "thick", "as old as", initialisms opening a name, dominant surnames, leading initials, ordinals) and
-``extract_sample_i12i.json`` (read once on the round's final code: the fair estimate).
+``extract_sample_i12i.json`` (read once on the round's final code: the fair estimate). Its fourth round
+(pronoun gender and salience, unnamed role subjects, quotes after a reported statement, first person in
+single marks and posts, "the statement" to its issuer, headline kickers) was read in four fresh draws,
+each once, in this order, each on the code of its moment: ``extract_sample_i12j.json`` and
+``extract_sample_i12k.json`` (quotes and names; their errors prompted later rules: capitalised owners of
+a role, alias places typed ORG, state abbreviations, names in apposition, ages, claimed responsibility),
+``extract_sample_i12l.json`` (quotes and names, read after the last speaker rules) and
+``extract_sample_i12m.json`` (quotes only, read on the round's final code). The last two are the fair
+estimate.
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

@@ -314,13 +314,18 @@ _DISPLAYS = frozenset(
 # what is posted or shown rather than said ("tweeted an incredible image", "released a video")
 _MEDIA = frozenset(
     ["image", "images", "photo", "photos", "picture", "pictures", "video", "videos", "clip", "clips", "link",
-     "links", "graphic", "map", "selfie", "screenshot", "gif", "emoji", "footage"]
+     "links", "graphic", "map", "selfie", "screenshot", "gif", "emoji", "footage",
+     # a count or a deed, not a message ("claims responsibility", "has claimed 20,000 lives", "referred
+     # inquiries to"; "charges", "questions" and "lawsuit" stay: "called the charges fabricated")
+     "responsibility", "lives", "inquiries", "queries"]
 )  # fmt: skip
 
 # a bare demonstrative or indefinite ("say about all this", "admitted it") points at words given elsewhere
 _EMPTY_WORDS = frozenset(
     ["all", "this", "that", "these", "those", "it", "them", "so", "something", "anything", "nothing",
-     "everything", "much", "more", "a", "lot", "goodbye", "hello", "thanks", "yes", "no", "sorry"]
+     "everything", "much", "more", "a", "lot", "goodbye", "hello", "thanks", "yes", "no", "sorry",
+     # a subject pronoun alone is a clause cut short by a mark ("tweeted 'They ... they gave me ramen.'")
+     "they", "he", "she", "we", "i"]
 )  # fmt: skip
 
 # Nouns of saying and believing that take a "that" clause ("his claim that ...", "warnings from

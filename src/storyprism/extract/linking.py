@@ -136,7 +136,9 @@ _UI_WORDS = frozenset(
      "menu", "login", "logout", "signup", "newsletter", "cookie", "cookies", "javascript", "browser",
      "download", "playlist", "autoplay", "fullscreen", "slideshow", "thumbnail", "email", "e-mail",
      "undefined", "null", "error", "tap", "swipe", "scroll", "skip", "close", "reply", "replies", "retweet",
-     "retweets", "highlights", "videos", "photos", "photographer", "contributor", "replay"]
+     "retweets", "highlights", "videos", "photos", "photographer", "contributor", "replay",
+     # a wire story's credit line: "(Reporting by ...; Writing by ...; Editing by ...)"
+     "reporting", "writing", "editing"]
 )  # fmt: skip
 # Photo agencies and social networks that caption lines glue onto the name they credit ("GETTY Max
 # Verstappen", "EPA Chicago Cubs", "Twitter Christian Estrosi", "Equifax Twitter"): cut, the rest kept.
@@ -177,7 +179,24 @@ def junk_name(text: str) -> bool:
     if all(w.lower() in _CREDITS for w in words) and len(words) >= 2:
         return True  # "Facebook Twitter Pinterest": a share bar
     # a slash writes a photo credit ("Matt Slocum/AP", "Photo/IC") or a counter ("Ben Morgan 7/8")
-    return bool(re.search(r"https?:|www\.|@|\.com\b|[<>{}|=/]", t))
+    return bool(re.search(r"https?:|www\.|@|\.(?:com|co\.uk|org|net)\b|[<>{}|=/]", t))
+
+
+_SHOUT = re.compile(r"[A-Z][A-Z'’-]{2,}")
+
+
+def shouted_kicker(text: str, start: int, end: int) -> bool:
+    """A name in a run of capitalised words is a tabloid headline kicker ("BRAIN BUG Ancient virus
+    ...", "PORN DEATHS Porn actress ..."), not a name: the mention is in capitals and a word in capitals
+    of three letters or more sits right beside it. An acronym in running text ("NASA said") has none."""
+    words = text[start:end].split()
+    if sum(1 for w in words if _SHOUT.fullmatch(w)) >= 2 and not all(_SHOUT.fullmatch(w) for w in words):
+        return True  # "Niburu ROCKET SCIENCE": a name glued to the next headline's capitals
+    if not _SHOUT.fullmatch(text[start:end].replace(" ", "")[:40] or "x"):
+        return False
+    before = re.search(r"([A-Za-z'’-]+)\s$", text[max(0, start - 30) : start])
+    after = re.match(r"\s([A-Za-z'’-]+)", text[end : end + 30])
+    return any(m is not None and _SHOUT.fullmatch(m.group(1)) is not None for m in (before, after))
 
 
 def strip_credit(text: str) -> tuple[int, int]:
@@ -237,6 +256,13 @@ def vote_types(
         if m.type in CLASS_OF:
             by_surface[norm(m.text)][m.type] += 1
     for m in mentions:
+        known = aliases().get(norm(m.text))
+        if known and known[1] == "place" and m.type in ("ORG", "PERSON"):
+            m.type = "GPE"  # "DPRK" tagged ORG: the alias table knows it as a country's name
+            continue
+        if m.type == "PERSON" and norm(m.text) in _CREDITS:
+            m.type = "ORG"  # "Twitter", "Reuters" typed PERSON: a network or an agency is nobody's name
+            continue
         if re.fullmatch(r"[A-Z]{2,5}", m.text.strip()):
             if m.type == "PERSON":
                 m.type = "ORG"  # "UN", "MMM": an initialism is no person's name

@@ -33,6 +33,14 @@ from storyprism.extract.cues import (
     SPEECH_LEMMAS,
     SPEECH_RE,
 )
+from storyprism.extract.followups import (
+    document_issuer,
+    named_beside,
+    quote_after_statement,
+    role_subjects,
+    speaking_it,
+    tag_closing_quote,
+)
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
 from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import DocContext, Ent, norm_name, resolve
@@ -216,6 +224,15 @@ def _title_in_marks(text: str, parse: Parse, q: Found) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", q.text)]
     if not words or len(words) > 6:
         return False
+    comma = q.text.rstrip().endswith(",") or text[q.end : q.end + 3].lstrip("'’”\"").startswith(",")
+    if (
+        comma
+        and _APPOSITIVE_AFTER.match(text, _closing_end(text, q.end))
+        and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    ):
+        # "“The Parisian Woman,” an intrigue about ...", "“Can't Stop the Feeling!,” the psychotically
+        # chipper single he wrote": a noun phrase in apposition describes what the title names
+        return True
     if re.search(r"[.!?,]$", q.text.strip()):
         # American style keeps the comma inside the marks (on CBS's “Face the Nation,” Ryan said): after
         # a preposition or a possessive the phrase is still a title; speech follows a verb or a colon
@@ -226,6 +243,21 @@ def _title_in_marks(text: str, parse: Parse, q: Found) -> bool:
         return False
     pa = direct_attribution(parse, text, q.parts)
     return pa is None or not pa.strong
+
+
+# ", an intrigue about", ", the psychotically chipper single he wrote": an article and lowercase words
+# that reach no verb of saying within three words (", the senator said" is a tag)
+_APPOSITIVE_AFTER = re.compile(
+    r"\s*,?\s*(?:an?|the)\s+(?!(?:\S+\s+){0,2}(?:said|says|told|added|asked|wrote|writes|tweeted)\b)[a-z]"
+)
+
+
+def _closing_end(text: str, pos: int) -> int:
+    """The offset just after the closing mark (and the punctuation stuck to it) at ``pos``."""
+    end = min(len(text), pos + 3)
+    while pos < end and text[pos] in ",.!?'’”\"":
+        pos += 1
+    return pos
 
 
 def _opens_own_clause(text: str, parse: Parse, q_end: int, closing: int) -> bool:
@@ -505,6 +537,17 @@ _IND_PARENTHETICAL = re.compile(
 )
 
 
+# a page label that opens a line ("Story highlights", "Key points", "Latest updates"): furniture whose
+# noun the parser reads as a verb with the label's first word as its subject
+_LABEL_LINE = re.compile(
+    r"\s*(?P<word>Story|Key|Latest|Top|Video|Live)\s+(?:highlights|points|updates|stories)\b"
+)
+
+
+# a colon and an opening mark right after a reported clause: it introduces the quote that follows
+_INTRO_COLON = re.compile(r"\s*:\s*[“\"‘']")
+
+
 def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[Found]) -> list[Found]:
     """Reported speech, beliefs and "according to" from the parse (see ``attribution``).
 
@@ -520,6 +563,9 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
         shouted = all(text[s:e].isupper() for s, e in a.content)  # a headline quote in capitals
         if not shouted and any(_FURNITURE.match(text, s) for s, _ in a.content):
             continue  # "MOST READ IN NEWS 'DAD WAS ...' ... claims": a link list, not anyone's words
+        label = _LABEL_LINE.match(text, text.rfind("\n", 0, a.speaker[0]) + 1)
+        if label and label.start("word") <= a.speaker[0] < label.end():
+            continue  # "Story highlights Heavy winds forced ...": a page label heading a summary list
         if re.search(r"@\w|https?:|www\.", text[a.speaker[0] : a.speaker[1]]):
             continue  # "email digishowbiz@... or call us direct": an address is the page's, no speaker
         cue_at = parse.starts[a.cue] if a.cue >= 0 else a.speaker[0]
@@ -662,6 +708,12 @@ def _first_person(text: str, found: list[Found], ctx: DocContext) -> None:
             intro = tag_before(text, _sentence_start(text, colon), colon + 1, ctx.ents)
             if intro and intro.speaker:
                 q.speaker_span, q.speaker = intro.speaker, resolve(ctx, intro.speaker)
+                continue
+        outer_tag = tag_closing_quote(text, ctx, q.end)
+        if outer_tag is not None:
+            q.speaker_span, q.speaker = outer_tag, resolve(ctx, outer_tag)
+            if q.via == q.speaker:
+                q.via = None
 
 
 _LEAD_ADVERB = re.compile(r"^[A-Z][a-z]+,\s+(?P<pro>he|she|they|we|I)$")
@@ -679,6 +731,12 @@ def _tidy_speaker(text: str, ctx: DocContext, q: Found) -> None:
             q.speaker = resolve(ctx, q.speaker_span)
     if q.via and _SENTENCE_BREAK.search(q.via):
         q.via = None
+    if q.speaker_span is not None:
+        named = named_beside(text, ctx, q.speaker_span)
+        if named is not None:
+            q.speaker = ctx.full_name(named.text, named.start)
+            if q.via == q.speaker:
+                q.via = None
 
 
 def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse | None = None) -> list[Found]:
@@ -698,6 +756,7 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
                 if parse.deps[subj_of] in ("nsubj", "nsubjpass"):
                     ctx.subjects.add(e.start)
                     break
+        role_subjects(text, ctx, parse)
     direct = find_direct(text, ctx, parse=parse)
     out = list(direct)
     if indirect:
@@ -717,26 +776,17 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
                 if group is not None:
                     q.speaker_span, q.speaker = group
     out.sort(key=lambda q: q.start)
-    _speaking_it(text, ctx, out)
+    # "Yet on Saturday, in an Instagram post, Jackson quieted the theorizing: “...,” she wrote": a clause
+    # that names its own speaker and introduces a quote with a colon is the frame, not reported words
+    out = [
+        q
+        for q in out
+        if q.direct
+        or not q.speaker
+        or not _INTRO_COLON.match(text, q.end)
+        or not re.search(rf"\b{re.escape(q.speaker.split()[-1])}\b", q.text)
+    ]
+    speaking_it(text, ctx, out)
+    quote_after_statement(text, out)
+    document_issuer(text, out)
     return out
-
-
-def _speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
-    """ "The report said ... It said ...": a speaking "it" continues the last speaker before it that is
-    not a person (a paper, a report, a company), within a few sentences; with none, ``resolve`` has
-    given the organisation named last."""
-    for k, q in enumerate(found):
-        if q.speaker_span is None or text[q.speaker_span[0] : q.speaker_span[1]].lower() != "it":
-            continue
-        for prev in reversed(found[:k]):
-            if q.start - prev.end > 600:
-                break
-            if prev.speaker_span is None:
-                continue
-            word = text[prev.speaker_span[0] : prev.speaker_span[1]].lower()
-            if word == "it" or word in PRONOUNS:
-                continue
-            if any(e.start < prev.speaker_span[1] and prev.speaker_span[0] < e.end for e in ctx.persons):
-                continue
-            q.speaker = prev.speaker
-            break

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyprism.extract.cues import PRONOUNS, ROLE_SYNONYMS
-from storyprism.extract.linking import _TITLES
+from storyprism.extract.linking import _CREDITS, _TITLES
 
 GENERIC_SPEAKERS = frozenset(
     [
@@ -153,11 +153,14 @@ class DocContext:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # direct quote spans, in text order
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" where the text says
     first_seen: dict[str, int] = field(default_factory=dict)  # full name -> offset of its first mention
+    # clause subjects that are a person named by a common noun ("an officer", "the captain"): (start,
+    # end, gender or None), in text order; filled from the parse by ``quotes.find_quotes``
+    role_subjects: list[tuple[int, int, str | None]] = field(default_factory=list)
 
     @classmethod
     def build(cls, text: str, ents: list[Ent]) -> DocContext:
         ctx = cls(text=text, ents=ents)
-        ctx.persons = [e for e in ents if e.label == "PERSON"]
+        ctx.persons = [e for e in ents if e.label == "PERSON" and _person_like(text, e)]
         # surname -> the full name used most in the document (ties: the first one met), not the
         # longest: "Uma Thurman" over her father "Robert Thurman" mentioned once
         counts: dict[str, dict[str, int]] = {}
@@ -209,18 +212,53 @@ class DocContext:
         want = _PRONOUN_GENDER.get((pronoun or "").lower())
         best = None
         subject = None
+        known = None  # the last subject the text itself shows to be of the pronoun's gender
         for p in self.persons:
             if any(qs <= p.start < qe for qs, qe in self.quoted):
                 continue  # a name inside someone's quote ("If I was meant to jam with Duke Ellington")
-            if want and self.gender.get(self.full_name(p.text, p.start), want) != want:
+            gender = self.gender.get(self.full_name(p.text, p.start))
+            if want and gender not in (None, want):
                 continue
             if p.end <= pos:
                 best = p
                 if p.start in self.subjects and pos - p.end <= 400:
                     subject = p
+                    if want == "f" and gender == "f":
+                        known = p
             else:
                 break
-        pick = subject or best
+        # "Uma Thurman says ... Michael Madsen is seen ... “...,” she says": among the recent subjects,
+        # one the text has shown to be a woman beats one of unknown gender. Signals: gender agreement,
+        # and women are the minority of people named in news, so a person of unknown gender is more
+        # likely a "he" (for "he" the nearest subject stays: "Kim (his) ... said Nam ... he said")
+        pick = known or subject or best
+        best_known = best is not None and self.gender.get(self.full_name(best.text, best.start)) == want
+        if want == "f" and subject is None and not best_known:
+            # no subject nearby ("She says she insisted ... Producers say ... “...,” she says", a long
+            # profile): the person of that gender the article has named most so far, its protagonist,
+            # over whichever name came last (signal: salience; only where the text shows the gender,
+            # and only for "she": a person of unknown gender named last is more likely a "he")
+            counts: dict[str, int] = {}
+            for p in self.persons:
+                if p.end > pos:
+                    break
+                name = self.full_name(p.text, p.start)
+                if self.gender.get(name) == want and not any(qs <= p.start < qe for qs, qe in self.quoted):
+                    counts[name] = counts.get(name, 0) + 1
+            if counts:
+                top = max(counts, key=lambda n: counts[n])
+                if counts[top] >= 3:
+                    return top
+        # "an officer on the scene sounds the alarm. “...,” he says": a person named by a role noun who
+        # is the subject of a clause after the last named person is the one the pronoun continues
+        # (signal: the most recent compatible subject is the centre of attention)
+        after = pick.end if pick else 0
+        for rs, re_, rg in reversed(self.role_subjects):
+            if rs < after or pos - re_ > 300:
+                break
+            if not want or re_ > pos or (rg and rg != want) or any(qs <= rs < qe for qs, qe in self.quoted):
+                continue
+            return norm_name(self.text[rs:re_])
         return self.full_name(pick.text, pick.start) if pick else None
 
     def organisation(self, phrase: str, pos: int) -> str | None:
@@ -267,6 +305,19 @@ class DocContext:
                 while j >= 0 and toks[j][:1].isupper():
                     owner.add(re.sub(r"['’]s$", "", toks[j].lower().strip(",.")))
                     j -= 1
+        # a capitalised body before the role ("the Nato spokesman", "a Pentagon official") owns it too; a
+        # demonym ("the Russian leader", "the French president") only describes it
+        for w in toks:
+            lw = w.lower().strip(",.")
+            if lw not in ("the", "a", "an") and (
+                w[:1].isupper()
+                and not re.search(r"['’]s$", w)
+                and lw not in ROLE_SYNONYMS
+                and lw not in _TITLES
+                and not lw.endswith(_DEMONYM_ENDS)
+                and lw not in _DEMONYMS
+            ):
+                owner.add(lw)
         best: tuple[float, int, str] | None = None
         for p in self.persons:
             name = self.full_name(p.text, p.start)
@@ -282,6 +333,10 @@ class DocContext:
         return best[2] if best else None
 
 
+_DEMONYM_ENDS = ("an", "ese", "ish", "ic", "i")
+_DEMONYMS = frozenset(
+    ["french", "dutch", "greek", "thai", "swiss", "welsh", "czech", "us", "u.s", "uk", "un"]
+)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_GENDER = {"mr": "m", "sir": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
                  "lady": "f", "queen": "f", "princess": "f", "madam": "f", "dame": "f"}  # fmt: skip
@@ -326,6 +381,27 @@ def _genders(ctx: DocContext) -> dict[str, str]:
         if m:
             v[_PRONOUN_GENDER[m.group(1).lower()]] += 1
     return {n: ("m" if v["m"] > v["f"] else "f") for n, v in votes.items() if v["m"] != v["f"]}
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
+
+
+def _person_like(text: str, e: Ent) -> bool:
+    """Whether a PERSON span from the small NER model can be a person a pronoun or a role stands for.
+
+    Signals: a person's name is capitalised ("kombu seaweed" is not one), and a one-word name takes no
+    article ("told the Enquirer", "the Trophy" are a paper and a thing; "the actor Tom Hanks" puts a
+    word between the article and the name)."""
+    words = e.text.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    if re.search(r"\w['’]s\s", e.text):
+        return False  # "Victoria’s Secret", "Israel’s Shin Bet": a possessive inside names no person
+    if len(words) == 1 and (re.fullmatch(r"[A-Z]{2,5}", words[0]) or words[0].lower() in _CREDITS):
+        return False  # "BTP", "Instagram": an initialism, an agency or a network is nobody's name
+    if text[e.start - 1 : e.start] in "“\"‘'" and text[e.end : e.end + 1] in "”\"’'" and e.start > 0:
+        return False  # "“Kill Bill”": a name in marks of its own is a title
+    return not (len(words) == 1 and _ARTICLE_BEFORE.search(text[max(0, e.start - 5) : e.start]))
 
 
 def norm_name(mention: str) -> str:
@@ -381,7 +457,15 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     if org:
         return org
     words = low.split()
-    if len(words) == 2 and words[0] == "the" and words[1] in OCCUPATIONS:
+    if (
+        2 <= len(words) <= 3
+        and words[0] == "the"
+        # "the 21-year-old said": an age alone stands for the person just named, as an occupation does
+        and (words[-1] in OCCUPATIONS or re.fullmatch(r"\d+-year-old", words[-1]) is not None)
+        and (
+            len(words) == 2 or phrase.split()[1][:1].islower()
+        )  # "the 87-year-old comedian", not "the Bears coach"
+    ):
         # "The singer posted ...": a definite occupation noun with no title seen next to a name stands
         # for the person the text is about, the last one who was a clause subject (as "he" does)
         return ctx.person_before(s) or norm_name(phrase)
@@ -392,6 +476,27 @@ def _inside_marks(text: str, a: int, b: int) -> bool:
     """Whether an opening quotation mark between ``a`` and ``b`` is left open (``a`` is quoted)."""
     between = text[a:b]
     return between.count("“") > between.count("”")
+
+
+# common nouns that name one person as a clause subject ("an officer ... he says"): the role words,
+# occupations and gendered person nouns, plus a few more that news uses for someone unnamed
+PERSON_NOUNS = frozenset(
+    ["officer", "captain", "pilot", "witness", "resident", "doctor", "nurse", "lawyer", "attorney",
+     "teacher", "student", "neighbor", "neighbour", "friend", "survivor", "victim", "passenger", "worker",
+     "employee", "owner", "manager", "officer", "policeman", "soldier", "firefighter", "agent", "detective",
+     "sheriff", "priest", "professor", "researcher", "scientist", "spokesman", "spokeswoman", "spokesperson",
+     "visitor", "fan", "shopkeeper", "tourist", "bystander", "eyewitness", "parent", "relative", "local"]
+)  # fmt: skip
+
+
+def person_noun_gender(word: str) -> str | None:
+    """The gender a person noun implies ("m", "f", "?" for either), None when it names no person."""
+    w = word.lower()
+    if w in _ROLE_GENDER:
+        return _ROLE_GENDER[w]
+    if w in PERSON_NOUNS or w in OCCUPATIONS or w in ROLE_SYNONYMS:
+        return "?"
+    return None
 
 
 # occupations a definite description names a person by ("the singer", "the actress", "the coach")

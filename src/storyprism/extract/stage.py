@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from storyprism.extract.dates import find_dates, infer_published
-from storyprism.extract.linking import CLASS_OF, junk_name, link
+from storyprism.extract.linking import CLASS_OF, junk_name, link, shouted_kicker
 from storyprism.extract.numbers import find_numbers
 from storyprism.extract.options import ExtractOptions
 from storyprism.extract.parse import Parse
@@ -79,7 +79,7 @@ def _one(
 ) -> None:
     spans = [s for p in paragraphs(text) for s in sentences(text, *p)]
     for e in doc_ents:
-        if e.label in CLASS_OF and not junk_name(e.text):
+        if e.label in CLASS_OF and not junk_name(e.text) and not shouted_kicker(text, e.start, e.end):
             out.mentions.append(Mention(article.id, e.text, e.label, e.start, e.end))
     if options.quotes:
         for n, q in enumerate(find_quotes(text, doc_ents, indirect=options.indirect_quotes, parse=tree)):

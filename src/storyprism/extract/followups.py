@@ -1,0 +1,186 @@
+"""Speaker rules that look across a document after the quotes are found (``quotes.find_quotes`` calls them).
+
+Each continues or fixes a speaker from what the text said before: a quote that bears out the reported
+statement before it, "the statement said" after "X said in a statement", a speaking "it", a first person
+inside a passage whose tag or post signature closes it, and the unnamed people ("an officer") a later
+pronoun may stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyprism.extract.cues import PRONOUNS
+from storyprism.extract.marks import QUOTE_MARKS
+from storyprism.extract.parse import Parse
+from storyprism.extract.speakers import DocContext, Ent, person_noun_gender
+from storyprism.extract.tags import tag_after
+
+if TYPE_CHECKING:
+    from storyprism.extract.quotes import Found
+
+
+# a closing mark ending a quoted passage within its paragraph: "..., what we've overcome,' he said."
+_CLOSE_MARK = re.compile(r"[,.!?]?['’”\"](?=[\s,])")
+_OPEN_MARK = re.compile(r"(?:^|(?<=[\s:(]))['‘“\"](?=[A-Z(])")
+# an embedded post's signature: "— Sarah Silverman (@SarahKSilverman) February 5, 2018"
+_POST_SIGNATURE = re.compile(r"[—–]\s*(?P<spk>[A-Z][^()\n—–]{1,60}?)\s*\(@\w+\)")
+
+
+def tag_closing_quote(text: str, ctx: DocContext, pos: int) -> tuple[int, int] | None:
+    """The speaker of the quoted passage a first-person speaker at ``pos`` sits in, when the marks
+    were not read as a direct quote (single marks, a post): the speech tag right after the passage's
+    closing mark ("'I just had to remind everybody who we are, what ...,' he said"), or the signature
+    line of an embedded post ("We just live in different countries ... — Sarah Silverman (@...)").
+    Signal: "I"/"we" outside a quotation is the reporter, which news rarely is; inside one it is the
+    quoted person, whom the tag or the signature closing the passage names. Same paragraph only."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    seg_end = min(end, pos + 400)
+    sig = _POST_SIGNATURE.search(text, pos, seg_end)
+    if sig:
+        return sig.start("spk"), sig.end("spk")
+    para = text.rfind("\n", 0, pos) + 1
+    opened = list(_OPEN_MARK.finditer(text, para, pos))
+    if not opened or _CLOSE_MARK.search(text, opened[-1].end(), pos):
+        return None  # the first person is not inside an open quotation: the writer's own "I"
+    for m in _CLOSE_MARK.finditer(text, pos, seg_end):
+        after = tag_after(text, m.end(), min(end, m.end() + 120), ctx.ents)
+        if after and after.speaker:
+            return after.speaker
+        break  # only the first closing mark ends the passage
+    return None
+
+
+# only statements and releases: a letter or a post is often someone else's than the last person who
+# mentioned one ("the letter" of six executives after "Portnow responded in a letter")
+_DOCUMENT = re.compile(r"(?:the|that|this)\s+(statement|release)", re.IGNORECASE)
+
+
+def document_issuer(text: str, found: list[Found]) -> None:
+    """ "Weinstein said in a statement that ... “...,” the statement said": a definite statement that
+    speaks is the one someone was just said to issue, so its words are that issuer's. Signal: the
+    anaphoric "the statement" after "X said in a statement"; the issuer's speech tag, within the 1,000
+    characters before, must name the same document."""
+    for k, q in enumerate(found):
+        if q.speaker_span is None:
+            continue
+        m = _DOCUMENT.fullmatch(text[q.speaker_span[0] : q.speaker_span[1]].strip())
+        if not m:
+            continue
+        noun = m.group(1).lower()
+        for p in reversed(found[:k]):
+            if q.start - p.end > 1000:
+                break
+            if not p.speaker or p.speaker_span is None or _DOCUMENT.fullmatch(p.speaker.strip()):
+                continue
+            # the document is named beside the issuer's speech tag ("X said in a statement", "In a
+            # statement, X said"), not anywhere in the sentence
+            around = text[max(0, p.speaker_span[0] - 40) : p.speaker_span[1] + 60].lower()
+            named = p.speaker[:1].isupper() and not any(ch in QUOTE_MARKS for ch in p.speaker)
+            if (
+                noun in around
+                and named
+                and p.speaker.lower() not in PRONOUNS
+                and "statement" not in p.speaker.lower()
+            ):
+                q.speaker, q.via = p.speaker, None
+                break
+
+
+_STATEMENT_GAP = re.compile(r"^[^.!?:“”\"\n]{0,40}[.:]?['’]?\s*[“\"]?$")
+
+
+def quote_after_statement(text: str, found: list[Found]) -> None:
+    """ "Ren said China's stance is clear and has not changed. “We're determined to ...”": an
+    unattributed direct quote that opens the sentence right after someone's reported statement gives
+    that person's own words. Signal: the news convention of a paraphrase followed by the quote that
+    bears it out; the reported content must run to the end of the sentence before the quote, with at
+    most one paragraph break between (another sentence in between breaks the link)."""
+    for k, q in enumerate(found):
+        if not q.direct or q.speaker is not None or len(q.text.split()) < 4 or k == 0:
+            continue
+        p = found[k - 1]
+        if p.direct or not p.speaker or p.speaker.lower() in PRONOUNS or p.speaker_span is None:
+            continue
+        gap = text[p.end : q.start]
+        if gap.count("\n") > 2 or not _STATEMENT_GAP.match(gap.replace("\n", " ")):
+            continue
+        q.speaker, q.speaker_span, q.cue, q.via = p.speaker, p.speaker_span, p.cue, p.via
+
+
+def role_subjects(text: str, ctx: DocContext, parse: Parse) -> None:
+    """Main-clause subjects that bring in one unnamed person ("an officer on the scene sounds the
+    alarm", "A foreign ministry spokesman in Berlin said"), for pronoun resolution. Only indefinite
+    phrases (a definite "the actress" mostly names someone met before), only a main clause ("Taylor
+    doubts a judge will ..." is not about the judge), not joined to others and not when a name is in
+    or beside the phrase (then the name is the subject)."""
+    for t in range(len(parse)):
+        if parse.deps[t] not in ("nsubj", "nsubjpass") or parse.tags[t] != "NN":
+            continue
+        if parse.deps[parse.heads[t]] != "ROOT" or parse.lefts[t] == t:
+            continue
+        gender = person_noun_gender(text[parse.starts[t] : parse.ends[t]])
+        if gender is None:
+            continue
+        if text[parse.starts[parse.lefts[t]] : parse.ends[parse.lefts[t]]].lower() not in (
+            "a",
+            "an",
+            "another",
+        ):
+            continue
+        if any(parse.deps[c] in ("conj", "appos") for c in parse.children(t)):
+            continue
+        s, e = parse.starts[parse.lefts[t]], parse.ends[t]
+        if any(x.start < parse.ends[parse.rights[t]] and s < x.end for x in ctx.persons):
+            continue
+        ctx.role_subjects.append((s, e, None if gender == "?" else gender))
+
+
+def speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
+    """ "The report said ... It said ...": a speaking "it" continues the last speaker before it that is
+    not a person (a paper, a report, a company), within a few sentences; with none, ``resolve`` has
+    given the organisation named last."""
+    for k, q in enumerate(found):
+        if q.speaker_span is None or text[q.speaker_span[0] : q.speaker_span[1]].lower() != "it":
+            continue
+        for prev in reversed(found[:k]):
+            if q.start - prev.end > 600:
+                break
+            if prev.speaker_span is None:
+                continue
+            word = text[prev.speaker_span[0] : prev.speaker_span[1]].lower()
+            if word == "it" or word in PRONOUNS:
+                continue
+            if any(e.start < prev.speaker_span[1] and prev.speaker_span[0] < e.end for e in ctx.persons):
+                continue
+            q.speaker = prev.speaker
+            break
+
+
+# " in Tokyo", " from Croydon": where the unnamed person is, between the phrase and the name after it
+_PLACE_TAIL = re.compile(r"(?:\s+(?:in|from|of)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?,\s+")
+
+
+def named_beside(text: str, ctx: DocContext, span: tuple[int, int]) -> Ent | None:
+    """The person an unnamed speaker phrase stands in apposition to: "Brittany Nicely, a zoo visitor
+    who ..., described", "A woman in Tokyo, Kaoru Kuroko, also said". Signal: a common noun for one
+    person with a name beside it, set off by commas, is that person; a journalist cites the name."""
+    s, e = span
+    words = text[s:e].split()
+    if not words or len(words) > 5 or any(x.start < e and s < x.end for x in ctx.persons):
+        return None
+    if not words[0][:1].islower() and words[0].lower() not in ("a", "an", "the", "one", "another"):
+        return None
+    if person_noun_gender(re.sub(r"[^\w-]", "", words[-1])) is None:
+        return None
+    for p in ctx.persons:
+        if p.end <= s and text[p.end : s].strip() == "," and len(p.text.split()) >= 2:
+            return p
+        if p.start >= e:
+            m = _PLACE_TAIL.match(text, e)
+            if m and m.end() == p.start and text[p.end : p.end + 1] == "," and len(p.text.split()) >= 2:
+                return p
+            break
+    return None
