@@ -11,6 +11,7 @@ from storyprism.records import (
     AnalysisData,
     Article,
     Change,
+    Claim,
     DateMention,
     Extraction,
     Quote,
@@ -375,3 +376,39 @@ def test_a_quote_going_on_from_a_credited_sentence_relays_the_same_outlet():
     assert sentence_origin(st, idx["The harbour "]) == "a"
     assert sentence_origin(st, idx["“We checked "]) == "a"
     assert sentence_origin(st, idx["Local fisher"]) is None  # no credit: the article's own
+
+
+def test_a_story_whose_storyline_changed_gets_only_a_new_timeline(monkeypatch):
+    from storyprism import compare, pipeline
+    from storyprism.options import Options
+    from storyprism.store import Store
+
+    data = _data()
+    data.stories.append(Story(id="s-ferry", title="Ferry fares", articles=[], storyline="l1"))
+    data.storylines[0].stories.append("s-ferry")
+    options = Options()
+    options.compare.embeddings = False
+    store = Store(":memory:")
+    pipeline.run_compare(store, data, options)
+    claims_before = sorted(c.id for c in store.derived(Claim, "claim"))
+    asked: list[tuple[set[str], set[str]]] = []
+    real = compare.compare_stories
+
+    def spy(d, o, progress=None, only=None, timelines_only=()):
+        asked.append((set(only or ()), set(timelines_only)))
+        return real(d, o, progress, only=only, timelines_only=timelines_only)
+
+    monkeypatch.setattr(compare, "compare_stories", spy)
+    ferry = Article(id="f", ref="f.txt", title="Ferry fares rise", outlet="Farm C", published="2024-03-05T09:00:00",
+                    text="The harbour ferry will raise its fares by ten percent in April, the operator said.")
+    data.articles.append(ferry)
+    data.stories[1].articles = ["f"]
+    pipeline.run_compare(store, data, options)
+    assert asked == [({"s-ferry"}, {"s-bridge"})]  # the bridge story is not compared again...
+    bridge = [c.id for c in store.derived(Claim, "claim") if c.story == "s-bridge"]
+    assert sorted(bridge) == claims_before
+    timeline = store.get_meta("comparison_extra")["timeline"]
+    events = [e for e in timeline if e["story"] == "s-bridge" and e["kind"] == "event"]
+    # ...but its timeline shows the sibling story as it is now
+    assert any(e["articles"] == ["f"] for e in events)
+    assert {e["story"] for e in timeline} == {"s-bridge", "s-ferry"}

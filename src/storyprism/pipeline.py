@@ -522,12 +522,15 @@ def run_compare(
     keep their stored results, so adding a few articles to a large workspace re-compares only the
     stories they joined.
     """
-    previous: dict[str, str] = store.get_meta("compare_inputs", {}) or {}
+    previous: dict[str, list[str]] = store.get_meta("compare_inputs", {}) or {}
     current = _story_inputs(data, options)
-    todo = {sid for sid, key in current.items() if previous.get(sid) != key}
+    todo = {sid for sid, keys in current.items() if not _same_inputs(previous.get(sid), keys, 0)}
+    # a story whose own inputs stand but whose storyline changed needs only its timeline again
+    retimed = {sid for sid, keys in current.items() if sid not in todo and not _same_inputs(previous.get(sid), keys, 1)}
     gone = set(previous) - set(current)
     result = compare.compare_stories(
-        data, options.compare, lambda done, total: progress("comparison", done, total), only=todo
+        data, options.compare, lambda done, total: progress("comparison", done, total), only=todo,
+        timelines_only=retimed,
     )
     conflicts_of: dict[str, list[Conflict]] = {}
     for c in result.conflicts:
@@ -544,16 +547,22 @@ def run_compare(
         )
         store.add_derived("summary", [(s.story, s) for s in result.summaries], story=lambda s: s.story)
         store.set_meta(
-            "comparison_extra", _merge_extra(store.get_meta("comparison_extra", {}) or {}, result, stale)
+            "comparison_extra",
+            _merge_extra(store.get_meta("comparison_extra", {}) or {}, result, stale, stale | retimed),
         )
         store.set_meta("compare_inputs", current)
     return store.count_derived("claim"), store.count_derived("conflict")
 
 
-def _story_inputs(data: AnalysisData, options: Options) -> dict[str, str]:
-    """Per story, a hash of everything its comparison reads: its articles (text, date, outlet,
-    origin), the quotes on them as linked corpus-wide (a new article can rename a speaker), the
-    reuse relations into them, its storyline's events (the timeline), and the options."""
+def _same_inputs(before: object, now: list[str], part: int) -> bool:
+    return isinstance(before, list) and len(before) == len(now) and before[part] == now[part]
+
+
+def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
+    """Per story, two hashes of what its comparison reads: [its own inputs: its articles (text,
+    date, outlet, origin), the quotes on them as linked corpus-wide (a new article can rename a
+    speaker), the reuse relations into them and the options; its storyline's events, which only
+    its timeline reads]."""
     articles = {a.id: a for a in data.articles}
     quotes: dict[str, list[Quote]] = {}
     for q in data.extraction.quotes:
@@ -572,22 +581,38 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, str]:
             if a is None:
                 continue
             parts.append([aid, a.content_hash, a.published, a.title, a.outlet, data.origins.get(aid)])
-            parts.append([to_dict(q) for q in quotes.get(aid, [])])
+            parts.append([_quote_input(q) for q in quotes.get(aid, [])])
             parts.append([[r.source, r.kind, len(r.alignments)] for r in reuses.get(aid, [])])
+        line: list[object] = [options_key]
         for sid in line_of.get(story.id, []):
             other = stories.get(sid)
             if other is not None:
-                parts.append([sid, other.title, other.first_seen, other.articles])
-        out[story.id] = hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()
+                line.append([sid, other.title, other.first_seen, other.articles])
+        out[story.id] = [hashlib.sha1(json.dumps(p, default=str).encode()).hexdigest() for p in (parts, line)]
     return out
 
 
-def _merge_extra(previous: dict[str, object], result: object, stale: set[str]) -> dict[str, object]:
-    """The stored per-story extras (outlet coverage, timelines) with the stale stories' replaced."""
+def _quote_input(q: Quote) -> dict[str, object]:
+    """What the comparison reads of a quote. Its speaker's entity id matters only to quotes of a
+    variant group (``compare.conflicts.speaker_conflicts``); elsewhere it is left out, since
+    corpus-wide linking gives an id to a speaker once enough articles name them, and that alone
+    would make every story quoting them stale."""
+    d = to_dict(q)
+    if not q.variant_group:
+        d.pop("speaker_id", None)
+    return d
+
+
+def _merge_extra(
+    previous: dict[str, object], result: object, stale: set[str], stale_timelines: set[str]
+) -> dict[str, object]:
+    """The stored per-story extras (outlet coverage, timelines) with the stale stories' replaced
+    (the timelines of ``stale_timelines``, which holds ``stale``)."""
     merged = _comparison_extra(result)
     for key, fresh in merged.items():
         old = previous.get(key)
-        kept = [x for x in old if isinstance(x, dict) and x.get("story") not in stale] if isinstance(old, list) else []
+        replaced = stale_timelines if key == "timeline" else stale
+        kept = [x for x in old if isinstance(x, dict) and x.get("story") not in replaced] if isinstance(old, list) else []
         merged[key] = kept + (fresh if isinstance(fresh, list) else [])
     return merged
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
-from storyprism.compare.claims import build_claims, copied_sentences, story_text
+from storyprism.compare.claims import StoryText, build_claims, copied_sentences, story_text
 from storyprism.compare.conflicts import (
     date_conflicts,
     negation_conflicts,
@@ -36,8 +36,11 @@ def compare_stories(
     options: CompareOptions,
     progress: Callable[[int, int], None] | None = None,
     only: Collection[str] | None = None,
+    timelines_only: Collection[str] = (),
 ) -> Comparison:
-    """Compare the sources of every story in ``data`` (or only the stories named in ``only``).
+    """Compare the sources of every story in ``data`` (or only the stories named in ``only``), and
+    give the stories named in ``timelines_only`` just their timeline (their storyline changed, their
+    own articles did not: the claims, conflicts and summary they have stand).
 
     A story whose articles cannot be compared (no text, unknown ids) yields empty results, never an
     error: one odd story must not cost the others their comparison.
@@ -56,6 +59,9 @@ def compare_stories(
             log.exception("comparison of story %s failed; it is left without claims", story.id)
     if progress is not None:
         progress(len(todo), len(todo))
+    for story in data.stories:
+        if story.id in timelines_only and (only is None or story.id not in only):
+            _story_timeline(data, options, result, story, corpus)
     return result
 
 
@@ -108,6 +114,21 @@ def _compare_story(
     result.conflicts.extend(conflicts)
     result.summaries.append(summarise(st, claims, options))
     result.outlet_coverage.extend(outlet_coverage(st, claims, options))
-    line = corpus.storyline_of.get(story.id) or [story.id]
+    _add_timeline(st, options, result, corpus)
+
+
+def _add_timeline(st: StoryText, options: CompareOptions, result: Comparison, corpus: _Corpus) -> None:
+    line = corpus.storyline_of.get(st.story.id) or [st.story.id]
     line_dates = corpus.of(corpus.dates, [a for sid in line if sid in corpus.stories for a in corpus.stories[sid].articles])
     result.timeline.extend(timeline(st, corpus.stories, line, line_dates, options))
+
+
+def _story_timeline(
+    data: AnalysisData, options: CompareOptions, result: Comparison, story: Story, corpus: _Corpus
+) -> None:
+    """The timeline alone: it reads the story's articles and dates and its storyline's events, not
+    the sentences the rest of the comparison splits and scores."""
+    members = {a: corpus.articles[a] for a in story.articles if a in corpus.articles}
+    if members:
+        st = StoryText(story=story, articles=members, origins={a: data.origins.get(a, a) or a for a in members})
+        _add_timeline(st, options, result, corpus)
