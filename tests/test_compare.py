@@ -412,3 +412,19 @@ def test_a_story_whose_storyline_changed_gets_only_a_new_timeline(monkeypatch):
     # ...but its timeline shows the sibling story as it is now
     assert any(e["articles"] == ["f"] for e in events)
     assert {e["story"] for e in timeline} == {"s-bridge", "s-ferry"}
+
+
+def test_an_interview_relayed_by_another_outlet_counts_the_interviewer():
+    from storyprism.compare.claims import sentence_origin, story_text
+
+    data = _data()
+    data.articles[1].text += ("\nThe harbour engineer Ann Lee told the Coast Post the old bridge was safe, "
+                              "according to the Daily A.")
+    st = story_text(data.stories[0], {a.id: a for a in data.articles}, data.origins, CompareOptions())
+    (i,) = [k for k, s in enumerate(st.sentences) if s.text.startswith("The harbour engineer")]
+    # the Daily A passes on the Coast Post's interview: the words are the Coast Post's
+    assert sentence_origin(st, i) == "outlet:Coast Post"
+    data.articles[1].text = data.articles[1].text.replace("told the Coast Post", "said")
+    st = story_text(data.stories[0], {a.id: a for a in data.articles}, data.origins, CompareOptions())
+    (i,) = [k for k, s in enumerate(st.sentences) if s.text.startswith("The harbour engineer")]
+    assert sentence_origin(st, i) == "a"  # one relayed report: the Daily A's article in the story

@@ -258,7 +258,8 @@ def sentence_origin(st: StoryText, i: int) -> str | None:
     ("..., Falcke told the Guardian", "..., Reuters reported") relays that outlet's report, whatever
     the rest of its article rests on; so for this statement its origin is the credited outlet (its
     article in the story when there is one, else ``wire:AGENCY`` / ``outlet:NAME``, the names the
-    reuse stage gives outside origins). A sentence crediting two outlets, or its own, names none."""
+    reuse stage gives outside origins). A sentence crediting two outlets names none, unless one is
+    the outlet someone "told" and the other relays that interview; one crediting its own names none."""
     from storyprism.reuse.credits import find_credits, outlet_keys, same_name
 
     s = st.sentences[i]
@@ -272,7 +273,12 @@ def sentence_origin(st: StoryText, i: int) -> str | None:
         # scientist said"): the pronoun or role speaker is the one that sentence credited
         text = f"{prev.text} {s.text}"
     credits = [c for c in find_credits([text], outlet_keys(art.outlet, art.url))[0] if c.cue in _RELAY_CUES]
-    if not credits or any(not same_name(c.name, credits[0].name) for c in credits):
+    if credits and any(not same_name(c.name, credits[0].name) for c in credits):
+        # "X told the Chongqing Morning Post, according to China Daily": the relayer names whose
+        # interview it passes on, and the interview is where the words come from
+        told = [c for c in credits if c.cue == "told"]
+        credits = told if told and all(same_name(c.name, told[0].name) for c in told) else []
+    if not credits:
         return None
     return _outside_origin(st, s.article, max((c.name for c in credits), key=len))
 
@@ -310,8 +316,10 @@ def speaker_credits(st: StoryText, quotes: Sequence[Quote]) -> dict[str, dict[st
         text = art.text or ""
         own = outlet_keys(art.outlet, art.url)
         for name in names:
-            surname = name.split()[-1]
-            if len(surname) < 3 or surname not in text:
+            parts = name.split()
+            surname = parts[-1]
+            # a person's full name: a one-word "speaker" is as often a country or a body ("China")
+            if len(parts) < 2 or len(surname) < 3 or not surname[0].isupper() or surname not in text:
                 continue
             credited = [
                 c.name for start, end in split_sentences(text) if surname in text[start:end]
@@ -328,8 +336,10 @@ def _speaker_origin(st: StoryText, i: int, quotes: Sequence[Quote], credited: di
     by_speaker = credited.get(s.article)
     if not by_speaker:
         return None
+    # the quote starts in the sentence, or the sentence lies inside a quote of several sentences
     found = {by_speaker[q.speaker] for q in quotes
-             if q.article == s.article and q.speaker in by_speaker and q.direct and s.start <= q.start < s.end}
+             if q.article == s.article and q.speaker in by_speaker and q.direct
+             and (s.start <= q.start < s.end or q.start < s.start < q.end)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -367,9 +377,9 @@ def _support(
     """Distinct origins stating a claim: each article counts its ultimate origin, except
     - an article that copied a sentence of the claim word for word from an earlier article
       (``copied_sentences``): for this statement, it counts that article's origin;
-    - an original (an article that is its own origin) whose sentences in the claim all credit the
-      same outside outlet (``sentence_origin``), or quote a speaker the article credits to one
-      (``speaker_credits``): it relays that outlet's report, and so do the copies of it. A derived article keeps the origin the reuse stage traced (its credit was
+    - an original (an article that is its own origin) whose sentences in the claim credit one
+      outside outlet and no other (``sentence_origin``), or quote a speaker the article credits to
+      one (``speaker_credits``): it relays that outlet's report, and so do the copies of it. A derived article keeps the origin the reuse stage traced (its credit was
       followed there)."""
     by_article: dict[str, list[int]] = {}
     for i in group:
@@ -385,10 +395,13 @@ def _support(
             continue
         if st.origins[a] != a:
             continue
-        named = {sentence_origin(st, i) or _speaker_origin(st, i, quotes, credited or {}) for i in idx}
-        if len(named) == 1 and None not in named:
-            relayed[a] = str(named.pop())
-    out = {copied.get(a) or relayed.get(st.origins[a], st.origins[a]) for a in by_article}
+        # one credited sentence names the source of the article's statement (the rest of a quote
+        # running over several sentences, or its paraphrase beside it, credit nobody again)
+        named = {o for i in idx if (o := sentence_origin(st, i) or _speaker_origin(st, i, quotes, credited or {}))}
+        if len(named) == 1:
+            relayed[a] = named.pop()
+    # a copied sentence counts its source's origin, and what that source relays for this statement
+    out = {relayed.get(o, o) for a in by_article if (o := copied.get(a) or st.origins[a])}
     return sorted(o for o in out if o)
 
 
