@@ -58,6 +58,7 @@ def test_adding_an_unrelated_article_recompares_only_its_story(tmp_path: Path, m
         monkeypatch.setattr(detect, "compare_docs", lambda *a, **k: calls.append(1) or real(*a, **k))
         third = ws.analyze()
         assert calls == [] and third.sentences_encoded == 0 and tested == [1]
+        assert third.up_to_date and third.stories == second.stories and third.claims == second.claims
         assert ws.document()["reuse"] == after["reuse"]
 
     new_stories = set(inputs_after) - set(inputs_before)
@@ -146,3 +147,23 @@ def test_storylines_list_their_events_in_the_same_order_on_every_run(tmp_path: P
 def ws_document_stories(path: Path) -> list[dict]:
     with Workspace(path) as ws:
         return ws.document()["stories"]
+
+
+def test_a_rerun_with_nothing_changed_redoes_nothing_but_any_change_redoes_the_analysis(tmp_path: Path) -> None:
+    from storyprism.records import StoryEdit
+
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([SEEDS])
+        first = ws.analyze()
+        assert not first.up_to_date
+        again = ws.analyze()
+        assert again.up_to_date and not again.seconds  # no stage ran
+        assert (again.stories, again.claims, again.quotes) == (first.stories, first.claims, first.quotes)
+        # a manual edit is an input: the next run replays it
+        story = ws.document()["stories"][0]
+        ws.store.add_story_edit(StoryEdit(kind="split", articles=story["articles"][:1]))
+        assert not ws.analyze().up_to_date
+        assert ws.analyze().up_to_date
+        # so is a changed option
+        ws.options.compare.summary_sentences = 5
+        assert not ws.analyze().up_to_date

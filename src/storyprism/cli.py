@@ -210,6 +210,9 @@ def _print_ingest(report: IngestReport, ws: Workspace) -> None:
 
 
 def _print_analysis(report: AnalysisReport) -> None:
+    if report.up_to_date:
+        err.print("[green]Nothing changed since the last analysis (articles, options, story edits): "
+                  "its results stand.[/]")
     t = Table(title="Analysis", show_header=False, title_justify="left")
     add_row(t, "articles", str(report.articles))
     add_row(t, "publication dates inferred from text", str(report.inferred_dates))

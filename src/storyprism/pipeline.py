@@ -95,6 +95,7 @@ class AnalysisReport:
     completed: list[str] = field(default_factory=list)  # stages that finished and stored their results
     peak_mb: dict[str, float] = field(default_factory=dict)  # this process's peak memory after each stage
     interrupted_after: list[str] | None = None  # the previous run stopped after these stages
+    up_to_date: bool = False  # nothing changed since the last finished analysis: its results stand
 
 
 # ---------------------------------------------------------------------------- ingestion
@@ -639,6 +640,9 @@ def analyze(store: Store, options: Options, progress: Progress = _no_progress) -
     if not articles:
         return report
     last = store.get_meta(RUN_KEY) or {}
+    inputs = _inputs_fingerprint(store, articles, options)
+    if last.get("finished") and last.get("inputs") == inputs and not store.get_meta(FAILED_KEY):
+        return _unchanged_report(store)
     if last and not last.get("finished"):
         # The previous run stopped part-way: every stage runs again below, and the ones it had not
         # finished (whose stored results are stale) are named in the report and in `status`.
@@ -665,7 +669,37 @@ def analyze(store: Store, options: Options, progress: Progress = _no_progress) -
                 "peak_mb": {k: round(v) for k, v in report.peak_mb.items()},
             },
         )
-        store.set_meta(RUN_KEY, {**run, "completed": report.completed, "finished": _now()})
+        store.set_meta(RUN_KEY, {**run, "completed": report.completed, "finished": _now(), "inputs": inputs})
+        store.set_meta("analysis_report", _report_counts(report))
+    return report
+
+
+def _inputs_fingerprint(store: Store, articles: Sequence[Article], options: Options) -> str:
+    """What a finished analysis depends on: storyprism's version, the options, every article's text
+    and metadata (a publication date read off the text by analysis itself aside) and the manual
+    story edits. Equal fingerprints: the stored results are what a new run would compute."""
+    h = hashlib.sha1(json.dumps([__version__, options.to_dict()], sort_keys=True, default=str).encode())
+    for a in sorted(articles, key=lambda a: a.id):
+        published = None if a.published_inferred else a.published
+        h.update(json.dumps([a.id, a.content_hash, published, a.title, a.outlet, a.url, a.description]).encode())
+    h.update(json.dumps([to_dict(e) for e in store.story_edits()], sort_keys=True).encode())
+    return h.hexdigest()
+
+
+_COUNTS = ("articles", "quotes", "entities", "origins", "stories", "storylines", "claims", "conflicts", "inferred_dates")
+
+
+def _report_counts(report: AnalysisReport) -> dict[str, object]:
+    return {**{k: getattr(report, k) for k in _COUNTS}, "reuse": dict(report.reuse)}
+
+
+def _unchanged_report(store: Store) -> AnalysisReport:
+    """The last finished analysis's figures, for a run that found nothing to redo."""
+    counts = store.get_meta("analysis_report", {}) or {}
+    report = AnalysisReport(up_to_date=True, completed=list(STAGES))
+    for key in _COUNTS:
+        setattr(report, key, int(counts.get(key, 0) or 0))
+    report.reuse = Counter({str(k): int(v) for k, v in (counts.get("reuse") or {}).items()})
     return report
 
 
