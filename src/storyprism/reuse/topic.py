@@ -6,6 +6,8 @@ between the headline and any body sentence; reports on their own headline score 
 about something else under 0.25 (measured on the hand-read Giveme5W1H events, eval/trust.py).
 Without the encoder, no content word of a headline of 3+ content words occurs in the body.
 A body of fewer than five words (all the page had was a widget or a notice) reports nothing either.
+A body that leaves out most of its headline's names and restates it nowhere (under 0.5) sits under
+someone else's headline (``headline_names_unreported``). Off-event: ``off_event_articles``.
 """
 
 from __future__ import annotations
