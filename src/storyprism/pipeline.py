@@ -330,7 +330,7 @@ def run_reuse(
     memo = reuse.PairMemo()
     if stored.get("options") == reuse_memo_key(options):
         memo.pairs = stored.get("pairs", {})
-        memo.relations = {f"{r.source}>{r.copy}": r for r in store.derived(Reuse, "reuse")}
+        memo.relations = {reuse.relation_key(r): r for r in store.derived(Reuse, "reuse")}
     found = reuse.detect_reuse(articles, options.reuse, phase, memo) if options.reuse.enabled else []
     return found, save_reuse(store, articles, options, found, memo.seen)
 
@@ -348,7 +348,7 @@ def save_reuse(
     stored, the pair decisions (``seen``) kept for the next run."""
     records = trace_records(articles, found, options, off_topic=_off_topic(store, articles, options))
     with store.transaction():
-        store.replace_derived("reuse", [(f"{r.source}>{r.copy}", r) for r in found], lambda r: r.copy)
+        store.replace_derived("reuse", [(reuse.relation_key(r), r) for r in found], lambda r: r.copy)
         store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
         store.set_meta("reuse_pairs", {"options": reuse_memo_key(options), "pairs": seen})
     return records
@@ -376,7 +376,7 @@ def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[
         with store.transaction():
             store.set_meta("off_topic", {"salt": salt, "articles": verdicts})
     flagged = {aid: str(v[1]) for aid, v in verdicts.items() if v[1]}
-    # the headline-name test reads names and rarity off the whole corpus, so it runs over all
+    # the headline-name test reads what is a name off the whole corpus, so it runs over all
     # articles on every run (words only; the encoder sees just its few candidates)
     rest = [a for a in articles if a.id not in flagged]
     flagged.update(reuse.headline_names_unreported(rest, options.reuse.use_embeddings))

@@ -315,16 +315,18 @@ def speaker_credits(st: StoryText, quotes: Sequence[Quote]) -> dict[str, dict[st
         art = st.articles[aid]
         text = art.text or ""
         own = outlet_keys(art.outlet, art.url)
+        # the article's sentences that say someone "told" an outlet, read once for all its speakers
+        told = [
+            (sentence, [c.name for c in find_credits([sentence], own)[0] if c.cue == "told"])
+            for sentence in (text[start:end] for start, end in split_sentences(text)) if "told" in sentence
+        ]
         for name in names:
             parts = name.split()
             surname = parts[-1]
             # a person's full name: a one-word "speaker" is as often a country or a body ("China")
-            if len(parts) < 2 or len(surname) < 3 or not surname[0].isupper() or surname not in text:
+            if len(parts) < 2 or len(surname) < 3 or not surname[0].isupper():
                 continue
-            credited = [
-                c.name for start, end in split_sentences(text) if surname in text[start:end]
-                for c in find_credits([text[start:end]], own)[0] if c.cue == "told"
-            ]
+            credited = [c for sentence, names_told in told if surname in sentence for c in names_told]
             if credited and all(same_name(c, credited[0]) for c in credited):
                 out.setdefault(aid, {})[name] = _outside_origin(st, aid, max(credited, key=len))
     return out
@@ -379,8 +381,8 @@ def _support(
       (``copied_sentences``): for this statement, it counts that article's origin;
     - an original (an article that is its own origin) whose sentences in the claim credit one
       outside outlet and no other (``sentence_origin``), or quote a speaker the article credits to
-      one (``speaker_credits``): it relays that outlet's report, and so do the copies of it. A derived article keeps the origin the reuse stage traced (its credit was
-      followed there)."""
+      one (``speaker_credits``): it relays that outlet's report, and so do the copies of it. A
+      derived article keeps the origin the reuse stage traced (its credit was followed there)."""
     by_article: dict[str, list[int]] = {}
     for i in group:
         by_article.setdefault(st.sentences[i].article, []).append(i)

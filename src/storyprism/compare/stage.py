@@ -60,7 +60,7 @@ def compare_stories(
     if progress is not None:
         progress(len(todo), len(todo))
     for story in data.stories:
-        if story.id in timelines_only and (only is None or story.id not in only):
+        if story.id in timelines_only and only is not None and story.id not in only:
             _story_timeline(data, options, result, story, corpus)
     return result
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyprism import pipeline
+from storyprism import pipeline, reuse
 from storyprism.engine import parquet
 from storyprism.engine.global_step import META_FILE, RUN_FILE
 from storyprism.records import (
@@ -113,7 +113,7 @@ def import_dataset(directory: str, store: Store) -> ImportReport:
             store.replace_derived(kind, pipeline._per_article_keys(records, prefix), lambda m: m.article)
             counts[name] = len(records)
         load("entities", Entity, "entity", lambda e: e.id)
-        load("reuse", Reuse, "reuse", lambda r: f"{r.source}>{r.copy}", lambda r: r.copy)
+        load("reuse", Reuse, "reuse", reuse.relation_key, lambda r: r.copy)
         load("origins", Origin, "origin", lambda o: o.article, lambda o: o.article)
         load("stories", Story, "story", lambda s: s.id, story=lambda s: s.id)
         load("storylines", Storyline, "storyline", lambda line: line.id)

@@ -143,7 +143,7 @@ def gather(
     near.sort(key=lambda r: (r[0], r[1]))
     rewrites.sort(key=lambda r: (r[0], r[1]))
     found = [r for _, _, r in near] + [r for _, _, _, r in rewrites if r is not None]
-    seen = {pkey: (None if r is None else f"{r.source}>{r.copy}") for _, _, pkey, r in rewrites}
+    seen = {pkey: (None if r is None else detect.relation_key(r)) for _, _, pkey, r in rewrites}
     return found, seen
 
 

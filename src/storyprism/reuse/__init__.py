@@ -1,6 +1,13 @@
 """storyprism reuse stage: copies and rewrites between articles, and what the copies changed."""
 
-from storyprism.reuse.detect import PairMemo, compare_texts, detect_reuse, independent_count, origins
+from storyprism.reuse.detect import (
+    PairMemo,
+    compare_texts,
+    detect_reuse,
+    independent_count,
+    origins,
+    relation_key,
+)
 from storyprism.reuse.options import ReuseOptions
 from storyprism.reuse.topic import headline_names_unreported, off_event_articles, off_topic_articles
 from storyprism.reuse.trace import Trace, newsroom_pieces, trace_origins
@@ -17,5 +24,6 @@ __all__ = [
     "off_event_articles",
     "off_topic_articles",
     "origins",
+    "relation_key",
     "trace_origins",
 ]

@@ -358,6 +358,24 @@ class PairMemo:
     relations: dict[str, Reuse] = field(default_factory=dict)
     seen: dict[str, str | None] = field(default_factory=dict)
 
+    def recall(self, key: str) -> tuple[bool, Reuse | None]:
+        """(decided before, the relation then found) for pair ``key``; a decided pair is kept for
+        the next run. A pair whose relation is no longer stored counts as undecided."""
+        known = self.pairs.get(key, "?")
+        if known is not None and known not in self.relations:
+            return False, None
+        self.seen[key] = known
+        return True, None if known is None else self.relations[known]
+
+    def record(self, key: str, relation: Reuse | None) -> None:
+        """This run's verdict on pair ``key``."""
+        self.seen[key] = None if relation is None else relation_key(relation)
+
+
+def relation_key(relation: Reuse) -> str:
+    """How a relation is keyed where it is stored and where the pair memo points at it."""
+    return f"{relation.source}>{relation.copy}"
+
 
 def pair_key(a: Doc, b: Doc) -> str:
     h = hashlib.sha1()
@@ -421,14 +439,10 @@ def detect_reuse(
         if key in done or len(done) >= options.max_pairs:
             continue
         done.add(key)
-        known = memo.pairs.get(pkey, "?")
-        if known is None or (known in memo.relations):
-            memo.seen[pkey] = known
-            if known is not None:
-                out.append(memo.relations[known])
-            continue
-        relation = verify_rewrite(a, b, options)
-        memo.seen[pkey] = None if relation is None else f"{relation.source}>{relation.copy}"
+        decided, relation = memo.recall(pkey)
+        if not decided:
+            relation = verify_rewrite(a, b, options)
+            memo.record(pkey, relation)
         if relation is not None:
             out.append(relation)
     return out
@@ -486,14 +500,13 @@ def _copy_relation(source: Doc, copy: Doc, options: ReuseOptions, memo: PairMemo
     """The copy-like relation of a near-duplicate pair, or None (the memo's verdict when it has one)."""
     pkey = "dup:" + pair_key(source, copy)
     if memo is not None:
-        known = memo.pairs.get(pkey, "?")
-        if known is None or known in memo.relations:
-            memo.seen[pkey] = known
-            return None if known is None else memo.relations[known]
+        decided, known = memo.recall(pkey)
+        if decided:
+            return known
     res = compare_docs(source, copy, options)
     relation = _build(source, copy, res, options, source_hint=source) if res.kind in COPY_KINDS else None
     if memo is not None:
-        memo.seen[pkey] = None if relation is None else f"{relation.source}>{relation.copy}"
+        memo.record(pkey, relation)
     return relation
 
 
