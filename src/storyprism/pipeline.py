@@ -676,12 +676,15 @@ def analyze(store: Store, options: Options, progress: Progress = _no_progress) -
 
 def _inputs_fingerprint(store: Store, articles: Sequence[Article], options: Options) -> str:
     """What a finished analysis depends on: storyprism's version, the options, every article's text
-    and metadata (a publication date read off the text by analysis itself aside) and the manual
-    story edits. Equal fingerprints: the stored results are what a new run would compute."""
+    (cleaned and as ingested: wire lines are read on the raw text) and metadata (a publication date
+    read off the text by analysis itself aside) and the manual story edits. Equal fingerprints: the
+    stored results are what a new run would compute."""
     h = hashlib.sha1(json.dumps([__version__, options.to_dict()], sort_keys=True, default=str).encode())
     for a in sorted(articles, key=lambda a: a.id):
         published = None if a.published_inferred else a.published
-        h.update(json.dumps([a.id, a.content_hash, published, a.title, a.outlet, a.url, a.description]).encode())
+        fields = [a.id, a.content_hash, published, a.title, a.outlet, a.url, a.description, a.language, a.author]
+        h.update(json.dumps(fields).encode())
+        h.update(a.raw_text.encode("utf-8", "surrogatepass"))
     h.update(json.dumps([to_dict(e) for e in store.story_edits()], sort_keys=True).encode())
     return h.hexdigest()
 
