@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from storyprism.pipeline import RUN_KEY
 from storyprism.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,6 +130,36 @@ def test_an_article_whose_extraction_fails_is_recorded_and_retried(tmp_path: Pat
         ws.analyze()  # the fault is gone: the article is extracted this time
         assert ws.status()["extraction_failed"] == {}
         assert [q for q in ws.quotes() if q.article.startswith("002")]
+
+
+def test_a_story_whose_comparison_fails_is_recorded_and_retried(tmp_path: Path, monkeypatch) -> None:
+    from storyprism.compare import stage
+
+    real = stage.summarise
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([SEEDS])
+        ws.analyze()
+        story = next(s for s in ws.stories() if len(s.articles) > 1)
+        claims_before = [c for c in ws.document()["claims"] if c["story"] == story.id]
+        assert claims_before
+
+        def flaky(st, *args, **kwargs):  # a fault in one story, after its claims were built
+            if story.articles[0] in st.articles:
+                raise RuntimeError("simulated fault")
+            return real(st, *args, **kwargs)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(stage, "summarise", flaky)
+            ws.store.set_meta(RUN_KEY, {})  # as if the last run had not happened: every stage runs
+            ws.store.set_meta("compare_inputs", {})  # and every story is compared again
+            ws.analyze()
+        failed = ws.status()["comparison_failed"]
+        assert list(failed) == [story.id] and "simulated fault" in failed[story.id]
+        assert not [c for c in ws.document()["claims"] if c["story"] == story.id]  # nothing half-done kept
+
+        ws.analyze()  # the fault is gone: the story is compared this time, though nothing else changed
+        assert ws.status()["comparison_failed"] == {}
+        assert [c for c in ws.document()["claims"] if c["story"] == story.id] == claims_before
 
 
 def test_storylines_list_their_events_in_the_same_order_on_every_run(tmp_path: Path) -> None:

@@ -37,5 +37,7 @@ def status(workspace: WorkspaceOpt = DEFAULT_WORKSPACE, as_json: bool = False) -
     add_row(t, "articles not yet extracted", str(info["not_extracted"]))
     for article, reason in sorted(info["extraction_failed"].items()):
         add_row(t, f"extraction failed: {esc(article)}", f"{esc(reason)} (tried again by the next analyze)")
+    for story, reason in sorted(info.get("comparison_failed", {}).items()):
+        add_row(t, f"comparison failed: story {esc(story)}", f"{esc(reason)} (tried again by the next analyze)")
     add_row(t, "articles in no story yet", str(info["not_in_a_story"]))
     console.print(t)

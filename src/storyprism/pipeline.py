@@ -486,6 +486,9 @@ def run_stories(
 def apply_context_dates(store: Store, articles: list[Article], state: StoryState) -> set[str]:
     """Date articles whose own text gave no date from their story and storyline; returns the ids
     whose date changed."""
+    from storyprism.models import import_spacy
+
+    import_spacy()  # the module below reads spaCy's stop words: spaCy first, without torch
     from storyprism.extract.context_dates import infer_dates_from_context
 
     previous: dict[str, str] = store.get_meta("context_published", {}) or {}
@@ -551,8 +554,16 @@ def run_compare(
             "comparison_extra",
             _merge_extra(store.get_meta("comparison_extra", {}) or {}, result, stale, stale | retimed),
         )
-        store.set_meta("compare_inputs", current)
+        # a story whose comparison failed keeps no input hash, so the next run compares it again
+        store.set_meta("compare_inputs", {sid: keys for sid, keys in current.items() if sid not in result.failed})
+        failed: dict[str, str] = store.get_meta(COMPARE_FAILED_KEY, {}) or {}
+        failed = {sid: why for sid, why in failed.items() if sid in current and sid not in todo}
+        failed.update(result.failed)
+        store.set_meta(COMPARE_FAILED_KEY, failed)
     return store.count_derived("claim"), store.count_derived("conflict")
+
+
+COMPARE_FAILED_KEY = "comparison_failed"  # meta record: story id -> why its comparison failed last time
 
 
 def _same_inputs(before: object, now: list[str], part: int) -> bool:
@@ -621,7 +632,7 @@ def _merge_extra(
 def _comparison_extra(result: object) -> dict[str, object]:
     """Fields the compare stage adds beyond claims/conflicts/summaries, kept for the export."""
     data = to_dict(result)
-    for key in ("claims", "conflicts", "summaries"):
+    for key in ("claims", "conflicts", "summaries", "failed"):
         data.pop(key, None)
     return data
 
@@ -641,7 +652,8 @@ def analyze(store: Store, options: Options, progress: Progress = _no_progress) -
         return report
     last = store.get_meta(RUN_KEY) or {}
     inputs = _inputs_fingerprint(store, articles, options)
-    if last.get("finished") and last.get("inputs") == inputs and not store.get_meta(FAILED_KEY):
+    failures = store.get_meta(FAILED_KEY) or store.get_meta(COMPARE_FAILED_KEY)
+    if last.get("finished") and last.get("inputs") == inputs and not failures:
         return _unchanged_report(store)
     if last and not last.get("finished"):
         # The previous run stopped part-way: every stage runs again below, and the ones it had not
@@ -735,6 +747,7 @@ def analysis_status(store: Store) -> dict[str, object]:
         else None,
         "not_extracted": sum(1 for a in articles if extracted.get(a.id) != a.content_hash),
         "extraction_failed": store.get_meta(FAILED_KEY, {}) or {},
+        "comparison_failed": store.get_meta(COMPARE_FAILED_KEY, {}) or {},
         "not_in_a_story": sum(1 for a in articles if a.id not in placed),
     }
 

@@ -336,6 +336,8 @@ class Comparison:
     summaries: list[Summary] = field(default_factory=list)
     outlet_coverage: list[OutletCoverage] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    # story id -> why its comparison failed (nothing of it is kept; the next run tries it again)
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

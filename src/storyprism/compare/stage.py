@@ -43,7 +43,8 @@ def compare_stories(
     own articles did not: the claims, conflicts and summary they have stand).
 
     A story whose articles cannot be compared (no text, unknown ids) yields empty results, never an
-    error: one odd story must not cost the others their comparison.
+    error: one odd story must not cost the others their comparison. A story whose comparison raises
+    is named in ``failed`` with the reason, and none of its partial results are kept.
     """
     result = Comparison()
     if not options.enabled:
@@ -53,16 +54,31 @@ def compare_stories(
     for done, story in enumerate(todo, 1):
         if progress is not None:
             progress(done - 1, len(todo))
+        sizes = _sizes(result)
         try:
             _compare_story(data, options, result, story, corpus)
-        except Exception:  # pragma: no cover - defensive: report and carry on with the next story
-            log.exception("comparison of story %s failed; it is left without claims", story.id)
+        except Exception as exc:  # recorded per story and retried next run, never silently skipped
+            log.warning("comparison of story %s failed (%s: %s)", story.id, type(exc).__name__, exc)
+            _truncate(result, sizes)  # nothing half-done is kept: the story's partial records go with it
+            result.failed[story.id] = f"{type(exc).__name__}: {exc}"[:300]
     if progress is not None:
         progress(len(todo), len(todo))
     for story in data.stories:
         if story.id in timelines_only and only is not None and story.id not in only:
             _story_timeline(data, options, result, story, corpus)
     return result
+
+
+_LISTS = ("claims", "conflicts", "summaries", "outlet_coverage", "timeline")
+
+
+def _sizes(result: Comparison) -> list[int]:
+    return [len(getattr(result, name)) for name in _LISTS]
+
+
+def _truncate(result: Comparison, sizes: list[int]) -> None:
+    for name, size in zip(_LISTS, sizes, strict=True):
+        del getattr(result, name)[size:]
 
 
 class _Corpus:
