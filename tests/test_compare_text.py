@@ -54,6 +54,28 @@ def test_shared_splitter_is_the_one_compare_uses():
     assert compare_split is split_sentences
 
 
+def test_reuse_splits_with_the_shared_splitter_one_sentence_of_a_quotation_at_a_time():
+    from storyprism.reuse.text import STOPWORDS as reuse_stopwords
+    from storyprism.reuse.text import split_sentences as reuse_split
+    from storyprism.text.stopwords import STOPWORDS
+
+    text = "Dr. Smith arrived on Monday. “We agreed. We will talk,” he said. Talks start at 5 p.m. Friday."
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Dr. Smith arrived on Monday.",
+        "“We agreed. We will talk,” he said.",
+        "Talks start at 5 p.m. Friday.",
+    ]
+    # reuse aligns a copy sentence by sentence: the quotation's two sentences are two units there
+    assert reuse_split(text) == [
+        "Dr. Smith arrived on Monday.",
+        "“We agreed.",
+        "We will talk,” he said.",
+        "Talks start at 5 p.m. Friday.",
+    ]
+    assert reuse_stopwords is STOPWORDS  # one list: "content words" mean the same to every stage
+
+
 def test_an_introduction_ending_in_a_colon_is_not_a_statement():
     from storyprism.compare.text import is_statement
 

@@ -6,31 +6,14 @@ is looked at, so it avoids spaCy and does the heavy lifting in numpy.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import zlib
 
 import numpy as np
 
 from storyprism.text.overlap import words
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-# A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before whitespace and an
-# upper-case letter, digit or opening quote; common abbreviations are protected below.
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_ABBREV = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|etc|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|[A-Z])\.$"
-)
-
-STOPWORDS = frozenset(
-    """a an the and or but if then than that this these those there their they them he she it its his her
-    him we our us you your i me my of in on at to for from by with about as into over after before
-    under between through during without within is are was were be been being has have had do does did
-    will would shall should can could may might must not no nor so such too very just also more most
-    other some any each few all both only own same what which who whom whose when where why how said
-    says say told one two new s t also up out off down again further once here""".split()  # noqa: SIM905
-)
+from storyprism.text.sentences import split_sentences as sentence_spans
+from storyprism.text.stopwords import STOPWORDS
 
 
 def normalise(text: str) -> str:
@@ -56,24 +39,9 @@ def content_words(text: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a body: paragraphs first (lines), then a punctuation splitter that keeps
-    abbreviations ("Dec. 15", "U.S. officials") together."""
-    out: list[str] = []
-    for para in re.split(r"\n\s*\n|\n", text):
-        para = para.strip()
-        if not para:
-            continue
-        start = 0
-        pieces: list[str] = []
-        for m in _SENT_END.finditer(para):
-            candidate = para[start : m.start()].rstrip()
-            if _ABBREV.search(candidate):
-                continue
-            pieces.append(para[start : m.start()].strip())
-            start = m.end()
-        pieces.append(para[start:].strip())
-        out.extend(p for p in pieces if p)
-    return out
+    """Sentences of a body, by the splitter every stage shares (``storyprism.text.sentences``), each
+    sentence of a long quotation on its own (a copy is aligned sentence by sentence)."""
+    return [text[a:b] for a, b in sentence_spans(text, join_quoted=False)]
 
 
 def token_hashes(tokens: list[str], cache: dict[str, int]) -> np.ndarray:

@@ -15,8 +15,12 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text``; paragraphs (line breaks) always end one."""
+def split_sentences(text: str, join_quoted: bool = True) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``; paragraphs (line breaks) always end one.
+
+    ``join_quoted``: keep a quotation of several sentences in one span (one statement, as claims
+    and attributions read it); off, every sentence of it is its own span (as reuse aligns a copy
+    sentence by sentence, so that a change inside a long quotation is found in its sentence)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -38,7 +42,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # the paragraph.
             segment = line[start:cut]
             open_quote = segment.count("“") > segment.count("”") or segment.count('"') % 2 == 1
-            if open_quote and len(segment) < 400:
+            if join_quoted and open_quote and len(segment) < 400:
                 continue
             _add_span(spans, line, line_start, start, cut)
             start = match.end()
