@@ -53,6 +53,7 @@ class Doc:
     embeddings: np.ndarray | None = None
     names: set[str] = field(default_factory=set)
     word_sets: list[set[str]] | None = None  # per sentence, filled on first comparison
+    rank: tuple | None = None  # source_rank, filled on first use (it reads the whole text for wire lines)
 
 
 def _word_sets(doc: Doc) -> list[set[str]]:
@@ -92,15 +93,17 @@ def prepare(articles: Sequence[Article], options: ReuseOptions) -> list[Doc]:
 
 def source_rank(doc: Doc) -> tuple:
     """Sort key: the most source-like article first (earliest, wire-looking, longest)."""
-    t = parse_time(doc.article.published)
-    return (
-        t is None,
-        t or 0,
-        doc.article.published_inferred,
-        not (has_dateline(doc.article.text) or has_wire_credit(doc.article.text)),
-        -len(doc.tokens),
-        doc.article.id,
-    )
+    if doc.rank is None:
+        t = parse_time(doc.article.published)
+        doc.rank = (
+            t is None,
+            t or 0,
+            doc.article.published_inferred,
+            not (has_dateline(doc.article.text) or has_wire_credit(doc.article.text)),
+            -len(doc.tokens),
+            doc.article.id,
+        )
+    return doc.rank
 
 
 def within_window(a: Article, b: Article, days: int) -> bool:
