@@ -808,8 +808,8 @@ def _analyze(
                     extraction=linked if linked is not None else load_extraction(store),
                 )
                 report.claims, report.conflicts = run_compare(store, data, options, progress)
-    from storyprism.store.views import refresh_views  # the web app's per-story pages and search index
+    from storyprism.store.views import refresh_changed_views  # the web app's story pages and search index
 
     progress("web views", 0, None)
     with _timed(store, report, "views"):
-        refresh_views(store)
+        refresh_changed_views(store)

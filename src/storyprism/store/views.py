@@ -10,7 +10,9 @@ sentence alignments stay in the store and are read per page.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import threading
 import time
 import zlib
@@ -291,6 +293,85 @@ def refresh_views(store: Store, stories: Collection[str] | None = None) -> int:
         store.set_meta("views_version", time.time())  # pages cache per version (outlet and storyline lists)
         store.set_meta("views_edits", store.count("story_edits"))
     return len(chosen)
+
+
+VIEWS_INPUTS_KEY = "views_inputs"  # meta record: story id -> fingerprint of what its view was built from
+_ARTICLE_KINDS = ("origin", "reuse", "quote", "mention", "number", "date")
+_STORY_KINDS = ("claim", "conflict", "summary")
+_ENTITY_ID = re.compile(r'"entity": "((?:[^"\\]|\\.)*)"')
+
+
+def story_fingerprints(store: Store) -> dict[str, str]:
+    """Per story, a hash of every stored record its view reads (``_story_payload``): the story and
+    its storyline, the titles of that storyline's stories, its articles' metadata and their origin,
+    reuse, quote, mention, number and date records, the named entities those mentions point to, its
+    claims, conflicts, summary and per-story extras, and storyprism's version. Read as stored text,
+    never parsed (mentions are the bulk), so it costs a fraction of building the views."""
+    from storyprism import __version__
+
+    per_article: dict[str, Any] = {}
+    entities_of: dict[str, set[str]] = {}
+    rows = store.db.execute(
+        f"SELECT article, kind, payload FROM derived WHERE kind IN ({', '.join('?' * len(_ARTICLE_KINDS))}) "
+        "AND article IS NOT NULL ORDER BY rowid",
+        _ARTICLE_KINDS,
+    )
+    for article, kind, payload in rows:
+        per_article.setdefault(article, hashlib.sha1()).update(f"{kind}\0{payload}\0".encode())
+        if kind == "mention":
+            entities_of.setdefault(article, set()).update(_ENTITY_ID.findall(payload))
+    for row in store.db.execute(f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles"):
+        per_article.setdefault(row[0], hashlib.sha1()).update(json.dumps(row).encode())
+    entity = {key: payload for key, payload in store.db.execute("SELECT key, payload FROM derived WHERE kind = 'entity'")}
+    per_story: dict[str, Any] = {}
+    rows = store.db.execute(
+        f"SELECT story, kind, payload FROM derived WHERE kind IN ({', '.join('?' * len(_STORY_KINDS))}) "
+        "AND story IS NOT NULL ORDER BY rowid",
+        _STORY_KINDS,
+    )
+    for story, kind, payload in rows:
+        per_story.setdefault(story, hashlib.sha1()).update(f"{kind}\0{payload}\0".encode())
+    extra = _extra(store)
+    stories = store.derived(Story, "story")
+    titles = {s.id: s.title for s in stories}
+    lines = {line.id: line for line in store.derived(Storyline, "storyline")}
+    out: dict[str, str] = {}
+    for story in stories:
+        h = hashlib.sha1(f"{__version__}\0{json.dumps(to_dict(story), sort_keys=True, default=str)}".encode())
+        line = lines.get(story.storyline or "")
+        if line is not None:
+            h.update(json.dumps([line.id, line.title, [(s, titles.get(s)) for s in line.stories]]).encode())
+        for aid in story.articles:
+            part = per_article.get(aid)
+            h.update(f"\0{aid}\0{part.hexdigest() if part is not None else '-'}".encode())
+        for eid in sorted(set().union(*(entities_of.get(aid, set()) for aid in story.articles))):
+            h.update(f"\0{eid}\0{entity.get(eid, '-')}".encode())
+        own = per_story.get(story.id)
+        h.update(f"\0{own.hexdigest() if own is not None else '-'}".encode())
+        for key in sorted(extra):
+            h.update(json.dumps([v for v in extra[key] if v.get("story") == story.id], sort_keys=True).encode())
+        out[story.id] = h.hexdigest()
+    return out
+
+
+def refresh_changed_views(store: Store) -> int:
+    """After an analysis: rebuild the views of the stories whose inputs changed since the last
+    refresh (``story_fingerprints``), drop those of stories that are gone, and redo what every run
+    can change (the people pages, the search index, the filter menus). Without a record of the last
+    refresh, everything is rebuilt. Returns the number of story views written."""
+    ensure_schema(store)
+    prints = story_fingerprints(store)
+    before = store.get_meta(VIEWS_INPUTS_KEY, {}) or {}
+    with store.transaction():
+        if not before:
+            written = refresh_views(store)
+        else:
+            _delete_stories(store, [sid for sid in before if sid not in prints])
+            _refresh_people(store)
+            store.db.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+            written = refresh_views(store, [sid for sid, h in prints.items() if before.get(sid) != h])
+        store.set_meta(VIEWS_INPUTS_KEY, prints)
+    return written
 
 
 def sync_edits(store: Store) -> bool:
