@@ -322,7 +322,12 @@ def story_fingerprints(store: Store) -> dict[str, str]:
             entities_of.setdefault(article, set()).update(_ENTITY_ID.findall(payload))
     for row in store.db.execute(f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles"):
         per_article.setdefault(row[0], hashlib.sha1()).update(json.dumps(row).encode())
-    entity = {key: payload for key, payload in store.db.execute("SELECT key, payload FROM derived WHERE kind = 'entity'")}
+    # of an entity the view shows its name, type and aliases; its list of articles grows with every
+    # new article that names it and must not make every story that names it stale
+    entity = {
+        key: json.dumps([(e := json.loads(payload)).get("name"), e.get("type"), e.get("aliases")])
+        for key, payload in store.db.execute("SELECT key, payload FROM derived WHERE kind = 'entity'")
+    }
     per_story: dict[str, Any] = {}
     rows = store.db.execute(
         f"SELECT story, kind, payload FROM derived WHERE kind IN ({', '.join('?' * len(_STORY_KINDS))}) "
