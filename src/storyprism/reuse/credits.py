@@ -187,6 +187,12 @@ def is_primary_document(outlet: str | None, url: str | None) -> bool:
     return bool(url and _PRIMARY_PATH.search(urlparse(url).path or ""))
 
 
+def _dateline_agency(head: str) -> tuple[str, str] | None:
+    """(agency, the dateline as printed) of a wire dateline ("WASHINGTON (AP) —") in ``head``."""
+    m = _DATELINE.search(head)
+    return (AGENCIES.get(m.group(1).lower(), m.group(1)), m.group(0)) if m else None
+
+
 def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str | None]:
     """(agency from a strong signal, evidence, agency from a weak signal)."""
     evidence: list[str] = []
@@ -200,11 +206,10 @@ def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str
         found.append(AGENCIES.get(m.group(1).lower(), m.group(1)))
         evidence.append(f"agency copyright line ({m.group(0)[:60]})")
         break
-    head = text[:600]
-    m2 = _DATELINE.search(head)
-    if m2:
-        found.append(AGENCIES.get(m2.group(1).lower(), m2.group(1)))
-        evidence.append(f"wire dateline ({m2.group(0)})")
+    dateline = _dateline_agency(text[:600])
+    if dateline:
+        found.append(dateline[0])
+        evidence.append(f"wire dateline ({dateline[1]})")
     m3 = _BYLINE.search(text[:400])
     if m3:
         found.append(AGENCIES[m3.group(1).lower()])
@@ -271,10 +276,10 @@ def article_signals(
     summary (``description``), which keeps the lead a crawler may have lost (a wire story's page
     that kept only its photo caption)."""
     wire, evidence, weak = wire_signals(raw_text or text, url)
-    m = _DATELINE.search(description[:300]) if wire is None and description else None
-    if m:
-        wire = AGENCIES.get(m.group(1).lower(), m.group(1))
-        evidence = [f"wire dateline in the page's description ({m.group(0)})"]
+    dateline = _dateline_agency(description[:300]) if wire is None and description else None
+    if dateline:
+        wire = dateline[0]
+        evidence = [f"wire dateline in the page's description ({dateline[1]})"]
     own_keys = outlet_keys(outlet, url)
     credits, docs, own = find_credits(sentences, own_keys)
     if raw_text and raw_text != text:
