@@ -305,8 +305,9 @@ def story_fingerprints(store: Store) -> dict[str, str]:
     """Per story, a hash of every stored record its view reads (``_story_payload``): the story and
     its storyline, the titles of that storyline's stories, its articles' metadata and their origin,
     reuse, quote, mention, number and date records, the named entities those mentions point to, its
-    claims, conflicts, summary and per-story extras, and storyprism's version. Read as stored text,
-    never parsed (mentions are the bulk), so it costs a fraction of building the views."""
+    claims, conflicts, summary and per-story extras, and storyprism's version. The article records
+    are read as stored text, never parsed (mentions are the bulk), so this costs a fraction of
+    building the views."""
     from storyprism import __version__
 
     per_article: dict[str, Any] = {}
@@ -336,7 +337,10 @@ def story_fingerprints(store: Store) -> dict[str, str]:
     )
     for story, kind, payload in rows:
         per_story.setdefault(story, hashlib.sha1()).update(f"{kind}\0{payload}\0".encode())
-    extra = _extra(store)
+    extra: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for key, values in sorted(_extra(store).items()):
+        for v in values:
+            extra.setdefault(str(v.get("story")), []).append((key, v))
     stories = store.derived(Story, "story")
     titles = {s.id: s.title for s in stories}
     lines = {line.id: line for line in store.derived(Storyline, "storyline")}
@@ -353,8 +357,7 @@ def story_fingerprints(store: Store) -> dict[str, str]:
             h.update(f"\0{eid}\0{entity.get(eid, '-')}".encode())
         own = per_story.get(story.id)
         h.update(f"\0{own.hexdigest() if own is not None else '-'}".encode())
-        for key in sorted(extra):
-            h.update(json.dumps([v for v in extra[key] if v.get("story") == story.id], sort_keys=True).encode())
+        h.update(json.dumps(extra.get(story.id, []), sort_keys=True).encode())
         out[story.id] = h.hexdigest()
     return out
 
