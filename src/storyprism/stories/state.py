@@ -71,6 +71,9 @@ class Event:
     manual: bool = False  # created or changed by a user edit
     dirty: bool = True  # changed in this run: its Story record must be rebuilt
     source: Story | None = None  # the stored story it was decoded from
+    # The event this one was split off from in this run (``split.py``): one topic, so it takes that
+    # event's storyline. Not stored.
+    sibling: str | None = None
     _norm: float | None = None
     _top: dict[str, float] | None = None
     _kv: dict[str, float] | None = None

@@ -3,7 +3,8 @@
 An event without a storyline joins the storyline of its most similar earlier event when the
 similarity of their centroids reaches ``storyline_threshold`` (lower than the event bar, and
 with a wide time window); otherwise it founds a singleton storyline. Existing assignments are
-never revisited, so storyline ids are stable.
+never revisited, so storyline ids are stable. An event this run split off from another (two
+happenings of one kind, ``split.py``) takes the storyline its other half gets.
 """
 
 from __future__ import annotations
@@ -50,11 +51,26 @@ def assign_storylines(
         span = spans[ev.id]
         return (span is None, span[0] if span else date.min, ev.id)
 
-    pending = sorted((ev for ev in events.values() if ev.storyline is None), key=start)
+    pending: list[Event] = []
+    queued: set[str] = set()
+    for ev in sorted((ev for ev in events.values() if ev.storyline is None), key=start):
+        half = events.get(ev.sibling) if ev.sibling else None
+        for item in (half, ev):  # the half that kept a split event's id chooses first
+            if item is not None and item.storyline is None and item.id not in queued:
+                queued.add(item.id)
+                pending.append(item)
     for ev in pending:
         span = spans[ev.id]
         best: Event | None = None
         best_margin = 0.0
+        sibling = events.get(ev.sibling) if ev.sibling else None
+        if sibling is not None and sibling.storyline is not None:
+            # Split off from an event in this run (``split.py``): the same kind of news, one topic.
+            ev.dirty = True
+            ev.storyline = sibling.storyline
+            lines[sibling.storyline].stories.append(ev.id)
+            index.add(ev)
+            continue
         query = {t: w for t, (_, w) in ev.terms.items()}
         for cid in index.candidates(query):
             other = events[cid]

@@ -12,6 +12,7 @@ from .cluster import Clusterer, prepare, publication_order
 from .edits import EditError, apply_merge, apply_split, check_edit
 from .features import ArticleFeatures, parse_day
 from .options import StoryOptions
+from .split import Held, split_events
 from .state import Event
 from .storylines import assign_storylines
 
@@ -60,13 +61,24 @@ def update_with_features(
     ordered = publication_order([f for f in todo if f.id not in duplicate_of])
     ordered += publication_order([f for f in todo if f.id in duplicate_of])
     keep = {a for edit in edits if getattr(edit, "kind", None) == "split" for a in (edit.articles or [])}
+    # Articles placed into events this run opened are held, packed, for the split pass (it looks at
+    # their identity keys and rebuilds the events it splits from their vectors).
+    held: dict[str, Held] = {}
     for feat in ordered:
         original = duplicate_of.get(feat.id)
         into = clusterer.article_event.get(original) if original else None
-        clusterer.place(feat, origins.get(feat.id) if origins else None, into)
+        placed = clusterer.place(feat, origins.get(feat.id) if origins else None, into)
+        if options.split_ratio > 0 and placed not in events:
+            held[feat.id] = Held.of(feat)
         if feat.id not in keep:  # placed: its vectors live on in the event's sums; free them
             feat.tf, feat.vector, feat.embedding, feat.key_tf, feat.keys = {}, {}, None, {}, {}
-    clusterer.consolidate({eid for eid in clusterer.events if eid not in events})
+    fresh = {eid for eid in clusterer.events if eid not in events}
+    clusterer.consolidate(set(fresh))
+    split_events(clusterer, {eid for eid in fresh if eid in clusterer.events}, held)
+    for article, entry in held.items():
+        if article not in keep:  # the split pass set the vectors of the articles it moved again
+            entry.feat.vector, entry.feat.embedding, entry.feat.keys = {}, None, {}
+    del held
     events = clusterer.events
     by_id = {f.id: f for f in feats}
     for edit in edits:
