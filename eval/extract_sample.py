@@ -41,7 +41,14 @@ each once, in this order, each on the code of its moment: ``extract_sample_i12j.
 a role, alias places typed ORG, state abbreviations, names in apposition, ages, claimed responsibility),
 ``extract_sample_i12l.json`` (quotes and names, read after the last speaker rules) and
 ``extract_sample_i12m.json`` (quotes only, read on the round's final code). The last two are the fair
-estimate.
+estimate. Its fifth round (joint speakers, single marks as quotation marks, pictures that show, issuers
+of a document, owners of a mouthpiece, kin and descriptive nouns, wire credits, lone first names,
+initialism glosses) was read in four fresh draws, each once, in this order, each on the code of its
+moment: ``extract_sample_i12n.json`` (quotes and names, on the round's starting code; its errors
+prompted the round's rules), ``extract_sample_i12o.json`` (quotes; its errors prompted credits,
+continuations after a mark, copulas, multi-paragraph single marks), ``extract_sample_i12p.json``
+(quotes and names, before the round's last rules) and ``extract_sample_i12q.json`` (quotes and names,
+read on the round's final code: the fair estimate).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

@@ -81,8 +81,14 @@ def _inverted_tag(p: Parse, text: str, v: int, o: int) -> bool:
     """Whether "X" in "..., reported X." is the inverted subject: the cue follows a comma and its
     object, a name, closes the sentence."""
     before = text[max(0, p.starts[v] - 3) : p.starts[v]].rstrip()
-    after = text[p.ends[p.rights[o]] : p.ends[p.rights[o]] + 2].lstrip()
-    return before.endswith(",") and p.tags[o].startswith("NNP") and (not after or after[0] in ".;\n")
+    after = text[p.ends[p.rights[o]] : p.ends[p.rights[o]] + 20].lstrip()
+    # "..., reported French media, adding that ...": a source noun, and a participle may follow
+    source = p.tags[o].startswith("NNP") or text[p.starts[o] : p.ends[o]].lower() in _SOURCE_NOUNS
+    ends = not after or after[0] in ".;\n" or re.match(r",\s+[a-z]+ing\b", after) is not None
+    return before.endswith(",") and source and ends
+
+
+_SOURCE_NOUNS = frozenset(["media", "outlets", "newspapers", "reports", "television", "sources", "officials"])
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -114,6 +120,11 @@ def _content(
     content: with a clause present only the clause counts."""
     kids = p.children(v)
     comps = [c for c in kids if p.deps[c] == "ccomp"]
+    if len(comps) > 1 and any(c > v for c in comps):
+        # "Seattle's sex industry has grown ... and the city's authorities have said that ...": a clause
+        # before the cue joined to its subject by "and" (no comma sets it off as fronted content) is
+        # the reporter's own, hung on the cue by the parser
+        comps = [c for c in comps if c > v or not _joined_on(p, text, p.rights[c])]
     if comps and "ccomp" in deps:
         return "ccomp", [s for s in (_trim(text, *p.subtree(c)) for c in comps) if s]
     if "xcomp" in deps:
@@ -169,6 +180,12 @@ def _content(
                 span = _trim(text, *p.subtree(objs[0]))
                 return "prep", [span] if span and _says_something(text, span) else []
     return "", []
+
+
+def _joined_on(p: Parse, text: str, last: int) -> bool:
+    """Whether the clause ending at token ``last`` is joined to what follows by "and" (the "and" may
+    hang inside the clause's subtree)."""
+    return any(0 <= k < len(p) and text[p.starts[k] : p.ends[k]].lower() == "and" for k in (last, last + 1))
 
 
 def _message_object(p: Parse, text: str, o: int) -> bool:
@@ -265,7 +282,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
     out.extend(a for a in (_noun_cue(p, text, i) for i in range(len(p))) if a is not None)
     out.sort(key=lambda a: a.content[0][0])
     # "Wolfson says a judge may be convinced that ...": a stance someone only predicts or supposes
-    # ("may", "might", "could", "would") is the outer speaker's claim, not the inner one's words
+    # ("may", "might", "could", "would", "will": "experts expect that companies will announce ...") is
+    # the outer speaker's claim, not the inner one's words
     supposed = {
         a.cue
         for a in out
@@ -291,7 +309,7 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
     return keep
 
 
-_SUPPOSING = frozenset(["may", "might", "could", "would", "should"])
+_SUPPOSING = frozenset(["may", "might", "could", "would", "should", "will", "'ll", "’ll"])
 
 
 def _relays(p: Parse, text: str, atts: list[Attribution]) -> None:
@@ -468,6 +486,18 @@ def direct_attribution(p: Parse, text: str, parts: list[tuple[int, int]]) -> Att
         if not p.is_verb(h) or h in inside:
             continue
         gov = _climb_to_cue(p, text, h, inside)
+        if gov is None:
+            heard = _heard_saying(p, text, h, parts)
+            if heard is not None:
+                return heard
+        if (
+            gov is None
+            and text[p.starts[h] : p.ends[h]].lower() in _COPULAS
+            and text[p.ends[h] : qs].strip(" :,“”\"'‘’\n")
+        ):
+            # "A gorilla was in the yard – and “the Zoo's team responded ...”": being is no saying; a
+            # copula right before the quote still is ("Clinton's response was: “...”")
+            continue
         if gov is None and p.starts[h] > qe:
             continue  # a verb after the quote that is no cue does not introduce it ("… ” Nice-Matin posted …)
         v, lemma = gov if gov else (h, text[p.starts[h] : p.ends[h]].lower())
@@ -492,6 +522,23 @@ def direct_attribution(p: Parse, text: str, parts: list[tuple[int, int]]) -> Att
     return None
 
 
+def _heard_saying(p: Parse, text: str, h: int, parts: list[tuple[int, int]]) -> Attribution | None:
+    """ "“...,” a spectator can be heard saying", "she was filmed telling them": a passive verb of
+    perception with a speech verb as its complement; the one heard (its passive subject) speaks."""
+    if text[p.starts[h] : p.ends[h]].lower() not in _HEARD:
+        return None
+    say = next(
+        (c for c in p.children(h) if p.deps[c] == "xcomp" and lemma_of(p, text, c) in SPEECH_LEMMAS), None
+    )
+    who = next((c for c in p.children(h) if p.deps[c] == "nsubjpass"), None)
+    if say is None or who is None or any(s <= p.starts[who] < e for s, e in parts):
+        return None
+    lemma = lemma_of(p, text, say) or "say"
+    return Attribution(say, lemma, name_span(p, text, who), list(parts), None, True)
+
+
+_COPULAS = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"])
+_HEARD = frozenset(["heard", "seen", "filmed", "recorded", "caught", "overheard", "captured", "videotaped"])
 _CLAUSE_OF_CUE = frozenset(["ccomp", "dobj", "xcomp", "parataxis", "conj", "advcl", "oprd", "attr"])
 _RELAY = frozenset(["say", "tell", "report", "write", "add", "state", "quote", "cite", "note", "explain"])
 

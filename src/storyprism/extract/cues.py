@@ -231,6 +231,14 @@ ROLE_SYNONYMS: dict[str, set[str]] = {
     "judge": {"judge", "justice"},
 }
 ROLE_NOUNS = frozenset(ROLE_SYNONYMS)
+# kin and companions ("another brother, Patrick Paddock II, said ... the brother said"): the definite
+# noun stands for the person the text wrote it beside, as a title does (for ``role``
+# only: they are no title heads of a name)
+ROLE_SYNONYMS.update(
+    {w: {w} for w in ("brother", "sister", "father", "mother", "son", "daughter", "wife", "husband", "widow",
+                      "uncle", "aunt", "cousin", "grandmother", "grandfather", "neighbor", "neighbour",
+                      "girlfriend", "boyfriend", "fiancee", "fiance", "rabbi", "pastor", "priest", "friend")}
+)  # fmt: skip
 
 
 # ---- word lists of the parse-based attribution rules (``attribution.py``), kept here as data
@@ -354,3 +362,12 @@ _VOICING = frozenset(
      "renew", "renewed", "echo", "echoed", "raise", "raised", "raises", "offer", "offered", "float",
      "floated", "share", "shared", "stand", "stood", "stick", "stuck", "maintain", "maintained"]
 )  # fmt: skip
+
+
+# a speaker phrase headed by a picture or a screen: what it shows is no one's words (signal:
+# the head noun of the phrase, its last word)
+SHOWN_HEADS = re.compile(
+    r"\b(?:images?|photos?|photographs?|pictures?|videos?|footage|clips?|television|tabs?|screens?"
+    r"|charts?|graphics?|maps?|scans?|cameras?)\s*$",
+    re.IGNORECASE,
+)

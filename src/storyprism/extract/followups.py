@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyprism.extract.cues import PRONOUNS
+from storyprism.extract.cues import ALL_FORMS, PRONOUNS
 from storyprism.extract.marks import QUOTE_MARKS
 from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import DocContext, Ent, person_noun_gender
@@ -163,6 +163,15 @@ def speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
 _PLACE_TAIL = re.compile(r"(?:\s+(?:in|from|of)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?,\s+")
 
 
+# lowercase title words between a cut speaker phrase and a name ("star| running back |David Johnson")
+_TITLE_RUN = re.compile(r"\s+(?:[a-z][a-z-]+\s+){1,2}(?=[A-Z])")
+_NOT_TITLE = frozenset(
+    ["for", "of", "at", "with", "to", "by", "from", "about", "on", "in", "and", "or", "said", "says", "told",
+     "who", "which", "that", "as", "than", "like", "after", "before", "during", "over", "against", "into",
+     "do", "was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could", "only", "also"]
+)  # fmt: skip
+
+
 def named_beside(text: str, ctx: DocContext, span: tuple[int, int]) -> Ent | None:
     """The person an unnamed speaker phrase stands in apposition to: "Brittany Nicely, a zoo visitor
     who ..., described", "A woman in Tokyo, Kaoru Kuroko, also said". Signal: a common noun for one
@@ -171,6 +180,17 @@ def named_beside(text: str, ctx: DocContext, span: tuple[int, int]) -> Ent | Non
     words = text[s:e].split()
     if not words or len(words) > 5 or any(x.start < e and s < x.end for x in ctx.persons):
         return None
+    title = _TITLE_RUN.match(text, e)
+    if (
+        title
+        and words[-1].lower() not in PRONOUNS
+        and not any(w in _NOT_TITLE or w.endswith("ed") or w in ALL_FORMS for w in title.group(0).split())
+    ):
+        # "Cardinals star running back David Johnson, also on Twitter, praised": the parse cut the
+        # subject inside a title written before the name; the full name right after it is the person
+        after = next((x for x in ctx.persons if x.start == title.end()), None)
+        if after is not None and len(after.text.split()) >= 2:
+            return after
     if not words[0][:1].islower() and words[0].lower() not in ("a", "an", "the", "one", "another"):
         return None
     if person_noun_gender(re.sub(r"[^\w-]", "", words[-1])) is None:

@@ -475,6 +475,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             keys.append(f"{cls}|{key}" if key else None)
     persons = frozenset(org_key(m.text) for m in mentions if m.type == "PERSON")
     keys = _merge_orgs(keys, [m.article for m in mentions], [m.text for m in mentions], persons, opened)
+    keys = _glossed(mentions, keys)
     # persons: full-name key = first + last token (middle names and initials vary between outlets)
     full_key: dict[str, str] = {}
     for k in keys:
@@ -489,7 +490,9 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         by_last[b].add(fk)
         by_first[a].add(fk)
     fk_articles: dict[str, set[str]] = defaultdict(set)
+    key_articles: dict[str | None, set[str]] = defaultdict(set)
     for m, k in zip(mentions, keys, strict=True):
+        key_articles[k].add(m.article)
         if k in full_key:
             fk_articles[full_key[k]].add(m.article)
     doc_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -532,7 +535,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             introduced,
             local.get("first:" + tok),
             by_last.get(tok),
-            by_first.get(tok),
+            by_first.get(tok) if tok in _FAMILY_FIRST or len(key_articles[k]) >= 3 else None,
         ):
             if cands and len(cands) == 1:
                 final.append(next(iter(cands)))
@@ -572,9 +575,61 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     return entities
 
 
+# family names written first in English (Chinese, Korean, Vietnamese: "Xi Jinping", "Kim Jong-un"): a
+# lone one is the surname, so it may stand for the corpus's one full name that opens with it. Any other
+# lone first word links to a full name written elsewhere only when the corpus writes it alone in three
+# articles at least (a name used on its own); a first name alone in an article or two is someone that
+# article names by first name ("the boy's mum Michelle"), as likely a stranger as a famous namesake
+_FAMILY_FIRST = frozenset(
+    ["xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu",
+     "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "feng", "deng", "cao",
+     "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "cheng", "wei",
+     "su", "ding", "ren", "shen", "yao", "zhong", "hua", "geng", "kim", "lee", "park", "choi", "jung",
+     "kang", "cho", "yoon", "jang", "lim", "shin", "moon", "ri", "yun", "ahn", "nam", "nguyen", "tran",
+     "pham", "hun"]
+)  # fmt: skip
+
+
+def _glossed(mentions: list[Mention], keys: list[str | None]) -> list[str | None]:
+    """ "the Japan Aerospace Exploration Agency (JAXA)": an initialism in brackets right after a name,
+    with that name's initials, is the same body: the long name joins the initialism's entity, where
+    the alias table may already have put it ("DPRK" with North Korea); one gloss, else no guess."""
+    by_pos = {(m.article, m.start): i for i, m in enumerate(mentions) if m.start >= 0}
+    gloss: dict[str, set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        j = by_pos.get((m.article, m.end + 2), by_pos.get((m.article, m.end + 3)))  # " (JAXA", " ( JAXA"
+        long_key, short_key = keys[i], keys[j] if j is not None else None
+        if j is None or long_key is None or short_key is None or not long_key.startswith(("org|", "place|")):
+            continue
+        short = mentions[j].text.strip()
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", m.text) if w[0].isupper())
+        if (
+            short.isupper()
+            and 2 <= len(short) <= 6
+            and _abbreviates(short, m.text, initials)
+            and short_key != long_key
+        ):
+            gloss[long_key].add(short_key)
+    return [next(iter(gloss[k])) if k is not None and len(gloss.get(k, ())) == 1 else k for k in keys]
+
+
+def _abbreviates(short: str, name: str, initials: str) -> bool:
+    """ "JAXA" for "Japan Aerospace eXploration Agency": the name's initials, or its first initial and
+    then the initialism's letters in order in the name (an initialism may take an inner letter)."""
+    if short == initials:
+        return True
+    letters = iter(re.sub(r"[^a-z]", "", name.lower()))
+    return (
+        bool(initials)
+        and short[0] == initials[0]
+        and len(initials) >= len(short) - 1
+        and all(ch in letters for ch in short.lower())
+    )
+
+
 def _surface(text: str) -> str:
     t = re.sub(r"\s*\([^)]*$", "", text.strip())  # "Polymerase Chain Reaction (PCR": an unclosed gloss
-    t = re.sub(r"['’]s$", "", t).strip(" ,.;:")
+    t = re.sub(r"['’]s$", "", t).strip(" ,.;:").rstrip("'’\" ")  # "the Memphis Grizzlies'": a possessive
     t = re.sub(r"^[Tt]he\s+", "", t)
     return " ".join(t.split())
 

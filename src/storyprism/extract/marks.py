@@ -153,10 +153,74 @@ def quote_text(text: str, parts: list[tuple[int, int]]) -> str:
 
 
 def normalise_marks(text: str) -> str:
-    """Same-length copy where doubled apostrophes and backticks (''like this'', ``this``) are quote marks."""
+    """Same-length copy where doubled apostrophes and backticks (''like this'', ``this``) are quote marks,
+    and so are single marks where the text uses them as quotation marks (``single_quotes``)."""
 
     def sub(m: re.Match[str]) -> str:
         after = text[m.end() : m.end() + 1]
         return ' "' if after and not after.isspace() else '" '
 
-    return re.sub(r"''|``", sub, text)
+    return single_quotes(re.sub(r"''|``", sub, text))
+
+
+# a single mark that can open a quote: at the start of a line or after a space, a bracket, a dash or a
+# colon, before a word; one that can close it: after a word or punctuation, before a space,
+# punctuation or the line end (an apostrophe inside a word, "don't", never does either)
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))['‘](?=[\w“\"$£€])", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%)\]])['’](?=[\s.,;:!?)\]—–\"”]|$)", re.MULTILINE)
+
+
+# what follows a quote's closing mark in running text: a speech tag (",’ he said", ",’ the airline said
+# in a statement", ",’ Musk posted"), not a headline's next words
+_TAG_AFTER = re.compile(
+    r"\s+(?:[a-z]|(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|told|added|wrote|posted|tweeted)\b)"
+)
+
+
+def single_quotes(text: str) -> str:
+    """Same-length copy where single marks used as quotation marks (the British convention: ‘I love
+    that rocket,’ he said) become double ones, so the quote rules read them.
+
+    Signals: the marks pair up as opener and closer within a paragraph that holds no double mark (in
+    American text single marks nest inside double ones, or set off a term in a headline), and the
+    document has at least two such pairs that end in a comma (or ? !) inside the closing mark and
+    are followed by a speech tag (",’ he said"), the typographic sign of quoted speech in running text. A closing candidate after an "s" before a
+    lowercase word ("the players’ union") is a plural possessive while a later closer is left."""
+    pairs: list[tuple[int, int]] = []
+    carried: list[int] = []  # openers of a quote that runs on into the next paragraph
+    paras = paragraphs(text)
+    for pi, (ps, pe) in enumerate(paras):
+        if any(ch in text[ps:pe] for ch in '"“”„«»'):
+            continue
+        opens = [m.start() for m in _SINGLE_OPEN.finditer(text, ps, pe)]
+        closes = [m.start() for m in _SINGLE_CLOSE.finditer(text, ps, pe)]
+        last = -1
+        for o in opens:
+            if o <= last:
+                continue
+            after = [c for c in closes if c > o]
+            pick = None
+            for j, c in enumerate(after):
+                possessive = text[c - 1] == "s" and re.match(r"\s+[a-z]", text[c + 1 : c + 3])
+                if possessive and j + 1 < len(after):
+                    continue
+                pick = c
+                break
+            if pick is None:
+                # the print convention: a quote that runs over paragraphs leaves each one open and
+                # opens the next with a mark ("'That seemed extremely boring.\n'Of course, ...'")
+                nxt = paras[pi + 1][0] if pi + 1 < len(paras) else -1
+                if o == ps and nxt >= 0 and _SINGLE_OPEN.match(text, nxt) and not any(c > o for c in closes):
+                    carried.append(o)
+                continue
+            pairs.append((o, pick))
+            last = pick
+    spoken = sum(1 for _, c in pairs if text[c - 1] in ",?!" and _TAG_AFTER.match(text, c + 1))
+    if spoken < 2:
+        return text
+    chars = list(text)
+    for o, c in pairs:
+        chars[o], chars[c] = "“", "”"
+    for o in carried:
+        chars[o] = "“"
+    return "".join(chars)

@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from storyprism.extract.attribution import (
     clause_attributions,
     direct_attribution,
-    name_span,
     without_quoted_clauses,
 )
+from storyprism.extract.coordination import joint_speakers, they_group
 from storyprism.extract.cues import (
     ALL_FORMS,
     CUE_RE,
     PRONOUNS,
+    SHOWN_HEADS,
     SPEECH_LEMMAS,
     SPEECH_RE,
 )
@@ -43,7 +44,7 @@ from storyprism.extract.followups import (
 )
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
 from storyprism.extract.parse import Parse
-from storyprism.extract.speakers import DocContext, Ent, norm_name, resolve
+from storyprism.extract.speakers import DocContext, Ent, resolve
 from storyprism.extract.tags import (
     ADVERBS,
     STOP_INVERTED,
@@ -108,6 +109,8 @@ def find_direct(
             sent, prev_end if prev_end <= opening and para_of(max(prev_end - 1, 0)) >= para_of(sent) else 0
         )
         after = tag_after(text, closing, limit, ctx.ents)
+        if after and after.speaker and not _tag_like(text, after.speaker):
+            after = None  # "” to deal with the Korean crisis, said Burns": the sentence goes on, no tag
         if after and parse is not None and _opens_own_clause(text, parse, q_end=qe, closing=closing):
             after = None  # '... go to?” South Korea said it was ready ...': a new sentence, not a tag
         before = tag_before(text, clause, opening, ctx.ents)
@@ -151,7 +154,7 @@ def find_direct(
             p = merged[-1]
             gap = text[p.end : q.start]
             same = q.speaker is None or q.speaker_span == p.speaker_span
-            if p.speaker and same and _SPLIT_GAP.match(gap):
+            if p.speaker and same and _SPLIT_GAP.match(gap) and "\n" not in gap:
                 p.parts.extend(q.parts)
                 p.end = q.end
                 p.text = quote_text(text, p.parts)
@@ -181,6 +184,20 @@ def find_direct(
     return out
 
 
+def _tag_like(text: str, span: tuple[int, int]) -> bool:
+    """Whether a speaker phrase after a closing mark reads as a tag's subject: a name, a pronoun or a
+    noun phrase ("the senator"), not the rest of the sentence the quote sits in ("” to deal with the
+    Korean crisis, said R. Nicholas Burns")."""
+    first = text[span[0] : span[1]].split()[:1]
+    return not first or first[0] not in _CONTINUATIONS
+
+
+# words that carry the quote's own sentence on past its closing mark ("” to deal with", "” in a")
+_CONTINUATIONS = frozenset(
+    ["to", "on", "in", "for", "with", "at", "by", "from", "of", "and", "or", "but", "as", "that", "which",
+     "about", "over", "into", "after", "before", "than", "because", "if", "when", "while", "is", "are", "was",
+     "were"]
+)  # fmt: skip
 _TAG_LEMMAS = frozenset([*ALL_FORMS.values(), "according to"])
 _SMALL_WORDS = frozenset(["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or"])
 
@@ -566,6 +583,17 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
         label = _LABEL_LINE.match(text, text.rfind("\n", 0, a.speaker[0]) + 1)
         if label and label.start("word") <= a.speaker[0] < label.end():
             continue  # "Story highlights Heavy winds forced ...": a page label heading a summary list
+        shown = SHOWN_HEADS.search(text, a.speaker[0], a.speaker[1])
+        if (
+            shown
+            and a.lemma not in SPEECH_LEMMAS
+            and a.kind != "according"
+            and (text[shown.start()].islower() or shown.start() == a.speaker[0])
+        ):
+            # what a picture shows or reveals is seen, not said (perception is no speech or cognition
+            # cue); a picture's speech verb ("graphics said that the cuts ...") and "according to a flow
+            # chart" cite a claim; a capitalised head inside the phrase is a name ("NHK Television")
+            continue  # "Harrowing images show bodies ...", "the tab lists all the apps": shown, not said
         if re.search(r"@\w|https?:|www\.", text[a.speaker[0] : a.speaker[1]]):
             continue  # "email digishowbiz@... or call us direct": an address is the page's, no speaker
         cue_at = parse.starts[a.cue] if a.cue >= 0 else a.speaker[0]
@@ -584,6 +612,14 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             continue
         if sum(len(text[s:e].split()) for s, e in a.content) < (3 if a.kind in ("ccomp", "according") else 1):
             continue
+        ls, le = a.content[-1]
+        tail = _NAME_TAIL.search(text, ls, le)
+        if tail and le <= a.speaker[0] and not text[le : a.speaker[0]].strip():
+            # "... around the globe, PETA Senior Vice President Lisa Lange said": the parse hung the
+            # start of the speaker's phrase on the content; the words after its last comma, in
+            # capitals and touching the speaker, are the speaker's
+            a.content[-1] = (ls, tail.start())
+            a.speaker = (tail.start("name"), a.speaker[1])
         speaker = resolve(ctx, a.speaker)
         q = Found(
             a.content[0][0],
@@ -603,6 +639,9 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
 
 
 _FURNITURE = re.compile(r"(?:[A-Z][A-Z'’:!?-]+\s+){3,}")
+
+
+_NAME_TAIL = re.compile(r",\s+(?P<name>(?:[A-Z][\w.&'’-]*\s*){1,3})$")
 
 
 def _finite(parse: Parse, s: int, e: int) -> bool:
@@ -654,33 +693,6 @@ def find_colon_lines(text: str, ctx: DocContext, taken: list[tuple[int, int]]) -
             Found(cs, ce, " ".join(text[cs:ce].split()), False, "say", speaker, span, parts=[(cs, ce)])
         )
     return out
-
-
-def _they(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tuple[int, int], str] | None:
-    """The group a "they" speaker stands for: the last plural subject before it within 400 characters
-    and outside quotes ("Panama's leaders have expressed dismay ... They admit that ...", "Actors
-    Chris Pratt and Anna Faris announced ... “...,” they said"), a plural noun or names joined by
-    "and"."""
-    k = parse.token_at(pos) - 1
-    while k >= 0 and parse.starts[k] >= pos - 400:
-        if (
-            parse.deps[k] in ("nsubj", "nsubjpass")
-            and parse.tags[k].startswith("NN")  # not a pronoun or a relative ("an industry that has")
-            and parse.deps[parse.heads[k]] != "relcl"
-            and not _inside_quote(ctx, parse.starts[k])
-        ):
-            joined = [
-                c for c in parse.children(k) if parse.deps[c] == "conj" and parse.tags[c].startswith("NN")
-            ]
-            if parse.tags[k] in ("NNS", "NNPS") or joined:
-                s, e = name_span(parse, text, k)
-                if joined:
-                    e = parse.ends[parse.rights[joined[-1]]]
-                phrase = text[s:e]
-                return (s, e), (norm_name(phrase) if joined else resolve(ctx, (s, e)))
-            return None  # the last subject is one person or thing: "they" is someone else
-        k -= 1
-    return None
 
 
 def _first_person(text: str, found: list[Found], ctx: DocContext) -> None:
@@ -772,9 +784,10 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     if parse is not None:
         for q in out:
             if q.speaker_span and text[q.speaker_span[0] : q.speaker_span[1]].lower() == "they":
-                group = _they(text, parse, ctx, q.speaker_span[0])
+                group = they_group(text, parse, ctx, q.speaker_span[0])
                 if group is not None:
                     q.speaker_span, q.speaker = group
+        joint_speakers(text, ctx, parse, out)
     out.sort(key=lambda q: q.start)
     # "Yet on Saturday, in an Instagram post, Jackson quieted the theorizing: “...,” she wrote": a clause
     # that names its own speaker and introduces a quote with a colon is the frame, not reported words

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from storyprism.extract.cues import PRONOUNS, ROLE_SYNONYMS
+from storyprism.extract.cues import ALL_FORMS, PRONOUNS, ROLE_SYNONYMS
 from storyprism.extract.linking import _CREDITS, _TITLES
 
 GENERIC_SPEAKERS = frozenset(
@@ -284,8 +285,8 @@ class DocContext:
         """The named person a role phrase ("the Russian leader") stands for, or None."""
         words = [re.sub(r"['’]s$", "", w.lower().strip(",.")) for w in phrase.split()]
         heads = [w for w in words if w in ROLE_SYNONYMS]  # singular only: "officials" are not one person
-        if not heads:
-            return None
+        if not heads or "and" in words:
+            return None  # "the boy's parents and grandfather": a group is no one person
         if words[0] in ("a", "an", "another", "one"):
             return None  # "a Kremlin spokesman": an indefinite phrase introduces someone new
         tail = phrase.split()[-2:]
@@ -420,7 +421,11 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     s, e = span
     phrase = ctx.text[s:e]
     inside = [x for x in ctx.ents if x.start >= s and x.end <= e and x.label in SPEAKER_LABELS]
-    persons = [x for x in inside if x.label == "PERSON"]
+    joint = _joint_names(ctx, span, inside)
+    if joint:
+        return joint
+    # "the young Dutchman" tagged PERSON: a description word is no name
+    persons = [x for x in inside if x.label == "PERSON" and x.text.lower() not in DESCRIPTIONS | OCCUPATIONS]
     if persons:
         # "Putin's foreign affairs adviser, Yuri Ushakov": the head is the last name, unless possessive
         pick = [p for p in persons if not ctx.text[p.end : p.end + 2].startswith(("'s", "’s"))]
@@ -440,16 +445,46 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         # "It said that ...": a speaking "it" (attribution admits it only as the active subject of a
         # verb of saying) is the organisation named last before it, within a few sentences
         named: Ent | None = None
+        local: Ent | None = None
         for x in ctx.ents:
             if x.end > s:
                 break
             if x.label == "ORG" and s - x.end < 600 and not _inside_marks(ctx.text, x.start, s):
                 named = x
+            # "North Korea fired what it said was a rocket": a country or body earlier in the same
+            # sentence is nearer than any organisation named before it (signal: the sentence's topic)
+            if x.label in ("ORG", "GPE") and not re.search(r"[.!?\n]", ctx.text[x.end : s]):
+                local = x
+        named = local or named
         return norm_name(named.text) if named else phrase
+    issuer = _issued_by(ctx, span, low)
+    if issuer:
+        return issuer
+    owned = re.fullmatch(
+        r"(his|her|its)\s+(spokesman|spokeswoman|spokesperson|representative|rep|lawyer|attorney|"
+        r"publicist|agent|manager|aide|office|camp|team|family)",
+        low,
+    )
+    if owned:
+        # "His representative released a statement": the owner is who the pronoun stands for, and the
+        # mouthpiece is named as theirs ("Mikhelson's representative"), not left as a bare phrase
+        if owned.group(1) == "its":
+            body = next(
+                (x for x in reversed(ctx.ents) if x.end <= s and x.label == "ORG" and s - x.end < 600), None
+            )
+            owner = norm_name(body.text) if body else None
+        else:
+            owner = ctx.person_before(s, owned.group(1))
+        if owner:
+            return f"{owner}'s {owned.group(2)}"
     if low in PRONOUNS or low == "his":
         if low in ("he", "she", "him", "her", "his"):
             return ctx.person_before(s, low) or phrase
         return phrase
+    if low in ("the couple", "the pair", "the duo", "couple", "pair"):
+        pair = _last_two(ctx, s)
+        if pair:
+            return pair
     role = ctx.role(phrase, s)
     if role:
         return role
@@ -458,10 +493,15 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         return org
     words = low.split()
     if (
-        2 <= len(words) <= 3
+        2 <= len(words) <= 5
         and words[0] == "the"
-        # "the 21-year-old said": an age alone stands for the person just named, as an occupation does
-        and (words[-1] in OCCUPATIONS or re.fullmatch(r"\d+-year-old", words[-1]) is not None)
+        # "the 21-year-old said": an age alone stands for the person just named, as an occupation does;
+        # so does a description ("the brash North Korean tyrant", "the four-times champion")
+        and (
+            words[-1] in OCCUPATIONS
+            or words[-1] in DESCRIPTIONS
+            or re.fullmatch(r"\d+-year-old", words[-1]) is not None
+        )
         and (
             len(words) == 2 or phrase.split()[1][:1].islower()
         )  # "the 87-year-old comedian", not "the Bears coach"
@@ -470,6 +510,106 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         # for the person the text is about, the last one who was a clause subject (as "he" does)
         return ctx.person_before(s) or norm_name(phrase)
     return norm_name(phrase)
+
+
+def _last_two(ctx: DocContext, pos: int) -> str | None:
+    """ "Kris Jenner filed for divorce from Bruce Jenner ... The couple acknowledged": the two people
+    named last, in the sentence or two before (within 300 characters, none inside a quote)."""
+    names: list[str] = []
+    for p in reversed(ctx.persons):
+        if p.end > pos:
+            continue
+        if pos - p.end > 300 or len(names) == 2:
+            break
+        if any(qs <= p.start < qe for qs, qe in ctx.quoted):
+            continue
+        name = ctx.full_name(p.text, p.start)
+        if name not in names:
+            names.append(name)
+    return f"{names[1]} and {names[0]}" if len(names) == 2 else None
+
+
+_DOC_PHRASE = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(statement|letter|report|post|release|memo|notice|note|filing|study)"
+)
+_ISSUED_BY = re.compile(
+    r"\s+(?:(?:released|issued|posted|published|sent|put\s+out|signed|written|carried|prepared)"
+    r"\s+(?:[\w-]+\s+){0,2}?)?(?P<by>by|from)\s+(?:the\s+)?"
+)
+
+
+def _issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
+    """ "a statement released by the Korean Central News Agency read", "A due-diligence report by Appleby
+    noted", "A statement from the ministry said", "the company's statement said": a document speaks for
+    the body or person named as its issuer (the parse leaves the "by" phrase out of the subject)."""
+    owner = _DOC_OWNER.fullmatch(low)
+    if owner:
+        # "the company's statement": the owner phrase, resolved as a speaker of its own
+        s = span[0] + owner.start("owner")
+        name = resolve(ctx, (s, s + len(owner.group("owner"))))
+        return name if name.lower() != norm_name(owner.group("owner")).lower() else None
+    doc = _DOC_PHRASE.match(low)
+    if doc is None:
+        return None
+    # the issuer after the phrase ("a statement released by X said") or inside it ("A statement from
+    # the ministry said", when the parse kept the "from" phrase in the subject)
+    m = _ISSUED_BY.match(ctx.text, span[0] + doc.end())
+    if m is None or (doc.end() != len(low) and m.end() > span[1]):
+        return None
+    by_end = m.start("by") + len(m.group("by")) + 1  # the NER may take "the" into the name
+    ent = next((x for x in ctx.ents if by_end <= x.start <= m.end() and x.label in _ISSUERS), None)
+    after = ctx.text[ent.end :].split()[:1] if ent is not None else []
+    if ent is not None and after and after[0][:1].islower() and after[0].strip(",.") not in _AFTER_ISSUER:
+        ent = None  # "from German authorities", "the Icelandic prime minister's office": a modifier
+    if ent is not None:
+        return ctx.full_name(ent.text, ent.start) if ent.label == "PERSON" else norm_name(ent.text)
+    body = re.match(r"the\s+[a-z]+\b", ctx.text[by_end : by_end + 40])
+    return ctx.organisation(body.group(0), by_end) if body else None  # "from the ministry"
+
+
+_ISSUERS = frozenset(["PERSON", "ORG", "GPE"])
+# what may follow an issuer's name: the document's verb ("... Agency read") or the rest of its phrase
+_AFTER_ISSUER = frozenset(ALL_FORMS) | {
+    "read",
+    "reads",
+    "in",
+    "on",
+    "at",
+    "of",
+    "and",
+    "which",
+    "that",
+    "who",
+}
+_DOC_OWNER = re.compile(
+    r"(?P<owner>(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:[\w-]+\s+)?"
+    r"(?:statement|letter|report|post|release|memo|notice|filing)"
+)
+
+
+# between two names of a joint speaker ("Michael Sheen and Sarah Silverman", "The UK and U.S."): a
+# comma or "and", and an article; the phrase holds nothing else but an article before the first name
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|&)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _joint_names(ctx: DocContext, span: tuple[int, int], inside: list[Ent]) -> str | None:
+    """ "A and B" when the phrase is only names joined by "and" (a joint statement), else None."""
+    s, e = span
+    if len(inside) < 2 or not re.fullmatch(r"(?:the\s+)?", ctx.text[s : inside[0].start], re.IGNORECASE):
+        return None
+    if ctx.text[inside[-1].end : e].strip():
+        return None
+    joins = [ctx.text[a.end : b.start] for a, b in pairwise(inside)]
+    if not all(_JOINED.fullmatch(j) for j in joins) or not any(re.search(r"\b(?:and|&)", j) for j in joins):
+        return None
+    names = []
+    for x in inside:
+        name = ctx.full_name(x.text, x.start) if x.label == "PERSON" else norm_name(x.text)
+        if name not in names:
+            names.append(name)
+    if len(names) < 2:
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _inside_marks(text: str, a: int, b: int) -> bool:
@@ -500,6 +640,14 @@ def person_noun_gender(word: str) -> str | None:
 
 
 # occupations a definite description names a person by ("the singer", "the actress", "the coach")
+# nouns that describe one person the text has named ("the four-times champion", "the brash North Korean
+# tyrant", "the teenager"): as a definite speaker they stand for the person the text is about
+DESCRIPTIONS = frozenset(
+    ["champion", "tyrant", "dictator", "despot", "teenager", "youngster", "veteran", "rookie", "superstar",
+     "legend", "mogul", "tycoon", "magnate", "dutchman", "frenchman", "englishman", "irishman", "scotsman",
+     "welshman", "briton", "finn", "spaniard", "swede", "dane", "norwegian", "billionaire", "socialite"]
+)  # fmt: skip
+
 OCCUPATIONS = frozenset(
     ["singer", "actress", "actor", "star", "rapper", "musician", "comedian", "coach", "player",
      "quarterback", "pitcher", "striker", "driver", "author", "writer", "novelist", "director",

@@ -92,6 +92,16 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
             )
         ):
             left = k + 1
+    # a photo or wire credit glued before the name ("AP:Associated Press North Korea says"): the credit
+    # is the page's, the name after it speaks (not when the credit is the whole name: "Reuters reported")
+    if text[p.starts[n] : p.ends[n]].lower() not in _CREDIT_WORDS:
+        k = left
+        while k < n and text[p.starts[k] : p.ends[k]].lower() in _CREDIT_WORDS | {":", "-", "/", "(", ")"}:
+            k += 1
+        if k > left and any(
+            text[p.starts[j] : p.ends[j]].lower() in _CREDIT_WORDS - {"press"} for j in range(left, k)
+        ):
+            left = k
     while left < n and (
         text[p.starts[left]] in PUNCT_EDGE or text[p.starts[left] : p.ends[left]].lower() in _GROUP_WORDS
     ):
@@ -112,7 +122,9 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
         for c in p.children(n):
             if c == n + 1 and text[p.starts[c] : p.ends[c]].lower() in ("for", "at", "of", "from"):
                 obj = next((g for g in p.children(c) if p.deps[g] == "pobj"), None)
-                if obj is not None and p.tags[obj].startswith("NNP") and p.rights[obj] - n <= 8:
+                # a named body ("for the US State Department") or a described one ("for the German
+                # military joint forces command"): either says whose mouthpiece speaks
+                if obj is not None and p.tags[obj].startswith("NN") and p.rights[obj] - n <= 8:
                     right = p.rights[obj]
     return p.span(left, right)
 
@@ -122,6 +134,11 @@ _MOUTHPIECES = frozenset(
      "source", "sources", "aide", "aides", "lawyer", "lawyers", "attorney", "attorneys", "statement"]
 )  # fmt: skip
 _GROUP_WORDS = frozenset(["both", "all", "each", "either", "neither"])
+# photo and wire credits (not the networks: "Twitter users said" names its speakers)
+_CREDIT_WORDS = frozenset(
+    ["getty", "reuters", "ap", "afp", "epa", "pa", "shutterstock", "alamy", "wireimage", "invision", "xinhua",
+     "corbis", "istock", "handout", "associated", "press", "images", "agence", "france-presse"]
+)  # fmt: skip
 _TITLE_HEADS = ROLE_NOUNS | _TITLES | {"ceo", "cfo", "coo", "chief", "founder", "chair", "head", "director"}
 
 
@@ -129,7 +146,17 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
     """The speaker phrase of verb ``v``: its subject, or the subject of the verb it hangs from."""
     word = text[p.starts[v] : p.ends[v]].lower()
     holder_passive = SPEECH_OR_BELIEF.get(word) in _PASSIVE_HOLDER
-    for c in p.children(v):
+    # two subjects for one verb is a parse slip on a title or a credit ("Firm co-founder Ramon Fonseca
+    # Mora told" gives "Firm" and "Mora"; "SEOUL (Reuters) - North Korea said" gives "Reuters" and
+    # "Korea"): a noun subject goes before an adjective one or a credit
+    kids = sorted(
+        p.children(v),
+        key=lambda c: (
+            p.deps[c] == "nsubj"
+            and (p.tags[c].startswith("JJ") or text[p.starts[c] : p.ends[c]].lower() in _CREDIT_WORDS)
+        ),
+    )
+    for c in kids:
         if "\n" in text[p.ends[min(c, v)] : p.starts[max(c, v)]]:
             continue  # an edge across a paragraph break ("9:30 p.m.\n\nDonald Trump says") is a parse slip
         if p.deps[c] == "nsubj" or (holder_passive and p.deps[c] == "nsubjpass"):

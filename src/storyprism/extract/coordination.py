@@ -1,0 +1,123 @@
+"""Group speakers: joint subjects ("Michael Sheen and Sarah Silverman joked", "The UK and U.S. said")
+and the group a "they" stands for.
+
+A cue whose subject is a coordination of names is said by all of them; the parse and the patterns
+give only one conjunct (the head, or the last name before the verb). General signal: the speaker
+phrase's head has ``conj`` siblings joined by "and", each a proper name. The speaker becomes the
+names joined by "and" (each resolved to the document's full name), and the speaker span covers the
+whole coordination.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from storyprism.extract.parse import Parse
+from storyprism.extract.speakers import SPEAKER_LABELS, DocContext, norm_name, resolve
+from storyprism.extract.subjects import name_span
+
+if TYPE_CHECKING:
+    from storyprism.extract.quotes import Found
+
+# what may stand between two names of one joint subject: a comma, "and", an article
+_JOINER = re.compile(r"\s*(?:,\s*)?(?:(?:and|&)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def joint_span(parse: Parse, text: str, span: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """The name spans of the whole coordination a speaker span is one conjunct of, or None."""
+    toks = [
+        t for t in parse.tokens_in(span[0], span[1]) if not text[parse.starts[t] : parse.ends[t]].isspace()
+    ]
+    if not toks:
+        return None
+    # the token heading the span: its head lies outside it
+    head = next((t for t in toks if not span[0] <= parse.starts[parse.heads[t]] < span[1]), toks[-1])
+    first = head
+    while parse.deps[first] == "conj" and parse.heads[first] != first:
+        first = parse.heads[first]
+    if parse.deps[first] not in ("nsubj", "nsubjpass"):
+        return None  # only the subject of a cue speaks: "met Putin and Xi" names no joint speaker
+    conj = _conjuncts(parse, first)
+    if len(conj) < 2 or not any(
+        text[parse.starts[c] : parse.ends[c]].lower() in ("and", "&") for k in conj for c in parse.children(k)
+    ):
+        return None  # "X or Y", "X but not Y": not a joint statement
+    if not all(parse.tags[k] in ("NNP", "NNPS") for k in conj):
+        return None  # "Trump and his aides", "the company and its lawyers": a name with a group
+    spans = [name_span(parse, text, k) for k in conj]
+    for (_, e1), (s2, _) in pairwise(spans):
+        m = _JOINER.match(text, e1)
+        if m is None or m.end() < s2 or "\n" in text[e1:s2]:
+            return None  # something else stands between them (a clause, an appositive)
+    return spans
+
+
+def join_names(names: list[str]) -> str:
+    """ "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _conjuncts(parse: Parse, first: int) -> list[int]:
+    out = [first]
+    k = first
+    while True:
+        nxt = [c for c in parse.children(k) if parse.deps[c] == "conj" and c > k]
+        if not nxt:
+            return out
+        k = nxt[0]
+        out.append(k)
+
+
+def joint_speakers(text: str, ctx: DocContext, parse: Parse, found: list[Found]) -> None:
+    """Give each quote whose speaker is one name of a joint subject all the names."""
+    for q in found:
+        if not q.speaker_span:
+            continue
+        spans = joint_span(parse, text, q.speaker_span)
+        if spans is None:
+            continue
+        # every conjunct must be a name the NER found (a person, a body, a country), each resolved on
+        # its own ("U.S. Defense Secretary Jim Mattis" -> "Jim Mattis")
+        if not all(
+            any(x.start < e and s < x.end and x.label in SPEAKER_LABELS for x in ctx.ents) for s, e in spans
+        ):
+            continue
+        names: list[str] = []
+        for sp in spans:
+            name = resolve(ctx, sp)
+            if name not in names:
+                names.append(name)
+        if len(names) < 2:
+            continue
+        q.speaker_span, q.speaker = (spans[0][0], spans[-1][1]), join_names(names)
+        if q.via and q.via in names:
+            q.via = None
+
+
+def they_group(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tuple[int, int], str] | None:
+    """The group a "they" speaker stands for: the last plural subject before it within 400 characters
+    and outside quotes ("Panama's leaders have expressed dismay ... They admit that ...", "Actors
+    Chris Pratt and Anna Faris announced ... “...,” they said"), a plural noun or names joined by
+    "and"."""
+    k = parse.token_at(pos) - 1
+    while k >= 0 and parse.starts[k] >= pos - 400:
+        if (
+            parse.deps[k] in ("nsubj", "nsubjpass")
+            and parse.tags[k].startswith("NN")  # not a pronoun or a relative ("an industry that has")
+            and parse.deps[parse.heads[k]] != "relcl"
+            and not any(qs <= parse.starts[k] < qe for qs, qe in ctx.quoted)
+        ):
+            joined = [
+                c for c in parse.children(k) if parse.deps[c] == "conj" and parse.tags[c].startswith("NN")
+            ]
+            if parse.tags[k] in ("NNS", "NNPS") or joined:
+                s, e = name_span(parse, text, k)
+                if joined:
+                    e = parse.ends[parse.rights[joined[-1]]]
+                phrase = text[s:e]
+                return (s, e), (norm_name(phrase) if joined else resolve(ctx, (s, e)))
+            return None  # the last subject is one person or thing: "they" is someone else
+        k -= 1
+    return None
