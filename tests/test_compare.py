@@ -428,3 +428,22 @@ def test_an_interview_relayed_by_another_outlet_counts_the_interviewer():
     st = story_text(data.stories[0], {a.id: a for a in data.articles}, data.origins, CompareOptions())
     (i,) = [k for k, s in enumerate(st.sentences) if s.text.startswith("The harbour engineer")]
     assert sentence_origin(st, i) == "a"  # one relayed report: the Daily A's article in the story
+
+
+def test_a_sentence_two_origins_carry_word_for_word_counts_once_whichever_copied_whom():
+    shared = "Workers will repaint the steel towers of the harbour bridge in bright red before the summer festival."
+    reworded = "Before the summer festival, the steel towers of the harbour bridge will be repainted bright red."
+    data = _data()
+    data.articles[0].text += "\n" + shared  # a (an original) and c (a's rewrite) state it, c in its own words
+    data.articles[1].text += "\n" + shared  # b carries a's sentence word for word
+    data.articles[2].text += "\n" + reworded
+    # the reuse stage took b for the source (b's date is the only full timestamp, a compilation can
+    # look earlier than the copy it took the sentence from): the sentence is still one statement
+    data.reuses = [Reuse(source="b", copy="a", kind="shared-source", coverage=0.2, alignments=[
+        Alignment(source_sentence=shared, copy_sentence=shared, similarity=1.0)])]
+    (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "steel towers" in c.text]
+    assert sorted(claim.articles) == ["a", "b", "c"]
+    assert claim.independent_support == 1  # before: b (for a's pasted sentence) and a (for c) = 2
+    data.reuses = []
+    (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "steel towers" in c.text]
+    assert claim.independent_support == 2  # without the reuse stage's link, a and b are two origins

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -403,8 +404,28 @@ def _support(
         if len(named) == 1:
             relayed[a] = named.pop()
     # a copied sentence counts its source's origin, and what that source relays for this statement
-    out = {relayed.get(o, o) for a in by_article if (o := copied.get(a) or st.origins[a])}
-    return sorted(o for o in out if o)
+    counted = {a: relayed.get(o, o) for a in by_article if (o := copied.get(a) or st.origins[a])}
+    # Two articles carrying one sentence word for word state it from one source, whichever copied
+    # whom: the reuse stage's direction can be wrong (a compilation dated before the wire copy it
+    # took the sentence from), so the copy's own origin and its source's count once together.
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a in copied:
+        own = st.origins[a]
+        if own and a in counted:
+            x, y = sorted((find(relayed.get(own, own)), find(counted[a])))
+            parent[y] = x
+    # each statement's source is named as before: the origin most of its articles count
+    votes = Counter(o for o in counted.values() if o)
+    shown: dict[str, str] = {}
+    for o in sorted(votes, key=lambda o: (-votes[o], o)):
+        shown.setdefault(find(o), o)
+    return sorted(shown.values())
 
 
 def build_claims(st: StoryText, quotes: Sequence[Quote], options: CompareOptions) -> list[Claim]:
