@@ -251,3 +251,13 @@ def test_possessive_mark_is_not_part_of_a_name():
     ]
     ents = link_entities(mentions)
     assert [e.name for e in ents] == ["Memphis Grizzlies"]
+
+
+def test_the_scientist_is_the_researcher_just_named():
+    text = (
+        "Heino Falcke, a professor of astroparticle physics at Radboud University, told the Guardian that "
+        "he hopes his telescope will fly on the mission. Falcke aims to study radio waves from the early "
+        "universe. \u201cI think there is goodwill on both sides to make this happen,\u201d the scientist said."
+    )
+    q = one(quotes_of(text), "goodwill on both sides")
+    assert q.speaker == "Heino Falcke"

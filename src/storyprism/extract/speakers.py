@@ -652,5 +652,8 @@ OCCUPATIONS = frozenset(
     ["singer", "actress", "actor", "star", "rapper", "musician", "comedian", "coach", "player",
      "quarterback", "pitcher", "striker", "driver", "author", "writer", "novelist", "director",
      "producer", "filmmaker", "billionaire", "entrepreneur", "businessman", "businesswoman", "founder",
-     "ceo", "executive", "model", "designer", "artist", "athlete", "boxer", "golfer"]
+     "ceo", "executive", "model", "designer", "artist", "athlete", "boxer", "golfer",
+     # science and scholarship: "the scientist said" after a named professor (news on research)
+     "scientist", "researcher", "professor", "astronomer", "physicist", "astrophysicist", "biologist",
+     "chemist", "astronaut", "economist", "historian", "scholar"]
 )  # fmt: skip
