@@ -198,3 +198,36 @@ def test_a_rerun_with_nothing_changed_redoes_nothing_but_any_change_redoes_the_a
         # so is a changed option
         ws.options.compare.summary_sentences = 5
         assert not ws.analyze().up_to_date
+
+
+def test_analyze_is_a_loop_over_declared_stages(tmp_path: Path) -> None:
+    from storyprism import pipeline
+    from storyprism.options import Options
+
+    assert tuple(stage.name for stage in pipeline.PIPELINE) == pipeline.STAGES
+    written: set[str] = set()
+    for stage in pipeline.PIPELINE:  # every read is written by an earlier stage
+        assert set(stage.reads) <= written, stage.name
+        written |= set(stage.writes)
+
+    options = Options()
+    options.stories.enabled = False  # compare reads the stories, so it is skipped with them
+    with Workspace(tmp_path / "w.db", options=options) as ws:
+        ws.add([SEEDS])
+        report = ws.analyze()
+        assert report.completed == ["extract", "link", "reuse", "views"]
+        assert not ws.document()["claims"]
+
+
+def test_a_stage_that_does_not_write_what_it_declares_stops_the_run(tmp_path: Path, monkeypatch) -> None:
+    from dataclasses import replace
+
+    from storyprism import pipeline
+
+    broken = tuple(replace(s, run=lambda run: None) if s.name == "reuse" else s for s in pipeline.PIPELINE)
+    monkeypatch.setattr(pipeline, "PIPELINE", broken)
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([SEEDS])
+        with pytest.raises(RuntimeError, match="reuse stage did not produce found, origin_records, origin_of"):
+            ws.analyze()
+        assert ws.status()["last_analysis"]["interrupted"] is True

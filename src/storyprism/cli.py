@@ -24,8 +24,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from storyprism.intake import IngestReport
 from storyprism.options import DEFAULT_WORKSPACE, Options, OptionsError
-from storyprism.pipeline import AnalysisReport, IngestReport
+from storyprism.pipeline import AnalysisReport
 from storyprism.store import WorkspaceError
 from storyprism.store.export import COLLECTIONS, FORMATS, ExportError
 from storyprism.workspace import Workspace

@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
-from typing import BinaryIO, TypeVar
+from typing import TypeVar
 
-from storyprism import __version__, clean, compare, extract, ingest, reuse, stories
+from storyprism import __version__, compare, extract, reuse, stories
 from storyprism.executor import batched, make_executor
 from storyprism.extract.options import ExtractOptions
+from storyprism.intake import Progress, no_progress
 from storyprism.options import Options
 from storyprism.records import (
     AnalysisData,
@@ -34,47 +35,15 @@ from storyprism.records import (
     NumberMention,
     Origin,
     Quote,
-    Rejected,
     Reuse,
-    Source,
     Story,
     Storyline,
     StoryState,
     to_dict,
 )
-from storyprism.store import Store, content_hash
+from storyprism.store import Store
 
 T_rec = TypeVar("T_rec")
-Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None)
-
-
-def _no_progress(stage: str, done: int, total: int | None) -> None:
-    return None
-
-
-@dataclass(slots=True)
-class IngestReport:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    same_text: int = 0  # identical text under a new identity (URL): stored, marked duplicate_of
-    skipped_sources: int = 0  # sources already fully ingested by an earlier run
-    rejected: Counter[str] = field(default_factory=Counter)
-    rejected_items: list[Rejected] = field(default_factory=list)
-    # WARC records that hold no article page (non-HTML payloads, non-2xx responses, request records):
-    # counted, not errors
-    skipped_records: int = 0
-    formats: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def articles(self) -> int:
-        """Articles this run produced (new, updated, or already stored)."""
-        return self.added + self.updated + self.unchanged + self.same_text
-
-    @property
-    def ok(self) -> bool:
-        """False only when nothing at all could be ingested."""
-        return self.articles > 0 or self.skipped_sources > 0
 
 
 @dataclass(slots=True)
@@ -96,122 +65,6 @@ class AnalysisReport:
     peak_mb: dict[str, float] = field(default_factory=dict)  # this process's peak memory after each stage
     interrupted_after: list[str] | None = None  # the previous run stopped after these stages
     up_to_date: bool = False  # nothing changed since the last finished analysis: its results stand
-
-
-# ---------------------------------------------------------------------------- ingestion
-
-
-def ingest_inputs(
-    store: Store,
-    inputs: Sequence[str],
-    options: Options,
-    stdin: BinaryIO | None = None,
-    progress: Progress = _no_progress,
-) -> IngestReport:
-    """Read, clean and store every input; every item ends as an article or a rejected item."""
-    report = IngestReport()
-    stats = ingest.IngestStats()
-    options_key = hashlib.sha1(
-        json.dumps([to_dict(options.ingest), to_dict(options.clean)], sort_keys=True).encode()
-    ).hexdigest()[:12]
-    # Lines per outlet over this run: a line repeated across many articles of one outlet is boilerplate.
-    outlet_lines: dict[str, dict[str, int]] = {}
-    pending_articles: list[Article] = []
-    pending_sources: list[tuple[Source, int, int]] = []
-    run_ids: list[str] = []  # articles stored by this run: re-checked against its final line counts
-    done = 0
-
-    def flush() -> None:
-        nonlocal done, outlet_lines
-        if not pending_articles and not pending_sources:
-            return
-        outlet_lines = clean.merge_counts(outlet_lines, clean.count_outlet_lines(pending_articles))
-        if sum(len(lines) for lines in outlet_lines.values()) > _MAX_LINE_COUNTS:
-            outlet_lines = _prune_singletons(outlet_lines)
-        cleaned = clean.clean_articles(pending_articles, options.clean, outlet_lines)
-        with store.transaction():
-            for article in cleaned:
-                if not article.text.strip():
-                    item = Rejected(article.ref, "no-text", "Nothing but page junk was left after cleaning.")
-                    _reject(store, report, item)
-                    continue
-                article.content_hash = content_hash(article.text)
-                result = store.upsert_article(article)
-                run_ids.append(result.article_id)
-                if result.status == "added":
-                    report.added += 1
-                elif result.status == "updated":
-                    report.updated += 1
-                elif result.status == "unchanged":
-                    report.unchanged += 1
-                else:
-                    report.same_text += 1
-            for source, n_articles, n_rejected in pending_sources:
-                store.mark_source(source, "done", n_articles, n_rejected)
-        done += len(pending_articles)
-        progress("ingest", done, None)
-        pending_articles.clear()
-        pending_sources.clear()
-
-    for item in ingest.list_sources(inputs, options.ingest, stdin):
-        if isinstance(item, Rejected):
-            with store.transaction():
-                _reject(store, report, item)
-            continue
-        if item.fingerprint:
-            # Options that change what a source yields are part of its fingerprint: re-running with the
-            # fix a rejection suggested (--field, --max-bytes) reads the source again.
-            item = replace(item, fingerprint=f"{item.fingerprint}:{options_key}")
-        if store.source_done(item):
-            report.skipped_sources += 1
-            continue
-        with store.transaction():
-            store.clear_rejected(item.ref)
-            store.mark_source(item, "reading")
-        n_articles = n_rejected = 0
-        for out in ingest.read_source(item, options.ingest, stats):
-            if isinstance(out, Rejected):
-                n_rejected += 1
-                with store.transaction():
-                    _reject(store, report, out)
-                continue
-            n_articles += 1
-            pending_articles.append(out)
-            # Strictly more than a batch: a source whose last article fills the batch is flushed
-            # below, together with its "done" mark.
-            if len(pending_articles) > options.batch_size:
-                flush()
-        pending_sources.append((item, n_articles, n_rejected))
-        if len(pending_articles) >= options.batch_size:
-            flush()
-    flush()
-    if done > options.batch_size:
-        # earlier batches were cleaned before later ones were counted: a line that repeats only
-        # across batches is boilerplate for them too
-        for start in range(0, len(run_ids), options.batch_size):
-            again = clean.reclean_with_counts(store.articles(run_ids[start : start + options.batch_size]),
-                                              options.clean, outlet_lines)
-            with store.transaction():
-                for article in again:
-                    article.content_hash = content_hash(article.text)
-                    store.upsert_article(article)
-    report.skipped_records = stats.skipped_non_html + stats.skipped_records + stats.skipped_status
-    report.formats.update(stats.formats)
-    return report
-
-
-_MAX_LINE_COUNTS = 2_000_000
-
-
-def _prune_singletons(table: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
-    """Bound memory on huge runs: forget lines seen once (they cannot be boilerplate yet)."""
-    return {o: {line: n for line, n in lines.items() if n > 1 or line == ""} for o, lines in table.items()}
-
-
-def _reject(store: Store, report: IngestReport, item: Rejected) -> None:
-    store.add_rejected(item)
-    report.rejected[item.reason] += 1
-    report.rejected_items.append(item)
 
 
 # ---------------------------------------------------------------------------- analysis
@@ -321,7 +174,7 @@ def run_linking(store: Store) -> Extraction:
 
 
 def run_reuse(
-    store: Store, articles: list[Article], options: Options, progress: Progress = _no_progress
+    store: Store, articles: list[Article], options: Options, progress: Progress = no_progress
 ) -> tuple[list[Reuse], list[Origin]]:
     def phase(name: str, done: int, total: int) -> None:
         progress(f"copies and rewrites: {name}", done, total)
@@ -518,7 +371,7 @@ def save_story_state(store: Store, state: StoryState) -> None:
 
 
 def run_compare(
-    store: Store, data: AnalysisData, options: Options, progress: Progress = _no_progress
+    store: Store, data: AnalysisData, options: Options, progress: Progress = no_progress
 ) -> tuple[int, int]:
     """Claims, conflicts and summaries of the stories whose inputs changed since the last run.
 
@@ -637,7 +490,7 @@ def _comparison_extra(result: object) -> dict[str, object]:
     return data
 
 
-def analyze(store: Store, options: Options, progress: Progress = _no_progress) -> AnalysisReport:
+def analyze(store: Store, options: Options, progress: Progress = no_progress) -> AnalysisReport:
     """Every analysis stage over the whole workspace, incremental where the stage allows.
 
     Sentence vectors go through the workspace's embedding table for the whole run: a sentence any
@@ -719,7 +572,6 @@ def _unchanged_report(store: Store) -> AnalysisReport:
 
 
 RUN_KEY = "analysis_run"  # meta record of the latest analyze: started, finished (None while running), stages done
-STAGES = ("extract", "link", "reuse", "stories", "compare", "views")  # in the order analyze runs them
 
 
 def analysis_status(store: Store) -> dict[str, object]:
@@ -769,47 +621,124 @@ def _timed(store: Store, report: AnalysisReport, stage: str) -> Iterator[None]:
         store.set_meta(RUN_KEY, {**run, "completed": report.completed})
 
 
+@dataclass
+class RunState:
+    """What the stages of one ``analyze`` hand each other: each ``Stage`` declares the fields it reads
+    and the ones it writes (its results are also stored in the workspace as it goes)."""
+
+    store: Store
+    articles: list[Article]
+    options: Options
+    progress: Progress
+    report: AnalysisReport
+    linked: Extraction | None = None  # the corpus-wide linked extraction, still in memory
+    found: list[Reuse] | None = None  # reuse relations
+    origin_records: list[Origin] | None = None
+    # the ULTIMATE origin per article (an article id or a virtual origin such as "wire:AP"): what the
+    # stories and compare stages count as independent sources
+    origin_of: dict[str, str] | None = None
+    state: StoryState | None = None  # stories and storylines
+    off_topic: set[str] | None = None  # articles counted nowhere (body off its headline, another event)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of ``analyze``, declared: its name (as recorded in the run and by ``status``), the
+    options section whose ``enabled`` switches it (None: it always runs and reads its own options),
+    the ``RunState`` fields it reads and writes, the kinds of records it keeps in the workspace, and
+    the function that runs it. A stage whose reads no earlier stage wrote (that stage was switched
+    off) is skipped; a stage that returns without writing what it declares is an error."""
+
+    name: str
+    section: str | None
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    stores: tuple[str, ...]
+    run: Callable[[RunState], None]
+
+    def runs(self, run: RunState) -> bool:
+        if self.section is not None and not getattr(run.options, self.section).enabled:
+            return False
+        return all(getattr(run, name) is not None for name in self.reads)
+
+    def check(self, run: RunState) -> None:
+        missing = [name for name in self.writes if getattr(run, name) is None]
+        if missing:
+            raise RuntimeError(
+                f"The {self.name} stage did not produce {', '.join(missing)}, which it declares. "
+                "Fix: this is a bug in storyprism; please report it with the command you ran."
+            )
+
+
+def _extract_stage(run: RunState) -> None:
+    run.report.extracted = run_extraction(run.store, run.articles, run.options, run.progress)
+
+
+def _link_stage(run: RunState) -> None:
+    run.progress("names and quote variants", 0, None)
+    run.linked = run_linking(run.store)
+    run.report.quotes, run.report.entities = len(run.linked.quotes), len(run.linked.entities)
+    run.report.inferred_dates = apply_inferred_dates(run.store, run.articles)
+
+
+def _reuse_stage(run: RunState) -> None:
+    run.found, run.origin_records = run_reuse(run.store, run.articles, run.options, run.progress)
+    run.origin_of = {r.article: r.origin for r in run.origin_records}
+    run.report.reuse = Counter(r.kind for r in run.found)
+    run.report.origins = len(set(run.origin_of.values()))
+
+
+def _stories_stage(run: RunState) -> None:
+    assert run.origin_of is not None and run.origin_records is not None  # declared reads
+    run.progress("stories", 0, None)
+    run.state = run_stories(run.store, run.articles, run.origin_of, run.options, dates=run.options.extract.enabled)
+    run.off_topic = run_independence(run.store, run.articles, run.state, run.origin_records)
+    run.origin_of = {r.article: r.origin for r in run.origin_records}
+    run.report.inferred_dates = sum(1 for a in run.articles if a.published_inferred)
+    run.report.stories, run.report.storylines = len(run.state.stories), len(run.state.storylines)
+
+
+def _compare_stage(run: RunState) -> None:
+    assert run.state is not None and run.off_topic is not None and run.found is not None  # declared reads
+    data = AnalysisData(
+        articles=run.articles,
+        stories=on_topic(run.state, run.off_topic),
+        storylines=run.state.storylines,
+        reuses=run.found,
+        origins=run.origin_of or {},
+        # what linking just wrote, still in memory (reading it back costs as much again)
+        extraction=run.linked if run.linked is not None else load_extraction(run.store),
+    )
+    run.report.claims, run.report.conflicts = run_compare(run.store, data, run.options, run.progress)
+
+
+def _views_stage(run: RunState) -> None:
+    from storyprism.store.views import refresh_changed_views  # the web app's story pages and search index
+
+    run.progress("web views", 0, None)
+    refresh_changed_views(run.store)
+
+
+# The stages of ``analyze``, in the order they run. ``linked`` is an optional read of compare (it
+# reads the stored extraction when linking did not run), so it is not declared as required.
+PIPELINE: tuple[Stage, ...] = (
+    Stage("extract", "extract", (), (), ("quote", "mention", "number", "date"), _extract_stage),
+    Stage("link", "extract", (), ("linked",), ("quote", "mention", "entity"), _link_stage),
+    Stage("reuse", None, (), ("found", "origin_records", "origin_of"), ("reuse", "origin"), _reuse_stage),
+    Stage("stories", "stories", ("origin_of", "origin_records"), ("state", "off_topic"),
+          ("story", "storyline", "origin"), _stories_stage),
+    Stage("compare", "compare", ("state", "off_topic", "found"), (), ("claim", "conflict", "summary"), _compare_stage),
+    Stage("views", None, (), (), ("view_stories", "view_people", "article_fts"), _views_stage),
+)
+STAGES = tuple(stage.name for stage in PIPELINE)  # in the order analyze runs them
+
+
 def _analyze(
     store: Store, articles: list[Article], options: Options, progress: Progress, report: AnalysisReport
 ) -> None:
-    linked: Extraction | None = None
-    if options.extract.enabled:
-        with _timed(store, report, "extract"):
-            report.extracted = run_extraction(store, articles, options, progress)
-        progress("names and quote variants", 0, None)
-        with _timed(store, report, "link"):
-            linked = run_linking(store)
-            report.quotes, report.entities = len(linked.quotes), len(linked.entities)
-            report.inferred_dates = apply_inferred_dates(store, articles)
-    with _timed(store, report, "reuse"):
-        found, origin_records = run_reuse(store, articles, options, progress)
-    # the ULTIMATE origin per article (an article id or a virtual origin such as "wire:AP"): what the
-    # stories and compare stages count as independent sources
-    origin_of = {r.article: r.origin for r in origin_records}
-    report.reuse = Counter(r.kind for r in found)
-    report.origins = len(set(origin_of.values()))
-    if options.stories.enabled:
-        progress("stories", 0, None)
-        with _timed(store, report, "stories"):
-            state = run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
-            off_topic = run_independence(store, articles, state, origin_records)
-            origin_of = {r.article: r.origin for r in origin_records}
-        report.inferred_dates = sum(1 for a in articles if a.published_inferred)
-        report.stories, report.storylines = len(state.stories), len(state.storylines)
-        if options.compare.enabled:
-            with _timed(store, report, "compare"):
-                data = AnalysisData(
-                    articles=articles,
-                    stories=on_topic(state, off_topic),
-                    storylines=state.storylines,
-                    reuses=found,
-                    origins=origin_of,
-                    # what linking just wrote, still in memory (reading it back costs as much again)
-                    extraction=linked if linked is not None else load_extraction(store),
-                )
-                report.claims, report.conflicts = run_compare(store, data, options, progress)
-    from storyprism.store.views import refresh_changed_views  # the web app's story pages and search index
-
-    progress("web views", 0, None)
-    with _timed(store, report, "views"):
-        refresh_changed_views(store)
+    run = RunState(store, articles, options, progress, report)
+    for stage in PIPELINE:
+        if stage.runs(run):
+            with _timed(store, report, stage.name):
+                stage.run(run)
+                stage.check(run)

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from storyprism import pipeline
+from storyprism.intake import IngestReport, Progress, ingest_inputs
 from storyprism.options import Options
-from storyprism.pipeline import AnalysisReport, IngestReport, Progress
+from storyprism.pipeline import AnalysisReport
 from storyprism.records import (
     Article,
     Entity,
@@ -69,7 +70,7 @@ class Workspace:
         progress: Progress | None = None,
     ) -> IngestReport:
         """Ingest files, folders, globs or "-" (stdin); every item becomes an article or a rejection."""
-        return pipeline.ingest_inputs(
+        return ingest_inputs(
             self.store, [str(i) for i in inputs], self.options, stdin, progress or _quiet
         )
 
