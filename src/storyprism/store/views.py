@@ -17,7 +17,7 @@ import threading
 import time
 import zlib
 from collections import Counter, OrderedDict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -310,17 +310,13 @@ def story_fingerprints(store: Store) -> dict[str, str]:
     building the views."""
     from storyprism import __version__
 
-    per_article: dict[str, Any] = {}
     entities_of: dict[str, set[str]] = {}
-    rows = store.db.execute(
-        f"SELECT article, kind, payload FROM derived WHERE kind IN ({', '.join('?' * len(_ARTICLE_KINDS))}) "
-        "AND article IS NOT NULL ORDER BY rowid",
-        _ARTICLE_KINDS,
-    )
-    for article, kind, payload in rows:
-        per_article.setdefault(article, hashlib.sha1()).update(f"{kind}\0{payload}\0".encode())
+
+    def named(article: str, kind: str, payload: str) -> None:
         if kind == "mention":
             entities_of.setdefault(article, set()).update(_ENTITY_ID.findall(payload))
+
+    per_article = _hashes_by(store, "article", _ARTICLE_KINDS, named)
     for row in store.db.execute(f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles"):
         per_article.setdefault(row[0], hashlib.sha1()).update(json.dumps(row).encode())
     # of an entity the view shows its name, type and aliases; its list of articles grows with every
@@ -329,14 +325,7 @@ def story_fingerprints(store: Store) -> dict[str, str]:
         key: json.dumps([(e := json.loads(payload)).get("name"), e.get("type"), e.get("aliases")])
         for key, payload in store.db.execute("SELECT key, payload FROM derived WHERE kind = 'entity'")
     }
-    per_story: dict[str, Any] = {}
-    rows = store.db.execute(
-        f"SELECT story, kind, payload FROM derived WHERE kind IN ({', '.join('?' * len(_STORY_KINDS))}) "
-        "AND story IS NOT NULL ORDER BY rowid",
-        _STORY_KINDS,
-    )
-    for story, kind, payload in rows:
-        per_story.setdefault(story, hashlib.sha1()).update(f"{kind}\0{payload}\0".encode())
+    per_story = _hashes_by(store, "story", _STORY_KINDS)
     extra: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for key, values in sorted(_extra(store).items()):
         for v in values:
@@ -359,6 +348,24 @@ def story_fingerprints(store: Store) -> dict[str, str]:
         h.update(f"\0{own.hexdigest() if own is not None else '-'}".encode())
         h.update(json.dumps(extra.get(story.id, []), sort_keys=True).encode())
         out[story.id] = h.hexdigest()
+    return out
+
+
+def _hashes_by(
+    store: Store, column: str, kinds: Sequence[str], each: Callable[[str, str, str], None] | None = None
+) -> dict[str, Any]:
+    """A running SHA-1 per value of ``column`` (article | story) over the stored text of its records
+    of ``kinds``, in stored order; ``each(owner, kind, payload)`` sees every row on the way."""
+    out: dict[str, Any] = {}
+    rows = store.db.execute(
+        f"SELECT {column}, kind, payload FROM derived WHERE kind IN ({', '.join('?' * len(kinds))}) "
+        f"AND {column} IS NOT NULL ORDER BY rowid",
+        list(kinds),
+    )
+    for owner, kind, payload in rows:
+        out.setdefault(owner, hashlib.sha1()).update(f"{kind}\0{payload}\0".encode())
+        if each is not None:
+            each(owner, kind, payload)
     return out
 
 
