@@ -39,6 +39,7 @@ wall = time.perf_counter() - start
 ray.shutdown()
 open(report, "w").write(json.dumps({"seconds": r.seconds, "bytes": r.bytes, "global": r.report.get("seconds", {}),
                   "encoded_global": r.report.get("sentences_encoded_global"), "articles": r.articles,
+                  "global_peak_mb": r.report.get("peak_mb"), "global_rss_mb": r.report.get("rss_mb"),
                   "reuse_ran": r.report.get("reuse_ran"),
                   "wall_pipeline": wall,
                   "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -79,7 +80,12 @@ def main() -> int:
                   f"{n / m['wall']:5.2f} articles/s (pipeline alone {r['wall_pipeline']:.1f}s)", flush=True)
             print("      steps: " + "  ".join(f"{k} {v:.1f}s" for k, v in r["seconds"].items()))
             print("      global step: " + "  ".join(f"{k} {v:.1f}s" for k, v in r["global"].items())
-                  + f"; sentences it still encoded {r['encoded_global']}; reuse ran {r.get('reuse_ran')}")
+                  + f"; sentences it still encoded {r['encoded_global']}; reuse ran {r.get('reuse_ran')}; "
+                  f"its process's peak {r.get('global_peak_mb')} MB, resident at the end {r.get('global_rss_mb')} MB")
+            # the one process's own work (its waits for the distributed reuse left out), per article:
+            # what the single global node costs as the corpus grows
+            own = sum(v for k, v in r["global"].items() if not k.startswith("reuse (waited"))
+            print(f"      global step's own work {own:.1f}s = {1000 * own / max(1, n):.1f} ms per article")
             steps = {k: v for k, v in r["bytes"].items() if not k.startswith("reuse")}
             shuffles = {k: v for k, v in r["bytes"].items() if k.startswith("reuse")}
             print("      bytes handed on: " + "  ".join(f"{k} {v / 1e6:.1f} MB" for k, v in steps.items())

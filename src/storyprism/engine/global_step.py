@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import resource
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -47,6 +48,7 @@ from storyprism.records import (
 from storyprism.store import Store
 from storyprism.store.export import build_document
 
+UNITS_PER_FILE = 2_000  # comparison units per Parquet file of COMPARE_WORK
 COMPARE_WORK = "_work/compare"  # comparison units, written by run_global, read by the cluster
 RUN_FILE = "_run.json"  # the run's report, written last: its presence marks a finished run
 META_FILE = "_meta.json"  # the workspace meta records `storyprism import` restores
@@ -166,9 +168,10 @@ class GlobalStep:
     def reuse_found(self, found: list[Reuse], seen: dict[str, str | None]) -> None:
         """Relations computed elsewhere (equal to ``detect_reuse``'s, in its order), then what
         ``pipeline.run_reuse`` does with them: origins, the stored relations, the pair memo."""
+        self.lap("reuse (waited for the cluster)")  # this process was idle meanwhile
         records = pipeline.save_reuse(self.store, self.articles, self.options, found, seen)
         self.found, self.origin_records = found, records
-        self.lap("reuse")
+        self.lap("origins")
 
     def finish(self) -> dict[str, Any]:
         """Stories, context dates, independence, comparison units, the collections; the report."""
@@ -198,6 +201,11 @@ class GlobalStep:
         report["compare_units"] = units
         report["inferred_dates"] = sum(1 for a in articles if a.published_inferred)
         report["sentences_encoded_global"] = self.embeddings.encoded - self.encoded_before
+        # this process's memory (the global actor's worker process under Ray): what grows with the
+        # corpus on the one node that holds it. The peak may include what an earlier task of a
+        # reused worker process held; the resident size now is this step's own
+        report["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        report["rss_mb"] = _resident_mb()
         _write_collections(store, self.output)
         self.lap("write")
         report["seconds"] = self.seconds
@@ -208,6 +216,18 @@ class GlobalStep:
             for key in ("extracted", pipeline.FAILED_KEY, "inferred_published", "context_published", "reuse_pairs")
         })
         return report
+
+
+def _resident_mb() -> float | None:
+    """Resident memory of this process now (Linux /proc; None elsewhere)."""
+    import os
+
+    try:
+        with open("/proc/self/statm") as f:
+            pages = int(f.read().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
 def _store_inputs(store: Store, item_tables: Sequence[pa.Table]) -> dict[str, tuple[int, int]]:
@@ -281,7 +301,7 @@ def sentence_keys(text: str, model: str) -> list[bytes]:
     return list(dict.fromkeys(key_of(t, model) for t in texts if t.strip()))
 
 
-def _write_compare_units(store: Store, data: AnalysisData, output: str) -> int:
+def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file: int = UNITS_PER_FILE) -> int:
     """One unit per storyline (a story outside any storyline is its own): the stories, their
     articles, the quotes, dates and numbers on them, the reuse relations into them, their origins,
     and the sentence vectors already computed for them. Everything a story's comparison reads
@@ -306,7 +326,24 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str) -> int:
     reuse_into: dict[str, list[int]] = {}
     for k, relation in enumerate(data.reuses):
         reuse_into.setdefault(relation.copy, []).append(k)
-    payloads, ranks = [], []
+    fs, base = parquet.filesystem(output)
+    fs.create_dir(f"{base}/{COMPARE_WORK}", recursive=True)
+    import pyarrow.parquet as pq
+
+    payloads: list[bytes] = []
+    ranks: list[int] = []
+    written = 0
+
+    def flush() -> None:
+        # units go to disk ``per_file`` at a time: this process never holds more than that many
+        # pickled units (~20 kB an article) beside the store
+        nonlocal written
+        table = pa.table({"rank": pa.array(ranks, pa.int64()), "unit": pa.array(payloads, pa.large_binary())})
+        pq.write_table(table, f"{base}/{COMPARE_WORK}/part-{written // per_file:05d}.parquet", filesystem=fs)
+        written += len(payloads)
+        payloads.clear()
+        ranks.clear()
+
     for stories in groups.values():
         ids = list(dict.fromkeys(a for s in stories for a in s.articles))
         members = [articles[a] for a in ids if a in articles]
@@ -329,17 +366,11 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str) -> int:
         vectors = [(k, s, c) for k, (s, c) in store.get_embeddings(keys).items()]
         payloads.append(pickle.dumps((unit, vectors), protocol=pickle.HIGHEST_PROTOCOL))
         ranks.append(min(rank[s.id] for s in stories))
-    fs, base = parquet.filesystem(output)
-    fs.create_dir(f"{base}/{COMPARE_WORK}", recursive=True)
-    import pyarrow.parquet as pq
-
-    for start in range(0, len(payloads), 2_000):
-        table = pa.table(
-            {"rank": pa.array(ranks[start : start + 2_000], pa.int64()),
-             "unit": pa.array(payloads[start : start + 2_000], pa.large_binary())}
-        )
-        pq.write_table(table, f"{base}/{COMPARE_WORK}/part-{start // 2_000:05d}.parquet", filesystem=fs)
-    return len(payloads)
+        if len(payloads) == per_file:
+            flush()
+    if payloads:
+        flush()
+    return written
 
 
 def compare_unit(unit_payload: bytes, rank: int, options: CompareOptions) -> dict[str, list[dict[str, Any]]]:

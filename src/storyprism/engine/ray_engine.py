@@ -8,8 +8,10 @@ small reports, never the articles):
 2. clean: per-block line counts per outlet (``clean.count_outlet_lines``), summed by one task into
    the corpus-wide table, then ``clean.clean_articles`` over blocks with that table;
 3. extract: ``extract.extract_articles`` over an actor pool (spaCy loaded once per actor);
-4. embed: every sentence's vector over an actor pool (the encoder loaded once per actor), as the
-   int8 rows the embedding store keeps, so no later step encodes those sentences again;
+4. embed: the vector of every text a later stage encodes (``engine.texts``: sentences, titles,
+   the story stage's headline+lead texts, the quotes linking may group) over an actor pool (the
+   encoder loaded once per actor), as the int8 rows the embedding store keeps, so no later step,
+   least of all the global one, encodes them again;
 5. global (``engine.global_step.GlobalStep`` as an actor on one node): ids, linking, origins,
    stories, context dates, independence — the local engine's functions; copies and rewrites in
    between as distributed steps over candidate pairs (``engine.reuse_step``), equal to
@@ -48,6 +50,7 @@ from storyprism.engine.laps import Laps
 from storyprism.engine.remote import LazyRemote
 from storyprism.engine.rows import ORDER, article_rows, dumps, item_table, loads
 from storyprism.engine.sources import list_inputs, read_input
+from storyprism.engine.texts import article_texts, quote_texts
 from storyprism.options import Options
 from storyprism.records import Article, Rejected
 from storyprism.store import content_hash
@@ -174,8 +177,11 @@ def _run(ray: Any, inputs: Sequence[str], output: str, options: Options, say: Pr
     lap("extract")
     embedding_refs = []
     if articles.count():
-        embedding_refs = articles.map_batches(
-            _Embedder, batch_format="pyarrow", batch_size=64, compute=ray.data.ActorPoolStrategy(size=pool),
+        # one pool for both: the articles' texts, and the quotes linking may group (from the
+        # extraction rows); a batch is one block, so a batch is all articles or all extraction rows
+        to_embed = articles.union(ray.data.from_arrow_refs(extraction_refs)) if extraction_refs else articles
+        embedding_refs = to_embed.map_batches(
+            _Embedder, batch_format="pyarrow", batch_size=None, compute=ray.data.ActorPoolStrategy(size=pool),
             num_cpus=1,
         ).to_arrow_refs()
     result.bytes["embed"] = _size(ray, embedding_refs)
@@ -360,8 +366,10 @@ def _split_extraction(result: Any, ids: list[str]) -> list[Any]:
 
 
 class _Embedder:
-    """An actor of the embedding pool: every sentence (as the stages split them) and every title,
-    encoded once per distinct text, as the store's int8 rows."""
+    """An actor of the embedding pool: every text a stage encodes (``engine.texts``), once per
+    distinct text, as the store's int8 rows. A batch is a block of articles, or a block of extraction
+    rows (the quote texts ``group_variants`` may embed), so the global step, which runs on one node,
+    has nothing left to encode."""
 
     def __init__(self) -> None:
         from storyprism.models import embedding_store
@@ -371,15 +379,17 @@ class _Embedder:
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         from storyprism.models import encode_sentences
-        from storyprism.reuse.text import split_sentences as reuse_split
+        from storyprism.records import Extraction
         from storyprism.text.embeddings import key_of
-        from storyprism.text.sentences import split_sentences
 
         texts: dict[bytes, str] = {}
-        for _, _, a in article_rows(batch):
-            for t in [a.title, *(a.text[s:e] for s, e in split_sentences(a.text)), *reuse_split(a.text)]:
-                if t and t.strip():
-                    texts.setdefault(key_of(t, self.model), t)
+        if "extraction" in batch.column_names:
+            found = (text for payload in batch.column("extraction").to_pylist()
+                     for text in quote_texts(loads(Extraction, payload)))
+        else:
+            found = (text for _, _, a in article_rows(batch) for text in article_texts(a))
+        for t in found:
+            texts.setdefault(key_of(t, self.model), t)
         keys = list(texts)
         return vector_table(keys, encode_sentences([texts[k] for k in keys]))
 
