@@ -28,15 +28,15 @@ def article_texts(a: Article) -> list[str]:
     """Texts of one article that a stage embeds: its title; every sentence as the shared splitter
     (comparison) and reuse's splitter (alignment, the off-topic tests) cut it; the story stage's
     headline and headline+lead texts (``stories.cluster.attach_embeddings``); the off-topic tests'
-    stand-in when no sentence is long enough (``reuse.topic._body_sentences``)."""
+    stand-in when no sentence is long enough (``reuse.topic.body_sentences``)."""
     from storyprism.reuse.text import split_sentences as reuse_split
-    from storyprism.reuse.topic import _body_sentences
+    from storyprism.reuse.topic import body_sentences
     from storyprism.stories.features import article_features
     from storyprism.text.sentences import split_sentences
 
     feat = article_features(a)
     texts = [a.title, *(a.text[s:e] for s, e in split_sentences(a.text)), *reuse_split(a.text)]
-    texts += [feat.title or feat.embed_text, feat.embed_text, *_body_sentences(a)]
+    texts += [feat.title or feat.embed_text, feat.embed_text, *body_sentences(a)]
     return [t for t in texts if t and t.strip()]
 
 

@@ -59,7 +59,10 @@ def _best_similarity(rows: Sequence[tuple[str, list[str]]]) -> list[float] | Non
     return sims
 
 
-def _body_sentences(a: Article) -> list[str]:
+def body_sentences(a: Article) -> list[str]:
+    """The body sentences the off-topic tests compare with the headline (four words or more, the first
+    ``MAX_SENTENCES``), or the body's opening when none is that long; public so that the Ray engine's
+    embed pool can encode exactly these texts ahead of the global step."""
     return [s for s in split_sentences(a.text) if len(s.split()) >= 4][:MAX_SENTENCES] or [a.text[:400]]
 
 
@@ -111,7 +114,7 @@ def headline_names_unreported(articles: Sequence[Article], use_embeddings: bool 
             candidates.append((a, missing))
     if not candidates:
         return {}
-    sims = _best_similarity([(a.title, _body_sentences(a)) for a, _ in candidates])
+    sims = _best_similarity([(a.title, body_sentences(a)) for a, _ in candidates])
     if sims is None:
         return {}
     return {
@@ -134,7 +137,7 @@ def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True)
         if len(title) < 3:
             continue  # a short headline says too little to judge by
         lexical = len(title & _content(a.text)) / len(title)
-        rows.append((a, _body_sentences(a), lexical))
+        rows.append((a, body_sentences(a), lexical))
     if not rows:
         return out
     sims = _best_similarity([(a.title, sents) for a, sents, _ in rows]) if use_embeddings else None
