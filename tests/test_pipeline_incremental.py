@@ -228,6 +228,6 @@ def test_a_stage_that_does_not_write_what_it_declares_stops_the_run(tmp_path: Pa
     monkeypatch.setattr(pipeline, "PIPELINE", broken)
     with Workspace(tmp_path / "w.db") as ws:
         ws.add([SEEDS])
-        with pytest.raises(RuntimeError, match="reuse stage did not produce found, origin_records, origin_of"):
+        with pytest.raises(RuntimeError, match="reuse stage did not produce found, origin_records"):
             ws.analyze()
         assert ws.status()["last_analysis"]["interrupted"] is True

@@ -339,9 +339,6 @@ def run_stories(
 def apply_context_dates(store: Store, articles: list[Article], state: StoryState) -> set[str]:
     """Date articles whose own text gave no date from their story and storyline; returns the ids
     whose date changed."""
-    from storyprism.models import import_spacy
-
-    import_spacy()  # the module below reads spaCy's stop words: spaCy first, without torch
     from storyprism.extract.context_dates import infer_dates_from_context
 
     previous: dict[str, str] = store.get_meta("context_published", {}) or {}
@@ -634,11 +631,15 @@ class RunState:
     linked: Extraction | None = None  # the corpus-wide linked extraction, still in memory
     found: list[Reuse] | None = None  # reuse relations
     origin_records: list[Origin] | None = None
-    # the ULTIMATE origin per article (an article id or a virtual origin such as "wire:AP"): what the
-    # stories and compare stages count as independent sources
-    origin_of: dict[str, str] | None = None
     state: StoryState | None = None  # stories and storylines
     off_topic: set[str] | None = None  # articles counted nowhere (body off its headline, another event)
+
+    @property
+    def origin_of(self) -> dict[str, str] | None:
+        """The ULTIMATE origin per article (an article id or a virtual origin such as "wire:AP"): what
+        the stories and compare stages count as independent sources. Read off ``origin_records``,
+        which the stories stage's independence pass updates in place."""
+        return None if self.origin_records is None else {r.article: r.origin for r in self.origin_records}
 
 
 @dataclass(frozen=True)
@@ -683,17 +684,16 @@ def _link_stage(run: RunState) -> None:
 
 def _reuse_stage(run: RunState) -> None:
     run.found, run.origin_records = run_reuse(run.store, run.articles, run.options, run.progress)
-    run.origin_of = {r.article: r.origin for r in run.origin_records}
     run.report.reuse = Counter(r.kind for r in run.found)
-    run.report.origins = len(set(run.origin_of.values()))
+    run.report.origins = len({r.origin for r in run.origin_records})
 
 
 def _stories_stage(run: RunState) -> None:
-    assert run.origin_of is not None and run.origin_records is not None  # declared reads
+    origin_of = run.origin_of
+    assert origin_of is not None and run.origin_records is not None  # declared reads
     run.progress("stories", 0, None)
-    run.state = run_stories(run.store, run.articles, run.origin_of, run.options, dates=run.options.extract.enabled)
+    run.state = run_stories(run.store, run.articles, origin_of, run.options, dates=run.options.extract.enabled)
     run.off_topic = run_independence(run.store, run.articles, run.state, run.origin_records)
-    run.origin_of = {r.article: r.origin for r in run.origin_records}
     run.report.inferred_dates = sum(1 for a in run.articles if a.published_inferred)
     run.report.stories, run.report.storylines = len(run.state.stories), len(run.state.storylines)
 
@@ -724,8 +724,8 @@ def _views_stage(run: RunState) -> None:
 PIPELINE: tuple[Stage, ...] = (
     Stage("extract", "extract", (), (), ("quote", "mention", "number", "date"), _extract_stage),
     Stage("link", "extract", (), ("linked",), ("quote", "mention", "entity"), _link_stage),
-    Stage("reuse", None, (), ("found", "origin_records", "origin_of"), ("reuse", "origin"), _reuse_stage),
-    Stage("stories", "stories", ("origin_of", "origin_records"), ("state", "off_topic"),
+    Stage("reuse", None, (), ("found", "origin_records"), ("reuse", "origin"), _reuse_stage),
+    Stage("stories", "stories", ("origin_records",), ("state", "off_topic"),
           ("story", "storyline", "origin"), _stories_stage),
     Stage("compare", "compare", ("state", "off_topic", "found"), (), ("claim", "conflict", "summary"), _compare_stage),
     Stage("views", None, (), (), ("view_stories", "view_people", "article_fts"), _views_stage),

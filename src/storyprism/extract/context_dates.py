@@ -39,10 +39,12 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from storyprism.extract.dates import MONTHS, RELATIVE, WEEKDAYS, _future, _parse_iso, _resolve
+from storyprism.models import import_spacy
 from storyprism.records import Article, DateMention, Story
+
+import_spacy()  # spaCy's package first, the way every process imports it (without torch)
+from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 
 MAX_SPAN = 6  # days: a weekday names one day only inside a window shorter than a week
 MIN_SHARED = 3  # content words an anchor's forward reference must share with the undated sentence
