@@ -281,9 +281,7 @@ def refresh_views(store: Store, stories: Collection[str] | None = None) -> int:
         if stories is None:
             for table in ("view_stories", "view_story_outlets", "view_members", "view_article_rowids"):
                 store.db.execute(f"DELETE FROM {table}")
-            _refresh_people(store)
-            # External-content FTS over the articles table: 'rebuild' re-reads every title and text.
-            store.db.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+            _refresh_people_and_search(store)
         else:
             _delete_stories(store, stories)
         for story in chosen:
@@ -382,8 +380,7 @@ def refresh_changed_views(store: Store) -> int:
             written = refresh_views(store)
         else:
             _delete_stories(store, [sid for sid in before if sid not in prints])
-            _refresh_people(store)
-            store.db.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+            _refresh_people_and_search(store)
             written = refresh_views(store, [sid for sid, h in prints.items() if before.get(sid) != h])
         store.set_meta(VIEWS_INPUTS_KEY, prints)
     return written
@@ -419,6 +416,13 @@ def refresh_after_edit(store: Store, before: Sequence[Story]) -> None:
     with store.transaction():
         _delete_stories(store, gone)
         refresh_views(store, changed)
+
+
+def _refresh_people_and_search(store: Store) -> None:
+    """What any analysis can change everywhere: the people pages and the search index."""
+    _refresh_people(store)
+    # External-content FTS over the articles table: 'rebuild' re-reads every title and text.
+    store.db.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
 
 
 def _refresh_people(store: Store) -> None:
