@@ -16,12 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from storyprism.extract.linking import VARIANT_MIN_WORDS, variant_text
 from storyprism.records import Article, Extraction
-
-# extract.linking.group_variants: only quotes of at least this many words are grouped, and only
-# their first 80 words are embedded
-VARIANT_MIN_WORDS = 5
-VARIANT_WORDS = 80
 
 
 def article_texts(a: Article) -> list[str]:
@@ -46,6 +42,5 @@ def quote_texts(extraction: Extraction) -> Iterable[str]:
     are embedded (a corpus-wide test); encoding all of them here costs a few texts an article on
     the cluster's cores and leaves the single global process none to encode."""
     for q in extraction.quotes:
-        words = q.text.split()
-        if len(words) >= VARIANT_MIN_WORDS:
-            yield " ".join(words[:VARIANT_WORDS])
+        if len(q.text.split()) >= VARIANT_MIN_WORDS:
+            yield variant_text(q.text)

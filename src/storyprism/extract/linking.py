@@ -694,8 +694,17 @@ def compatible(a: Quote, b: Quote) -> bool:
 MAX_POSTING = 300  # quotes one word may be shared by and still make candidate pairs
 
 
+VARIANT_MIN_WORDS = 5  # a shorter quote is too generic to group
+
+
+def variant_text(text: str) -> str:
+    """What ``group_variants`` embeds of a quote: its first 80 words carry the utterance; longer
+    inputs only cost time."""
+    return " ".join(text.split()[:80])
+
+
 def group_variants(
-    quotes: list[Quote], cosine: float = 0.72, lexical_min: float = 0.55, min_words: int = 5
+    quotes: list[Quote], cosine: float = 0.72, lexical_min: float = 0.55, min_words: int = VARIANT_MIN_WORDS
 ) -> None:
     """Set ``Quote.variant_group`` on quotes that report one utterance in several articles.
 
@@ -734,8 +743,7 @@ def group_variants(
         return
     need = sorted({k for i, j, _ in pairs for k in (i, j)})
     row = {k: n for n, k in enumerate(need)}
-    # the first 80 words carry the utterance; longer inputs only cost time
-    vecs = embed([" ".join(quotes[k].text.split()[:80]) for k in need])
+    vecs = embed([variant_text(quotes[k].text) for k in need])
     uf = _UF()
     for i, j, lex in pairs:
         sim = float(np.dot(vecs[row[i]], vecs[row[j]]))
