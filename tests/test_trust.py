@@ -86,16 +86,21 @@ def test_a_wire_dateline_kept_only_in_the_page_description_is_wire_carriage():
     assert trace_origins([caption], [])["kh"].origin == "kh"
 
 
-def test_a_brief_crediting_one_agency_anywhere_rests_on_it_but_a_long_report_does_not():
+def test_one_story_level_credit_anywhere_names_the_source_but_one_quote_credit_does_not():
     brief = art("cd", "LAS VEGAS - A gunman killed at least 50 people at a concert on Sunday. Police said he "
                 "killed himself. Officers searched his room. The group claimed the attack, Reuters reported. "
                 "It gave no evidence.", outlet="chinadaily.com.cn")
     t = trace_origins([brief], [])
     assert t["cd"].origin == "wire:Reuters" and t["cd"].kind == "credited"
-    # the same single credit deep in a long report attributes one detail, not the story
+    # "X reports that" deep in a long piece still says whose story it is
     long = art("lr", "LAS VEGAS - A gunman killed at least 50 people at a concert on Sunday. " + FILLER + " "
-               + FILLER + " The group claimed the attack, Reuters reported.", outlet="example.com")
-    assert trace_origins([long], [])["lr"].origin == "lr"
+               + FILLER + " The Las Vegas Sun reports that the gunman had stockpiled weapons.", outlet="example.com")
+    assert trace_origins([long], [])["lr"].origin == "outlet:Las Vegas Sun"
+    # "according to X" once, after a quote, attributes that quote, not the story
+    quoted = art("q", "LAS VEGAS - A gunman killed at least 50 people at a concert on Sunday. " + FILLER + " "
+                 + FILLER + " \u201cWe ran for our lives,\u201d one fan said, according to the Las Vegas Sun.",
+                 outlet="example.com")
+    assert trace_origins([quoted], [])["q"].origin == "q"
 
 
 def test_own_outlet_credit_is_own_reporting_and_adds_are_recorded():

@@ -63,13 +63,27 @@ MEDIA_WORDS = frozenset(
     ["times", "post", "news", "journal", "herald", "daily", "telegraph", "guardian", "tribune", "gazette", "chronicle", "mail", "express", "sun", "mirror", "independent", "observer", "standard", "star", "press", "agency", "wire", "magazine", "review", "radio", "tv", "television", "channel", "network", "broadcasting", "examiner", "inquirer", "courier", "register", "record", "dispatch", "bulletin", "picayune", "reporter", "insider", "wired", "verge", "cnet", "techcrunch", "engadget", "variety", "deadline", "hollywood", "billboard", "politico", "axios", "vox", "vice", "buzzfeed", "huffpost", "huffington", "slate", "salon", "forbes", "fortune", "economist", "atlantic", "yorker", "newsweek", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "npr", "pbs", "msnbc", "cnbc", "espn", "sky", "itv", "rt"]
 )
 _NAME = r"(?:[A-Z][\w&'.-]*|of|the|and|de)(?:\s+(?:[A-Z][\w&'.-]*|of|the|and|de)){0,5}"
+# what a credit may name a piece of reporting ("according to a detailed account by The Athletic")
+_PIECE = r"(?:report|story|account|article|interview|investigation|piece|post|analysis|feature|dispatch|exclusive)"
 _CREDIT_PATTERNS = [
+    # "according to a story on / a detailed account by X" credits a whole piece of X's reporting:
+    # a story-level credit, unlike "according to X" after one quote
+    ("report by", re.compile(
+        rf"\baccording to (?:a|an|the) (?:[\w-]+ ){{0,2}}?{_PIECE} (?:by|in|from|on|at|published by) (?:the\s+)?({_NAME})")),
+    # the agencies' member credit line closing a story: "Information from: Erie Times-News, http://..."
+    ("source", re.compile(rf"^\s*(?:[_-]+\s*)?Information from:?\s*(?:the\s+)?({_NAME})", re.MULTILINE)),
     ("according to", re.compile(rf"\baccording to (?:a report (?:by|in) |an? \w+ (?:by|in|from) )?(?:the\s+)?({_NAME})")),
     ("first reported by", re.compile(rf"\b(?:first|originally) reported (?:by|in) (?:the\s+)?({_NAME})")),
     ("per", re.compile(rf"\bper (?:the\s+)?({_NAME})")),
     ("via", re.compile(rf"\bvia (?:the\s+)?({_NAME})")),
     ("told", re.compile(rf"\btold (?:the\s+)?({_NAME})")),
-    ("obtained by", re.compile(rf"\bobtained by (?:the\s+)?({_NAME})")),
+    # what the outlet saw or got hold of: "obtained by", "seen by", "reviewed by" The Verge
+    ("obtained by", re.compile(rf"\b(?:[Oo]btained|[Ss]een|[Rr]eviewed) by (?:the\s+)?({_NAME})")),
+    # a syndication footer: "... originally appeared on BGR.com", "first published in The Conversation"
+    ("first reported by", re.compile(
+        rf"\b(?:originally|first) (?:appeared|published|posted|ran) (?:on|in|at|by) (?:the\s+)?({_NAME})")),
+    # "as noted by 9to5Mac", "first spotted by Engadget": the outlet that found it
+    ("reported", re.compile(rf"\b(?:[Nn]oted|[Ss]potted|first spotted|[Ff]lagged|[Rr]evealed) by (?:the\s+)?({_NAME})")),
     # "X reports" / "X cited" are the same credit in the present tense or naming what X quoted
     # ("Reuters reports, citing officials", "Reuters cited the Amaq website")
     ("reported", re.compile(
@@ -79,7 +93,8 @@ _CREDIT_PATTERNS = [
     ("report by", re.compile(rf"\b(?:a|the) report (?:by|in|from) (?:the\s+)?({_NAME})")),
 ]
 _CUE_WORDS = ("according", "report", "cite", "citing", "quoted by", "per ", "via ", "told", "obtained", "source",
-              "h/t", "hat tip",
+              "h/t", "hat tip", "information from", "seen by", "reviewed by", "appeared", "published", "posted",
+              "ran ", "noted by", "spotted by", "flagged by", "revealed by",
               "blog", "release", "statement", "filing")
 # a credit that names no one: "according to reports", "media reported", a bare "Source:" line
 _UNNAMED = re.compile(
@@ -87,7 +102,7 @@ _UNNAMED = re.compile(
     r"(?! (?:by|in|from|at) (?:the )?[A-Z])|\b(?:local |state |foreign )?media (?:outlets )?(?:reported|reports)\b|"
     r"^\s*(?:Source|Via):\s*$",
 )
-_SOURCE_LINE = re.compile(r"^\s*(?:Source|Via|H/T|Hat tip):\s*\S", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^\s*(?:[_-]+\s*)?(?:Source|Via|H/T|Hat tip|Information from):\s*\S", re.IGNORECASE)
 _DOC_CREDIT = re.compile(
     r"\b(?:in|on) (?:a|its|his|her|their|the company's) (blog post|blog|press release|news release|statement|"
     r"filing)\b|\b(?:a|the) (filing|press release|news release|statement) (?:shows|says|said|showed)\b|"
@@ -147,8 +162,17 @@ def is_outlet_name(name: str) -> bool:
     return bool(words & MEDIA_WORDS) or low.upper() in {"NYT", "WSJ", "WAPO", "AP"}
 
 
+# sentence-opening words a capitalised-name pattern takes along ("As the Erie Times-News reported")
+_LEADING = frozenset(["as", "but", "and", "so", "then", "now", "also", "earlier", "meanwhile", "while", "when",
+                      "yet", "later", "since", "after", "before", "because", "though", "although", "if"])
+
+
 def _trim_name(name: str) -> str:
     words = name.split()
+    if len(words) > 1 and words[0].lower() in _LEADING:
+        words = words[1:]
+        if len(words) > 1 and words[0].lower() == "the":
+            words = words[1:]
     while words and words[-1].lower() in ("of", "the", "and", "de"):
         words.pop()
     return " ".join(words).rstrip(".'")
@@ -159,8 +183,9 @@ def same_name(a: str, b: str) -> bool:
     short form ("the Times" for "the New York Times")."""
     if name_keys(a) & name_keys(b):
         return True
-    wa = re.sub(r"^the\s+", "", a.strip(), flags=re.IGNORECASE).split()
-    wb = re.sub(r"^the\s+", "", b.strip(), flags=re.IGNORECASE).split()
+    # "Times-News" and "Times News" are one spelling
+    wa = re.sub(r"^the\s+", "", a.strip(), flags=re.IGNORECASE).replace("-", " ").split()
+    wb = re.sub(r"^the\s+", "", b.strip(), flags=re.IGNORECASE).replace("-", " ").split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(short) and len(short) < len(long_) and long_[-len(short):] == short
 
@@ -261,6 +286,31 @@ def find_credits(sentences: Sequence[str], own_keys: set[str]) -> tuple[list[Cre
             kind = next(g for g in m.groups() if g).lower()
             docs.append(Credit(name=kind, cue="document", sentence=s, position=i))
     return credits, docs, list(dict.fromkeys(own))
+
+
+# An organisation putting out what the article relays: "Sony has confirmed the full list of new
+# features", "Sony writes:", "Sony's own in-game message explained". The subject is a name of one to
+# three capitalised words. Verbs that also tell events ("released" hostages, "posted" a loss) are
+# left out: only verbs of making something known.
+_ANNOUNCED = re.compile(
+    r"\b((?:[A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+){0,2})(?:'s|\u2019s)?(?:\s+(?:own|official)\s+\w+(?:\s+\w+)?)?"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|also\s+|just\s+|finally\s+)?"
+    r"(announced|confirmed|revealed|detailed|unveiled|outlined|listed|writes|wrote|explained|teased)\b"
+)
+_NOT_ISSUERS = frozenset(["the", "this", "that", "it", "he", "she", "they", "we", "i", "you", "a", "an", "its"])
+
+
+def announcements(sentences: Sequence[str]) -> dict[str, list[str]]:
+    """Organisation -> the sentences in which it announces, confirms or writes what the article
+    relays. Names are compared squashed ("Sony", "Sony's" are one)."""
+    found: dict[str, list[str]] = {}
+    for s in sentences:
+        for m in _ANNOUNCED.finditer(s):
+            name = _trim_name(m.group(1))
+            if not name or name.split()[0].lower() in _NOT_ISSUERS or is_outlet_name(name):
+                continue
+            found.setdefault(name, []).append(s)
+    return found
 
 
 def unnamed_credits(sentences: Sequence[str]) -> list[str]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+# second-level labels of country suffixes ("co.uk", "com.au", "org.in")
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "gen"])
+
 
 def squash(name: str) -> str:
     """A comparable key for an outlet name or domain: letters and digits, lower case, no 'the'."""
@@ -26,5 +29,12 @@ def outlet_keys(outlet: str | None, url: str | None = None) -> set[str]:
             labels = [x for x in v.split(".") if x not in ("www", "edition", "m", "amp", "mobile", "usa", "africa")]
             if labels:
                 keys.add(re.sub(r"[^a-z0-9]", "", labels[0]))
+            # the registered name under a section host ("money.cnn.com" -> "cnn", "news.bbc.co.uk" ->
+            # "bbc"): the label before the public suffix ("com", "co.uk", "com.au")
+            rest = labels[:-1]
+            if rest and rest[-1] in _SECOND_LEVEL and len(rest) > 1:
+                rest = rest[:-1]
+            if len(rest) > 1:
+                keys.add(re.sub(r"[^a-z0-9]", "", rest[-1]))
     keys.discard("")
     return keys

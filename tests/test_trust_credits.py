@@ -1,0 +1,89 @@
+"""Credits that name a piece of reporting, agency stories that credit a member paper, one outlet under
+several spellings, and articles that only relay an organisation's announcement (reuse/credits.py,
+reuse/trace.py). Hand-written copy only: the signals are conventions of the trade."""
+
+from __future__ import annotations
+
+from storyprism.records import Article
+from storyprism.reuse import trace_origins
+from storyprism.reuse.credits import announcements, find_credits
+from storyprism.text.outlets import outlet_keys
+
+BODY = (
+    "The coach slipped on a wet floor the night before the parade. He staggered on stage and collapsed. "
+    "Surgeons operated for an acute subdural hematoma. He left hospital two weeks later."
+)
+
+
+def art(aid: str, text: str, outlet: str, published: str = "2017-12-01T10:00:00") -> Article:
+    return Article(id=aid, ref=aid, title="A headline", text=text, raw_text=text, outlet=outlet,
+                   url=f"https://www.{outlet}/story/{aid}", published=published)
+
+
+def test_a_credit_to_a_piece_of_reporting_is_story_level():
+    credits, _, _ = find_credits(
+        ["The coach nearly died, according to a detailed account by The Athletic.",
+         "He is 65, and according to a story on The Athletic, trainers found a golf cart."], set())
+    assert [(c.name, c.cue) for c in credits] == [("The Athletic", "report by"), ("The Athletic", "report by")]
+    lead = art("a", f"The coach nearly died, according to a detailed account by The Athletic. {BODY}", "sportingnews.com")
+    t = trace_origins([lead], [])["a"]
+    assert t.origin == "outlet:Athletic" and t.kind == "credited"
+
+
+def test_sentence_openers_are_not_part_of_a_credited_name_and_hyphens_do_not_split_an_outlet():
+    credits, _, _ = find_credits(
+        ["The Erie Times News reports that the bill was $284 billion.",
+         "As the Erie Times-News reported, that is more than the debt of Hungary."], set())
+    assert [c.name for c in credits] == ["The Erie Times News", "Erie Times-News"]
+    a = art("a", "The Erie Times News reports that the bill was $284 billion. As the Erie Times-News reported, "
+            "that is more than the debt of Hungary. The utility fixed it.", "npr.org")
+    b = art("b", "A woman got a $284 billion bill, she told the Erie Times-News. She told the Erie Times-News "
+            "her eyes popped. The utility fixed it.", "huffingtonpost.com")
+    t = trace_origins([a, b], [])
+    # two spellings of one outlet: one outside origin, named by its most used spelling
+    assert t["a"].origin == t["b"].origin == "outlet:Erie Times-News"
+
+
+def test_a_wire_story_that_credits_a_member_paper_rests_on_that_paper():
+    wire = "\nCopyright 2017 The Associated Press. All rights reserved."
+    credited = art("w", "ERIE, Pa. (AP) — The Erie Times-News reports that a woman got a $284 billion bill. "
+                   "The utility said a decimal point moved.\n___\nInformation from: Erie Times-News, "
+                   "http://www.goerie.com" + wire, "washingtonpost.com")
+    plain = art("p", "ERIE, Pa. (AP) — A woman got a $284 billion bill. The utility said a decimal point moved."
+                + wire, "dailymail.co.uk")
+    t = trace_origins([credited, plain], [])
+    assert t["w"].origin == "outlet:Erie Times-News" and t["w"].kind == "copy"
+    assert any("AP story credits its source" in e for e in t["w"].evidence)
+    assert t["p"].origin == "wire:AP"
+
+
+def test_articles_relaying_one_organisations_announcement_share_it_as_origin():
+    assert "Sony" in announcements(["Sony has confirmed the full list of new features in the update."])
+    # verbs that also tell events are not announcements; pronouns and outlets issue nothing
+    assert not announcements(["Boko Haram released 21 girls.", "It confirmed the deal.",
+                              "The Guardian revealed the plan."])
+    a = art("a", "Sony has confirmed the full list of new features in update 5.50. Parents can limit play time. "
+            "Sony writes: \u201cIf you want to reach friends quickly, use the new menu.\u201d", "psu.com")
+    b = art("b", "With the update rolling out, Sony has announced the details of what to expect. Play time can "
+            "be limited. Custom wallpapers arrive too.", "gamespot.com")
+    c = art("c", "Sony has announced the update. \u201cIt is a modest release,\u201d the analyst Jane Roe told "
+            "us. Parents can limit play time.", "example.com")
+    t = trace_origins([a, b, c], [])
+    assert t["a"].origin == t["b"].origin == "release:Sony" and t["a"].kind == "rewrite"
+    assert t["c"].origin == "c"  # someone else quoted: reporting of its own
+
+
+def test_a_section_host_is_known_by_its_registered_name():
+    assert "cnn" in outlet_keys(None, "http://money.cnn.com/2017/12/02/x.html")
+    assert "bbc" in outlet_keys(None, "http://news.bbc.co.uk/x")
+    assert "abc" in outlet_keys(None, "https://www.abc.net.au/news/x")
+
+
+def test_syndication_footers_and_what_an_outlet_saw_are_credits():
+    credits, _, _ = find_credits(
+        ["Tiangong-1 is out of control originally appeared on BGR.com on Mon, 1 Jan 2018.",
+         "Seen by The Verge, the glasses weigh under 50 grams.",
+         "The plans were revealed by the Financial Times on Monday.",
+         "Residents said the plan was seen by many as a mistake."], set())
+    assert [(c.name, c.cue) for c in credits] == [
+        ("BGR.com", "first reported by"), ("The Verge", "obtained by"), ("Financial Times", "reported")]
