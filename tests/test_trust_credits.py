@@ -87,3 +87,14 @@ def test_syndication_footers_and_what_an_outlet_saw_are_credits():
          "Residents said the plan was seen by many as a mistake."], set())
     assert [(c.name, c.cue) for c in credits] == [
         ("BGR.com", "first reported by"), ("The Verge", "obtained by"), ("Financial Times", "reported")]
+
+
+def test_a_page_whose_headline_is_the_sites_own_is_not_an_article():
+    from storyprism.reuse.topic import off_topic_articles, section_page
+
+    assert section_page("World news", outlet_keys("rt.com")) and section_page("ABC News", outlet_keys("abcnews.go.com"))
+    assert not section_page("World news: Two Koreas talk again", outlet_keys("rt.com"))
+    teaser = art("t", "After months of rhetoric, the two Koreas are talking again, the first time in two years.",
+                 "rt.com")
+    teaser.title = "World news - RT International"
+    assert "section or landing page" in off_topic_articles([teaser], use_embeddings=False)["t"]

@@ -124,8 +124,32 @@ def headline_names_unreported(articles: Sequence[Article], use_embeddings: bool 
     }
 
 
+# words of a section's or a site's own title ("World news - RT International", "ABC News | Home")
+_SECTION_WORDS = frozenset([
+    "news", "world", "home", "homepage", "latest", "breaking", "headlines", "top", "stories", "international",
+    "national", "local", "politics", "business", "tech", "technology", "science", "sport", "sports", "entertainment",
+    "health", "opinion", "video", "videos", "live", "today", "online", "page", "index", "section", "us", "uk",
+    "the", "and", "of",
+])
+_TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def section_page(title: str | None, outlet_keys: set[str]) -> bool:
+    """The headline is only a site's or a section's name ("World news - RT International", "ABC News"):
+    the crawler kept a landing page, whose few lines (a teaser, a disclaimer) report no article."""
+    words = [w.lower() for w in _TITLE_WORD.findall(title or "")]
+    if not words:
+        return False
+    rest = "".join(w for w in words if w not in _SECTION_WORDS)
+    if not rest:
+        return True  # "World news", "Latest headlines"
+    return any(rest in k or (len(k) >= 3 and k in rest and len(rest) - len(k) <= 3) for k in outlet_keys)
+
+
 def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True) -> dict[str, str]:
     """Article id -> reason, for bodies that do not report their headline."""
+    from storyprism.text.outlets import outlet_keys
+
     out: dict[str, str] = {}
     rows: list[tuple[Article, list[str], float]] = []
     for a in articles:
@@ -133,6 +157,9 @@ def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True)
         if len((a.text or "").split()) < MIN_BODY_WORDS:
             # a chat widget or a licence notice was all the page had: nothing reports the event
             out[a.id] = "no article text (the body is empty once page furniture is removed)"
+            continue
+        if section_page(a.title, outlet_keys(a.outlet, a.url)):
+            out[a.id] = f"a section or landing page, not an article (its headline is the site's: {a.title!r})"
             continue
         if len(title) < 3:
             continue  # a short headline says too little to judge by
