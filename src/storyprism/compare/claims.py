@@ -428,6 +428,47 @@ def _support(
     return sorted(shown.values())
 
 
+# Days, months and years a sentence pins its statement to ("on Friday", "late March", "in 2016").
+_WHEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b")
+MAX_REPRESENTATIVES = 20  # candidates for a claim's wording tried in a large group (by centrality)
+
+
+def _figures(text: str) -> tuple[list[Quantity], frozenset[str]]:
+    return read_quantities(text), frozenset(_WHEN.findall(text))
+
+
+def _states_figures(claim: tuple[list[Quantity], frozenset[str]], other: tuple[list[Quantity], frozenset[str]]) -> bool:
+    """Whether a sentence gives every figure of a claim's wording: each quantity by a compatible one
+    of its unit, each month and year named. A sentence that leaves out the claim's figure, or gives
+    another, supports a vaguer or another statement, not this one (two origins agreeing that a
+    deal was made do not corroborate its $148.9bn)."""
+    quantities, when = claim
+    other_quantities, other_when = other
+    return when <= other_when and all(
+        any(o.unit == q.unit and compatible(q, o) for o in other_quantities) for q in quantities
+    )
+
+
+def _wording_and_support(
+    st: StoryText, group: list[int], quotes: Sequence[Quote], credited: dict[str, dict[str, str]]
+) -> tuple[int, list[str]]:
+    """The sentence a claim is shown in and the origins that state it, figures included: the
+    best-supported wording (a precise figure only one origin gives is not what two corroborate),
+    then the most central one."""
+    ranked = sorted(group, key=lambda i: (-_representative_score(st, i, group), i))
+    figures = {i: _figures(st.sentences[i].text) for i in group}
+    best: tuple[tuple[int, int], int, list[str]] | None = None
+    for rank, i in enumerate(ranked[:MAX_REPRESENTATIVES]):
+        stating = [j for j in group if j == i or _states_figures(figures[i], figures[j])]
+        origins = _support(st, stating, quotes, credited)
+        key = (len(origins), -rank)
+        if best is None or key > best[0]:
+            best = (key, i, origins)
+    assert best is not None  # a group holds at least one sentence
+    return best[1], best[2]
+
+
 def build_claims(st: StoryText, quotes: Sequence[Quote], options: CompareOptions) -> list[Claim]:
     score_pairs(st, quotes, options)
     st.clusters = cluster(st, options)
@@ -435,10 +476,9 @@ def build_claims(st: StoryText, quotes: Sequence[Quote], options: CompareOptions
     used: set[str] = set()
     credited = speaker_credits(st, quotes)
     for group in st.clusters:
-        medoid = max(group, key=lambda i: (_representative_score(st, i, group), -i))
+        medoid, origins = _wording_and_support(st, group, quotes, credited)
         text = st.sentences[medoid].text
         arts = sorted({st.sentences[i].article for i in group}, key=lambda a: published_key(st.articles[a]))
-        origins = _support(st, group, quotes, credited)
         cid = claim_id(st.story.id, text)
         if cid in used:  # the same wording as another claim of this story (an article repeating itself)
             cid = claim_id(st.story.id, f"{text}\n{group[0]}")
