@@ -98,3 +98,13 @@ def test_a_page_whose_headline_is_the_sites_own_is_not_an_article():
                  "rt.com")
     teaser.title = "World news - RT International"
     assert "section or landing page" in off_topic_articles([teaser], use_embeddings=False)["t"]
+
+
+def test_a_papers_agency_feed_is_wire_carriage_and_its_own_sections_are_its_own():
+    from storyprism.reuse.credits import wire_signals
+
+    assert wire_signals("Body.", "https://www.nytimes.com/aponline/2017/12/27/us/ap-us-weather.html")[0] == "AP"
+    assert wire_signals("Body.", "https://www.nytimes.com/reuters/2018/01/02/world/x.html")[0] == "Reuters"
+    _, _, own = find_credits(["\u201cIt looks exciting,\u201d the astronomer told NBC News MACH."],
+                             outlet_keys("nbcnews.com", "https://www.nbcnews.com/mach/x"))
+    assert own

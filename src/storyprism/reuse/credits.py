@@ -48,7 +48,10 @@ _COPYRIGHT = re.compile(
 )
 _DATELINE = re.compile(r"\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)\s*[-–—:]")
 _BYLINE = re.compile(rf"^\s*By\s+(?:the\s+)?({_AGENCY_ALT})\s*$", re.IGNORECASE | re.MULTILINE)
-_WIRE_URL = re.compile(r"/wires?/(ap|afp|pa|reuters|pti|ians|dpa|upi|xinhua|bloomberg)(?:/|$)", re.IGNORECASE)
+# a wire section in a carrier's URL: "/wires/ap/", and a paper's agency feeds ("/aponline/", "/reuters/")
+_WIRE_URL = re.compile(
+    r"/wires?/(ap|afp|pa|reuters|pti|ians|dpa|upi|xinhua|bloomberg)(?:/|$)|/(ap)online/|/(reuters)/\d{4}/", re.IGNORECASE
+)
 _PHOTO = re.compile(r"\((AP|AFP|Reuters|PA)(?: Photo)?/[^)]{2,60}\)|/(Associated Press|AFP|Reuters)\)")
 _SIGNOFF_NAME = r"(?:AP|AFP|Reuters|PA|PTI|UPI|dpa|Xinhua|IANS|AAP|Associated Press|Agence France-Presse)"
 # a line that is nothing but agency names ("AP - AFP", "Reuters/AP"): the desk's sign-off
@@ -224,7 +227,8 @@ def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str
     found: list[str] = []
     m = _WIRE_URL.search(urlparse(url).path if url else "")
     if m:
-        found.append(AGENCIES.get(m.group(1).lower(), m.group(1).upper()))
+        agency = next(g for g in m.groups() if g)
+        found.append(AGENCIES.get(agency.lower(), agency.upper()))
         evidence.append(f"wire section in the URL ({m.group(0)})")
     lines = [ln for ln in text.splitlines() if "opyright" in ln or "©" in ln or "(c)" in ln.lower()]
     for m in (x for ln in lines for x in _COPYRIGHT.finditer(ln)):
@@ -277,7 +281,10 @@ def find_credits(sentences: Sequence[str], own_keys: set[str]) -> tuple[list[Cre
                 if m.start(1) == len(s) - len(s.lstrip()) and name.startswith("The ") \
                         and not is_outlet_name(name[4:]):
                     continue  # "The Pentagon cited ...": the capital is the sentence's, not a title's
-                if name_keys(name) & own_keys or any(k in own_keys for k in outlet_keys(name)):
+                # the article's own outlet, also under a section's name ("told NBC News MACH" on nbcnews.com)
+                if name_keys(name) & own_keys or any(k in own_keys for k in outlet_keys(name)) or any(
+                    len(k) >= 5 and squash(name).startswith(k) for k in own_keys
+                ):
                     if cue in ("told", "obtained by", "source", "according to"):
                         own.append(s)
                     continue
