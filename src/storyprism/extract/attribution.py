@@ -47,7 +47,9 @@ from storyprism.extract.frames import MESSAGE_PREP, frames
 from storyprism.extract.parse import Parse
 from storyprism.extract.subjects import (
     PUNCT_EDGE,
+    misread_verb,
     name_span,
+    noun_phrase_before,
     subject,
 )
 
@@ -81,6 +83,8 @@ def _inverted_tag(p: Parse, text: str, v: int, o: int) -> bool:
     """Whether "X" in "..., reported X." is the inverted subject: the cue follows a comma and its
     object, a name, closes the sentence."""
     before = text[max(0, p.starts[v] - 3) : p.starts[v]].rstrip()
+    if re.search(r"[,?!][\"”’']$", before):
+        return True  # '"Meh," wrote a Trump supporter who ...': after a quote, the verb's object is who wrote
     after = text[p.ends[p.rights[o]] : p.ends[p.rights[o]] + 20].lstrip()
     # "..., reported French media, adding that ...": a source noun, and a participle may follow
     source = p.tags[o].startswith("NNP") or text[p.starts[o] : p.ends[o]].lower() in _SOURCE_NOUNS
@@ -127,6 +131,13 @@ def _content(
         comps = [c for c in comps if c > v or not _joined_on(p, text, p.rights[c])]
     if comps and "ccomp" in deps:
         return "ccomp", [s for s in (_trim(text, *p.subtree(c)) for c in comps) if s]
+    if "as" in deps:
+        # "voters see Clinton as more trustworthy": the object with its "as" phrase is the view
+        objs = [c for c in kids if p.deps[c] == "dobj" and c > v]
+        as_ = [c for c in kids if objs and c > objs[0] and p.deps[c] == "prep" and _word(p, text, c) == "as"]
+        if as_:
+            span = _trim(text, p.starts[p.lefts[objs[0]]], p.ends[p.rights[as_[0]]])
+            return "dobj", [span] if span else []
     if "xcomp" in deps:
         xs = [c for c in kids if p.deps[c] == "xcomp" and c > v]
         if xs:
@@ -164,7 +175,17 @@ def _content(
                     right = max(right, p.rights[c])
             span = _trim(text, p.starts[p.lefts[o]], p.ends[right])
             return "dobj", [span] if span and _says_something(text, span) else []
-    if "prep" in deps and lemma not in _ADDRESSEE_VERBS:  # "asked about X": X is no one's words
+    if "prep" in deps and (
+        lemma not in _ADDRESSEE_VERBS
+        or (
+            lemma in MESSAGE_PREP
+            and not any(p.deps[c] == "dobj" for c in kids)
+            and not (p.tags[v] == "VBN" and not any(p.deps[c] == "aux" for c in kids))
+        )
+    ):
+        # "told them about X", "asked about X": the addressee's topic, no one's words; with no one
+        # addressed, "warned of a crisis" names the danger and "asked for a recount" the request; a
+        # bare participle ("when asked for comment") is passive: its subject is the one asked
         preps = [c for c in kids if p.deps[c] == "prep" and v < c <= v + 3]
         for pr in preps[:1]:
             allowed = MESSAGE_PREP.get(lemma)
@@ -179,7 +200,80 @@ def _content(
             if objs and _message_object(p, text, objs[0]):
                 span = _trim(text, *p.subtree(objs[0]))
                 return "prep", [span] if span and _says_something(text, span) else []
+        if not preps:
+            # "called for Trump to drop out", "pushed for the bill to pass": the parser reads the
+            # preposition as the mark of a clause; the clause after it is what was called for
+            for c in kids:
+                m = next((k for k in p.children(c) if p.deps[k] == "mark" and k == v + 1), None)
+                if p.deps[c] != "advcl" or m is None:
+                    continue
+                allowed = MESSAGE_PREP.get(lemma)
+                word = _word(p, text, m)
+                if word != "for" or (allowed is not None and word not in allowed):
+                    break
+                span = _trim(text, p.ends[m], p.ends[p.rights[c]])
+                return "prep", [span] if span and _says_something(text, span) else []
     return "", []
+
+
+def _agent_passive(p: Parse, text: str, v: int, lemma: str, deps: frozenset[str]) -> Attribution | None:
+    """A passive cue with its agent: "O'Malley's move was first reported by MSNBC", "Trump has been
+    criticized by some of his rivals for ...". The agent ("by X") is the one who spoke; the passive
+    subject is what the active verb would take as its object, so it is the content when the verb's
+    frame takes an object (``dobj``); a clause the passive verb governs ("was told by aides that ...")
+    is content for any cue. Without an agent nobody is named ("it was revealed that", "is expected
+    to"), and the passive subject of "was asked" is the addressee: no attribution then."""
+    kids = p.children(v)
+    agent = next((c for c in kids if p.deps[c] == "agent"), None)
+    obj = next((g for g in p.children(agent) if p.deps[g] == "pobj"), None) if agent is not None else None
+    if obj is None or not p.tags[obj].startswith(("NN", "PRP")):
+        return None
+    speaker = name_span(p, text, obj)
+    comps = [c for c in kids if p.deps[c] == "ccomp" and c > v]
+    if comps:
+        span = _trim(text, *p.subtree(comps[0]))
+        kind = "ccomp"
+    elif "dobj" not in deps or lemma in _ADDRESSEE_VERBS or lemma == "write":
+        return None  # "a book co-written by U.S. contractors": authorship, the book is no message
+    elif p.deps[v] == "acl" and p.tags[v] == "VBN" and p.heads[v] < v:
+        # "a practice criticized by Miller", "The immigration bill, opposed by House Republicans,": a
+        # participle after a noun is a passive whose subject is that noun (up to the participle)
+        h = p.heads[v]
+        if _word(p, text, h) in _EMPTY_WORDS or not p.tags[h].startswith("NN"):
+            return None
+        span = _trim(text, p.starts[p.lefts[h]], p.ends[v - 1])
+        kind = "dobj"
+    else:
+        subj = next((c for c in kids if p.deps[c] == "nsubjpass"), None)
+        if subj is None:
+            return None
+        if text[p.starts[subj] : p.ends[subj]].lower() in _EMPTY_WORDS | {"who", "which", "that"}:
+            return None  # "it was reported by", "who was criticized by": the words are elsewhere
+        span = _trim(text, *p.subtree(subj))
+        kind = "dobj"
+    if (
+        span is None
+        or not _says_something(text, span)
+        or "\n" in text[min(span[0], speaker[0]) : max(span[1], speaker[1])]
+    ):
+        return None
+    return Attribution(v, lemma, speaker, [span], kind=kind)
+
+
+def _word(p: Parse, text: str, i: int) -> str:
+    return text[p.starts[i] : p.ends[i]].lower()
+
+
+def _asks(p: Parse, text: str, v: int) -> bool:
+    """Whether the clausal complement of ``v`` is an embedded question ("what ...", "whether ...")."""
+    for c in p.children(v):
+        if p.deps[c] == "ccomp" and c > v:
+            first = text[p.starts[p.lefts[c]] : p.ends[p.lefts[c]]].lower()
+            return first in _QUESTION_WORDS
+    return False
+
+
+_QUESTION_WORDS = frozenset(["what", "whether", "if", "when", "where", "why", "how", "who", "which", "whom"])
 
 
 def _joined_on(p: Parse, text: str, last: int) -> bool:
@@ -247,7 +341,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
                 modifies[id(a)] = p.heads[i]
                 out.append(a)
             continue
-        if not p.tags[i].startswith("VB"):
+        misread = misread_verb(p, text, i)
+        if not p.tags[i].startswith("VB") and not misread:
             continue
         lemma = forms.get(word) or SPEECH_OR_BELIEF.get(word)
         if lemma is None:
@@ -256,19 +351,30 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         if (lemma in BELIEF_LEMMAS or lemma in CUE_LEMMAS) and lemma not in _NOT_FRAMING:
             deps = deps | {"ccomp"}  # a speech or belief verb with a clause always attributes it
         if any(p.deps[c] == "neg" for c in p.children(i)) and not (
-            lemma in _NEGATED_STANCE and any(p.deps[c] == "ccomp" for c in p.children(i))
+            any(p.deps[c] == "ccomp" for c in p.children(i))
+            and (lemma in _NEGATED_STANCE or _asks(p, text, i))
         ):
             # "did not confirm the details": a denial of speech is no attribution; "she doesn't think
-            # Clinton can win" still states her view (negation raises to the clause it governs)
+            # Clinton can win" still states her view (negation raises to the clause it governs), and
+            # "isn't saying what other techniques he would support" names the open question he leaves
+            # (an embedded question asserts nothing, so no claim is put in his mouth)
             continue
         if p.deps[i] == "xcomp" and text[p.starts[p.heads[i]] : p.ends[p.heads[i]]].lower() in _NOT_DONE:
             continue  # "was unable to confirm the reports", "declined to say": nothing was said
-        if lemma not in _PASSIVE_HOLDER and any(p.deps[c] in ("auxpass", "nsubjpass") for c in p.children(i)):
+        if lemma not in _PASSIVE_HOLDER and (
+            any(p.deps[c] in ("auxpass", "nsubjpass") for c in p.children(i))
+            or (
+                p.deps[i] == "acl" and p.tags[i] == "VBN" and any(p.deps[c] == "agent" for c in p.children(i))
+            )
+        ):
+            agented = _agent_passive(p, text, i, lemma, deps)
+            if agented is not None:
+                out.append(agented)
             continue  # "was asked", "was called in for": the subject is addressed, not speaking
         kind, content = _content(p, text, i, lemma, deps)
         if not content and (lemma in SPEECH_LEMMAS or lemma in _OPINION):
             kind, content = "parenthetical", _interrupted(p, text, i)
-        spk = subject(p, text, i)
+        spk = subject(p, text, i) if not misread else noun_phrase_before(p, text, i)
         line = _line(text, p.starts[i])
         if spk and not (line[0] <= spk[0] and spk[1] <= line[1]):
             spk = None  # a subject in another paragraph is a parse that ran across the break

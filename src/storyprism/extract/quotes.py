@@ -42,6 +42,7 @@ from storyprism.extract.followups import (
     speaking_it,
     tag_closing_quote,
 )
+from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
 from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import DocContext, Ent, resolve
@@ -50,6 +51,7 @@ from storyprism.extract.tags import (
     STOP_INVERTED,
     clean_phrase,
     cue_lemma,
+    headline_cues,
     is_speakerish,
     strip_intro,
     subject_before,
@@ -610,7 +612,12 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
         a.content = kept
         if not a.content:
             continue
-        if sum(len(text[s:e].split()) for s, e in a.content) < (3 if a.kind in ("ccomp", "according") else 1):
+        words = sum(len(text[s:e].split()) for s, e in a.content)
+        if words < (3 if a.kind in ("ccomp", "according") else 1) and not (
+            # "I think it's good", "Flake said he would", "the campaign denied it happened": a short
+            # clause with its own subject and finite verb is a whole proposition
+            a.kind == "ccomp" and words == 2 and _finite(parse, *a.content[0])
+        ):
             continue
         ls, le = a.content[-1]
         tail = _NAME_TAIL.search(text, ls, le)
@@ -778,6 +785,10 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
             out.extend(find_colon_lines(text, ctx, taken))
         else:
             out.extend(find_indirect(text, ctx, [(q.start - 1, q.end + 1) for q in direct]))
+        taken = [(s, e) for q in out for s, e in q.parts]
+        for spk, lemma, (cs, ce) in headline_cues(text, ctx.ents, headline_forms()):
+            if not any(s < ce and cs < e for s, e in taken):
+                out.append(Found(cs, ce, text[cs:ce], False, lemma, resolve(ctx, spk), spk, parts=[(cs, ce)]))
     _first_person(text, out, ctx)
     for q in out:
         _tidy_speaker(text, ctx, q)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from storyprism.extract.cues import AFTER_RE, ALL_FORMS, PRONOUNS, ROLE_NOUNS, SPEECH_LEMMAS, SPEECH_RE
 from storyprism.extract.marks import QUOTE_MARKS
 from storyprism.extract.speakers import GENERIC_SPEAKERS, SPEAKER_LABELS, Ent
+from storyprism.extract.text import paragraphs, sentences
 
 _WORD_RE = re.compile(r"[\w'’.-]+")
 ADVERBS = r"(?:also|later|then|further|previously|had|has|have|was|were|is|reportedly|once|again|simply|recently|earlier|quickly|repeatedly|often|would|will|could|might|may|did|does|do|told)"
@@ -438,3 +439,64 @@ def strip_intro(text: str, span: tuple[int, int]) -> tuple[int, int]:
         if head.split() and head.split()[0].lower() in _INTRO:
             return (s + phrase.rindex(",") + 1, e)
     return span
+
+
+# --------------------------------------------------------------------------- headlines
+
+# words a title leaves in lower case ("Sanders Vows to Eliminate Tax Breaks for Developers")
+_TITLE_SMALL = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "at", "by", "with", "as", "or", "from", "but",
+     "nor", "vs", "via", "into", "over", "off", "up"]
+)  # fmt: skip
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_TITLE_VERB = re.compile(r"(?<= )[A-Z][a-z]+s\b")
+_NAMED = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+
+
+def headline_cues(
+    text: str, ents: list[Ent], forms: dict[str, str]
+) -> list[tuple[tuple[int, int], str, tuple[int, int]]]:
+    """(speaker, cue lemma, content) of title-cased sentences built "<Name> <Verb>s <what>": "Conservative
+    Icon Morton Blackwell Endorses Ted Cruz", "Glenn Beck Blasts Drudge for Mocking His Fast".
+
+    Signal: headline style capitalises every content word, so the tagger reads the third-person verb as
+    one more name and the parser finds no clause; the verb form (``forms``: cue form -> lemma) is
+    recognised by its spelling, the name the NER found must end right before it, and the rest of the
+    sentence is what the name said or did to its object.
+    """
+    out = []
+    for ps, pe in paragraphs(text):
+        if not any(m.group(0).lower() in forms for m in _TITLE_VERB.finditer(text, ps, pe)):
+            continue  # no capitalised cue form in the paragraph (the cheap test: most have none)
+        for ss, se in sentences(text, ps, pe):
+            words = list(_TITLE_WORD.finditer(text, ss, se))
+            big = [w.group(0) for w in words if w.group(0).lower() not in _TITLE_SMALL]
+            if not 4 <= len(words) <= 25 or not all(w[0].isupper() for w in big):
+                continue
+            for w in words[1:]:
+                form = w.group(0)
+                lemma = forms.get(form.lower())
+                if lemma is None or not form.endswith("s") or not form[1:].islower():
+                    continue
+                # the name the NER found ends right before the verb (or swallowed it: a title-case slip)
+                ent = next(
+                    (
+                        e
+                        for e in ents
+                        if e.label in _NAMED
+                        and ss <= e.start < w.start()
+                        and (not text[e.end : w.start()].strip() or e.end >= w.end())
+                    ),
+                    None,
+                )
+                if ent is None:
+                    break  # the first cue-like word decides: "Poll Shows ..." names no one
+                cs, ce = w.end(), se
+                while ce > cs and text[ce - 1] in " .!?'’\"”":
+                    ce -= 1
+                while cs < ce and text[cs] == " ":
+                    cs += 1
+                if len(text[cs:ce].split()) >= 2:
+                    out.append(((ent.start, w.start() - 1), lemma, (cs, ce)))
+                break
+    return out
