@@ -108,3 +108,13 @@ def test_a_papers_agency_feed_is_wire_carriage_and_its_own_sections_are_its_own(
     _, _, own = find_credits(["\u201cIt looks exciting,\u201d the astronomer told NBC News MACH."],
                              outlet_keys("nbcnews.com", "https://www.nbcnews.com/mach/x"))
     assert own
+
+
+def test_an_interview_given_to_an_outlet_and_its_named_piece_are_credits():
+    credits, _, _ = find_credits(
+        ["In an extensive interview with Deadline, the director tells all.",
+         "Speaking to the BBC, she said the plan had failed.",
+         "\u201cI was not a groundbreaker,\u201d she said in the Times article.",
+         "The director told Deadline Monday that the crash was his fault."], set())
+    assert [(c.name, c.cue) for c in credits] == [
+        ("Deadline", "told"), ("BBC", "told"), ("Times", "report by"), ("Deadline", "told")]

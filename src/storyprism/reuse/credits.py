@@ -80,6 +80,14 @@ _CREDIT_PATTERNS = [
     ("per", re.compile(rf"\bper (?:the\s+)?({_NAME})")),
     ("via", re.compile(rf"\bvia (?:the\s+)?({_NAME})")),
     ("told", re.compile(rf"\btold (?:the\s+)?({_NAME})")),
+    # an interview given to an outlet is its reporting: "in an interview with Deadline", "speaking to
+    # the BBC", "gave an interview to The New York Times"
+    ("told", re.compile(
+        rf"\b(?:[Ii]n an? (?:[\w-]+ )?interview with|[Ss]peaking to|[Ss]poke to|an? (?:[\w-]+ )?interview to) "
+        rf"(?:the\s+)?({_NAME})")),
+    # a piece named by its outlet: "said in the Times article", "in a New York Times interview"
+    ("report by", re.compile(
+        rf"\b(?:in|by) (?:the|a|an) ({_NAME}) (?:article|report|story|piece|interview|profile|investigation)\b")),
     # what the outlet saw or got hold of: "obtained by", "seen by", "reviewed by" The Verge
     ("obtained by", re.compile(rf"\b(?:[Oo]btained|[Ss]een|[Rr]eviewed) by (?:the\s+)?({_NAME})")),
     # a syndication footer: "... originally appeared on BGR.com", "first published in The Conversation"
@@ -97,7 +105,8 @@ _CREDIT_PATTERNS = [
 ]
 _CUE_WORDS = ("according", "report", "cite", "citing", "quoted by", "per ", "via ", "told", "obtained", "source",
               "h/t", "hat tip", "information from", "seen by", "reviewed by", "appeared", "published", "posted",
-              "ran ", "noted by", "spotted by", "flagged by", "revealed by",
+              "ran ", "noted by", "spotted by", "flagged by", "revealed by", "interview", "speaking to", "spoke to",
+              "article", "story", "piece", "profile", "investigation",
               "blog", "release", "statement", "filing")
 # a credit that names no one: "according to reports", "media reported", a bare "Source:" line
 _UNNAMED = re.compile(
@@ -166,6 +175,7 @@ def is_outlet_name(name: str) -> bool:
 
 
 # sentence-opening words a capitalised-name pattern takes along ("As the Erie Times-News reported")
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _LEADING = frozenset(["as", "but", "and", "so", "then", "now", "also", "earlier", "meanwhile", "while", "when",
                       "yet", "later", "since", "after", "before", "because", "though", "although", "if"])
 
@@ -176,8 +186,8 @@ def _trim_name(name: str) -> str:
         words = words[1:]
         if len(words) > 1 and words[0].lower() == "the":
             words = words[1:]
-    while words and words[-1].lower() in ("of", "the", "and", "de"):
-        words.pop()
+    while words and (words[-1].lower() in ("of", "the", "and", "de") or (len(words) > 1 and words[-1].lower() in _WEEKDAYS)):
+        words.pop()  # "told Deadline Monday": the day is when, not who
     return " ".join(words).rstrip(".'")
 
 
