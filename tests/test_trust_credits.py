@@ -118,3 +118,27 @@ def test_an_interview_given_to_an_outlet_and_its_named_piece_are_credits():
          "The director told Deadline Monday that the crash was his fault."], set())
     assert [(c.name, c.cue) for c in credits] == [
         ("Deadline", "told"), ("BBC", "told"), ("Times", "report by"), ("Deadline", "told")]
+
+
+def test_three_long_narrative_sentences_printed_word_for_word_mean_one_source():
+    from storyprism.records import Alignment, Reuse
+
+    sentences = [
+        "The satellite will carry a radio telescope to the far side of the moon later this year for the first time.",
+        "A second launch will send a lander and a rover, guided to a safe landing by the relay satellite itself.",
+        "The lander will also carry a container of seeds and silkworm eggs to test whether life can grow there.",
+        "\u201cWe are pushing back the frontier,\u201d the analyst said, adding that the mission was very difficult.",
+    ]
+
+    def relation(n: int) -> Reuse:
+        return Reuse(source="a", copy="b", kind="shared-source", coverage=0.3, score=0.3,
+                     alignments=[Alignment(s, s, 1.0) for s in sentences[:n]] + [Alignment(sentences[3], sentences[3], 1.0)])
+
+    a = art("a", " ".join(sentences), "sputniknews.com", published="2017-12-31T21:49:00")
+    b = art("b", " ".join(sentences) + " Scroll down for video.", "dailymail.co.uk", published="2018-01-01T16:34:08")
+    t = trace_origins([a, b], [relation(3)])
+    assert t["b"].origin == "a" and t["b"].kind == "edited"
+    assert any("narrative sentences" in e for e in t["b"].evidence)
+    # two pasted sentences and a shared quote: two reports that quote one person, kept apart
+    t = trace_origins([a, b], [relation(2)])
+    assert t["a"].origin == "a" and t["b"].origin == "b"
