@@ -382,31 +382,44 @@ class Clusterer:
         return target.id
 
     def best(self, feat: ArticleFeatures) -> Event | None:
+        return self.best_margin(feat)[0]
+
+    def best_margin(self, feat: ArticleFeatures, limit: int = MAX_CANDIDATES) -> tuple[Event | None, float]:
+        """The candidate event the article fits best (of the ``limit`` that share the most of its
+        strongest terms), and by how much it clears the bar."""
         best: Event | None = None
         best_margin = 0.0
         days = [k for k in feat.keys if k.startswith(DAY_KEY)]
-        for eid in self.index.candidates(feat.vector):
+        for eid in self.index.candidates(feat.vector, limit):
             ev = self.events.get(eid)
             if ev is None or not ev.members:
                 continue
-            gap = gap_days(feat.day, self.spans.get(eid))
-            same_day = self.follows(feat, days, ev) if gap else 0.0
-            if gap and required(self.options, gap, True, same_day) > 1.0:
-                continue  # too far apart in time for any similarity to pass the bar
-            score, with_emb = similarity(feat, ev, self.options)
-            margin = score - required(self.options, gap, with_emb, same_day)
-            if margin < 0.0 or (best is not None and margin <= best_margin):
-                continue
-            s_keys = ev.key_cosine(feat.keys)
-            margin += identity_shift(s_keys, self.options, with_emb)
-            margin += template_shift(score, s_keys, self.options, with_emb)
-            if days and self.options.day_conflict:
-                its_days = main_days(ev)
-                if its_days and days_conflict(days, its_days):
-                    margin -= day_penalty(self.options, with_emb)  # the texts date it to another day
-            if margin >= 0.0 and (best is None or margin > best_margin):
+            margin = self.margin(feat, ev, days, best_margin if best is not None else None)
+            if margin is not None and margin >= 0.0 and (best is None or margin > best_margin):
                 best, best_margin = ev, margin
-        return best
+        return best, best_margin
+
+    def margin(
+        self, feat: ArticleFeatures, ev: Event, days: list[str], beat: float | None = None
+    ) -> float | None:
+        """How far the article clears the bar of an event (negative: it does not); None when it
+        cannot pass, or cannot beat ``beat`` (the best margin so far), before the identity keys."""
+        gap = gap_days(feat.day, self.spans.get(ev.id))
+        same_day = self.follows(feat, days, ev) if gap else 0.0
+        if gap and required(self.options, gap, True, same_day) > 1.0:
+            return None  # too far apart in time for any similarity to pass the bar
+        score, with_emb = similarity(feat, ev, self.options)
+        margin = score - required(self.options, gap, with_emb, same_day)
+        if margin < 0.0 or (beat is not None and margin <= beat):
+            return None
+        s_keys = ev.key_cosine(feat.keys)
+        margin += identity_shift(s_keys, self.options, with_emb)
+        margin += template_shift(score, s_keys, self.options, with_emb)
+        if days and self.options.day_conflict:
+            its_days = main_days(ev)
+            if its_days and days_conflict(days, its_days):
+                margin -= day_penalty(self.options, with_emb)  # the texts date it to another day
+        return margin
 
     def follows(self, feat: ArticleFeatures, days: list[str], ev: Event) -> float:
         """``follow_share`` between an article (its ``days``) and an event, whichever came first."""

@@ -78,7 +78,8 @@ class StoryOptions:
     # takes the other's storyline (one topic). Measured (eval/stories_hard.py): 0.45 splits no real
     # event (the nearest real events' groups agree across 0.53 of within, or fail another test) and
     # lifts fresh twins 0.714 -> 0.839, donor twins 0.667 -> 0.749, short fresh twins 0.757 -> 0.796.
-    # 0 turns it off.
+    # 0 turns it off, and with it the second look at placement (``refine.py``), which reads the same
+    # held vectors.
     split_ratio: float = bounded(0.45, 0, 1)
     # The texts date the article (or a new event) to other calendar days than the day an event's
     # articles name (two or more of them, and at least half): the similarity drops by this much.

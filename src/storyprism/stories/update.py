@@ -12,6 +12,7 @@ from .cluster import Clusterer, prepare, publication_order
 from .edits import EditError, apply_merge, apply_split, check_edit
 from .features import ArticleFeatures, parse_day
 from .options import StoryOptions
+from .refine import reassign
 from .split import Held, split_events
 from .state import Event
 from .storylines import assign_storylines
@@ -74,6 +75,8 @@ def update_with_features(
             feat.tf, feat.vector, feat.embedding, feat.key_tf, feat.keys = {}, {}, None, {}, {}
     fresh = {eid for eid in clusterer.events if eid not in events}
     clusterer.consolidate(set(fresh))
+    if held:  # a second look at each article of this run's events, now that they have taken shape
+        reassign(clusterer, {eid for eid in fresh if eid in clusterer.events}, held)
     split_events(clusterer, {eid for eid in fresh if eid in clusterer.events}, held)
     for article, entry in held.items():
         if article not in keep:  # the split pass set the vectors of the articles it moved again
