@@ -48,7 +48,10 @@ moment: ``extract_sample_i12n.json`` (quotes and names, on the round's starting 
 prompted the round's rules), ``extract_sample_i12o.json`` (quotes; its errors prompted credits,
 continuations after a mark, copulas, multi-paragraph single marks), ``extract_sample_i12p.json``
 (quotes and names, before the round's last rules) and ``extract_sample_i12q.json`` (quotes and names,
-read on the round's final code: the fair estimate).
+read on the round's final code: the fair estimate). Its sixth round was read in one fresh draw of all four
+kinds, once, before any of its fixes: ``extract_sample_i12r.json`` (seed 91205, on commit 6d25d4d: the fair
+estimate; its errors prompted names in apposition, titles of works, brand words and incorporated names typed
+PERSON, model numbers and laps, habitual months).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyprism.extract.dates import find_dates
 from storyprism.extract.linking import junk_name, link_entities, person_parts, strip_credit
 from storyprism.extract.numbers import find_numbers
 from storyprism.records import Mention
@@ -202,3 +203,19 @@ def test_first_name_tagged_as_a_place_is_the_person_named_in_the_article() -> No
 def test_vague_billions() -> None:
     assert ("billions", 2e11, 9.99e11) not in _nums("hundreds of billions of dollars")
     assert _nums("They made hundreds of billions of dollars.") == [("hundreds of billions", 200e9, 999e9)]
+
+
+def test_model_number_before_a_singular_aircraft_noun_and_a_lap_are_labels() -> None:
+    got = _nums(
+        "The rocket can lift a fully booked 737 jet; the airline flies 300 jets. He crashed on lap 48."
+    )
+    texts = [t for t, _, _ in got]
+    assert "737" not in texts and "48" not in texts
+    assert ("300", 300.0, 300.0) in got
+
+
+def test_habitual_month_is_no_single_date() -> None:
+    text = "The bank typically delivers shares to its executives in January. It paid them in January."
+    got = [(d.text, d.value) for d in find_dates("a", text, [(0, 64), (65, len(text))], "2017-12-29")]
+    assert got[0] == ("in January", None)
+    assert got[1][1] is not None

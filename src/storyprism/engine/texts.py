@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyprism.extract.linking import VARIANT_MIN_WORDS, variant_text
+from storyprism.extract.variants import VARIANT_MIN_WORDS, variant_text
 from storyprism.records import Article, Extraction
 
 
@@ -37,7 +37,7 @@ def article_texts(a: Article) -> list[str]:
 
 
 def quote_texts(extraction: Extraction) -> Iterable[str]:
-    """The texts ``extract.linking.group_variants`` may embed for an article's quotes: every quote
+    """The texts ``extract.variants.group_variants`` may embed for an article's quotes: every quote
     long enough to be grouped, cut to its first words. Locally only the quotes in a candidate pair
     are embedded (a corpus-wide test); encoding all of them here costs a few texts an article on
     the cluster's cores and leaves the single global process none to encode."""

@@ -125,6 +125,8 @@ def find_dates(
             out.append(DateMention(article, m.group(0), stated, "day", True, sent, m.start(), m.end()))
             continue
         rvalue, gran = _resolve(m, pub, sent, _local(text, m, sent))
+        if _habitual(text, m.start()):
+            rvalue = None  # "It typically delivers shares in January": every January, no one date
         out.append(DateMention(article, m.group(0), rvalue, gran, True, sent, m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
@@ -140,6 +142,21 @@ def _stated(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
         if 0 <= m.start() - d.end <= 3 and re.fullmatch(r"\s*[,(]?\s*", text[d.end : m.start()]):
             return d.value
     return None
+
+
+_HABITUAL = re.compile(
+    r"\b(?:typically|usually|normally|generally|traditionally|routinely|customarily)\b", re.I
+)
+
+
+def _habitual(text: str, at: int) -> bool:
+    """Whether the clause before a relative date says what happens as a rule (signal: an adverb of
+    habit in the same clause), so the month or weekday names a recurring time, not one date."""
+    before = text[max(0, at - 120) : at]
+    cut = before.rfind(". ")
+    before = before[cut + 1 :] if cut >= 0 else before
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    return bool(_HABITUAL.search(before[cuts[-1].end() :] if cuts else before))
 
 
 _NAMED_DAY = re.compile(

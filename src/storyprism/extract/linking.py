@@ -1,4 +1,4 @@
-"""Corpus-wide linking: one entity per real name, and quote variants grouped across articles.
+"""Corpus-wide linking: one entity per real name, speakers tied to them, quote variants grouped.
 
 Names: places, groups and organisations link only through the shipped alias table
 (``data/aliases.tsv``), because spelling similarity would merge Iran/Iraq or Austria/Australia.
@@ -6,9 +6,7 @@ Persons link when their first names are known variants of one name (Sergei/Serge
 surnames are identical (or known transliterations); a lone surname ("Putin", "Xi") links to the
 full name in the same article, else to the one full name in the corpus that fits, else stays alone.
 
-Quote variants: two quotes from different articles are the same utterance when their speakers are
-compatible (same entity or name, one relays the other, or one is unknown) and their texts are
-close both in meaning (sentence-embedding cosine) and in words (content-word containment).
+Quote variants (``extract/variants.py``): the same utterance quoted in several articles.
 """
 
 from __future__ import annotations
@@ -255,7 +253,20 @@ def vote_types(
     for m in mentions:
         if m.type in CLASS_OF:
             by_surface[norm(m.text)][m.type] += 1
+    # a name the corpus also writes with a legal form ("Qualcomm Inc.") is a company's wherever the NER
+    # typed it PERSON (signal: a legal-form suffix is only ever an organisation's)
+    incorporated = frozenset(org_key(m.text) for m in mentions if _LEGAL_FORM.search(norm(m.text)))
+    in_person_names = frozenset(
+        w.strip(",.").lower()
+        for m in mentions
+        if m.type == "PERSON"
+        for w in m.text.split()
+        if len(m.text.split()) >= 2
+    )
     for m in mentions:
+        if m.type == "PERSON" and (org_key(m.text) in incorporated or _brand_word(m.text, in_person_names)):
+            m.type = "ORG"
+            continue
         known = aliases().get(norm(m.text))
         if known and known[1] == "place" and m.type in ("ORG", "PERSON"):
             m.type = "GPE"  # "DPRK" tagged ORG: the alias table knows it as a country's name
@@ -292,6 +303,21 @@ def vote_types(
             continue  # the article itself writes the longer organisation name this one opens
         if top != m.type and count >= 2 and count >= 0.6 * sum(votes.values()):
             m.type = top
+
+
+_LEGAL_FORM = re.compile(r"\b(?:inc|incorporated|corp|corporation|ltd|llc|plc|nv|ag|gmbh)\.?$")
+# prefixes that put a capital inside a person's name ("McGregor", "LeBron", "DeShawn", "O'Neill")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Lo|Ja|Ke|Ka|Ty|Van|Von)[A-Z]")
+
+
+def _brand_word(text: str, in_person_names: frozenset[str]) -> bool:
+    """A one-word name with a capital inside that no name prefix explains ("SpaceX", "GoDaddy", "TfL",
+    "IndieWire") is a brand or a body, not a person, unless the corpus writes it inside a person's full
+    name ("LeBron James"). Signal: people's names take inner capitals only after a prefix."""
+    t = text.strip()
+    if " " in t or not re.search(r"[a-z][A-Z]", t) or _NAME_PREFIX.match(t):
+        return False
+    return t.lower() not in in_person_names
 
 
 def _merge_orgs(
@@ -645,126 +671,6 @@ def _canonical(cls: str, key: str, surfaces: Counter[str]) -> str:
     return max(surfaces, key=lambda s: (surfaces[s], s))
 
 
-# --------------------------------------------------------------------------- quote variants
-
-
-def _content_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
-    return {w.removesuffix("'s") for w in words if w not in _STOP and len(w) > 2}
-
-
-def _stem(w: str) -> str:
-    for suf in ("ing", "ed", "es", "s"):
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            return w[: -len(suf)]
-    return w
-
-
-def lexical_stems(wa: set[str], wb: set[str]) -> float:
-    """Shared content words of two quotes, given as their stem sets (Dice; crude stems make
-    "supports"/"supported" one word); a short text inside a long one still scores by containment
-    when it has enough words to be a real utterance."""
-    if not wa or not wb:
-        return 0.0
-    shared = len(wa & wb)
-    dice = 2 * shared / (len(wa) + len(wb))
-    small, large = sorted((len(wa), len(wb)))
-    if small >= 8 and large <= 2.5 * small:
-        # a trimmed quote inside a fuller version; a sentence inside a whole speech proves little
-        return max(dice, shared / small * 0.9)
-    return dice
-
-
-def _speaker_keys(q: Quote) -> set[str]:
-    keys = set()
-    for v in (q.speaker_id, q.speaker, q.via):
-        if v:
-            keys.add(v if v.startswith("e-") else norm(v).split()[-1] if norm(v) else "")
-    return keys - {""}
-
-
-def compatible(a: Quote, b: Quote) -> bool:
-    if not a.speaker or not b.speaker:
-        return True
-    if a.speaker_id and a.speaker_id == b.speaker_id:
-        return True
-    return bool(_speaker_keys(a) & _speaker_keys(b))
-
-
-MAX_POSTING = 300  # quotes one word may be shared by and still make candidate pairs
-
-
-VARIANT_MIN_WORDS = 5  # a shorter quote is too generic to group
-
-
-def variant_text(text: str) -> str:
-    """What ``group_variants`` embeds of a quote: its first 80 words carry the utterance; longer
-    inputs only cost time."""
-    return " ".join(text.split()[:80])
-
-
-def group_variants(
-    quotes: list[Quote], cosine: float = 0.72, lexical_min: float = 0.55, min_words: int = VARIANT_MIN_WORDS
-) -> None:
-    """Set ``Quote.variant_group`` on quotes that report one utterance in several articles.
-
-    Shared words are a necessary condition, so candidate pairs come from an inverted index of content
-    words first and only quotes in a candidate pair are embedded (embedding is the slow part).
-    """
-    import numpy as np
-
-    from storyprism.models import embed
-
-    cand = [i for i, q in enumerate(quotes) if len(q.text.split()) >= min_words]
-    if len(cand) < 2 or len({quotes[i].article for i in cand}) < 2:
-        return
-    stems = {i: {_stem(w) for w in _content_words(quotes[i].text)} for i in cand}
-    index: dict[str, list[int]] = defaultdict(list)
-    for i in cand:
-        for w in stems[i]:
-            index[w].append(i)
-    # Words in many quotes ("president", "people") do not make candidates; the cap also keeps the
-    # pair counting linear in the corpus (a share of it alone would grow with the square of it).
-    limit = min(max(50, len(cand) // 5), MAX_POSTING)
-    pairs: list[tuple[int, int, float]] = []
-    for i in cand:
-        shared: Counter[int] = Counter()
-        for w in stems[i]:
-            posting = index[w]
-            if len(posting) <= limit:
-                shared.update(j for j in posting if j > i)
-        for j, n in shared.items():
-            if n < 2 or quotes[i].article == quotes[j].article:
-                continue
-            lex = lexical_stems(stems[i], stems[j])
-            if lex >= lexical_min and compatible(quotes[i], quotes[j]):
-                pairs.append((i, j, lex))
-    if not pairs:
-        return
-    need = sorted({k for i, j, _ in pairs for k in (i, j)})
-    row = {k: n for n, k in enumerate(need)}
-    vecs = embed([variant_text(quotes[k].text) for k in need])
-    uf = _UF()
-    for i, j, lex in pairs:
-        sim = float(np.dot(vecs[row[i]], vecs[row[j]]))
-        # meaning and wording must both agree; very close wording tolerates a looser paraphrase
-        if (sim >= cosine and lex >= lexical_min) or (lex >= lexical_min + 0.2 and sim >= cosine - 0.1):
-            uf.union(quotes[i].id or str(i), quotes[j].id or str(j))
-    members: dict[str, list[Quote]] = defaultdict(list)
-    for i in cand:
-        q = quotes[i]
-        key = q.id or str(i)
-        if key in uf.parent:
-            members[uf.find(key)].append(q)
-    for group in members.values():
-        if len({q.article for q in group}) < 2:
-            continue
-        first = min(q.id for q in group)
-        gid = "v-" + hashlib.sha1(first.encode()).hexdigest()[:10]
-        for q in group:
-            q.variant_group = gid
-
-
 def link(extraction: Extraction, cosine: float = 0.72, lexical_min: float = 0.55) -> Extraction:
     """Entities for all mentions, speaker ids for quotes, variant groups; returns a new Extraction."""
     mentions = [Mention(m.article, m.text, m.type, m.start, m.end, None) for m in extraction.mentions]
@@ -798,6 +704,8 @@ def link(extraction: Extraction, cosine: float = 0.72, lexical_min: float = 0.55
                 vid = next(iter(by_name[norm(q.via)]))
             if vid:
                 q.via = names[vid].name
+    from storyprism.extract.variants import group_variants  # it builds on this module's name keys
+
     group_variants(quotes, cosine, lexical_min)
     return Extraction(
         quotes=quotes,

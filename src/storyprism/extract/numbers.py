@@ -166,6 +166,12 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
         or re.search(r"\byear\s*$|\d,\s*$", before, re.IGNORECASE)
     ):
         return True
+    # "a fully booked 737 jet": a count above one never takes a singular noun, so a number before a
+    # singular aircraft noun is a model's name (a count writes "300 jets", "300 aircraft")
+    if re.fullmatch(r"[1-9]\d{2}", raw) and re.match(
+        r"\s+(?:jet|jetliner|airliner|plane)\b(?!s)", after, re.I
+    ):
+        return True
     # "No. 2 seed", "game four", "Week 3": a number naming an item of a series
     if re.search(rf"(?:\b(?:no|nos|number|#)\.?|\b(?:{_SERIES}))\s*$", before, re.IGNORECASE):
         return True
@@ -314,7 +320,7 @@ def _has_unit(after: str) -> bool:
 _SERIES = (
     "game|games|week|round|chapter|episode|season|stage|phase|level|page|item|figure|fig|room|gate|"
     "platform|seat|row|flight|route|highway|interstate|section|article|clause|paragraph|verse|track|"
-    "act|scene|part|volume|vol|issue|grade|class|category|channel|model|version|day"
+    "act|scene|part|volume|vol|issue|grade|class|category|channel|model|version|day|lap|exit|terminal"
 )
 
 

@@ -385,6 +385,9 @@ def _genders(ctx: DocContext) -> dict[str, str]:
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|show|series|sitcom|album|novel|book|song|single|musical|documentary|opera)\s+$", re.I
+)
 
 
 def _person_like(text: str, e: Ent) -> bool:
@@ -402,6 +405,8 @@ def _person_like(text: str, e: Ent) -> bool:
         return False  # "BTP", "Instagram": an initialism, an agency or a network is nobody's name
     if text[e.start - 1 : e.start] in "“\"‘'" and text[e.end : e.end + 1] in "”\"’'" and e.start > 0:
         return False  # "“Kill Bill”": a name in marks of its own is a title
+    if _WORK_BEFORE.search(text[max(0, e.start - 12) : e.start]):
+        return False  # "the 2003 film Kill Bill": a name right after a kind of work is that work's title
     return not (len(words) == 1 and _ARTICLE_BEFORE.search(text[max(0, e.start - 5) : e.start]))
 
 
@@ -485,6 +490,9 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         pair = _last_two(ctx, s)
         if pair:
             return pair
+    apposed = _named_in_apposition(ctx, span, low)
+    if apposed:
+        return apposed
     role = ctx.role(phrase, s)
     if role:
         return role
@@ -510,6 +518,32 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         # for the person the text is about, the last one who was a clause subject (as "he" does)
         return ctx.person_before(s) or norm_name(phrase)
     return norm_name(phrase)
+
+
+_APPOSITION = re.compile(r"(?:\s+of\s+[^,.;:\"“”()\n]{1,60}?)?,\s+")
+
+
+def _named_in_apposition(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
+    """The person an unnamed phrase is named as in apposition: "The head of the Israeli Labor Party,
+    Yitzhak Herzog, voiced ..." (the name set off by commas right after the phrase and its "of ..."
+    complement), and "a friend ... as saying" that the text later names as "the friend, Ilona Herman"
+    (signal: a definite repetition of the same noun with a name in apposition is the same person)."""
+    e = span[1]
+    words = low.split()
+    if not 2 <= len(words) <= 3 or words[0] not in ("the", "a", "an"):
+        return None
+    if words[0] == "the":
+        m = _APPOSITION.match(ctx.text, e)
+        at = m.end() if m else -1
+    else:
+        m = re.compile(rf"\bthe {re.escape(words[-1])},\s+", re.IGNORECASE).search(ctx.text, e, e + 2000)
+        at = m.end() if m else -1
+    if at < 0:
+        return None
+    p = next((x for x in ctx.persons if x.start == at), None)
+    if p is None or ctx.text[p.end : p.end + 1] not in (",", ".", ")", ";"):
+        return None
+    return ctx.full_name(p.text, p.start)
 
 
 def _last_two(ctx: DocContext, pos: int) -> str | None:
