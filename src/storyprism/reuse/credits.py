@@ -309,12 +309,15 @@ def find_credits(sentences: Sequence[str], own_keys: set[str]) -> tuple[list[Cre
 # features", "Sony writes:", "Sony's own in-game message explained". The subject is a name of one to
 # three capitalised words. Verbs that also tell events ("released" hostages, "posted" a loss) are
 # left out: only verbs of making something known.
+_ANNOUNCE_VERBS = r"(?:announced|confirmed|revealed|detailed|unveiled|outlined|listed|writes|wrote|explained|teased)"
 _ANNOUNCED = re.compile(
     r"\b((?:[A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+){0,2})(?:'s|\u2019s)?(?:\s+(?:own|official)\s+\w+(?:\s+\w+)?)?"
-    r"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|also\s+|just\s+|finally\s+)?"
-    r"(announced|confirmed|revealed|detailed|unveiled|outlined|listed|writes|wrote|explained|teased)\b"
+    rf"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|also\s+|just\s+|finally\s+)?{_ANNOUNCE_VERBS}\b"
 )
 _NOT_ISSUERS = frozenset(["the", "this", "that", "it", "he", "she", "they", "we", "i", "you", "a", "an", "its"])
+
+
+_ANNOUNCING_VERB = re.compile(rf"\b{_ANNOUNCE_VERBS}\b")
 
 
 def announcements(sentences: Sequence[str]) -> dict[str, list[str]]:
@@ -322,6 +325,8 @@ def announcements(sentences: Sequence[str]) -> dict[str, list[str]]:
     relays. Names are compared squashed ("Sony", "Sony's" are one)."""
     found: dict[str, list[str]] = {}
     for s in sentences:
+        if not _ANNOUNCING_VERB.search(s):
+            continue  # the cheap test first: most sentences announce nothing
         for m in _ANNOUNCED.finditer(s):
             name = _trim_name(m.group(1))
             if not name or name.split()[0].lower() in _NOT_ISSUERS or is_outlet_name(name):

@@ -435,11 +435,7 @@ class _Tracer:
                 if x not in best or rank > best[x][0]:
                     best[x] = (rank, y, len(quotes))
         for x, (_, y, n) in sorted(best.items()):
-            node, seen = y, {x}
-            while node in traces and traces[node].parent != node and node not in seen:
-                seen.add(node)
-                node = traces[node].parent
-            if node in seen:
+            if _derives_from(traces, y, x):
                 continue  # y already derives from x: the two are not told apart by this signal
             t = traces[x]
             t.parent, t.kind = y, "rewrite"
@@ -478,11 +474,7 @@ class _Tracer:
             if later not in best or pasted > best[later][0]:
                 best[later] = (pasted, first)
         for later, (n, first) in sorted(best.items()):
-            node, seen = first, {later}
-            while node in traces and traces[node].parent != node and node not in seen:
-                seen.add(node)
-                node = traces[node].parent
-            if node in seen:
+            if _derives_from(traces, first, later):
                 continue
             t = traces[later]
             t.parent, t.kind = first, "edited"
@@ -652,6 +644,16 @@ class _Tracer:
             if quotes and all(_norm_quotes(q).strip(" ,.") not in pool for q in quotes):
                 out.append(sent)
         return list(dict.fromkeys(out))[:10]
+
+
+def _derives_from(traces: Mapping[str, Trace], aid: str, other: str) -> bool:
+    """Whether ``aid``'s chain of parents reaches ``other`` (making ``other`` derive from ``aid``
+    would close a cycle)."""
+    node, seen = aid, {other}
+    while node in traces and traces[node].parent != node and node not in seen:
+        seen.add(node)
+        node = traces[node].parent
+    return node in seen
 
 
 def _canonical_names(names: Iterable[str]) -> dict[str, str]:
