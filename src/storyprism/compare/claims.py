@@ -440,7 +440,7 @@ def _figures(text: str) -> tuple[list[Quantity], frozenset[str]]:
 
 def _states_figures(claim: tuple[list[Quantity], frozenset[str]], other: tuple[list[Quantity], frozenset[str]]) -> bool:
     """Whether a sentence gives every figure of a claim's wording: each quantity by a compatible one
-    of its unit, each month and year named. A sentence that leaves out the claim's figure, or gives
+    of its unit, each day, month and year named. A sentence that leaves out the claim's figure, or gives
     another, supports a vaguer or another statement, not this one (two origins agreeing that a
     deal was made do not corroborate its $148.9bn)."""
     quantities, when = claim

@@ -20,6 +20,7 @@ import numpy as np
 
 from storyprism.records import Article
 from storyprism.reuse.text import STOPWORDS, split_sentences
+from storyprism.text.outlets import outlet_keys
 
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_SIMILARITY = 0.25  # best headline/sentence cosine below this: the body is about something else
@@ -148,8 +149,6 @@ def section_page(title: str | None, outlet_keys: set[str]) -> bool:
 
 def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True) -> dict[str, str]:
     """Article id -> reason, for bodies that do not report their headline."""
-    from storyprism.text.outlets import outlet_keys
-
     out: dict[str, str] = {}
     rows: list[tuple[Article, list[str], float]] = []
     for a in articles:
