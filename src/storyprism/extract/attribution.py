@@ -372,6 +372,18 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
                 out.append(agented)
             continue  # "was asked", "was called in for": the subject is addressed, not speaking
         kind, content = _content(p, text, i, lemma, deps)
+        if (
+            kind == "dobj"
+            and "ccomp" in table.get(lemma, frozenset())
+            and p.deps[i] in ("advcl", "acl")
+            and any(p.deps[c] == "aux" and _word(p, text, c) == "to" for c in p.children(i))
+        ):
+            # "called an emergency meeting to discuss countermeasures", "went on air to explain herself":
+            # an infinitive of purpose (a "to" infinitive hung on a verb or a noun as its aim) whose verb
+            # reports words in a clause elsewhere ("discussed that ...") but here takes a noun names the
+            # topic of the talk, not its words; a verb that only ever takes an object ("rallied to condemn
+            # the regime", "to voice their frustration") states the stance itself and stays
+            continue
         if not content and (lemma in SPEECH_LEMMAS or lemma in _OPINION):
             kind, content = "parenthetical", _interrupted(p, text, i)
         spk = subject(p, text, i) if not misread else noun_phrase_before(p, text, i)
@@ -576,7 +588,10 @@ def direct_attribution(p: Parse, text: str, parts: list[tuple[int, int]]) -> Att
             subj = next(
                 (c for c in p.children(t) if p.deps[c] in ("nsubj", "nsubjpass") and c not in inside), None
             )
-            if subj is not None and p.starts[subj] < qs and p.tags[subj].startswith("NNP"):
+            # a copular predicate (She said Tarantino “was deeply regretful”) describes the subject in
+            # the outer speaker's words; only a predicate of saying or stance is the subject's own
+            copular = any(p.deps[c] in ("acomp", "attr") for c in p.children(t))
+            if subj is not None and p.starts[subj] < qs and p.tags[subj].startswith("NNP") and not copular:
                 spk = subject(p, text, t)
                 if spk is None:
                     continue

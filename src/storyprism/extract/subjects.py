@@ -164,7 +164,7 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
                 # "many of whom say", "some of the experts believe": the group quantified speaks
                 c = of
                 if text[p.starts[c] : p.ends[c]].lower() in _RELATIVE and p.deps[v] == "relcl":
-                    return name_span(p, text, p.heads[v])
+                    return name_span(p, text, _relative_head(p, text, v, c))
             # NN/PRP/CD/DT/WP/WDT heads a noun phrase; JJ does in "Nearly a third say", "Current and
             # former officials said"; a gerund or a verb parsed as subject ("Building the set ...
             # included") names no one
@@ -185,7 +185,7 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
                 return None  # another adjective names a group only with an article or a noun
             word = text[p.starts[c] : p.ends[c]].lower()
             if word in _RELATIVE and p.deps[v] == "relcl" and p.heads[v] != v:
-                h = p.heads[v]
+                h = _relative_head(p, text, v, c)
                 hv = p.heads[h]
                 if (
                     text[p.starts[h] : p.ends[h]].lower() in _DOCUMENTS | _DISPLAYS
@@ -199,6 +199,12 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
                     if issuer is not None:
                         return issuer
                 return name_span(p, text, h)  # "Smith, who said ...": Smith
+            if word in ("who", "whom") and p.deps[v] != "relcl":
+                # "... singled out by Theresa May who said ..." parsed with "said" joined to the main
+                # verb: a relative pronoun still stands for the noun right before it, whatever the arc
+                b = _noun_before(p, text, c)
+                if b is not None:
+                    return name_span(p, text, b)
             if word in _EXPLETIVE and not (word == "it" and _referential_it(p, text, v)):
                 return None
             if p.tags[c].startswith("JJ"):
@@ -260,6 +266,33 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
     if depth == 0 and p.deps[v] == "ROOT" and p.tags[v] in ("VBD", "VBZ", "VBP"):
         return _lost_subject(p, text, v)
     return None
+
+
+def _relative_head(p: Parse, text: str, v: int, pron: int) -> int:
+    """The noun a relative clause (verb ``v``, relative pronoun ``pron``) describes: its parse head, unless
+    the parser hung the clause across a verb on a far noun while a noun stands right before "who"
+    ("Telegram ... was singled out by prime minister Theresa May who said ...": May, not Telegram). A
+    personal relative pronoun follows the noun it stands for (at most a comma between); a head with a verb
+    between it and the pronoun lies in another clause, which no relative clause can reach."""
+    h = p.heads[v]
+    b = _noun_before(p, text, pron)
+    if b is None or h >= b or not any(p.is_verb(k) for k in range(h + 1, b)):
+        return h
+    return b
+
+
+def _noun_before(p: Parse, text: str, pron: int) -> int | None:
+    """The noun right before a personal relative pronoun ("who", "whom"; a comma may sit between), the
+    one it stands for; None for another word or a pronoun after a verb or a preposition (a question:
+    "asked who said it", "the question of who said it")."""
+    if text[p.starts[pron] : p.ends[pron]].lower() not in ("who", "whom") or pron == 0:
+        return None
+    b = pron - 1
+    if text[p.starts[b] : p.ends[b]] == "," and b > 0:
+        b -= 1
+    if not p.tags[b].startswith("NN") or p.deps[b] == "compound":
+        return None
+    return b
 
 
 def _lost_subject(p: Parse, text: str, v: int) -> tuple[int, int] | None:
