@@ -40,3 +40,31 @@ def test_a_figure_or_day_only_one_origin_gives_is_not_corroborated():
         "The city council approved the harbour bridge budget on Friday.\nCommuters are relieved.",
     )
     assert all(c.independent_support == 1 for c in claims), [(c.text, c.independent_support) for c in claims]
+
+
+def test_a_rewrite_quoting_what_it_credits_to_a_report_in_the_story_relays_that_report():
+    articles = [
+        Article(id="a", ref="a", title="Crash", outlet="nytimes.com", url="https://www.nytimes.com/x",
+                published="2024-03-04T10:00:00",
+                text="\u201cThe director came into my trailer and did not like to hear no,\u201d the actress says.\n"
+                     "She was hurt in the crash."),
+        Article(id="b", ref="b", title="Crash", outlet="deadline.com", url="https://deadline.com/x",
+                published="2024-03-05T10:00:00",
+                text="The director called the crash the biggest regret of his life.\nHe said he was sorry."),
+        Article(id="c", ref="c", title="Crash", outlet="indiewire.com", url="https://www.indiewire.com/x",
+                published="2024-03-05T12:00:00",
+                text="The director called the crash the biggest regret of his life.\n"
+                     "\u201cThe director came into my trailer and did not like to hear no,\u201d the actress told The "
+                     "New York Times."),
+    ]
+    data = AnalysisData(
+        articles=articles,
+        stories=[Story(id="s", title="Crash", articles=["a", "b", "c"], storyline="l")],
+        storylines=[Storyline(id="l", title="Crash", stories=["s"])],
+        origins={"a": "a", "b": "b", "c": "b"},  # c rewrites b's interview
+        extraction=Extraction(),
+    )
+    claims = compare_stories(data, CompareOptions()).claims
+    trailer = [c for c in claims if "trailer" in c.text]
+    assert len(trailer) == 1 and set(trailer[0].articles) == {"a", "c"}
+    assert trailer[0].independent_support == 1, trailer[0].origins  # c relays the Times for this quote

@@ -383,12 +383,14 @@ def _support(
     - an original (an article that is its own origin) whose sentences in the claim credit one
       outside outlet and no other (``sentence_origin``), or quote a speaker the article credits to
       one (``speaker_credits``): it relays that outlet's report, and so do the copies of it. A
-      derived article keeps the origin the reuse stage traced (its credit was followed there)."""
+      derived article keeps the origin the reuse stage traced (its credit was followed there), unless
+      its own sentences of the claim credit a report the story holds: then that report's origin."""
     by_article: dict[str, list[int]] = {}
     for i in group:
         by_article.setdefault(st.sentences[i].article, []).append(i)
     relayed: dict[str, str] = {}
     copied: dict[str, str] = {}
+    credited_here: dict[str, str] = {}
     for a, idx in by_article.items():
         # one sentence of the claim pasted from elsewhere is enough: the article carries that
         # article's statement (a second wording of it in the same article adds no new source)
@@ -396,15 +398,23 @@ def _support(
         if len(sources) == 1:
             copied[a] = sources[0]
             continue
-        if st.origins[a] != a:
-            continue
         # one credited sentence names the source of the article's statement (the rest of a quote
         # running over several sentences, or its paraphrase beside it, credit nobody again)
         named = {o for i in idx if (o := sentence_origin(st, i) or _speaker_origin(st, i, quotes, credited or {}))}
-        if len(named) == 1:
+        if len(named) != 1:
+            continue
+        if st.origins[a] == a:
             relayed[a] = named.pop()
+        elif (o := named.pop()) in st.origins.values():
+            # a derived article quoting what it credits to a report the story holds ("Thurman told The
+            # New York Times" in a rewrite of Deadline's interview) relays that report for this
+            # statement; an outside name is left alone (it may be the article's own origin named
+            # another way)
+            credited_here[a] = o
     # a copied sentence counts its source's origin, and what that source relays for this statement
-    counted = {a: relayed.get(o, o) for a in by_article if (o := copied.get(a) or st.origins[a])}
+    counted = {
+        a: credited_here.get(a) or relayed.get(o, o) for a in by_article if (o := copied.get(a) or st.origins[a])
+    }
     # Two articles carrying one sentence word for word state it from one source, whichever copied
     # whom: the reuse stage's direction can be wrong (a compilation dated before the wire copy it
     # took the sentence from), so the copy's own origin and its source's count once together.
