@@ -47,6 +47,15 @@ class StoryText:
     # article -> (its sentence, the origin it took the sentence from): narrative sentences the reuse
     # stage aligned word for word with an earlier article (``copied_sentences``)
     copied: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _quantities: dict[int, list[Quantity]] = field(default_factory=dict)
+
+    def quantities(self, i: int) -> list[Quantity]:
+        """The figures sentence ``i`` gives, read once per story (claims, their wording and the
+        number conflicts all ask)."""
+        found = self._quantities.get(i)
+        if found is None:
+            found = self._quantities[i] = read_quantities(self.sentences[i].text)
+        return found
 
     def sim(self, i: int, j: int) -> float:
         if i == j:
@@ -191,14 +200,13 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
         return x
 
     threshold = options.claim_threshold
-    quantities = _quantities(st)
     for (i, j), s in sorted(st.pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < threshold:
             break
         a, b = find(i), find(j)
         if a == b:
             continue
-        if _values_clash(members[a], members[b], quantities):
+        if _values_clash(members[a], members[b], st):
             continue  # same words, incompatible values: two claims (and perhaps a conflict), not one
         total, count = 0.0, 0
         for x in members[a]:
@@ -218,14 +226,10 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
     return groups
 
 
-def _quantities(st: StoryText) -> dict[int, list[Quantity]]:
-    return {i: qs for i, s in enumerate(st.sentences) if (qs := read_quantities(s.text))}
-
-
-def _values_clash(xs: list[int], ys: list[int], quantities: dict[int, list[Quantity]]) -> bool:
+def _values_clash(xs: list[int], ys: list[int], st: StoryText) -> bool:
     """Whether any two sentences of the groups give incompatible values of one unit and thing."""
-    qx = [q for x in xs for q in quantities.get(x, [])]
-    qy = [q for y in ys for q in quantities.get(y, [])]
+    qx = [q for x in xs for q in st.quantities(x)]
+    qy = [q for y in ys for q in st.quantities(y)]
     return any(a.unit == b.unit and a.thing & b.thing and not compatible(a, b) for a in qx for b in qy)
 
 
@@ -444,8 +448,9 @@ _WHEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sept
 MAX_REPRESENTATIVES = 20  # candidates for a claim's wording tried in a large group (by centrality)
 
 
-def _figures(text: str) -> tuple[list[Quantity], frozenset[str]]:
-    return read_quantities(text), frozenset(_WHEN.findall(text))
+def _figures(quantities: list[Quantity], text: str) -> tuple[list[Quantity], frozenset[str]]:
+    """A sentence's figures: its quantities (as read) and the days, months and years it names."""
+    return quantities, frozenset(_WHEN.findall(text))
 
 
 def _states_figures(claim: tuple[list[Quantity], frozenset[str]], other: tuple[list[Quantity], frozenset[str]]) -> bool:
@@ -467,7 +472,7 @@ def _wording_and_support(
     best-supported wording (a precise figure only one origin gives is not what two corroborate),
     then the most central one."""
     ranked = sorted(group, key=lambda i: (-_representative_score(st, i, group), i))
-    figures = {i: _figures(st.sentences[i].text) for i in group}
+    figures = {i: _figures(st.quantities(i), st.sentences[i].text) for i in group}
     best: tuple[tuple[int, int], int, list[str]] | None = None
     for rank, i in enumerate(ranked[:MAX_REPRESENTATIVES]):
         stating = [j for j in group if j == i or _states_figures(figures[i], figures[j])]

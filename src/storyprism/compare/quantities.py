@@ -24,7 +24,7 @@ from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import make_side, maybe_update
 from storyprism.compare.text import content_tokens
 from storyprism.records import Conflict
-from storyprism.text.numbers import TIME_UNITS, Quantity, compatible, read_quantities
+from storyprism.text.numbers import TIME_UNITS, Quantity, compatible
 from storyprism.text.stopwords import STOPWORDS, stem
 
 _FRAME_WORDS = 10
@@ -101,7 +101,7 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
     for i, s in enumerate(st.sentences):
         published = st.articles[s.article].published if s.article in st.articles else None
         year = published[:4] if published and published[:4].isdigit() else None
-        for q in read_quantities(s.text):
+        for q in st.quantities(i):
             if _INFORMANTS.match(s.text[q.end :]) or q.unit in _INFORMANT_UNITS:
                 continue  # "two law enforcement sources told CNN": who informs, not what happened
             if _HYPOTHETICAL.search(" ".join(s.text[: q.start].split()[-4:] + s.text[q.end :].split()[:3])):
