@@ -142,3 +142,16 @@ def test_three_long_narrative_sentences_printed_word_for_word_mean_one_source():
     # two pasted sentences and a shared quote: two reports that quote one person, kept apart
     t = trace_origins([a, b], [relation(2)])
     assert t["a"].origin == "a" and t["b"].origin == "b"
+
+
+def test_a_wire_copys_tied_credits_are_not_recorded_as_its_own_problem():
+    wire = "\nCopyright 2017 The Associated Press. All rights reserved."
+    credits = ("The team said the flight was delayed, The Dallas Morning News reported. The airline apologised, "
+               "the Fort Worth Star-Telegram reported. Fans were angry, The Dallas Morning News reported. "
+               "The coach said nothing, the Fort Worth Star-Telegram reported.")
+    tied = art("w", "DALLAS (AP) — " + credits + wire, "washingtonpost.com")
+    t = trace_origins([tied], [])["w"]
+    assert t.origin == "wire:AP" and not any("own origin" in p for p in t.problems)
+    # the same credits on a staff piece are a recorded problem, not a silent guess
+    own = art("o", credits, "example.com")
+    assert any("conflicting credits" in p for p in trace_origins([own], [])["o"].problems)

@@ -338,7 +338,8 @@ class _Tracer:
                 continue
             wire = self.wire_parent(aid)
             rp = from_reuse.get(aid) if aid not in self.source_like else None
-            cp = self.credit_parent(aid, t.problems)
+            # a wire copy's tied credits are no problem of its own: it rests on the agency
+            cp = self.credit_parent(aid, t.problems if wire is None else [])
             if wire is not None:
                 t.parent, t.evidence = wire[0], wire[1]
                 t.kind = "edited" if rp and rp[1] == "edited" else "copy"
@@ -546,8 +547,8 @@ class _Tracer:
             for name, said in announcements(sentences).items():
                 by_key.setdefault(squash(name), []).extend(said)
                 spellings[name] += len(said)
-            lead = {squash(n) for n in announcements(sentences[:LEAD_SENTENCES])}
-            issuers = [k for k, said in by_key.items() if k in lead or len(said) >= 2]
+            lead = set(sentences[:LEAD_SENTENCES])
+            issuers = [k for k, said in by_key.items() if len(said) >= 2 or any(x in lead for x in said)]
             if not issuers:
                 continue
             key = max(issuers, key=lambda k: (len(by_key[k]), k))
