@@ -446,4 +446,25 @@ def test_a_sentence_two_origins_carry_word_for_word_counts_once_whichever_copied
     assert claim.independent_support == 1  # before: b (for a's pasted sentence) and a (for c) = 2
     data.reuses = []
     (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "steel towers" in c.text]
-    assert claim.independent_support == 2  # without the reuse stage's link, a and b are two origins
+    # without the reuse stage's link the long sentence printed word for word still has one source
+    assert claim.independent_support == 1
+
+
+def test_a_short_stock_sentence_two_origins_share_does_not_join_them():
+    data = _data()
+    data.articles[0].text += "\nThe harbour bridge towers will be painted red soon."
+    data.articles[1].text += "\nThe harbour bridge towers will be painted red soon."
+    (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "painted red" in c.text]
+    assert sorted(claim.articles) == ["a", "b"] and claim.independent_support == 2
+
+
+def test_captions_and_page_furniture_are_not_statements():
+    from storyprism.compare.text import is_statement
+
+    caption = "Kris Bryant smiles as he fields the ball and makes the final out of the game for the Cubs"
+    assert not is_statement(caption, 6, 80)  # no end punctuation, however long: a photo caption
+    assert is_statement(caption + ".", 6, 80)
+    assert not is_statement("Getty Images Ben Zobrist won the award for the most valuable player of the series.", 6, 80)
+    assert not is_statement("Facebook Twitter Pinterest The relief pitcher reacts after giving up a home run.", 6, 80)
+    assert not is_statement("[The Cubs had a great night and the fans poured into the streets.", 6, 80)
+    assert not is_statement("1 of 26 Full Screen Autoplay Close Skip Ad The Cubs won their first title in a century.", 6, 80)

@@ -155,3 +155,53 @@ def test_a_wire_copys_tied_credits_are_not_recorded_as_its_own_problem():
     # the same credits on a staff piece are a recorded problem, not a silent guess
     own = art("o", credits, "example.com")
     assert any("conflicting credits" in p for p in trace_origins([own], [])["o"].problems)
+
+
+def test_a_picture_desks_image_credit_is_not_wire_carriage_but_a_closing_agency_line_is():
+    from storyprism.reuse.credits import wire_signals
+
+    photo = ("Crews worked through the night at the depot.\nImage copyright PA Image caption Crews at the depot\n"
+             "Our correspondent spoke to two drivers who saw the crash.")
+    assert wire_signals(photo, None)[0] is None
+    signed = ("Crews worked through the night at the depot.\nThe mayor thanked them for their work.\nPA")
+    wire, evidence, _ = wire_signals(signed, None)
+    assert wire == "PA" and "sign-off" in evidence[0]
+    # a bare agency name anywhere but the last line stays a possible photo credit
+    assert wire_signals("Crews worked at the depot.\nReuters\nThe mayor thanked them.", None)[0] is None
+
+
+def test_a_credit_finds_the_credited_outlets_piece_from_the_same_days_even_when_it_is_reworded():
+    scoop = art("nyt", "A group of former engineers from large technology companies formed a coalition on Sunday to "
+                "lobby for limits on addictive product design. The coalition plans advertising in schools and a "
+                "lobbying effort in state capitals, its founders said in interviews.", "nytimes.com",
+                "2018-02-04T18:00:00")
+    brief = art("bi", "Former engineers of big technology firms formed a coalition to curb addictive apps, the New "
+                "York Times reports. "
+                "Their coalition will run adverts aimed at parents. Critics say the industry profits from "
+                "attention and has resisted regulation for years.", "businessinsider.com", "2018-02-05T09:00:00")
+    other = art("old", "The same paper reviewed a smartwatch with an adequate battery and a sharp screen.",
+                "nytimes.com", "2018-01-10T09:00:00")
+    t = trace_origins([scoop, brief, other], [])
+    assert t["bi"].origin == "nyt" and t["bi"].kind == "credited"
+    # a week later the same credit is left as an outside origin: no piece of the Times is near enough
+    late = art("bi", brief.text, "businessinsider.com", "2018-02-12T09:00:00")
+    assert trace_origins([scoop, late, other], [])["bi"].origin == "outlet:New York Times"
+
+
+def test_a_short_form_credit_in_a_derived_article_names_its_own_traced_source():
+    from storyprism.compare.claims import sentence_origin, story_text
+    from storyprism.compare.options import CompareOptions
+    from storyprism.records import Story
+
+    nyt = art("nyt", "The founder said the campaign was modelled on drives against smoking.", "nytimes.com")
+    london = art("times", "A new alliance warned about phones in schools on Monday.", "thetimes.co.uk")
+    mag = art("mag", "Interestingly, the founder told the Times that the campaign is modelled on anti-smoking drives.",
+              "pcmag.com")
+    story = Story(id="s", title="t", articles=["nyt", "times", "mag"])
+    st = story_text(story, {a.id: a for a in (nyt, london, mag)}, {"nyt": "nyt", "times": "times", "mag": "nyt"},
+                    CompareOptions())
+    i = next(k for k, s in enumerate(st.sentences) if s.article == "mag")
+    assert sentence_origin(st, i) == "nyt"
+    # an article that is its own origin reads the short form as the outlet whose key it matches
+    st.origins["mag"] = "mag"
+    assert sentence_origin(st, i) == "times"

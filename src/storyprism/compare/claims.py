@@ -294,6 +294,14 @@ def _outside_origin(st: StoryText, article: str, name: str) -> str:
     from storyprism.reuse.credits import agency_of, name_keys, outlet_keys
 
     keys = name_keys(name)
+    own = st.origins.get(article)
+    if own and own != article and own in st.articles:
+        # A short form ("told the Times") in an article the reuse stage traced to the New York Times
+        # names that source, not another outlet whose key the short form matches better (The Times
+        # of London): the article's own source is the first reading of an ambiguous credit.
+        src = st.articles[own]
+        if any(k.endswith(n) for k in outlet_keys(src.outlet, src.url) for n in keys if len(n) >= 4):
+            return st.origins.get(own, own)
     keys |= {"the" + k for k in keys}
     for other, a in st.articles.items():
         if other != article and outlet_keys(a.outlet, a.url) & keys:
@@ -378,6 +386,23 @@ def _copied_from(st: StoryText, i: int) -> str | None:
     return None
 
 
+VERBATIM_MIN_WORDS = 12  # shorter shared sentences may be stock phrases ("Police said the man was arrested.")
+
+
+def _verbatim_pairs(st: StoryText, by_article: Mapping[str, list[int]]) -> list[tuple[str, str]]:
+    """Pairs of articles whose sentences of one claim include the same long narrative sentence."""
+    long_ = {
+        a: [st.sentences[i].text for i in idx
+            if len(st.sentences[i].text.split()) >= VERBATIM_MIN_WORDS and not mostly_quoted(st.sentences[i].text)]
+        for a, idx in by_article.items()
+    }
+    arts = sorted(a for a, texts in long_.items() if texts)
+    return [
+        (a, b) for k, a in enumerate(arts) for b in arts[k + 1:]
+        if any(word_containment(x, y) >= COPIED_CONTAINMENT for x in long_[a] for y in long_[b])
+    ]
+
+
 def _support(
     st: StoryText, group: list[int], quotes: Sequence[Quote] = (), credited: dict[str, dict[str, str]] | None = None
 ) -> list[str]:
@@ -433,6 +458,15 @@ def _support(
         own = st.origins[a]
         if own and a in counted:
             x, y = sorted((find(relayed.get(own, own)), find(counted[a])))
+            parent[y] = x
+    # The same long narrative sentence in two articles that no reuse relation links (a background
+    # paragraph both pasted from one agency's copy, "the first deaths on a British tram since 1959
+    # ..."): independent reporters do not write one sentence word for word, so it has one source.
+    # A sentence that names its source keeps it (a credit says more than a shared wording).
+    named_here = set(relayed) | set(credited_here)
+    for a, b in _verbatim_pairs(st, by_article):
+        if counted.get(a) and counted.get(b) and not named_here & {a, b}:
+            x, y = sorted((find(counted[a]), find(counted[b])))
             parent[y] = x
     # each statement's source is named as before: the origin most of its articles count
     votes = Counter(o for o in counted.values() if o)

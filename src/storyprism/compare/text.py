@@ -68,8 +68,20 @@ def is_statement(text: str, min_words: int, max_words: int) -> bool:
     lower = sum(1 for t in tokens if t[:1].islower())
     if lower < max(2, len(tokens) // 4):  # title-case menus, headlines, name lists
         return False
-    # No end punctuation and short: a heading or a link label, not a statement.
-    return not (text[-1] not in ".!?\"'”’)…" and len(tokens) < 12)
+    if _PAGE_FURNITURE.search(text):
+        return False
+    # No end punctuation: a photo caption ("Kris Bryant smiles as he fields the ball ... for the
+    # Cubs"), a heading or a link label, however long; news prose ends its sentences.
+    return text.rstrip()[-1] in ".!?\"'”’)…"
+
+
+# A caption's or a player's furniture left in a sentence: a picture desk's credit or the share
+# buttons opening it ("Getty Images Ben Zobrist won ...", "Facebook Twitter Pinterest Cleveland
+# Indians relief pitcher ..."), a related-story link in brackets, a video player's controls.
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:\[|(?:Getty Images|Facebook Twitter|Shutterstock|Rex Features|Photograph:|Image copyright)\b)"
+    r"|\b(?:Full Screen|Autoplay|Skip Ad|View Photos|Image caption)\b"
+)
 
 
 def normalise(text: str) -> str:

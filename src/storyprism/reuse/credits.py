@@ -43,7 +43,8 @@ _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES if len(k) > 3), ke
 # a copyright *line* carries a year ("Copyright 2017 The Associated Press"); "© REUTERS" alone is a
 # photo credit
 _COPYRIGHT = re.compile(
-    rf"(?:copyright\s*(?:©\s*)?(?:\d{{4}}\s*)?|(?:©|\(c\))\s*\d{{4}}\s*)(?:the\s+)?({_AGENCY_ALT}|AP|AFP|PA)\b",
+    # "Image copyright PA Image caption ..." is a picture desk's credit beside a photo, not the text's
+    rf"(?<!image )(?<!photo )(?<!picture )(?:copyright\s*(?:©\s*)?(?:\d{{4}}\s*)?|(?:©|\(c\))\s*\d{{4}}\s*)(?:the\s+)?({_AGENCY_ALT}|AP|AFP|PA)\b",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)\s*[-–—:]")
@@ -59,6 +60,7 @@ _SIGNOFF_NAME = r"(?:AP|AFP|Reuters|PA|PTI|UPI|dpa|Xinhua|IANS|AAP|Associated Pr
 _SIGNOFF = re.compile(
     rf"^(?:{_SIGNOFF_NAME}(?:\s*(?:[-/,&–]|and)\s*{_SIGNOFF_NAME})+|[-–—]+\s*{_SIGNOFF_NAME}|\({_SIGNOFF_NAME}\))\.?$"
 )
+_BARE_SIGNOFF = re.compile(rf"^{_SIGNOFF_NAME}\.?$")
 _CONTRIBUTED = re.compile(rf"(?:the\s+)?({_AGENCY_ALT}|AP)\s+contributed to (?:this|the) report", re.IGNORECASE)
 
 # Words that make a capitalised name an outlet ("Dallas Morning News", "Times-Picayune").
@@ -254,8 +256,10 @@ def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str
         found.append(AGENCIES[m3.group(1).lower()])
         evidence.append(f"agency byline ({m3.group(0).strip()})")
     tail = [ln.strip() for ln in text.strip().splitlines()[-4:]]
-    for ln in tail:
-        m5 = _SIGNOFF.match(ln)
+    for k, ln in enumerate(tail):
+        # the body's very last line may be one bare agency name: the desk's sign-off ("... for the
+        # rest of our lives." / "PA"); elsewhere a bare name is as likely a photo's credit line
+        m5 = _SIGNOFF.match(ln) or (_BARE_SIGNOFF.match(ln) if k == len(tail) - 1 else None)
         if m5:
             names = [AGENCIES[x.lower()] for x in re.findall(_SIGNOFF_NAME, ln) if x.lower() in AGENCIES]
             if names:

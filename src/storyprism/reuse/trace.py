@@ -57,6 +57,10 @@ PASTED_CONTAINMENT = 0.8  # share of word pairs shared: the same sentence, light
 # a shared text, or the median word overlap of two reports of one event (0.32), not the 0.2 that one
 # topic reaches (an outlet's piece on another space story is not the interview an article credits)
 CREDIT_OVERLAP = 0.3
+# ... or, failing that, when it is the one piece of that outlet within two days that shares the
+# topic at all (different events share under 0.15): a short write-up of a scoop rewords it
+CREDIT_NEAR_DAYS = 2
+CREDIT_NEAR_OVERLAP = 0.15
 LEAD_SENTENCES = 3
 DOC_PARAPHRASE_SHARE = 0.5  # an article paraphrasing half a press release's sentences rewrites it
 DOC_STRONG_SIMILARITY = 0.72  # a paraphrase, not just the same topic (reuse/decide.py)
@@ -156,6 +160,13 @@ class _Tracer:
             return abs((to - t).total_seconds()) if to is not None and t is not None else float("inf")
 
         return sorted(candidates, key=gap)[:MAX_CREDIT_CANDIDATES]
+
+    def _days_apart(self, a: str, b: str) -> float:
+        """Days between two publication times (infinite when either is undated)."""
+        ta, tb = self.times.get(a), self.times.get(b)
+        if ta is None or tb is None:
+            return float("inf")
+        return abs((ta - tb).total_seconds()) / 86400
 
     def _weak_wire(self, reuses: Sequence[Reuse]) -> None:
         """An agency photo credit or contribution line is wire carriage when the same text runs at
@@ -259,6 +270,13 @@ class _Tracer:
         close = [o for o in candidates if aid in self.related.get(o, set()) or self.similarity(aid, o) >= CREDIT_OVERLAP]
         if close:
             return min(close, key=lambda o: (-self.similarity(aid, o), o))
+        # A short write-up of another outlet's scoop shares few words with the scoop itself (a
+        # summary of its lead, then background of its own), yet "the New York Times reports" and
+        # the one Times piece on the subject from the same days are the credit and its target.
+        near = [o for o in candidates if self._days_apart(aid, o) <= CREDIT_NEAR_DAYS
+                and self.similarity(aid, o) >= CREDIT_NEAR_OVERLAP]
+        if len(near) == 1:
+            return near[0]
         if ag:
             return f"wire:{ag}"
         # one outside origin, however each article spells it ("Erie Times News", "Erie Times-News")
