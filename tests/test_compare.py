@@ -468,3 +468,11 @@ def test_captions_and_page_furniture_are_not_statements():
     assert not is_statement("Facebook Twitter Pinterest The relief pitcher reacts after giving up a home run.", 6, 80)
     assert not is_statement("[The Cubs had a great night and the fans poured into the streets.", 6, 80)
     assert not is_statement("1 of 26 Full Screen Autoplay Close Skip Ad The Cubs won their first title in a century.", 6, 80)
+
+
+def test_a_short_sentence_with_a_figure_printed_word_for_word_has_one_source():
+    data = _data()
+    data.articles[0].text += "\nMore than 27 million passengers used the bridge in 2023."
+    data.articles[1].text += "\nMore than 27 million passengers used the bridge in 2023."
+    (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "27 million" in c.text]
+    assert sorted(claim.articles) == ["a", "b"] and claim.independent_support == 1

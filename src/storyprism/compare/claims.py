@@ -387,13 +387,19 @@ def _copied_from(st: StoryText, i: int) -> str | None:
 
 
 VERBATIM_MIN_WORDS = 12  # shorter shared sentences may be stock phrases ("Police said the man was arrested.")
+VERBATIM_MIN_WORDS_FIGURES = 8  # ... unless they carry a figure ("More than 27 million passengers used it in 2015.")
+
+
+def _long_enough_to_be_pasted(text: str) -> bool:
+    n = len(text.split())
+    return n >= VERBATIM_MIN_WORDS or (n >= VERBATIM_MIN_WORDS_FIGURES and any(ch.isdigit() for ch in text))
 
 
 def _verbatim_pairs(st: StoryText, by_article: Mapping[str, list[int]]) -> list[tuple[str, str]]:
     """Pairs of articles whose sentences of one claim include the same long narrative sentence."""
     long_ = {
         a: [st.sentences[i].text for i in idx
-            if len(st.sentences[i].text.split()) >= VERBATIM_MIN_WORDS and not mostly_quoted(st.sentences[i].text)]
+            if _long_enough_to_be_pasted(st.sentences[i].text) and not mostly_quoted(st.sentences[i].text)]
         for a, idx in by_article.items()
     }
     arts = sorted(a for a, texts in long_.items() if texts)
