@@ -17,7 +17,9 @@ then a consolidation pass over the events this run opened, with one calibrated b
   wording (a near retelling with other names is another happening of one template); texts
   dated to another day lower it further (this works without publication dates); and later
   coverage that names the day the event broke (or a day its articles name) is relieved of the
-  time penalty: it refers back to that happening, unless it also dates itself to a new day.
+  time penalty: it refers back to that happening, unless it also dates itself to a new day;
+* pairwise, an article in nearly the words of a member placed this run but with other names,
+  numbers and days never joins that member's event (``copies.py``): one template, two happenings.
 
 New articles of one call are taken in publication order (undated last), which makes a
 batch's result independent of the order it was given in.
@@ -33,6 +35,7 @@ from typing import Any
 
 from storyprism.records import Article
 
+from .copies import Copies, wording
 from .features import DAY_KEY, ArticleFeatures, article_features, days_conflict, weigh, weigh_counts
 from .options import StoryOptions
 from .state import INDEX_TERMS, KEY_TERMS, Event, new_story_id
@@ -337,6 +340,9 @@ class Clusterer:
             a: ev.id for ev in self.events.values() for a in ev.members
         }
         self.index = Index()
+        # This run's articles, for the pairwise test of retellings with other names (``copies.py``).
+        self.copies = Copies(options.copy_wording)
+        self._wording: tuple[str, dict[str, float]] = ("", {})  # the last article's, while it is placed
         self.spans: dict[str, tuple[date, date] | None] = {}
         for ev in self.events.values():
             self.index.add(ev)
@@ -374,12 +380,26 @@ class Clusterer:
             self.events[target.id] = target
         target.add(feat, origin)
         self.article_event[feat.id] = target.id
+        self.copies.add(feat.id, self.wording_of(feat), feat.keys)
         self.index.add(target, [t for t, _ in sorted(feat.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]])
         span = self.spans.get(target.id)
         if feat.day is not None:
             span = (min(span[0], feat.day), max(span[1], feat.day)) if span else (feat.day, feat.day)
         self.spans[target.id] = span
         return target.id
+
+    def wording_of(self, feat: ArticleFeatures) -> dict[str, float]:
+        """The article's wording without its identity keys (``copies.wording``), kept while it is placed."""
+        if self.copies.min_wording <= 0:
+            return {}
+        if self._wording[0] != feat.id:
+            kept = self.copies.of.get(feat.id)  # placed before (a second look): its key counts are freed
+            if kept is not None:
+                word = dict(zip(kept.terms, kept.weights, strict=True))
+            else:  # every name word and number it has, not only its strongest keys
+                word = wording(feat.vector, feat.key_tf or feat.keys)
+            self._wording = (feat.id, word)
+        return self._wording[1]
 
     def best(self, feat: ArticleFeatures) -> Event | None:
         return self.best_margin(feat)[0]
@@ -410,7 +430,14 @@ class Clusterer:
             return None  # too far apart in time for any similarity to pass the bar
         score, with_emb = similarity(feat, ev, self.options)
         margin = score - required(self.options, gap, with_emb, same_day)
-        if margin < 0.0 or (beat is not None and margin <= beat):
+        if margin < 0.0:
+            return None
+        # Near-identical words with other names: another happening told by one template. Asked of
+        # every event whose bar the wording passes, not only of the best one: the pair it finds
+        # also ties the two happenings into one storyline (``copies.kin_events``).
+        if self.copies.retells(feat.id, self.wording_of(feat), feat.keys, ev.members):
+            return None
+        if beat is not None and margin <= beat:
             return None
         s_keys = ev.key_cosine(feat.keys)
         margin += identity_shift(s_keys, self.options, with_emb)
@@ -485,7 +512,13 @@ class Clusterer:
                     continue
                 score, with_emb = event_similarity(ev, other, self.options, identity=False)
                 margin = score - required(self.options, gap, with_emb, same_day, run)
-                if margin < 0.0 or (best is not None and margin <= best_margin):
+                if margin < 0.0:
+                    continue
+                if self.copies.retell_across(ev.members, other.members):
+                    # One side retells the other's words with other names: two happenings. Asked of
+                    # every event whose bar the wording passes (the pair ties their storylines).
+                    continue
+                if best is not None and margin <= best_margin:
                     continue
                 s_keys = key_similarity(ev, other)
                 if s_keys is not None and min(ev.n, other.n) >= 2 and s_keys < DISJOINT_KEYS:
@@ -497,8 +530,9 @@ class Clusterer:
                     margin += template_shift(score, s_keys, self.options, with_emb, offset)
                 if self.options.day_conflict and dated_apart(ev, other):
                     margin -= day_penalty(self.options, with_emb)
-                if margin >= 0.0 and (best is None or margin > best_margin):
-                    best, best_margin = other, margin
+                if margin < 0.0 or (best is not None and margin <= best_margin):
+                    continue
+                best, best_margin = other, margin
             if best is None:
                 continue
             keep, gone = best, ev

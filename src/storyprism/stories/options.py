@@ -81,6 +81,13 @@ class StoryOptions:
     # 0 turns it off, and with it the second look at placement (``refine.py``), which reads the same
     # held vectors.
     split_ratio: float = bounded(0.45, 0, 1)
+    # Retold with other names, pairwise (``copies.py``): an article whose wording without names,
+    # numbers and days has at least this cosine with a member this run placed, while their identity
+    # keys barely agree (``copies.COPY_KEYS``), never joins that member's event, and two new events
+    # holding such a pair are never merged: one template told of two happenings (the mean vectors of
+    # an event that holds some of both agree with either side). 0 turns it off. Measured
+    # (eval/stories_hard.py): real same-event pairs this close in wording share their keys (0.5+).
+    copy_wording: float = bounded(0.8, 0, 1)
     # The texts date the article (or a new event) to other calendar days than the day an event's
     # articles name (two or more of them, and at least half): the similarity drops by this much.
     # Dates in the text count when there is no publication date (two storms, Sept. 10 vs Oct. 10).

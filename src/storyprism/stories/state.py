@@ -74,6 +74,10 @@ class Event:
     # The event this one was split off from in this run (``split.py``): one topic, so it takes that
     # event's storyline. Not stored.
     sibling: str | None = None
+    # An event one of whose articles this one's articles retell with other names (``copies.py``,
+    # ``copies.kin_events``): the same kind of news, so with a name in common it takes that event's
+    # storyline (``storylines.py``). Not stored.
+    kin: str | None = None
     _norm: float | None = None
     _top: dict[str, float] | None = None
     _kv: dict[str, float] | None = None

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from storyprism.records import Article, Story, StoryEdit, Storyline, StoryState
 
 from .cluster import Clusterer, prepare, publication_order
+from .copies import kin_events
 from .edits import EditError, apply_merge, apply_split, check_edit
 from .features import ArticleFeatures, parse_day
 from .options import StoryOptions
@@ -83,6 +84,10 @@ def update_with_features(
             entry.feat.vector, entry.feat.embedding, entry.feat.keys = {}, None, {}
     del held
     events = clusterer.events
+    # Events whose articles retell another's with other names are the same kind of news (storylines).
+    for eid, other in kin_events(clusterer.copies, clusterer.article_event).items():
+        if eid in events and other in events and events[eid].kin is None:
+            events[eid].kin = other
     by_id = {f.id: f for f in feats}
     for edit in edits:
         try:
