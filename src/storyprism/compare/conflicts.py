@@ -19,6 +19,7 @@ import numpy as np
 from storyprism import models
 from storyprism.compare.claims import StoryText
 from storyprism.compare.options import CompareOptions
+from storyprism.compare.relative import relative_date_conflicts
 from storyprism.compare.sides import make_side, maybe_update
 from storyprism.compare.similarity import dice
 from storyprism.compare.text import NEGATIONS, STOPWORDS, content_tokens, negation_count, stem, words
@@ -128,7 +129,7 @@ def date_conflicts(st: StoryText, dates: Sequence[DateMention], options: Compare
         and per_sentence[(d.article, d.sentence)] == 1
     ]
     if len(items) < 2:
-        return []
+        return relative_date_conflicts(st, dates)
     sim = _context_similarity([_context(d.sentence, d.text) for d in items], options)
 
     def coarser(a: DateMention, b: DateMention) -> str:
@@ -158,8 +159,9 @@ def date_conflicts(st: StoryText, dates: Sequence[DateMention], options: Compare
             same_statement = si is not None and sj is not None and st.sim(si, sj) >= options.claim_threshold
             if same_statement or sim(i, j) >= options.date_context_threshold:
                 edges.append((i, j))
-    # Each side is the full sentence; its value is the date as printed and as read.
-    return [
+    # Each side is the full sentence; its value is the date as printed and as read. Relative weeks
+    # and months are compared only between articles of one week or month (compare/relative.py).
+    return relative_date_conflicts(st, dates) + [
         Conflict(
             story=st.story.id,
             kind="date",

@@ -12,16 +12,22 @@ that share a unit. Two figures are only compared when every one of these general
 * the same time: sentences naming years name the same ones, and the articles were published close
   enough that the later one cannot simply be an update;
 * values that cannot both be true once rounding and "more than", "nearly", "about" are respected
-  (``storyprism.text.numbers.compatible``);
+  (``storyprism.text.numbers.compatible``; "about" before a figure printed to three or more
+  significant digits, "some $146 billion", allows a couple of units of its last digit, not 10 %);
+* amounts of nothing named are compared only when the two sentences say the same thing (most of
+  the words around the amounts, and the meaning); a price per share never meets a total, a market
+  price ("shares fell 1.5 percent to $65.09") is a moment, and amounts ten times apart are two things;
 * different ultimate origins (a copy disagreeing with its source is a rewrite change, not a conflict).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import make_side, maybe_update
+from storyprism.compare.static import age_conflicts, clock_conflicts, measure_conflicts, year_conflicts
 from storyprism.compare.text import content_tokens
 from storyprism.records import Conflict
 from storyprism.text.numbers import TIME_UNITS, Quantity, compatible
@@ -41,11 +47,22 @@ _SUBSET = re.compile(r"\b(?:other|more|additional|extra|further|remaining)\s+\w+
 # of one event hours apart, and such a difference is an update, not a disagreement.
 _TOLL = frozenset(["kill", "dead", "die", "died", "death", "injur", "injuri", "wound", "hurt", "toll", "missing",
                    "trap", "trapp", "hospital", "victim", "casualti", "fatalit", "evacuat", "rescu"])
+# Units of length and weight (stems): what they measure is no count of people, whatever the
+# sentence says about the hurt or the rescued ("fell 15 feet before rescuers reached him").
+_MEASURES = frozenset(["feet", "foot", "metr", "meter", "mil", "mile", "yard", "inch", "kilometr", "kilogram",
+                       "pound", "tonn", "centimetr"])
 _NEAR_WORDS = 4
 _INFORMANTS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:sources?|officials?|people familiar)\b", re.I)
 # An earlier time named relatively: the figure is of another period than the story's own.
 _EARLIER = re.compile(r"\b(?:last|previous|past) (?:year|month|season)\b|\b(?:a|one|two|\d+) years? (?:ago|earlier)\b", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]{2,}|[A-Z]{2,})\b")
+
+
+# A price per share or per item: another quantity than any total in the same currency.
+_PER_UNIT = re.compile(r"\s*(?:a|per|each|for each)\s+(?:[A-Z]\w+\s+)?(?:share|unit|item|person|head)\b", re.I)
+# Two amounts an order of magnitude apart are different quantities (a deal and one of its parts),
+# not one misreported figure.
+_MAX_MONEY_RATIO = 10.0
 
 
 def _names(sentence: str) -> set[str]:
@@ -60,6 +77,8 @@ class _Mention:
         self.index = index  # sentence index in the story
         self.q = q
         self.key = q.unit if q.unit in _MONEY or q.unit == "percent" else stem(q.unit)
+        if q.unit in _MONEY and _PER_UNIT.match(sentence[q.end :]):
+            self.key = f"{q.unit} per unit"  # "$82 a share" is a price per share, never a total
         left = sentence[: q.start].split()[-_FRAME_WORDS:]
         right = sentence[q.end :].split()[:_FRAME_WORDS]
         drop = set(q.thing) | {self.key}
@@ -86,9 +105,45 @@ def _kin(a: Quantity, b: Quantity) -> bool:
 def _same_thing(a: _Mention, b: _Mention) -> bool:
     if a.key != b.key:
         return False
-    if a.key in _MONEY or a.key == "percent":
-        return bool(a.q.thing & b.q.thing)  # amounts of nothing named are never compared
+    if a.key == "percent":
+        return bool(a.q.thing & b.q.thing)  # shares of nothing named are never compared
+    if _is_money(a.key):
+        # An amount names what it is of ("$32.6 billion in earnings"), or neither does and the two
+        # sentences must then state the same thing outright (checked with the frame below).
+        return bool(a.q.thing & b.q.thing) or (not a.q.thing and not b.q.thing)
     return a.key not in TIME_UNITS
+
+
+# Two amounts of nothing named are one amount only when their sentences say the same thing: most of
+# the words around them and the sentence meaning (a deal's value "including debt" in both).
+_UNNAMED_MONEY_SHARED = 3
+_UNNAMED_MONEY_SIMILARITY = 0.5
+# "some $146 billion": a figure printed to three or more significant digits and qualified by
+# "about"/"some" means that figure give or take a few units of its last digit, not give or take 10 %.
+_PRECISE_DIGITS = 100
+_PRECISE_SLACK_STEPS = 2
+# Stems of "shares", "stock", "trading"/"traded", "closed": a quote of a market price.
+_MARKET = frozenset(["shar", "stock", "trad", "closed"])
+
+
+def _is_money(key: str) -> bool:
+    return key in _MONEY or key.endswith(" per unit")
+
+
+def _ratio(a: Quantity, b: Quantity) -> float:
+    va = a.low if a.low is not None else a.high
+    vb = b.low if b.low is not None else b.high
+    if not va or not vb:
+        return 1.0
+    return max(va, vb) / min(va, vb)
+
+
+def _tightened(q: Quantity) -> Quantity:
+    if q.qualifier != "about" or q.low is None or q.high is None or q.step * _PRECISE_DIGITS > (q.low + q.high) / 2:
+        return q
+    centre = (q.low + q.high) / 2
+    slack = _PRECISE_SLACK_STEPS * q.step
+    return replace(q, low=centre - slack, high=centre + slack)
 
 
 def _label(q: Quantity) -> str:
@@ -117,7 +172,7 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
             sa, sb = st.sentences[a.index], st.sentences[b.index]
             if st.origins[sa.article] == st.origins[sb.article] or not _same_thing(a, b):
                 continue
-            if compatible(a.q, b.q):
+            if compatible(_tightened(a.q), _tightened(b.q)):
                 continue
             # A sentence that also gives the other side's value is not disagreeing with it ("handed
             # over 21 schoolgirls ... of the more than 200 girls" against "the 21 girls").
@@ -129,21 +184,34 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
                 continue  # different years: different quantities (or one the update of the other)
             if maybe_update(st, sa.article, sb.article):
                 continue
-            if a.names and b.names and not a.names & b.names:
-                continue  # figures of different people or places (Orlando's toll, Las Vegas's)
-            if (a.frame | b.frame) & _TOLL or any(t.startswith(tuple(_TOLL)) for t in a.near | b.near):
-                continue  # a toll: the later report updates the earlier one
+            unnamed_money = _is_money(a.key) and not a.q.thing
+            if unnamed_money and _ratio(a.q, b.q) > _MAX_MONEY_RATIO:
+                continue
+            if _is_money(a.key) and (a.frame | b.frame | a.q.thing | b.q.thing) & _MARKET:
+                continue  # a market price moves by the minute: two quotes are two moments, not a dispute
+            # Figures of different people or places (Orlando's toll, Las Vegas's). Two amounts of one
+            # deal name its two parties in turn ("Qualcomm's debt", "debt Broadcom would assume"):
+            # for them the stricter frame and sentence test below stands in for the names.
+            if a.names and b.names and not a.names & b.names and not unnamed_money:
+                continue
+            toll_words = (a.frame | b.frame) & _TOLL or any(t.startswith(tuple(_TOLL)) for t in a.near | b.near)
+            if toll_words and a.key not in _MEASURES:
+                continue  # a toll: the later report updates the earlier one (a distance is no toll)
             # Same predicate: the words right around the two figures meet, or (money, shares) what
             # the amounts are of already does.
-            if not (a.near & b.near) and a.key not in _MONEY and a.key != "percent":
+            if not (a.near & b.near) and not _is_money(a.key) and a.key != "percent":
                 continue
             shared = len(a.frame & b.frame)
             similar = st.sim(a.index, b.index) >= _MIN_SENTENCE_SIMILARITY
+            if unnamed_money and (
+                shared < _UNNAMED_MONEY_SHARED or st.sim(a.index, b.index) < _UNNAMED_MONEY_SIMILARITY
+            ):
+                continue
             if not a.q.estimate and not b.q.estimate:
                 # Two exact counts of one noun are usually different things ("25 charged", "five
                 # convicted"; Yates's 83 yards, Roethlisberger's 226): same frame, same sentence
                 # meaning and no different owner named right before the figure.
-                if shared < 2 or not similar or (a.owner and b.owner and a.owner != b.owner):
+                if shared < 2 or not similar or (not unnamed_money and a.owner and b.owner and a.owner != b.owner):
                     continue
             elif not (shared >= 2 or (shared == 1 and similar)):
                 continue  # estimates of one crowd or force ("more than 100,000" / "tens of thousands")
@@ -174,7 +242,7 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
         sides: list[list[int]] = []
         for k in members:
             for side in sides:
-                if all(compatible(mentions[k].q, mentions[o].q) for o in side):
+                if all(compatible(_tightened(mentions[k].q), _tightened(mentions[o].q)) for o in side):
                     side.append(k)
                     break
             else:
@@ -182,10 +250,12 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
         if len(sides) != 2:
             continue  # three or more incompatible values: different quantities, not one disputed
         first = mentions[members[0]]
-        what = first.q.unit if first.key not in _MONEY and first.key != "percent" else " ".join(
+        what = first.q.unit if not _is_money(first.key) and first.key != "percent" else " ".join(
             sorted(set.intersection(*(set(mentions[k].q.thing) for k in members)) or first.q.thing)
         )
-        kind = "amount" if first.key in _MONEY else "share" if first.key == "percent" else "number"
+        if not what:  # an amount of nothing named: what the sentences say it is ("deal debt includ")
+            what = " ".join(sorted(set.intersection(*(mentions[k].near for k in members)) or first.near)[:3])
+        kind = "amount" if _is_money(first.key) else "share" if first.key == "percent" else "number"
         built = []
         for side in sides:
             lead = mentions[side[0]]
@@ -198,11 +268,14 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
                 kind="number",
                 sides=built,
                 about=what,
-                attribute=f"{kind} of {what}" + (f" ({first.q.unit})" if first.key in _MONEY else ""),
+                attribute=f"{kind} of {what}" + (f" ({first.q.unit})" if _is_money(first.key) else ""),
                 confidence=best[root],
             )
         )
-    return out
+    # Sizes, ages and past years do not move between reports: read by their own rules (static.py),
+    # reported with the figures (the stage calls this one entry point for numbers).
+    out += measure_conflicts(st) + age_conflicts(st)
+    return out + year_conflicts(st) + clock_conflicts(st)
 
 
 # --------------------------------------------------------------------------- polarity: none vs some
