@@ -205,3 +205,15 @@ def test_a_short_form_credit_in_a_derived_article_names_its_own_traced_source():
     # an article that is its own origin reads the short form as the outlet whose key it matches
     st.origins["mag"] = "mag"
     assert sentence_origin(st, i) == "times"
+
+
+def test_an_inverted_credit_after_its_clause_names_the_broadcasters_article():
+    credits, _, _ = find_credits(["The strike came when troops called in air support, reports BBC News.",
+                                  "Prices rose again on Monday, reported analysts in the city."], set())
+    assert [(c.name, c.cue) for c in credits] == [("BBC News", "reported")]
+    bbc = art("bbc", "Troops called in air support when they were surrounded, officials said. The strike killed "
+              "civilians in the province and a Nato inquiry began. Fighters attacked the consulate overnight.",
+              "bbc.com")
+    sun = art("sun", "Fighters attacked the consulate overnight. The strike came when troops called in air support "
+              "in the province, reports BBC News. A Nato inquiry began.", "thesun.co.uk")
+    assert trace_origins([bbc, sun], [])["sun"].origin == "bbc"  # "BBC News" is bbc.com's news arm

@@ -101,6 +101,8 @@ _CREDIT_PATTERNS = [
     # ("Reuters reports, citing officials", "Reuters cited the Amaq website")
     ("reported", re.compile(
         rf"(?:^|[^\w])(?:the\s+)?({_NAME}) (?:first |previously |originally )?(?:reported|reports|cited|cites)\b")),
+    # the same credit inverted after the clause it credits: "..., reports BBC News."
+    ("reported", re.compile(rf"[,;]\s+(?:reports|reported)\s+(?:the\s+)?({_NAME})")),
     ("citing", re.compile(rf"\b(?:citing|cited by|quoted by) (?:the\s+)?({_NAME})")),
     ("source", re.compile(rf"^\s*(?:Source|Via|H/T|Hat tip):\s*(?:the\s+)?({_NAME})\s*$", re.MULTILINE)),
     ("report by", re.compile(rf"\b(?:a|the) report (?:by|in|from) (?:the\s+)?({_NAME})")),
@@ -154,6 +156,9 @@ def name_keys(name: str) -> set[str]:
     initials ("NYT"), and with "The" dropped."""
     words = [w for w in re.split(r"[\s-]+", re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)) if w]
     keys = {squash(name)}
+    if len(words) >= 2 and words[-1].lower() in ("news", "online"):
+        # a broadcaster's news arm under its own domain: "BBC News" -> bbc.com, "Sky News" -> sky.com
+        keys.add(squash(" ".join(words[:-1])))
     if len(words) >= 2:
         initials = "".join(w[0] for w in words).lower()
         keys.add(initials)
