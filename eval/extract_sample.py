@@ -51,7 +51,12 @@ continuations after a mark, copulas, multi-paragraph single marks), ``extract_sa
 read on the round's final code: the fair estimate). Its sixth round was read in one fresh draw of all four
 kinds, once, before any of its fixes: ``extract_sample_i12r.json`` (seed 91205, on commit 6d25d4d: the fair
 estimate; its errors prompted names in apposition, titles of works, brand words and incorporated names typed
-PERSON, model numbers and laps, habitual months).
+PERSON, model numbers and laps, habitual months). Its seventh round was read in one fresh draw of all
+four kinds, once, before any of its fixes: ``extract_sample_i12s.json`` (seed 91206, on the tree of that
+round's start: the fair estimate); its errors prompted "the company" as the lede's body, surnames the NER
+missed, "quoting X as saying", unnamed ledes named next, teaser headlines, "continue" with an object,
+compound durations and "N and a half", team nicknames, shared given names and tabloid mood words. Verdicts
+of items whose output changed since were judged again after the fixes (no longer blind).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

@@ -18,8 +18,10 @@ General signals, none tied to a corpus:
 - a speech cue whose content is itself an attribution ("Ushakov said Xi told him ...") makes its
   subject the relayer (``via``) of the inner speaker.
 
+- an adjective of belief or certainty with a clause ("are confident that ...") is its subject's view.
+
 The speaker phrase itself (subjects, names, appositives) is read by ``subjects``; word lists are in
-``cues``.
+``cues``; who a quote in marks belongs to (``direct_attribution``) is read by ``direct_frame``.
 """
 
 from __future__ import annotations
@@ -112,6 +114,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     caps = re.search(r"(?:\s+[A-Z][A-Z'’:!?-]+){3,}", text[s:e])
     if caps and caps.start() > 0 and not text[s:e].isupper():
         e = s + caps.start()
+    # "he did not seem religious and": the parser hung the next clause's conjunction on this one; the
+    # attributed words end before it
+    dangling = re.search(r"[\s,;]+(?:and|but|or|while)$", text[s:e])
+    if dangling:
+        e = s + dangling.start()
     return (s, e) if e - s >= 3 else None
 
 
@@ -129,6 +136,11 @@ def _content(
         # before the cue joined to its subject by "and" (no comma sets it off as fronted content) is
         # the reporter's own, hung on the cue by the parser
         comps = [c for c in comps if c > v or not _joined_on(p, text, p.rights[c])]
+    if any(p.deps[c] == "dobj" and c > v for c in kids) and lemma not in _ADDRESSEE_VERBS:
+        # "What's exciting is these features are open to any app; developers can find information on
+        # the site": a verb with an object of its own after it ("find information") does not report the
+        # clause before it (an addressee, "told reporters", still lets it: who is told is no content)
+        comps = [c for c in comps if c > v]
     if comps and "ccomp" in deps:
         return "ccomp", [s for s in (_trim(text, *p.subtree(c)) for c in comps) if s]
     if "as" in deps:
@@ -394,10 +406,13 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         # complement's subtree: the content starts after the cue
         content = [c for c in (_after_cue(text, c, p.ends[i], spk) for c in content) if c]
         content = _clip(text, content, line)
-        if not content:
+        if not content or (kind == "dobj" and _headline(text, line)):
+            # "Elon Musk confirms Amber Heard split" on a line of its own: a teaser's noun phrase names
+            # the news, it reports no one's words (a clause after the cue still does)
             continue
         out.append(Attribution(i, lemma, spk, content, kind=kind))
     out.extend(a for a in (_noun_cue(p, text, i) for i in range(len(p))) if a is not None)
+    out.extend(a for a in (_stance_adjective(p, text, i) for i in range(len(p))) if a is not None)
     out.sort(key=lambda a: a.content[0][0])
     # "Wolfson says a judge may be convinced that ...": a stance someone only predicts or supposes
     # ("may", "might", "could", "would", "will": "experts expect that companies will announce ...") is
@@ -453,6 +468,56 @@ def _relays(p: Parse, text: str, atts: list[Attribution]) -> None:
             and "\n" not in text[p.ends[h] : p.starts[a.cue]]
         ):
             a.via = by_cue[h].speaker
+
+
+# adjectives that state a view or a certainty about a clause ("is confident that", "made clear that")
+STANCE_ADJECTIVES = frozenset(
+    ["confident", "convinced", "certain", "sure", "aware", "hopeful", "optimistic", "pessimistic",
+     "adamant", "worried", "concerned", "afraid", "fearful", "skeptical", "sceptical", "doubtful",
+     "positive", "clear", "insistent", "unaware", "unconvinced"]
+)  # fmt: skip
+
+
+def _stance_adjective(p: Parse, text: str, a: int) -> Attribution | None:
+    """ "Officials are confident that the vote will pass", "she made clear that she would run": an
+    adjective of belief or certainty predicated of a subject, with a "that" clause, is that subject's
+    view. Signal: the adjective is the complement of the subject's verb (``acomp``, or "clear" after
+    "make") and governs a finite clause; "it is clear that" (an expletive "it") is no one's view."""
+    word = text[p.starts[a] : p.ends[a]].lower()
+    if word not in STANCE_ADJECTIVES or not p.tags[a].startswith("JJ"):
+        return None
+    head = p.heads[a]
+    made = word == "clear" and text[p.starts[head] : p.ends[head]].lower() in (
+        "made",
+        "make",
+        "makes",
+        "making",
+    )
+    if p.deps[a] != "acomp" and not made:
+        return None
+    clause = next(
+        (c for c in p.children(a) if p.deps[c] == "ccomp" and p.is_verb(c) and c > a), None
+    ) or next((c for c in p.children(head) if made and p.deps[c] == "ccomp" and c > a), None)
+    if clause is None or not any(p.deps[k] == "nsubj" for k in p.children(clause)):
+        return None  # "aware of", "sure to win": no clause, no stated view
+    if any(_word(p, text, k) in ("enough", "so", "too") for k in p.children(a)):
+        return None  # "concerned enough that they ...": a clause of result, not the content of a view
+    subj = next((c for c in p.children(head) if p.deps[c] in ("nsubj", "nsubjpass")), None)
+    if subj is None or text[p.starts[subj] : p.ends[subj]].lower() in ("it", "this", "that", "there"):
+        return None
+    spk = subject(p, text, head)
+    span = _trim(text, *p.subtree(clause))
+    if spk is None or span is None:
+        return None
+    line = _line(text, p.starts[a])
+    content = _clip(text, [span], line)
+    return Attribution(a, word, spk, content, kind="ccomp") if content else None
+
+
+def _headline(text: str, line: tuple[int, int]) -> bool:
+    """A line that reads as a headline or a link's title: short, no closing punctuation."""
+    body = text[line[0] : line[1]].strip()
+    return 0 < len(body.split()) <= 14 and not re.search(r"[.!?:;,\"”’')\]]$", body)
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -562,124 +627,7 @@ def is_cue(p: Parse, text: str, i: int) -> str | None:
     return None if lemma in _NOT_FRAMING else lemma
 
 
-def direct_attribution(p: Parse, text: str, parts: list[tuple[int, int]]) -> Attribution | None:
-    r"""Who a direct quote belongs to, read off the tree around it.
-
-    - The quote hangs from a verb outside it (``"We will not back down," Freed told The Undefeated``:
-      the quote's verb is the ``ccomp`` of told). From there the climb goes on through clause links to
-      the nearest speech/cognition cue, so a quote inside reported speech belongs to the reporter of
-      that speech (Kashin explained that China has shown “very unusual solidarity”: Kashin).
-      Without a cue on the way the first verb's subject speaks (Moore thanked him for “...”).
-    - The quote's own verb has its subject outside (… told reporters that Xi “underlined …”):
-      that subject speaks, and the speech verb above it relays (``via``).
-    - The quote is its own sentence and a speech verb outside hangs from it (``parataxis``).
-    """
-    qs, qe = parts[0][0], parts[-1][1]
-    toks = p.tokens_in(qs, qe)
-    if not toks:
-        return None
-    inside = set(toks)
-    tops = [t for t in toks if p.heads[t] not in inside and p.heads[t] != t]
-    for t in tops:
-        if p.is_verb(t):
-            # that Xi “underlined that …”, that Xi “fully supports …”: a named subject outside the
-            # quote owns the quoted predicate, the speech verb above relays it; a pronoun subject
-            # ("the army said he “acted professionally”") is the reporter's words about someone
-            subj = next(
-                (c for c in p.children(t) if p.deps[c] in ("nsubj", "nsubjpass") and c not in inside), None
-            )
-            # a copular predicate (She said Tarantino “was deeply regretful”) describes the subject in
-            # the outer speaker's words; only a predicate of saying or stance is the subject's own
-            copular = any(p.deps[c] in ("acomp", "attr") for c in p.children(t))
-            if subj is not None and p.starts[subj] < qs and p.tags[subj].startswith("NNP") and not copular:
-                spk = subject(p, text, t)
-                if spk is None:
-                    continue
-                gov = _climb_to_cue(p, text, p.heads[t], inside)
-                via = subject(p, text, gov[0]) if gov and gov[1] in _RELAY else None
-                return Attribution(t, "say", spk, list(parts), via if via != spk else None, True)
-    for t in tops:
-        h = p.heads[t]
-        steps = 0
-        while not p.is_verb(h) and p.heads[h] != h and steps < 6:
-            h = p.heads[h]
-            steps += 1
-        if not p.is_verb(h) or h in inside:
-            continue
-        gov = _climb_to_cue(p, text, h, inside)
-        if gov is None:
-            heard = _heard_saying(p, text, h, parts)
-            if heard is not None:
-                return heard
-        if (
-            gov is None
-            and text[p.starts[h] : p.ends[h]].lower() in _COPULAS
-            and text[p.ends[h] : qs].strip(" :,“”\"'‘’\n")
-        ):
-            # "A gorilla was in the yard – and “the Zoo's team responded ...”": being is no saying; a
-            # copula right before the quote still is ("Clinton's response was: “...”")
-            continue
-        if gov is None and p.starts[h] > qe:
-            continue  # a verb after the quote that is no cue does not introduce it ("… ” Nice-Matin posted …)
-        v, lemma = gov if gov else (h, text[p.starts[h] : p.ends[h]].lower())
-        strong = bool(gov) and v == p.heads[t] and p.deps[t] in _CLAUSE_OF_CUE
-        spk = subject(p, text, v)
-        if spk is None or _inside(spk, qs, qe):
-            return None
-        via = _via(p, text, v)
-        return Attribution(v, lemma, spk, list(parts), via, strong)
-    # the quote holds the root: a speech verb outside it attached to it ("..., he said" as parataxis)
-    sents = {p.sent[t] for t in toks}
-    for k in range(max(0, toks.start - 40), min(len(p), toks.stop + 40)):
-        if k in inside or p.sent[k] not in sents or p.heads[k] not in inside:
-            continue
-        cue = lemma_of(p, text, k) or (
-            ALL_FORMS.get(text[p.starts[k] : p.ends[k]].lower()) if p.is_verb(k) else None
-        )
-        if cue is not None:
-            spk = subject(p, text, k)
-            if spk and not _inside(spk, qs, qe):
-                return Attribution(k, cue, spk, list(parts), _via(p, text, k), True)
-    return None
-
-
-def _heard_saying(p: Parse, text: str, h: int, parts: list[tuple[int, int]]) -> Attribution | None:
-    """ "“...,” a spectator can be heard saying", "she was filmed telling them": a passive verb of
-    perception with a speech verb as its complement; the one heard (its passive subject) speaks."""
-    if text[p.starts[h] : p.ends[h]].lower() not in _HEARD:
-        return None
-    say = next(
-        (c for c in p.children(h) if p.deps[c] == "xcomp" and lemma_of(p, text, c) in SPEECH_LEMMAS), None
-    )
-    who = next((c for c in p.children(h) if p.deps[c] == "nsubjpass"), None)
-    if say is None or who is None or any(s <= p.starts[who] < e for s, e in parts):
-        return None
-    lemma = lemma_of(p, text, say) or "say"
-    return Attribution(say, lemma, name_span(p, text, who), list(parts), None, True)
-
-
-_COPULAS = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"])
-_HEARD = frozenset(["heard", "seen", "filmed", "recorded", "caught", "overheard", "captured", "videotaped"])
-_CLAUSE_OF_CUE = frozenset(["ccomp", "dobj", "xcomp", "parataxis", "conj", "advcl", "oprd", "attr"])
 _RELAY = frozenset(["say", "tell", "report", "write", "add", "state", "quote", "cite", "note", "explain"])
-
-
-def _inside(span: tuple[int, int], qs: int, qe: int) -> bool:
-    return qs <= span[0] and span[1] <= qe
-
-
-def _climb_to_cue(p: Parse, text: str, h: int, inside: set[int]) -> tuple[int, str] | None:
-    steps = 0
-    while steps < 8:
-        if p.is_verb(h) and h not in inside:
-            lemma = is_cue(p, text, h)
-            if lemma:
-                return h, lemma
-        if p.heads[h] == h or p.deps[h] not in _CLIMB:
-            return None
-        h = p.heads[h]
-        steps += 1
-    return None
 
 
 def _via(p: Parse, text: str, v: int) -> tuple[int, int] | None:

@@ -204,3 +204,44 @@ def named_beside(text: str, ctx: DocContext, span: tuple[int, int]) -> Ent | Non
                 return p
             break
     return None
+
+
+# a name followed closely by a verb of saying ("Mary Horomanski said", "Ms. Lee, 34, told")
+_NAME_SAYS = re.compile(r"(?:,[^,]{1,30},)?\s+(?:\w+\s+)?(?:said|says|told|tells|recalled|explained)\b")
+
+
+def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
+    """ "A Pennsylvania woman says she ... The Erie Times-News reports that Mary Horomanski said her
+    eyes ...": an indefinite person phrase as the speaker of a story's lede is the person the next
+    sentence names and has speak. Signal: a news lede introduces someone by description and names them
+    in the sentence after, as the subject of a verb of saying. Only in the lede (the text's opening
+    lines: further down a new description is a new person), only a plain name (a titled "Police Chief
+    Dan Smith" is someone else, an official), and the noun's gender must not contradict the name's."""
+    for q in found:
+        if q.speaker_span is None:
+            continue
+        s, e = q.speaker_span
+        words = text[s:e].split()
+        if not words or len(words) > 6 or words[0].lower() not in ("a", "an") or s > 300:
+            continue
+        gender = person_noun_gender(re.sub(r"[^\w-]", "", words[-1]))
+        if gender is None or any(x.start < e and s < x.end for x in ctx.persons):
+            continue
+        after = max(q.end, e)
+        for nxt in (p for p in ctx.persons if after <= p.start <= after + 250):
+            if not _NAME_SAYS.match(text, nxt.end):
+                continue  # a paper the NER took for a person ("The Rutland Herald reports") says nothing here
+            titled = re.search(
+                r"(?<![.!?]\s)\b(?:[A-Z][a-z]+|[A-Z][a-z]{1,3}\.)\s$",
+                text[max(0, nxt.start - 20) : nxt.start],
+            )
+            name = ctx.full_name(nxt.text, nxt.start)
+            if (
+                len(nxt.text.split()) >= 2
+                and not titled
+                and nxt.start in ctx.subjects
+                and "\n\n" not in text[after : nxt.start]
+                and not (gender in ("m", "f") and ctx.gender.get(name) not in (None, gender))
+            ):
+                q.speaker = name
+            break

@@ -72,6 +72,15 @@ def _place_key(text: str, cls: str) -> str:
     return hit[0] if hit and hit[1] in ("place", "norp", "org") else n
 
 
+# mood words a tabloid puts before a name ("Devastated Hayley added", "Tearful Massa"): the NER takes
+# them into the name, but they describe the person, they never name them
+MOODS = frozenset(
+    ["devastated", "heartbroken", "distraught", "tearful", "grieving", "emotional", "furious", "angry",
+     "delighted", "thrilled", "overjoyed", "jubilant", "shocked", "stunned", "brave", "defiant", "smiling",
+     "beaming", "doting", "proud", "grief-stricken", "heartbreaking", "tragic", "frantic", "fuming"]
+)  # fmt: skip
+
+
 def person_parts(text: str) -> list[str]:
     """Name tokens without titles, with first names and surnames mapped to their canonical variants."""
     # a hyphen between two short syllables joins one given name ("Moon Jae-in", "Kim Jong-un": the name
@@ -88,7 +97,7 @@ def person_parts(text: str) -> list[str]:
         and toks[2] not in ("ii", "iii", "iv", "vi")
     ):
         toks = [toks[0], toks[1] + toks[2]]  # the same two syllables written apart ("Kim Jong Un")
-    while len(toks) > 1 and toks[0] in _TITLES:
+    while len(toks) > 1 and (toks[0] in _TITLES or toks[0] in MOODS):
         toks = toks[1:]
     if len(toks) >= 3 and len(toks[0]) == 1:
         toks = toks[1:]  # "J. Christopher Giancarlo" is written "Christopher Giancarlo" too
@@ -194,7 +203,12 @@ def shouted_kicker(text: str, start: int, end: int) -> bool:
         return False
     before = re.search(r"([A-Za-z'’-]+)\s$", text[max(0, start - 30) : start])
     after = re.match(r"\s([A-Za-z'’-]+)", text[end : end + 30])
-    return any(m is not None and _SHOUT.fullmatch(m.group(1)) is not None for m in (before, after))
+    if any(m is not None and _SHOUT.fullmatch(m.group(1)) is not None for m in (before, after)):
+        return True
+    # "MOVE TO MARS?": a short word in capitals ("TO", "OF", "IN") between two shouted words is part of
+    # the same headline (running text writes such words in lower case)
+    bridge = re.match(r"\s([A-Z]{2})\s([A-Za-z'’-]+)", text[end : end + 40])
+    return bool(bridge and _SHOUT.fullmatch(bridge.group(2)))
 
 
 def strip_credit(text: str) -> tuple[int, int]:
@@ -479,11 +493,46 @@ def _place_led(mentions: list[Mention]) -> tuple[frozenset[str], frozenset[tuple
     return frozenset(tails), frozenset(opened)
 
 
+def _team_nicknames(mentions: list[Mention]) -> None:
+    """A lone plural name typed as a people, a place or a person ("the Indians", "the Bears") in an
+    article that writes an organisation ending in that word ("Cleveland Indians", "Chicago Bears") is
+    that organisation; ``_merge_orgs`` then joins it to the full name.
+
+    Signal: a team or a group named in full is then called by its last word; within one article the
+    NER's other readings of that word (Indian people, a wild animal as a place) are the slips. Only a
+    name led by a place the corpus writes ("Chicago Bears", not a person "Eduardo Guerras") and ending
+    in a plural word (a team's), never a place itself ("University of Chicago" leaves "Chicago")."""
+    places = {norm(m.text) for m in mentions if m.type == "GPE"}
+    ends: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        toks = norm(m.text).split()
+        if (
+            m.type == "ORG"
+            and len(toks) >= 2
+            and " ".join(toks[:-1]) in places  # led by a place: "Cleveland Indians", not "Eduardo Guerras"
+            and m.text != m.text.upper()
+            and toks[-1].endswith("s")
+        ):
+            ends[m.article].add(toks[-1])
+    for m in mentions:
+        n = norm(m.text)
+        if (
+            m.type in ("NORP", "LOC", "PERSON")
+            and " " not in n
+            and len(n) > 3
+            and n in ends.get(m.article, ())
+            and m.text[:1].isupper()
+            and not m.text.isupper()
+        ):
+            m.type = "ORG"
+
+
 def link_entities(mentions: list[Mention]) -> list[Entity]:
     """Fill ``Mention.entity`` and return the entities (one per real name)."""
     _cut_credits(mentions)
     tails, opened = _place_led(mentions)
     vote_types(mentions, tails, opened)
+    _team_nicknames(mentions)
     keys: list[str | None] = []
     for m in mentions:
         cls = CLASS_OF.get(m.type)
@@ -578,6 +627,19 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
                 break
         else:
             final.append(k)
+    for i, k in enumerate(final):
+        tok = k[7:] if k and k.startswith("person|") else ""
+        if (
+            tok
+            and " " not in tok
+            and len(by_first.get(tok, ())) >= 2
+            and tok not in by_last
+            and tok not in _FAMILY_FIRST  # "Kim", "Moon": a family name written first, not a given name
+        ):
+            # "their sons Matthew, William and Zachary": a lone given name the corpus gives to two people
+            # or more and never writes as a surname names someone of that article only, not one person
+            # across the corpus (signal: given names are shared, a lone surname rarely is)
+            final[i] = f"{k} @{mentions[i].article}"
     groups: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(final):
         if k:

@@ -320,7 +320,9 @@ def _has_unit(after: str) -> bool:
 _SERIES = (
     "game|games|week|round|chapter|episode|season|stage|phase|level|page|item|figure|fig|room|gate|"
     "platform|seat|row|flight|route|highway|interstate|section|article|clause|paragraph|verse|track|"
-    "act|scene|part|volume|vol|issue|grade|class|category|channel|model|version|day|lap|exit|terminal"
+    "act|scene|part|volume|vol|issue|grade|class|category|channel|model|version|day|lap|exit|terminal|"
+    # numbered places of a site ("pad 40", "pier 17", "hole 18", "ward 6"): a label, not a count
+    "pad|launchpad|pier|berth|dock|hangar|ward|precinct|sector|hole|bay|cell"
 )
 
 
@@ -359,6 +361,21 @@ _VERSION_AFTER = re.compile(r"\s*(?:update|firmware|version|release|patch|beta|b
 # "went 14-34", "were 1-2 in playoff games": a verb of standing before N-M makes it a record
 _RECORD_BEFORE = re.compile(
     r"\b(?:went|go|goes|going|were|was|are|is|finished|finish|stood|stands|improved\s+to|fell\s+to|dropped\s+to)\s*$",
+    re.I,
+)
+
+
+# "8 hours and", "3 minutes,": a larger time unit just written, so the next number is its remainder
+_DURATION_REST = re.compile(
+    r"\b(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s*(?:,|and|,\s*and)\s*$",
+    re.I,
+)
+_SMALLER_UNIT = re.compile(r"\s+(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+# what makes "about one" an amount: a currency, a unit of time or measure, or a ratio
+_MEASURE_AFTER = re.compile(
+    r"\s+(?:dollars?|pounds?|euros?|yuan|yen|cents?|percent|per\s+cent|in\s+\w+|out\s+of|"
+    r"(?:second|minute|hour|day|week|month|year|mile|kilomet(?:er|re)|met(?:er|re)|foot|kilo\w*|ton)s?)\b",
     re.I,
 )
 
@@ -457,8 +474,22 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     continue  # "15-2021" is a date fragment, not a range
                 interval, qual = (a, b), "range"
             else:
-                if re.fullmatch(r"one", raw, re.IGNORECASE) and not qual:
-                    continue  # "one of", "one day": almost never a count worth comparing
+                if (
+                    re.fullmatch(r"one", raw, re.IGNORECASE)
+                    and qual in (None, "about")
+                    and not (
+                        qual and _MEASURE_AFTER.match(text, e)
+                    )  # "about one dollar", "about one in five"
+                ):
+                    # "one of", "one day": almost never a count worth comparing; "told The Times about
+                    # one particular incident": "about" before "one" is the preposition, not "roughly"
+                    continue
+                if _DURATION_REST.search(text[max(0, s - 30) : s]) and _SMALLER_UNIT.match(text, e):
+                    continue  # "8 hours and 20 minutes", "3 minutes, 4 seconds": the rest of one duration
+                half = _AND_A_HALF.match(text, e)
+                if half and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
+                    a += 0.5  # "every 29 and a half days": one amount, 29.5
+                    e = half.end()
                 interval = _interval(a, qual)
         sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")
         unit = (

@@ -20,11 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyprism.extract.attribution import (
-    clause_attributions,
-    direct_attribution,
-    without_quoted_clauses,
-)
+from storyprism.extract.attribution import clause_attributions, without_quoted_clauses
 from storyprism.extract.coordination import joint_speakers, they_group
 from storyprism.extract.cues import (
     ALL_FORMS,
@@ -34,9 +30,11 @@ from storyprism.extract.cues import (
     SPEECH_LEMMAS,
     SPEECH_RE,
 )
+from storyprism.extract.direct_frame import direct_attribution
 from storyprism.extract.followups import (
     document_issuer,
     named_beside,
+    named_next,
     quote_after_statement,
     role_subjects,
     speaking_it,
@@ -45,6 +43,14 @@ from storyprism.extract.followups import (
 from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
 from storyprism.extract.parse import Parse
+from storyprism.extract.quote_frames import (
+    CONJ_OPENS,
+    QUOTING_AS,
+    continues_a_motion,
+    opens_own_clause,
+    tag_like,
+    title_in_marks,
+)
 from storyprism.extract.speakers import DocContext, Ent, resolve
 from storyprism.extract.tags import (
     ADVERBS,
@@ -111,11 +117,16 @@ def find_direct(
             sent, prev_end if prev_end <= opening and para_of(max(prev_end - 1, 0)) >= para_of(sent) else 0
         )
         after = tag_after(text, closing, limit, ctx.ents)
-        if after and after.speaker and not _tag_like(text, after.speaker):
+        if after and after.speaker and not tag_like(text, after.speaker):
             after = None  # "” to deal with the Korean crisis, said Burns": the sentence goes on, no tag
-        if after and parse is not None and _opens_own_clause(text, parse, q_end=qe, closing=closing):
+        if after and parse is not None and opens_own_clause(text, parse, q_end=qe, closing=closing):
             after = None  # '... go to?” South Korea said it was ready ...': a new sentence, not a tag
         before = tag_before(text, clause, opening, ctx.ents)
+        if before and before.speaker and after and after.speaker and CONJ_OPENS.match(text, closing):
+            # '... saying "we should be going" while Max Verstappen agreed saying, "..."': a conjunction
+            # after the closing mark opens another clause, whose subject speaks for himself (next
+            # quote) and relays nothing of this one
+            after = None
         prev_end = closing
         q = Found(qs, qe, quote_text(text, parts), True, parts=parts)
         if before and after and after.speaker and before.speaker:
@@ -138,13 +149,23 @@ def find_direct(
             q.speaker = resolve(ctx, before.speaker)
             if before.via:
                 q.via = resolve(ctx, before.via)
-        if parse is not None and _title_in_marks(text, parse, q):
+        if parse is not None and title_in_marks(text, parse, q):
             continue
         if parse is not None and not (after and after.speaker and not before and after.cue in _TAG_LEMMAS):
             # a cue right after the closing mark (", Ushakov said") is the most reliable signal there
             # is; otherwise the parse decides and the patterns are the fallback. Any other verb after
             # a quote ("” Video provided by Newsy") is only a guess the parse overrules
             _parsed_speaker(text, ctx, parse, q)
+        quoting = QUOTING_AS.search(text, max(0, opening - 120), opening + 1)
+        if quoting and q.speaker and text[quoting.end() : opening].strip(" ,:") == "":
+            # "the article said, quoting him as saying, '...'": the person quoted is the speaker, the
+            # subject of "said" only relays (signal: "quoting X as saying" hands the words to X)
+            q.via, q.speaker_span = q.speaker, quoting.span(1)
+            q.speaker = resolve(ctx, quoting.span(1))
+            if q.via == q.speaker:
+                q.via = None
+        if q.cue == "continue" and continues_a_motion(text, opening):
+            q.speaker = q.speaker_span = q.cue = q.via = None  # "will continue its path into 'deep space'"
         prev = next((f for f in reversed(found) if f.speaker), None)  # unattributed ones continue it
         if prev is not None and _same_speaker_goes_on(text, ctx, prev, q):
             q.speaker, q.via = prev.speaker, prev.via
@@ -186,22 +207,7 @@ def find_direct(
     return out
 
 
-def _tag_like(text: str, span: tuple[int, int]) -> bool:
-    """Whether a speaker phrase after a closing mark reads as a tag's subject: a name, a pronoun or a
-    noun phrase ("the senator"), not the rest of the sentence the quote sits in ("” to deal with the
-    Korean crisis, said R. Nicholas Burns")."""
-    first = text[span[0] : span[1]].split()[:1]
-    return not first or first[0] not in _CONTINUATIONS
-
-
-# words that carry the quote's own sentence on past its closing mark ("” to deal with", "” in a")
-_CONTINUATIONS = frozenset(
-    ["to", "on", "in", "for", "with", "at", "by", "from", "of", "and", "or", "but", "as", "that", "which",
-     "about", "over", "into", "after", "before", "than", "because", "if", "when", "while", "is", "are", "was",
-     "were"]
-)  # fmt: skip
 _TAG_LEMMAS = frozenset([*ALL_FORMS.values(), "according to"])
-_SMALL_WORDS = frozenset(["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or"])
 
 
 _NOT_PERSON = frozenset(["ORG", "GPE", "NORP", "LOC"])
@@ -235,65 +241,6 @@ def _same_speaker_goes_on(text: str, ctx: DocContext, prev: Found, q: Found) -> 
 
 def _inside_quote(ctx: DocContext, pos: int) -> bool:
     return any(qs <= pos < qe for qs, qe in ctx.quoted)
-
-
-def _title_in_marks(text: str, parse: Parse, q: Found) -> bool:
-    """A short title-cased phrase in marks that is no clause or object of a cue is a name of a show,
-    a book or a slogan ("said on “Good Morning America” that"), not someone's words."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", q.text)]
-    if not words or len(words) > 6:
-        return False
-    comma = q.text.rstrip().endswith(",") or text[q.end : q.end + 3].lstrip("'’”\"").startswith(",")
-    if (
-        comma
-        and _APPOSITIVE_AFTER.match(text, _closing_end(text, q.end))
-        and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
-    ):
-        # "“The Parisian Woman,” an intrigue about ...", "“Can't Stop the Feeling!,” the psychotically
-        # chipper single he wrote": a noun phrase in apposition describes what the title names
-        return True
-    if re.search(r"[.!?,]$", q.text.strip()):
-        # American style keeps the comma inside the marks (on CBS's “Face the Nation,” Ryan said): after
-        # a preposition or a possessive the phrase is still a title; speech follows a verb or a colon
-        before = text[max(0, q.start - 12) : q.start].rstrip(" “\"‘'«")
-        if q.text.strip()[-1] not in ",." or not re.search(r"(?:\b(?:on|of|in|at|to|from)|['’]s)$", before):
-            return False
-    if not all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words):
-        return False
-    pa = direct_attribution(parse, text, q.parts)
-    return pa is None or not pa.strong
-
-
-# ", an intrigue about", ", the psychotically chipper single he wrote": an article and lowercase words
-# that reach no verb of saying within three words (", the senator said" is a tag)
-_APPOSITIVE_AFTER = re.compile(
-    r"\s*,?\s*(?:an?|the)\s+(?!(?:\S+\s+){0,2}(?:said|says|told|added|asked|wrote|writes|tweeted)\b)[a-z]"
-)
-
-
-def _closing_end(text: str, pos: int) -> int:
-    """The offset just after the closing mark (and the punctuation stuck to it) at ``pos``."""
-    end = min(len(text), pos + 3)
-    while pos < end and text[pos] in ",.!?'’”\"":
-        pos += 1
-    return pos
-
-
-def _opens_own_clause(text: str, parse: Parse, q_end: int, closing: int) -> bool:
-    """After a quote that ends a sentence, a cue verb with its own clausal complement starts a new
-    statement ("“...?” South Korea said it was ready to defend itself"), it does not tag the quote."""
-    if not re.search(r"[.!?]['’]?\s*$", text[max(0, q_end - 3) : q_end]):
-        return False
-    for t in parse.tokens_in(closing, min(len(text), closing + 80)):
-        if parse.tags[t].startswith("VB") and ALL_FORMS.get(text[parse.starts[t] : parse.ends[t]].lower()):
-            # the complement must be the reporter's own clause, not the next quote ("...” Flynn said. “...")
-            return any(
-                parse.deps[c] == "ccomp"
-                and parse.starts[c] > closing
-                and not any(ch in QUOTE_MARKS for ch in text[closing : parse.ends[c]])
-                for c in parse.children(t)
-            )
-    return False
 
 
 def _parsed_speaker(text: str, ctx: DocContext, parse: Parse, q: Found) -> None:
@@ -813,4 +760,5 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     speaking_it(text, ctx, out)
     quote_after_statement(text, out)
     document_issuer(text, out)
+    named_next(text, ctx, out)
     return out

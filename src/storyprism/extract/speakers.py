@@ -8,11 +8,14 @@ person whose title seen next to the name ("Russian President Vladimir Putin") fi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from storyprism.extract.cues import ALL_FORMS, PRONOUNS, ROLE_SYNONYMS
-from storyprism.extract.linking import _CREDITS, _TITLES
+from storyprism.extract.ents import Ent
+from storyprism.extract.linking import _CREDITS, _TITLES, MOODS
+from storyprism.extract.surnames import with_missed_surnames
 
 GENERIC_SPEAKERS = frozenset(
     [
@@ -78,6 +81,9 @@ GENERIC_SPEAKERS = frozenset(
     ]
 )
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# bodies a story cites as its source as it goes ("Chosun Ilbo said ... The newspaper said"): the one
+# named last is meant, whatever the story is mostly about
+_SOURCE_NOUNS = frozenset(["agency", "network", "broadcaster", "newspaper", "paper", "magazine", "channel"])
 # nouns that stand for an organisation named before ("the company said")
 ORG_NOUNS = frozenset(
     [
@@ -128,16 +134,6 @@ ORG_NOUNS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Ent:
-    """A named-entity span in the article text (from spaCy)."""
-
-    start: int
-    end: int
-    label: str
-    text: str
-
-
 # --------------------------------------------------------------------------- resolution
 
 
@@ -157,6 +153,7 @@ class DocContext:
     # clause subjects that are a person named by a common noun ("an officer", "the captain"): (start,
     # end, gender or None), in text order; filled from the parse by ``quotes.find_quotes``
     role_subjects: list[tuple[int, int, str | None]] = field(default_factory=list)
+    restored: set[int] = field(default_factory=set)  # starts of surnames the NER missed, restored
 
     @classmethod
     def build(cls, text: str, ents: list[Ent]) -> DocContext:
@@ -179,6 +176,9 @@ class DocContext:
         for p in ctx.persons:
             name = norm_name(p.text)
             ctx.first_seen.setdefault(name, p.start)
+        tagged = {p.start for p in ctx.persons}
+        ctx.persons = with_missed_surnames(text, ctx.persons, ctx.full, ctx.first_seen, ents)
+        ctx.restored = {p.start for p in ctx.persons} - tagged
         for p in ctx.persons:
             name = ctx.full_name(p.text, p.start)
             words = ctx.titles.setdefault(name, set())
@@ -221,7 +221,11 @@ class DocContext:
             if want and gender not in (None, want):
                 continue
             if p.end <= pos:
-                best = p
+                # a restored surname counts as a subject ("Musk has said ... he said"), not as merely the
+                # last name met: its gender is unknown to the text's votes, so as a fallback it would
+                # outbid the person a "she" continues ("her and Legend ... She tells her husband")
+                if p.start not in self.restored:
+                    best = p
                 if p.start in self.subjects and pos - p.end <= 400:
                     subject = p
                     if want == "f" and gender == "f":
@@ -270,16 +274,37 @@ class DocContext:
         words = [w.lower().strip(",.") for w in phrase.split()]
         if len(words) != 2 or words[0] != "the" or words[1] not in ORG_NOUNS:
             return None
-        best = named = None
+        best = named = lede = None
+        times: Counter[str] = Counter()
+        # a name the NER also tags PERSON in this text, or a PERSON's surname ("Teigen" beside "Chrissy
+        # Teigen"), is a person's name it mistyped, no body
+        person_words = {
+            w
+            for e in self.ents
+            if e.label == "PERSON"
+            for w in (norm_name(e.text), (e.text.split() or [""])[-1])
+        }
         for e in self.ents:
             if e.end > pos:
                 break
             if e.label == "ORG":
                 best = e
+                times[norm_name(e.text)] += 1
+                if lede is None and norm_name(e.text) not in person_words:
+                    lede = norm_name(e.text)
                 if any(w.startswith(words[1]) for w in e.text.lower().split()):  # "airline": Airlines
                     named = e
-        pick = named or best
-        return norm_name(pick.text) if pick else None
+        if named:
+            return norm_name(named.text)
+        if best is None:
+            return None
+        last = norm_name(best.text)
+        if words[1] in _SOURCE_NOUNS or lede is None:
+            return last  # "the newspaper said": the paper just cited, not the story's subject
+        # "The company said" after "names, birth dates, Social Security numbers": the last ORG tag may be
+        # a noun used as a modifier, named once; the organisation the story opens with, named again
+        # since, is the one a definite description refers back to (signal: the lede's topic)
+        return lede if lede != last and times[last] == 1 and times[lede] >= 2 else last
 
     def role(self, phrase: str, pos: int) -> str | None:
         """The named person a role phrase ("the Russian leader") stands for, or None."""
@@ -418,6 +443,8 @@ def norm_name(mention: str) -> str:
     # "Mayor Ana Ruiz", "Sen. Mark Hale": a title NER kept inside the name is not part of it
     while len(words) > 2 and words[0].lower().strip(".") in _TITLES and words[1][:1].isupper():
         words = words[1:]
+    while len(words) > 1 and words[0].lower() in MOODS and words[1][:1].isupper():
+        words = words[1:]  # "Devastated Hayley": a tabloid's mood word before the name
     return " ".join(words)
 
 
@@ -426,6 +453,17 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     s, e = span
     phrase = ctx.text[s:e]
     inside = [x for x in ctx.ents if x.start >= s and x.end <= e and x.label in SPEAKER_LABELS]
+    # surnames the NER missed that ``_with_missed_surnames`` restored count as the persons they are
+    restored = [
+        p
+        for p in ctx.persons
+        if p.start >= s and p.end <= e and not any(x.start == p.start and x.label == "PERSON" for x in inside)
+    ]
+    if restored:
+        inside = sorted(
+            [x for x in inside if not any(x.start < p.end and p.start < x.end for p in restored)] + restored,
+            key=lambda x: x.start,
+        )
     joint = _joint_names(ctx, span, inside)
     if joint:
         return joint
