@@ -142,6 +142,11 @@ def test_three_long_narrative_sentences_printed_word_for_word_mean_one_source():
     # two pasted sentences and a shared quote: two reports that quote one person, kept apart
     t = trace_origins([a, b], [relation(2)])
     assert t["a"].origin == "a" and t["b"].origin == "b"
+    # a later piece that reported on its own (it credits its own outlet) keeps its origin
+    reported = art("b", " ".join(sentences) + " The agency told the Daily Mail the launch was on schedule.",
+                   "dailymail.co.uk", published="2018-01-01T16:34:08")
+    t = trace_origins([a, reported], [relation(3)])
+    assert t["b"].origin == "b"
 
 
 def test_a_wire_copys_tied_credits_are_not_recorded_as_its_own_problem():

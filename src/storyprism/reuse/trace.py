@@ -493,8 +493,8 @@ class _Tracer:
             if later not in best or pasted > best[later][0]:
                 best[later] = (pasted, first)
         for later, (n, first) in sorted(best.items()):
-            if _derives_from(traces, first, later):
-                continue
+            if _derives_from(traces, first, later) or self.signals[later].own_reporting:
+                continue  # a cycle; or a newsroom that reported (credits its own outlet) keeps its origin
             t = traces[later]
             t.parent, t.kind = first, "edited"
             t.evidence.append(
