@@ -476,3 +476,16 @@ def test_a_short_sentence_with_a_figure_printed_word_for_word_has_one_source():
     data.articles[1].text += "\nMore than 27 million passengers used the bridge in 2023."
     (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "27 million" in c.text]
     assert sorted(claim.articles) == ["a", "b"] and claim.independent_support == 1
+
+
+def test_one_statement_pinned_to_different_months_is_two_claims():
+    data = _data()
+    data.articles[0].text += "\nThe mayor said in November that the harbour bridge tolls would fund the new ferry line."
+    data.articles[1].text += "\nIn December, the mayor said that the harbour bridge tolls would fund the new ferry line."
+    claims = [c for c in compare_stories(data, CompareOptions()).claims if "ferry line" in c.text]
+    assert len(claims) == 2 and all(len(c.articles) == 1 for c in claims)
+    data = _data()
+    data.articles[0].text += "\nThe mayor said in November that the harbour bridge tolls would fund the new ferry line."
+    data.articles[1].text += "\nIn November, the mayor said that the harbour bridge tolls would fund the new ferry line."
+    (claim,) = [c for c in compare_stories(data, CompareOptions()).claims if "ferry line" in c.text]
+    assert sorted(claim.articles) == ["a", "b"]

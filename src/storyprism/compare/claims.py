@@ -227,10 +227,33 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
 
 
 def _values_clash(xs: list[int], ys: list[int], st: StoryText) -> bool:
-    """Whether any two sentences of the groups give incompatible values of one unit and thing."""
+    """Whether any two sentences of the groups give incompatible values of one unit and thing, or
+    pin their statement to different months or years ("said in November" / "In December, ... said":
+    two statements, or a date conflict, never one corroborated claim)."""
     qx = [q for x in xs for q in st.quantities(x)]
     qy = [q for y in ys for q in st.quantities(y)]
-    return any(a.unit == b.unit and a.thing & b.thing and not compatible(a, b) for a in qx for b in qy)
+    if any(a.unit == b.unit and a.thing & b.thing and not compatible(a, b) for a in qx for b in qy):
+        return True
+    for pattern in (_MONTH, _YEAR):
+        vx, vy = _single_values(xs, st, pattern), _single_values(ys, st, pattern)
+        if vx and vy and not vx & vy:
+            return True
+    return False
+
+
+def _single_values(group: list[int], st: StoryText, pattern: re.Pattern[str]) -> set[str]:
+    """The values ``pattern`` finds in the group's sentences that name exactly one."""
+    out: set[str] = set()
+    for i in group:
+        found = set(pattern.findall(st.sentences[i].text))
+        if len(found) == 1:
+            out |= found
+    return out
+
+
+# One month or one year a sentence names ("May" left out: a verb and a surname as often).
+_MONTH = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December)\b")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 _PRONOUN_START = ("he ", "she ", "it ", "they ", "this ", "that ", "these ", "those ", "his ", "her ")
