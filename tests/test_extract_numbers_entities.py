@@ -219,3 +219,9 @@ def test_habitual_month_is_no_single_date() -> None:
     got = [(d.text, d.value) for d in find_dates("a", text, [(0, 64), (65, len(text))], "2017-12-29")]
     assert got[0] == ("in January", None)
     assert got[1][1] is not None
+
+
+def test_a_month_opening_a_sentence_is_a_date_too() -> None:
+    text = "In December, the former executive said he felt guilty. He said in November that it was bad."
+    got = [(d.text, d.value) for d in find_dates("a", text, [(0, 55), (56, len(text))], "2018-02-06")]
+    assert got == [("In December", "2017-12"), ("in November", "2017-11")]

@@ -38,7 +38,7 @@ MONTH_YEAR = re.compile(
 RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|tomorrow|tonight|(?P<dir>last|this|next|earlier this|later this)\s+(?P<unit>week|month|year|weekend)"
     r"|(?:on\s+|last\s+|next\s+|this\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|in\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December))\b"
+    r"|[Ii]n\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December))\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|shall|is going to|are going to|plans? to|planned to|planning to|scheduled|expected to|"
