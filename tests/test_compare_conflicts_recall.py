@@ -177,6 +177,25 @@ def test_relative_weeks_read_in_different_weeks_do_not_conflict():
     assert not _kinds(result, "date")
 
 
+_A_MONTH = "The governor said in March that the old well cover in Dornach had been condemned years ago."
+_B_MONTH = "In April, the governor said that the old well cover in Dornach had been condemned years ago."
+
+
+def _month_dates() -> list[DateMention]:
+    return [
+        DateMention(article="a", text="in March", value="2024-03", granularity="month", relative=True, sentence=_A_MONTH),
+        DateMention(article="b", text="In April", value="2024-04", granularity="month", relative=True, sentence=_B_MONTH),
+    ]
+
+
+def test_one_statement_dated_to_two_named_months_in_one_month_of_publication_conflicts():
+    result = _run(_A_MONTH, _B_MONTH, b_published="2024-05-20T10:00:00", dates=_month_dates())
+    (conflict,) = _kinds(result, "date")
+    assert conflict.attribute == "month of the same event"
+    # published in different months, the two month names may be read against different years
+    assert not _kinds(_run(_A_MONTH, _B_MONTH, b_published="2024-06-02T10:00:00", dates=_month_dates()), "date")
+
+
 # ------------------------------------------------------------------------------ amounts and rounding
 
 

@@ -4,8 +4,8 @@ The date detector leaves relative dates alone: "on Tuesday" or "last week" is re
 article's publication date, so two of them differ whenever the articles were published on different
 days, and a day named in one time zone is the next day in another. One case is safe: two articles
 published in the same calendar week (for "this week" / "last week") or month ("this month" / "last
-month") read those words against the same week or month, so different readings are a real
-disagreement about when it happened. Day-level words ("Friday", "yesterday") are never compared
+month", a month named without its year: "in November" / "In December") read those words against the
+same week or month, so different readings are a real disagreement about when it happened. Day-level words ("Friday", "yesterday") are never compared
 (time zones, and a dateline's day is not the publication's).
 
 General signals, all required: independent origins; the same calendar week or month of publication;
@@ -26,9 +26,18 @@ from storyprism.text.stopwords import STOPWORDS
 
 _WEEK = re.compile(r"^(?:this|last|earlier this|late last|early last)\s+week$", re.I)
 _MONTH = re.compile(r"^(?:this|last|earlier this|late last|early last)\s+month$", re.I)
+# A month named without its year ("said in November"): read against the publication date too, so
+# compared only between articles published in the same calendar month, which read it alike.
+_NAMED_MONTH = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)$"
+)
 # The two sentences state one thing: similarity at about the claim threshold (0.52), a little lower
 # since the two dates' own words ("this week" / "last week") differ by construction.
 SAME_STATEMENT = 0.45
+# A month named by itself more often dates another step of the story ("announced in September" /
+# "tweeted in December"): the two sentences must be one statement beyond doubt (the same quoted words,
+# or a near paraphrase).
+NAMED_MONTH_STATEMENT = 0.6
 _NAME = re.compile(r"\b([A-Z][a-z]{2,}|[A-Z]{2,})\b")
 
 
@@ -43,6 +52,8 @@ def _grain(text: str) -> str | None:
         return "week"
     if _MONTH.match(t):
         return "month"
+    if _NAMED_MONTH.match(t):
+        return "named month"
     return None
 
 
@@ -55,7 +66,10 @@ def _period(published: str | None, grain: str) -> tuple[int, int] | None:
     if grain == "week":
         iso = when.isocalendar()
         return (iso[0], iso[1])
-    return (when.year, when.month)
+    return (when.year, when.month)  # "month" and "named month": one calendar month of publication
+
+
+_GRAIN_WORD = {"week": "week", "month": "month", "named month": "month"}
 
 
 def relative_date_conflicts(st: StoryText, dates: Sequence[DateMention]) -> list[Conflict]:
@@ -76,7 +90,8 @@ def relative_date_conflicts(st: StoryText, dates: Sequence[DateMention]) -> list
         for b, gb, j, pb in items[x + 1 :]:
             if ga != gb or pa != pb or a.value == b.value:
                 continue
-            if st.origins[a.article] == st.origins[b.article] or st.sim(i, j) < SAME_STATEMENT:
+            bar = NAMED_MONTH_STATEMENT if ga == "named month" else SAME_STATEMENT
+            if st.origins[a.article] == st.origins[b.article] or st.sim(i, j) < bar:
                 continue
             if not _names(st.sentences[i].text) & _names(st.sentences[j].text):
                 continue
@@ -98,8 +113,8 @@ def relative_date_conflicts(st: StoryText, dates: Sequence[DateMention]) -> list
                 story=st.story.id,
                 kind="date",
                 sides=sides,
-                about=f"{grain} of the same event",
-                attribute=f"{grain} of the same event",
+                about=f"{_GRAIN_WORD[grain]} of the same event",
+                attribute=f"{_GRAIN_WORD[grain]} of the same event",
                 # Low: "this week" may be loose for a few days ago, and a week's edge is near.
                 confidence=0.4,
             )
