@@ -13,14 +13,25 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
-from functools import lru_cache
-from pathlib import Path
 
+from storyprism.extract.glosses import glossed
+from storyprism.extract.name_signals import ALIASES as ALIASES  # re-exported: older imports
+from storyprism.extract.name_signals import (
+    CORP_SUFFIX,
+    DEMONYM,
+    LEGAL_FORM,
+    TIME_ZONES,
+    aliases,
+    hyphenated_surnames,
+    names_titled,
+    norm,
+    titled_surnames,
+    wavering_persons,
+)
+from storyprism.extract.name_signals import fold as fold
 from storyprism.records import Entity, Extraction, Mention, Quote
 
-ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
 _TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "president", "pres", "vice", "prime", "minister", "sen",
      "senator", "rep", "gov", "governor", "gen", "general", "adm", "lt", "col", "capt", "sgt", "judge",
@@ -36,36 +47,6 @@ _STOP = frozenset(
 CLASS_OF = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "norp", "ORG": "org"}
 
 
-@lru_cache(maxsize=1)
-def aliases() -> dict[str, tuple[str, str]]:
-    """variant -> (canonical, kind) from the shipped table."""
-    table: dict[str, tuple[str, str]] = {}
-    if not ALIASES.is_file():  # pragma: no cover - packaging error
-        raise FileNotFoundError(
-            f"{ALIASES} is missing. Fix: reinstall storyprism so its package data (extract/data) is included."
-        )
-    for line in ALIASES.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            table[parts[0].strip().lower()] = (parts[1].strip().lower(), parts[2].strip().lower())
-    return table
-
-
-def fold(text: str) -> str:
-    """Without diacritics: "François" and "Francois" are one spelling across outlets."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1 << 16)  # a corpus repeats the same few thousand names hundreds of thousands of times
-def norm(text: str) -> str:
-    t = fold(text).replace("’", "'").replace("‘", "'").strip()
-    t = re.sub(r"'s$|'$", "", t)
-    t = re.sub(r"^the\s+", "", t, flags=re.IGNORECASE)
-    return " ".join(t.strip(' .,;:-"“”()').lower().split())
-
-
 def _place_key(text: str, cls: str) -> str:
     n = norm(text)
     hit = aliases().get(n) or aliases().get("the " + n) or aliases().get(n + ".")
@@ -78,6 +59,17 @@ MOODS = frozenset(
     ["devastated", "heartbroken", "distraught", "tearful", "grieving", "emotional", "furious", "angry",
      "delighted", "thrilled", "overjoyed", "jubilant", "shocked", "stunned", "brave", "defiant", "smiling",
      "beaming", "doting", "proud", "grief-stricken", "heartbreaking", "tragic", "frantic", "fuming"]
+)  # fmt: skip
+
+
+# occupations a caption or a tabloid writes capitalised before a full name ("Model Chrissy Teigen",
+# "Rapper Jay Z"): cut only where two name words follow, so a surname "Singer" alone stays
+_ROLE_WORDS = frozenset(
+    ["model", "actor", "actress", "singer", "rapper", "star", "comedian", "presenter", "host", "chef",
+     "designer", "billionaire", "tycoon", "author", "writer", "director", "producer", "coach", "striker",
+     "defender", "midfielder", "goalkeeper", "veteran", "astronaut", "scientist", "musician", "drummer",
+     "guitarist", "filmmaker", "supermodel", "businessman", "businesswoman", "entrepreneur", "officer",
+     "reporter", "journalist", "photographer", "pilot", "driver", "boxer", "golfer", "player", "captain"]
 )  # fmt: skip
 
 
@@ -99,6 +91,8 @@ def person_parts(text: str) -> list[str]:
         toks = [toks[0], toks[1] + toks[2]]  # the same two syllables written apart ("Kim Jong Un")
     while len(toks) > 1 and (toks[0] in _TITLES or toks[0] in MOODS):
         toks = toks[1:]
+    while len(toks) > 2 and toks[0] in _ROLE_WORDS:
+        toks = toks[1:]  # "Model Chrissy Teigen", "Actor Chris Pratt": a description, not a first name
     if len(toks) >= 3 and len(toks[0]) == 1:
         toks = toks[1:]  # "J. Christopher Giancarlo" is written "Christopher Giancarlo" too
     if not toks:
@@ -162,11 +156,6 @@ _GIVEN_PLACES = frozenset(
      "adelaide", "alexandria", "kingston", "regina", "salem", "hope", "china", "brooklyn", "dakota", "cairo",
      "siena", "vienna", "milan", "tyrone", "kent", "clyde", "aurora", "asia", "africa", "america"]
 )  # fmt: skip
-# legal-form suffixes: "Goldman Sachs Group Inc" and "Goldman Sachs" are one company
-_CORP_SUFFIX = re.compile(
-    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|cos|ltd|limited|llc|plc|group|holdings|"
-    r"holding|sa|ag|nv|lp|llp|gmbh|se))+\.?$"
-)
 _INITIAL_SKIP = frozenset(["of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "at"])
 
 
@@ -179,6 +168,8 @@ def junk_name(text: str) -> bool:
         return True
     if re.search(r"\d(?:st|nd|rd|th)\b", t):
         return True  # "T-21st": an ordinal or a rank is no name
+    if t.upper() in TIME_ZONES and t.isupper():
+        return True  # "(2107 GMT)": a time zone after a clock time, no body's name
     if "\n" in t or t[:1].isdigit():
         return True  # a span across lines or led by a time stamp ("02:39\nRapid") is layout, not a name
     if any(w.lower() in _UI_WORDS for w in words):
@@ -237,7 +228,10 @@ def org_key(text: str) -> str:
     """An organisation's key: normalised, legal-form suffix and ticker-style punctuation dropped."""
     # "Goldman (GS": a ticker or a gloss in parentheses is not part of the name
     n = norm(text.split("(")[0]) or norm(text)
-    n = _CORP_SUFFIX.sub("", n) or n
+    n = CORP_SUFFIX.sub("", n) or n
+    # "Erie Times-News" and "Erie Times News", "Coca-Cola" and "Coca Cola": a hyphen between two words
+    # of a name is the outlet's spelling, not another body
+    n = re.sub(r"(?<=\w)-(?=\w)", " ", n)
     return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}", n) else n
 
 
@@ -269,7 +263,7 @@ def vote_types(
             by_surface[norm(m.text)][m.type] += 1
     # a name the corpus also writes with a legal form ("Qualcomm Inc.") is a company's wherever the NER
     # typed it PERSON (signal: a legal-form suffix is only ever an organisation's)
-    incorporated = frozenset(org_key(m.text) for m in mentions if _LEGAL_FORM.search(norm(m.text)))
+    incorporated = frozenset(org_key(m.text) for m in mentions if LEGAL_FORM.search(norm(m.text)))
     in_person_names = frozenset(
         w.strip(",.").lower()
         for m in mentions
@@ -277,7 +271,19 @@ def vote_types(
         for w in m.text.split()
         if len(m.text.split()) >= 2
     )
+    titled = titled_surnames(mentions, by_surface, incorporated) | wavering_persons(mentions, by_surface)
     for m in mentions:
+        if m.type == "NORP" and not DEMONYM.search(norm(m.text)) and not aliases().get(norm(m.text)):
+            others = Counter({t: c for t, c in by_surface[norm(m.text)].items() if t != "NORP"})
+            if others:
+                # "Facebook", "Broadcom", "Shatner" typed NORP: a people's name reads as one ("-an",
+                # "-ese", "-ish", "-i"); a word without such an ending that the corpus also types a body
+                # or a person is that
+                m.type = others.most_common(1)[0][0]
+                continue
+        if names_titled(m.text, titled):
+            m.type = "PERSON"  # "Teigen" typed ORG where the corpus also writes "Ms Teigen" (no vote)
+            continue
         if m.type == "PERSON" and (org_key(m.text) in incorporated or _brand_word(m.text, in_person_names)):
             m.type = "ORG"
             continue
@@ -291,6 +297,12 @@ def vote_types(
         if re.fullmatch(r"[A-Z]{2,5}", m.text.strip()):
             if m.type == "PERSON":
                 m.type = "ORG"  # "UN", "MMM": an initialism is no person's name
+                continue
+            # "NAACP" typed NORP once among a dozen ORG: the vote below, but never towards a person
+            votes = Counter({t: c for t, c in by_surface[norm(m.text)].items() if t != "PERSON"})
+            top, count = votes.most_common(1)[0] if votes else (m.type, 0)
+            if top != m.type and count >= 2 and count >= 0.6 * sum(votes.values()):
+                m.type = top
             continue
         n = norm(m.text)
         if (
@@ -319,7 +331,6 @@ def vote_types(
             m.type = top
 
 
-_LEGAL_FORM = re.compile(r"\b(?:inc|incorporated|corp|corporation|ltd|llc|plc|nv|ag|gmbh)\.?$")
 # prefixes that put a capital inside a person's name ("McGregor", "LeBron", "DeShawn", "O'Neill")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Lo|Ja|Ke|Ka|Ty|Van|Von)[A-Z]")
 
@@ -493,10 +504,11 @@ def _place_led(mentions: list[Mention]) -> tuple[frozenset[str], frozenset[tuple
     return frozenset(tails), frozenset(opened)
 
 
-def _team_nicknames(mentions: list[Mention]) -> None:
+def _team_nicknames(mentions: list[Mention]) -> dict[str, str]:
     """A lone plural name typed as a people, a place or a person ("the Indians", "the Bears") in an
     article that writes an organisation ending in that word ("Cleveland Indians", "Chicago Bears") is
-    that organisation; ``_merge_orgs`` then joins it to the full name.
+    that organisation; ``_merge_orgs`` then joins it to the full name. A lone plural typed PERSON in an
+    article without the full name is the one team of the corpus ending in it (returned: word -> key).
 
     Signal: a team or a group named in full is then called by its last word; within one article the
     NER's other readings of that word (Indian people, a wild animal as a place) are the slips. Only a
@@ -504,6 +516,7 @@ def _team_nicknames(mentions: list[Mention]) -> None:
     in a plural word (a team's), never a place itself ("University of Chicago" leaves "Chicago")."""
     places = {norm(m.text) for m in mentions if m.type == "GPE"}
     ends: dict[str, set[str]] = defaultdict(set)
+    teams: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         toks = norm(m.text).split()
         if (
@@ -514,17 +527,24 @@ def _team_nicknames(mentions: list[Mention]) -> None:
             and toks[-1].endswith("s")
         ):
             ends[m.article].add(toks[-1])
+            teams[toks[-1]].add(org_key(m.text))
+    # words of persons' full names ("Eddie Adams"): a lone one may be that person's surname
+    in_persons = {
+        w for m in mentions if m.type == "PERSON" and " " in norm(m.text) for w in norm(m.text).split()
+    }
+    nicknames: dict[str, str] = {}
     for m in mentions:
         n = norm(m.text)
-        if (
-            m.type in ("NORP", "LOC", "PERSON")
-            and " " not in n
-            and len(n) > 3
-            and n in ends.get(m.article, ())
-            and m.text[:1].isupper()
-            and not m.text.isupper()
-        ):
+        if not (" " not in n and len(n) > 3 and m.text[:1].isupper() and not m.text.isupper()):
+            continue
+        if m.type in ("NORP", "LOC", "PERSON") and n in ends.get(m.article, ()):
             m.type = "ORG"
+        elif m.type == "PERSON" and len(teams.get(n, ())) == 1 and n not in in_persons:
+            # "Astros players" in a story that never writes "Houston Astros": the one team of the corpus
+            # named so (a plural word as a person's whole name is the NER's slip)
+            m.type = "ORG"
+            nicknames[n] = next(iter(teams[n]))
+    return nicknames
 
 
 def link_entities(mentions: list[Mention]) -> list[Entity]:
@@ -532,7 +552,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     _cut_credits(mentions)
     tails, opened = _place_led(mentions)
     vote_types(mentions, tails, opened)
-    _team_nicknames(mentions)
+    nicknames = _team_nicknames(mentions)
     keys: list[str | None] = []
     for m in mentions:
         cls = CLASS_OF.get(m.type)
@@ -550,7 +570,11 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             keys.append(f"{cls}|{key}" if key else None)
     persons = frozenset(org_key(m.text) for m in mentions if m.type == "PERSON")
     keys = _merge_orgs(keys, [m.article for m in mentions], [m.text for m in mentions], persons, opened)
-    keys = _glossed(mentions, keys)
+    keys = [
+        f"org|{nicknames[k[4:]]}" if k and k.startswith("org|") and k[4:] in nicknames else k for k in keys
+    ]
+    keys = glossed(mentions, keys)
+    keys = hyphenated_surnames(mentions, keys)
     # persons: full-name key = first + last token (middle names and initials vary between outlets)
     full_key: dict[str, str] = {}
     for k in keys:
@@ -615,9 +639,15 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             if cands and len(cands) == 1:
                 final.append(next(iter(cands)))
                 break
-            if cands and len(cands) > 1 and cands is by_last.get(tok):
+            if (
+                cands
+                and len(cands) > 1
+                and (cands is by_last.get(tok) or (tok in _FAMILY_FIRST and cands is not introduced))
+            ):
                 # "Mr. Trump" in an article that never writes a full name: the one person of that surname
-                # the corpus writes in three times as many articles as any other, else no guess ("Bush")
+                # the corpus writes in three times as many articles as any other, else no guess ("Bush");
+                # a family name written first likewise ("Kim" for the leader, not a photographer "Kim
+                # Kyung-Hoon" credited once in the same article)
                 ranked = sorted(cands, key=lambda c: -len(fk_articles[c]))
                 top, second = len(fk_articles[ranked[0]]), len(fk_articles[ranked[1]])
                 final.append(ranked[0] if top >= 3 and top >= 3 * second else k)
@@ -678,43 +708,6 @@ _FAMILY_FIRST = frozenset(
 )  # fmt: skip
 
 
-def _glossed(mentions: list[Mention], keys: list[str | None]) -> list[str | None]:
-    """ "the Japan Aerospace Exploration Agency (JAXA)": an initialism in brackets right after a name,
-    with that name's initials, is the same body: the long name joins the initialism's entity, where
-    the alias table may already have put it ("DPRK" with North Korea); one gloss, else no guess."""
-    by_pos = {(m.article, m.start): i for i, m in enumerate(mentions) if m.start >= 0}
-    gloss: dict[str, set[str]] = defaultdict(set)
-    for i, m in enumerate(mentions):
-        j = by_pos.get((m.article, m.end + 2), by_pos.get((m.article, m.end + 3)))  # " (JAXA", " ( JAXA"
-        long_key, short_key = keys[i], keys[j] if j is not None else None
-        if j is None or long_key is None or short_key is None or not long_key.startswith(("org|", "place|")):
-            continue
-        short = mentions[j].text.strip()
-        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", m.text) if w[0].isupper())
-        if (
-            short.isupper()
-            and 2 <= len(short) <= 6
-            and _abbreviates(short, m.text, initials)
-            and short_key != long_key
-        ):
-            gloss[long_key].add(short_key)
-    return [next(iter(gloss[k])) if k is not None and len(gloss.get(k, ())) == 1 else k for k in keys]
-
-
-def _abbreviates(short: str, name: str, initials: str) -> bool:
-    """ "JAXA" for "Japan Aerospace eXploration Agency": the name's initials, or its first initial and
-    then the initialism's letters in order in the name (an initialism may take an inner letter)."""
-    if short == initials:
-        return True
-    letters = iter(re.sub(r"[^a-z]", "", name.lower()))
-    return (
-        bool(initials)
-        and short[0] == initials[0]
-        and len(initials) >= len(short) - 1
-        and all(ch in letters for ch in short.lower())
-    )
-
-
 def _surface(text: str) -> str:
     t = re.sub(r"\s*\([^)]*$", "", text.strip())  # "Polymerase Chain Reaction (PCR": an unclosed gloss
     t = re.sub(r"['’]s$", "", t).strip(" ,.;:").rstrip("'’\" ")  # "the Memphis Grizzlies'": a possessive
@@ -724,10 +717,14 @@ def _surface(text: str) -> str:
 
 def _canonical(cls: str, key: str, surfaces: Counter[str]) -> str:
     if cls == "person":
-        multi = Counter({s: c for s, c in surfaces.items() if len(person_parts(s)) >= 2})
+        # (two words at least: a hyphenated surname alone, "Abdel-Fattah", is not the full name)
+        multi = Counter({s: c for s, c in surfaces.items() if len(person_parts(s)) >= 2 and " " in s})
         pool = multi or surfaces
-        return max(pool, key=lambda s: (pool[s], len(s), s))
-    exact = [s for s in surfaces if norm(s) == key]
+        # (a surface led by a role or a title, "Model Chrissy Teigen", only where nothing else is as common)
+        bare = {s: (norm(s).split() or [""])[0] not in _ROLE_WORDS | _TITLES | MOODS for s in pool}
+        return max(pool, key=lambda s: (pool[s], bare[s], len(s), s))
+    # (hyphens as spaces: an organisation's key writes "Erie Times-News" as "erie times news")
+    exact = [s for s in surfaces if norm(s).replace("-", " ") == key.replace("-", " ")]
     if exact:
         return max(exact, key=lambda s: (surfaces[s], s))
     return max(surfaces, key=lambda s: (surfaces[s], s))

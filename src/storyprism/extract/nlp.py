@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from storyprism.extract.glosses import abbreviates, initialism
 from storyprism.extract.linking import aliases
 from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import Ent
@@ -99,5 +100,56 @@ def gazetteer(text: str, ents: list[Ent]) -> list[Ent]:
         if not m.group(0)[:1].isupper() or any(e.start < m.end() and m.start() < e.end for e in out):
             continue
         out.append(Ent(m.start(), m.end(), kinds[m.group(0).lower()], m.group(0)))
+    out.extend(_bracketed_initialisms(text, out))
     out.sort(key=lambda e: e.start)
-    return out
+    return _kin_and_honorifics(text, out, kinds)
+
+
+def _bracketed_initialisms(text: str, ents: list[Ent]) -> list[Ent]:
+    """ "Transport for London (TfL)": the small model often leaves the initialism in brackets untagged
+    (mixed case above all); right after a body's or a place's name, with that name's letters, it is
+    the same body's short name, so it is tagged like the name (``glosses`` then joins the two)."""
+    taken = {(e.start, e.end) for e in ents}
+    extra = []
+    for e in ents:
+        if e.label not in ("ORG", "GPE"):
+            continue
+        m = re.match(r" \(([A-Z][A-Za-z]{1,5})\)", text[e.end : e.end + 10])
+        if not m or (e.end + 2, e.end + 2 + len(m.group(1))) in taken:
+            continue
+        short = m.group(1)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", e.text) if w[0].isupper())
+        if initialism(short) and abbreviates(short, e.text, initials):
+            extra.append(Ent(e.end + 2, e.end + 2 + len(short), e.label, short))
+    return extra
+
+
+# words that put a person's name right after them: kin ("her father Bassem", "his wife, Hoda") and
+# honorifics ("Mr Brooker", "Ms. Teigen"); a body, a place or a people never takes them
+_PERSON_LEAD = re.compile(
+    r"(?:\b(?i:his|her|their|my|our|whose)\s+(?:father|mother|dad|mum|mom|son|daughter|brother|sister|"
+    r"husband|wife|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|nephew|niece|"
+    r"fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter),?|"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Mx)\.?|(?<![\w.])Miss)\s$"
+)
+
+
+def _kin_and_honorifics(text: str, ents: list[Ent], kinds: dict[str, str]) -> list[Ent]:
+    """A name the NER typed ORG, GPE, NORP or LOC right after a kin noun or an honorific is a person's,
+    and so is every mention of the same name in the text (one text names one person so). Names the
+    alias table knows (places, bodies) and names in capitals (headline kickers) are left alone."""
+    persons: set[str] = set()
+    for e in ents:
+        name = e.text.strip()
+        if (
+            e.label in ("ORG", "GPE", "NORP", "LOC")
+            and 1 <= len(name.split()) <= 2
+            and all(w[:1].isupper() for w in name.split())
+            and not name.isupper()
+            and name.lower() not in kinds
+            and _PERSON_LEAD.search(text[max(0, e.start - 40) : e.start])
+        ):
+            persons.add(name)
+    if not persons:
+        return ents
+    return [Ent(e.start, e.end, "PERSON", e.text) if e.text.strip() in persons else e for e in ents]
