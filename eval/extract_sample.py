@@ -56,7 +56,9 @@ four kinds, once, before any of its fixes: ``extract_sample_i12s.json`` (seed 91
 round's start: the fair estimate); its errors prompted "the company" as the lede's body, surnames the NER
 missed, "quoting X as saying", unnamed ledes named next, teaser headlines, "continue" with an object,
 compound durations and "N and a half", team nicknames, shared given names and tabloid mood words. Verdicts
-of items whose output changed since were judged again after the fixes (no longer blind).
+of items whose output changed since were judged again after the fixes (no longer blind). A second draw
+of names alone, ``extract_sample_i12t.json`` (seed 91207), was read once before that round's entity fixes
+(the fair estimate) and again after them; its other kinds are left unread.
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);
