@@ -25,7 +25,13 @@ from storyprism.compare.similarity import tfidf_matrix
 from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
 from storyprism.records import Article, Claim, Quote, Reuse, Story
 from storyprism.text.numbers import Quantity, compatible, read_quantities
-from storyprism.text.overlap import mostly_quoted, quotations, word_containment
+from storyprism.text.overlap import (
+    PASTED_MIN_WORDS,
+    SAME_SENTENCE,
+    mostly_quoted,
+    quotations,
+    word_containment,
+)
 
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
@@ -48,6 +54,7 @@ class StoryText:
     # stage aligned word for word with an earlier article (``copied_sentences``)
     copied: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _quantities: dict[int, list[Quantity]] = field(default_factory=dict)
+    _pinned: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def quantities(self, i: int) -> list[Quantity]:
         """The figures sentence ``i`` gives, read once per story (claims, their wording and the
@@ -55,6 +62,18 @@ class StoryText:
         found = self._quantities.get(i)
         if found is None:
             found = self._quantities[i] = read_quantities(self.sentences[i].text)
+        return found
+
+    def pinned(self, i: int) -> tuple[str | None, str | None]:
+        """The one month and the one year sentence ``i`` names (None where it names none or
+        several), read once per story: claim grouping asks at every merge."""
+        found = self._pinned.get(i)
+        if found is None:
+            text = self.sentences[i].text
+            months, years = set(_MONTH.findall(text)), set(_YEAR.findall(text))
+            found = self._pinned[i] = (
+                months.pop() if len(months) == 1 else None, years.pop() if len(years) == 1 else None
+            )
         return found
 
     def sim(self, i: int, j: int) -> float:
@@ -234,21 +253,12 @@ def _values_clash(xs: list[int], ys: list[int], st: StoryText) -> bool:
     qy = [q for y in ys for q in st.quantities(y)]
     if any(a.unit == b.unit and a.thing & b.thing and not compatible(a, b) for a in qx for b in qy):
         return True
-    for pattern in (_MONTH, _YEAR):
-        vx, vy = _single_values(xs, st, pattern), _single_values(ys, st, pattern)
+    for k in (0, 1):  # the month, then the year
+        vx = {v for x in xs if (v := st.pinned(x)[k])}
+        vy = {v for y in ys if (v := st.pinned(y)[k])}
         if vx and vy and not vx & vy:
             return True
     return False
-
-
-def _single_values(group: list[int], st: StoryText, pattern: re.Pattern[str]) -> set[str]:
-    """The values ``pattern`` finds in the group's sentences that name exactly one."""
-    out: set[str] = set()
-    for i in group:
-        found = set(pattern.findall(st.sentences[i].text))
-        if len(found) == 1:
-            out |= found
-    return out
 
 
 # One month or one year a sentence names ("May" left out: a verb and a surname as often).
@@ -381,9 +391,6 @@ def _speaker_origin(st: StoryText, i: int, quotes: Sequence[Quote], credited: di
     return found.pop() if len(found) == 1 else None
 
 
-COPIED_CONTAINMENT = 0.8  # share of word pairs shared: the same sentence, lightly edited at most
-
-
 def copied_sentences(reuses: Iterable[Reuse], origins: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
     """article -> (sentence, origin) for the narrative sentences it carries word for word from an
     earlier article (the reuse stage's aligned sentence pairs, any relation: an outlet that reports
@@ -395,7 +402,7 @@ def copied_sentences(reuses: Iterable[Reuse], origins: Mapping[str, str]) -> dic
         for al in r.alignments:
             if mostly_quoted(al.copy_sentence) or mostly_quoted(al.source_sentence):
                 continue
-            if word_containment(al.source_sentence, al.copy_sentence) >= COPIED_CONTAINMENT:
+            if word_containment(al.source_sentence, al.copy_sentence) >= SAME_SENTENCE:
                 out.setdefault(r.copy, []).append((al.copy_sentence, origin))
     return out
 
@@ -404,18 +411,17 @@ def _copied_from(st: StoryText, i: int) -> str | None:
     """The origin sentence ``i`` was copied from (``StoryText.copied``), or None."""
     s = st.sentences[i]
     for sentence, origin in st.copied.get(s.article, ()):
-        if word_containment(sentence, s.text) >= COPIED_CONTAINMENT:
+        if word_containment(sentence, s.text) >= SAME_SENTENCE:
             return origin
     return None
 
 
-VERBATIM_MIN_WORDS = 12  # shorter shared sentences may be stock phrases ("Police said the man was arrested.")
-VERBATIM_MIN_WORDS_FIGURES = 8  # ... unless they carry a figure ("More than 27 million passengers used it in 2015.")
+VERBATIM_MIN_WORDS_FIGURES = 8  # shorter than PASTED_MIN_WORDS, yet with a figure ("27 million used it in 2015.")
 
 
 def _long_enough_to_be_pasted(text: str) -> bool:
     n = len(text.split())
-    return n >= VERBATIM_MIN_WORDS or (n >= VERBATIM_MIN_WORDS_FIGURES and any(ch.isdigit() for ch in text))
+    return n >= PASTED_MIN_WORDS or (n >= VERBATIM_MIN_WORDS_FIGURES and any(ch.isdigit() for ch in text))
 
 
 def _verbatim_pairs(st: StoryText, by_article: Mapping[str, list[int]]) -> list[tuple[str, str]]:
@@ -428,7 +434,7 @@ def _verbatim_pairs(st: StoryText, by_article: Mapping[str, list[int]]) -> list[
     arts = sorted(a for a, texts in long_.items() if texts)
     return [
         (a, b) for k, a in enumerate(arts) for b in arts[k + 1:]
-        if any(word_containment(x, y) >= COPIED_CONTAINMENT for x in long_[a] for y in long_[b])
+        if any(word_containment(x, y) >= SAME_SENTENCE for x in long_[a] for y in long_[b])
     ]
 
 

@@ -42,7 +42,7 @@ from storyprism.reuse.credits import (
 from storyprism.reuse.direction import is_date_only, parse_time
 from storyprism.reuse.text import split_sentences
 from storyprism.text.outlets import squash
-from storyprism.text.overlap import quotations, word_containment
+from storyprism.text.overlap import PASTED_MIN_WORDS, SAME_SENTENCE, quotations, word_containment
 
 VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
@@ -51,8 +51,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 # of different events under 0.2 in 99 % of pairs (hand-read Giveme5W1H events, eval/trust.py)
 SAME_EVENT_OVERLAP = 0.2
 PASTED_SENTENCES = 3  # narrative sentences two articles print word for word: one source
-PASTED_MIN_WORDS = 12  # ... each long enough not to be a stock phrase ("Police said the man was arrested.")
-PASTED_CONTAINMENT = 0.8  # share of word pairs shared: the same sentence, lightly edited at most
 # a credited outlet's article in the corpus is the one credited only when it reports the same event:
 # a shared text, or the median word overlap of two reports of one event (0.32), not the 0.2 that one
 # topic reaches (an outlet's piece on another space story is not the interview an article credits)
@@ -151,15 +149,9 @@ class _Tracer:
         """At most MAX_CREDIT_CANDIDATES candidates, nearest in publication time first (undated
         last): an outlet may have thousands of articles, the credited one is usually close in time
         (no hard window: a rewrite may credit a scoop more than a year old)."""
-        t = self.times.get(aid)
-        if t is None or len(candidates) <= MAX_CREDIT_CANDIDATES:
+        if self.times.get(aid) is None or len(candidates) <= MAX_CREDIT_CANDIDATES:
             return candidates[:MAX_CREDIT_CANDIDATES]
-
-        def gap(o: str) -> float:
-            to = self.times.get(o)
-            return abs((to - t).total_seconds()) if to is not None and t is not None else float("inf")
-
-        return sorted(candidates, key=gap)[:MAX_CREDIT_CANDIDATES]
+        return sorted(candidates, key=lambda o: self._days_apart(aid, o))[:MAX_CREDIT_CANDIDATES]
 
     def _days_apart(self, a: str, b: str) -> float:
         """Days between two publication times (infinite when either is undated)."""
@@ -483,7 +475,7 @@ class _Tracer:
                 1 for al in r.alignments
                 if len(al.copy_sentence.split()) >= PASTED_MIN_WORDS
                 and not quotations(al.copy_sentence) and not quotations(al.source_sentence)
-                and word_containment(al.source_sentence, al.copy_sentence) >= PASTED_CONTAINMENT
+                and word_containment(al.source_sentence, al.copy_sentence) >= SAME_SENTENCE
             )
             if pasted < PASTED_SENTENCES:
                 continue
@@ -602,8 +594,8 @@ class _Tracer:
                 for a in members[max(0, k - MAX_NEWSROOM_PEERS):k]:
                     if traces[a].parent != a:
                         continue  # attach to a newsroom's first piece, never to a follower
-                    ta, tb = parse_time(self.articles[a].published), parse_time(self.articles[b].published)
-                    if ta and tb and abs((tb - ta).total_seconds()) > NEWSROOM_DAYS * 86400:
+                    gap = self._days_apart(a, b)  # undated: no window to fall outside of
+                    if gap != math.inf and gap > NEWSROOM_DAYS:
                         continue
                     sim = self.similarity(a, b)
                     if sim >= NEWSROOM_OVERLAP and (best is None or sim > best[0]):

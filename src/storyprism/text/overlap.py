@@ -7,6 +7,12 @@ import itertools
 import re
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# ``word_containment`` at or above this: the same sentence, lightly edited at most (reuse's pasted
+# passages, the claims' copied sentences)
+SAME_SENTENCE = 0.8
+# A sentence this long that two articles print word for word was pasted from one place; shorter ones
+# may be stock phrases ("Police said the man was arrested.")
+PASTED_MIN_WORDS = 12
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{8,})[\"“”]")
 
 
