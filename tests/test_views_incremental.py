@@ -71,3 +71,34 @@ def test_renaming_an_entity_changes_the_fingerprints_of_the_stories_that_name_it
         after = views.story_fingerprints(ws.store)
         for story in ws.stories():
             assert (after[story.id] != before[story.id]) == bool(naming & set(story.articles))
+
+
+def _search(ws: Workspace, words: str) -> set[str]:
+    rows = ws.store.db.execute(
+        "SELECT a.id FROM article_fts f JOIN articles a ON a.rowid = f.rowid WHERE article_fts MATCH ?", (words,))
+    return {row[0] for row in rows}
+
+
+def _integrity(ws: Workspace) -> None:
+    # FTS5 compares its index with the articles table and raises on any stale or missing entry
+    ws.store.db.execute("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_search_index_takes_new_articles_and_drops_the_words_of_a_re_read_one(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Harbour wall\n\nThe council voted to rebuild the harbour wall after the gale.\n")
+    (folder / "b.txt").write_text("Orchard fire\n\nA fire spread through the orchard near the quarry on Monday.\n")
+    with Workspace(tmp_path / "w.db") as ws:
+        ws.add([folder / "a.txt"])
+        ws.analyze()
+        assert _search(ws, "harbour") == {ws.articles()[0].id}
+        ws.add([folder / "b.txt"])
+        ws.analyze()  # only the new article is indexed
+        assert len(_search(ws, "orchard")) == 1 and len(_search(ws, "harbour")) == 1
+        _integrity(ws)
+        (folder / "a.txt").write_text("Harbour wall\n\nThe council voted to repair the pier after the storm.\n")
+        ws.add([folder / "a.txt"])
+        ws.analyze()  # a re-read article's old words must leave the index
+        assert _search(ws, "gale") == set() and len(_search(ws, "pier")) == 1
+        _integrity(ws)

@@ -421,8 +421,41 @@ def refresh_after_edit(store: Store, before: Sequence[Story]) -> None:
 def _refresh_people_and_search(store: Store) -> None:
     """What any analysis can change everywhere: the people pages and the search index."""
     _refresh_people(store)
-    # External-content FTS over the articles table: 'rebuild' re-reads every title and text.
-    store.db.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+    _refresh_search(store)
+
+
+SEARCH_KEY = "search_index"  # meta record: what the search index holds (see ``_refresh_search``)
+
+
+def _refresh_search(store: Store) -> None:
+    """Bring the search index (external-content FTS5 over the articles table) up to date.
+
+    A 'rebuild' re-reads every title and text (seconds on a large workspace), yet the common run only
+    adds articles. So the index records the highest article rowid it holds and a digest of every
+    indexed row's (rowid, title, content hash): when that digest still holds, only the rows added
+    since are indexed; any other change (an article re-read with new text gets a new rowid, so the
+    old row's terms must go) rebuilds the whole index, which needs the old values no one kept.
+    """
+    rows = store.db.execute("SELECT rowid, title, content_hash FROM articles ORDER BY rowid").fetchall()
+    last = rows[-1][0] if rows else 0
+    before = store.get_meta(SEARCH_KEY, {}) or {}
+    indexed = int(before.get("last_rowid", -1)) if isinstance(before, dict) else -1
+    digest = hashlib.sha1()
+    for rowid, title, text_hash in rows:
+        if rowid > indexed:
+            break
+        digest.update(f"{rowid}\0{title}\0{text_hash}\0".encode())
+    if indexed >= 0 and before.get("digest") == digest.hexdigest():
+        store.db.execute(
+            "INSERT INTO article_fts(rowid, title, text) SELECT rowid, title, text FROM articles WHERE rowid > ?",
+            (indexed,),
+        )
+    else:
+        store.db.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+    whole = hashlib.sha1()
+    for rowid, title, text_hash in rows:
+        whole.update(f"{rowid}\0{title}\0{text_hash}\0".encode())
+    store.set_meta(SEARCH_KEY, {"last_rowid": last, "digest": whole.hexdigest()})
 
 
 def _refresh_people(store: Store) -> None:
