@@ -138,3 +138,24 @@ def test_update_keeps_twin_inferred_date_and_notices_every_field(tmp_path):
     assert (a.published, a.published_inferred) == ("2021-12-15", True)
     assert store.upsert_article(_article("/x/a.txt", id="a", author="Jane Roe")).status == "updated"
     assert next(x for x in store.articles() if x.id == "a").author == "Jane Roe"
+
+
+def test_replace_derived_rewrites_only_changed_rows_in_place_and_keeps_the_order(tmp_path):
+    store = Store(tmp_path / "w.db")
+    stories = [Story(id=sid, title=f"event {sid}", articles=[f"{sid}1"]) for sid in ("s1", "s2", "s3")]
+
+    def rowids() -> dict[str, int]:
+        return dict(store.db.execute("SELECT key, rowid FROM derived WHERE kind = 'story'"))
+
+    with store.transaction():
+        store.replace_derived("story", [(s.id, s) for s in stories], story=lambda r: r.id)
+    before = rowids()
+    stories[1].title = "event two, renamed"
+    with store.transaction():  # the same keys in the same order: one row written, in place
+        store.replace_derived("story", [(s.id, s) for s in stories], story=lambda r: r.id)
+    assert rowids() == before
+    assert [s.title for s in store.derived(Story, "story")] == ["event s1", "event two, renamed", "event s3"]
+    with store.transaction():  # other keys or another order: the stored order follows the items
+        store.replace_derived("story", [(s.id, s) for s in (stories[2], stories[0])], story=lambda r: r.id)
+    assert [s.id for s in store.derived(Story, "story")] == ["s3", "s1"]
+    assert store.count_derived("story") == 2
