@@ -159,6 +159,8 @@ def _gold_origin(event: dict[str, Any]) -> dict[str, str]:
     for a in event["articles"]:
         if not _off(a):
             ult = a.get("ultimate_origin") or a["id"]
+            if ult == "self":  # the reading rules' word for the article's own reporting: itself
+                ult = a["id"]
             out[a["id"]] = group_of.get(ult, group_of.get(a["id"], ult))
     return out
 

@@ -282,8 +282,12 @@ def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str
     return wire, evidence, weak
 
 
-def find_credits(sentences: Sequence[str], own_keys: set[str]) -> tuple[list[Credit], list[Credit], list[str]]:
-    """(credits to other outlets, document credits, sentences crediting the article's own outlet)."""
+def find_credits(
+    sentences: Sequence[str], own_keys: set[str], known: frozenset[str] = frozenset()
+) -> tuple[list[Credit], list[Credit], list[str]]:
+    """(credits to other outlets, document credits, sentences crediting the article's own outlet).
+    ``known``: squashed names the corpus prints as a title elsewhere ("The Athletic"), outlets here
+    too when a sentence writes them "told the Athletic" (``known_titles``)."""
     credits: list[Credit] = []
     docs: list[Credit] = []
     own: list[str] = []
@@ -295,7 +299,7 @@ def find_credits(sentences: Sequence[str], own_keys: set[str]) -> tuple[list[Cre
             for m in pat.finditer(s):
                 name = _trim_name(m.group(1))
                 # a "Source:" line names a source whatever it is; elsewhere only outlets count
-                if not name or (cue != "source" and not is_outlet_name(name)):
+                if not name or (cue != "source" and not is_outlet_name(name) and squash(name) not in known):
                     continue
                 if m.start(1) == len(s) - len(s.lstrip()) and name.startswith("The ") \
                         and not is_outlet_name(name[4:]):
@@ -344,13 +348,51 @@ def announcements(sentences: Sequence[str]) -> dict[str, list[str]]:
     return found
 
 
+def known_titles(credits: Sequence[Credit]) -> frozenset[str]:
+    """Squashed names credited somewhere with a capital "The" ("according to The Athletic"): a title,
+    so an outlet wherever else the corpus names it, also as "told the Athletic" where the lower-case
+    article hides it. Signal: a publication's name keeps its capital "The" mid-sentence; the same
+    name in another article is the same publication."""
+    # five letters or more: a short word ("the Sun") is as often a common noun with a capital
+    return frozenset(k for c in credits if c.name.startswith("The ") and len(k := squash(c.name[4:])) >= 5)
+
+
+# a single credit names the story's source only with one of these cues (the outlet found or reported
+# the story); "according to X" or "told X" once attributes a quote (reuse/trace.py)
+STORY_CUES = frozenset({"first reported by", "obtained by", "reported", "report by", "source"})
+
+
+def credit_groups(credits: Sequence[Credit]) -> list[list[Credit]]:
+    """Credits grouped by the outlet they name (``same_name``), most credited first, then earliest."""
+    groups: list[list[Credit]] = []
+    for c in credits:
+        for g in groups:
+            if same_name(c.name, g[0].name):
+                g.append(c)
+                break
+        else:
+            groups.append([c])
+    groups.sort(key=lambda g: (-len(g), g[0].position))
+    return groups
+
+
+def dominant_credit(credits: Sequence[Credit]) -> str | None:
+    """The outlet an article names as its story's source: credited more often than any other, or
+    its only credit with a story-level cue (as in ``trace._Tracer.credit_parent``); None otherwise."""
+    groups = credit_groups(credits)
+    n, second = len(groups[0]), (len(groups[1]) if len(groups) > 1 else 0)
+    if (n >= 2 and n > second) or (n == 1 and second == 0 and groups[0][0].cue in STORY_CUES):
+        return groups[0][0].name
+    return None
+
+
 def unnamed_credits(sentences: Sequence[str]) -> list[str]:
     return [s for s in sentences if _UNNAMED.search(s)]
 
 
 def article_signals(
     text: str, url: str | None, outlet: str | None, sentences: Sequence[str], raw_text: str = "",
-    description: str | None = None,
+    description: str | None = None, known: frozenset[str] = frozenset(),
 ) -> Signals:
     """Signals of one article; wire lines are read on the raw text, since cleaning removes
     copyright and credit lines as page furniture, and a wire dateline also in the page's own
@@ -362,11 +404,11 @@ def article_signals(
         wire = dateline[0]
         evidence = [f"wire dateline in the page's description ({dateline[1]})"]
     own_keys = outlet_keys(outlet, url)
-    credits, docs, own = find_credits(sentences, own_keys)
+    credits, docs, own = find_credits(sentences, own_keys, known)
     if raw_text and raw_text != text:
         # "Source: X" lines are credit lines, which cleaning removes with the page furniture
         footer = [ln for ln in raw_text.splitlines() if _SOURCE_LINE.match(ln)]
-        extra, _, _ = find_credits(footer, own_keys)
+        extra, _, _ = find_credits(footer, own_keys, known)
         seen = {(c.name, c.cue) for c in credits}
         credits += [
             Credit(c.name, c.cue, c.sentence, len(sentences)) for c in extra if (c.name, c.cue) not in seen

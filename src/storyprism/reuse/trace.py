@@ -9,8 +9,13 @@ evidence, strongest first:
 3. a credit that dominates the article (the same outlet credited twice, or the only outlet credited)
    -> the credited article when the corpus holds it (same outlet, shared text), else
    ``outlet:NAME``; a document credit ("in a blog post", "in a statement") -> a press release /
-   company blog of the corpus that shares its text;
+   company blog of the corpus that shares its text. Credits confined to one passage deep in the
+   article (lineage.passage_credit) yield to a reuse relation or to the article's own reporting;
+   one quote credited to the outlet two other reports name as their source names it too;
 4. a paraphrase relation (rewrite) to another article.
+
+Later passes read several articles at once: quote-only and pasted rewrites, restatements of a
+document or of a relayed announcement, one text's family (lineage.join_text_families), newsrooms.
 
 A primary document (press room, company blog, news office) is never a rewrite of news: a relation
 that says so is turned round. Articles crediting their own outlet ("told Newsweek" in Newsweek)
@@ -30,22 +35,34 @@ from datetime import datetime, timedelta
 from storyprism.records import Article, Reuse
 from storyprism.reuse.credits import (
     AGENCY_DOMAINS,
-    Credit,
+    STORY_CUES,
     Signals,
     agency_of,
     announcements,
     article_signals,
+    credit_groups,
+    dominant_credit,
+    known_titles,
     name_keys,
     outlet_keys,
-    same_name,
 )
 from storyprism.reuse.direction import is_date_only, parse_time
+from storyprism.reuse.lineage import (
+    NEWSROOM_DAYS,
+    _newsroom_key,
+    _publication_order,
+    join_text_families,
+    newsroom_pieces,  # noqa: F401  (re-exported: storyprism.reuse, the pipeline's newsroom step)
+    passage_credit,
+    relays_another_outlet,
+)
 from storyprism.reuse.text import split_sentences
 from storyprism.text.outlets import squash
 from storyprism.text.overlap import PASTED_MIN_WORDS, SAME_SENTENCE, quotations, word_containment
 
 VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
+_POST = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w+|pic\.twitter")  # a social post's handle, hashtag or image link
 _WORD = re.compile(r"[a-z0-9]+")
 # rarity-weighted share of words (reuse relations aside): reports of one event share a median 0.32,
 # of different events under 0.2 in 99 % of pairs (hand-read Giveme5W1H events, eval/trust.py)
@@ -66,9 +83,8 @@ DOC_MIN_SENTENCES = 4
 MAX_CREDIT_CANDIDATES = 100
 MAX_UPSTREAM = 50  # articles of one origin read for "adds own reporting" (a wire story may have thousands)
 MAX_NEWSROOM_PEERS = 50  # earlier pieces of one outlet compared with each piece
-STORY_CUES = frozenset({"first reported by", "obtained by", "reported", "report by", "source"})
+CORROBORATING_CREDITS = 2  # other reports naming one outlet as their source make it the story's source
 NEWSROOM_OVERLAP = 0.25  # two own pieces of one outlet this close cover one event: one newsroom
-NEWSROOM_DAYS = 3
 DOC_RESTATE_OVERLAP = 0.5  # rare-word overlap with a document that makes a quote-less article its restatement
 
 
@@ -120,6 +136,8 @@ class _Tracer:
             a.id: article_signals(a.text or "", a.url, a.outlet, self.sentences[a.id], a.raw_text, a.description)
             for a in articles
         }
+        self._learn_titles(articles)
+        self._credited_by: dict[str, set[str]] | None = None  # name key -> articles crediting it as source
         self.keys = {a.id: outlet_keys(a.outlet, a.url) for a in articles}
         self.words = {a.id: _words(a.text or "") for a in articles}
         df = Counter(w for ws in self.words.values() for w in ws)
@@ -144,6 +162,38 @@ class _Tracer:
             if self.signals[a.id].primary
             or any(d.split(".")[0] in self.keys[a.id] for ds in AGENCY_DOMAINS.values() for d in ds)
         }
+
+    def _corroborated(self, aid: str, name: str) -> bool:
+        """At least ``CORROBORATING_CREDITS`` other articles close to this one (``close``) take
+        ``name`` as their story's source (a repeated or story-level credit: ``credits.dominant_credit``)."""
+        if self._credited_by is None:
+            self._credited_by = {}
+            for other, sig in self.signals.items():
+                dom = dominant_credit(sig.credits) if sig.credits and not sig.primary else None
+                if dom is not None:
+                    for k in name_keys(dom):
+                        self._credited_by.setdefault(k, set()).add(other)
+        others = {o for k in name_keys(name) for o in self._credited_by.get(k, ())} - {aid}
+        return sum(1 for o in others if o not in self.off_topic and self.close(aid, o)) >= CORROBORATING_CREDITS
+
+    def _learn_titles(self, articles: Sequence[Article]) -> None:
+        """Credits re-read with the outlet titles the corpus itself prints ("The Athletic"), for the
+        few articles that name one in lower-case company ("told the Athletic": credits.known_titles)."""
+        # printed as a title by two articles or more: one stray capital ("according to The
+        # Pentagon") does not make an institution an outlet across the corpus
+        seen = Counter(k for sig in self.signals.values() for k in known_titles(sig.credits))
+        known = frozenset(k for k, n in seen.items() if n >= 2)
+        if not known:
+            return
+        # "the" + a known title's letters, found by a plain substring test on the squashed text, so
+        # only the few articles that print one are read again
+        wanted = [f"the{k}" for k in known]
+        for a in articles:
+            text = a.text or ""
+            flat = re.sub(r"[^a-z0-9]", "", text.lower())
+            if any(w in flat for w in wanted):
+                self.signals[a.id] = article_signals(text, a.url, a.outlet, self.sentences[a.id], a.raw_text,
+                                                     a.description, known)
 
     def _nearest_in_time(self, aid: str, candidates: list[str]) -> list[str]:
         """At most MAX_CREDIT_CANDIDATES candidates, nearest in publication time first (undated
@@ -212,15 +262,7 @@ class _Tracer:
         if sig.primary:
             return None
         if sig.credits:
-            groups: list[list[Credit]] = []
-            for c in sig.credits:
-                for g in groups:
-                    if same_name(c.name, g[0].name):
-                        g.append(c)
-                        break
-                else:
-                    groups.append([c])
-            groups.sort(key=lambda g: (-len(g), g[0].position))
+            groups = credit_groups(sig.credits)
             n = len(groups[0])
             rest = groups[1:]
             second = len(rest[0]) if rest else 0
@@ -238,7 +280,18 @@ class _Tracer:
                 if sig.own_reporting:
                     evidence.append("also reports on its own (credits its own outlet)")
                 target = self._resolve_credit(aid, first.name)
+                if n >= 2 and passage_credit(groups[0], len(self.sentences[aid])):
+                    # one passage credited (lineage.passage_credit): weaker than shared text or own reporting
+                    return target, "credited-passage", evidence
                 return target, "credited" if n >= 2 else "credited-once", evidence
+            if n == 1 and not rest and not sig.own_reporting and self._corroborated(aid, first.name):
+                # one quote credited to the outlet that two or more other reports of this story name
+                # as their source: the story's known source, and this article adds no reporting of
+                # its own (credits.py: no credit to its own outlet), so it rewrote that source too
+                target = self._resolve_credit(aid, first.name)
+                return target, "credited-once", [
+                    f"credits {first.name} ({first.cue}), the source other reports of this story credit: "
+                    f"\u201c{first.sentence[:160]}\u201d"]
             if n >= 2 and n == second:
                 tied = [g[0].name for g in groups if len(g) == n]
                 problems.append(f"conflicting credits: {', '.join(tied)} credited equally; kept as its own origin")
@@ -365,6 +418,17 @@ class _Tracer:
                 t.parent, t.kind, t.evidence = cp  # an outlet credited again and again is the source
             elif rp is not None and rp[1] == "edited":
                 t.parent, t.kind, t.evidence = rp
+            elif cp is not None and cp[1] == "credited-passage":
+                # credits confined to one passage deep in the article: a paraphrase of another
+                # article (rp) or the outlet's own reporting tells more about where the rest came from
+                if rp is not None:
+                    t.parent, t.kind, t.evidence = rp
+                    t.evidence.append(f"credits another outlet for one passage only ({cp[2][0][:120]})")
+                elif sig.own_reporting:
+                    t.evidence.append(f"own reporting; credits another outlet for one passage only ({cp[2][0][:120]})")
+                else:
+                    t.parent, t.evidence = cp[0], cp[2]
+                    t.kind = "credited"
             elif cp is not None:
                 t.parent, t.evidence = cp[0], cp[2]
                 t.kind = "credited"
@@ -386,6 +450,9 @@ class _Tracer:
         self._pasted_passages(traces)
         self._document_restatements(traces)
         self._announcement_restatements(traces)
+        # again, now that relays of an announcement the corpus lacks rest on it (``release:NAME``)
+        self._document_restatements(traces)
+        join_text_families(self, traces)
         self._newsrooms(traces)
         self._resolve(traces)
         for aid, t in traces.items():
@@ -435,8 +502,9 @@ class _Tracer:
                     # newsroom: they point at the upstream only when it is the document itself or
                     # rests on a named origin (wire, credited outlet) the shared material came from
                     continue
+                # a quoted post (an @handle or #hashtag in it) is public, printed alike by every desk
                 quotes = [q for q in (_norm_quotes(q).strip(" ,.") for q in _QUOTED.findall(self.articles[x].text or ""))
-                          if q]
+                          if q and not _POST.search(q)]
                 if not quotes:
                     continue  # nothing to tell own reporting from rewriting by
                 pool = _norm_quotes(self.articles[y].text or "")
@@ -495,7 +563,8 @@ class _Tracer:
             )
 
     def _rests_on_document(self, aid: str, traces: dict[str, Trace]) -> bool:
-        """The article is a primary document (not an agency's site), or its chain of parents reaches one."""
+        """The article is a primary document (not an agency's site), or its chain of parents reaches
+        one, or an organisation's announcement the corpus lacks (``release:NAME``, a relay's origin)."""
         node, seen = aid, set()
         while node in traces and node not in seen:
             if self.signals[node].primary:
@@ -504,7 +573,7 @@ class _Tracer:
             if traces[node].parent == node:
                 break
             node = traces[node].parent
-        return False
+        return node.startswith("release:")
 
     def _document_restatements(self, traces: dict[str, Trace]) -> None:
         """A spun rewrite of a press release: an article left as its own origin that prints no quote
@@ -513,10 +582,10 @@ class _Tracer:
         Signals: DOC_RESTATE_OVERLAP is well above what two reports of one event share (median 0.32,
         eval/trust.py), and a newsroom that reported has someone to quote; the document sets the
         words (synonym-swapped copies keep its names, figures and rare terms)."""
-        if not self.primary_docs:
-            return
         # the documents and what already derives from them: few, so the pass stays linear in the corpus
         family = [x for x in traces if not traces[x].off_topic and self._rests_on_document(x, traces)]
+        if not family:
+            return
         for aid, t in sorted(traces.items()):
             if t.parent != aid or t.off_topic or aid in self.source_like or self.signals[aid].own_reporting:
                 continue
@@ -581,7 +650,8 @@ class _Tracer:
     def _newsrooms(self, traces: dict[str, Trace]) -> None:
         """Several own pieces of one outlet on one event (a live story, a gallery, a video) share its
         newsroom, its sources and its briefings: they count as one origin, the earliest piece."""
-        selfs = [a for a, t in traces.items() if t.kind == "self" and not t.off_topic and a not in self.source_like]
+        selfs = [a for a, t in traces.items() if t.kind == "self" and not t.off_topic and a not in self.source_like
+                 and not relays_another_outlet(self.signals[a])]
         by_outlet: dict[str, list[str]] = {}
         for a in selfs:
             key = _newsroom_key(self.keys[a])
@@ -726,54 +796,3 @@ def trace_origins(
     ``off_topic`` (article id -> reason) articles stay their own origin and derive nothing."""
     uniq = list({a.id: a for a in articles}.values())
     return _Tracer(uniq, reuses, off_topic).run()
-
-
-def _newsroom_key(keys: set[str]) -> str:
-    """One key per outlet: the shortest of its keys ("cnn" for edition.cnn.com), ties by spelling so
-    the choice does not depend on set order."""
-    return min(keys, key=lambda k: (len(k), k)) if keys else ""
-
-
-def _publication_order(article: Article) -> tuple:
-    """Sort key: earliest published first, undated last, ties by id."""
-    t = parse_time(article.published)
-    return (t is None, t or 0, article.id)
-
-
-def newsroom_pieces(
-    story_members: Sequence[Sequence[str]],
-    articles: Sequence[Article],
-    kinds: Mapping[str, str],
-    off: set[str] | None = None,
-) -> dict[str, str]:
-    """Article id -> the earlier piece of its own outlet it joins, once stories exist.
-
-    Several own pieces of one outlet on one event (a news story, a profile, an interactive, a video)
-    share its newsroom, its sources and its briefings: they are one independent origin, not several
-    (the reading rule of the hand-read trust set, and what "independent sources" means to a reader).
-    Before stories exist only near-identical pieces can be grouped (``_Tracer._newsrooms``, word
-    overlap); a story says "same event" far better than word overlap, so here any two own pieces
-    (``kinds``: "self") of one outlet in one story published within ``NEWSROOM_DAYS`` are one
-    newsroom, attached to its earliest piece. Off-topic articles (``off``) join nothing."""
-    by_id = {a.id: a for a in articles}
-    off = off or set()
-    out: dict[str, str] = {}
-    for members in story_members:
-        by_outlet: dict[str, list[str]] = {}
-        for m in members:
-            a = by_id.get(m)
-            if a is None or m in off or kinds.get(m, "self") != "self":
-                continue
-            key = _newsroom_key(outlet_keys(a.outlet, a.url))
-            if key:
-                by_outlet.setdefault(key, []).append(m)
-        for pieces in by_outlet.values():
-            pieces.sort(key=lambda x: _publication_order(by_id[x]))
-            first = pieces[0]
-            for p in pieces[1:]:
-                ta, tp = parse_time(by_id[first].published), parse_time(by_id[p].published)
-                if ta is not None and tp is not None and (tp - ta).total_seconds() > NEWSROOM_DAYS * 86400:
-                    first = p  # days later: the newsroom's next round of reporting starts here
-                    continue
-                out[p] = first
-    return out
