@@ -14,8 +14,8 @@ vectors), and only those whose identity keys agree little with the rest of their
 (``SETTLED_KEYS``): an article that shares its event's names, numbers and days is where it
 belongs, and skipping it keeps the pass cheap. An event an article moves to that this run opened
 and that has no storyline yet takes the storyline of the event the article left when the two share
-a leading name: the article passed that event's bar, so the two report the same kind of news, and
-with the same actors that makes one storyline (as the halves of a split do).
+an actor (``storylines.same_actors``): the article passed that event's bar, so the two report the
+same kind of news, and with the same actors that makes one storyline (as the halves of a split do).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .cluster import Clusterer
 from .features import DAY_KEY
 from .split import Held
 from .state import INDEX_TERMS, Event
-from .storylines import shared_actors
+from .storylines import same_actors
 
 # An article whose mean identity-key cosine with the other members of its event reaches this is
 # left where it is. Measured (eval/stories_hard.py): 0.15-0.3 score alike on every variant; looking
@@ -98,6 +98,6 @@ def _second_look(clusterer: Clusterer, fresh: set[str], entry: Held, ev: Event) 
     clusterer.index.add(target, [t for t, _ in sorted(feat.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]])
     clusterer.spans[target.id] = target.span()
     clusterer.spans[ev.id] = ev.span()
-    if target.id in fresh and target.storyline is None and target.sibling is None and shared_actors(target, ev):
+    if target.id in fresh and target.storyline is None and target.sibling is None and same_actors(target, ev):
         target.sibling = ev.id  # one kind of news, and the same actors: a storyline (storylines.py)
     return 1
