@@ -231,3 +231,26 @@ def test_a_stage_that_does_not_write_what_it_declares_stops_the_run(tmp_path: Pa
         with pytest.raises(RuntimeError, match="reuse stage did not produce found, origin_records"):
             ws.analyze()
         assert ws.status()["last_analysis"]["interrupted"] is True
+
+
+def test_a_variant_group_renamed_elsewhere_leaves_a_story_with_one_of_its_quotes_up_to_date() -> None:
+    from storyprism.options import Options
+    from storyprism.pipeline import _story_inputs
+    from storyprism.records import AnalysisData, Article, Extraction, Quote, Story
+
+    articles = [Article(id=x, ref=x, title="t", text=f"text {x}", content_hash=x) for x in ("a", "b", "c")]
+    stories = [Story(id="s1", title="one", articles=["a"]), Story(id="s2", title="two", articles=["b", "c"])]
+
+    def inputs(group_a: str, group_bc: str) -> dict[str, list[str]]:
+        quotes = [
+            Quote("a", "We will rebuild.", True, speaker="Ana Ruiz", speaker_id="e1", variant_group=group_a, id="a:q0"),
+            Quote("b", "Costs will rise.", True, speaker="Bo Lind", speaker_id="e2", variant_group=group_bc, id="b:q0"),
+            Quote("c", "Costs will rise.", True, speaker="Bo Lind", speaker_id="e2", variant_group=group_bc, id="c:q0"),
+        ]
+        data = AnalysisData(articles=articles, stories=stories, extraction=Extraction(quotes=quotes))
+        return _story_inputs(data, Options())
+
+    before = inputs("v-1", "v-2")
+    after = inputs("v-9", "v-8")  # linking gave both groups new ids (new members in other stories)
+    assert after["s1"] == before["s1"]  # one quote of its group in the story: nothing it pairs changed
+    assert after["s2"][0] != before["s2"][0]  # two quotes of one group: conflicts name the group

@@ -438,12 +438,13 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
     out = {}
     for story in data.stories:
         parts: list[object] = [options_key]
+        groups = _story_variant_groups(q for aid in story.articles for q in quotes.get(aid, []))
         for aid in story.articles:
             a = articles.get(aid)
             if a is None:
                 continue
             parts.append([aid, a.content_hash, a.published, a.title, a.outlet, data.origins.get(aid)])
-            parts.append([_quote_input(q) for q in quotes.get(aid, [])])
+            parts.append([_quote_input(q, q.variant_group in groups) for q in quotes.get(aid, [])])
             parts.append([[r.source, r.kind, len(r.alignments)] for r in reuses.get(aid, [])])
         line: list[object] = [options_key]
         for sid in line_of.get(story.id, []):
@@ -454,13 +455,24 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
     return out
 
 
-def _quote_input(q: Quote) -> dict[str, object]:
-    """What the comparison reads of a quote. Its speaker's entity id matters only to quotes of a
-    variant group (``compare.conflicts.speaker_conflicts``); elsewhere it is left out, since
+def _story_variant_groups(quotes: Iterable[Quote]) -> set[str]:
+    """The variant groups with two or more of the story's quotes: only those pair anything in its
+    comparison (``compare.claims``, ``compare.conflicts.speaker_conflicts``). A group with one quote
+    in the story changes nothing there, yet corpus-wide linking gives it a new id whenever an
+    article elsewhere joins it, which alone would make every story quoting it stale."""
+    size = Counter(q.variant_group for q in quotes if q.variant_group)
+    return {g for g, k in size.items() if k >= 2}
+
+
+def _quote_input(q: Quote, grouped: bool) -> dict[str, object]:
+    """What the comparison reads of a quote: its fields, its variant group only when the group holds
+    another quote of the story (``grouped``, see ``_story_variant_groups``). Its speaker's entity id
+    matters only to those (``compare.conflicts.speaker_conflicts``); elsewhere it is left out, since
     corpus-wide linking gives an id to a speaker once enough articles name them, and that alone
     would make every story quoting them stale."""
     d = to_dict(q)
-    if not q.variant_group:
+    if not grouped:
+        d.pop("variant_group", None)
         d.pop("speaker_id", None)
     return d
 
