@@ -10,6 +10,7 @@ sentence alignments stay in the store and are read per page.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -333,7 +334,9 @@ def story_fingerprints(store: Store) -> dict[str, str]:
     lines = {line.id: line for line in store.derived(Storyline, "storyline")}
     out: dict[str, str] = {}
     for story in stories:
-        h = hashlib.sha1(f"{__version__}\0{json.dumps(to_dict(story), sort_keys=True, default=str)}".encode())
+        # the view leaves out the stage's private state (centroids: most of a story's bytes)
+        shown = to_dict(dataclasses.replace(story, state={}))
+        h = hashlib.sha1(f"{__version__}\0{json.dumps(shown, sort_keys=True, default=str)}".encode())
         line = lines.get(story.storyline or "")
         if line is not None:
             h.update(json.dumps([line.id, line.title, [(s, titles.get(s)) for s in line.stories]]).encode())
