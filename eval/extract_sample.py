@@ -58,7 +58,13 @@ missed, "quoting X as saying", unnamed ledes named next, teaser headlines, "cont
 compound durations and "N and a half", team nicknames, shared given names and tabloid mood words. Verdicts
 of items whose output changed since were judged again after the fixes (no longer blind). A second draw
 of names alone, ``extract_sample_i12t.json`` (seed 91207), was read once before that round's entity fixes
-(the fair estimate) and again after them; its other kinds are left unread.
+(the fair estimate) and again after them; its other kinds are left unread. Its ninth round was read in one
+fresh draw of all four kinds, once, before any of its fixes: ``extract_sample_i12u.json`` (seed 91208, on
+commit 17c9125: the fair estimate, kept under "blind_figures"); its errors prompted mouthpieces ("the
+spokesperson" after "X's representative"), title words cut at the clause's verb, documents to their
+issuer or writer, "quoted him as saying" after a quote, content cut at the reporter's frame, spellings of
+one name, widely written initialisms, seat numbers and weekday tense; items whose output changed, and a
+few whose entity the fixes changed, were judged again after them (no longer blind).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

@@ -104,6 +104,21 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         e -= 1
     if text[s : s + 5].lower() == "that ":
         s += 5
+    else:
+        # "said on Friday its engineers had ...": a time adjunct right after the cue is the reporter's
+        # (when the speaking happened), hung in the complement by the parser; after "that" it is the
+        # content's own
+        when = _LEADING_TIME.match(text, s, e)
+        if when and len(text[when.end() : e].split()) >= 3:
+            s = when.end()
+    # "..., referring to the launch", "..., citing the prosecutor's office", "... and insisted there
+    # had been no fight": a participle of a cue after a comma, or a second finite cue joined by "and",
+    # is the reporter's frame going on; the attributed words end before it
+    if re.match(r"(?:citing|referring\s+to|quoting)\s", text[s:e]):
+        return None  # a piece that is the frame itself ("..., according to X, citing the prosecutor")
+    frame = _FRAME_GOES_ON.search(text, s, e)
+    if frame and frame.start() > s:
+        e = frame.start()
     # page furniture glued to the sentence by scraping ("... since watching Senna FOR HAMILTON TO WIN
     # THE TITLE", "... was hacked MOST READ IN NEWS"): a run of words in capitals ends the content
     bar = text.find(" | ", s, e)
@@ -120,6 +135,18 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if dangling:
         e = s + dangling.start()
     return (s, e) if e - s >= 3 else None
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_LEADING_TIME = re.compile(
+    rf"(?:(?:late|early)\s+)?(?:on\s+)?(?:{_WEEKDAY}|{_MONTH})(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+    r"|(?:last|this|earlier\s+this)\s+(?:week|month|year|weekend)\s+"
+)
+_FRAME_GOES_ON = re.compile(
+    r",\s+(?:referring|citing|quoting|adding|noting|stressing|insisting)\s+(?:to\s+|that\s+)?|"
+    r"\s+and\s+(?:also\s+|then\s+)?(?:insisted|added|said|says|insists|adds|stressed|noted|argued|claimed)\s+"
+)
 
 
 def _content(
@@ -152,6 +179,10 @@ def _content(
             return "dobj", [span] if span else []
     if "xcomp" in deps:
         xs = [c for c in kids if p.deps[c] == "xcomp" and c > v]
+        if xs and p.deps[v] == "relcl" and any(p.deps[c] == "dobj" and c < v for c in p.children(xs[0])):
+            # "radio waves, which Falcke hopes to catch": the relative pronoun is the infinitive's
+            # object, so "to catch" alone attributes nothing
+            return "", []
         if xs:
             span = _trim(text, *p.subtree(xs[0]))
             return "xcomp", [span] if span else []

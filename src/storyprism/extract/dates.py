@@ -42,7 +42,9 @@ RELATIVE = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|shall|is going to|are going to|plans? to|planned to|planning to|scheduled|expected to|"
-    r"set to|next|upcoming|coming|due to|ahead of|hopes? to|hoped to|intends? to|intended to|looks? forward|looked forward)\b"
+    # "coming" only as "the coming days": "to prevent this day from coming" looks back
+    r"set to|next|upcoming|coming\s+(?:days|weeks|months|week|weekend|year)|due to|ahead of|hopes? to|hoped to|"
+    r"intends? to|intended to|looks? forward|looked forward)\b"
 )
 
 
@@ -111,6 +113,7 @@ def find_dates(
         value = f"{int(m.group('year')):04d}-{MONTHS[m.group('mon').lower()]:02d}"
         out.append(DateMention(article, text[s : m.end()], value, "month", False, sentence_of(s), s, m.end()))
     explicit_days = [d for d in out if d.granularity == "day" and d.value]
+    overnight = _overnight(text, pub)
     for m in RELATIVE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -125,11 +128,33 @@ def find_dates(
             out.append(DateMention(article, m.group(0), stated, "day", True, sent, m.start(), m.end()))
             continue
         rvalue, gran = _resolve(m, pub, sent, _local(text, m, sent))
+        if (
+            overnight
+            and pub
+            and m.group("wday")
+            and rvalue == (pub - timedelta(days=6)).isoformat()
+            and "last" not in m.group(0).lower()
+        ):
+            rvalue = (pub + timedelta(days=1)).isoformat()  # the morning after an overnight story's stamp
         if _habitual(text, m.start()):
             rvalue = None  # "It typically delivers shares in January": every January, no one date
         out.append(DateMention(article, m.group(0), rvalue, gran, True, sent, m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _overnight(text: str, pub: date | None) -> bool:
+    """Whether the story was stamped on the evening of its event and updated the next morning: it
+    reports the stamp day's night ("mayhem Thursday night") and the next day's early hours ("said
+    early Friday", "Friday morning"). Then that next weekday is the morning after the stamp, not the
+    same weekday six days before it (signal: an evening event and its morning-after reactions)."""
+    if pub is None:
+        return False
+    day = WEEKDAYS[pub.weekday()].capitalize()
+    nxt = WEEKDAYS[(pub.weekday() + 1) % 7].capitalize()
+    evening = re.search(rf"\b{day}\s+(?:night|evening)\b|\blate\s+(?:on\s+)?{day}\b", text)
+    morning = re.search(rf"\bearly\s+(?:on\s+)?{nxt}\b|\b{nxt}\s+morning\b", text)
+    return bool(evening and morning)
 
 
 def _stated(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
@@ -181,7 +206,10 @@ def _local(text: str, m: re.Match[str], sentence: str) -> bool | None:
     nxt = _CLAUSE_CUT.search(after)
     clause_after = after[: nxt.end()] if nxt else after
     # the words before the weekday carry its verb more often than those after it
-    for window in (clause, clause_after, before[before.rfind(". ") + 1 :]):
+    # words inside quotation marks are the speaker's tense, not that of the reporter's clause holding
+    # the weekday ("“... to prevent this day from coming,” said Mount, referring to the test on Friday")
+    last = re.sub(r"[“\"][^“”\"]*[”\"]", " ", before[before.rfind(". ") + 1 :])
+    for window in (clause, clause_after, last):
         if _FUTURE.search(window):
             return True
         if _PAST_NEAR.search(window):

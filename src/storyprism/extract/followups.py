@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyprism.extract.cues import ALL_FORMS, PRONOUNS
+from storyprism.extract.cues import ALL_FORMS, PRONOUNS, ROLE_SYNONYMS
 from storyprism.extract.marks import QUOTE_MARKS
 from storyprism.extract.parse import Parse
-from storyprism.extract.speakers import DocContext, Ent, person_noun_gender
+from storyprism.extract.speakers import DocContext, Ent, norm_name, person_noun_gender
 from storyprism.extract.tags import tag_after
 
 if TYPE_CHECKING:
@@ -241,6 +241,46 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
                 and not titled
                 and nxt.start in ctx.subjects
                 and "\n\n" not in text[after : nxt.start]
+                and not (gender in ("m", "f") and ctx.gender.get(name) not in (None, gender))
+            ):
+                q.speaker = name
+            break
+
+
+# the next sentence's subject speaking "also": "Moon Jae-in also said", "Kim has also told reporters"
+_ALSO_SAYS = re.compile(
+    r"(?:,[^,]{1,40},)?\s+(?:has\s+|had\s+)?also\s+(?:said|says|told|tells|warned|added)\b"
+)
+
+
+def role_named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
+    """ "South Korea's president has said the country could destroy its neighbour “beyond recovery.”
+    Moon Jae-in also said ...": a role phrase the text has not tied to a name yet is the person the
+    next sentence names as saying "also". Signal: "also" with a verb of saying continues the same
+    speaker; only for a definite or possessive role phrase left unresolved, a person noun whose
+    gender does not contradict the name, and a full name that is the subject of the next sentence."""
+    for q in found:
+        if q.speaker_span is None or q.speaker is None:
+            continue
+        s, e = q.speaker_span
+        words = text[s:e].split()
+        if not 1 <= len(words) <= 4 or q.speaker != norm_name(text[s:e]):
+            continue  # resolved already, or no short phrase
+        head = re.sub(r"[^\w-]", "", words[-1]).lower()
+        gender = person_noun_gender(head)
+        # only an office owned by a country or a body ("South Korea's president"): "The coach said ...
+        # Ana Duarte also said" may be a second person agreeing
+        if head not in ROLE_SYNONYMS or not any(re.search(r"['’]s$", w) for w in words[:-1]):
+            continue
+        if any(x.start < e and s < x.end for x in ctx.persons):
+            continue
+        after = max(q.end, e)
+        for nxt in (p for p in ctx.persons if after <= p.start <= after + 200):
+            name = ctx.full_name(nxt.text, nxt.start)
+            if (
+                _ALSO_SAYS.match(text, nxt.end)
+                and len(name.split()) >= 2
+                and re.search(r"[.!?][\"”’]?\s+$|^\s*$", text[max(0, nxt.start - 4) : nxt.start])
                 and not (gender in ("m", "f") and ctx.gender.get(name) not in (None, gender))
             ):
                 q.speaker = name

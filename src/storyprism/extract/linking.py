@@ -24,6 +24,7 @@ from storyprism.extract.name_signals import (
     TIME_ZONES,
     aliases,
     hyphenated_surnames,
+    merge_spellings,
     names_titled,
     norm,
     titled_surnames,
@@ -373,6 +374,10 @@ def _merge_orgs(
             corpus_first[words[0]].add(k[4:])
             for i in range(2, len(words)):
                 local_prefix[(art, " ".join(words[:i]))].add(k[4:])
+    key_arts: dict[str, set[str]] = defaultdict(set)
+    for k, art in zip(keys, articles, strict=True):
+        if k:
+            key_arts[k].add(art)
     out: list[str | None] = []
     # a lone last word ("Cubs" after "Chicago Cubs") stands for the longer name in the same article too
     # (written as a name: no headline capitals "FOLDING PATENT Samsung", no lowercase "Kumshe the Chibok")
@@ -411,6 +416,14 @@ def _merge_orgs(
             continue
         o = k[4:]
         cands = by_initials.get(o, set()) if 2 <= len(o) <= 6 else set()
+        # an initialism written in more articles than the name it would abbreviate, and never beside
+        # it, is known on its own: "BBC" across seven articles is no "Barnum & Bailey Circus" that one
+        # other article names (where some article writes both, or the name is as widely written, it joins)
+        cands = {
+            c
+            for c in cands
+            if key_arts[f"org|{c}"] & key_arts[k] or len(key_arts[f"org|{c}"]) >= len(key_arts[k])
+        }
         if len(cands) > 1:
             # "AP": "Associated Press" (8 mentions) over "AfD party" (1): a name three times as common as
             # every other expansion is the one the corpus abbreviates
@@ -556,7 +569,10 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     keys: list[str | None] = []
     for m in mentions:
         cls = CLASS_OF.get(m.type)
-        if cls is None or (cls == "person" and (junk_name(m.text) or _lowercase_word(m.text))):
+        if cls is None or (
+            # "HA446", "Boeing 737": a digit is in a flight or a model number, never in a person's name
+            cls == "person" and (junk_name(m.text) or _lowercase_word(m.text) or re.search(r"\d", m.text))
+        ):
             keys.append(None)
         elif cls == "person":
             parts = person_parts(m.text)
@@ -575,6 +591,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     ]
     keys = glossed(mentions, keys)
     keys = hyphenated_surnames(mentions, keys)
+    keys = merge_spellings(keys, [m.text for m in mentions])
     # persons: full-name key = first + last token (middle names and initials vary between outlets)
     full_key: dict[str, str] = {}
     for k in keys:

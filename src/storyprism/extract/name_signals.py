@@ -165,3 +165,25 @@ def hyphenated_surnames(mentions: list[Mention], keys: list[str | None]) -> list
         if len(hits) == 1:
             out[i] = next(iter(hits))
     return out
+
+
+def merge_spellings(keys: list[str | None], texts: list[str]) -> list[str | None]:
+    """Keys that spell one name two ways join the more common spelling: an organisation written with
+    and without a space ("First Group" / "FirstGroup": the company's own spelling against a reporter's),
+    and a group's plural beside its adjective ("Israelis" / "Israeli", "Tunisians" / "Tunisian": the
+    NER types both NORP, and they name the same people). Signals: the letters of the written names are
+    the same once spaces go; the plural is the adjective plus "s" and both are NORP keys of the corpus."""
+    counts = Counter(k for k in keys if k)
+    squash = [norm(t).replace(" ", "") for t in texts]
+    by_squash: dict[str, Counter[str]] = defaultdict(Counter)
+    for k, sq in zip(keys, squash, strict=True):
+        if k and k.startswith("org|"):
+            by_squash[sq][k] += 1
+    out: list[str | None] = []
+    for k, sq in zip(keys, squash, strict=True):
+        if k and k.startswith("org|") and len(by_squash[sq]) > 1:
+            k = max(by_squash[sq], key=lambda c: (by_squash[sq][c], c))
+        elif k and k.startswith("norp|") and k.endswith("s") and counts.get(k[:-1]):
+            k = k[:-1]
+        out.append(k)
+    return out

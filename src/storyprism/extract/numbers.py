@@ -322,7 +322,9 @@ _SERIES = (
     "platform|seat|row|flight|route|highway|interstate|section|article|clause|paragraph|verse|track|"
     "act|scene|part|volume|vol|issue|grade|class|category|channel|model|version|day|lap|exit|terminal|"
     # numbered places of a site ("pad 40", "pier 17", "hole 18", "ward 6"): a label, not a count
-    "pad|launchpad|pier|berth|dock|hangar|ward|precinct|sector|hole|bay|cell"
+    "pad|launchpad|pier|berth|dock|hangar|ward|precinct|sector|hole|bay|cell|"
+    # numbered places in a vehicle or a building ("aisle 14", "carriage 3", "floor 9", "suite 200")
+    "aisle|carriage|cabin|deck|floor|suite|apartment|lane"
 )
 
 

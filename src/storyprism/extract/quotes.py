@@ -36,6 +36,7 @@ from storyprism.extract.followups import (
     named_beside,
     named_next,
     quote_after_statement,
+    role_named_next,
     role_subjects,
     speaking_it,
     tag_closing_quote,
@@ -164,6 +165,16 @@ def find_direct(
             q.speaker = resolve(ctx, quoting.span(1))
             if q.via == q.speaker:
                 q.via = None
+        quoted_after = QUOTING_AS.search(text, closing, min(limit, closing + 80))
+        if quoted_after is not None and re.search(r"[.!?“”\"]", text[closing : quoted_after.start()]):
+            quoted_after = None  # the tag must follow the closing mark in the same sentence
+        if quoted_after is not None and q.speaker:
+            # "“...,” the newspaper quoted him as saying": the person quoted is the speaker and the
+            # paper relays, as "quoting X as saying" before the quote does
+            q.via, q.speaker_span = q.speaker, quoted_after.span(1)
+            q.speaker = resolve(ctx, quoted_after.span(1))
+            if q.via == q.speaker:
+                q.via = None
         if q.cue == "continue" and continues_a_motion(text, opening):
             q.speaker = q.speaker_span = q.cue = q.via = None  # "will continue its path into 'deep space'"
         prev = next((f for f in reversed(found) if f.speaker), None)  # unattributed ones continue it
@@ -251,6 +262,10 @@ def _parsed_speaker(text: str, ctx: DocContext, parse: Parse, q: Found) -> None:
         return
     words = text[pa.speaker[0] : pa.speaker[1]].split()
     if not words or len(words) > 14 or words[0].lower() in ("it", "this", "that", "there", "which"):
+        return
+    if any(qs <= pa.speaker[0] < qe and not qs <= q.start < qe for qs, qe in ctx.quoted):
+        # "“By doing so one is saying ...” ... “the end of equality,” the newspaper quoted him as
+        # saying": a subject inside another quote speaks in the quoted words, never this quote's frame
         return
     if q.speaker is None and not pa.strong and len(q.text.split()) < 6:
         return  # a title or a scare-quoted term near a verb, not someone's words
@@ -514,6 +529,22 @@ _LABEL_LINE = re.compile(
 _INTRO_COLON = re.compile(r"\s*:\s*[“\"‘']")
 
 
+# "will try to paint", "may attempt to argue": a modal before a verb of trying puts the speech in the
+# reporter's guess about the future ("the lawyers tried to argue that" did argue: no modal, kept)
+_TRY = frozenset(["try", "attempt"])
+_MODALS = frozenset(["will", "would", "may", "might", "could", "'ll"])
+
+
+def _hypothetical(text: str, parse: Parse, cue: int) -> bool:
+    head = parse.heads[cue]
+    if parse.deps[cue] != "xcomp" or text[parse.starts[head] : parse.ends[head]].lower() not in _TRY:
+        return False
+    return any(
+        parse.deps[c] == "aux" and text[parse.starts[c] : parse.ends[c]].lower() in _MODALS
+        for c in parse.children(head)
+    )
+
+
 def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[Found]) -> list[Found]:
     """Reported speech, beliefs and "according to" from the parse (see ``attribution``).
 
@@ -532,10 +563,13 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
         label = _LABEL_LINE.match(text, text.rfind("\n", 0, a.speaker[0]) + 1)
         if label and label.start("word") <= a.speaker[0] < label.end():
             continue  # "Story highlights Heavy winds forced ...": a page label heading a summary list
+        if a.cue >= 0 and _hypothetical(text, parse, a.cue):
+            continue  # "X will probably try to paint this as ...": a guess at what X may say, not said
         shown = SHOWN_HEADS.search(text, a.speaker[0], a.speaker[1])
         if (
             shown
-            and a.lemma not in SPEECH_LEMMAS
+            # "footage emerged revealing the moments": reveal/show from a picture is seen, not said
+            and (a.lemma not in SPEECH_LEMMAS or a.lemma in ("reveal", "show"))
             and a.kind != "according"
             and (text[shown.start()].islower() or shown.start() == a.speaker[0])
         ):
@@ -712,7 +746,7 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     pattern rules alone run (names off, or no parser).
     """
     text = normalise_marks(text)
-    ctx = DocContext.build(text, ents)
+    ctx = DocContext.build(text, ents, parse)
     if parse is not None:
         # which PERSON mentions are clause subjects: pronouns refer to those first
         for e in ctx.persons:
@@ -761,4 +795,5 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     quote_after_statement(text, out)
     document_issuer(text, out)
     named_next(text, ctx, out)
+    role_named_next(text, ctx, out)
     return out

@@ -12,9 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from storyprism.extract.cues import ALL_FORMS, PRONOUNS, ROLE_SYNONYMS
+from storyprism.extract.cues import PRONOUNS, ROLE_SYNONYMS
 from storyprism.extract.ents import Ent
+from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _CREDITS, _TITLES, MOODS
+from storyprism.extract.parse import Parse
 from storyprism.extract.surnames import with_missed_surnames
 
 GENERIC_SPEAKERS = frozenset(
@@ -156,7 +158,7 @@ class DocContext:
     restored: set[int] = field(default_factory=set)  # starts of surnames the NER missed, restored
 
     @classmethod
-    def build(cls, text: str, ents: list[Ent]) -> DocContext:
+    def build(cls, text: str, ents: list[Ent], parse: Parse | None = None) -> DocContext:
         ctx = cls(text=text, ents=ents)
         ctx.persons = [e for e in ents if e.label == "PERSON" and _person_like(text, e)]
         # surname -> the full name used most in the document (ties: the first one met), not the
@@ -182,12 +184,33 @@ class DocContext:
         for p in ctx.persons:
             name = ctx.full_name(p.text, p.start)
             words = ctx.titles.setdefault(name, set())
-            before = text[max(0, p.start - 60) : p.start]
+            if re.match(r"['’]s\b", text[p.end : p.end + 3]):
+                # "the director spat in Thurman's face": a possessive name opens another noun phrase, so
+                # the words before it belong to the clause around that phrase, not to the name
+                continue
+            before = text[_title_window(text, parse, p.start) : p.start]
             before = re.split(r"[.;:!?“”\"]|\b(?:and|with|between|said|told|by)\b", before)[-1]
+            # "a representative for Thurman", "spokesman for President Moon": the mouthpiece noun
+            # before "for" is someone else's title, the named person is whom they speak for
+            # ("spokeswoman for the festival Anja Marx": a common noun body after "for", then the name,
+            # is the mouthpiece named after whom she speaks for; the title stays hers)
+            pieces = re.split(rf"\b(?:{'|'.join(MOUTHPIECES)})\s+for\b", before, flags=re.IGNORECASE)
+            if len(pieces) > 1 and not re.fullmatch(
+                r"\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*", pieces[-1]
+            ):
+                before = pieces[-1]
             words.update(re.sub(r"['’]s$", "", w.lower().strip(",")) for w in before.split()[-5:])
             after = re.match(r",\s+(?:a|an|the|who is)?\s*([^,.;]{2,60})[,.;]", text[p.end : p.end + 80])
+            if after and parse is not None:
+                # "As for the scene ... choking Thurman, the director told Deadline ...": a clause after
+                # the comma (it holds a verb) is the sentence going on, no apposition naming her
+                a0 = p.end + after.start(1)
+                if any(parse.is_verb(k) for k in parse.tokens_in(a0, a0 + len(after.group(1)))):
+                    after = None
             if after:
-                words.update(w.lower().strip("'’s") for w in after.group(1).split())
+                # "’s" as a possessive ending only: a bare strip("'’s") ate the first letter of
+                # "spokesman", "secretary", "senator" (so the role match never saw them)
+                words.update(re.sub(r"['’]s$", "", w.lower().strip(",'’")) for w in after.group(1).split())
         ctx.gender = _genders(ctx)
         return ctx
 
@@ -359,6 +382,20 @@ class DocContext:
         return best[2] if best else None
 
 
+def _title_window(text: str, parse: Parse | None, start: int) -> int:
+    """Where the title words before a name may begin: 60 characters back, and with a parse never before
+    a verb or a preposition hung on a verb in that stretch ("the director spat in Thurman's face": the
+    director is the one who spat, no title of Thurman's; "Ambassador to the United Nations Nikki Haley"
+    keeps its "to", which hangs on the title noun)."""
+    lo = max(0, start - 60)
+    if parse is None:
+        return lo
+    for k in reversed(parse.tokens_in(lo, start)):
+        if parse.is_verb(k) or (parse.tags[k] in ("IN", "TO") and parse.is_verb(parse.heads[k])):
+            return parse.ends[k]
+    return lo
+
+
 _DEMONYM_ENDS = ("an", "ese", "ish", "ic", "i")
 _DEMONYMS = frozenset(
     ["french", "dutch", "greek", "thai", "swiss", "welsh", "czech", "us", "u.s", "uk", "un"]
@@ -445,6 +482,8 @@ def norm_name(mention: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[0].lower() in MOODS and words[1][:1].isupper():
         words = words[1:]  # "Devastated Hayley": a tabloid's mood word before the name
+    while len(words) > 1 and words[-1].lower() in ("and", "&", "of", "the", "for"):
+        words = words[:-1]  # "Cincinnati Zoo and": the NER cut a longer name at its joining word
     return " ".join(words)
 
 
@@ -500,7 +539,7 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
                 local = x
         named = local or named
         return norm_name(named.text) if named else phrase
-    issuer = _issued_by(ctx, span, low)
+    issuer = issued_by(ctx, span, low) or document_antecedent(ctx, span, low)
     if issuer:
         return issuer
     owned = re.fullmatch(
@@ -531,6 +570,9 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     apposed = _named_in_apposition(ctx, span, low)
     if apposed:
         return apposed
+    mouth = mouthpiece(ctx, span, low)
+    if mouth:
+        return mouth
     role = ctx.role(phrase, s)
     if role:
         return role
@@ -599,64 +641,6 @@ def _last_two(ctx: DocContext, pos: int) -> str | None:
         if name not in names:
             names.append(name)
     return f"{names[1]} and {names[0]}" if len(names) == 2 else None
-
-
-_DOC_PHRASE = re.compile(
-    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(statement|letter|report|post|release|memo|notice|note|filing|study)"
-)
-_ISSUED_BY = re.compile(
-    r"\s+(?:(?:released|issued|posted|published|sent|put\s+out|signed|written|carried|prepared)"
-    r"\s+(?:[\w-]+\s+){0,2}?)?(?P<by>by|from)\s+(?:the\s+)?"
-)
-
-
-def _issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
-    """ "a statement released by the Korean Central News Agency read", "A due-diligence report by Appleby
-    noted", "A statement from the ministry said", "the company's statement said": a document speaks for
-    the body or person named as its issuer (the parse leaves the "by" phrase out of the subject)."""
-    owner = _DOC_OWNER.fullmatch(low)
-    if owner:
-        # "the company's statement": the owner phrase, resolved as a speaker of its own
-        s = span[0] + owner.start("owner")
-        name = resolve(ctx, (s, s + len(owner.group("owner"))))
-        return name if name.lower() != norm_name(owner.group("owner")).lower() else None
-    doc = _DOC_PHRASE.match(low)
-    if doc is None:
-        return None
-    # the issuer after the phrase ("a statement released by X said") or inside it ("A statement from
-    # the ministry said", when the parse kept the "from" phrase in the subject)
-    m = _ISSUED_BY.match(ctx.text, span[0] + doc.end())
-    if m is None or (doc.end() != len(low) and m.end() > span[1]):
-        return None
-    by_end = m.start("by") + len(m.group("by")) + 1  # the NER may take "the" into the name
-    ent = next((x for x in ctx.ents if by_end <= x.start <= m.end() and x.label in _ISSUERS), None)
-    after = ctx.text[ent.end :].split()[:1] if ent is not None else []
-    if ent is not None and after and after[0][:1].islower() and after[0].strip(",.") not in _AFTER_ISSUER:
-        ent = None  # "from German authorities", "the Icelandic prime minister's office": a modifier
-    if ent is not None:
-        return ctx.full_name(ent.text, ent.start) if ent.label == "PERSON" else norm_name(ent.text)
-    body = re.match(r"the\s+[a-z]+\b", ctx.text[by_end : by_end + 40])
-    return ctx.organisation(body.group(0), by_end) if body else None  # "from the ministry"
-
-
-_ISSUERS = frozenset(["PERSON", "ORG", "GPE"])
-# what may follow an issuer's name: the document's verb ("... Agency read") or the rest of its phrase
-_AFTER_ISSUER = frozenset(ALL_FORMS) | {
-    "read",
-    "reads",
-    "in",
-    "on",
-    "at",
-    "of",
-    "and",
-    "which",
-    "that",
-    "who",
-}
-_DOC_OWNER = re.compile(
-    r"(?P<owner>(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:[\w-]+\s+)?"
-    r"(?:statement|letter|report|post|release|memo|notice|filing)"
-)
 
 
 # between two names of a joint speaker ("Michael Sheen and Sarah Silverman", "The UK and U.S."): a

@@ -1,0 +1,245 @@
+"""Speakers that are a mouthpiece or a document: "the spokesperson" back to the spokesperson the text
+introduced ("Weinstein's representative"), and a statement, release or article to its issuer ("a
+statement released by X", "a commentary published in the Rodong Sinmun newspaper", "the news release"
+after "a news release from the zoo"). Used by ``speakers.resolve``."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyprism.extract.cues import ALL_FORMS
+
+if TYPE_CHECKING:
+    from storyprism.extract.speakers import DocContext
+
+
+def _norm(mention: str) -> str:
+    from storyprism.extract.speakers import norm_name  # speakers imports this module
+
+    return norm_name(mention)
+
+
+def _resolve(ctx: DocContext, span: tuple[int, int]) -> str:
+    from storyprism.extract.speakers import resolve
+
+    return resolve(ctx, span)
+
+
+# nouns for someone who speaks for another: a definite "the spokesperson" refers back to the last of
+# them the text introduced, and "X's representative" / "a spokesman for X" speak for X
+MOUTHPIECES = ("spokesman", "spokeswoman", "spokesperson", "representative", "rep", "publicist")
+_MOUTH_RE = re.compile(rf"\b(?:{'|'.join(MOUTHPIECES)})\b", re.IGNORECASE)
+
+
+def mouthpiece(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
+    """Whom a bare definite "the spokesperson" stands for: the last spokesperson or representative the
+    text introduced before it. Signal: a definite noun refers back to its latest mention; when that
+    mention named no person ("Weinstein's representative", "a spokesman for the zoo", "A Nato spokesman
+    said"), the speaker is that unnamed mouthpiece of its owner, never a person named nearby whose
+    title happens to hold the same word. None when the latest mention names its person (the title
+    match of ``DocContext.role`` finds them) or gives no owner."""
+    words = low.split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in MOUTHPIECES:
+        return None
+    s = span[0]
+    text = ctx.text
+    for m in reversed(list(_MOUTH_RE.finditer(text, max(0, s - 1500), s))):
+        before = text[max(0, m.start() - 60) : m.start()]
+        # a person named with it ("Taliban spokesman Zabihullah Mujahid", "Park, the spokesman for ..."):
+        # the title match finds them
+        if any(
+            # "spokeswoman for the festival Anja Marx", "spokesman, Yoon," (a name after the noun)
+            re.fullmatch(r",?\s+|\s+for\s+[^,.;:“”\"]{1,50}?,?\s+", text[m.end() : p.start])
+            or re.fullmatch(r",\s+(?:an?|the|his|her|its)\s+(?:[\w.&’'-]+\s+){0,4}", text[p.end : m.start()])
+            for p in ctx.persons
+            if m.end() <= p.start <= m.end() + 60 or m.start() - 60 <= p.end <= m.start()
+        ):
+            return None
+        if re.search(r"\bthe\s+$", before, re.IGNORECASE):
+            continue  # another bare "the spokesman": an anaphor itself, look further back
+        noun = m.group(0).lower()
+        owned = re.search(r"((?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&-]*)['’]s\s+$", before)
+        if owned:
+            return f"{_owner_name(ctx, m.start() - len(owned.group(0)), owned.group(1))}'s {noun}"
+        for_x = re.match(
+            r"\s+for\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)", text[m.end() : m.end() + 80]
+        )
+        if for_x:
+            return f"{_owner_name(ctx, m.end() + for_x.start(1), for_x.group(1))}'s {noun}"
+        for_body = re.match(r"\s+for\s+(the\s+[a-z]+)\b", text[m.end() : m.end() + 40])
+        if for_body:  # "a spokesman for the studio": the body a definite noun stands for, or the noun
+            at = m.end() + for_body.start(1)
+            body = ctx.organisation(for_body.group(1), at) or for_body.group(1)[4:]
+            return f"{body}'s {noun}"
+        mods = re.search(r"\b(?:an?|the)\s+((?:[A-Z][\w.&-]*\s+){1,3})$", before, re.IGNORECASE)
+        if mods:
+            return f"{mods.group(1).strip()} {noun}"  # "A Nato spokesman said": the Nato spokesman
+        return None
+    return None
+
+
+def _owner_name(ctx: DocContext, pos: int, phrase: str) -> str:
+    """An owner written before or after a mouthpiece noun, as the speaker resolution names it."""
+    p = next((x for x in ctx.persons if x.start <= pos < x.end or pos <= x.start < pos + len(phrase)), None)
+    return ctx.full_name(p.text, p.start) if p is not None else _norm(phrase)
+
+
+# documents that speak for their issuer; "article", "commentary", "editorial" and "column" speak for the
+# writer or paper named with them ("Saturday's article, by columnist Maureen Dowd, described")
+_DOC_NOUNS = (
+    r"statement|letter|report|post|release|memo|notice|note|filing|study|article|commentary|editorial|column"
+)
+_DOC_PHRASE = re.compile(rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?({_DOC_NOUNS})\b")
+_ISSUED_BY = re.compile(
+    r"\s*,?\s+(?:(?:released|issued|posted|published|sent|put\s+out|signed|written|carried|prepared|printed)"
+    # "published in the Rodong Sinmun newspaper": the paper that printed it is its issuer
+    r"\s+(?:[\w-]+\s+){0,2}?)?(?P<by>by|from|(?<=published )in|(?<=carried )in|(?<=printed )in)\s+(?:the\s+)?"
+)
+
+
+def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
+    """ "a statement released by the Korean Central News Agency read", "A due-diligence report by Appleby
+    noted", "A statement from the ministry said", "the company's statement said": a document speaks for
+    the body or person named as its issuer (the parse leaves the "by" phrase out of the subject)."""
+    owner = _DOC_OWNER.fullmatch(low)
+    if owner:
+        # "the company's statement": the owner phrase, resolved as a speaker of its own
+        s = span[0] + owner.start("owner")
+        name = _resolve(ctx, (s, s + len(owner.group("owner"))))
+        if name.lower() != _norm(owner.group("owner")).lower():
+            return name
+        # "Saturday's article, by ...": an owner that resolves to nothing else may be a date; the
+        # issuer may still follow
+    doc = _DOC_PHRASE.match(low)
+    if doc is None:
+        return None
+    # the issuer after the phrase ("a statement released by X said") or inside it ("A statement from
+    # the ministry said", when the parse kept the "from" phrase in the subject)
+    m = _ISSUED_BY.match(ctx.text, span[0] + doc.end())
+    if m is None or (doc.end() != len(low) and m.end() > span[1]):
+        return None
+    by_end = m.start("by") + len(m.group("by")) + 1  # the NER may take "the" into the name
+    ent = next((x for x in ctx.ents if by_end <= x.start <= m.end() and x.label in _ISSUERS), None)
+    after = ctx.text[ent.end :].split()[:1] if ent is not None else []
+    if ent is not None and after and after[0][:1].islower() and after[0].strip(",.") not in _AFTER_ISSUER:
+        # "by New York Times op-ed columnist Maureen Dowd,": the name modifies a description of the
+        # writer, who is named at its end (no comma between)
+        writer = next(
+            (
+                p
+                for p in ctx.persons
+                if ent.end < p.start <= ent.end + 50
+                and re.fullmatch(r"[\w\s.'’-]*", ctx.text[ent.end : p.start])
+                and re.match(r"\s*[,.;)]", ctx.text[p.end : p.end + 3])
+            ),
+            None,
+        )
+        if writer is not None:
+            return ctx.full_name(writer.text, writer.start)
+        if after[0].strip(",.") not in _BODY_NOUNS:
+            ent = None  # "from German authorities", "the Icelandic prime minister's office": a modifier
+    if ent is not None:
+        return ctx.full_name(ent.text, ent.start) if ent.label == "PERSON" else _norm(ent.text)
+    body = re.match(r"the\s+[a-z]+\b", ctx.text[by_end : by_end + 40])
+    return ctx.organisation(body.group(0), by_end) if body else None  # "from the ministry"
+
+
+_ISSUERS = frozenset(["PERSON", "ORG", "GPE"])
+# a body's own category noun after its name ("the Rodong Sinmun newspaper"): still the body
+_BODY_NOUNS = frozenset(
+    ["newspaper", "paper", "daily", "agency", "magazine", "website", "network", "channel"]
+)
+# what may follow an issuer's name: the document's verb ("... Agency read") or the rest of its phrase
+_AFTER_ISSUER = frozenset(ALL_FORMS) | {
+    "read",
+    "reads",
+    "in",
+    "on",
+    "at",
+    "of",
+    "and",
+    "which",
+    "that",
+    "who",
+}
+_DOC_OWNER = re.compile(
+    r"(?P<owner>(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:[\w-]+\s+)?"
+    r"(?:statement|letter|report|post|release|memo|notice|filing|article|commentary|editorial|column)"
+)
+
+
+_DOC_ANAPHOR = re.compile(
+    # no "letter": one "released by" a club is still its writer's (the player's), not the club's
+    r"the\s+(?:news\s+|press\s+|new\s+)?(statement|release|article|report|commentary|editorial)"
+)
+
+
+# "KCNA released a report", "the ministry said in a statement": the subject of the verb right before the
+# document's article issued it
+_ISSUING_VERB = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:released|issued|published|put\s+out|posted|sent|"
+    r"(?P<said>(?:said|says|announced|added|wrote)\s+in))\s+$"
+)
+# what one says "in" as its issuer: "X said in an article" is X quoted by someone else's article
+_OWN_DOCUMENTS = frozenset(["statement", "release", "post", "letter", "memo", "note", "filing"])
+
+
+def _subject_issuer(ctx: DocContext, at: int, noun: str) -> str | None:
+    """The named body or person whose verb of issuing ends right before ``at`` (a document's article)."""
+    for e in reversed(ctx.ents):
+        if e.end > at:
+            continue
+        if at - e.end > 40:
+            return None
+        verb = _ISSUING_VERB.fullmatch(ctx.text[e.end : at])
+        if (
+            e.label in ("ORG", "PERSON", "GPE")
+            and verb
+            and (not verb.group("said") or noun in _OWN_DOCUMENTS)
+        ):
+            return ctx.full_name(e.text, e.start) if e.label == "PERSON" else _norm(e.text)
+        return None
+    return None
+
+
+def document_antecedent(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
+    """ "“...,” the news release stated" after "according to a news release from the zoo"; "according to
+    the article" after "a New York Times article": a definite document refers back to its latest
+    mention, and speaks for the issuer named there. Signal: definite anaphora; None when the latest
+    indefinite mention names no issuer (a document the text never ties to anyone)."""
+    m = _DOC_ANAPHOR.fullmatch(low)
+    if m is None:
+        return None
+    noun = m.group(1)
+    s = span[0]
+    text = ctx.text
+    mention = re.compile(rf"\b(a|an|the)\s+(?:[\w'’.-]+\s+){{0,3}}?{noun}$", re.IGNORECASE)
+    lo = max(0, s - 5000)  # a story may cite "the article" long after introducing it
+    ends = [k.end() for k in re.finditer(rf"\b{noun}\b", text[lo:s], re.IGNORECASE)]
+    for end in reversed(ends):
+        end += lo
+        start = end - len(noun)
+        # "The Times article", "a New York Times article", "Reuters' report": a body named right before
+        org = next(
+            (
+                e
+                for e in ctx.ents
+                if e.label in ("ORG", "PERSON")
+                and start - 20 <= e.end <= start
+                and re.fullmatch(r"(?:['’]s?)?\s+(?:[a-z-]+\s+)?", text[e.end : start])
+            ),
+            None,
+        )
+        if org is not None:
+            return ctx.full_name(org.text, org.start) if org.label == "PERSON" else _norm(org.text)
+        head = mention.search(text, max(0, start - 60), end)
+        if head is None:
+            continue
+        phrase = text[head.start() : end]
+        who = issued_by(ctx, (head.start(), end), phrase.lower()) or _subject_issuer(ctx, head.start(), noun)
+        if who:
+            return who
+        if (head.group(1) or "").lower() in ("a", "an"):
+            return None  # introduced without an issuer
+    return None
