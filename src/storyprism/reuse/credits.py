@@ -320,15 +320,26 @@ def find_credits(
 
 # An organisation putting out what the article relays: "Sony has confirmed the full list of new
 # features", "Sony writes:", "Sony's own in-game message explained". The subject is a name of one to
-# three capitalised words. Verbs that also tell events ("released" hostages, "posted" a loss) are
-# left out: only verbs of making something known.
+# three capitalised words ("own" or "official" and up to two words, hyphenated ones included, may
+# stand between the name and the verb: "Sony's own in-game message explained"). Verbs that also tell
+# events ("released" hostages, "posted" a loss) are left out: only verbs of making something known.
 _ANNOUNCE_VERBS = r"(?:announced|confirmed|revealed|detailed|unveiled|outlined|listed|writes|wrote|explained|teased)"
 _ANNOUNCED = re.compile(
-    r"\b((?:[A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+){0,2})(?:'s|\u2019s)?(?:\s+(?:own|official)\s+\w+(?:\s+\w+)?)?"
+    r"\b((?:[A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+){0,2})(?:'s|\u2019s)?(?:\s+(?:own|official)\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|also\s+|just\s+|finally\s+)?{_ANNOUNCE_VERBS}\b"
 )
 _NOT_ISSUERS = frozenset(["the", "this", "that", "it", "he", "she", "they", "we", "i", "you", "a", "an", "its"])
 
+
+# A quotation with one of these beside it is someone's words (a source: reuse/trace.py's relays of an
+# announcement); a quoted phrase with none ("restrict child accounts' “use of online features”")
+# repeats a document's wording, no interview.
+SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|according to|added|adds|explained|stated|commented|noted|insisted|"
+    r"claimed|asked|replied|wrote|writes|tweeted|reads|read|recalled|warned|argued|admitted|continued)\b"
+    r"|:\s*[\"“]|[\"”]\s*[-–—]\s*[A-Z]",  # "Jane Doe: '...'", "'...' - Jane Doe"
+    re.IGNORECASE,
+)
 
 _ANNOUNCING_VERB = re.compile(rf"\b{_ANNOUNCE_VERBS}\b")
 

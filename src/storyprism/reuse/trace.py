@@ -35,6 +35,7 @@ from datetime import datetime, timedelta
 from storyprism.records import Article, Reuse
 from storyprism.reuse.credits import (
     AGENCY_DOMAINS,
+    SPEECH,
     STORY_CUES,
     Signals,
     agency_of,
@@ -631,7 +632,7 @@ class _Tracer:
             if not issuers:
                 continue
             key = max(issuers, key=lambda k: (len(by_key[k]), k))
-            if any(key not in squash(s) for s in sentences if _QUOTED.search(s)):
+            if any(key not in squash(s) and SPEECH.search(s) for s in sentences if _QUOTED.search(s)):
                 continue  # someone else is quoted: the article has sources of its own
             relays[aid] = (key, by_key[key][0])
         # one origin per organisation, named by its most used spelling ("Sony", not "SONY")
