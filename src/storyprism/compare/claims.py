@@ -55,6 +55,7 @@ class StoryText:
     copied: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _quantities: dict[int, list[Quantity]] = field(default_factory=dict)
     _pinned: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+    _said_by: dict[int, str] = field(default_factory=dict)  # sentence index -> ``statement_origin``
 
     def quantities(self, i: int) -> list[Quantity]:
         """The figures sentence ``i`` gives, read once per story (claims, their wording and the
@@ -206,6 +207,14 @@ def score_pairs(st: StoryText, quotes: Sequence[Quote], options: CompareOptions)
     st.pair_sim = cand
 
 
+# No two sentences of one claim (from different articles) may be further apart than this, whatever
+# the mean: a background line ("the only tram network runs from A to B via C") and a line of the
+# story ("the tram was running from B to A via C") each close to a third sentence are two
+# statements about one subject, not one claim with three origins. Below the claim threshold (0.52)
+# by a wide margin, so that paraphrases in different shapes still meet.
+CLAIM_FLOOR = 0.35
+
+
 def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
     """Average-linkage grouping over the scored pairs (missing pairs count as dissimilar)."""
     n = len(st.sentences)
@@ -227,17 +236,21 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
             continue
         if _values_clash(members[a], members[b], st):
             continue  # same words, incompatible values: two claims (and perhaps a conflict), not one
-        total, count = 0.0, 0
+        total, count, lowest = 0.0, 0, 1.0
         for x in members[a]:
             for y in members[b]:
                 if st.sentences[x].article == st.sentences[y].article:
                     continue  # an article restating itself says nothing about agreement
-                total += st.sim(x, y)
+                pair = st.sim(x, y)
+                total += pair
                 count += 1
+                lowest = min(lowest, pair)
         # A small margin below the pair threshold: paraphrase chains (A~B, B~C) stay together
         # while a cluster never drifts into a neighbouring statement.
         if count and total / count < threshold - 0.08:
             continue
+        if lowest < CLAIM_FLOOR:
+            continue  # two of the sentences state different things: a chain through a third, not one claim
         parent[b] = a
         members[a].extend(members.pop(b))
     groups = [sorted(m) for m in members.values()]
@@ -414,6 +427,21 @@ def _copied_from(st: StoryText, i: int) -> str | None:
         if word_containment(sentence, s.text) >= SAME_SENTENCE:
             return origin
     return None
+
+
+def statement_origin(st: StoryText, i: int) -> str:
+    """The origin sentence ``i``'s statement rests on, read once per story: the outlet it credits
+    ("..., the state news agency reported": ``sentence_origin``), else the article it was pasted from
+    word for word, else its article's origin. Conflicts compare statements, not articles: a newsroom's
+    update that gives a new figure on another outlet's authority disagrees with that newsroom's first
+    report from a second origin, and an independent outlet's pasted wire sentence is the wire's."""
+    found = st._said_by.get(i)
+    if found is None:
+        article = st.sentences[i].article
+        found = st._said_by[i] = (
+            sentence_origin(st, i) or _copied_from(st, i) or st.origins.get(article, article)
+        )
+    return found
 
 
 VERBATIM_MIN_WORDS_FIGURES = 8  # shorter than PASTED_MIN_WORDS, yet with a figure ("27 million used it in 2015.")

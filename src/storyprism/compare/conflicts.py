@@ -20,7 +20,7 @@ from storyprism import models
 from storyprism.compare.claims import StoryText
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.relative import relative_date_conflicts
-from storyprism.compare.sides import make_side, maybe_update
+from storyprism.compare.sides import independent, make_side, maybe_update
 from storyprism.compare.similarity import dice
 from storyprism.compare.text import NEGATIONS, STOPWORDS, content_tokens, negation_count, stem, words
 from storyprism.records import Article, Change, Conflict, ConflictSide, DateMention, Quote, Reuse
@@ -145,7 +145,14 @@ def date_conflicts(st: StoryText, dates: Sequence[DateMention], options: Compare
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             a, b = items[i], items[j]
-            if st.origins[a.article] == st.origins[b.article] or agree(i, j):
+            si, sj = sentence_of.get((a.article, " ".join(a.sentence.split()))), sentence_of.get(
+                (b.article, " ".join(b.sentence.split()))
+            )
+            one_origin = (
+                not independent(st, si, sj) if si is not None and sj is not None
+                else st.origins[a.article] == st.origins[b.article]
+            )
+            if one_origin or agree(i, j):
                 continue
             # The date's own surroundings must match: two sentences of one loose claim can date
             # different steps of it. A later report may correct the date: an update, not a conflict.
@@ -153,9 +160,6 @@ def date_conflicts(st: StoryText, dates: Sequence[DateMention], options: Compare
                 continue
             # Either the words around the two dates match, or the two whole sentences state the
             # same thing (pairwise, at the claim threshold: never through a chain of a loose claim).
-            si, sj = sentence_of.get((a.article, " ".join(a.sentence.split()))), sentence_of.get(
-                (b.article, " ".join(b.sentence.split()))
-            )
             same_statement = si is not None and sj is not None and st.sim(si, sj) >= options.claim_threshold
             if same_statement or sim(i, j) >= options.date_context_threshold:
                 edges.append((i, j))
@@ -208,7 +212,7 @@ def negation_conflicts(st: StoryText, options: CompareOptions) -> list[Conflict]
         if s < options.negation_threshold:
             continue
         a, b = st.sentences[i], st.sentences[j]
-        if st.origins[a.article] == st.origins[b.article]:
+        if not independent(st, i, j):
             continue
         na, nb = negation_count(a.text), negation_count(b.text)
         if (na % 2) == (nb % 2):

@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import make_side, maybe_update
+from storyprism.compare.sides import independent, make_side, maybe_update
 from storyprism.compare.static import age_conflicts, clock_conflicts, measure_conflicts, year_conflicts
 from storyprism.compare.text import content_tokens
 from storyprism.records import Conflict
@@ -170,7 +170,7 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
         for y in range(x + 1, len(mentions)):
             a, b = mentions[x], mentions[y]
             sa, sb = st.sentences[a.index], st.sentences[b.index]
-            if st.origins[sa.article] == st.origins[sb.article] or not _same_thing(a, b):
+            if not independent(st, a.index, b.index) or not _same_thing(a, b):
                 continue
             if compatible(_tightened(a.q), _tightened(b.q)):
                 continue
@@ -336,7 +336,7 @@ def polarity_conflicts(st: StoryText) -> list[Conflict]:
             (i, j)
             for i in z
             for j in p
-            if st.origins[st.sentences[i].article] != st.origins[st.sentences[j].article]
+            if independent(st, i, j)
             and not maybe_update(st, st.sentences[i].article, st.sentences[j].article)
         ]
         if not cross:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyprism.compare.claims import StoryText, parse_when
-from storyprism.compare.sides import make_side
+from storyprism.compare.sides import independent, make_side
 from storyprism.records import Conflict, DateMention
 from storyprism.text.stopwords import STOPWORDS
 
@@ -91,7 +91,7 @@ def relative_date_conflicts(st: StoryText, dates: Sequence[DateMention]) -> list
             if ga != gb or pa != pb or a.value == b.value:
                 continue
             bar = NAMED_MONTH_STATEMENT if ga == "named month" else SAME_STATEMENT
-            if st.origins[a.article] == st.origins[b.article] or st.sim(i, j) < bar:
+            if not independent(st, i, j) or st.sim(i, j) < bar:
                 continue
             if not _names(st.sentences[i].text) & _names(st.sentences[j].text):
                 continue

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import hours_apart, make_side
+from storyprism.compare.sides import hours_apart, independent, make_side
 from storyprism.records import Conflict
 from storyprism.text.stopwords import STOPWORDS
 
@@ -86,7 +86,7 @@ def schedule_conflicts(st: StoryText) -> list[Conflict]:
             (i, yi, ni), (j, yj, nj) = plans[x], plans[y]
             a, b = st.sentences[i].article, st.sentences[j].article
             gap = hours_apart(st, a, b)
-            if yi == yj or st.origins[a] == st.origins[b] or (gap is not None and gap > SCHEDULE_UPDATE_HOURS):
+            if yi == yj or not independent(st, i, j) or (gap is not None and gap > SCHEDULE_UPDATE_HOURS):
                 continue
             shared = ni & nj
             if not shared:

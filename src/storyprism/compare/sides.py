@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyprism.compare.claims import StoryText, parse_when
+from storyprism.compare.claims import StoryText, parse_when, statement_origin
 from storyprism.compare.summary import outlet_of
 from storyprism.records import ConflictSide
 
@@ -22,6 +22,15 @@ def make_side(st: StoryText, sentence: str, articles: Iterable[str], value: str 
         outlets=sorted({outlet_of(st.articles[a]) for a in arts if a in st.articles}),
         origins=sorted({st.origins.get(a, a) for a in arts}),
     )
+
+
+def independent(st: StoryText, i: int, j: int) -> bool:
+    """Whether sentences ``i`` and ``j`` state what they state on different origins' authority
+    (``claims.statement_origin``: a sentence's own credit, then a pasted source, then its article's
+    origin). Only such pairs can disagree; one origin printed two ways is a copy's change. Two
+    sentences of one article are never opposed: an article setting two sources side by side gives
+    each its own figure, and which of its figures are of one thing is the article's to know."""
+    return st.sentences[i].article != st.sentences[j].article and statement_origin(st, i) != statement_origin(st, j)
 
 
 def hours_apart(st: StoryText, a: str, b: str) -> float | None:

@@ -13,6 +13,7 @@ from storyprism.compare.conflicts import (
     rewrite_conflicts,
     speaker_conflicts,
 )
+from storyprism.compare.durations import duration_conflicts
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.quantities import number_conflicts, polarity_conflicts
 from storyprism.compare.schedule import schedule_conflicts
@@ -121,6 +122,7 @@ def _compare_story(
     # Quantities are read from the story's sentences with the shared reader (storyprism.text.numbers)
     # rather than taken from the extraction: conflicts need the counted thing and the rounding step.
     conflicts += number_conflicts(st)
+    conflicts += duration_conflicts(st)
     conflicts += polarity_conflicts(st)
     conflicts += date_conflicts(st, dates, options)
     conflicts += schedule_conflicts(st)

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import hours_apart, make_side, maybe_update
+from storyprism.compare.sides import hours_apart, independent, make_side, maybe_update
 from storyprism.compare.text import content_tokens
 from storyprism.records import Conflict
 from storyprism.text.numbers import WORD_NUMBERS, Quantity, compatible, read_quantities
@@ -147,7 +147,7 @@ def _measures(st: StoryText, i: int) -> list[_Measure]:
 
 def _independent(st: StoryText, i: int, j: int) -> bool:
     a, b = st.sentences[i].article, st.sentences[j].article
-    if st.origins[a] == st.origins[b]:
+    if not independent(st, i, j):
         return False
     gap = hours_apart(st, a, b)
     return gap is None or gap <= STATIC_WINDOW_HOURS

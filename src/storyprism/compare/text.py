@@ -70,9 +70,14 @@ def is_statement(text: str, min_words: int, max_words: int) -> bool:
         return False
     if _PAGE_FURNITURE.search(text):
         return False
+    # A question in the outlet's own voice ("So what does the new probe carry?") is a
+    # subheading or a teaser: it asserts nothing, so it neither states nor corroborates a claim (a
+    # quoted question ends in its quotation mark or in "he asked." and stays).
+    if text.rstrip().endswith("?"):
+        return False
     # No end punctuation: a photo caption ("Kris Bryant smiles as he fields the ball ... for the
     # Cubs"), a heading or a link label, however long; news prose ends its sentences.
-    return text.rstrip()[-1] in ".!?\"'”’)…"
+    return text.rstrip()[-1] in ".!\"'”’)…"
 
 
 # A caption's or a player's furniture left in a sentence: a picture desk's credit or the share
