@@ -199,7 +199,9 @@ def save_reuse(
 ) -> list[Origin]:
     """What follows detection, wherever it ran (here or on Ray): origins traced, relations and origins
     stored, the pair decisions (``seen``) kept for the next run."""
-    records = trace_records(articles, found, options, off_topic=_off_topic(store, articles, options))
+    records = trace_records(
+        articles, found, options, off_topic=_off_topic(store, articles, options), signals=_signals(store, articles)
+    )
     with store.transaction():
         store.replace_derived("reuse", [(reuse.relation_key(r), r) for r in found], lambda r: r.copy)
         store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
@@ -236,14 +238,32 @@ def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[
     return flagged
 
 
+def _signals(store: Store, articles: list[Article]) -> dict[str, reuse.Signals]:
+    """The tracer's per-article signals (wire lines, credits), kept in the workspace between runs:
+    they read an article's own text and metadata only, so a re-run reads just the new or changed
+    articles (``reuse.signal_store``)."""
+    stored = store.get_meta(SIGNALS_KEY, {}) or {}
+    known = stored.get("articles", {}) if stored.get("version") == __version__ else {}
+    signals, keep = reuse.signals_for(articles, known)
+    if keep != known:
+        with store.transaction():
+            store.set_meta(SIGNALS_KEY, {"version": __version__, "articles": keep})
+    return signals
+
+
+SIGNALS_KEY = "trace_signals"  # meta record: storyprism version, article id -> [fingerprint, signals]
+
+
 def trace_records(
-    articles: list[Article], found: list[Reuse], options: Options, off_topic: dict[str, str]
+    articles: list[Article], found: list[Reuse], options: Options, off_topic: dict[str, str],
+    signals: dict[str, reuse.Signals] | None = None,
 ) -> list[Origin]:
     """Origins from reuse relations, wire signals and credits (reuse/trace.py), as Origin records
-    (``off_topic``: the articles whose body does not report their headline, from ``_off_topic``)."""
+    (``off_topic``: the articles whose body does not report their headline, from ``_off_topic``;
+    ``signals``: the articles' stored signals, from ``_signals``)."""
     if not options.reuse.enabled:
         return [Origin(a.id, a.id, parent=a.id) for a in articles]
-    traces = reuse.trace_origins(articles, found, off_topic)
+    traces = reuse.trace_origins(articles, found, off_topic, signals)
     return [
         Origin(
             t.article, t.origin, parent=t.parent, kind=t.kind, evidence=t.evidence,

@@ -57,7 +57,7 @@ from storyprism.reuse.lineage import (
     passage_credit,
     relays_another_outlet,
 )
-from storyprism.reuse.text import split_sentences
+from storyprism.reuse.signal_store import LazySentences
 from storyprism.text.outlets import squash
 from storyprism.text.overlap import PASTED_MIN_WORDS, SAME_SENTENCE, quotations, word_containment
 
@@ -128,13 +128,16 @@ def _overlap(a: set[str], b: set[str], idf: Mapping[str, float] | None = None) -
 
 class _Tracer:
     def __init__(
-        self, articles: Sequence[Article], reuses: Sequence[Reuse], off_topic: Mapping[str, str] | None = None
+        self, articles: Sequence[Article], reuses: Sequence[Reuse], off_topic: Mapping[str, str] | None = None,
+        signals: Mapping[str, Signals] | None = None,
     ) -> None:
         self.off_topic = dict(off_topic or {})
         self.articles = {a.id: a for a in articles}
-        self.sentences = {a.id: split_sentences(a.text or "") for a in articles}
+        self.sentences = LazySentences({a.id: a.text or "" for a in articles})
+        stored = signals or {}  # read on an earlier run (signal_store): the same as reading them again
         self.signals: dict[str, Signals] = {
-            a.id: article_signals(a.text or "", a.url, a.outlet, self.sentences[a.id], a.raw_text, a.description)
+            a.id: stored.get(a.id)
+            or article_signals(a.text or "", a.url, a.outlet, self.sentences[a.id], a.raw_text, a.description)
             for a in articles
         }
         self._learn_titles(articles)
@@ -791,9 +794,11 @@ def suspect_date(article: Article, parent: Article | None, now: datetime | None 
 
 
 def trace_origins(
-    articles: Sequence[Article], reuses: Sequence[Reuse], off_topic: Mapping[str, str] | None = None
+    articles: Sequence[Article], reuses: Sequence[Reuse], off_topic: Mapping[str, str] | None = None,
+    signals: Mapping[str, Signals] | None = None,
 ) -> dict[str, Trace]:
     """Every article's parent, ultimate origin, kind and evidence (see the module docstring).
-    ``off_topic`` (article id -> reason) articles stay their own origin and derive nothing."""
+    ``off_topic`` (article id -> reason) articles stay their own origin and derive nothing;
+    ``signals``: articles' signals read earlier (``signal_store.signals_for``)."""
     uniq = list({a.id: a for a in articles}.values())
-    return _Tracer(uniq, reuses, off_topic).run()
+    return _Tracer(uniq, reuses, off_topic, signals).run()
