@@ -64,7 +64,15 @@ commit 17c9125: the fair estimate, kept under "blind_figures"); its errors promp
 spokesperson" after "X's representative"), title words cut at the clause's verb, documents to their
 issuer or writer, "quoted him as saying" after a quote, content cut at the reporter's frame, spellings of
 one name, widely written initialisms, seat numbers and weekday tense; items whose output changed, and a
-few whose entity the fixes changed, were judged again after them (no longer blind).
+few whose entity the fixes changed, were judged again after them (no longer blind). Its round 9b was
+read in one fresh draw of all four kinds, once, before any of its fixes: ``extract_sample_i12v.json``
+(seed 91209, on commit 16b3dfc: the fair estimate, kept under "blind_figures"); its errors prompted titles
+in marks with the comma inside, names met once in passing against the protagonist, heads of international
+bodies as "the leader", "they" after the group that reported, "the group" for a body the NER missed,
+described bodies ("the space agency"), subjects the parser hung on the cue, fronted "That", caption
+credits before the content, examples that show, copulas opening the content, weekdays joined to a stated
+date, "scheduled"/"impending" and model numbers after "a"; items whose output changed were judged again
+and items the changed code newly drew were read once (no longer blind).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyprism.extract.content_edges import complement_start, credit_free_start
 from storyprism.extract.cues import (
     _CIRCUMSTANCE,
     _EMPTY_WORDS,
@@ -102,7 +103,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += 1
     while e > s and (text[e - 1] in PUNCT_EDGE or text[e - 1] in ".!?"):
         e -= 1
-    if text[s : s + 5].lower() == "that ":
+    start = credit_free_start(text, s, e)  # "AP: Associated Press Harbor crews ...": a caption credit
+    if start is None:
+        return None
+    s = start
+    # "said that ...": the complementizer is the frame's; a capitalised "That" opening fronted content
+    # ("That may push the board, she said") is the content's own subject
+    if text[s : s + 5] == "that ":
         s += 5
     else:
         # "said on Friday its engineers had ...": a time adjunct right after the cue is the reporter's
@@ -169,7 +176,11 @@ def _content(
         # clause before it (an addressee, "told reporters", still lets it: who is told is no content)
         comps = [c for c in comps if c > v]
     if comps and "ccomp" in deps:
-        return "ccomp", [s for s in (_trim(text, *p.subtree(c)) for c in comps) if s]
+        spans = [p.subtree(c) for c in comps]
+        if comps[0] > v:  # "said he and Y would ride": the subject the parser hung on the cue goes back
+            start = complement_start(p, v, comps[0], lemma in _ADDRESSEE_VERBS)
+            spans[0] = (start, spans[0][1]) if start is not None else spans[0]
+        return "ccomp", [s for s in (_trim(text, *sp) for sp in spans) if s]
     if "as" in deps:
         # "voters see Clinton as more trustworthy": the object with its "as" phrase is the view
         objs = [c for c in kids if p.deps[c] == "dobj" and c > v]

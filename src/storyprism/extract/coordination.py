@@ -108,16 +108,33 @@ def they_group(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tupl
             and parse.tags[k].startswith("NN")  # not a pronoun or a relative ("an industry that has")
             and parse.deps[parse.heads[k]] != "relcl"
             and not any(qs <= parse.starts[k] < qe for qs, qe in ctx.quoted)
+            # "Inspectors also say that unlicensed traders sell ... They also report": the subject of
+            # a clause someone reports is part of what they said; the one who said it is the group a
+            # next "they" continues (signal: the reporting clause's subject is the topic, not the content's)
+            and not (parse.deps[parse.heads[k]] == "ccomp" and parse.is_verb(parse.heads[parse.heads[k]]))
         ):
             joined = [
                 c for c in parse.children(k) if parse.deps[c] == "conj" and parse.tags[c].startswith("NN")
             ]
+            if text[parse.starts[k] : parse.ends[k]].lower() in ("couple", "pair", "duo"):
+                # "The couple shocked fans ... when they revealed": a noun for two people is the two
+                # people named last ("the couple" resolves to them), though the noun is singular
+                s, e = name_span(parse, text, k)
+                two = resolve(ctx, (s, e))
+                return ((s, e), two) if " and " in two else None
             if parse.tags[k] in ("NNS", "NNPS") or joined:
                 s, e = name_span(parse, text, k)
                 if joined:
                     e = parse.ends[parse.rights[joined[-1]]]
                 phrase = text[s:e]
                 return (s, e), (norm_name(phrase) if joined else resolve(ctx, (s, e)))
+            body = next(
+                (x for x in ctx.ents if x.label == "ORG" and x.start <= parse.starts[k] < x.end), None
+            )
+            if body is not None and parse.tags[k] == "NNP":
+                # "Northline Rail said ... They added": British news, and sports writing of teams, refer
+                # to an organisation as "they" (signal: the last subject is a named body, not a person)
+                return (body.start, body.end), norm_name(body.text)
             return None  # the last subject is one person or thing: "they" is someone else
         k -= 1
     return None

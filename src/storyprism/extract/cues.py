@@ -186,7 +186,20 @@ PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m",
 # Role nouns that can stand for a named person ("the Russian leader", "a Kremlin aide"), with the title
 # words they are compatible with when the name was introduced ("President Vladimir Putin").
 ROLE_SYNONYMS: dict[str, set[str]] = {
-    "leader": {"leader", "president", "chairman", "premier", "prime", "chancellor", "king", "head", "chief"},
+    # the head of an international body is "the UN leader", "the WHO chief" ("Secretary-General X")
+    "leader": {
+        "leader",
+        "president",
+        "chairman",
+        "premier",
+        "prime",
+        "chancellor",
+        "king",
+        "head",
+        "chief",
+        "secretary-general",
+        "director-general",
+    },
     "president": {"president", "leader", "chairman"},
     "aide": {"aide", "adviser", "advisor", "assistant", "counselor", "counsellor"},
     "adviser": {"aide", "adviser", "advisor", "counselor", "counsellor"},
@@ -212,7 +225,7 @@ ROLE_SYNONYMS: dict[str, set[str]] = {
     "envoy": {"envoy", "ambassador", "diplomat"},
     "ambassador": {"ambassador", "envoy"},
     "director": {"director", "head", "chief"},
-    "chief": {"chief", "head", "director"},
+    "chief": {"chief", "head", "director", "secretary-general", "director-general"},
     "general": {"general", "gen", "commander"},
     "commander": {"commander", "general", "gen"},
     "chairman": {"chairman", "chair", "leader", "president"},
@@ -368,6 +381,7 @@ _VOICING = frozenset(
 # the head noun of the phrase, its last word)
 SHOWN_HEADS = re.compile(
     r"\b(?:images?|photos?|photographs?|pictures?|videos?|footage|clips?|television|tabs?|screens?"
-    r"|charts?|graphics?|maps?|scans?|cameras?)\s*$",
+    # "This second example shows the grain": an example put before the reader is shown, not said
+    r"|charts?|graphics?|maps?|scans?|cameras?|examples?)\s*$",
     re.IGNORECASE,
 )

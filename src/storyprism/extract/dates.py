@@ -41,7 +41,10 @@ RELATIVE = re.compile(
     r"|[Ii]n\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December))\b"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|'ll|shall|is going to|are going to|plans? to|planned to|planning to|scheduled|expected to|"
+    # "scheduled" only as a plan ("scheduled to", "scheduled for"): "the fair's last scheduled show"
+    # was in the past; "impending", "forthcoming" name what is still ahead ("the impending end on August 3")
+    r"\b(?:will|would|'ll|shall|is going to|are going to|plans? to|planned to|planning to|scheduled\s+(?:to|for)|"
+    r"expected to|impending|forthcoming|"
     # "coming" only as "the coming days": "to prevent this day from coming" looks back
     r"set to|next|upcoming|coming\s+(?:days|weeks|months|week|weekend|year)|due to|ahead of|hopes? to|hoped to|"
     r"intends? to|intended to|looks? forward|looked forward)\b"
@@ -128,6 +131,11 @@ def find_dates(
             out.append(DateMention(article, m.group(0), stated, "day", True, sent, m.start(), m.end()))
             continue
         rvalue, gran = _resolve(m, pub, sent, _local(text, m, sent))
+        partner = _joined_date(text, m, explicit_days) if m.group("wday") and pub else None
+        if partner is not None:
+            # "on Saturday and Jan. 7": a weekday joined to a stated date lies within the week before it
+            target = WEEKDAYS.index(m.group("wday").lower())
+            rvalue = (partner - timedelta(days=(partner.weekday() - target) % 7 or 7)).isoformat()
         if (
             overnight
             and pub
@@ -141,6 +149,21 @@ def find_dates(
         out.append(DateMention(article, m.group(0), rvalue, gran, True, sent, m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
+
+
+_JOINED_DATE = re.compile(r"\s*(?:,\s*)?(?:and|or|through|to|until)\s+(?:on\s+)?")
+
+
+def _joined_date(text: str, m: re.Match[str], days: list[DateMention]) -> date | None:
+    """The stated date a weekday is joined to by "and", "or", "through" ("conjunction on Saturday and
+    Jan. 7"), when that date follows it within the same phrase. Signal: two dates coordinated in one
+    phrase name days close together (a pair, a run of days), so the weekday is the one just before
+    the stated date, not the one around the publication stamp."""
+    gap = _JOINED_DATE.match(text, m.end())
+    if gap is None:
+        return None
+    nxt = next((d for d in days if d.start == gap.end()), None)
+    return _parse_iso(nxt.value) if nxt is not None else None
 
 
 def _overnight(text: str, pub: date | None) -> bool:

@@ -172,6 +172,14 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
         r"\s+(?:jet|jetliner|airliner|plane)\b(?!s)", after, re.I
     ):
         return True
+    # "could lift a 747 into the hangar": "a" before a number above one with no noun after it names a thing
+    # by its model number (a count never takes the indefinite article: "a 747 jets" is no English)
+    if (
+        re.fullmatch(r"[1-9]\d{2,3}", raw)
+        and re.search(r"\b(?:a|an)\s+$", before)
+        and re.match(r"\s*(?:[.,;:!?)]|\s(?:into|to|in|on|at|with|from|for|and|or|that|which)\b)", after)
+    ):
+        return True
     # "No. 2 seed", "game four", "Week 3": a number naming an item of a series
     if re.search(rf"(?:\b(?:no|nos|number|#)\.?|\b(?:{_SERIES}))\s*$", before, re.IGNORECASE):
         return True

@@ -17,6 +17,13 @@ from storyprism.extract.ents import Ent
 from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _CREDITS, _TITLES, MOODS
 from storyprism.extract.parse import Parse
+from storyprism.extract.referents import (
+    GENERIC_BODY_NOUNS,
+    credited_outlet,
+    named_body,
+    org_subjects,
+    subject_org,
+)
 from storyprism.extract.surnames import with_missed_surnames
 
 GENERIC_SPEAKERS = frozenset(
@@ -131,6 +138,13 @@ ORG_NOUNS = frozenset(
         "label",
         "publisher",
         "website",
+        # descriptions news uses for a company named before ("the tech giant", "the chipmaker")
+        "giant",
+        "conglomerate",
+        "carmaker",
+        "chipmaker",
+        "insurer",
+        "lender",
         "site",
     ]
 )
@@ -156,10 +170,13 @@ class DocContext:
     # end, gender or None), in text order; filled from the parse by ``quotes.find_quotes``
     role_subjects: list[tuple[int, int, str | None]] = field(default_factory=list)
     restored: set[int] = field(default_factory=set)  # starts of surnames the NER missed, restored
+    org_subjects: set[int] = field(default_factory=set)  # starts of ORG mentions that are clause subjects
 
     @classmethod
     def build(cls, text: str, ents: list[Ent], parse: Parse | None = None) -> DocContext:
         ctx = cls(text=text, ents=ents)
+        if parse is not None:
+            ctx.org_subjects = org_subjects(ents, parse)
         ctx.persons = [e for e in ents if e.label == "PERSON" and _person_like(text, e)]
         # surname -> the full name used most in the document (ties: the first one met), not the
         # longest: "Uma Thurman" over her father "Robert Thurman" mentioned once
@@ -260,8 +277,16 @@ class DocContext:
         # and women are the minority of people named in news, so a person of unknown gender is more
         # likely a "he" (for "he" the nearest subject stays: "Kim (his) ... said Nam ... he said")
         pick = known or subject or best
-        best_known = best is not None and self.gender.get(self.full_name(best.text, best.start)) == want
-        if want == "f" and subject is None and not best_known:
+        best_name = self.full_name(best.text, best.start) if best is not None else None
+        best_known = best_name is not None and self.gender.get(best_name) == want
+        # "... a scene where a truck would chase Tobin — the same truck she ..." then "She says": a name met
+        # once in passing, never a clause subject, is weaker evidence than the protagonist (salience)
+        passing = (
+            best_name is not None
+            and sum(1 for p in self.persons if p.end <= pos and self.full_name(p.text, p.start) == best_name)
+            == 1
+        )
+        if want == "f" and subject is None and (not best_known or passing):
             # no subject nearby ("She says she insisted ... Producers say ... “...,” she says", a long
             # profile): the person of that gender the article has named most so far, its protagonist,
             # over whichever name came last (signal: salience; only where the text shows the gender,
@@ -295,8 +320,26 @@ class DocContext:
         one whose name holds that noun first ("the airline" → American Airlines, not the newspaper
         named after it)."""
         words = [w.lower().strip(",.") for w in phrase.split()]
+        modifier = None
+        # "the space agency", "the tech giant", "the tech-giant": a lowercase word describing the body
+        # before its noun still refers back; the word may name it ("Space" in the full name of NASA)
+        if len(words) == 3 and phrase.split()[1][:1].islower() and words[2] in ORG_NOUNS:
+            modifier, words = words[1], [words[0], words[2]]
+        elif len(words) == 2 and "-" in words[1] and words[1].rsplit("-", 1)[1] in ORG_NOUNS:
+            modifier, words = words[1].rsplit("-", 1)[0], [words[0], words[1].rsplit("-", 1)[1]]
         if len(words) != 2 or words[0] != "the" or words[1] not in ORG_NOUNS:
             return None
+        if modifier and modifier != "news":
+            holder = next(
+                (
+                    e
+                    for e in reversed(self.ents)
+                    if e.end <= pos and e.label == "ORG" and modifier in e.text.lower().split()
+                ),
+                None,
+            )
+            if holder is not None:
+                return norm_name(holder.text)
         best = named = lede = None
         times: Counter[str] = Counter()
         # a name the NER also tags PERSON in this text, or a PERSON's surname ("Teigen" beside "Chrissy
@@ -322,8 +365,27 @@ class DocContext:
         if best is None:
             return None
         last = norm_name(best.text)
-        if words[1] in _SOURCE_NOUNS or lede is None:
-            return last  # "the newspaper said": the paper just cited, not the story's subject
+        if words[1] in _SOURCE_NOUNS and modifier in (None, "news"):  # a "space agency" is no outlet
+            # "the newspaper said": the outlet the text credited last ("according to X"), else the paper
+            # just named, not the story's subject
+            outlet = credited_outlet(self.text, self.ents, self.quoted, pos)
+            return norm_name(outlet.text) if outlet is not None else last
+        topic = subject_org(self.ents, self.org_subjects, self.quoted, pos)
+        missed = named_body(self.text, self.quoted, pos) if words[1] in GENERIC_BODY_NOUNS else None
+        if (
+            missed
+            and missed[0] > (topic.start if topic else -1)
+            and (best.start not in self.org_subjects or missed[0] > best.start)
+        ):
+            return missed[1]  # "the group" after a body's name the NER missed ("the new Center for X")
+        if (
+            topic is not None
+            and best.start not in self.org_subjects
+            and norm_name(topic.text) not in person_words
+        ):
+            return norm_name(topic.text)  # the body the text is telling about, not a modifier named last
+        if lede is None:
+            return last
         # "The company said" after "names, birth dates, Social Security numbers": the last ORG tag may be
         # a noun used as a modifier, named once; the organisation the story opens with, named again
         # since, is the one a definite description refers back to (signal: the lede's topic)
@@ -465,8 +527,14 @@ def _person_like(text: str, e: Ent) -> bool:
         return False  # "Victoria’s Secret", "Israel’s Shin Bet": a possessive inside names no person
     if len(words) == 1 and (re.fullmatch(r"[A-Z]{2,5}", words[0]) or words[0].lower() in _CREDITS):
         return False  # "BTP", "Instagram": an initialism, an agency or a network is nobody's name
-    if text[e.start - 1 : e.start] in "“\"‘'" and text[e.end : e.end + 1] in "”\"’'" and e.start > 0:
-        return False  # "“Kill Bill”": a name in marks of its own is a title
+    if (
+        e.start > 0
+        and text[e.start - 1 : e.start] in "“\"‘'"
+        and re.match(r"[,.!?]?[”\"’']", text[e.end : e.end + 2])
+    ):
+        # "“Moon Harbor”", "to make “Moon Harbor.”", "starred in ‘Moon Harbor,’": a name in marks of its own is
+        # a title (the comma or full stop American style sets inside the closing mark included)
+        return False
     if _WORK_BEFORE.search(text[max(0, e.start - 12) : e.start]):
         return False  # "the 2003 film Kill Bill": a name right after a kind of work is that work's title
     return not (len(words) == 1 and _ARTICLE_BEFORE.search(text[max(0, e.start - 5) : e.start]))

@@ -1,0 +1,71 @@
+"""Where an attributed clause begins when the parser hung its subject on the cue.
+
+"Manager X once said he and striker Y would walk away ..." can be parsed with "he" as the object of
+"said" and the clause "would walk away ..." as its complement; "Harbor Police told local reporters would
+have a unit ..." reads "reporters" as who was told. The complement then has no subject of its own, and the
+words the speaker attributed lose theirs. These helpers give the complement its subject back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.extract.parse import Parse
+
+_SUBJECTS = frozenset(["nsubj", "nsubjpass", "expl", "csubj"])
+# what the parser makes of a complement's subject when it hangs it on the cue: an object, or the
+# pieces of a coordinated subject ("he and striker Rui Santos": dobj, cc, conj)
+_STOLEN = frozenset(["dobj", "cc", "conj", "npadvmod"])
+
+
+def complement_start(p: Parse, v: int, c: int, addressee: bool) -> int | None:
+    """The offset a clausal complement ``c`` of cue ``v`` should start at when the parser took its
+    subject as the cue's object, or None when it has a subject (or the words before it are no subject).
+
+    Signal: a finite complement with an auxiliary or a verb of its own but no subject is a misparse in
+    news prose ("said would ride" is not English); the object right before it is that subject. After a
+    verb with an addressee ("told local reporters would have"), only the object's head noun is the
+    subject (the words before it may be the addressee's); after "said", the whole object and anything
+    joined to it ("he and striker Rui Santos")."""
+    if any(p.deps[k] in _SUBJECTS for k in p.children(c)):
+        return None
+    left = p.lefts[c]
+    if left <= v + 1 or p.tags[left] in ("TO", "IN"):
+        return None  # "said to", "called for": an infinitive or a prepositional clause has no subject
+    between = range(v + 1, left)
+    objs = [k for k in between if p.deps[k] == "dobj" and p.heads[k] == v]
+    if not objs:
+        return None
+    if addressee:
+        last = left - 1
+        if p.deps[last] != "dobj" or not p.tags[last].startswith("NN"):
+            return None
+        return p.starts[last]
+    # every word between the cue and the complement hangs on the object or on what the parser joined
+    # to the cue beside it ("and", "striker ..."); anything else (an adverb, a time) is the frame's
+    roots = objs + [k for k in between if p.heads[k] == v and p.deps[k] in _STOLEN]
+    if not all(any(p.dominated(k, r) for r in roots) for k in between):
+        return None
+    return p.starts[p.lefts[objs[0]]]
+
+
+# photo and wire credits a scraped caption glues before the next sentence ("AP: Associated Press Harbor
+# crews pulled ...")
+_CREDIT_RUN = re.compile(
+    r"(?:(?:Associated\s+Press|AP|Reuters|AFP|EPA|Getty\s+Images|Getty|PA|Xinhua|Shutterstock|WireImage)"
+    r"[:/]?\s+)+(?=[A-Z][a-z])"
+)
+# "One question voters will be asking is whether ...": a copula opening the content is the predicate of
+# the clause the cue hangs in (the cue is a relative clause on the subject), not words anyone attributed
+_COPULA_OPENING = re.compile(r"(?:is|was|are|were)\s+(?:whether|what|how|why|when|where|who|that)\b")
+
+
+def credit_free_start(text: str, s: int, e: int) -> int | None:
+    """``s`` moved past a wire or photo credit glued before the content, or None when the content opens
+    with a copula (no content at all). Signal: a credit name followed by another capitalised word opens
+    no sentence in news prose ("Associated Press Harbor crews pulled"); "Reuters reported ..." (a verb
+    after the credit) keeps its subject."""
+    if _COPULA_OPENING.match(text, s, e):
+        return None
+    m = _CREDIT_RUN.match(text, s, e)
+    return m.end() if m and e - m.end() > 20 else s
