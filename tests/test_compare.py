@@ -324,7 +324,7 @@ def test_sentences_with_incompatible_values_are_two_claims_not_one():
     data.articles[1].text += "\nThe repair of the harbour bridge will cost $41.2 million in city funds, officials said."
     result = compare_stories(data, CompareOptions())
     cost = [c for c in result.claims if "cost" in c.text]
-    assert cost and all(c.articles == ["b"] for c in cost)  # never one claim "carried" by a and b
+    assert cost and not any({"a", "b"} <= set(c.articles) for c in cost)  # never one claim "carried" by a and b
     (conflict,) = [c for c in result.conflicts if c.kind == "number" and c.about != "workers"]
     assert conflict.attribute.startswith("amount of") and conflict.attribute.endswith("(USD)")
     assert {s.value for s in conflict.sides} == {"$32.6 million", "$41.2 million"}

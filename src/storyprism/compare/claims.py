@@ -228,9 +228,12 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
         return x
 
     threshold = options.claim_threshold
+    closest = _closest_in_article(st)
     for (i, j), s in sorted(st.pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < threshold:
             break
+        if not _mutual_match(st, i, j, s, closest):
+            continue  # a related line, not the statement: the other article states it closer elsewhere
         a, b = find(i), find(j)
         if a == b:
             continue
@@ -256,6 +259,39 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
     groups = [sorted(m) for m in members.values()]
     groups.sort(key=lambda g: g[0])
     return groups
+
+
+# A pair this close is one sentence (pasted, or forced by a shared quote): it links whatever else
+# the two articles say.
+NEAR_VERBATIM = 0.99
+
+
+def _closest_in_article(st: StoryText) -> dict[tuple[int, str], float]:
+    """(sentence, other article) -> the highest similarity of the sentence to any sentence of that
+    article (over the scored pairs)."""
+    closest: dict[tuple[int, str], float] = {}
+    for (i, j), s in st.pair_sim.items():
+        for x, y in ((i, j), (j, i)):
+            key = (x, st.sentences[y].article)
+            if s > closest.get(key, 0.0):
+                closest[key] = s
+    return closest
+
+
+def _mutual_match(st: StoryText, i: int, j: int, s: float, closest: Mapping[tuple[int, str], float]) -> bool:
+    """Whether sentences ``i`` and ``j`` are each other's closest sentence in the other's article.
+
+    An article that states a claim states it in the sentence closest to the other article's wording;
+    when ``i``'s article holds a sentence closer to ``j`` than ``i`` (or the other way round), ``i`` is
+    a related line about the same subject (an outlet's own verdict that a business decides a
+    company's future, beside another outlet's quote on that business: the quote's article states the
+    verdict nowhere), and linking it to ``j`` lends one article's key point the other's support.
+    Both may still join one claim through their closer partners, where the mean and floor of the
+    group allow."""
+    if s >= NEAR_VERBATIM:
+        return True
+    return (closest.get((i, st.sentences[j].article), 0.0) <= s
+            and closest.get((j, st.sentences[i].article), 0.0) <= s)
 
 
 def _values_clash(xs: list[int], ys: list[int], st: StoryText) -> bool:
