@@ -444,21 +444,20 @@ def _refresh_search(store: Store) -> None:
     before = store.get_meta(SEARCH_KEY, {}) or {}
     indexed = int(before.get("last_rowid", -1)) if isinstance(before, dict) else -1
     digest = hashlib.sha1()
+    held: str | None = None  # the digest of the rows the index already holds
     for rowid, title, text_hash in rows:
-        if rowid > indexed:
-            break
+        if held is None and rowid > indexed:
+            held = digest.hexdigest()
         digest.update(f"{rowid}\0{title}\0{text_hash}\0".encode())
-    if indexed >= 0 and before.get("digest") == digest.hexdigest():
+    held = digest.hexdigest() if held is None else held
+    if indexed >= 0 and before.get("digest") == held:
         store.db.execute(
             "INSERT INTO article_fts(rowid, title, text) SELECT rowid, title, text FROM articles WHERE rowid > ?",
             (indexed,),
         )
     else:
         store.db.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
-    whole = hashlib.sha1()
-    for rowid, title, text_hash in rows:
-        whole.update(f"{rowid}\0{title}\0{text_hash}\0".encode())
-    store.set_meta(SEARCH_KEY, {"last_rowid": last, "digest": whole.hexdigest()})
+    store.set_meta(SEARCH_KEY, {"last_rowid": last, "digest": digest.hexdigest()})
 
 
 def _refresh_people(store: Store) -> None:
