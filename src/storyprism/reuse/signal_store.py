@@ -48,13 +48,13 @@ def signals_for(
     signals: dict[str, Signals] = {}
     keep: dict[str, list[Any]] = {}
     for a in articles:
-        print_ = fingerprint(a)
+        mark = fingerprint(a)
         entry = stored.get(a.id)
-        if isinstance(entry, list) and len(entry) == 2 and entry[0] == print_ and isinstance(entry[1], dict):
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == mark and isinstance(entry[1], dict):
             data = entry[1]
         else:
             sentences = split_sentences(a.text or "")
             data = to_dict(article_signals(a.text or "", a.url, a.outlet, sentences, a.raw_text, a.description))
         signals[a.id] = from_dict(Signals, data)
-        keep[a.id] = [print_, data]
+        keep[a.id] = [mark, data]
     return signals, keep
