@@ -72,6 +72,12 @@ bodies as "the leader", "they" after the group that reported, "the group" for a 
 described bodies ("the space agency"), subjects the parser hung on the cue, fronted "That", caption
 credits before the content, examples that show, copulas opening the content, weekdays joined to a stated
 date, "scheduled"/"impending" and model numbers after "a"; items whose output changed were judged again
+and items the changed code newly drew were read once (no longer blind). Its names round 9c was read in
+one fresh draw of names alone, once, before any of its fixes: ``extract_sample_i12w.json`` (seed 91210,
+on commit cc4b172: the fair estimate, kept under "blind_figures"); its errors prompted places typed as
+bodies ("X, south east London," "X, Region's capital", "from X to Place"), descriptions opened by a
+demonstrative, place words inside a body's name ("Seminary of America"), occupations before a lone
+first name and venues with and without "Resort"; items whose output or entity changed were judged again
 and items the changed code newly drew were read once (no longer blind).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts

@@ -22,12 +22,14 @@ from storyprism.extract.name_signals import (
     DEMONYM,
     LEGAL_FORM,
     TIME_ZONES,
+    UNSURNAMED_ROLES,
     aliases,
     hyphenated_surnames,
     merge_spellings,
     names_titled,
     norm,
     titled_surnames,
+    venue_key,
     wavering_persons,
 )
 from storyprism.extract.name_signals import fold as fold
@@ -71,7 +73,7 @@ _ROLE_WORDS = frozenset(
      "defender", "midfielder", "goalkeeper", "veteran", "astronaut", "scientist", "musician", "drummer",
      "guitarist", "filmmaker", "supermodel", "businessman", "businesswoman", "entrepreneur", "officer",
      "reporter", "journalist", "photographer", "pilot", "driver", "boxer", "golfer", "player", "captain"]
-)  # fmt: skip
+) | UNSURNAMED_ROLES  # fmt: skip
 
 
 def person_parts(text: str) -> list[str]:
@@ -94,6 +96,8 @@ def person_parts(text: str) -> list[str]:
         toks = toks[1:]
     while len(toks) > 2 and toks[0] in _ROLE_WORDS:
         toks = toks[1:]  # "Model Chrissy Teigen", "Actor Chris Pratt": a description, not a first name
+    if len(toks) == 2 and toks[0] in UNSURNAMED_ROLES:
+        toks = toks[1:]  # "Comedienne Sarah": an occupation no one bears as a name, before a first name
     if len(toks) >= 3 and len(toks[0]) == 1:
         toks = toks[1:]  # "J. Christopher Giancarlo" is written "Christopher Giancarlo" too
     if not toks:
@@ -583,6 +587,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             key = _place_key(m.text, cls)
             if cls == "org" and key == norm(m.text):
                 key = org_key(m.text)
+            key = venue_key(key)  # "Mandalay Bay Resort" is "Mandalay Bay"
             keys.append(f"{cls}|{key}" if key else None)
     persons = frozenset(org_key(m.text) for m in mentions if m.type == "PERSON")
     keys = _merge_orgs(keys, [m.article for m in mentions], [m.text for m in mentions], persons, opened)

@@ -191,3 +191,27 @@ def merge_spellings(keys: list[str | None], texts: list[str]) -> list[str | None
             k = k[:-1]
         out.append(k)
     return out
+
+
+# occupations that are never a surname ("Comedienne Sarah", "Rapper Drake"): a tabloid writes them
+# capitalised before a lone first name too, so they are cut even where one name word follows (the
+# wider list in ``linking`` holds words that are surnames as well, "Singer", "Driver", cut only before two)
+UNSURNAMED_ROLES = frozenset(
+    ["comedian", "comedienne", "actress", "rapper", "supermodel", "songstress", "footballer", "popstar",
+     "sprinter", "swimmer", "cyclist", "tycoon", "billionaire", "socialite", "presenter"]
+)  # fmt: skip
+
+
+# "Mandalay Bay Resort and Casino", "Mandalay Bay Resort", "Mandalay Bay": a resort's or a casino's
+# generic tail is dropped from its key as reporters write the venue with and without it; two name words
+# must remain so a generic head ("Grand Casino") keeps its tail (hotels and stadiums are left alone:
+# "Wembley Stadium" is not the district "Wembley")
+_VENUE_TAIL = re.compile(
+    r"\s+(?:resort|casino|resort and casino|hotel and casino|casino resort|resort & casino)$"
+)
+
+
+def venue_key(key: str) -> str:
+    """The key without a resort's or casino's generic tail, where two words or more remain."""
+    cut = _VENUE_TAIL.sub("", key)
+    return cut if len(cut.split()) >= 2 else key

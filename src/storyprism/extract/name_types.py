@@ -1,0 +1,85 @@
+"""Type and span fixes on the NER's entities that read the text around a name (``nlp.gazetteer`` runs
+them): a place the small model typed as a body, a description it took for a name, and a place word that
+is only part of a body's longer name. Each rule names its signal; none knows a particular name."""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.extract.speakers import Ent
+
+# "New Addington, south east London,", "Sapporo, Hokkaido's capital,": a name set before a comma and a
+# larger place (optionally led by compass words) is a place inside that place; a body's name takes a
+# description there ("Toyota, Japan's largest carmaker"), not a bare place closed by punctuation
+_COMPASS = (
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
+    r"south-east|south-west|northeast|northwest|southeast|southwest|inner|outer)\s+){0,2}"
+)
+_PLACE_NOUN = re.compile(
+    r"['’]s\s+(?:(?:largest|biggest|second|second-largest|main|former|ancient)\s+)?"
+    r"(?:capital|city|town|village|suburb|port|district|province|region|county|borough|island)\b"
+)
+
+
+def place_appositions(text: str, ents: list[Ent]) -> list[Ent]:
+    """ORG-typed names written as "X, [compass] Place," or "X, Place's capital", or as a route's end
+    ("from X to Place", "from X via Place"): retyped GPE, with every mention of the same name in the
+    text (one text keeps one sense of a name)."""
+    starts = {e.start: e for e in ents}
+    found: set[str] = set()
+    for e in ents:
+        name = e.text.strip()
+        words = name.split()
+        if e.label != "ORG" or not 1 <= len(words) <= 3 or name.isupper():
+            continue
+        if not all(w[:1].isupper() for w in words):
+            continue
+        # a route names places at both ends: "travelling from New Addington to Wimbledon"
+        route = re.match(r"\s+(?:to|via)\s+", text[e.end : e.end + 10])
+        if route and re.search(r"\bfrom\s+$", text[max(0, e.start - 8) : e.start]):
+            other = starts.get(e.end + route.end())
+            if other is not None and other.label in ("GPE", "LOC"):
+                found.add(name)
+                continue
+        lead = re.match(rf",\s+{_COMPASS}", text[e.end : e.end + 40], re.IGNORECASE)
+        place = starts.get(e.end + lead.end()) if lead else None
+        if place is None:
+            continue
+        tail = text[place.end : place.end + 40]
+        # the larger place closes the apposition (punctuation), or the name is given as its seat (then
+        # the larger place may be mistyped too: "Hokkaido" typed ORG before "'s capital")
+        if (place.label in ("GPE", "LOC") and re.match(r"\s*[,.;)]", tail)) or _PLACE_NOUN.match(tail):
+            found.add(name)
+    if not found:
+        return ents
+    return [
+        Ent(e.start, e.end, "GPE", e.text) if e.label == "ORG" and e.text.strip() in found else e
+        for e in ents
+    ]
+
+
+# a demonstrative leads a description, never a name ("this South Sider" for a person, "that Sunday"):
+# proper names take "the" at most, so a span the NER opened with one is no name
+_DEMONSTRATIVE = re.compile(r"(?:this|that|these|those)\s")
+_NAME_LABELS = frozenset(["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"])
+
+# nouns that open a body's name with "of" and a place ("the Jewish Theological Seminary of America",
+# "University of Texas", "Church of England"): the place word there is part of the body's name
+_BODY_OF = re.compile(
+    r"\b(?:Seminary|University|College|Institute|Academy|Bank|Church|Museum|Society|Association|"
+    r"Federation|Council|Conference|League|Union|Chamber|Corporation|Foundation|Library|School|"
+    r"Hospital|Court|Bar|Diocese|Archdiocese)\s+of\s+(?:the\s+)?$"
+)
+
+
+def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """Without descriptions opened by a demonstrative and place words inside a body's longer name."""
+    out = []
+    for e in ents:
+        # only name labels: "this week" is a DATE span the date rules may read
+        if e.label in _NAME_LABELS and _DEMONSTRATIVE.match(e.text):
+            continue
+        if e.label in ("GPE", "LOC") and _BODY_OF.search(text[max(0, e.start - 40) : e.start]):
+            continue
+        out.append(e)
+    return out
