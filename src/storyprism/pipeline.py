@@ -163,9 +163,47 @@ def load_extraction(store: Store) -> Extraction:
     )
 
 
+def _mention_as_found(m: Mention) -> Mention:
+    if not m.as_found:
+        return m
+    text, kind, start, end = m.as_found
+    return replace(m, text=str(text), type=str(kind), start=int(start), end=int(end), entity=None, as_found=None)
+
+
+def as_extracted(extraction: Extraction) -> Extraction:
+    """The extraction as extraction left it: stored mentions and quotes carry what linking made of
+    them, with the extractor's reading in ``as_found``, which is put back here."""
+    quotes = [
+        replace(q, speaker=q.as_found[0], via=q.as_found[1], as_found=None) if q.as_found else q
+        for q in extraction.quotes
+    ]
+    return replace(extraction, mentions=[_mention_as_found(m) for m in extraction.mentions], quotes=quotes)
+
+
+def _keep_found(extracted: Extraction, linked: Extraction) -> None:
+    """Record on each linked mention and quote what extraction had read where linking changed it
+    (``as_found``). Linking returns its records in the order it was given them."""
+    if len(extracted.mentions) != len(linked.mentions) or len(extracted.quotes) != len(linked.quotes):
+        raise RuntimeError(
+            "Linking returned a different number of mentions or quotes than it was given; it must "
+            "keep them one for one, in order, so that the next run can link from what extraction read."
+        )
+    for before, after in zip(extracted.mentions, linked.mentions, strict=True):
+        found: list[str | int] = [before.text, before.type, before.start, before.end]
+        if found != [after.text, after.type, after.start, after.end]:
+            after.as_found = found
+    for q_before, q_after in zip(extracted.quotes, linked.quotes, strict=True):
+        if (q_before.speaker, q_before.via) != (q_after.speaker, q_after.via):
+            q_after.as_found = [q_before.speaker, q_before.via]
+
+
 def run_linking(store: Store) -> Extraction:
-    """Corpus-wide names and quote variants over everything extracted so far."""
-    linked = extract.link_corpus(load_extraction(store))
+    """Corpus-wide names and quote variants over everything extracted so far, always from what
+    extraction read (never from the previous run's linked records: a type voted over yesterday's
+    corpus must not become a vote in today's)."""
+    extracted = as_extracted(load_extraction(store))
+    linked = extract.link_corpus(extracted)
+    _keep_found(extracted, linked)
     with store.transaction():
         store.replace_derived("quote", [(_quote_key(q), q) for q in linked.quotes], lambda q: q.article)
         store.replace_derived("mention", _per_article_keys(linked.mentions, "m"), lambda m: m.article)

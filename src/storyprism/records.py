@@ -197,6 +197,9 @@ class Quote:
     start: int = -1
     end: int = -1
     id: str = ""
+    # [speaker, via] as extraction resolved them, kept only where corpus-wide linking renamed them:
+    # every run links again from these, so linking never feeds on its own earlier output
+    as_found: list[str | None] | None = None
 
 
 @dataclass(slots=True)
@@ -207,6 +210,10 @@ class Mention:
     start: int = -1
     end: int = -1
     entity: str | None = None  # entity id once linked
+    # [text, type, start, end] as extraction read them, kept only where corpus-wide linking changed
+    # them (a type voted over the corpus, a caption credit cut off): every run links again from these,
+    # so a workspace grown run by run links exactly as one analysed at once
+    as_found: list[str | int] | None = None
 
 
 @dataclass(slots=True)
