@@ -38,7 +38,8 @@ STATIC_WINDOW_HOURS = 14 * 24.0
 
 # ------------------------------------------------------------------------------------------ sizes
 
-# One spelling per unit; units are never converted (an 800 sq m site and a 100m crater, or 77 tonnes
+# One spelling per unit, spelled out or abbreviated ("12 feet", "15ft": one unit in two wordings, so
+# the two figures are compared); units are never converted (an 800 sq m site and a 100m crater, or 77 tonnes
 # and 160,000 pounds, are read as different quantities rather than risk a conversion).
 _UNITS = {
     "m": "metres", "metre": "metres", "metres": "metres", "meter": "metres", "meters": "metres",
@@ -86,10 +87,15 @@ def _modified_noun(sentence: str, end: int) -> str | None:
 
 
 class _Measure:
-    __slots__ = ("index", "noun", "q", "unit", "verb")
+    __slots__ = ("index", "noun", "q", "spelled", "unit", "verb")
 
-    def __init__(self, index: int, q: Quantity, unit: str, noun: str | None, verb: str | None) -> None:
+    def __init__(
+        self, index: int, q: Quantity, unit: str, noun: str | None, verb: str | None, spelled: bool = False
+    ) -> None:
         self.index, self.q, self.unit, self.noun, self.verb = index, q, unit, noun, verb
+        # read by the shared reader as a counted noun ("12 feet"): the number detector compares two
+        # of those; this one pairs them only with the abbreviated forms it reads itself ("15ft")
+        self.spelled = spelled
 
 
 # Words between a verb and the distance it governs ("fell *about* 15 feet", "dug *only* 13m").
@@ -142,6 +148,39 @@ def _measures(st: StoryText, i: int) -> list[_Measure]:
         r = read[0]
         q = Quantity(m.group(0), m.start(), m.end(), r.low, r.high, r.qualifier, unit, frozenset([noun or ""]), r.step)
         out.append(_Measure(i, q, unit, noun, verb))
+    return out + _spelled_measures(st, i)
+
+
+# "fell 10 to 12 feet": the shared reader gives the upper figure; the lower one stands before "to".
+_RANGE_LOW = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:to|-|\u2013)\s*$")
+# "9 miles per hour": a speed, not a length (the abbreviated reader's pattern excludes the same)
+_SPEED = re.compile(r"\s*(?:/|per\b|an hour|a second)")
+
+
+def _spelled_measures(st: StoryText, i: int) -> list[_Measure]:
+    """Lengths and weights with the unit spelled out ("fell 10 to 12 feet"), which the shared reader
+    reads as counted nouns. One distance printed two ways ("15ft" / "12 feet") is the same quantity
+    in a different unit wording: without these, an abbreviated and a spelled-out figure never meet
+    (the number detector does not read "15ft", this one skipped "12 feet")."""
+    text = st.sentences[i].text
+    out = []
+    for q in st.quantities(i):
+        unit = _UNITS.get(q.unit.lower())
+        if unit is None or q.low is None or q.high is None or _SPEED.match(text[q.end :]):
+            continue
+        start, low = q.start, q.low
+        lower = _RANGE_LOW.search(text[: q.start])
+        if lower and q.qualifier == "exact" and float(lower.group(1)) < q.low:
+            start, low = lower.start(1), float(lower.group(1))
+        noun = _modified_noun(text, q.end)
+        verb = None if noun else _governing_verb(text, start)
+        if noun is None and verb is None:
+            continue
+        if low != q.low:  # a printed range: both ends as printed
+            q = Quantity(text[start : q.end], start, q.end, low, q.high, "range", unit, frozenset([noun or ""]), q.step)
+        else:
+            q = Quantity(q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, frozenset([noun or ""]), q.step)
+        out.append(_Measure(i, q, unit, noun, verb, spelled=True))
     return out
 
 
@@ -160,6 +199,12 @@ def _names(text: str) -> set[str]:
     return {n.lower() for n in _NAME.findall(" " + text) if n.lower() not in STOPWORDS}
 
 
+def _printed_in(st: StoryText, text: str) -> list[str]:
+    """Every article of the story printing this very sentence: a side names all the outlets that
+    carry it (a wire sentence in two papers), as the number detector's sides do."""
+    return [s.article for s in st.sentences if s.text == text]
+
+
 def measure_conflicts(st: StoryText) -> list[Conflict]:
     """Two sizes of one thing ("the 40m dry well" / "the 80m-deep well") that cannot both be true, or
     two lengths of one movement ("fell 15 feet" / "fell 10 feet") from reports close in time (a
@@ -171,6 +216,8 @@ def measure_conflicts(st: StoryText) -> list[Conflict]:
         for b in found[x + 1 :]:
             if a.unit != b.unit or (a.noun, a.verb) != (b.noun, b.verb) or compatible(a.q, b.q):
                 continue
+            if a.spelled and b.spelled:
+                continue  # two spelled-out figures: the number detector's pair (quantities.py)
             if not _independent(st, a.index, b.index):
                 continue
             sa, sb = st.sentences[a.index].article, st.sentences[b.index].article
@@ -190,8 +237,8 @@ def measure_conflicts(st: StoryText) -> list[Conflict]:
                     story=st.story.id,
                     kind="number",
                     sides=[
-                        make_side(st, ta, [st.sentences[a.index].article], a.q.text),
-                        make_side(st, tb, [st.sentences[b.index].article], b.q.text),
+                        make_side(st, ta, _printed_in(st, ta), a.q.text),
+                        make_side(st, tb, _printed_in(st, tb), b.q.text),
                     ],
                     about=f"{a.noun or a.verb} ({a.unit})",
                     attribute=f"{what} ({a.unit})",
