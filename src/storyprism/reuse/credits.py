@@ -307,7 +307,7 @@ def find_credits(
                 # the article's own outlet, also under a section's name ("told NBC News MACH" on nbcnews.com)
                 if name_keys(name) & own_keys or any(k in own_keys for k in outlet_keys(name)) or any(
                     len(k) >= 5 and squash(name).startswith(k) for k in own_keys
-                ):
+                ) or any(contracted(squash(name), k) for k in own_keys):
                     if cue in ("told", "obtained by", "source", "according to"):
                         own.append(s)
                     continue
@@ -395,6 +395,20 @@ def dominant_credit(credits: Sequence[Credit]) -> str | None:
     if (n >= 2 and n > second) or (n == 1 and second == 0 and groups[0][0].cue in STORY_CUES):
         return groups[0][0].name
     return None
+
+
+CONTRACTED_MIN = 6  # a brand contraction this long ("huffpost") is no accidental spelling
+
+
+def contracted(name: str, key: str) -> bool:
+    """``name`` (squashed) is a contraction of the outlet key ``key``: the same first and last four
+    letters, its letters in order inside the key ("huffpost" in "huffingtonpost"). Signal: outlets
+    shorten their own brand in copy ("told HuffPost" on huffingtonpost.ca) by dropping a middle part;
+    keeping both ends and the letter order rules out another outlet's name."""
+    if len(name) < CONTRACTED_MIN or len(name) >= len(key) or name[:4] != key[:4] or name[-4:] != key[-4:]:
+        return False
+    rest = iter(key)
+    return all(ch in rest for ch in name)
 
 
 def unnamed_credits(sentences: Sequence[str]) -> list[str]:

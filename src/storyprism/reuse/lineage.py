@@ -8,21 +8,28 @@ chosen and correct what one pair at a time cannot see:
 * ``passage_credit``: credits that sit in one short passage, deep in a long article, credit that
   passage (a background anecdote, a side point), not the whole article;
 * ``newsroom_pieces``: own pieces of one outlet on one story count once, but a piece that relays
-  another outlet's story (``relays_another_outlet``) is no piece of the newsroom's own reporting.
+  another outlet's story (``relays_another_outlet``) is no piece of the newsroom's own reporting;
+* ``story_source_rewrites``: an uncredited piece with no quote and no reporting of its own, in a
+  story whose other reports credit one source, rests on that source too;
+* ``pasted_sentences``: the narrative sentences two articles print word for word; a line of a social
+  post (``public_post``) counts only when the earlier article did no reporting of its own.
 
 They work on the tracer's state (``_Tracer``); kept apart so that the tracer stays readable.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from storyprism.records import Article
+from storyprism.records import Article, Reuse
 from storyprism.reuse.credits import Credit, Signals, article_signals
 from storyprism.reuse.direction import parse_time
 from storyprism.reuse.text import split_sentences
 from storyprism.text.outlets import outlet_keys
+from storyprism.text.overlap import PASTED_MIN_WORDS, SAME_SENTENCE, quotations, word_containment
 
 if TYPE_CHECKING:  # the tracer imports this module: no import cycle at run time
     from storyprism.reuse.trace import Trace, _Tracer
@@ -37,6 +44,20 @@ PASSAGE_AFTER = 3
 PASSAGE_SHARE = 4
 NEWSROOM_DAYS = 3  # own pieces of one outlet this close in time on one story: one newsroom
 RELAY_LEAD = 3  # a credit in an article's first sentences names where its story comes from
+STORY_SOURCE_CREDITS = 2  # other reports of a story resting on one credited source make it the story's
+# reports of one event compared by story_source_rewrites: a retelling follows its source within days
+# (and the bound keeps the pass linear in the corpus: only articles this close in time are compared)
+STORY_SOURCE_DAYS = 10
+# a social post named where a passage is quoted: the passage is the post's public text
+_SOCIAL = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w+|pic\.twitter|\b(?:tweet(?:s|ed)?|twitter|instagram|snapchat|"
+                     r"facebook post|posted on)\b", re.IGNORECASE)
+# a quotation of three words or more, someone's words rather than a scare-quoted term ("creepy"):
+# in double marks, in curly single marks, or a paragraph opening with a straight single mark
+_SPOKEN = re.compile(
+    r"[\"\u201c][^\"\u201c\u201d]*\w\s+\S+\s+\w[^\"\u201c\u201d]*[\"\u201d]"
+    r"|\u2018[^\u2018\u2019]*\w\s+\S+\s+\w[^\u2018\u2019]*\u2019(?!\w)"
+    r"|(?:^|\n)'\w[^\n]*?[,.!?]'"
+)
 
 
 def _root(traces: Mapping[str, Trace], aid: str) -> str:
@@ -141,6 +162,19 @@ def _publication_order(article: Article) -> tuple:
     return (t is None, t or 0, article.id)
 
 
+def _near_in_time(articles: Mapping[str, Article], aid: str, days: int) -> Callable[[str], bool]:
+    """Whether another article was published within ``days`` of ``aid`` (undated: it may be)."""
+    at = parse_time(articles[aid].published)
+
+    def near(other: str) -> bool:
+        if at is None:
+            return True
+        ot = parse_time(articles[other].published)
+        return ot is None or abs((ot - at).total_seconds()) <= days * 86400
+
+    return near
+
+
 def _relay(a: Article) -> bool:
     sentences = split_sentences(a.text or "")
     return relays_another_outlet(article_signals(a.text or "", a.url, a.outlet, sentences, a.raw_text, a.description))
@@ -188,3 +222,69 @@ def newsroom_pieces(
                     continue
                 out[p] = first
     return out
+
+
+def public_post(sentence: str, text: str) -> bool:
+    """The sentence sits in a paragraph of ``text`` that names a social post (a tweet, an Instagram
+    post, an @handle): it is the post's public text. Signal: every desk prints a celebrity's or an
+    agency's posts word for word (one as quotes, another as embedded lines), so a post shared by two
+    articles is no passage one pasted from the other (the quoted-post rule of the quote-only pass)."""
+    at = text.find(sentence[:60])
+    if at < 0:
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return bool(_SOCIAL.search(text[start:end if end >= 0 else len(text)]))
+
+
+def pasted_sentences(r: Reuse, source_text: str, copy_text: str, posts: bool = True) -> int:
+    """Narrative sentences the two sides of a shared-source relation print word for word (each
+    ``PASTED_MIN_WORDS`` long, quoting no one); with ``posts`` False, not those from a social post
+    either (``public_post``)."""
+    return sum(
+        1 for al in r.alignments
+        if len(al.copy_sentence.split()) >= PASTED_MIN_WORDS
+        and not quotations(al.copy_sentence) and not quotations(al.source_sentence)
+        and word_containment(al.source_sentence, al.copy_sentence) >= SAME_SENTENCE
+        and (posts or not (public_post(al.source_sentence, source_text) or public_post(al.copy_sentence, copy_text)))
+    )
+
+
+def story_source_rewrites(tracer: _Tracer, traces: dict[str, Trace]) -> None:
+    """An article left as its own origin that credits nobody, reports nothing of its own and prints
+    no quotation at all, in a story where ``STORY_SOURCE_CREDITS`` or more close reports (``close``:
+    one event) rest on one source by their own credit ("The Verge reported", "seen by The Verge"),
+    rests on that source too. Signal: a reporter who reported has someone to quote or a source to
+    name; a quote-less, source-less piece could only retell what the story's known source printed,
+    and the others name it (one paywalled or trimmed rewrite among the credited ones). Two sources
+    credited equally often leave it alone (no one source to follow)."""
+    credited = [o for o, t in traces.items() if t.kind == "credited" and t.parent != o and not t.off_topic]
+    if len(credited) < STORY_SOURCE_CREDITS:
+        return
+    for aid, t in sorted(traces.items()):
+        sig = tracer.signals[aid]
+        if t.parent != aid or t.off_topic or aid in tracer.source_like or sig.primary or sig.own_reporting:
+            continue
+        if sig.credits or sig.document_credits or sig.unnamed_credits or sig.wire:
+            continue
+        if _SPOKEN.search(tracer.articles[aid].text or ""):
+            continue  # someone is quoted: the piece may have reported
+        near = _near_in_time(tracer.articles, aid, STORY_SOURCE_DAYS)
+        votes = Counter(traces[o].parent for o in credited if o != aid and near(o) and tracer.close(aid, o))
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < STORY_SOURCE_CREDITS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            continue
+        # the known source of the story: most of the reports close to this one rest on it (a few
+        # credits among many own reports are side sources, not where the story came from)
+        peers = sum(1 for o, u in traces.items() if o != aid and not u.off_topic and near(o) and tracer.close(aid, o))
+        if 2 * ranked[0][1] <= peers:
+            continue
+        source = ranked[0][0]
+        if _reaches(traces, source, aid):
+            continue
+        t.parent, t.kind = source, "rewrite"
+        name = tracer.articles[source].outlet if source in tracer.articles else source
+        t.evidence.append(
+            f"credits no one and quotes no one, and {ranked[0][1]} other reports of this story rest on "
+            f"{name} by their own credit: retells the story's known source"
+        )

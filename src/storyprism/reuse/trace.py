@@ -55,11 +55,12 @@ from storyprism.reuse.lineage import (
     join_text_families,
     newsroom_pieces,  # noqa: F401  (re-exported: storyprism.reuse, the pipeline's newsroom step)
     passage_credit,
+    pasted_sentences,
     relays_another_outlet,
+    story_source_rewrites,
 )
 from storyprism.reuse.signal_store import LazySentences
 from storyprism.text.outlets import squash
-from storyprism.text.overlap import PASTED_MIN_WORDS, SAME_SENTENCE, quotations, word_containment
 
 VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
@@ -267,8 +268,7 @@ class _Tracer:
             return None
         if sig.credits:
             groups = credit_groups(sig.credits)
-            n = len(groups[0])
-            rest = groups[1:]
+            n, rest = len(groups[0]), groups[1:]
             second = len(rest[0]) if rest else 0
             # the group is named by its longest spelling ("New York Times", not "the Times")
             first = max(groups[0], key=lambda c: (len(c.name), -c.position))
@@ -277,8 +277,10 @@ class _Tracer:
             # wherever it stands: the outlet credits where the story was found. "according to X" or
             # "told X" once, after a quote, attributes that quote (the seeds' The Hill piece).
             # (Held-out events read by hand: four credited rewrites name their source once, deep in
-            # the body -- "The Verge reports that", "Seen by The Verge" -- and no own report did.)
-            if (n >= 2 and n > second) or (n == 1 and not rest and first.cue in STORY_CUES):
+            # the body -- "The Verge reports that", "Seen by The Verge" -- and no own report did; one plain
+            # "X reported" in an article that reports on its own, crediting its own outlet, credits a fact.)
+            if (n >= 2 and n > second) or (n == 1 and not rest and first.cue in STORY_CUES
+                                            and not (sig.own_reporting and first.cue == "reported")):
                 cues = sorted({c.cue for c in groups[0]})
                 evidence = [f"credits {first.name} ({', '.join(cues)}; {n}x): \u201c{first.sentence[:160]}\u201d"]
                 if sig.own_reporting:
@@ -453,6 +455,7 @@ class _Tracer:
         self._quote_only_rewrites(traces)
         self._pasted_passages(traces)
         self._document_restatements(traces)
+        story_source_rewrites(self, traces)  # before announcements: the story's named source comes first
         self._announcement_restatements(traces)
         # again, now that relays of an announcement the corpus lacks rest on it (``release:NAME``)
         self._document_restatements(traces)
@@ -534,7 +537,8 @@ class _Tracer:
         lacks. Signal: independent reporters quote the same people, but do not write the same long
         sentences (held-out events read by hand: every pair of self-origin articles sharing three
         such sentences had one origin; pairs with two or fewer were split). The later one (then the
-        greater id) joins the earlier's origin, unless that would close a cycle."""
+        greater id) joins the earlier's origin, unless that would close a cycle. A social post's lines
+        count only when the earlier article did no reporting of its own (lineage.pasted_sentences)."""
         best: dict[str, tuple[int, str]] = {}
         for r in self.reuses:
             if r.kind != "shared-source":
@@ -543,17 +547,13 @@ class _Tracer:
             ta, tb = traces.get(a), traces.get(b)
             if ta is None or tb is None or ta.parent != a or tb.parent != b or ta.off_topic or tb.off_topic:
                 continue
-            pasted = sum(
-                1 for al in r.alignments
-                if len(al.copy_sentence.split()) >= PASTED_MIN_WORDS
-                and not quotations(al.copy_sentence) and not quotations(al.source_sentence)
-                and word_containment(al.source_sentence, al.copy_sentence) >= SAME_SENTENCE
-            )
-            if pasted < PASTED_SENTENCES:
-                continue
             first, later = sorted((a, b), key=lambda x: (_publication_order(self.articles[x]), x))
             if later in self.source_like:
                 first, later = later, first  # a press release is not pasted from the news
+            pasted = pasted_sentences(r, self.articles[a].text or "", self.articles[b].text or "",
+                                      posts=not self.signals[first].own_reporting)
+            if pasted < PASTED_SENTENCES:
+                continue
             if later not in best or pasted > best[later][0]:
                 best[later] = (pasted, first)
         for later, (n, first) in sorted(best.items()):
