@@ -386,12 +386,20 @@ def _outside_origin(st: StoryText, article: str, name: str) -> str:
             return st.origins.get(own, own)
     keys |= {"the" + k for k in keys}
     for other, a in st.articles.items():
-        if other != article and outlet_keys(a.outlet, a.url) & keys:
+        if other != article and _network_keys(outlet_keys(a.outlet, a.url)) & keys:
             return st.origins.get(other, other)
     agency = agency_of(name)
     if agency:
         return f"wire:{agency}"
     return f"outlet:{name.removeprefix('the ').removeprefix('The ')}"
+
+
+def _network_keys(keys: set[str]) -> set[str]:
+    """An outlet's keys plus its network's name where its domain is a network's news arm: a
+    broadcaster's newsroom is credited by the network's name ("told NBC", "ABC reported") while its
+    site is nbcnews.com / abcnews.go.com. Without this, the credit names an outside ``outlet:NBC``
+    and the interview the story's own NBC article did counts as a second origin of its quotes."""
+    return keys | {k[: -len("news")] for k in keys if k.endswith("news") and len(k) >= len("news") + 3}
 
 
 def speaker_credits(st: StoryText, quotes: Sequence[Quote]) -> dict[str, dict[str, str]]:
@@ -512,7 +520,9 @@ def _support(
       outside outlet and no other (``sentence_origin``), or quote a speaker the article credits to
       one (``speaker_credits``): it relays that outlet's report, and so do the copies of it. A
       derived article keeps the origin the reuse stage traced (its credit was followed there), unless
-      its own sentences of the claim credit a report the story holds: then that report's origin."""
+      its own sentences of the claim credit a report the story holds: then that report's origin;
+    - an article naming no source that prints quoted words another article of the claim credits to an
+      outlet's report (``_credited_quotations``): it counts that outlet."""
     by_article: dict[str, list[int]] = {}
     for i in group:
         by_article.setdefault(st.sentences[i].article, []).append(i)
@@ -567,12 +577,66 @@ def _support(
         if counted.get(a) and counted.get(b) and not named_here & {a, b}:
             x, y = sorted((find(counted[a]), find(counted[b])))
             parent[y] = x
+    for b, source in _credited_quotations(st, by_article, quotes, credited or {}, named_here).items():
+        if counted.get(b):
+            x, y = sorted((find(counted[b]), find(source)))
+            parent[y] = x
     # each statement's source is named as before: the origin most of its articles count
     votes = Counter(o for o in counted.values() if o)
     shown: dict[str, str] = {}
     for o in sorted(votes, key=lambda o: (-votes[o], o)):
         shown.setdefault(find(o), o)
     return sorted(shown.values())
+
+
+# Quoted words at least this long identify one telling of them: a short phrase ("biggest regret")
+# is echoed by anyone who heard it, a clause of a speaker's answer is not.
+QUOTE_MIN_WORDS = 6
+# Words a sentence presents as a written statement, a release or a post: one text handed to (or read
+# by) every outlet that asked, so two outlets printing it are two reports that it was said, whoever
+# else names an outlet for it.
+_PUBLIC_TEXT = re.compile(r"\b(?:statement|release|post(?:ed)?|tweet(?:ed)?|wrote|writes|blog)\b", re.IGNORECASE)
+
+
+def _interview_quotations(text: str) -> list[str]:
+    """The quoted passages of a sentence long enough to identify one telling, unless the sentence
+    presents them as a public text (``_PUBLIC_TEXT``)."""
+    if _PUBLIC_TEXT.search(text):
+        return []
+    return [q for q in quotations(text) if len(q.split()) >= QUOTE_MIN_WORDS]
+
+
+def _credited_quotations(
+    st: StoryText, by_article: Mapping[str, list[int]], quotes: Sequence[Quote],
+    credited: dict[str, dict[str, str]], named_here: set[str],
+) -> dict[str, str]:
+    """article -> the outlet its quoted words come from, for articles of a claim that print, without
+    naming a source, the words another article of the claim credits to an outlet's report ("..., Reuters
+    reported", "X told Deadline"): the words were given to that outlet (an interview, a telephone call
+    with an agency) and every article printing them relays its report, whoever copied them from whom:
+    an uncredited copy of an agency's telephone quote and another outlet's "..., the agency reported"
+    are one origin, not two. An article that names a source for its own sentences keeps that source;
+    words presented as a written statement or a post stay out (``_interview_quotations``)."""
+    if len(by_article) < 2:
+        return {}
+    sourced: list[tuple[str, list[str], str]] = []  # (article, its credited quotations, the outlet)
+    for a, idx in by_article.items():
+        for i in idx:
+            said = _interview_quotations(st.sentences[i].text)  # the cheap test first
+            if said and (origin := sentence_origin(st, i) or _speaker_origin(st, i, quotes, credited)):
+                sourced.append((a, said, origin))
+    if not sourced:
+        return {}
+    out: dict[str, str] = {}
+    for b, idx in by_article.items():
+        if b in named_here:
+            continue
+        said_b = [q for i in idx for q in _interview_quotations(st.sentences[i].text)]
+        found = {origin for a, said, origin in sourced if a != b
+                 and any(word_containment(x, y) >= SAME_SENTENCE for x in said for y in said_b)}
+        if len(found) == 1:
+            out[b] = found.pop()
+    return out
 
 
 # Days, months and years a sentence pins its statement to ("on Friday", "late March", "in 2016").
