@@ -16,12 +16,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import partial
 from typing import TypeVar
 
-from storyprism import __version__, compare, extract, reuse, stories
-from storyprism.executor import batched, make_executor
-from storyprism.extract.options import ExtractOptions
+from storyprism import compare, reuse, stories
+from storyprism.code_version import code_digest
+from storyprism.extraction_runs import (  # noqa: F401  (the Ray engine and the tests call these as pipeline.*)
+    FAILED_KEY,
+    _per_article_keys,
+    _quote_key,
+    apply_inferred_dates,
+    as_extracted,
+    extraction_mark,
+    load_extraction,
+    run_extraction,
+    run_linking,
+)
 from storyprism.intake import Progress, no_progress
 from storyprism.options import Options
 from storyprism.records import (
@@ -29,10 +38,7 @@ from storyprism.records import (
     Article,
     Conflict,
     DateMention,
-    Entity,
     Extraction,
-    Mention,
-    NumberMention,
     Origin,
     Quote,
     Reuse,
@@ -70,147 +76,6 @@ class AnalysisReport:
 # ---------------------------------------------------------------------------- analysis
 
 
-def _extract_batch(options: ExtractOptions, articles: list[Article]) -> Extraction:
-    """Top-level, so that ``partial(_extract_batch, options)`` pickles into a process pool."""
-    return extract.extract_articles(articles, options)
-
-
-def _per_article_keys(records: Iterable[T_rec], prefix: str) -> list[tuple[str, T_rec]]:
-    """Stable keys ``article:prefixN`` for records that have no id of their own."""
-    counters: Counter[str] = Counter()
-    keyed = []
-    for record in records:
-        article = record.article  # type: ignore[attr-defined]
-        keyed.append((f"{article}:{prefix}{counters[article]}", record))
-        counters[article] += 1
-    return keyed
-
-
-def run_extraction(store: Store, articles: Sequence[Article], options: Options, progress: Progress) -> int:
-    """Extract quotes, mentions, numbers and dates for articles whose text changed since last time."""
-    seen: dict[str, str] = store.get_meta("extracted", {}) or {}
-    todo = [a for a in articles if seen.get(a.id) != a.content_hash]
-    if not todo:
-        return 0
-    # Process start-up and model loading cost about a second: not worth it for a handful of articles.
-    workers = 1 if len(todo) < 40 else options.workers
-    executor = make_executor(options.executor, workers)
-    # At least four batches per worker: the pool hands a batch to whichever worker is free, so the
-    # last one to finish idles at most one small batch (with one batch per worker, 383 articles in
-    # batches of 128 left a worker idle for a third of the stage).
-    per_worker = -(-len(todo) // (4 * max(1, executor.workers)))
-    size = max(8, min(options.extract.batch_size * 4, per_worker))
-    batches = list(batched(todo, size))
-    inferred: dict[str, str] = store.get_meta("inferred_published", {}) or {}
-    failed: dict[str, str] = store.get_meta(FAILED_KEY, {}) or {}
-    done = 0
-    for batch, result in zip(batches, executor.map(partial(_extract_batch, options.extract), batches), strict=True):
-        ids = [a.id for a in batch]
-        with store.transaction():
-            for kind in ("quote", "mention", "number", "date"):
-                store.delete_derived(kind, ids)
-            store.add_derived("quote", [(_quote_key(q), q) for q in result.quotes], lambda q: q.article)
-            store.add_derived("mention", _per_article_keys(result.mentions, "m"), lambda m: m.article)
-            store.add_derived("number", _per_article_keys(result.numbers, "n"), lambda m: m.article)
-            store.add_derived("date", _per_article_keys(result.dates, "d"), lambda m: m.article)
-            for a in batch:
-                inferred.pop(a.id, None)
-                if a.id in result.failed:
-                    # not marked extracted: the next run tries it again; `status` lists it meanwhile
-                    seen.pop(a.id, None)
-                    failed[a.id] = result.failed[a.id]
-                else:
-                    seen[a.id] = a.content_hash
-                    failed.pop(a.id, None)
-            inferred.update(result.inferred_published)
-            store.set_meta("extracted", seen)
-            store.set_meta("inferred_published", inferred)
-            store.set_meta(FAILED_KEY, failed)
-        done += len(batch)
-        progress("extract", done, len(todo))
-    return len(todo)
-
-
-FAILED_KEY = "extraction_failed"  # meta record: article id -> why its extraction failed last time
-
-
-def _quote_key(q: Quote) -> str:
-    return q.id or f"{q.article}:{q.start}:{q.end}"
-
-
-def apply_inferred_dates(store: Store, articles: list[Article]) -> int:
-    """Give articles without a publication date the one read off their text, marked as inferred."""
-    inferred: dict[str, str] = store.get_meta("inferred_published", {}) or {}
-    updates = []
-    for a in articles:
-        if (a.published is None or a.published_inferred) and a.id in inferred:
-            if a.published != inferred[a.id] or not a.published_inferred:
-                updates.append((a.id, inferred[a.id], True))
-            a.published, a.published_inferred = inferred[a.id], True
-    with store.transaction():
-        store.set_published(updates)
-    return sum(1 for a in articles if a.published_inferred)
-
-
-def load_extraction(store: Store) -> Extraction:
-    return Extraction(
-        quotes=store.derived(Quote, "quote"),
-        mentions=store.derived(Mention, "mention"),
-        entities=store.derived(Entity, "entity"),
-        numbers=store.derived(NumberMention, "number"),
-        dates=store.derived(DateMention, "date"),
-        inferred_published=store.get_meta("inferred_published", {}) or {},
-    )
-
-
-def _mention_as_found(m: Mention) -> Mention:
-    if not m.as_found:
-        return m
-    text, kind, start, end = m.as_found
-    return replace(m, text=str(text), type=str(kind), start=int(start), end=int(end), entity=None, as_found=None)
-
-
-def as_extracted(extraction: Extraction) -> Extraction:
-    """The extraction as extraction left it: stored mentions and quotes carry what linking made of
-    them, with the extractor's reading in ``as_found``, which is put back here."""
-    quotes = [
-        replace(q, speaker=q.as_found[0], via=q.as_found[1], as_found=None) if q.as_found else q
-        for q in extraction.quotes
-    ]
-    return replace(extraction, mentions=[_mention_as_found(m) for m in extraction.mentions], quotes=quotes)
-
-
-def _keep_found(extracted: Extraction, linked: Extraction) -> None:
-    """Record on each linked mention and quote what extraction had read where linking changed it
-    (``as_found``). Linking returns its records in the order it was given them."""
-    if len(extracted.mentions) != len(linked.mentions) or len(extracted.quotes) != len(linked.quotes):
-        raise RuntimeError(
-            "Linking returned a different number of mentions or quotes than it was given; it must "
-            "keep them one for one, in order, so that the next run can link from what extraction read."
-        )
-    for before, after in zip(extracted.mentions, linked.mentions, strict=True):
-        found: list[str | int] = [before.text, before.type, before.start, before.end]
-        if found != [after.text, after.type, after.start, after.end]:
-            after.as_found = found
-    for q_before, q_after in zip(extracted.quotes, linked.quotes, strict=True):
-        if (q_before.speaker, q_before.via) != (q_after.speaker, q_after.via):
-            q_after.as_found = [q_before.speaker, q_before.via]
-
-
-def run_linking(store: Store) -> Extraction:
-    """Corpus-wide names and quote variants over everything extracted so far, always from what
-    extraction read (never from the previous run's linked records: a type voted over yesterday's
-    corpus must not become a vote in today's)."""
-    extracted = as_extracted(load_extraction(store))
-    linked = extract.link_corpus(extracted)
-    _keep_found(extracted, linked)
-    with store.transaction():
-        store.replace_derived("quote", [(_quote_key(q), q) for q in linked.quotes], lambda q: q.article)
-        store.replace_derived("mention", _per_article_keys(linked.mentions, "m"), lambda m: m.article)
-        store.replace_derived("entity", [(e.id, e) for e in linked.entities])
-    return linked
-
-
 def run_reuse(
     store: Store, articles: list[Article], options: Options, progress: Progress = no_progress
 ) -> tuple[list[Reuse], list[Origin]]:
@@ -227,9 +92,10 @@ def run_reuse(
 
 
 def reuse_memo_key(options: Options) -> str:
-    """Pair decisions of earlier runs are valid while the reuse options and storyprism's version are
-    the same."""
-    return hashlib.sha1(json.dumps([__version__, to_dict(options.reuse)], sort_keys=True).encode()).hexdigest()[:12]
+    """Pair decisions of earlier runs are valid while the reuse options and the reuse code are the
+    same."""
+    code = code_digest("reuse", "text", "models.py")
+    return hashlib.sha1(json.dumps([code, to_dict(options.reuse)], sort_keys=True).encode()).hexdigest()[:12]
 
 
 def save_reuse(
@@ -253,7 +119,7 @@ def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[
     (it embeds up to 41 texts per article, which a re-run would otherwise fetch again for all)."""
     if not options.reuse.enabled:
         return {}
-    salt = f"{__version__}:{options.reuse.use_embeddings}"
+    salt = f"{code_digest('reuse', 'text', 'models.py')}:{options.reuse.use_embeddings}"
     stored = store.get_meta("off_topic", {}) or {}
     known: dict[str, list[str | None]] = stored.get("articles", {}) if stored.get("salt") == salt else {}
 
@@ -281,15 +147,16 @@ def _signals(store: Store, articles: list[Article]) -> dict[str, reuse.Signals]:
     they read an article's own text and metadata only, so a re-run reads just the new or changed
     articles (``reuse.signal_store``)."""
     stored = store.get_meta(SIGNALS_KEY, {}) or {}
-    known = stored.get("articles", {}) if stored.get("version") == __version__ else {}
+    version = code_digest("reuse/credits.py", "reuse/text.py", "text")  # the code that reads them
+    known = stored.get("articles", {}) if stored.get("version") == version else {}
     signals, keep = reuse.signals_for(articles, known)
     if keep != known:
         with store.transaction():
-            store.set_meta(SIGNALS_KEY, {"version": __version__, "articles": keep})
+            store.set_meta(SIGNALS_KEY, {"version": version, "articles": keep})
     return signals
 
 
-SIGNALS_KEY = "trace_signals"  # meta record: storyprism version, article id -> [fingerprint, signals]
+SIGNALS_KEY = "trace_signals"  # meta record: reader code digest, article id -> [fingerprint, signals]
 
 
 def trace_records(
@@ -492,7 +359,8 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
         reuses.setdefault(r.copy, []).append(r)
     stories = {s.id: s for s in data.stories}
     line_of = {sid: line.stories for line in data.storylines for sid in line.stories}
-    options_key = json.dumps(to_dict(options.compare), sort_keys=True)
+    # the options and the comparison code: an upgrade compares every story again
+    options_key = json.dumps([code_digest("compare", "text", "models.py"), to_dict(options.compare)], sort_keys=True)
     out = {}
     for story in data.stories:
         parts: list[object] = [options_key]
@@ -607,11 +475,11 @@ def analyze(store: Store, options: Options, progress: Progress = no_progress) ->
 
 
 def _inputs_fingerprint(store: Store, articles: Sequence[Article], options: Options) -> str:
-    """What a finished analysis depends on: storyprism's version, the options, every article's text
+    """What a finished analysis depends on: storyprism's code (``code_digest``), the options, every article's text
     (cleaned and as ingested: wire lines are read on the raw text) and metadata (a publication date
     read off the text by analysis itself aside) and the manual story edits. Equal fingerprints: the
     stored results are what a new run would compute."""
-    h = hashlib.sha1(json.dumps([__version__, options.to_dict()], sort_keys=True, default=str).encode())
+    h = hashlib.sha1(json.dumps([code_digest(""), options.to_dict()], sort_keys=True, default=str).encode())
     for a in sorted(articles, key=lambda a: a.id):
         published = None if a.published_inferred else a.published
         fields = [a.id, a.content_hash, published, a.title, a.outlet, a.url, a.description, a.language, a.author]
@@ -664,7 +532,8 @@ def analysis_status(store: Store) -> dict[str, object]:
         }
         if run
         else None,
-        "not_extracted": sum(1 for a in articles if extracted.get(a.id) != a.content_hash),
+        # (a mark opens with the content hash it was extracted from: ``extraction_mark``)
+        "not_extracted": sum(1 for a in articles if extracted.get(a.id, "").split(":")[0] != a.content_hash),
         "extraction_failed": store.get_meta(FAILED_KEY, {}) or {},
         "comparison_failed": store.get_meta(COMPARE_FAILED_KEY, {}) or {},
         "not_in_a_story": sum(1 for a in articles if a.id not in placed),

@@ -129,7 +129,7 @@ class GlobalStep:
         self.articles = articles = store.articles()
         self.report.update(articles=len(articles), rejected=store.count("rejected"))
         if options.extract.enabled:
-            _store_extraction(store, articles, owner, extraction_tables)
+            _store_extraction(store, articles, owner, extraction_tables, options)
             linked = pipeline.run_linking(store)
             self.report["quotes"], self.report["entities"] = len(linked.quotes), len(linked.entities)
             pipeline.apply_inferred_dates(store, articles)
@@ -245,7 +245,8 @@ def _store_inputs(store: Store, item_tables: Sequence[pa.Table]) -> dict[str, tu
 
 
 def _store_extraction(
-    store: Store, articles: Sequence[Any], owner: dict[str, tuple[int, int]], tables: Sequence[pa.Table]
+    store: Store, articles: Sequence[Any], owner: dict[str, tuple[int, int]], tables: Sequence[pa.Table],
+    options: Options,
 ) -> None:
     """The cluster's per-article extraction into the store, keyed as ``pipeline.run_extraction``
     keys it, in the store's article order (linking reads records in that order)."""
@@ -279,7 +280,7 @@ def _store_extraction(
         dates += [replace(d, article=a.id) for d in ex.dates]
         if ex.inferred_published:
             inferred[a.id] = next(iter(ex.inferred_published.values()))
-        seen[a.id] = a.content_hash
+        seen[a.id] = pipeline.extraction_mark(a, options.extract)
     with store.transaction():
         store.add_derived("quote", [(pipeline._quote_key(q), q) for q in quotes], lambda q: q.article)
         store.add_derived("mention", pipeline._per_article_keys(mentions, "m"), lambda m: m.article)

@@ -307,8 +307,9 @@ def story_fingerprints(store: Store) -> dict[str, str]:
     claims, conflicts, summary and per-story extras, and storyprism's version. The article records
     are read as stored text, never parsed (mentions are the bulk), so this costs a fraction of
     building the views."""
-    from storyprism import __version__
+    from storyprism.code_version import code_digest
 
+    code = code_digest("")  # storyprism's code: an upgrade rebuilds every view
     entities_of: dict[str, set[str]] = {}
 
     def named(article: str, kind: str, payload: str) -> None:
@@ -336,7 +337,7 @@ def story_fingerprints(store: Store) -> dict[str, str]:
     for story in stories:
         # the view leaves out the stage's private state (centroids: most of a story's bytes)
         shown = to_dict(dataclasses.replace(story, state={}))
-        h = hashlib.sha1(f"{__version__}\0{json.dumps(shown, sort_keys=True, default=str)}".encode())
+        h = hashlib.sha1(f"{code}\0{json.dumps(shown, sort_keys=True, default=str)}".encode())
         line = lines.get(story.storyline or "")
         if line is not None:
             h.update(json.dumps([line.id, line.title, [(s, titles.get(s)) for s in line.stories]]).encode())

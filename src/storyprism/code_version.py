@@ -1,0 +1,40 @@
+"""Digests of storyprism's own code, for the results a workspace keeps between runs.
+
+A workspace keeps what a run computed (each article's extraction, its tracing signals, reuse pair
+decisions, each story's comparison inputs, the whole run's fingerprint) and reuses it while what it
+was computed from is unchanged. "Unchanged" has to include the code that computed it: the version
+number alone changes only with a release, so an installed upgrade or a development tree would keep
+serving the old code's results for old articles next to the new code's for new ones. A digest of the
+source (and data files) of the stages that produced a result changes whenever that code does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from storyprism import __version__
+
+_ROOT = Path(__file__).resolve().parent
+_KINDS = (".py", ".txt", ".tsv", ".json")  # source and the word lists / tables stages read
+
+
+@cache
+def code_digest(*parts: str) -> str:
+    """A digest of storyprism's version and of the files under ``parts`` (paths relative to the
+    package: ``"extract"``, ``"reuse/credits.py"``; ``""`` for the whole package). Computed once
+    per process (reading the whole package takes a few milliseconds)."""
+    h = hashlib.sha1(__version__.encode())
+    for part in sorted(set(parts)):
+        path = _ROOT / part
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in _KINDS and "__pycache__" not in p.parts)
+        elif path.is_file():
+            files = [path]
+        else:
+            raise ValueError(f"code_digest: {part!r} is not a module or package of storyprism ({_ROOT}).")
+        for f in files:
+            h.update(f"\0{f.relative_to(_ROOT).as_posix()}\0".encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]

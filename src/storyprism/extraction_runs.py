@@ -1,0 +1,196 @@
+"""The extract and link stages as ``analyze`` runs them over a workspace.
+
+Extraction is per article and incremental: an article is extracted again only when its text, the
+extraction options or the extraction code changed (``extraction_mark``). Linking runs over the whole
+corpus on every analysis, always from what extraction read (``as_extracted``): a mention or quote that
+linking changed keeps the extractor's reading in ``as_found``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import cache, partial
+from typing import TypeVar
+
+from storyprism import extract
+from storyprism.code_version import code_digest
+from storyprism.executor import batched, make_executor
+from storyprism.extract.options import ExtractOptions
+from storyprism.intake import Progress
+from storyprism.options import Options
+from storyprism.records import (
+    Article,
+    DateMention,
+    Entity,
+    Extraction,
+    Mention,
+    NumberMention,
+    Quote,
+    to_dict,
+)
+from storyprism.store import Store
+
+T_rec = TypeVar("T_rec")
+
+
+def extraction_mark(article: Article, options: ExtractOptions) -> str:
+    """What an article's stored extraction was computed from: its text, the extraction options and
+    the extraction code (``code_digest``). Another mark: extract the article again."""
+    chosen = {k: v for k, v in to_dict(options).items() if k not in _SPEED_ONLY}
+    return f"{article.content_hash}:{_code_and_options(json.dumps(chosen, sort_keys=True))}"
+
+
+_SPEED_ONLY = ("batch_size", "n_process")  # options that change how fast extraction runs, not what it finds
+
+
+@cache
+def _code_and_options(options_json: str) -> str:
+    digest = code_digest("extract", "text", "models.py")
+    return hashlib.sha1(f"{digest}\0{options_json}".encode()).hexdigest()[:16]
+
+
+def _extract_batch(options: ExtractOptions, articles: list[Article]) -> Extraction:
+    """Top-level, so that ``partial(_extract_batch, options)`` pickles into a process pool."""
+    return extract.extract_articles(articles, options)
+
+
+def _per_article_keys(records: Iterable[T_rec], prefix: str) -> list[tuple[str, T_rec]]:
+    """Stable keys ``article:prefixN`` for records that have no id of their own."""
+    counters: Counter[str] = Counter()
+    keyed = []
+    for record in records:
+        article = record.article  # type: ignore[attr-defined]
+        keyed.append((f"{article}:{prefix}{counters[article]}", record))
+        counters[article] += 1
+    return keyed
+
+
+def run_extraction(store: Store, articles: Sequence[Article], options: Options, progress: Progress) -> int:
+    """Extract quotes, mentions, numbers and dates for articles whose text (or the extraction options
+    or code: ``extraction_mark``) changed since last time."""
+    seen: dict[str, str] = store.get_meta("extracted", {}) or {}
+    marks = {a.id: extraction_mark(a, options.extract) for a in articles}
+    todo = [a for a in articles if seen.get(a.id) != marks[a.id]]
+    if not todo:
+        return 0
+    # Process start-up and model loading cost about a second: not worth it for a handful of articles.
+    workers = 1 if len(todo) < 40 else options.workers
+    executor = make_executor(options.executor, workers)
+    # At least four batches per worker: the pool hands a batch to whichever worker is free, so the
+    # last one to finish idles at most one small batch (with one batch per worker, 383 articles in
+    # batches of 128 left a worker idle for a third of the stage).
+    per_worker = -(-len(todo) // (4 * max(1, executor.workers)))
+    size = max(8, min(options.extract.batch_size * 4, per_worker))
+    batches = list(batched(todo, size))
+    inferred: dict[str, str] = store.get_meta("inferred_published", {}) or {}
+    failed: dict[str, str] = store.get_meta(FAILED_KEY, {}) or {}
+    done = 0
+    for batch, result in zip(batches, executor.map(partial(_extract_batch, options.extract), batches), strict=True):
+        ids = [a.id for a in batch]
+        with store.transaction():
+            for kind in ("quote", "mention", "number", "date"):
+                store.delete_derived(kind, ids)
+            store.add_derived("quote", [(_quote_key(q), q) for q in result.quotes], lambda q: q.article)
+            store.add_derived("mention", _per_article_keys(result.mentions, "m"), lambda m: m.article)
+            store.add_derived("number", _per_article_keys(result.numbers, "n"), lambda m: m.article)
+            store.add_derived("date", _per_article_keys(result.dates, "d"), lambda m: m.article)
+            for a in batch:
+                inferred.pop(a.id, None)
+                if a.id in result.failed:
+                    # not marked extracted: the next run tries it again; `status` lists it meanwhile
+                    seen.pop(a.id, None)
+                    failed[a.id] = result.failed[a.id]
+                else:
+                    seen[a.id] = marks[a.id]
+                    failed.pop(a.id, None)
+            inferred.update(result.inferred_published)
+            store.set_meta("extracted", seen)
+            store.set_meta("inferred_published", inferred)
+            store.set_meta(FAILED_KEY, failed)
+        done += len(batch)
+        progress("extract", done, len(todo))
+    return len(todo)
+
+
+FAILED_KEY = "extraction_failed"  # meta record: article id -> why its extraction failed last time
+
+
+def _quote_key(q: Quote) -> str:
+    return q.id or f"{q.article}:{q.start}:{q.end}"
+
+
+def apply_inferred_dates(store: Store, articles: list[Article]) -> int:
+    """Give articles without a publication date the one read off their text, marked as inferred."""
+    inferred: dict[str, str] = store.get_meta("inferred_published", {}) or {}
+    updates = []
+    for a in articles:
+        if (a.published is None or a.published_inferred) and a.id in inferred:
+            if a.published != inferred[a.id] or not a.published_inferred:
+                updates.append((a.id, inferred[a.id], True))
+            a.published, a.published_inferred = inferred[a.id], True
+    with store.transaction():
+        store.set_published(updates)
+    return sum(1 for a in articles if a.published_inferred)
+
+
+def load_extraction(store: Store) -> Extraction:
+    return Extraction(
+        quotes=store.derived(Quote, "quote"),
+        mentions=store.derived(Mention, "mention"),
+        entities=store.derived(Entity, "entity"),
+        numbers=store.derived(NumberMention, "number"),
+        dates=store.derived(DateMention, "date"),
+        inferred_published=store.get_meta("inferred_published", {}) or {},
+    )
+
+
+def _mention_as_found(m: Mention) -> Mention:
+    if not m.as_found:
+        return m
+    text, kind, start, end = m.as_found
+    return replace(m, text=str(text), type=str(kind), start=int(start), end=int(end), entity=None, as_found=None)
+
+
+def as_extracted(extraction: Extraction) -> Extraction:
+    """The extraction as extraction left it: stored mentions and quotes carry what linking made of
+    them, with the extractor's reading in ``as_found``, which is put back here."""
+    quotes = [
+        replace(q, speaker=q.as_found[0], via=q.as_found[1], as_found=None) if q.as_found else q
+        for q in extraction.quotes
+    ]
+    return replace(extraction, mentions=[_mention_as_found(m) for m in extraction.mentions], quotes=quotes)
+
+
+def _keep_found(extracted: Extraction, linked: Extraction) -> None:
+    """Record on each linked mention and quote what extraction had read where linking changed it
+    (``as_found``). Linking returns its records in the order it was given them."""
+    if len(extracted.mentions) != len(linked.mentions) or len(extracted.quotes) != len(linked.quotes):
+        raise RuntimeError(
+            "Linking returned a different number of mentions or quotes than it was given; it must "
+            "keep them one for one, in order, so that the next run can link from what extraction read."
+        )
+    for before, after in zip(extracted.mentions, linked.mentions, strict=True):
+        found: list[str | int] = [before.text, before.type, before.start, before.end]
+        if found != [after.text, after.type, after.start, after.end]:
+            after.as_found = found
+    for q_before, q_after in zip(extracted.quotes, linked.quotes, strict=True):
+        if (q_before.speaker, q_before.via) != (q_after.speaker, q_after.via):
+            q_after.as_found = [q_before.speaker, q_before.via]
+
+
+def run_linking(store: Store) -> Extraction:
+    """Corpus-wide names and quote variants over everything extracted so far, always from what
+    extraction read (never from the previous run's linked records: a type voted over yesterday's
+    corpus must not become a vote in today's)."""
+    extracted = as_extracted(load_extraction(store))
+    linked = extract.link_corpus(extracted)
+    _keep_found(extracted, linked)
+    with store.transaction():
+        store.replace_derived("quote", [(_quote_key(q), q) for q in linked.quotes], lambda q: q.article)
+        store.replace_derived("mention", _per_article_keys(linked.mentions, "m"), lambda m: m.article)
+        store.replace_derived("entity", [(e.id, e) for e in linked.entities])
+    return linked
