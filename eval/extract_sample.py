@@ -78,7 +78,16 @@ on commit cc4b172: the fair estimate, kept under "blind_figures"); its errors pr
 bodies ("X, south east London," "X, Region's capital", "from X to Place"), descriptions opened by a
 demonstrative, place words inside a body's name ("Seminary of America"), occupations before a lone
 first name and venues with and without "Resort"; items whose output or entity changed were judged again
-and items the changed code newly drew were read once (no longer blind).
+and items the changed code newly drew were read once (no longer blind). Its round 10 was read in one fresh
+draw of all four kinds, once, before any of its fixes: ``extract_sample_i12x.json`` (seed 91211, on commit
+9c60d5a: the fair estimate, kept under "blind_figures"); its errors prompted infinitives gapped by a
+relative clause, "found himself", embedded questions after verbs of knowing, "as" clauses that are a
+circumstance, content cut before another holder's relative clause and after its own "according to"
+frame, relative clauses on a predicate noun, described bodies that are no news outlet, documents of a
+described body ("a company statement", "a post on its website"), "she" chains past an addressee,
+countries typed as bodies, names written with a legal form voted persons, a given name and a surname
+written alone, fronted months and agenda lines; items whose output changed were judged again and items
+the changed code newly drew were read once (no longer blind).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

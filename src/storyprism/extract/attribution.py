@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyprism.extract import not_speech
 from storyprism.extract.content_edges import complement_start, credit_free_start
 from storyprism.extract.cues import (
     _CIRCUMSTANCE,
@@ -426,6 +427,9 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
                 out.append(agented)
             continue  # "was asked", "was called in for": the subject is addressed, not speaking
         kind, content = _content(p, text, i, lemma, deps)
+        if not_speech.no_content(p, text, i, lemma, kind):
+            continue  # a gap in a relative clause, a fronted wh-subject, "found himself" (``not_speech``)
+        content = not_speech.without_questions(p, text, i, lemma, content)
         if (
             kind == "dobj"
             and "ccomp" in table.get(lemma, frozenset())
@@ -455,6 +459,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         out.append(Attribution(i, lemma, spk, content, kind=kind))
     out.extend(a for a in (_noun_cue(p, text, i) for i in range(len(p))) if a is not None)
     out.extend(a for a in (_stance_adjective(p, text, i) for i in range(len(p))) if a is not None)
+    for a in out:  # content ends before another holder's relative clause, starts after its own frame
+        a.content = not_speech.trimmed(p, text, a.cue, a.content)
     out.sort(key=lambda a: a.content[0][0])
     # "Wolfson says a judge may be convinced that ...": a stance someone only predicts or supposes
     # ("may", "might", "could", "would", "will": "experts expect that companies will announce ...") is
@@ -595,7 +601,7 @@ def _interrupted(p: Parse, text: str, v: int) -> list[tuple[int, int]]:
     dep = p.deps[v]
     kids = p.children(v)
     if dep == "advcl":
-        if not any(p.deps[c] == "mark" and text[p.starts[c] : p.ends[c]].lower() == "as" for c in kids):
+        if not not_speech.set_off(p, text, v):  # "..., as one adviser noted", not "comes as X will testify"
             return []
     elif dep != "parataxis":
         return []

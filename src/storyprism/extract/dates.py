@@ -130,7 +130,12 @@ def find_dates(
             # "today, October 24, 2017": the date the sentence states beats the publication date
             out.append(DateMention(article, m.group(0), stated, "day", True, sent, m.start(), m.end()))
             continue
-        rvalue, gran = _resolve(m, pub, sent, _local(text, m, sent))
+        local = _local(text, m, sent)
+        if m.group("month"):
+            local = _month_tense(text, m)
+        elif m.group("wday") and _agenda_line(text, m.start()):
+            local = True
+        rvalue, gran = _resolve(m, pub, sent, local)
         partner = _joined_date(text, m, explicit_days) if m.group("wday") and pub else None
         if partner is not None:
             # "on Saturday and Jan. 7": a weekday joined to a stated date lies within the week before it
@@ -240,6 +245,33 @@ def _local(text: str, m: re.Match[str], sentence: str) -> bool | None:
     return None
 
 
+def _month_tense(text: str, m: re.Match[str]) -> bool | None:
+    """Tense of the clause a fronted or trailing "in February" belongs to: its own verb, read right after
+    it ("In February, the agency asked ..."), not a later clause of the sentence ("..., expected to be
+    launched in 2018"). Signal: a month phrase modifies the verb of its own clause."""
+    after = text[m.end() : m.end() + 100].lstrip(" ,")
+    nxt = _CLAUSE_CUT.search(after)
+    clause = after[: nxt.end()] if nxt else after
+    before = text[max(0, m.start() - 60) : m.start()]
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    clause = (before[cuts[-1].start() :] if cuts else before) + " " + clause
+    if _FUTURE.search(clause):
+        return True
+    if _PAST_NEAR.search(clause):
+        return False
+    return None
+
+
+# "Texans: Visit Indianapolis on Sunday.": a label, a colon and a bare capitalised verb open an agenda line
+_AGENDA = re.compile(r"(?:^|\n)\s*[A-Z][\w.'’& -]{1,40}:\s+[A-Z][a-z]+(?<!ed)\s[^\n.]*$")
+
+
+def _agenda_line(text: str, at: int) -> bool:
+    """Whether a weekday sits in an agenda line of what comes next ("Steelers: Host the Browns on
+    Sunday."). Signal: a subjectless base verb after a label announces a fixture, so its weekday is ahead."""
+    return bool(_AGENDA.search(text, max(0, at - 80), at))
+
+
 def _resolve(
     m: re.Match[str], pub: date | None, sentence: str, local: bool | None = None
 ) -> tuple[str | None, str]:
@@ -257,7 +289,7 @@ def _resolve(
             return None, "month"
         month = MONTHS[m.group("month").lower()]
         year = pub.year
-        if _future(sentence):
+        if local if local is not None else _future(sentence):
             year += 1 if month < pub.month else 0
         elif month > pub.month:
             year -= 1

@@ -285,3 +285,37 @@ def role_named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
             ):
                 q.speaker = name
             break
+
+
+def pronoun_chain(text: str, ctx: DocContext, found: list[Found]) -> None:
+    """ "“...,” she told CNN's Anderson Cooper. “...,” she said.": a "he" or "she" that speaks right
+    after a quote by the same pronoun continues that quote's speaker, unless a person became a clause
+    subject in between. Signal: centring; an addressee ("told CNN's X") is no new subject, so it never
+    takes over the pronoun, whatever its gender is unknown to the text."""
+    # only a pronoun resolved to a named person is re-read: one resolved to a role subject nearer to it
+    # ("The man, who had hurt his ankle, ... he said") already followed the centre of attention
+    named = {ctx.full_name(p.text, p.start) for p in ctx.persons}
+    prev: Found | None = None
+    renamed: tuple[str | None, str] | None = None  # a chained speaker, for the quotes that go on with it
+    for q in sorted(found, key=lambda f: f.start):
+        if not q.speaker_span:
+            if renamed and q.speaker == renamed[0]:
+                q.speaker = renamed[1]  # "“...,” she said. “...”": the second quote goes on with the first
+            continue
+        renamed = None
+        pron = text[q.speaker_span[0] : q.speaker_span[1]].lower()
+        if (
+            pron in ("he", "she")
+            and prev is not None
+            and prev.speaker
+            and prev.speaker_span
+            and text[prev.speaker_span[0] : prev.speaker_span[1]].lower() == pron
+            and q.speaker != prev.speaker
+            and 0 <= q.start - prev.end <= 400
+            and "\n\n" not in text[prev.end : q.start]
+            and not any(min(prev.end, prev.speaker_span[1]) <= s < q.start for s in ctx.subjects)
+            and q.speaker in named
+        ):
+            renamed = (q.speaker, prev.speaker)
+            q.speaker = prev.speaker
+        prev = q

@@ -102,6 +102,9 @@ def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
     """ "a statement released by the Korean Central News Agency read", "A due-diligence report by Appleby
     noted", "A statement from the ministry said", "the company's statement said": a document speaks for
     the body or person named as its issuer (the parse leaves the "by" phrase out of the subject)."""
+    described = described_issuer(ctx, span, low)
+    if described:
+        return described  # "according to a company statement", "a post on its website"
     owner = _DOC_OWNER.fullmatch(low)
     if owner:
         # "the company's statement": the owner phrase, resolved as a speaker of its own
@@ -242,4 +245,31 @@ def document_antecedent(ctx: DocContext, span: tuple[int, int], low: str) -> str
             return who
         if (head.group(1) or "").lower() in ("a", "an"):
             return None  # introduced without an issuer
+    return None
+
+
+# "a company statement", "the agency's report" without a name: the document of a body the text named before
+_BODY_DOC = re.compile(
+    rf"(?:a|an|the)\s+(?P<noun>company|firm|agency|airline|carrier|group|ministry|government|bank|"
+    rf"department|club|team|zoo|police)\s+(?:news\s+|press\s+)?(?:{_DOC_NOUNS})"
+)
+# "a post on its website", "its statement": the document of the body "its" stands for
+_ITS_DOC = re.compile(
+    rf"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:{_DOC_NOUNS})\s+on\s+its\s+(?:website|site|blog|page|account)"
+    rf"|its\s+(?:[\w-]+\s+)?(?:{_DOC_NOUNS})"
+)
+
+
+def described_issuer(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
+    """The body behind a document the text ties to it only by a description ("according to a company
+    statement") or by "its" ("according to a post on its website"). Signal: the describing noun refers
+    back as "the company" does, and "its" to the last body named before it; a document is its issuer's
+    words, so the issuer, not the document, is the speaker."""
+    m = _BODY_DOC.fullmatch(low)
+    if m:
+        return ctx.organisation(f"the {m.group('noun')}", span[0])
+    if _ITS_DOC.fullmatch(low):
+        body = next((x for x in reversed(ctx.ents) if x.end <= span[0] and x.label == "ORG"), None)
+        if body is not None and span[0] - body.end < 600:
+            return _norm(body.text)
     return None

@@ -24,10 +24,12 @@ from storyprism.extract.name_signals import (
     TIME_ZONES,
     UNSURNAMED_ROLES,
     aliases,
+    brand_word,
     hyphenated_surnames,
     merge_spellings,
     names_titled,
     norm,
+    paired_name,
     titled_surnames,
     venue_key,
     wavering_persons,
@@ -269,6 +271,7 @@ def vote_types(
     # a name the corpus also writes with a legal form ("Qualcomm Inc.") is a company's wherever the NER
     # typed it PERSON (signal: a legal-form suffix is only ever an organisation's)
     incorporated = frozenset(org_key(m.text) for m in mentions if LEGAL_FORM.search(norm(m.text)))
+    incorporated_in = {(m.article, org_key(m.text)) for m in mentions if org_key(m.text) in incorporated}
     in_person_names = frozenset(
         w.strip(",.").lower()
         for m in mentions
@@ -289,7 +292,7 @@ def vote_types(
         if names_titled(m.text, titled):
             m.type = "PERSON"  # "Teigen" typed ORG where the corpus also writes "Ms Teigen" (no vote)
             continue
-        if m.type == "PERSON" and (org_key(m.text) in incorporated or _brand_word(m.text, in_person_names)):
+        if m.type == "PERSON" and (org_key(m.text) in incorporated or brand_word(m.text, in_person_names)):
             m.type = "ORG"
             continue
         known = aliases().get(norm(m.text))
@@ -330,24 +333,10 @@ def vote_types(
             continue
         votes = by_surface[n]
         top, count = votes.most_common(1)[0]
-        if top == "PERSON" and m.type == "ORG" and (m.article, org_key(m.text)) in opened:
-            continue  # the article itself writes the longer organisation name this one opens
+        if top == "PERSON" and m.type == "ORG" and (m.article, org_key(m.text)) in opened | incorporated_in:
+            continue  # the article writes the longer body name this one opens; a company is never a person
         if top != m.type and count >= 2 and count >= 0.6 * sum(votes.values()):
             m.type = top
-
-
-# prefixes that put a capital inside a person's name ("McGregor", "LeBron", "DeShawn", "O'Neill")
-_NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Lo|Ja|Ke|Ka|Ty|Van|Von)[A-Z]")
-
-
-def _brand_word(text: str, in_person_names: frozenset[str]) -> bool:
-    """A one-word name with a capital inside that no name prefix explains ("SpaceX", "GoDaddy", "TfL",
-    "IndieWire") is a brand or a body, not a person, unless the corpus writes it inside a person's full
-    name ("LeBron James"). Signal: people's names take inner capitals only after a prefix."""
-    t = text.strip()
-    if " " in t or not re.search(r"[a-z][A-Z]", t) or _NAME_PREFIX.match(t):
-        return False
-    return t.lower() not in in_person_names
 
 
 def _merge_orgs(
@@ -617,6 +606,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         if k in full_key:
             fk_articles[full_key[k]].add(m.article)
     doc_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    lone: dict[str, set[str]] = defaultdict(set)  # name words written alone, per article
     # where each name is first written in an article: a surname stands for a full name written
     # before it, not for a relative named later ("Thurman says ..." long before "her father, Robert
     # Thurman")
@@ -626,6 +616,8 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             name_key = full_key.get(k, k)
             at = first_at.get((m.article, name_key))
             first_at[(m.article, name_key)] = m.start if at is None else min(at, m.start)
+        if k and " " not in k.split("|", 1)[-1]:  # any type: the NER may type a lone given name a place
+            lone[m.article].add(k.split("|", 1)[-1])
         if k in full_key:
             a, b = full_key[k][7:].split()
             doc_full[m.article]["last:" + b].add(full_key[k])
@@ -644,6 +636,11 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         introduced = {
             c for c in local.get("last:" + tok, set()) if first_at.get((m.article, c), 0) <= alone_at
         }
+        written = introduced or local.get("first:" + tok)  # a full name in the article goes first
+        paired = None if written else paired_name(tok, lone[m.article], by_last, by_first, fk_articles)
+        if paired:
+            final.append(paired)  # "Uma" and "Thurman" alone in one profile: Uma Thurman
+            continue
         if local.get("last:" + tok) and not introduced:
             # the surname was in use before any full name with it: someone else, unless the corpus
             # knows that surname for this one person only ("no more Bartman" ... "Steve Bartman")

@@ -215,3 +215,34 @@ def venue_key(key: str) -> str:
     """The key without a resort's or casino's generic tail, where two words or more remain."""
     cut = _VENUE_TAIL.sub("", key)
     return cut if len(cut.split()) >= 2 else key
+
+
+def paired_name(
+    tok: str,
+    lone: set[str],
+    by_last: dict[str, set[str]],
+    by_first: dict[str, set[str]],
+    spread: dict[str, set[str]],
+) -> str | None:
+    """The corpus's full name a lone name token stands for when its article also writes the other half
+    alone ("Uma" and "Thurman" in a profile that never writes "Uma Thurman"). Signal: a given name and a
+    surname written alone in one text, which together make a full name the corpus writes in two articles
+    or more, are that person's, not two people (a relative sharing the surname is written in full)."""
+    found = {c for c in by_last.get(tok, set()) if c[7:].split()[0] in lone}
+    found |= {c for c in by_first.get(tok, set()) if c[7:].split()[-1] in lone}
+    found = {c for c in found if len(spread.get(c, ())) >= 2}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+# prefixes that put a capital inside a person's name ("McGregor", "LeBron", "DeShawn", "O'Neill")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Lo|Ja|Ke|Ka|Ty|Van|Von)[A-Z]")
+
+
+def brand_word(text: str, in_person_names: frozenset[str]) -> bool:
+    """A one-word name with a capital inside that no name prefix explains ("SpaceX", "GoDaddy", "TfL",
+    "IndieWire") is a brand or a body, not a person, unless the corpus writes it inside a person's full
+    name ("LeBron James"). Signal: people's names take inner capitals only after a prefix."""
+    t = text.strip()
+    if " " in t or not re.search(r"[a-z][A-Z]", t) or _NAME_PREFIX.match(t):
+        return False
+    return t.lower() not in in_person_names

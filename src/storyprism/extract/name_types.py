@@ -5,8 +5,31 @@ is only part of a body's longer name. Each rule names its signal; none knows a p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from storyprism.extract.speakers import Ent
+
+_COUNTRIES = Path(__file__).resolve().parent / "data" / "countries.txt"
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    lines = _COUNTRIES.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def known_countries(ents: list[Ent]) -> list[Ent]:
+    """ORG-typed mentions that are exactly a country's name ("Angola's first satellite") retyped GPE.
+    Signal: a country's bare name is a place; a body named after it carries more words ("Bank of
+    China", "Air France"), so only the whole name, possessive aside, is retyped."""
+    names = _countries()
+    out = []
+    for e in ents:
+        bare = re.sub(r"['’]s?$", "", e.text.strip())
+        out.append(Ent(e.start, e.end, "GPE", e.text) if e.label == "ORG" and bare in names else e)
+    return out
+
 
 # "New Addington, south east London,", "Sapporo, Hokkaido's capital,": a name set before a comma and a
 # larger place (optionally led by compass words) is a place inside that place; a body's name takes a

@@ -14,7 +14,7 @@ from typing import Any
 
 from storyprism.extract.glosses import abbreviates, initialism
 from storyprism.extract.linking import aliases
-from storyprism.extract.name_types import drop_non_names, place_appositions
+from storyprism.extract.name_types import drop_non_names, known_countries, place_appositions
 from storyprism.extract.parse import Parse
 from storyprism.extract.speakers import Ent
 from storyprism.models import spacy_model
@@ -104,7 +104,7 @@ def gazetteer(text: str, ents: list[Ent]) -> list[Ent]:
     out.extend(_bracketed_initialisms(text, out))
     out.sort(key=lambda e: e.start)
     # descriptions and place words inside a body's name go first; then places the NER typed as bodies
-    out = place_appositions(text, drop_non_names(text, out))
+    out = known_countries(place_appositions(text, drop_non_names(text, out)))
     return _kin_and_honorifics(text, out, kinds)
 
 

@@ -35,6 +35,7 @@ from storyprism.extract.followups import (
     document_issuer,
     named_beside,
     named_next,
+    pronoun_chain,
     quote_after_statement,
     role_named_next,
     role_subjects,
@@ -796,4 +797,5 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     document_issuer(text, out)
     named_next(text, ctx, out)
     role_named_next(text, ctx, out)
+    pronoun_chain(text, ctx, out)
     return out

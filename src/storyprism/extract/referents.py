@@ -108,3 +108,36 @@ def named_body(text: str, quoted: Sequence[tuple[int, int]], pos: int) -> tuple[
         if len(name.split()) > 1 and not _quoted(quoted, m.start()):  # a bare "Council" names nothing
             found = (m.start(), name)
     return found
+
+
+# words that name a news outlet (general knowledge of mastheads and wires): "the Erie Times-News", "Fox News"
+_OUTLET_WORDS = frozenset(
+    ["times", "news", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "daily",
+     "press", "chronicle", "observer", "examiner", "inquirer", "reuters", "bloomberg", "cnn", "bbc", "npr",
+     "ap", "afp"]
+)  # fmt: skip
+
+
+def is_outlet(name: str) -> bool:
+    """Whether an organisation's name is a news outlet's (a masthead or wire word in it). Signal: "The
+    power company said" after "As the Erie Times-News reported": a body named by a noun that names no
+    outlet ("company", "firm", "airline") is never the outlet that relays the story."""
+    bare = re.sub(r"['’]s?$", "", name.lower().strip(" .,"))
+    return any(w in _OUTLET_WORDS for w in re.split(r"[\s-]+", bare))
+
+
+def last_body(text: str, ents: Sequence[Ent], pos: int) -> Ent | None:
+    """The last organisation before ``pos`` that is no news outlet (see ``is_outlet``) and no label set
+    before a colon ("HOST:" heading a transcript's lines), within a few paragraphs."""
+    found = None
+    for e in ents:
+        if e.end > pos:
+            break
+        if (
+            e.label == "ORG"
+            and pos - e.end <= _WINDOW
+            and not is_outlet(e.text)
+            and text[e.end : e.end + 1] != ":"
+        ):
+            found = e
+    return found

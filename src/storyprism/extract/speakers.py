@@ -20,6 +20,8 @@ from storyprism.extract.parse import Parse
 from storyprism.extract.referents import (
     GENERIC_BODY_NOUNS,
     credited_outlet,
+    is_outlet,
+    last_body,
     named_body,
     org_subjects,
     subject_org,
@@ -362,6 +364,9 @@ class DocContext:
                     named = e
         if named:
             return norm_name(named.text)
+        if best is not None and words[1] not in _SOURCE_NOUNS and is_outlet(best.text):
+            # "the power company" is not the paper credited before it: the last body that is no outlet
+            best = last_body(self.text, self.ents, pos)
         if best is None:
             return None
         last = norm_name(best.text)
@@ -371,6 +376,7 @@ class DocContext:
             outlet = credited_outlet(self.text, self.ents, self.quoted, pos)
             return norm_name(outlet.text) if outlet is not None else last
         topic = subject_org(self.ents, self.org_subjects, self.quoted, pos)
+        topic = None if topic and words[1] not in _SOURCE_NOUNS and is_outlet(topic.text) else topic
         missed = named_body(self.text, self.quoted, pos) if words[1] in GENERIC_BODY_NOUNS else None
         if (
             missed

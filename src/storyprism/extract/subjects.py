@@ -198,6 +198,13 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
                     issuer = subject(p, text, hv, depth + 1)
                     if issuer is not None:
                         return issuer
+                hv = p.heads[h]
+                if p.deps[h] == "attr" and depth < 3 and _word_at(p, text, hv) in _COPULAS:
+                    # "Her father, Robert Thurman, is a professor ... who thinks": a predicate noun
+                    # describes the copula's subject, so the relative clause on it is the subject's
+                    holder = subject(p, text, hv, depth + 1)
+                    if holder is not None:
+                        return holder
                 return name_span(p, text, h)  # "Smith, who said ...": Smith
             if word in ("who", "whom") and p.deps[v] != "relcl":
                 # "... singled out by Theresa May who said ..." parsed with "said" joined to the main
@@ -266,6 +273,13 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
     if depth == 0 and p.deps[v] == "ROOT" and p.tags[v] in ("VBD", "VBZ", "VBP"):
         return _lost_subject(p, text, v)
     return None
+
+
+_COPULAS = frozenset(["is", "was", "are", "were", "'s", "’s", "be", "been", "remains", "became"])
+
+
+def _word_at(p: Parse, text: str, i: int) -> str:
+    return text[p.starts[i] : p.ends[i]].lower()
 
 
 def _relative_head(p: Parse, text: str, v: int, pron: int) -> int:

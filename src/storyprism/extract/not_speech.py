@@ -1,0 +1,145 @@
+"""Cue verbs that govern no one's words, and content that runs past the words attributed.
+
+Each rule is one general signal read off the parse (used by ``attribution.clause_attributions``):
+
+- a cue in a relative clause with a subject of its own ("the car he hopes to fly to Mars") has the noun
+  it describes as the object its infinitive lacks: "to fly to Mars" alone is a fragment, no one's words;
+- "found himself caught up in the moment": "find" with a reflexive in its complement tells what
+  happened to someone, no view they hold;
+- a verb of knowing or suspecting with an embedded question ("suspected what was going on", "knows how
+  it works") states no claim: the question is left open (a verb of speech, "asked what ...", still
+  reports the question put);
+- a cue in a subordinate clause that follows its main verb without a comma ("The update comes as the
+  former chief will testify") is a circumstance of that clause, not a comment on it: only a comment
+  clause set off by punctuation ("..., as one adviser noted") frames the clause it hangs from;
+- content that holds a relative clause with a holder and a cue of its own ("a test over the sea, which
+  farmers fear would poison the fish") ends before it: that clause is the other holder's view;
+- content that opens with its own "according to X," frame hands the source to X: the frame is the
+  reporter's attribution, not part of the words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.extract.cues import SPEECH_LEMMAS, SPEECH_OR_BELIEF
+from storyprism.extract.parse import Parse
+
+_WH = frozenset(["what", "how", "why", "whether", "where", "when", "who", "whom", "which", "if"])
+_RELATIVE = frozenset(["who", "whom", "which", "that", "what"])
+_REFLEXIVE = frozenset(["himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"])
+_SUBJ = ("nsubj", "nsubjpass")
+# verbs of knowing, finding out or choosing: with an embedded question they leave it open
+_KNOWING = frozenset(
+    ["suspect", "wonder", "imagine", "know", "learn", "find", "see", "understand", "realise", "realize",
+     "guess", "figure", "decide", "determine", "choose", "discover", "remember", "forget"]
+)  # fmt: skip
+
+
+def _word(p: Parse, text: str, i: int) -> str:
+    return text[p.starts[i] : p.ends[i]].lower()
+
+
+def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
+    """Whether cue ``v`` (its content read as ``kind``) attributes nothing (see the module's rules)."""
+    kids = p.children(v)
+    comps = [c for c in kids if p.deps[c] in ("ccomp", "xcomp") and c > v]
+    own_subject = [c for c in kids if p.deps[c] in _SUBJ and _word(p, text, c) not in _RELATIVE]
+    # signal: the relative clause has its own subject, so the noun it describes is the object the
+    # infinitive lacks ("the car he hopes to fly"); a finite clause whose subject was fronted ("what it
+    # said was a rocket") still states the claim about that thing, and stays
+    if (
+        p.deps[v] == "relcl"
+        and own_subject
+        and kind == "xcomp"
+        and comps
+        and not any(p.deps[g] in ("dobj", "ccomp") for g in p.children(comps[0]))
+    ):
+        return True
+    # signal: "find oneself" names a circumstance, not a finding
+    return lemma == "find" and any(
+        _word(p, text, g) in _REFLEXIVE
+        for c in comps + [k for k in kids if p.deps[k] == "dobj"]
+        for g in [c, *p.children(c)]
+    )
+
+
+def open_questions(p: Parse, text: str, v: int) -> list[tuple[int, int]]:
+    """Character ranges of the clauses of ``v`` that are embedded questions ("what was going on")."""
+    out = []
+    for c in p.children(v):
+        if p.deps[c] not in ("ccomp", "dobj") or c < v:
+            continue
+        first = p.lefts[c]
+        # signal: the clause opens with a wh-word or "whether"/"if" after the cue (an open question, no
+        # claim); a wh-word before the cue is a fronted subject ("what they believe are the effects")
+        if first > v and _word(p, text, first) in _WH:
+            out.append((p.starts[first], p.ends[p.rights[c]]))
+    return out
+
+
+def without_questions(
+    p: Parse, text: str, v: int, lemma: str, content: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``content`` less the spans that are embedded questions of a cue of knowing or suspecting."""
+    if lemma not in _KNOWING:
+        return content  # "described how", "questioned whether": the account or the doubt is stated
+    qs = open_questions(p, text, v)
+    if not qs:
+        return content
+    return [(s, e) for s, e in content if not any(qs_ <= s < qe for qs_, qe in qs)]
+
+
+def set_off(p: Parse, text: str, v: int) -> bool:
+    """Whether the "as" clause holding cue ``v`` is a comment set off from its main clause (by a
+    comma, a dash or a bracket before "as", or at the head of the sentence: "As X noted, ...")."""
+    marks = [c for c in p.children(v) if p.deps[c] == "mark" and _word(p, text, c) == "as"]
+    if not marks:
+        return False
+    m = marks[0]
+    if p.heads[v] > v:
+        return True  # the "as" clause comes first ("As X noted, ..."): it frames what follows
+    before = text[max(0, p.starts[m] - 3) : p.starts[m]]
+    # signal: a comment clause is punctuated off; "comes as X will testify" (no comma) is a circumstance
+    return m == 0 or p.sent[m - 1] != p.sent[m] or bool(re.search(r"[,(—–-]\s*$", before))
+
+
+def cut_other_holders(p: Parse, text: str, cue: int, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` ended before a relative clause inside it that has its own holder and cue."""
+    s, e = span
+    for t in p.tokens_in(s, e):
+        lemma = SPEECH_OR_BELIEF.get(_word(p, text, t))
+        if t == cue or p.deps[t] != "relcl" or lemma is None or lemma in SPEECH_LEMMAS:
+            continue  # a fear or a belief ("which they fear"); "which it said" goes on with the same words
+        if not any(p.deps[g] in _SUBJ and _word(p, text, g) not in _RELATIVE for g in p.children(t)):
+            continue
+        if not any(p.deps[g] == "ccomp" for g in p.children(t)):
+            continue  # a relative clause with a clause of its own under the verb: "which they fear would ..."
+        if _word(p, text, p.lefts[t]) not in ("which", "who", "whom", "that"):
+            continue  # opened by its relative pronoun, not by a preposition ("during which both said")
+        left = p.starts[p.lefts[t]]
+        if left <= s or p.ends[p.rights[t]] < e - 1:
+            continue  # only a clause that closes the content: one inside its subject stays
+        end = left
+        while end > s and text[end - 1] in " ,;—–-":
+            end -= 1
+        return (s, end) if end > s else span
+    return span
+
+
+def after_frame(p: Parse, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without a leading "According to X," frame (X is the source the reporter names): the
+    frame ends with the subtree of "according" and a comma."""
+    if not text.startswith(("According", "according"), span[0]):
+        return span
+    t = p.token_at(span[0])
+    if t >= len(p) or _word(p, text, t) != "according":
+        return span
+    m = re.match(r"\s*,\s*", text[p.ends[p.rights[t]] :])
+    end = p.ends[p.rights[t]] + m.end() if m else -1
+    return (end, span[1]) if m and end < span[1] else span
+
+
+def trimmed(p: Parse, text: str, cue: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each content span ended before another holder's relative clause and started after its own frame."""
+    return [after_frame(p, text, cut_other_holders(p, text, cue, c)) for c in content]
