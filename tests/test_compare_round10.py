@@ -6,8 +6,8 @@ Every text here is made up for these tests.
 
 from __future__ import annotations
 
-from storyprism.compare import CompareOptions, compare_stories
-from storyprism.records import AnalysisData, Article, Comparison, Story
+from compare_helpers import compare_one_story
+from storyprism.records import Comparison
 
 _PADDING = (
     "Keepers closed the reptile house for the rest of the week.\n"
@@ -17,19 +17,8 @@ _PADDING = (
 
 def _compare(texts: dict[str, str], origins: dict[str, str] | None = None,
              published: dict[str, str] | None = None) -> Comparison:
-    published = published or {}
-    origins = origins or {aid: aid for aid in texts}
-    articles = [
-        Article(id=aid, ref=f"{aid}.txt", title=f"Report {aid}", text=_PADDING + text, outlet=f"Paper {aid.upper()}",
-                published=published.get(aid, "2024-05-06T09:00:00"))
-        for aid, text in texts.items()
-    ]
-    data = AnalysisData(
-        articles=articles,
-        stories=[Story(id="s1", title="Fall into an enclosure", articles=list(texts))],
-        origins=origins,
-    )
-    return compare_stories(data, CompareOptions())
+    return compare_one_story(texts, padding=_PADDING, title="Fall into an enclosure", when="2024-05-06T09:00:00", origins=origins,
+                             published=published)
 
 
 def _numbers(result: Comparison) -> list:

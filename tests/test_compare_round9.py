@@ -6,11 +6,12 @@ Every text here is made up for these tests.
 
 from __future__ import annotations
 
-from storyprism.compare import CompareOptions, compare_stories
+from compare_helpers import compare_one_story
+from storyprism.compare import CompareOptions
 from storyprism.compare.claims import CLAIM_FLOOR, StoryText, cluster
 from storyprism.compare.durations import duration_conflicts
 from storyprism.compare.text import SentenceSpan, is_statement
-from storyprism.records import AnalysisData, Article, Comparison, Story
+from storyprism.records import Article, Comparison, Story
 
 _PADDING = (
     "Neighbours from the valley brought soup and lamps to the site.\n"
@@ -19,18 +20,8 @@ _PADDING = (
 
 
 def _compare(texts: dict[str, str], origins: dict[str, str], published: dict[str, str] | None = None) -> Comparison:
-    published = published or {}
-    articles = [
-        Article(id=aid, ref=f"{aid}.txt", title=f"Report {aid}", text=_PADDING + text, outlet=f"Paper {aid.upper()}",
-                published=published.get(aid, "2024-03-04T10:00:00"))
-        for aid, text in texts.items()
-    ]
-    data = AnalysisData(
-        articles=articles,
-        stories=[Story(id="s1", title="Shaft rescue", articles=list(texts))],
-        origins=origins,
-    )
-    return compare_stories(data, CompareOptions())
+    return compare_one_story(texts, padding=_PADDING, title="Shaft rescue", when="2024-03-04T10:00:00", origins=origins,
+                             published=published)
 
 
 def _conflicts(result: Comparison, kind: str = "number") -> list:

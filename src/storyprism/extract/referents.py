@@ -10,7 +10,7 @@ helpers find the organisation the text made its centre of attention (a clause su
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storyprism.extract.ents import Ent
 from storyprism.extract.parse import Parse
@@ -42,6 +42,17 @@ def _quoted(quoted: Sequence[tuple[int, int]], pos: int) -> bool:
     return any(qs <= pos < qe for qs, qe in quoted)
 
 
+def _last_org(ents: Sequence[Ent], pos: int, keep: Callable[[Ent], bool]) -> Ent | None:
+    """The last organisation ending before ``pos``, within ``_WINDOW`` of it, that ``keep`` accepts."""
+    found = None
+    for e in ents:
+        if e.end > pos:
+            break
+        if e.label == "ORG" and pos - e.end <= _WINDOW and keep(e):
+            found = e
+    return found
+
+
 def subject_org(
     ents: Sequence[Ent], subjects: set[int], quoted: Sequence[tuple[int, int]], pos: int
 ) -> Ent | None:
@@ -50,18 +61,7 @@ def subject_org(
     definite "the group" continues is the one the text has been telling about, as a pronoun continues
     the last subject; an ORG met as a modifier ("a former Acme engineer") or inside someone's quote is
     no topic of the story."""
-    found = None
-    for e in ents:
-        if e.end > pos:
-            break
-        if (
-            e.label == "ORG"
-            and e.start in subjects
-            and pos - e.end <= _WINDOW
-            and not _quoted(quoted, e.start)
-        ):
-            found = e
-    return found
+    return _last_org(ents, pos, lambda e: e.start in subjects and not _quoted(quoted, e.start))
 
 
 def credited_outlet(
@@ -129,15 +129,4 @@ def is_outlet(name: str) -> bool:
 def last_body(text: str, ents: Sequence[Ent], pos: int) -> Ent | None:
     """The last organisation before ``pos`` that is no news outlet (see ``is_outlet``) and no label set
     before a colon ("HOST:" heading a transcript's lines), within a few paragraphs."""
-    found = None
-    for e in ents:
-        if e.end > pos:
-            break
-        if (
-            e.label == "ORG"
-            and pos - e.end <= _WINDOW
-            and not is_outlet(e.text)
-            and text[e.end : e.end + 1] != ":"
-        ):
-            found = e
-    return found
+    return _last_org(ents, pos, lambda e: not is_outlet(e.text) and text[e.end : e.end + 1] != ":")
