@@ -619,10 +619,11 @@ def _credited_quotations(
     words presented as a written statement or a post stay out (``_interview_quotations``)."""
     if len(by_article) < 2:
         return {}
+    said_in = {i: _interview_quotations(st.sentences[i].text) for idx in by_article.values() for i in idx}
     sourced: list[tuple[str, list[str], str]] = []  # (article, its credited quotations, the outlet)
     for a, idx in by_article.items():
         for i in idx:
-            said = _interview_quotations(st.sentences[i].text)  # the cheap test first
+            said = said_in[i]  # the cheap test first
             if said and (origin := sentence_origin(st, i) or _speaker_origin(st, i, quotes, credited)):
                 sourced.append((a, said, origin))
     if not sourced:
@@ -631,7 +632,7 @@ def _credited_quotations(
     for b, idx in by_article.items():
         if b in named_here:
             continue
-        said_b = [q for i in idx for q in _interview_quotations(st.sentences[i].text)]
+        said_b = [q for i in idx for q in said_in[i]]
         found = {origin for a, said, origin in sourced if a != b
                  and any(word_containment(x, y) >= SAME_SENTENCE for x in said for y in said_b)}
         if len(found) == 1:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from storyprism.records import Article, Reuse
@@ -162,19 +162,6 @@ def _publication_order(article: Article) -> tuple:
     return (t is None, t or 0, article.id)
 
 
-def _near_in_time(articles: Mapping[str, Article], aid: str, days: int) -> Callable[[str], bool]:
-    """Whether another article was published within ``days`` of ``aid`` (undated: it may be)."""
-    at = parse_time(articles[aid].published)
-
-    def near(other: str) -> bool:
-        if at is None:
-            return True
-        ot = parse_time(articles[other].published)
-        return ot is None or abs((ot - at).total_seconds()) <= days * 86400
-
-    return near
-
-
 def _relay(a: Article) -> bool:
     sentences = split_sentences(a.text or "")
     return relays_another_outlet(article_signals(a.text or "", a.url, a.outlet, sentences, a.raw_text, a.description))
@@ -269,7 +256,10 @@ def story_source_rewrites(tracer: _Tracer, traces: dict[str, Trace]) -> None:
             continue
         if _SPOKEN.search(tracer.articles[aid].text or ""):
             continue  # someone is quoted: the piece may have reported
-        near = _near_in_time(tracer.articles, aid, STORY_SOURCE_DAYS)
+        def near(other: str, aid: str = aid) -> bool:
+            # within STORY_SOURCE_DAYS, or undated on either side (it may be): the tracer's parsed times
+            return not STORY_SOURCE_DAYS < tracer._days_apart(aid, other) < float("inf")
+
         votes = Counter(traces[o].parent for o in credited if o != aid and near(o) and tracer.close(aid, o))
         ranked = votes.most_common(2)
         if not ranked or ranked[0][1] < STORY_SOURCE_CREDITS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
