@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import TypeVar
 
 from storyprism import compare, reuse, stories
 from storyprism.code_version import code_digest
@@ -48,8 +47,6 @@ from storyprism.records import (
     to_dict,
 )
 from storyprism.store import Store
-
-T_rec = TypeVar("T_rec")
 
 
 @dataclass(slots=True)
@@ -94,8 +91,12 @@ def run_reuse(
 def reuse_memo_key(options: Options) -> str:
     """Pair decisions of earlier runs are valid while the reuse options and the reuse code are the
     same."""
-    code = code_digest("reuse", "text", "models.py")
-    return hashlib.sha1(json.dumps([code, to_dict(options.reuse)], sort_keys=True).encode()).hexdigest()[:12]
+    return hashlib.sha1(json.dumps([_reuse_code(), to_dict(options.reuse)], sort_keys=True).encode()).hexdigest()[:12]
+
+
+def _reuse_code() -> str:
+    """The code behind reuse decisions and off-topic verdicts, which the workspace keeps between runs."""
+    return code_digest("reuse", "text", "models.py")
 
 
 def save_reuse(
@@ -119,7 +120,7 @@ def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[
     (it embeds up to 41 texts per article, which a re-run would otherwise fetch again for all)."""
     if not options.reuse.enabled:
         return {}
-    salt = f"{code_digest('reuse', 'text', 'models.py')}:{options.reuse.use_embeddings}"
+    salt = f"{_reuse_code()}:{options.reuse.use_embeddings}"
     stored = store.get_meta("off_topic", {}) or {}
     known: dict[str, list[str | None]] = stored.get("articles", {}) if stored.get("salt") == salt else {}
 
