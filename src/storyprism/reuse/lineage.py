@@ -48,8 +48,9 @@ STORY_SOURCE_CREDITS = 2  # other reports of a story resting on one credited sou
 # reports of one event compared by story_source_rewrites: a retelling follows its source within days
 # (and the bound keeps the pass linear in the corpus: only articles this close in time are compared)
 STORY_SOURCE_DAYS = 10
+POST_MARK = r"(?<![\w.])[@#][A-Za-z_]\w+|pic\.twitter"  # a social post's handle, hashtag or image link
 # a social post named where a passage is quoted: the passage is the post's public text
-_SOCIAL = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w+|pic\.twitter|\b(?:tweet(?:s|ed)?|twitter|instagram|snapchat|"
+_SOCIAL = re.compile(POST_MARK + r"|\b(?:tweet(?:s|ed)?|twitter|instagram|snapchat|"
                      r"facebook post|posted on)\b", re.IGNORECASE)
 # a quotation of three words or more, someone's words rather than a scare-quoted term ("creepy"):
 # in double marks, in curly single marks, or a paragraph opening with a straight single mark

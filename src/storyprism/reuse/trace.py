@@ -50,6 +50,7 @@ from storyprism.reuse.credits import (
 from storyprism.reuse.direction import is_date_only, parse_time
 from storyprism.reuse.lineage import (
     NEWSROOM_DAYS,
+    POST_MARK,
     _newsroom_key,
     _publication_order,
     join_text_families,
@@ -64,7 +65,7 @@ from storyprism.text.outlets import squash
 
 VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
-_POST = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w+|pic\.twitter")  # a social post's handle, hashtag or image link
+_POST = re.compile(POST_MARK)
 _WORD = re.compile(r"[a-z0-9]+")
 # rarity-weighted share of words (reuse relations aside): reports of one event share a median 0.32,
 # of different events under 0.2 in 99 % of pairs (hand-read Giveme5W1H events, eval/trust.py)
