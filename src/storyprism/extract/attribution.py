@@ -43,6 +43,7 @@ from storyprism.extract.cues import (
     BELIEF_LEMMAS,
     CUE_LEMMAS,
     INTENT_NOUNS,
+    QUESTION_WORDS,
     SPEECH_LEMMAS,
     SPEECH_NOUNS,
     SPEECH_OR_BELIEF,
@@ -185,7 +186,7 @@ def _content(
     if "as" in deps:
         # "voters see Clinton as more trustworthy": the object with its "as" phrase is the view
         objs = [c for c in kids if p.deps[c] == "dobj" and c > v]
-        as_ = [c for c in kids if objs and c > objs[0] and p.deps[c] == "prep" and _word(p, text, c) == "as"]
+        as_ = [c for c in kids if objs and c > objs[0] and p.deps[c] == "prep" and p.word(text, c) == "as"]
         if as_:
             span = _trim(text, p.starts[p.lefts[objs[0]]], p.ends[p.rights[as_[0]]])
             return "dobj", [span] if span else []
@@ -263,7 +264,7 @@ def _content(
                 if p.deps[c] != "advcl" or m is None:
                     continue
                 allowed = MESSAGE_PREP.get(lemma)
-                word = _word(p, text, m)
+                word = p.word(text, m)
                 if word != "for" or (allowed is not None and word not in allowed):
                     break
                 span = _trim(text, p.ends[m], p.ends[p.rights[c]])
@@ -294,7 +295,7 @@ def _agent_passive(p: Parse, text: str, v: int, lemma: str, deps: frozenset[str]
         # "a practice criticized by Miller", "The immigration bill, opposed by House Republicans,": a
         # participle after a noun is a passive whose subject is that noun (up to the participle)
         h = p.heads[v]
-        if _word(p, text, h) in _EMPTY_WORDS or not p.tags[h].startswith("NN"):
+        if p.word(text, h) in _EMPTY_WORDS or not p.tags[h].startswith("NN"):
             return None
         span = _trim(text, p.starts[p.lefts[h]], p.ends[v - 1])
         kind = "dobj"
@@ -315,20 +316,14 @@ def _agent_passive(p: Parse, text: str, v: int, lemma: str, deps: frozenset[str]
     return Attribution(v, lemma, speaker, [span], kind=kind)
 
 
-def _word(p: Parse, text: str, i: int) -> str:
-    return text[p.starts[i] : p.ends[i]].lower()
-
 
 def _asks(p: Parse, text: str, v: int) -> bool:
     """Whether the clausal complement of ``v`` is an embedded question ("what ...", "whether ...")."""
     for c in p.children(v):
         if p.deps[c] == "ccomp" and c > v:
             first = text[p.starts[p.lefts[c]] : p.ends[p.lefts[c]]].lower()
-            return first in _QUESTION_WORDS
+            return first in QUESTION_WORDS
     return False
-
-
-_QUESTION_WORDS = frozenset(["what", "whether", "if", "when", "where", "why", "how", "who", "which", "whom"])
 
 
 def _joined_on(p: Parse, text: str, last: int) -> bool:
@@ -434,7 +429,7 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             kind == "dobj"
             and "ccomp" in table.get(lemma, frozenset())
             and p.deps[i] in ("advcl", "acl")
-            and any(p.deps[c] == "aux" and _word(p, text, c) == "to" for c in p.children(i))
+            and any(p.deps[c] == "aux" and p.word(text, c) == "to" for c in p.children(i))
         ):
             # "called an emergency meeting to discuss countermeasures", "went on air to explain herself":
             # an infinitive of purpose (a "to" infinitive hung on a verb or a noun as its aim) whose verb
@@ -548,7 +543,7 @@ def _stance_adjective(p: Parse, text: str, a: int) -> Attribution | None:
     ) or next((c for c in p.children(head) if made and p.deps[c] == "ccomp" and c > a), None)
     if clause is None or not any(p.deps[k] == "nsubj" for k in p.children(clause)):
         return None  # "aware of", "sure to win": no clause, no stated view
-    if any(_word(p, text, k) in ("enough", "so", "too") for k in p.children(a)):
+    if any(p.word(text, k) in ("enough", "so", "too") for k in p.children(a)):
         return None  # "concerned enough that they ...": a clause of result, not the content of a view
     subj = next((c for c in p.children(head) if p.deps[c] in ("nsubj", "nsubjpass")), None)
     if subj is None or text[p.starts[subj] : p.ends[subj]].lower() in ("it", "this", "that", "there"):

@@ -117,6 +117,10 @@ def _forms(lemma: str) -> list[str]:
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
 
 
+# words that open an embedded question ("asked what ...", "wondered whether ..."): an open question,
+# no claim of the holder's
+QUESTION_WORDS = frozenset(["what", "whether", "if", "when", "where", "why", "how", "who", "which", "whom"])
+
 # Lemmas whose base and -s forms are mostly nouns ("the state", "claims", "a pledge"): only their past
 # and -ing forms count as cues.
 NOUNISH = frozenset(

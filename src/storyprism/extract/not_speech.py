@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import re
 
-from storyprism.extract.cues import SPEECH_LEMMAS, SPEECH_OR_BELIEF
+from storyprism.extract.cues import QUESTION_WORDS, SPEECH_LEMMAS, SPEECH_OR_BELIEF
 from storyprism.extract.parse import Parse
 
-_WH = frozenset(["what", "how", "why", "whether", "where", "when", "who", "whom", "which", "if"])
 _RELATIVE = frozenset(["who", "whom", "which", "that", "what"])
 _REFLEXIVE = frozenset(["himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"])
 _SUBJ = ("nsubj", "nsubjpass")
@@ -36,15 +35,12 @@ _KNOWING = frozenset(
 )  # fmt: skip
 
 
-def _word(p: Parse, text: str, i: int) -> str:
-    return text[p.starts[i] : p.ends[i]].lower()
-
 
 def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
     """Whether cue ``v`` (its content read as ``kind``) attributes nothing (see the module's rules)."""
     kids = p.children(v)
     comps = [c for c in kids if p.deps[c] in ("ccomp", "xcomp") and c > v]
-    own_subject = [c for c in kids if p.deps[c] in _SUBJ and _word(p, text, c) not in _RELATIVE]
+    own_subject = [c for c in kids if p.deps[c] in _SUBJ and p.word(text, c) not in _RELATIVE]
     # signal: the relative clause has its own subject, so the noun it describes is the object the
     # infinitive lacks ("the car he hopes to fly"); a finite clause whose subject was fronted ("what it
     # said was a rocket") still states the claim about that thing, and stays
@@ -58,7 +54,7 @@ def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
         return True
     # signal: "find oneself" names a circumstance, not a finding
     return lemma == "find" and any(
-        _word(p, text, g) in _REFLEXIVE
+        p.word(text, g) in _REFLEXIVE
         for c in comps + [k for k in kids if p.deps[k] == "dobj"]
         for g in [c, *p.children(c)]
     )
@@ -73,7 +69,7 @@ def open_questions(p: Parse, text: str, v: int) -> list[tuple[int, int]]:
         first = p.lefts[c]
         # signal: the clause opens with a wh-word or "whether"/"if" after the cue (an open question, no
         # claim); a wh-word before the cue is a fronted subject ("what they believe are the effects")
-        if first > v and _word(p, text, first) in _WH:
+        if first > v and p.word(text, first) in QUESTION_WORDS:
             out.append((p.starts[first], p.ends[p.rights[c]]))
     return out
 
@@ -93,7 +89,7 @@ def without_questions(
 def set_off(p: Parse, text: str, v: int) -> bool:
     """Whether the "as" clause holding cue ``v`` is a comment set off from its main clause (by a
     comma, a dash or a bracket before "as", or at the head of the sentence: "As X noted, ...")."""
-    marks = [c for c in p.children(v) if p.deps[c] == "mark" and _word(p, text, c) == "as"]
+    marks = [c for c in p.children(v) if p.deps[c] == "mark" and p.word(text, c) == "as"]
     if not marks:
         return False
     m = marks[0]
@@ -108,14 +104,14 @@ def cut_other_holders(p: Parse, text: str, cue: int, span: tuple[int, int]) -> t
     """``span`` ended before a relative clause inside it that has its own holder and cue."""
     s, e = span
     for t in p.tokens_in(s, e):
-        lemma = SPEECH_OR_BELIEF.get(_word(p, text, t))
+        lemma = SPEECH_OR_BELIEF.get(p.word(text, t))
         if t == cue or p.deps[t] != "relcl" or lemma is None or lemma in SPEECH_LEMMAS:
             continue  # a fear or a belief ("which they fear"); "which it said" goes on with the same words
-        if not any(p.deps[g] in _SUBJ and _word(p, text, g) not in _RELATIVE for g in p.children(t)):
+        if not any(p.deps[g] in _SUBJ and p.word(text, g) not in _RELATIVE for g in p.children(t)):
             continue
         if not any(p.deps[g] == "ccomp" for g in p.children(t)):
             continue  # a relative clause with a clause of its own under the verb: "which they fear would ..."
-        if _word(p, text, p.lefts[t]) not in ("which", "who", "whom", "that"):
+        if p.word(text, p.lefts[t]) not in ("which", "who", "whom", "that"):
             continue  # opened by its relative pronoun, not by a preposition ("during which both said")
         left = p.starts[p.lefts[t]]
         if left <= s or p.ends[p.rights[t]] < e - 1:
@@ -133,7 +129,7 @@ def after_frame(p: Parse, text: str, span: tuple[int, int]) -> tuple[int, int]:
     if not text.startswith(("According", "according"), span[0]):
         return span
     t = p.token_at(span[0])
-    if t >= len(p) or _word(p, text, t) != "according":
+    if t >= len(p) or p.word(text, t) != "according":
         return span
     m = re.match(r"\s*,\s*", text[p.ends[p.rights[t]] :])
     end = p.ends[p.rights[t]] + m.end() if m else -1

@@ -67,6 +67,10 @@ class Parse:
             b -= 1
         return range(a, b)
 
+    def word(self, text: str, i: int) -> str:
+        """Token ``i`` of ``text`` (the text this parse was made of), lower-cased."""
+        return text[self.starts[i] : self.ends[i]].lower()
+
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Characters of tokens ``a..b`` (inclusive)."""
         return (self.starts[a], self.ends[b])

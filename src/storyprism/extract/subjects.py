@@ -199,7 +199,7 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
                     if issuer is not None:
                         return issuer
                 hv = p.heads[h]
-                if p.deps[h] == "attr" and depth < 3 and _word_at(p, text, hv) in _COPULAS:
+                if p.deps[h] == "attr" and depth < 3 and p.word(text, hv) in _COPULAS:
                     # "Her father, Robert Thurman, is a professor ... who thinks": a predicate noun
                     # describes the copula's subject, so the relative clause on it is the subject's
                     holder = subject(p, text, hv, depth + 1)
@@ -277,9 +277,6 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
 
 _COPULAS = frozenset(["is", "was", "are", "were", "'s", "’s", "be", "been", "remains", "became"])
 
-
-def _word_at(p: Parse, text: str, i: int) -> str:
-    return text[p.starts[i] : p.ends[i]].lower()
 
 
 def _relative_head(p: Parse, text: str, v: int, pron: int) -> int:
