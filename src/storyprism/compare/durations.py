@@ -27,6 +27,7 @@ import re
 
 from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import independent, make_side, maybe_update
+from storyprism.compare.text import sentence_names
 from storyprism.records import Conflict
 from storyprism.text.numbers import WORD_NUMBERS, Quantity, compatible
 from storyprism.text.stopwords import STOPWORDS, stem
@@ -50,7 +51,6 @@ _NOT_A_HAPPENING = re.compile(r"^\s*\w+\s+(?:from|to|into|away)\b", re.I)
 # Progress up to the moment of writing: its length grows between reports.
 _ONGOING = re.compile(r"\b(?:so far|by now|as of|until now|to date|still)\b|\b(?:has|have)\s+been\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_NAME = re.compile(r"(?<=\s)([A-Z][a-z]{2,}|[A-Z]{2,})\b")
 # The two sentences speak of one happening: near the claim threshold, the lengths' own words
 # ("12-minute" / "half an hour") being different by construction.
 SAME_HAPPENING = 0.35
@@ -151,8 +151,6 @@ def _lengths(st: StoryText, i: int) -> list[_Length]:
     return out
 
 
-def _names(text: str) -> set[str]:
-    return {n.lower() for n in _NAME.findall(" " + text) if n.lower() not in STOPWORDS}
 
 
 def duration_conflicts(st: StoryText) -> list[Conflict]:
@@ -171,7 +169,7 @@ def duration_conflicts(st: StoryText) -> list[Conflict]:
             sa, sb = st.sentences[a.index], st.sentences[b.index]
             if maybe_update(st, sa.article, sb.article) or st.sim(a.index, b.index) < SAME_HAPPENING:
                 continue
-            na, nb = _names(sa.text), _names(sb.text)
+            na, nb = sentence_names(sa.text), sentence_names(sb.text)
             if na and nb and not na & nb:
                 continue  # lengths of things at different places or of different people
             # A sentence that also gives the other's length is not disagreeing with it.

@@ -28,7 +28,7 @@ from collections import Counter
 
 from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import hours_apart, independent, make_side, maybe_update
-from storyprism.compare.text import content_tokens
+from storyprism.compare.text import content_tokens, sentence_names
 from storyprism.records import Conflict
 from storyprism.text.numbers import WORD_NUMBERS, Quantity, compatible, read_quantities
 from storyprism.text.stopwords import STOPWORDS, stem
@@ -192,11 +192,8 @@ def _independent(st: StoryText, i: int, j: int) -> bool:
     return gap is None or gap <= STATIC_WINDOW_HOURS
 
 
-_NAME = re.compile(r"(?<=\s)([A-Z][a-z]{2,}|[A-Z]{2,})\b")
 
 
-def _names(text: str) -> set[str]:
-    return {n.lower() for n in _NAME.findall(" " + text) if n.lower() not in STOPWORDS}
 
 
 def _printed_in(st: StoryText, text: str) -> list[str]:
@@ -224,7 +221,7 @@ def measure_conflicts(st: StoryText) -> list[Conflict]:
             if (a.verb or a.noun in _GROWING) and maybe_update(st, sa, sb):
                 continue
             ta, tb = st.sentences[a.index].text, st.sentences[b.index].text
-            na, nb = _names(ta), _names(tb)
+            na, nb = sentence_names(ta), sentence_names(tb)
             if na and nb and not na & nb:
                 continue  # sizes of things in different places
             key = (a.noun, a.verb, a.unit)
@@ -418,7 +415,7 @@ def year_conflicts(st: StoryText) -> list[Conflict]:
         return []
     df: Counter[str] = Counter()
     for s in st.sentences:
-        df.update(_names(s.text))
+        df.update(sentence_names(s.text))
     rare_limit = max(2.0, RARE_NAME_SHARE * n)
     items: list[tuple[int, str, set[str], set[str], set[str]]] = []  # sentence, year, words, names, all years
     for i, s in enumerate(st.sentences):
@@ -432,7 +429,7 @@ def year_conflicts(st: StoryText) -> list[Conflict]:
                 continue
             around = " ".join(_window(s.text, m.start(), m.end()))
             tokens = {t for t in content_tokens(around) if not t[:1].isdigit()}
-            names = {w for w in _names(around) if df[w] <= rare_limit}
+            names = {w for w in sentence_names(around) if df[w] <= rare_limit}
             items.append((i, m.group(1), tokens, names, years))
     out: list[Conflict] = []
     done: set[tuple[int, int]] = set()
@@ -444,7 +441,7 @@ def year_conflicts(st: StoryText) -> list[Conflict]:
                 continue
             shared_names = ni & nj
             # what happened: a shared lower-case word that is neither a name nor the story's subject
-            shared_words = {w for w in wi & wj if w not in {stem(v) for v in _names(" ".join([*ni, *nj]))}}
+            shared_words = {w for w in wi & wj if w not in {stem(v) for v in sentence_names(" ".join([*ni, *nj]))}}
             shared_words -= {w.lower() for w in ni | nj}
             if not shared_names or not shared_words:
                 continue

@@ -14,9 +14,17 @@ from storyprism.text.sentences import split_sentences
 from storyprism.text.stopwords import STOPWORDS, stem
 
 __all__ = ["NEGATIONS", "STOPWORDS", "SentenceSpan", "content_tokens", "is_statement", "negation_count",
-           "normalise", "split_sentences", "stem", "words"]
+           "normalise", "sentence_names", "split_sentences", "stem", "words"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_NAME = re.compile(r"(?<=\s)([A-Z][a-z]{2,}|[A-Z]{2,})\b")
+
+
+def sentence_names(text: str) -> set[str]:
+    """Capitalised words of three letters or more, and initialisms, that open the text or follow a
+    space, lower-cased, stop words out: the people, places and bodies a sentence names, as two
+    sentences about one thing share them."""
+    return {n.lower() for n in _NAME.findall(" " + text) if n.lower() not in STOPWORDS}
 
 
 @dataclass(slots=True)
