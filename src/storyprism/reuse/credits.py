@@ -48,6 +48,11 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)\s*[-–—:]")
+# a page's date line tagged with its source agency: "Updated: 2016-07-15 06:50 (Xinhua)" (China Daily
+# and other sites print the agency beside the time stamp instead of a dateline)
+_STAMP_TAG = re.compile(
+    r"\b(?:Updated|Published|Posted)\b:?[^\n()]{0,40}?\d{1,2}:\d{2}\s*\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)",
+    re.IGNORECASE)
 _BYLINE = re.compile(rf"^\s*By\s+(?:the\s+)?({_AGENCY_ALT})\s*$", re.IGNORECASE | re.MULTILINE)
 # a wire section in a carrier's URL: "/wires/ap/", and a paper's agency feeds ("/aponline/", "/reuters/")
 _WIRE_URL = re.compile(
@@ -83,10 +88,12 @@ _CREDIT_PATTERNS = [
     ("via", re.compile(rf"\bvia (?:the\s+)?({_NAME})")),
     ("told", re.compile(rf"\btold (?:the\s+)?({_NAME})")),
     # an interview given to an outlet is its reporting: "in an interview with Deadline", "speaking to
-    # the BBC", "gave an interview to The New York Times"
+    # the BBC", "gave an interview to The New York Times"; also with no "in" ("used a post on Twitter
+    # and an interview with The New York Times to accuse") or naming one interview ("In the interview
+    # with The Times, published Thursday night"): either way the outlet asked the questions
     ("told", re.compile(
-        rf"\b(?:[Ii]n an? (?:[\w-]+ )?interview with|[Ss]peaking to|[Ss]poke to|an? (?:[\w-]+ )?interview to) "
-        rf"(?:the\s+)?({_NAME})")),
+        rf"\b(?:(?:[Ii]n )?(?:an?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ )?interview with|[Ss]peaking to|[Ss]poke to|"
+        rf"an? (?:[\w-]+ )?interview to) (?:the\s+)?({_NAME})")),
     # a piece named by its outlet: "said in the Times article", "in a New York Times interview"
     ("report by", re.compile(
         rf"\b(?:in|by) (?:the|a|an) ({_NAME}) (?:article|report|story|piece|interview|profile|investigation)\b")),
@@ -214,6 +221,18 @@ def agency_of(name: str) -> str | None:
     return AGENCIES.get(re.sub(r"^the\s+", "", name.lower().strip()))
 
 
+FEED_EVIDENCE = "wire section in the URL"  # wire_signals' evidence line for a feed's URL section
+
+
+def carried_only(sig: Signals) -> bool:
+    """The article's agency rests on the site's feed section alone (``/wires/pa/``): that says which
+    feed delivered the text, not who wrote it. A copyright line, a dateline, a byline or a sign-off
+    is the writing agency's own mark (the reading rules: the agency that wrote a text is its origin,
+    not the feed that relayed it; PA's feed carries AP's text of a US story)."""
+    return sig.wire is not None and bool(sig.wire_evidence) and all(
+        e.startswith(FEED_EVIDENCE) for e in sig.wire_evidence)
+
+
 def is_primary_document(outlet: str | None, url: str | None) -> bool:
     """Press rooms, company blogs, news offices of universities and agencies, release wires: the
     documents news is rewritten from."""
@@ -246,7 +265,7 @@ def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str
     if m:
         agency = next(g for g in m.groups() if g)
         found.append(AGENCIES.get(agency.lower(), agency.upper()))
-        evidence.append(f"wire section in the URL ({m.group(0)})")
+        evidence.append(f"{FEED_EVIDENCE} ({m.group(0)})")
     lines = [ln for ln in text.splitlines() if "opyright" in ln or "©" in ln or "(c)" in ln.lower()]
     for m in (x for ln in lines for x in _COPYRIGHT.finditer(ln)):
         found.append(AGENCIES.get(m.group(1).lower(), m.group(1)))
@@ -256,6 +275,10 @@ def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str
     if dateline:
         found.append(dateline[0])
         evidence.append(f"wire dateline ({dateline[1]})")
+    stamp = _STAMP_TAG.search(text[:600])
+    if stamp and not dateline:
+        found.append(AGENCIES.get(stamp.group(1).lower(), stamp.group(1)))
+        evidence.append(f"agency tag on the page's date line ({stamp.group(0)})")
     m3 = _BYLINE.search(text[:400])
     if m3:
         found.append(AGENCIES[m3.group(1).lower()])
@@ -323,12 +346,20 @@ def find_credits(
 # three capitalised words ("own" or "official" and up to two words, hyphenated ones included, may
 # stand between the name and the verb: "Sony's own in-game message explained"). Verbs that also tell
 # events ("released" hostages, "posted" a loss) are left out: only verbs of making something known.
-_ANNOUNCE_VERBS = r"(?:announced|confirmed|revealed|detailed|unveiled|outlined|listed|writes|wrote|explained|teased)"
+_ANNOUNCE_VERBS = r"(?:announced|confirmed|revealed|disclosed|admitted|detailed|unveiled|outlined|listed|writes|wrote|explained|teased)"
 _ANNOUNCED = re.compile(
     r"\b((?:[A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+){0,2})(?:'s|\u2019s)?(?:\s+(?:own|official)\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|also\s+|just\s+|finally\s+)?{_ANNOUNCE_VERBS}\b"
 )
 _NOT_ISSUERS = frozenset(["the", "this", "that", "it", "he", "she", "they", "we", "i", "you", "a", "an", "its"])
+# a time's possessive names when, not who: "September's announcement", "Monday's statement",
+# "Last week's filing" (a month, a weekday or a relative time word is never the issuer; "May" is left
+# out: a surname as often as a month)
+_TIME_WORDS = frozenset([
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tomorrow", "tonight", "last", "next", "earlier", "later", "previously",
+])
 
 
 # A quotation with one of these beside it is someone's words (a source: reuse/trace.py's relays of an
@@ -341,6 +372,7 @@ SPEECH = re.compile(
     re.IGNORECASE,
 )
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|on|from|of|for|to|with|by|across|into|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _ANNOUNCING_VERB = re.compile(rf"\b{_ANNOUNCE_VERBS}\b")
 
 
@@ -353,8 +385,10 @@ def announcements(sentences: Sequence[str]) -> dict[str, list[str]]:
             continue  # the cheap test first: most sentences announce nothing
         for m in _ANNOUNCED.finditer(s):
             name = _trim_name(m.group(1))
-            if not name or name.split()[0].lower() in _NOT_ISSUERS or is_outlet_name(name):
+            if not name or name.split()[0].lower() in _NOT_ISSUERS | _TIME_WORDS or is_outlet_name(name):
                 continue
+            if _AFTER_PREPOSITION.search(s[: m.start(1)]):
+                continue  # "the largest firm in the UK has admitted": a preposition's object is no subject
             found.setdefault(name, []).append(s)
     return found
 

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from urllib.parse import parse_qsl, urlparse
 
 import numpy as np
 
@@ -136,6 +137,25 @@ _SECTION_WORDS = frozenset([
 _TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
+# a site's search page: a path step named "search" (/search, /templates/search/index.php) with the
+# query it ran; its body is a list of teasers for whatever matched the words, none of them the story
+_SEARCH_STEP = re.compile(r"^search(?:results?)?(?:\.(?:php|html?|aspx?|jsp))?$", re.IGNORECASE)
+_SEARCH_KEYS = frozenset(["q", "query", "search", "searchinput", "searchterm", "keyword", "keywords", "s"])
+
+
+def search_page(url: str | None) -> bool:
+    """The URL is a site's search results page: a path step named "search" and a query holding the
+    words searched for. Signal: a crawler following a search link keeps a page of other articles'
+    teasers (an old Olympics snippet under "NPR Search"), which reports no event."""
+    if not url:
+        return False
+    parts = urlparse(url)
+    steps = [s for s in parts.path.split("/") if s]
+    if not any(_SEARCH_STEP.match(s) for s in steps):
+        return False
+    return any(k.lower() in _SEARCH_KEYS and v.strip() for k, v in parse_qsl(parts.query))
+
+
 def section_page(title: str | None, outlet_keys: set[str]) -> bool:
     """The headline is only a site's or a section's name ("World news - RT International", "ABC News"):
     the crawler kept a landing page, whose few lines (a teaser, a disclaimer) report no article."""
@@ -160,6 +180,9 @@ def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True)
             continue
         if section_page(a.title, outlet_keys(a.outlet, a.url)):
             out[a.id] = f"a section or landing page, not an article (its headline is the site's: {a.title!r})"
+            continue
+        if search_page(a.url):
+            out[a.id] = f"a site's search results page, not an article ({a.url})"
             continue
         if len(title) < 3:
             continue  # a short headline says too little to judge by

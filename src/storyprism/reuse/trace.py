@@ -5,6 +5,8 @@ evidence, strongest first:
 
 1. a strong wire signal (credits.py) -> ``wire:AGENCY`` (resolved to the agency's own article when
    the corpus holds one it shares text with): wire copy is the agency's story whoever carries it;
+   a feed's page (an agency named by the URL's feed section alone) that prints another agency's
+   signed text rests on the agency that wrote it (``_feed_copies``);
 2. a verbatim relation (identical / copy / edited) to another article: one text, one origin;
 3. a credit that dominates the article (the same outlet credited twice, or the only outlet credited)
    -> the credited article when the corpus holds it (same outlet, shared text), else
@@ -15,7 +17,7 @@ evidence, strongest first:
 4. a paraphrase relation (rewrite) to another article.
 
 Later passes read several articles at once: quote-only and pasted rewrites, restatements of a
-document or of a relayed announcement, one text's family (lineage.join_text_families), newsrooms.
+document or of a relayed announcement (documents.py), one text's family (lineage.join_text_families), newsrooms.
 
 A primary document (press room, company blog, news office) is never a rewrite of news: a relation
 that says so is turned round. Articles crediting their own outlet ("told Newsweek" in Newsweek)
@@ -35,12 +37,11 @@ from datetime import datetime, timedelta
 from storyprism.records import Article, Reuse
 from storyprism.reuse.credits import (
     AGENCY_DOMAINS,
-    SPEECH,
     STORY_CUES,
     Signals,
     agency_of,
-    announcements,
     article_signals,
+    carried_only,
     credit_groups,
     dominant_credit,
     known_titles,
@@ -48,6 +49,11 @@ from storyprism.reuse.credits import (
     outlet_keys,
 )
 from storyprism.reuse.direction import is_date_only, parse_time
+from storyprism.reuse.documents import (
+    announcement_restatements,
+    document_paraphrase,
+    document_restatements,
+)
 from storyprism.reuse.lineage import (
     NEWSROOM_DAYS,
     POST_MARK,
@@ -61,7 +67,6 @@ from storyprism.reuse.lineage import (
     story_source_rewrites,
 )
 from storyprism.reuse.signal_store import LazySentences
-from storyprism.text.outlets import squash
 
 VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
@@ -79,16 +84,11 @@ CREDIT_OVERLAP = 0.3
 # topic at all (different events share under 0.15): a short write-up of a scoop rewords it
 CREDIT_NEAR_DAYS = 2
 CREDIT_NEAR_OVERLAP = 0.15
-LEAD_SENTENCES = 3
-DOC_PARAPHRASE_SHARE = 0.5  # an article paraphrasing half a press release's sentences rewrites it
-DOC_STRONG_SIMILARITY = 0.72  # a paraphrase, not just the same topic (reuse/decide.py)
-DOC_MIN_SENTENCES = 4
 MAX_CREDIT_CANDIDATES = 100
 MAX_UPSTREAM = 50  # articles of one origin read for "adds own reporting" (a wire story may have thousands)
 MAX_NEWSROOM_PEERS = 50  # earlier pieces of one outlet compared with each piece
 CORROBORATING_CREDITS = 2  # other reports naming one outlet as their source make it the story's source
 NEWSROOM_OVERLAP = 0.25  # two own pieces of one outlet this close cover one event: one newsroom
-DOC_RESTATE_OVERLAP = 0.5  # rare-word overlap with a document that makes a quote-less article its restatement
 
 
 @dataclass(slots=True)
@@ -347,7 +347,7 @@ class _Tracer:
                 continue
             src, cp = r.source, r.copy
             if kind is None and r.kind == "shared-source":
-                doc_rewrite = self._document_paraphrase(r)
+                doc_rewrite = document_paraphrase(self, r)
                 if doc_rewrite is None:
                     continue
                 src, cp, evidence = doc_rewrite
@@ -373,26 +373,6 @@ class _Tracer:
             if cp not in best or rank > best[cp][0]:
                 best[cp] = (rank, src, kind, evidence)
         return {cp: (src, kind, ev) for cp, (_, src, kind, ev) in best.items()}
-
-    def _document_paraphrase(self, r: Reuse) -> tuple[str, str, list[str]] | None:
-        """A news article that paraphrases most of a primary document's sentences rewrites it, even
-        when the pair is too loose to be called a rewrite on the article's side (it adds
-        background): news rewrites press releases, independent reports paraphrase a few lines."""
-        src_doc = r.source in self.source_like and r.copy not in self.source_like
-        cp_doc = r.copy in self.source_like and r.source not in self.source_like
-        if not (src_doc or cp_doc):
-            return None
-        doc, other = (r.source, r.copy) if src_doc else (r.copy, r.source)
-        n = len(self.sentences[doc])
-        if n < DOC_MIN_SENTENCES:
-            return None
-        covered = {al.source_index if src_doc else al.copy_index for al in r.alignments
-                   if al.similarity >= DOC_STRONG_SIMILARITY}
-        share = len(covered) / n
-        if share < DOC_PARAPHRASE_SHARE:
-            return None
-        return doc, other, [f"paraphrases {len(covered)} of {n} sentences of the primary document "
-                            f"{self.articles[doc].outlet or doc} (press release / company blog)"]
 
     # ------------------------------------------------------------------ the whole corpus
 
@@ -453,13 +433,14 @@ class _Tracer:
                         "no outlet to follow, kept as its own origin"
                     )
             traces[aid] = t
+        self._feed_copies(traces)
         self._quote_only_rewrites(traces)
         self._pasted_passages(traces)
-        self._document_restatements(traces)
+        document_restatements(self, traces)
         story_source_rewrites(self, traces)  # before announcements: the story's named source comes first
-        self._announcement_restatements(traces)
+        announcement_restatements(self, traces)
         # again, now that relays of an announcement the corpus lacks rest on it (``release:NAME``)
-        self._document_restatements(traces)
+        document_restatements(self, traces)
         join_text_families(self, traces)
         self._newsrooms(traces)
         self._resolve(traces)
@@ -472,6 +453,40 @@ class _Tracer:
             if t.kind != "self":
                 t.adds_own_reporting = self._added(t, by_origin.get(t.origin, []))
         return traces
+
+    def _feed_copies(self, traces: dict[str, Trace]) -> None:
+        """A feed's copy of another agency's text: an article whose agency rests on its URL's feed
+        section alone (credits.carried_only: /wires/pa/) and that prints word for word the narrative
+        of a story another agency signs (copyright line, dateline, byline, sign-off) at another
+        outlet carries that agency's text: its origin is the agency that wrote it, not the feed that
+        relayed it (PA's feed carries AP's copy of a US story). Word for word: a verbatim relation,
+        or ``PASTED_SENTENCES`` narrative sentences (quotes any desk may print left out)."""
+        best: dict[str, tuple[int, str]] = {}
+        for r in self.reuses:
+            if r.kind not in VERBATIM and r.kind != "shared-source":
+                continue
+            for feed, signed in ((r.source, r.copy), (r.copy, r.source)):
+                fs, ss = self.signals.get(feed), self.signals.get(signed)
+                tf, ts = traces.get(feed), traces.get(signed)
+                if fs is None or ss is None or tf is None or ts is None or tf.off_topic or ts.off_topic:
+                    continue
+                if not carried_only(fs) or ss.wire is None or ss.wire == fs.wire or carried_only(ss):
+                    continue
+                if not tf.parent.startswith("wire:") or self.keys[feed] & self.keys[signed]:
+                    continue  # already traced past the feed, or one outlet's two pages
+                n = len(r.alignments) if r.kind in VERBATIM else pasted_sentences(
+                    r, self.articles[r.source].text or "", self.articles[r.copy].text or "")
+                if n >= PASTED_SENTENCES and (feed not in best or n > best[feed][0]):
+                    best[feed] = (n, signed)
+        for feed, (n, signed) in sorted(best.items()):
+            if _derives_from(traces, signed, feed):
+                continue
+            t = traces[feed]
+            t.parent, t.kind = signed, "edited"
+            t.evidence.append(
+                f"the {self.signals[feed].wire} feed relays {self.signals[signed].wire}'s text: {n} narrative "
+                f"sentences word for word as in {self.articles[signed].outlet or signed}, which the "
+                f"{self.signals[signed].wire} signs ({'; '.join(self.signals[signed].wire_evidence)[:100]})")
 
     def _not_later(self, upstream: str, aid: str) -> bool:
         """``upstream`` may be where ``aid`` got its text: a primary document always (news follows
@@ -565,91 +580,6 @@ class _Tracer:
             t.evidence.append(
                 f"carries {n} narrative sentences of {self.articles[first].outlet or first} word for word "
                 "(pasted from it, or both from one source the corpus lacks)"
-            )
-
-    def _rests_on_document(self, aid: str, traces: dict[str, Trace]) -> bool:
-        """The article is a primary document (not an agency's site), or its chain of parents reaches
-        one, or an organisation's announcement the corpus lacks (``release:NAME``, a relay's origin)."""
-        node, seen = aid, set()
-        while node in traces and node not in seen:
-            if self.signals[node].primary:
-                return True
-            seen.add(node)
-            if traces[node].parent == node:
-                break
-            node = traces[node].parent
-        return node.startswith("release:")
-
-    def _document_restatements(self, traces: dict[str, Trace]) -> None:
-        """A spun rewrite of a press release: an article left as its own origin that prints no quote
-        at all and credits no source of its own, yet shares most of its rare words with a primary
-        document of the corpus (or a copy of one) published no later, restates that document.
-        Signals: DOC_RESTATE_OVERLAP is well above what two reports of one event share (median 0.32,
-        eval/trust.py), and a newsroom that reported has someone to quote; the document sets the
-        words (synonym-swapped copies keep its names, figures and rare terms)."""
-        # the documents and what already derives from them: few, so the pass stays linear in the corpus
-        family = [x for x in traces if not traces[x].off_topic and self._rests_on_document(x, traces)]
-        if not family:
-            return
-        for aid, t in sorted(traces.items()):
-            if t.parent != aid or t.off_topic or aid in self.source_like or self.signals[aid].own_reporting:
-                continue
-            if self.signals[aid].credits or _QUOTED.search(self.articles[aid].text or ""):
-                continue
-            best: tuple[float, str] | None = None
-            for other in family:
-                if other == aid or not self._not_later(other, aid):
-                    continue
-                sim = self.similarity(aid, other)
-                if sim >= DOC_RESTATE_OVERLAP and (best is None or sim > best[0]):
-                    best = (sim, other)
-            if best is not None:
-                sim, other = best
-                t.parent, t.kind = other, "rewrite"
-                t.evidence.append(
-                    f"restates {self.articles[other].outlet or other}, which is or carries a primary document "
-                    f"(rare-word overlap {sim:.2f}), with no quote or source of its own"
-                )
-
-    def _announcement_restatements(self, traces: dict[str, Trace]) -> None:
-        """An article relaying one organisation's announcement and nothing else: left as its own
-        origin, it names no outlet, does not report on its own, frames its lead (or two sentences) as
-        what the organisation announced, confirmed or wrote ("Sony has confirmed the full list of
-        new features"), and every quotation it prints sits in a sentence naming that organisation
-        (its post or statement quoted, nobody interviewed). Its origin is the announcement: the
-        organisation's document when the corpus holds it, else ``release:NAME``, shared by every
-        article relaying it. Signal (the reading rules): an outlet that only rewrites a document has
-        the document as origin; one that reported adds sources of its own (analysts, interviews)."""
-        relays: dict[str, tuple[str, str]] = {}  # article -> (issuer key, first announcing sentence)
-        spellings: Counter[str] = Counter()
-        for aid, t in sorted(traces.items()):
-            sig = self.signals[aid]
-            if t.parent != aid or t.off_topic or aid in self.source_like or sig.own_reporting or sig.credits:
-                continue
-            sentences = self.sentences[aid]
-            by_key: dict[str, list[str]] = {}
-            for name, said in announcements(sentences).items():
-                by_key.setdefault(squash(name), []).extend(said)
-                spellings[name] += len(said)
-            lead = set(sentences[:LEAD_SENTENCES])
-            issuers = [k for k, said in by_key.items() if len(said) >= 2 or any(x in lead for x in said)]
-            if not issuers:
-                continue
-            key = max(issuers, key=lambda k: (len(by_key[k]), k))
-            if any(key not in squash(s) and SPEECH.search(s) for s in sentences if _QUOTED.search(s)):
-                continue  # someone else is quoted: the article has sources of its own
-            relays[aid] = (key, by_key[key][0])
-        # one origin per organisation, named by its most used spelling ("Sony", not "SONY")
-        names: dict[str, str] = {}
-        for name, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0])):
-            names.setdefault(squash(name), name)
-        for aid, (key, first) in relays.items():
-            doc = next((o for o in self.primary_docs if o != aid and key in self.keys[o] and self.close(aid, o)), None)
-            t = traces[aid]
-            t.parent, t.kind = doc or f"release:{names[key]}", "rewrite"
-            t.evidence.append(
-                f"relays {names[key]}'s announcement (\u201c{first[:140]}\u201d) and quotes no one else"
-                + (f"; the document is in the corpus ({self.articles[doc].outlet})" if doc else "")
             )
 
     def _newsrooms(self, traces: dict[str, Trace]) -> None:
