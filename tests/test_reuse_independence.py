@@ -61,24 +61,33 @@ def test_a_statement_both_quote_in_order_does_not_make_a_run() -> None:
     assert f.verbatim_quoted == 8
 
 
-def _art(aid: str, url: str, published: str) -> Article:
-    return Article(id=aid, ref=aid, title=aid, text="Some text of the piece.", url=url, published=published)
+def _art(aid: str, url: str, published: str, text: str = "Some text of the piece.") -> Article:
+    return Article(id=aid, ref=aid, title=aid, text=text, url=url, published=published)
 
 
 def test_own_pieces_of_one_newsroom_in_one_story_count_once() -> None:
+    relay_text = ("The gunman had rented the room for four days, The Washington Post reported on Tuesday. "
+                  "The paper said he brought ten cases into the hotel.")
     articles = [
         _art("profile", "https://www.nytimes.com/2017/10/02/us/profile.html", "2017-10-02T09:12:27"),
         _art("graphic", "https://www.nytimes.com/interactive/2017/10/02/us/graphic.html", "2017-10-02T00:00:00"),
         _art("recap", "https://www.nytimes.com/2017/10/09/us/recap.html", "2017-10-09T10:00:00"),
+        _art("followup", "https://www.nytimes.com/2017/11/03/us/followup.html", "2017-11-03T10:00:00"),
+        _art("anniversary", "https://www.nytimes.com/2018/09/30/us/year-on.html", "2018-09-30T10:00:00"),
         _art("wire", "https://www.nytimes.com/aponline/2017/10/02/us/ap.html", "2017-10-02T12:00:00"),
+        _art("relay", "https://www.nytimes.com/2017/10/03/us/relay.html", "2017-10-03T12:00:00", relay_text),
         _art("other", "https://edition.cnn.com/2017/10/02/us/shooting.html", "2017-10-02T08:00:00"),
         _art("elsewhere", "https://www.nytimes.com/2017/10/02/world/other.html", "2017-10-02T08:00:00"),
     ]
     kinds = {a.id: "self" for a in articles} | {"wire": "copy"}
-    joined = newsroom_pieces([["profile", "graphic", "recap", "wire", "other"], ["elsewhere"]], articles, kinds)
-    # the profile joins the earliest piece of its newsroom on the story; a week later is new reporting;
-    # wire copy the outlet carries is not its newsroom's; another story is another event
-    assert joined == {"profile": "graphic"}
+    story = ["profile", "graphic", "recap", "followup", "anniversary", "wire", "relay", "other"]
+    joined = newsroom_pieces([story, ["elsewhere"]], articles, kinds)
+    # reading rule: a newsroom's own pieces in one story are one origin, the follow-up a week or a
+    # month later included (same sources, same contacts); a piece published beyond the story's window
+    # reports another event and starts anew; AP copy the site carries keeps AP as its origin; a piece
+    # relaying another outlet's report is not the newsroom's reporting; another story is another event
+    assert joined == {"profile": "graphic", "recap": "graphic", "followup": "graphic"}
+    assert "anniversary" not in joined and "wire" not in joined and "relay" not in joined
     assert newsroom_pieces([["profile", "graphic"]], articles, kinds, off={"graphic"}) == {}
 
 

@@ -112,3 +112,89 @@ def test_a_relay_whose_quotes_are_given_to_it_rests_on_the_disclosure():
     three = art("three", two.text + " \u201cThis is a serious failure,\u201d said Jane Roe, a consumer lawyer.",
                 "https://www.examplepost.com/business/acme-breach-2.html")
     assert trace_origins([three], [])["three"].origin == "three"
+
+
+# ----------------------------------------------------------------------------- round 11b (origins 2)
+
+
+def test_a_said_lead_with_a_statement_and_only_the_companys_people_quoted_relays_the_statement():
+    # two desks build their stories on the company's statement: a "said" lead, "in a statement", and
+    # quotes given only to the statement, a company role or a person the article ties to the company
+    one = art("one", " ".join([
+        "Acme Credit said on Thursday that intruders may have copied the files of 90 million customers.",
+        "The company, which keeps records for lenders, said in a statement it found the intrusion in July.",
+        "'Criminals exploited a flaw in one of our web tools,' the statement said.",
+        "'We are sorry for the worry this causes,' said company chairman and chief executive John Mills.",
+        "Shares of the company fell five per cent after the close, Market Daily noted.",
+    ]), "https://www.examplemail.co.uk/news/acme-breach.html")
+    two = art("two", " ".join([
+        "More customers were exposed in the breach than first thought, Acme Credit said on Monday.",
+        "The new figure came from a review by an outside firm, according to a company statement.",
+        "John Mills, who stepped down last week as Acme Credit\u2019s chief executive, testifies on Tuesday.",
+        "\u201cWe let our customers down,\u201d Mr. Mills said in prepared remarks released on Monday.",
+    ]), "https://www.examplepost.com/business/acme-more-customers.html", "2019-03-05T18:00:00")
+    t = trace_origins([one, two], [])
+    assert t["one"].origin == t["two"].origin == "release:Acme Credit"
+    assert t["one"].kind == "rewrite" and "announcement" in t["one"].evidence[-1]
+    # an analyst quoted in single marks (British style) is a source of the desk's own: no relay
+    three = art("three", one.text + " 'This is a very serious failure,' said Jane Roe, an analyst at Fenwick.",
+                "https://www.examplemail.co.uk/news/acme-breach-2.html")
+    assert trace_origins([three], [])["three"].origin == "three"
+    # another party's statement quoted is another source
+    union = art("union", one.text + " 'Our members were never told,' the staff union's statement said.",
+                "https://www.examplemail.co.uk/news/acme-breach-3.html")
+    assert trace_origins([union], [])["union"].origin == "union"
+    # a "said" lead without any statement named is ordinary reporting (a spokesman spoke to the desk)
+    four = art("four", " ".join([
+        "Acme Credit said on Thursday that intruders may have copied the files of 90 million customers.",
+        "\u201cWe are working around the clock,\u201d the company said.",
+    ]), "https://www.examplepost.com/business/acme-4.html")
+    assert trace_origins([four], [])["four"].origin == "four"
+
+
+def test_a_byline_crediting_unnamed_agencies_is_no_piece_of_the_newsroom():
+    from storyprism.reuse.credits import unnamed_agency
+    from storyprism.reuse.lineage import newsroom_pieces, relays_another_outlet
+
+    head = "Ferry runs aground Updated: 2019-03-03 13:14 By Agencies(Example Daily USA)\n"
+    assert unnamed_agency(head + "\n".join(LINES)) is not None
+    assert unnamed_agency("Ferry runs aground Updated: 2019-03-03 06:50 (Agencies)\nA ferry ran aground.")
+    assert unnamed_agency("\n".join([*LINES, "\u2014 Agencies"])) is not None
+    # a photo credit or agency help on an own story names the picture's or the help's source only
+    assert unnamed_agency("\n".join([*LINES, "A ferry on the rocks. [Photo/Agencies]"])) is None
+    assert unnamed_agency("\n".join([*LINES, "Additional reporting from agencies"])) is None
+    compiled = art("compiled", head + "\n".join(LINES), "https://usa.exampledaily.com.cn/epaper/1.htm")
+    own = art("own", "\n".join(LINES[:3]), "https://www.exampledaily.com.cn/world/2.htm", "2019-03-20T08:00:00")
+    sig = article_signals(compiled.text, compiled.url, compiled.outlet, split_sentences(compiled.text), compiled.raw_text)
+    assert sig.unnamed_agency and relays_another_outlet(sig)
+    kinds = {"compiled": "self", "own": "self"}
+    assert newsroom_pieces([["compiled", "own"]], [compiled, own], kinds) == {}
+    # kept as its own origin, with the reason recorded, never a guess at the agency
+    t = trace_origins([compiled], [])["compiled"]
+    assert t.origin == "compiled" and any("agency not named" in p for p in t.problems)
+
+
+def test_a_name_in_apposition_with_a_media_noun_is_an_outlet():
+    from storyprism.reuse.credits import STORY_CUES, find_credits
+
+    def names(sentence: str) -> list[tuple[str, str]]:
+        return [(c.name, c.cue) for c in find_credits([sentence], {"examplepost"})[0]]
+
+    found = names("Citing officials, the Harbin news agency reports that the tanker was seized.")
+    assert [n for n, _ in found] == ["Harbin"] and found[0][1] not in STORY_CUES
+    assert [n for n, _ in names("On Tuesday, the regional newspaper Dalton Ilbo claimed the ships met at sea.")] == [
+        "Dalton Ilbo"]
+    assert [n for n, _ in names("It emerged after Korea's Dalton Ilbo newspaper said so.")] == ["Dalton Ilbo"]
+    assert names("The newspaper said the tanker was seized.") == []
+    # a block quotation introduced by an agency alone: "From Yonhap:"
+    assert names("From Yonhap:\n\u201cThe ship was chartered by a trading firm.\u201d") == [("Yonhap", "via")]
+    assert names("From Monday, the port will be closed.") == []
+    # named twice (the report, then its block quote), the agency is the article's source
+    text = " ".join([
+        "South Korea has seized a tanker suspected of moving fuel at sea, local media report.",
+        "The transfer broke a resolution adopted in September.",
+        "The seizure took place in November, officials said.",
+        "Citing officials, the Yonhap news agency reports that the tanker moved 600 tons of fuel.",
+    ]) + "\nFrom Yonhap:\n\u201cThe ship was chartered by a trading firm and visited the port twice.\u201d"
+    a = art("relay", text, "https://www.examplepost.com/sections/world/tanker.html")
+    assert trace_origins([a], [])["relay"].origin == "wire:Yonhap"

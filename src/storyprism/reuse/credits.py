@@ -54,6 +54,12 @@ _STAMP_TAG = re.compile(
     r"\b(?:Updated|Published|Posted)\b:?[^\n()]{0,40}?\d{1,2}:\d{2}\s*\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)",
     re.IGNORECASE)
 _BYLINE = re.compile(rf"^\s*By\s+(?:the\s+)?({_AGENCY_ALT})\s*$", re.IGNORECASE | re.MULTILINE)
+# a byline or a date-line tag that credits "Agencies" ("By Agencies", "Updated: 2016-07-15 13:14
+# (Agencies)"), or a last line that signs off with it ("— Agencies", "Source: Agencies"): the desk
+# compiled agency copy and names no agency. A photo credit ("[Photo/Agencies]") credits a picture
+# only, and "additional reporting from agencies" an outlet's own story with agency help: neither counts
+_AGENCIES_HEAD = re.compile(r"\bBy\s+Agencies\b|\(Agencies\)")
+_AGENCIES_TAIL = re.compile(r"^(?:[-\u2013\u2014]+\s*|Source:\s*|\()?Agencies\)?\.?$", re.IGNORECASE)
 # a wire section in a carrier's URL: "/wires/ap/", and a paper's agency feeds ("/aponline/", "/reuters/")
 _WIRE_URL = re.compile(
     r"/wires?/(ap|afp|pa|reuters|pti|ians|dpa|upi|xinhua|bloomberg)(?:/|$)|/(ap)online/|/(reuters)/\d{4}/", re.IGNORECASE
@@ -114,6 +120,20 @@ _CREDIT_PATTERNS = [
     ("source", re.compile(rf"^\s*(?:Source|Via|H/T|Hat tip):\s*(?:the\s+)?({_NAME})\s*$", re.MULTILINE)),
     ("report by", re.compile(rf"\b(?:a|the) report (?:by|in|from) (?:the\s+)?({_NAME})")),
 ]
+# A name in apposition with a media noun is an outlet, whatever its name: "the Yonhap news agency
+# reports", "the South Korean newspaper Chosun Ilbo said". Signal: the noun says what the name is (an
+# unfamiliar paper's name carries no media word of its own). The verb is kept as the credit's cue:
+# no story-level cue (``STORY_CUES``), so one such credit alone is not the article's source
+_MEDIA_NOUN = (r"(?:news agency|news service|state news agency|newspaper|daily|broadcaster|news site|news website|"
+               r"news outlet|magazine|tabloid|news channel|television channel|TV channel|radio station)")
+_APPOSITIVE_VERB = r"(?:first |previously |also |later )?(reported|reports|said|says|claimed|claims|cited|cites)\b"
+# a block quotation introduced by its outlet alone, on a line of its own: "From Yonhap:"
+_FROM_OUTLET = re.compile(rf"(?:^|\n)\s*From (?:the\s+)?({_NAME}):\s*(?:$|\n|[\"\u201c])")
+_APPOSITIVE_CUES = ("report", " said", " says", "claim", "cite")
+_APPOSITIVE_PATTERNS = [
+    re.compile(rf"(?:^|[^\w])(?:the\s+)?({_NAME})\s+{_MEDIA_NOUN},?\s+{_APPOSITIVE_VERB}"),
+    re.compile(rf"\b{_MEDIA_NOUN},?\s+({_NAME}),?\s+{_APPOSITIVE_VERB}"),
+]
 _CUE_WORDS = ("according", "report", "cite", "citing", "quoted by", "per ", "via ", "told", "obtained", "source",
               "h/t", "hat tip", "information from", "seen by", "reviewed by", "appeared", "published", "posted",
               "ran ", "noted by", "spotted by", "flagged by", "revealed by", "interview", "speaking to", "spoke to",
@@ -156,6 +176,7 @@ class Signals:
     own_reporting: list[str] = field(default_factory=list)  # sentences crediting the article's own outlet
     primary: bool = False  # the article is a press release / company blog / news-office page
     unnamed_credits: list[str] = field(default_factory=list)  # "according to reports": no outlet named
+    unnamed_agency: str | None = None  # a byline or tag crediting "Agencies": agency copy, agency unnamed
 
 
 def name_keys(name: str) -> set[str]:
@@ -305,6 +326,31 @@ def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str
     return wire, evidence, weak
 
 
+def _own_name(name: str, own_keys: set[str]) -> bool:
+    """The credited name is the article's own outlet, also under a section's name ("NBC News MACH")."""
+    return bool(name_keys(name) & own_keys) or any(k in own_keys for k in outlet_keys(name)) or any(
+        len(k) >= 5 and squash(name).startswith(k) for k in own_keys
+    ) or any(contracted(squash(name), k) for k in own_keys)
+
+
+def _appositive_credits(sentence: str, position: int, own_keys: set[str]) -> list[Credit]:
+    """Credits to names in apposition with a media noun (``_APPOSITIVE_PATTERNS``)."""
+    out: list[Credit] = []
+    for pat in _APPOSITIVE_PATTERNS:
+        for m in pat.finditer(sentence):
+            # a possessive before the name says where the outlet is from ("South Korea's Chosun Ilbo")
+            name = _trim_name(re.split(r"['\u2019]s\s+", m.group(1))[-1])
+            name = re.sub(r"^(?:the|The)\s+", "", name)
+            if not name or not name[0].isupper() or _own_name(name, own_keys):
+                continue
+            if any(same_name(c.name, name) for c in out):
+                continue
+            # one such credit alone attributes a fact (the CNN report that cites KCNA once did its own
+            # reporting): never a story-level cue; an outlet named twice is the article's source
+            out.append(Credit(name=name, cue=f"{m.group(2)} (apposition)", sentence=sentence, position=position))
+    return out
+
+
 def find_credits(
     sentences: Sequence[str], own_keys: set[str], known: frozenset[str] = frozenset()
 ) -> tuple[list[Credit], list[Credit], list[str]]:
@@ -316,7 +362,14 @@ def find_credits(
     own: list[str] = []
     for i, s in enumerate(sentences):
         low = s.lower()
+        if "from " in low:
+            credits += [Credit(name=name, cue="via", sentence=s, position=i) for m in _FROM_OUTLET.finditer(s)
+                        if is_outlet_name(name := _trim_name(m.group(1))) and not _own_name(name, own_keys)]
+        # names in apposition, added after the other patterns' credits of this sentence (which may
+        # name the same outlet the same way)
+        found = _appositive_credits(s, i, own_keys) if any(w in low for w in _APPOSITIVE_CUES) else []
         if not any(w in low for w in _CUE_WORDS):
+            credits += found
             continue  # most sentences credit nobody: skip the patterns
         for cue, pat in _CREDIT_PATTERNS:
             for m in pat.finditer(s):
@@ -328,13 +381,12 @@ def find_credits(
                         and not is_outlet_name(name[4:]):
                     continue  # "The Pentagon cited ...": the capital is the sentence's, not a title's
                 # the article's own outlet, also under a section's name ("told NBC News MACH" on nbcnews.com)
-                if name_keys(name) & own_keys or any(k in own_keys for k in outlet_keys(name)) or any(
-                    len(k) >= 5 and squash(name).startswith(k) for k in own_keys
-                ) or any(contracted(squash(name), k) for k in own_keys):
+                if _own_name(name, own_keys):
                     if cue in ("told", "obtained by", "source", "according to"):
                         own.append(s)
                     continue
                 credits.append(Credit(name=name, cue=cue, sentence=s, position=i))
+        credits += [c for c in found if not any(o.position == i and same_name(o.name, c.name) for o in credits)]
         for m in _DOC_CREDIT.finditer(s):
             kind = next(g for g in m.groups() if g).lower()
             docs.append(Credit(name=kind, cue="document", sentence=s, position=i))
@@ -390,6 +442,43 @@ def announcements(sentences: Sequence[str]) -> dict[str, list[str]]:
             if _AFTER_PREPOSITION.search(s[: m.start(1)]):
                 continue  # "the largest firm in the UK has admitted": a preposition's object is no subject
             found.setdefault(name, []).append(s)
+    return found
+
+
+# "Equifax said on Thursday that ...", "..., Equifax said on Monday.": an organisation (one to three
+# capitalised words) says what the lead tells
+_SAID = re.compile(r"\b((?:[A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+){0,2})\s+(?:also\s+)?(?:said|says)\b")
+# the organisation's words came in a published document: a statement, a press release or a filing
+# ("said in a statement", "according to a company statement", "the statement said"); remarks and
+# testimony are left out (spoken at a hearing or a briefing a reporter may have covered)
+_STATEMENT = re.compile(
+    r"\b(?:in|according to|from) (?:a|an|its|the|the company's|a company) ?(?:\w+ )?(?:statement|press release|"
+    r"news release|filing)\b|\b(?:the|a|its) (?:statement|release|filing) (?:said|says|added|read|reads|stated)\b",
+    re.IGNORECASE)
+_COMPANY_WORD = re.compile(r"\b(?:company|firm|group)\b", re.IGNORECASE)
+
+
+def statement_leads(sentences: Sequence[str], lead: int = 3) -> dict[str, list[str]]:
+    """Organisation -> the lead sentences in which it "said" what the article tells, when the article
+    also says the organisation's words came in a published statement, release or filing (a
+    sentence with ``_STATEMENT`` that names it or refers to it as "the company"). Signal: a
+    lead built on "<Organisation> said" plus "in a statement" relays a document, as
+    ``announcements`` relays "<Organisation> confirmed"; whether the article did reporting of its
+    own is for the caller to read (whom else it quotes)."""
+    documented = [s for s in sentences if _STATEMENT.search(s)]
+    if not documented:
+        return {}
+    found: dict[str, list[str]] = {}
+    for s in sentences[:lead]:
+        for m in _SAID.finditer(s):
+            name = _trim_name(m.group(1))
+            if not name or name.split()[0].lower() in _NOT_ISSUERS | _TIME_WORDS or is_outlet_name(name):
+                continue
+            if _AFTER_PREPOSITION.search(s[: m.start(1)]):
+                continue
+            key = squash(name)
+            if any(key in squash(d) or _COMPANY_WORD.search(d) for d in documented):
+                found.setdefault(name, []).append(s)
     return found
 
 
@@ -449,6 +538,19 @@ def unnamed_credits(sentences: Sequence[str]) -> list[str]:
     return [s for s in sentences if _UNNAMED.search(s)]
 
 
+def unnamed_agency(text: str) -> str | None:
+    """Evidence line when the article's byline, date-line tag or sign-off credits "Agencies" without
+    naming one (``_AGENCIES_HEAD``, ``_AGENCIES_TAIL``): it carries agency copy, not its outlet's own
+    reporting, and there is no agency to follow (a recorded reason, never a guess)."""
+    m = _AGENCIES_HEAD.search(text[:600])
+    if m:
+        return f"agency copy, agency not named ({m.group(0)})"
+    for ln in text.strip().splitlines()[-3:]:
+        if _AGENCIES_TAIL.match(ln.strip()):
+            return f"agency copy, agency not named (sign-off {ln.strip()})"
+    return None
+
+
 def article_signals(
     text: str, url: str | None, outlet: str | None, sentences: Sequence[str], raw_text: str = "",
     description: str | None = None, known: frozenset[str] = frozenset(),
@@ -478,4 +580,5 @@ def article_signals(
     return Signals(
         wire=wire, wire_evidence=evidence, weak_wire=weak, credits=credits, document_credits=docs,
         own_reporting=own, primary=is_primary_document(outlet, url), unnamed_credits=unnamed_credits(sentences),
+        unnamed_agency=unnamed_agency(raw_text or text) if wire is None else None,
     )

@@ -10,16 +10,35 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyprism.records import Reuse
-from storyprism.reuse.credits import SPEECH, announcements
+from storyprism.reuse.credits import _TIME_WORDS, SPEECH, Credit, announcements, statement_leads
 from storyprism.text.outlets import squash
 
 if TYPE_CHECKING:  # the tracer imports this module: no import cycle at run time
     from storyprism.reuse.trace import Trace, _Tracer
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
+# British house style quotes speech in single marks: "'Criminals exploited a flaw,' the statement said."
+# (an opening mark before a capital, a closing one after the clause's punctuation: no apostrophe)
+_SINGLE_QUOTED = re.compile(r"(?:^|[\s(:])['\u2018][A-Z].{10,}?[,.!?]['\u2019](?=\s|$)")
+# an organisation's people: a role of the company named as such ("company chairman", "a company
+# spokeswoman", "the firm's chief executive")
+_ROLE = (r"(?:chairman|chairwoman|chair|chief executive|chief \w+ officer|CEO|CFO|president|spokes(?:man|woman|person)|"
+         r"founder|executive|director|head|representative)")
+_COMPANY_ROLE = re.compile(rf"\b(?:company|firm|group|organi[sz]ation)(?:'s|\u2019s)?\s+(?:\w+\s+)?{_ROLE}\b",
+                           re.IGNORECASE)
+_ROLE_WORD = re.compile(rf"\b{_ROLE}\b", re.IGNORECASE)
+# the published document itself speaks: "the statement said", "its release added"
+# (no other owner between: "the family's statement" is another party's)
+_DOCUMENT_SPEAKS = re.compile(r"\b(?:the|its|the company's|the company\u2019s) (?:statement|release|filing|announcement)\b",
+                              re.IGNORECASE)
+# who speaks in a quotation's sentence: "Mr. Smith said", "Smith said", "said ... Richard Smith"
+_SPEAKER = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w-]+)|\b([A-Z][a-z][\w-]+)\s+(?:said|says|added|told)\b"
+                      r"|\b(?:said|says|added)\s+(?:[a-z]+\s+){0,6}(?:[A-Z][\w.-]*\s+){0,2}([A-Z][a-z][\w-]+)")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z][\w-]+")
 LEAD_SENTENCES = 3
 # a quotation given to "it", "the company", "the statement" speaks for the organisation named before
 # (a pronoun or a bare common noun refers back; a person interviewed is named): "It added: ..."
@@ -98,35 +117,103 @@ def document_restatements(tracer: _Tracer, traces: dict[str, Trace]) -> None:
                 f"(rare-word overlap {sim:.2f}), with no quote or source of its own"
             )
 
+def _quotes(sentence: str) -> bool:
+    """The sentence prints a quotation in double marks, or in single ones (British house style)."""
+    return bool(_QUOTED.search(sentence) or _SINGLE_QUOTED.search(sentence))
+
+
+def issuer_people(key: str, sentences: Sequence[str]) -> set[str]:
+    """Capitalised words of the sentences that name the organisation (squashed ``key``) with a role
+    ("Richard Smith, who stepped down as Equifax's chief executive", "Patricio Remon, President at
+    Equifax"): the names of its people, whose later "Mr. Smith said" speaks for it."""
+    names: set[str] = set()
+    for s in sentences:
+        if key in squash(s) and _ROLE_WORD.search(s):
+            names.update(_CAPITAL_WORD.findall(s))
+    return names
+
+
+def speaks_for_issuer(sentence: str, key: str, people: set[str]) -> bool:
+    """A quotation's sentence gives the words to the organisation (its name, "it", "the company"), to
+    its published document ("the statement said"), to a role of it ("company chairman ...") or to one
+    of its people (``issuer_people``)."""
+    if key in squash(sentence) or _ISSUER_REFERENCE.search(sentence) or _DOCUMENT_SPEAKS.search(sentence):
+        return True
+    if _COMPANY_ROLE.search(sentence):
+        return True
+    speakers = {w for m in _SPEAKER.finditer(sentence) for w in m.groups() if w and w.lower() not in _TIME_WORDS}
+    return bool(speakers) and speakers <= people
+
+
+def _issuers(found: dict[str, list[str]], spellings: Counter[str]) -> dict[str, list[str]]:
+    by_key: dict[str, list[str]] = {}
+    for name, said in found.items():
+        by_key.setdefault(squash(name), []).extend(said)
+        spellings[name] += len(said)
+    return by_key
+
+
+def _announced(sentences: Sequence[str], spellings: Counter[str]) -> tuple[str, str] | None:
+    """(issuer key, first announcing sentence) of an article that credits no outlet and frames its
+    lead, or two sentences, as what one organisation announced, when every quotation (in double
+    marks) with a verb of speech speaks for it by name, "it" or "the company"."""
+    by_key = _issuers(announcements(sentences), spellings)
+    lead = set(sentences[:LEAD_SENTENCES])
+    issuers = [k for k, said in by_key.items() if len(said) >= 2 or any(x in lead for x in said)]
+    if not issuers:
+        return None
+    key = max(issuers, key=lambda k: (len(by_key[k]), k))
+    if any(key not in squash(s) and not _ISSUER_REFERENCE.search(s) and SPEECH.search(s)
+           for s in sentences if _QUOTED.search(s)):
+        return None  # someone else is quoted: the article has sources of its own
+    return key, by_key[key][0]
+
+
+def _stated(sentences: Sequence[str], credits: Sequence[Credit], spellings: Counter[str]) -> tuple[str, str] | None:
+    """(issuer key, lead sentence) of an article whose lead says what one organisation "said" and
+    which says the words came in its statement (``statement_leads``), when every quotation, in double
+    or single marks, speaks for it (``speaks_for_issuer``: by name, "it", "the statement", a role of
+    the company, one of its people). "Said" leads are common to reporting too, so the test of other
+    voices is the stricter one: single marks count (British house style), and an outlet credited in
+    the lead (the story's source) or for a quotation (its interview) rules the relay out; one credited
+    deep in the body for a side fact without a quotation ("shares fell, CNBC noted") does not."""
+    if any(c.position < LEAD_SENTENCES or _quotes(c.sentence) for c in credits):
+        return None
+    by_key = _issuers(statement_leads(sentences, LEAD_SENTENCES), spellings)
+    if not by_key:
+        return None
+    key = max(by_key, key=lambda k: (len(by_key[k]), k))
+    people = issuer_people(key, sentences)
+    if any(not speaks_for_issuer(s, key, people) and SPEECH.search(s) for s in sentences if _quotes(s)):
+        return None  # someone else is quoted: the article has sources of its own
+    return key, by_key[key][0]
+
+
 def announcement_restatements(tracer: _Tracer, traces: dict[str, Trace]) -> None:
     """An article relaying one organisation's announcement and nothing else: left as its own
-    origin, it names no outlet, does not report on its own, frames its lead (or two sentences) as
-    what the organisation announced, confirmed, disclosed or wrote ("Sony has confirmed the full list
-    of new features"), and every quotation it prints sits in a sentence naming that organisation or
-    given to "it" / "the company" (its post or statement quoted, nobody interviewed). Its origin is the announcement: the
-    organisation's document when the corpus holds it, else ``release:NAME``, shared by every
-    article relaying it. Signal (the reading rules): an outlet that only rewrites a document has
-    the document as origin; one that reported adds sources of its own (analysts, interviews)."""
+    origin, it names no outlet where its story starts, does not report on its own, frames its lead
+    (or two sentences) as what the organisation announced, confirmed, disclosed or wrote ("Sony has
+    confirmed the full list of new features") or as what it said in a published statement
+    ("Equifax said on Thursday ..." and "said in a statement": ``statement_leads``), and every
+    quotation it prints speaks for that organisation (``speaks_for_issuer``: its post or statement,
+    its people; nobody else interviewed). Its origin is the announcement: the organisation's document
+    when the corpus holds it, else ``release:NAME``, shared by every article relaying it. Signal (the
+    reading rules): an outlet that only rewrites a document has the document as origin; one that
+    reported adds sources of its own (analysts, interviews, other parties' words). A credit to
+    another outlet deep in the body for a side fact without a quotation ("shares fell, CNBC noted")
+    is no reporting of its own and no source of the story."""
     relays: dict[str, tuple[str, str]] = {}  # article -> (issuer key, first announcing sentence)
     spellings: Counter[str] = Counter()
     for aid, t in sorted(traces.items()):
         sig = tracer.signals[aid]
-        if t.parent != aid or t.off_topic or aid in tracer.source_like or sig.own_reporting or sig.credits:
+        if t.parent != aid or t.off_topic or aid in tracer.source_like or sig.own_reporting or sig.wire:
             continue
         sentences = tracer.sentences[aid]
-        by_key: dict[str, list[str]] = {}
-        for name, said in announcements(sentences).items():
-            by_key.setdefault(squash(name), []).extend(said)
-            spellings[name] += len(said)
-        lead = set(sentences[:LEAD_SENTENCES])
-        issuers = [k for k, said in by_key.items() if len(said) >= 2 or any(x in lead for x in said)]
-        if not issuers:
-            continue
-        key = max(issuers, key=lambda k: (len(by_key[k]), k))
-        if any(key not in squash(s) and not _ISSUER_REFERENCE.search(s) and SPEECH.search(s)
-               for s in sentences if _QUOTED.search(s)):
-            continue  # someone else is quoted: the article has sources of its own
-        relays[aid] = (key, by_key[key][0])
+        found = _announced(sentences, spellings) if not sig.credits else None
+        if found is None:
+            found = _stated(sentences, sig.credits, spellings)
+        if found is not None:
+            relays[aid] = found
     # one origin per organisation, named by its most used spelling ("Sony", not "SONY")
     names: dict[str, str] = {}
     for name, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -28,6 +28,7 @@ from storyprism.records import Article, Reuse
 from storyprism.reuse.credits import Credit, Signals, article_signals
 from storyprism.reuse.direction import parse_time
 from storyprism.reuse.text import split_sentences
+from storyprism.reuse.topic import OFF_EVENT_DAYS
 from storyprism.text.outlets import outlet_keys
 from storyprism.text.overlap import PASTED_MIN_WORDS, SAME_SENTENCE, quotations, word_containment
 
@@ -42,7 +43,12 @@ PASSAGE_SPAN = 8
 PASSAGE_AFTER = 3
 # ... in an article at least this many times longer than the passage
 PASSAGE_SHARE = 4
-NEWSROOM_DAYS = 3  # own pieces of one outlet this close in time on one story: one newsroom
+NEWSROOM_DAYS = 3  # own pieces of one outlet this close in time on one event (word overlap, no story yet)
+# once stories exist, own pieces of one outlet anywhere in one story are one newsroom: the story's own
+# window (a member further from it reports another event, topic.OFF_EVENT_DAYS) bounds it. Reading
+# rule of the hand-read trust set (README, event 64; a follow-up a month later is grouped too): a
+# newsroom's follow-ups rest on the same sources, contacts and archive as its first piece
+STORY_NEWSROOM_DAYS = OFF_EVENT_DAYS
 RELAY_LEAD = 3  # a credit in an article's first sentences names where its story comes from
 STORY_SOURCE_CREDITS = 2  # other reports of a story resting on one credited source make it the story's
 # reports of one event compared by story_source_rewrites: a retelling follows its source within days
@@ -147,8 +153,11 @@ def relays_another_outlet(sig: Signals) -> bool:
     its own outlet): it relays that outlet's story. Signal: a desk that rewrites another outlet's
     report names it where the story starts ("Xinhua reported", "told The Paper"); its pieces are
     relays of different sources, not one newsroom's own reporting, even when the credits tie and the
-    piece stays its own origin."""
-    return not sig.own_reporting and any(c.position < RELAY_LEAD for c in sig.credits)
+    piece stays its own origin. So is a piece whose byline credits unnamed agencies ("By Agencies"):
+    agency copy, whichever agency wrote it, is not the carrying newsroom's reporting."""
+    if sig.own_reporting:
+        return False
+    return sig.unnamed_agency is not None or any(c.position < RELAY_LEAD for c in sig.credits)
 
 
 def _newsroom_key(keys: set[str]) -> str:
@@ -181,7 +190,7 @@ def newsroom_pieces(
     (the reading rule of the hand-read trust set, and what "independent sources" means to a reader).
     Before stories exist only near-identical pieces can be grouped (``_Tracer._newsrooms``, word
     overlap); a story says "same event" far better than word overlap, so here any two own pieces
-    (``kinds``: "self") of one outlet in one story published within ``NEWSROOM_DAYS`` are one
+    (``kinds``: "self") of one outlet in one story published within ``STORY_NEWSROOM_DAYS`` are one
     newsroom, attached to its earliest piece. Off-topic articles (``off``) join nothing, nor do
     pieces that relay another outlet's story (``relays_another_outlet``; read only for outlets with
     two or more pieces in a story, so the few candidates alone are parsed)."""
@@ -205,8 +214,8 @@ def newsroom_pieces(
             first = pieces[0] if pieces else ""
             for p in pieces[1:]:
                 ta, tp = parse_time(by_id[first].published), parse_time(by_id[p].published)
-                if ta is not None and tp is not None and (tp - ta).total_seconds() > NEWSROOM_DAYS * 86400:
-                    first = p  # days later: the newsroom's next round of reporting starts here
+                if ta is not None and tp is not None and (tp - ta).total_seconds() > STORY_NEWSROOM_DAYS * 86400:
+                    first = p  # beyond the story's window: the newsroom's reporting of another event
                     continue
                 out[p] = first
     return out

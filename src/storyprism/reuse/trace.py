@@ -432,6 +432,8 @@ class _Tracer:
                         f"credits a source it does not name (\u201c{sig.unnamed_credits[0][:120]}\u201d): "
                         "no outlet to follow, kept as its own origin"
                     )
+                if sig.unnamed_agency and not sig.own_reporting:
+                    t.problems.append(f"{sig.unnamed_agency}: no agency to follow, kept as its own origin")
             traces[aid] = t
         self._feed_copies(traces)
         self._quote_only_rewrites(traces)
