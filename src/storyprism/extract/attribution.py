@@ -30,7 +30,12 @@ import re
 from dataclasses import dataclass
 
 from storyprism.extract import not_speech
-from storyprism.extract.content_edges import complement_start, credit_free_start
+from storyprism.extract.content_edges import (
+    TIME_WORDS,
+    complement_start,
+    credit_free_start,
+    stranded_that_clause,
+)
 from storyprism.extract.cues import (
     _CIRCUMSTANCE,
     _EMPTY_WORDS,
@@ -50,6 +55,7 @@ from storyprism.extract.cues import (
 )
 from storyprism.extract.frames import MESSAGE_PREP, frames
 from storyprism.extract.parse import Parse
+from storyprism.extract.relays import coordinated_statements, relays
 from storyprism.extract.subjects import (
     PUNCT_EDGE,
     misread_verb,
@@ -167,6 +173,8 @@ def _content(
     content: with a clause present only the clause counts."""
     kids = p.children(v)
     comps = [c for c in kids if p.deps[c] == "ccomp"]
+    stranded = stranded_that_clause(p, text, v) if not comps and "ccomp" in deps else None
+    comps = [stranded] if stranded is not None else comps
     if len(comps) > 1 and any(c > v for c in comps):
         # "Seattle's sex industry has grown ... and the city's authorities have said that ...": a clause
         # before the cue joined to its subject by "and" (no comma sets it off as fronted content) is
@@ -250,7 +258,7 @@ def _content(
                 break  # "apologized to the players": the addressee, not what the apology was for
             if lemma in _TALK and word in ("to", "with"):
                 break  # "talks to Vivienne Walt": who is talked to, not what is said
-            if word in _CIRCUMSTANCE:
+            if word in _CIRCUMSTANCE or any(p.word(text, g) in TIME_WORDS for g in p.children(pr)):
                 break  # "said in a statement to CNN", "said after the meeting": how or when, not what
             objs = [g for g in p.children(pr) if p.deps[g] in ("pobj", "pcomp")]
             if objs and _message_object(p, text, objs[0]):
@@ -469,7 +477,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         and any(text[p.starts[c] : p.ends[c]].lower() in _SUPPOSING for c in p.children(a.cue))
     }
     out = [a for a in out if a.cue not in supposed]
-    _relays(p, text, out)
+    relays(p, text, out)
+    coordinated_statements(p, text, out)
     # "Peskov said Putin told him that ...": the relayed attribution (with via) stands for both
     relayed = {p.heads[a.cue] for a in out if a.cue >= 0 and a.via is not None and p.deps[a.cue] == "ccomp"}
     out = [a for a in out if a.cue not in relayed]
@@ -486,31 +495,6 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
 
 
 _SUPPOSING = frozenset(["may", "might", "could", "would", "should", "will", "'ll", "’ll"])
-
-
-def _relays(p: Parse, text: str, atts: list[Attribution]) -> None:
-    """In "Ushakov said Xi told him that ...": the inner attribution's words came via the outer speaker.
-
-    Only when the inner speaker, cue and content all come after the outer cue and on its line: an
-    inner cue after its own content ("... , '' Burman said of the plan") is a new statement the parse
-    hung from the sentence before, not a relayed one."""
-    by_cue = {a.cue: a for a in atts if a.cue >= 0}
-    for a in atts:
-        if a.cue < 0:
-            continue
-        h = p.heads[a.cue]
-        if (
-            p.deps[a.cue] == "ccomp"
-            and h in by_cue
-            and by_cue[h].speaker
-            and a.speaker
-            and by_cue[h].lemma in ("say", "tell", "report", "write", "add", "state")
-            and p.ends[h] <= a.speaker[0]
-            and all(p.ends[h] <= s for s, _ in a.content)
-            and a.speaker[0] < a.content[0][0]
-            and "\n" not in text[p.ends[h] : p.starts[a.cue]]
-        ):
-            a.via = by_cue[h].speaker
 
 
 # adjectives that state a view or a certainty about a clause ("is confident that", "made clear that")

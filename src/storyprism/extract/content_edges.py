@@ -69,3 +69,35 @@ def credit_free_start(text: str, s: int, e: int) -> int | None:
         return None
     m = _CREDIT_RUN.match(text, s, e)
     return m.end() if m and e - m.end() > 20 else s
+
+
+def stranded_that_clause(p: Parse, text: str, v: int) -> int | None:
+    """A "that" clause the parser hung as a relative clause on the noun of a phrase after the cue ("said on
+    Friday during a briefing that he would wait ..."), for a cue with no clause of its
+    own; None when there is none. Signal: a relative "that" fills a gap in its clause (it is the
+    subject or the object there); a "that" the parse reads as a complementizer (``mark``) opening a
+    clause with its own subject marks a complement clause, and the speech verb is what takes one."""
+    for pr in p.children(v):
+        if p.deps[pr] != "prep" or pr < v:
+            continue
+        for o in p.children(pr):
+            if p.deps[o] != "pobj":
+                continue
+            for r in p.children(o):
+                kids = p.children(r)
+                if (
+                    p.deps[r] == "relcl"
+                    and any(p.deps[k] == "mark" and p.word(text, k) == "that" and k == p.lefts[r] for k in kids)
+                    and any(p.deps[k] in ("nsubj", "nsubjpass") for k in kids)
+                ):
+                    return r
+    return None
+
+
+# a time expression after a cue says when it was said ("said on Friday"), never what
+TIME_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "tonight", "morning", "afternoon", "evening", "night", "weekend", "week", "month", "year", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"]
+)  # fmt: skip

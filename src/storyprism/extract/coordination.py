@@ -112,11 +112,21 @@ def they_group(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tupl
             # a clause someone reports is part of what they said; the one who said it is the group a
             # next "they" continues (signal: the reporting clause's subject is the topic, not the content's)
             and not (parse.deps[parse.heads[k]] == "ccomp" and parse.is_verb(parse.heads[parse.heads[k]]))
+            # "Officials said ... the tourists who died when the bus left the road. They said": the subject
+            # of an adverbial or a nominal's clause is background; a next "they" continues the subject of
+            # a main clause (signal: centring, the main clause's subject is the centre of attention)
+            and parse.deps[parse.heads[k]] not in _SUBORDINATE
         ):
             joined = [
                 c for c in parse.children(k) if parse.deps[c] == "conj" and parse.tags[c].startswith("NN")
             ]
-            if text[parse.starts[k] : parse.ends[k]].lower() in ("couple", "pair", "duo"):
+            word = text[parse.starts[k] : parse.ends[k]].lower()
+            if word in _COLLECTIVE and parse.tags[k] == "NN":
+                # "A family in the town said ... They identified them": a noun for a group of people
+                # takes "they" though it is singular in form
+                s, e = name_span(parse, text, k)
+                return (s, e), resolve(ctx, (s, e))
+            if word in ("couple", "pair", "duo"):
                 # "The couple shocked fans ... when they revealed": a noun for two people is the two
                 # people named last ("the couple" resolves to them), though the noun is singular
                 s, e = name_span(parse, text, k)
@@ -138,3 +148,10 @@ def they_group(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tupl
             return None  # the last subject is one person or thing: "they" is someone else
         k -= 1
     return None
+
+
+_SUBORDINATE = frozenset(["advcl", "acl", "relcl", "pcomp"])
+# singular nouns for a group of people, which English refers back to with "they"
+_COLLECTIVE = frozenset(
+    ["family", "group", "crew", "band", "panel", "jury", "staff", "audience", "crowd"]
+)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyprism.extract.attribution import clause_attributions, without_quoted_clauses
+from storyprism.extract.colon_lines import find_colon_lines
 from storyprism.extract.coordination import joint_speakers, they_group
 from storyprism.extract.cues import (
     ALL_FORMS,
@@ -33,14 +34,12 @@ from storyprism.extract.cues import (
 from storyprism.extract.direct_frame import direct_attribution
 from storyprism.extract.followups import (
     document_issuer,
-    named_beside,
     named_next,
     pronoun_chain,
     quote_after_statement,
     role_named_next,
     role_subjects,
     speaking_it,
-    tag_closing_quote,
 )
 from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
@@ -53,6 +52,8 @@ from storyprism.extract.quote_frames import (
     tag_like,
     title_in_marks,
 )
+from storyprism.extract.speaker_cleanup import first_person, settle_speakers, tidy_speaker
+from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
 from storyprism.extract.speakers import DocContext, Ent, resolve
 from storyprism.extract.tags import (
     ADVERBS,
@@ -338,22 +339,6 @@ def _para_end(text: str, pos: int) -> int:
     return len(text) if e < 0 else e
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    ps = text.rfind("\n", 0, pos) + 1
-    start = ps
-    for s, e in sentences(text, ps, pos):
-        if e <= pos and re.match(r"\s", text[e : e + 1] or " "):
-            start = s
-            nxt = e
-            while nxt < pos and text[nxt].isspace():
-                nxt += 1
-            start = nxt
-        else:
-            start = s
-            break
-    return start
-
-
 # --------------------------------------------------------------------------- indirect quotes
 
 _SUBJ = r"(?P<spk>[^.!?;“”\"«»]{1,100}?)"
@@ -637,109 +622,6 @@ def _finite(parse: Parse, s: int, e: int) -> bool:
     return any(parse.tags[t] in ("VBD", "VBZ", "VBP", "MD") for t in parse.tokens_in(s, e))
 
 
-_COLON_LINE = re.compile(r"(?P<spk>[A-Z][^:\n“”\"‘’]{0,70}?)\s*:\s+(?P<content>[^\n]{12,})")
-# after the name, only "on <topic>" / "to <addressee>" / "at <venue>" may come before the colon
-_COLON_TAIL = re.compile(r"(?:\s+(?:on|to|at|in|about)\s+[^:]{1,60})?\s*$")
-
-
-def find_colon_lines(text: str, ctx: DocContext, taken: list[tuple[int, int]]) -> list[Found]:
-    """A line that opens with a name and a colon carries that name's words or stance: the news
-    headline convention ("Pence: Trump Was ‘Mocking’ Clinton Camp", "Obama to Asians Worried About
-    U.S. Election: It’s Going To Be OK") and transcripts ("TAPPER: Do you think ..."). The name must be
-    a PERSON or an organisation spaCy found at the line's start, or a transcript label in capitals that
-    is the surname of a person in the text; "Related:", "Photo:", "UPDATE:" name no one."""
-    out: list[Found] = []
-    # surnames as written in running text ("Jake Tapper" -> "TAPPER"), not labels in capitals themselves
-    surnames = {e.text.split()[-1].upper(): e for e in ctx.persons if e.text.split() and not e.text.isupper()}
-    for ps, pe in paragraphs(text):
-        m = _COLON_LINE.match(text, ps, pe)
-        if not m:
-            continue
-        s0, s1 = m.span("spk")
-        cs, ce = m.span("content")
-        # a person anywhere; an organisation only in the headline, the first line ("NY Daily News:
-        # ..."): further down "MotorSport:" or "CNET Magazine:" label a list item or a promo block
-        labels = ("PERSON", "ORG") if not text[:ps].strip() else ("PERSON",)
-        ent = next((e for e in ctx.ents if e.start == s0 and e.end <= s1 and e.label in labels), None)
-        if text[s0:s1].isupper():
-            ent = None  # "MILKFLOAT:", "DRIVER OF THE DAY:": a label in capitals only names a known person
-        if ent is not None and not _COLON_TAIL.fullmatch(text, ent.end, s1):
-            ent = None
-        span = (ent.start, ent.end) if ent is not None else None
-        label = text[s0:s1]
-        if span is None and label.isupper() and label.isalpha() and label in surnames:
-            span = (s0, s1)  # "TRUMP: The deaths of ..." in a transcript
-        while ce > cs and text[ce - 1] in " .":
-            ce -= 1
-        if span is None or len(text[cs:ce].split()) < 3:
-            continue
-        if any(a < ce and cs < b for a, b in taken):
-            continue  # quoted words after the colon are a direct quote, attributed there
-        speaker = resolve(ctx, span)
-        if not speaker:
-            continue
-        out.append(
-            Found(cs, ce, " ".join(text[cs:ce].split()), False, "say", speaker, span, parts=[(cs, ce)])
-        )
-    return out
-
-
-def _first_person(text: str, found: list[Found], ctx: DocContext) -> None:
-    """ "I"/"we" found as a speaker inside someone's direct quote stands for that quote's speaker."""
-    direct = [q for q in found if q.direct and q.speaker]
-    for q in found:
-        if not q.speaker_span or text[q.speaker_span[0] : q.speaker_span[1]].lower() not in (
-            "i",
-            "we",
-            "me",
-            "us",
-        ):
-            continue
-        outer = next(
-            (d for d in direct if d is not q and any(s <= q.speaker_span[0] < e for s, e in d.parts)), None
-        )
-        if outer is not None:
-            q.speaker, q.via = outer.speaker, outer.via
-            continue
-        # "Ice Universe tweeted: 'I think ...'": words in single marks after a colon belong to the
-        # subject of the clause the colon ends
-        pos = q.speaker_span[0]
-        colon = text.rfind(":", max(text.rfind("\n", 0, pos) + 1, pos - 40), pos)
-        if colon > 0 and re.fullmatch(r":\s*['‘\"“]?\s*", text[colon:pos]):
-            intro = tag_before(text, _sentence_start(text, colon), colon + 1, ctx.ents)
-            if intro and intro.speaker:
-                q.speaker_span, q.speaker = intro.speaker, resolve(ctx, intro.speaker)
-                continue
-        outer_tag = tag_closing_quote(text, ctx, q.end)
-        if outer_tag is not None:
-            q.speaker_span, q.speaker = outer_tag, resolve(ctx, outer_tag)
-            if q.via == q.speaker:
-                q.via = None
-
-
-_LEAD_ADVERB = re.compile(r"^[A-Z][a-z]+,\s+(?P<pro>he|she|they|we|I)$")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n")
-
-
-def _tidy_speaker(text: str, ctx: DocContext, q: Found) -> None:
-    """Phrases a pattern rule caught with a piece of the sentence around them: "Then, she says" gives
-    "she" (resolved), and a relayer that runs over a sentence end ("Wednesday morning but didn't derail.
-    The agency") is none."""
-    if q.speaker_span is not None:
-        m = _LEAD_ADVERB.match(text[q.speaker_span[0] : q.speaker_span[1]])
-        if m:
-            q.speaker_span = (q.speaker_span[0] + m.start("pro"), q.speaker_span[1])
-            q.speaker = resolve(ctx, q.speaker_span)
-    if q.via and _SENTENCE_BREAK.search(q.via):
-        q.via = None
-    if q.speaker_span is not None:
-        named = named_beside(text, ctx, q.speaker_span)
-        if named is not None:
-            q.speaker = ctx.full_name(named.text, named.start)
-            if q.via == q.speaker:
-                q.via = None
-
-
 def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse | None = None) -> list[Found]:
     """All quotes of one document, in text order (offsets and lengths as in ``text``).
 
@@ -771,9 +653,9 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
         for spk, lemma, (cs, ce) in headline_cues(text, ctx.ents, headline_forms()):
             if not any(s < ce and cs < e for s, e in taken):
                 out.append(Found(cs, ce, text[cs:ce], False, lemma, resolve(ctx, spk), spk, parts=[(cs, ce)]))
-    _first_person(text, out, ctx)
+    first_person(text, out, ctx)
     for q in out:
-        _tidy_speaker(text, ctx, q)
+        tidy_speaker(text, ctx, q)
     if parse is not None:
         for q in out:
             if q.speaker_span and text[q.speaker_span[0] : q.speaker_span[1]].lower() == "they":
@@ -798,4 +680,5 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     named_next(text, ctx, out)
     role_named_next(text, ctx, out)
     pronoun_chain(text, ctx, out)
+    settle_speakers(text, ctx, out)
     return out

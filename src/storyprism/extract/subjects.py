@@ -34,6 +34,9 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
     "the Russian leader"); an appositive child names the person when the head is a common noun
     ("the director, Vasily Kashin,").
     """
+    lead = past_dateline(p, text, n)
+    if lead is not None and lead >= 0:
+        n = lead  # "PORT ELLIS, Marovia — Marovian inspectors said": the phrase after the dateline
     head_word = text[p.starts[n] : p.ends[n]].lower()
     # a common noun, or a title tagged as a name ("the Salesforce CEO, Marc Benioff,"): the appositive
     # name is the person
@@ -128,6 +131,53 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
     return p.span(left, right)
 
 
+# The wire dateline that opens a story: the city in capitals at the start of a line, a region or a date
+# after commas, a wire credit in brackets, then a dash ("PORT ELLIS, Marovia —", "VELDORA --",
+# "KESTON (Wire) —", "VELLA, Sept. 15 (Wire) --"). A colon does not end one: "QUILL:" is a
+# transcript's speaker label.
+_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*)*)"
+    r"(?:,[ ]+[A-Z0-9][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}){0,2}"
+    r"(?:[ ]*\([^()\n]{1,40}\))?[ ]*(?:—|–|--|-)[ ]*"
+)
+
+
+def dateline_end(text: str, pos: int) -> int | None:
+    """Where the dateline holding offset ``pos`` ends (the first character after its dash), or None when
+    ``pos`` is in no dateline."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _DATELINE.match(text, line)
+    if m is None or not (m.start("place") <= pos < m.end()):
+        return None
+    return m.end()
+
+
+def past_dateline(p: Parse, text: str, n: int) -> int | None:
+    """For a subject token ``n`` inside a wire dateline, the head of the noun phrase after the dash that
+    the parse hung on it or set beside it ("PORT ELLIS, Marovia — Marovian inspectors said": the
+    city is no speaker, the inspectors are); -1 when nothing nominal follows; None when ``n`` is in
+    no dateline. Signal: the dateline convention; the place names where the story was filed, never who
+    speaks, and the sentence proper starts after its dash."""
+    end = dateline_end(text, p.starts[n])
+    if end is None:
+        return None
+    first = next((k for k in range(n, len(p)) if p.starts[k] >= end), None)
+    if first is None:
+        return -1
+    # the phrase ends at the verb the dateline token hangs from (its clause), or at the sentence end
+    stop = p.heads[n] if p.heads[n] > first else len(p)
+    for k in range(first, stop):
+        if p.sent[k] != p.sent[first]:
+            break
+        h = p.heads[k]
+        # the first nominal whose head lies outside the stretch heads its own phrase there
+        if (h < first or h >= stop or h == k) and p.tags[k].startswith(("NN", "PRP", "CD")):
+            return k
+        if p.is_verb(k) and (h < first or h >= stop or h == k):
+            break  # the clause's verb came first: no subject between dateline and verb
+    return -1
+
+
 _MOUTHPIECES = frozenset(
     ["spokesperson", "spokeswoman", "spokesman", "spokespeople", "representative", "official", "officials",
      "source", "sources", "aide", "aides", "lawyer", "lawyers", "attorney", "attorneys", "statement"]
@@ -170,6 +220,8 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
             # included") names no one
             if not p.tags[c].startswith(("NN", "PRP", "CD", "DT", "WP", "WDT", "JJ")):
                 return None
+            if past_dateline(p, text, c) == -1:
+                return None  # "VELDORA —" hung on the verb with no phrase after it: the place says nothing
             if p.tags[c].startswith("JJ") and (
                 depth > 0
                 or not (

@@ -1,0 +1,77 @@
+"""Relayed words: "Ushakov said Xi told him that ..." (the inner speaker's words came via the outer one).
+
+Split from ``attribution``. General signal: a speech cue whose clausal complement is itself an
+attribution relays it; a clause joined to the outer cue's own reported clause by "and"/"but" is a
+second statement side by side, not a relayed one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyprism.extract.parse import Parse
+
+if TYPE_CHECKING:
+    from storyprism.extract.attribution import Attribution
+
+
+def relays(p: Parse, text: str, atts: list[Attribution]) -> None:
+    """In "Ushakov said Xi told him that ...": the inner attribution's words came via the outer speaker.
+
+    Only when the inner speaker, cue and content all come after the outer cue and on its line: an
+    inner cue after its own content ("... , '' Burman said of the plan") is a new statement the parse
+    hung from the sentence before, not a relayed one."""
+    by_cue = {a.cue: a for a in atts if a.cue >= 0}
+    for a in atts:
+        if a.cue < 0:
+            continue
+        h = p.heads[a.cue]
+        if (
+            p.deps[a.cue] == "ccomp"
+            and h in by_cue
+            and by_cue[h].speaker
+            and a.speaker
+            and by_cue[h].lemma in ("say", "tell", "report", "write", "add", "state")
+            and p.ends[h] <= a.speaker[0]
+            and all(p.ends[h] <= s for s, _ in a.content)
+            and a.speaker[0] < a.content[0][0]
+            and "\n" not in text[p.ends[h] : p.starts[a.cue]]
+            and not _coordinated(p, text, h, a.cue)
+        ):
+            a.via = by_cue[h].speaker
+
+
+_COORDINATORS = frozenset(["and", "but", "while", "whereas", "yet"])
+
+
+def _coordinated(p: Parse, text: str, outer: int, inner: int) -> bool:
+    """Whether the inner cue's clause is coordinated with a clause the outer cue reports ("voters said
+    Vance is honest, and three-quarters said she has the experience", parsed with the second "said"
+    as a complement of the first): the outer cue has a reported clause of its own before the inner
+    one, and a coordinating conjunction opens the inner clause. Signal: a reported clause follows its
+    cue (at most "that" between); one after "and" with its own subject and cue is a new statement."""
+    first = p.lefts[inner]
+    before = first - 1
+    while before > outer and p.word(text, before) in (",", ";"):
+        before -= 1
+    if before <= outer or p.word(text, before).lower() not in _COORDINATORS:
+        return False
+    return any(c != inner and p.deps[c] == "ccomp" and outer < c < first for c in p.children(outer))
+
+
+def coordinated_statements(p: Parse, text: str, atts: list[Attribution]) -> None:
+    """Ends the outer attribution's content before a coordinated statement it swallowed ("voters said
+    Vance is honest, and three-quarters said ...": the first group's words end at "honest"); the
+    second statement is its own attribution."""
+    by_cue = {a.cue: a for a in atts if a.cue >= 0}
+    for a in atts:
+        h = p.heads[a.cue] if a.cue >= 0 else -1
+        if h not in by_cue or h == a.cue or p.deps[a.cue] != "ccomp" or not _coordinated(p, text, h, a.cue):
+            continue
+        own = max(c for c in p.children(h) if p.deps[c] == "ccomp" and h < c < p.lefts[a.cue])
+        last = p.rights[own]
+        while last > own and p.word(text, last) in _COORDINATORS | {",", ";"}:
+            last -= 1
+        limit = p.ends[last]
+        outer = by_cue[h]
+        outer.content = [(s, min(e, limit)) for s, e in outer.content if s < limit]
