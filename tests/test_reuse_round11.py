@@ -1,7 +1,8 @@
 """Issue 10, eleventh round: the agency that wrote a text is its origin, not the feed that relayed it;
 a site's search page reports nothing; a time's possessive is no issuer; an interview given to the
 article's own outlet is its reporting; an agency tag on a page's date line. Invented copy only: the
-signals are conventions of the trade."""
+signals are conventions of the trade. Round 3 of origins: a roundup of past happenings under one
+item's headline is counted nowhere."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from storyprism.records import Alignment, Article, Reuse
 from storyprism.reuse import off_topic_articles, trace_origins
 from storyprism.reuse.credits import announcements, article_signals, carried_only, wire_signals
 from storyprism.reuse.text import split_sentences
-from storyprism.reuse.topic import search_page
+from storyprism.reuse.topic import roundup_of_past, search_page
 
 LINES = [
     "Investigators are looking into what caused a cargo ferry to run aground off the northern cape.",
@@ -198,3 +199,67 @@ def test_a_name_in_apposition_with_a_media_noun_is_an_outlet():
     ]) + "\nFrom Yonhap:\n\u201cThe ship was chartered by a trading firm and visited the port twice.\u201d"
     a = art("relay", text, "https://www.examplepost.com/sections/world/tanker.html")
     assert trace_origins([a], [])["relay"].origin == "wire:Yonhap"
+
+
+# round 3: a roundup of past happenings
+_COUPLES = [
+    ("Anna Brook", "Carl Dune", "January 2015"), ("Eve Frost", "Gil Hart", "March 2015"),
+    ("Ida Jones", "Kai Lund", "May 2015"), ("Lea Moss", "Ned Oak", "July 2015"),
+    ("Oli Park", "Pia Quin", "September 2015"), ("Ray Stone", "Sue Tate", "November 2015"),
+    ("Uma Vale", "Wes York", "February 2016"), ("Zoe Ash", "Abe Bell", "April 2016"),
+    ("Cy Dale", "Di Ellis", "June 2016"), ("Flo Gray", "Hal Ives", "August 2016"),
+    ("Ivy Judd", "Jon Kerr", "October 2016"), ("Kim Lowe", "Lou Mann", "December 2016"),
+]
+
+
+def _art(aid: str, title: str, text: str, published: str = "2018-02-06T10:00:00", inferred: bool = False) -> Article:
+    return Article(aid, aid, title, text, outlet="example.com", published=published, published_inferred=inferred)
+
+
+def _gallery() -> str:
+    lines = ["Comic Maya Reed said this week that she and actor Tom Vance have split after four years."]
+    for a, b, when in _COUPLES:
+        lines.append(f"In {when}, {a} and {b} announced their separation after a long marriage.")
+        lines.append("The pair share two children and said they would stay close friends.")
+    return " ".join(lines)
+
+
+def test_a_gallery_of_past_splits_under_one_couples_headline_is_a_roundup() -> None:
+    a = _art("g", "Maya Reed and Tom Vance split", _gallery())
+    why = roundup_of_past(a)
+    assert why is not None and "roundup" in why and "12 of its 25" in why
+    assert "roundup" in off_topic_articles([a], use_embeddings=False).get("g", "")
+
+
+def test_a_report_that_dates_its_background_is_no_roundup() -> None:
+    # the same dated background, but the headline's subject is named throughout: a report
+    lines = []
+    for _, _, when in _COUPLES:
+        lines.append(f"In {when}, the Tigers lost a final, and fans of the Tigers still remember it.")
+    lines.append("On Sunday the Tigers finally won the title in front of their own fans.")
+    a = _art("r", "Tigers win the title at last", " ".join(lines))
+    assert roundup_of_past(a) is None
+
+
+def test_dates_must_lie_months_before_the_page() -> None:
+    # the same gallery printed in early 2015: its items are not months before it
+    a = _art("e", "Maya Reed and Tom Vance split", _gallery(), published="2015-01-20T10:00:00")
+    assert roundup_of_past(a) is None
+    # a page date read off the text itself cannot anchor "months before"
+    b = _art("i", "Maya Reed and Tom Vance split", _gallery(), inferred=True)
+    assert roundup_of_past(b) is None
+
+
+def test_a_page_dated_months_after_the_newest_post_it_embeds_has_a_suspect_date() -> None:
+    from storyprism.reuse.direction import newest_embedded_post
+    from storyprism.reuse.trace import suspect_date
+
+    embed = "\n".join([*LINES[:3], "Stay safe out there, sailors — Harbour Watch (@harbourwatch) March 2, 2019"])
+    assert newest_embedded_post(embed) is not None
+    fresh = art("a", embed, "https://news.example.com/ferry", published="2019-03-03T18:00:00")
+    crawled = art("b", embed, "https://news.example.com/ferry", published="2020-09-30T18:00:00")
+    assert suspect_date(fresh, None) is None
+    reason = suspect_date(crawled, None)
+    assert reason is not None and "embeds" in reason
+    # no embedded post, no evidence either way
+    assert suspect_date(art("c", SIGNED, "https://news.example.com/ferry", published="2020-09-30T18:00:00"), None) is None

@@ -7,7 +7,9 @@ about something else under 0.25 (measured on the hand-read Giveme5W1H events, ev
 Without the encoder, no content word of a headline of 3+ content words occurs in the body.
 A body of fewer than five words (all the page had was a widget or a notice) reports nothing either.
 A body that leaves out most of its headline's names and restates it nowhere (under 0.5) sits under
-someone else's headline (``headline_names_unreported``). Off-event: ``off_event_articles``.
+someone else's headline (``headline_names_unreported``). A body that lists past happenings and
+names its headline's subject almost nowhere is a roundup (``roundup_of_past``). Off-event:
+``off_event_articles``.
 """
 
 from __future__ import annotations
@@ -168,6 +170,63 @@ def section_page(title: str | None, outlet_keys: set[str]) -> bool:
     return any(rest in k or (len(k) >= 3 and k in rest and len(rest) - len(k) <= 3) for k in outlet_keys)
 
 
+# A roundup or gallery of past happenings ("celebrity splits", "the deadliest shootings") kept under
+# the headline of one of its items: the body is a list of items each dated months before the page
+# ("In September 2017, X announced ..."), and the headline's names stand in almost none of its
+# sentences. A report of one happening dates its background in a few sentences and names its own
+# subject throughout. Of the 383 Giveme5W1H articles six bodies have 10 or more sentences dated 60+
+# days before their page: a 59-slide gallery of celebrity splits (42 dated; its headline's couple
+# named in 3 of 121 sentences, 2%) and five reports with a chronology of earlier attacks, seasons or
+# titles (11-16 dated), each naming its own headline's subject in 23-66% of its sentences
+ROUNDUP_DATED_SENTENCES = 10
+ROUNDUP_DATED_DAYS = 60
+ROUNDUP_NAME_SHARE = 0.05
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# a month with its year ("September 2017", "May 28, 2016", "28 May 2016"), or a year after "in",
+# "since", "from" or "of" ("born in 2009"): explicit dates a reader places without the page's date
+_DATED = re.compile(
+    r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")(?:\s+\d{1,2})?,?\s+((?:19|20)\d\d)\b"
+    r"|\b(?:in|since|from|of)\s+((?:19|20)\d\d)\b"
+)
+_NAME = re.compile(r"[A-Z][A-Za-z'\u2019-]+")
+
+
+def _past_dated(sentence: str, published: datetime) -> bool:
+    """The sentence names a month or a year that ended ``ROUNDUP_DATED_DAYS`` or more before ``published``."""
+    for m in _DATED.finditer(sentence):
+        month, year, bare = m.groups()
+        y = int(year or bare)
+        # the last day the named month (or year) covers: a date inside it is no earlier than that
+        ends = datetime(y, 12, 31) if month is None else (
+            datetime(y + 1, 1, 1) if month.lower() == "december" else datetime(y, _MONTHS.index(month.lower()) + 2, 1))
+        if (published - ends).days >= ROUNDUP_DATED_DAYS:
+            return True
+    return False
+
+
+def roundup_of_past(a: Article) -> str | None:
+    """Why ``a``'s body is a roundup of past happenings rather than a report of its headline, or None."""
+    from storyprism.reuse.direction import parse_time
+
+    published = parse_time(a.published)
+    if published is None or a.published_inferred:
+        return None  # without a trustworthy page date nothing is "months before" it
+    sentences = [s for s in split_sentences(a.text or "") if len(s.split()) >= 4]
+    dated = sum(_past_dated(s, published) for s in sentences)
+    if dated < ROUNDUP_DATED_SENTENCES:
+        return None
+    names = {w for w in _NAME.findall(a.title or "") if len(w) > 2 and w.lower() not in STOPWORDS}
+    if not names:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+    naming = sum(1 for s in sentences if pattern.search(s))
+    if naming > ROUNDUP_NAME_SHARE * len(sentences):
+        return None
+    return (f"a roundup of past happenings, not a report of its headline: {dated} of its {len(sentences)} "
+            f"sentences are dated months before it and its headline's names stand in {naming} of them")
+
+
 def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True) -> dict[str, str]:
     """Article id -> reason, for bodies that do not report their headline."""
     out: dict[str, str] = {}
@@ -183,6 +242,10 @@ def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True)
             continue
         if search_page(a.url):
             out[a.id] = f"a site's search results page, not an article ({a.url})"
+            continue
+        roundup = roundup_of_past(a)
+        if roundup:
+            out[a.id] = roundup
             continue
         if len(title) < 3:
             continue  # a short headline says too little to judge by

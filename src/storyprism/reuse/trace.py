@@ -48,7 +48,7 @@ from storyprism.reuse.credits import (
     name_keys,
     outlet_keys,
 )
-from storyprism.reuse.direction import is_date_only, parse_time
+from storyprism.reuse.direction import is_date_only, newest_embedded_post, parse_time
 from storyprism.reuse.documents import (
     announcement_restatements,
     document_paraphrase,
@@ -699,11 +699,13 @@ def _norm_quotes(text: str) -> str:
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[^0-9])")
 URL_DATE_SLACK_DAYS = 2
 PARENT_SLACK_DAYS = 2
+POST_SLACK_DAYS = 60  # a page printed this long after the newest post it embeds carries a crawl date
 
 
 def suspect_date(article: Article, parent: Article | None, now: datetime | None = None) -> str | None:
     """Why ``article.published`` cannot be trusted, or None: a date in the future, a date far from
-    the one in its URL, or a date well before the text it copies or rewrites."""
+    the one in its URL, a date well before the text it copies or rewrites, or a date months after
+    the newest social post the text embeds (``direction.newest_embedded_post``)."""
     when = parse_time(article.published)
     if when is None:
         return None
@@ -723,6 +725,10 @@ def suspect_date(article: Article, parent: Article | None, now: datetime | None 
         if ptime and (ptime - when).days > PARENT_SLACK_DAYS:
             return (f"published date {article.published} is before {parent.published}, the date of the "
                     f"{parent.outlet or parent.id} text it derives from")
+    post = newest_embedded_post(article.text)
+    if post is not None and (when - post).days > POST_SLACK_DAYS:
+        return (f"published date {article.published} is {(when - post).days} days after the newest post its "
+                f"text embeds ({post.date()}): pages embed posts while they are news")
     return None
 
 
