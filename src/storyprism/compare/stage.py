@@ -15,6 +15,7 @@ from storyprism.compare.conflicts import (
 )
 from storyprism.compare.durations import duration_conflicts
 from storyprism.compare.options import CompareOptions
+from storyprism.compare.places import place_conflicts
 from storyprism.compare.quantities import number_conflicts, polarity_conflicts
 from storyprism.compare.schedule import schedule_conflicts
 from storyprism.compare.summary import outlet_coverage, summarise, timeline
@@ -126,6 +127,7 @@ def _compare_story(
     conflicts += polarity_conflicts(st)
     conflicts += date_conflicts(st, dates, options)
     conflicts += schedule_conflicts(st)
+    conflicts += place_conflicts(st)
     conflicts += negation_conflicts(st, options)
     conflicts += speaker_conflicts(st, quotes)
     conflicts += rewrite_conflicts(st, reuses)

@@ -46,8 +46,13 @@ _UNITS = {
     "km": "kilometres", "kilometre": "kilometres", "kilometres": "kilometres", "kilometer": "kilometres",
     "kilometers": "kilometres", "ft": "feet", "foot": "feet", "feet": "feet", "mile": "miles",
     "miles": "miles", "cm": "centimetres", "centimetres": "centimetres", "kg": "kilograms",
-    "kilograms": "kilograms", "tonne": "tonnes", "tonnes": "tonnes",
+    "kilograms": "kilograms", "tonne": "tonnes", "tonnes": "tonnes", "ton": "tons", "tons": "tons",
 }  # fmt: skip
+# A "ton" is a short (907 kg) or a long (1,016 kg) ton, a "tonne" 1,000 kg: one quantity printed in
+# either word ("a 19-ton truck" / "a 25-tonne truck") is compared without converting, and only
+# when the figures are further apart than the units themselves are (10 %), with this margin.
+_KINDRED_UNITS = {"tons": "tonnes"}
+_KINDRED_RATIO = 1.15
 _MEASURE = re.compile(
     r"(?<![\w.,$£€])(?:(?P<qual>about|around|nearly|almost|roughly|some|more than|over|less than|up to)\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[\s-]?(?P<unit>[A-Za-z]+)\b(?P<dim>-(?:deep|long|high|tall|wide))?"
@@ -86,13 +91,43 @@ def _modified_noun(sentence: str, end: int) -> str | None:
     return None
 
 
+def _compound_head(sentence: str, end: int, noun: str | None) -> str | None:
+    """The head of a two-noun compound the measure modifies ("a 19-ton *delivery truck*": truck),
+    the noun itself otherwise: English compounds put the head last, so "a 25-tonne truck" and "a
+    19-ton delivery truck" weigh one thing."""
+    if noun is None:
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]", sentence[end : end + 60])
+    for k, w in enumerate(words[: _MODIFIER_GAP + 1]):
+        if stem(w.lower()) == noun and k + 1 < len(words):
+            nxt = words[k + 1]
+            if _head_noun(nxt):
+                return stem(nxt)
+            break
+    return noun
+
+
+# Prepositions of place that the stop-word list leaves in ("the 40m well *behind* the farmhouse").
+_PLACE_WORDS = frozenset(["behind", "beside", "near", "inside", "outside", "under", "beneath", "underneath",
+                          "beyond", "opposite", "within", "toward", "towards", "next", "off", "onto"])
+
+
+def _head_noun(word: str) -> bool:
+    """A lower-case singular content word that is no adverb, preposition or verb form."""
+    if not (word.isalpha() and word.islower()) or word in STOPWORDS or word in _NOT_NOUNS or word in _PLACE_WORDS:
+        return False
+    plural = word.endswith("s") and not word.endswith("ss")
+    return not (plural or word.endswith(("ly", "ed", "ing")))
+
+
 class _Measure:
-    __slots__ = ("index", "noun", "q", "spelled", "unit", "verb")
+    __slots__ = ("head", "index", "noun", "q", "spelled", "unit", "verb")
 
     def __init__(
         self, index: int, q: Quantity, unit: str, noun: str | None, verb: str | None, spelled: bool = False
     ) -> None:
         self.index, self.q, self.unit, self.noun, self.verb = index, q, unit, noun, verb
+        self.head = noun  # the compound's head noun where the readers find one ("delivery truck": truck)
         # read by the shared reader as a counted noun ("12 feet"): the number detector compares two
         # of those; this one pairs them only with the abbreviated forms it reads itself ("15ft")
         self.spelled = spelled
@@ -147,7 +182,9 @@ def _measures(st: StoryText, i: int) -> list[_Measure]:
             continue
         r = read[0]
         q = Quantity(m.group(0), m.start(), m.end(), r.low, r.high, r.qualifier, unit, frozenset([noun or ""]), r.step)
-        out.append(_Measure(i, q, unit, noun, verb))
+        measure = _Measure(i, q, unit, noun, verb)
+        measure.head = _compound_head(text, m.end(), noun)
+        out.append(measure)
     return out + _spelled_measures(st, i)
 
 
@@ -180,7 +217,9 @@ def _spelled_measures(st: StoryText, i: int) -> list[_Measure]:
             q = Quantity(text[start : q.end], start, q.end, low, q.high, "range", unit, frozenset([noun or ""]), q.step)
         else:
             q = Quantity(q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, frozenset([noun or ""]), q.step)
-        out.append(_Measure(i, q, unit, noun, verb, spelled=True))
+        measure = _Measure(i, q, unit, noun, verb, spelled=True)
+        measure.head = _compound_head(text, q.end, noun)
+        out.append(measure)
     return out
 
 
@@ -202,16 +241,45 @@ def _printed_in(st: StoryText, text: str) -> list[str]:
     return [s.article for s in st.sentences if s.text == text]
 
 
+def _headline_names(st: StoryText) -> set[str]:
+    """The names the story's headlines agree on (in two or more, or in the only one): the event's own
+    place and actors. A sentence naming only these speaks of the story's own thing ("the attacker in
+    Nice used a 19-ton truck"), whatever other names the other sentence adds ("France", "Bastille Day")."""
+    titles = [sentence_names(a.title) for a in st.articles.values() if a.title]
+    if len(titles) == 1:
+        return titles[0]
+    counts = Counter(n for names in titles for n in names)
+    return {n for n, k in counts.items() if k >= 2}
+
+
+def _same_measured(a: _Measure, b: _Measure) -> bool:
+    """One unit (or a ton and a tonne far enough apart), and one thing: the same noun or the same
+    compound head ("truck" in "delivery truck"), or the same verb."""
+    if a.verb is not None or b.verb is not None:
+        return a.unit == b.unit and (a.noun, a.verb) == (b.noun, b.verb)
+    if not ({a.noun, a.head} & {b.noun, b.head}):
+        return False
+    if a.unit == b.unit:
+        return True
+    if _KINDRED_UNITS.get(a.unit, a.unit) != _KINDRED_UNITS.get(b.unit, b.unit):
+        return False
+    va, vb = a.q.low or a.q.high, b.q.low or b.q.high
+    if not va or not vb:
+        return False
+    return max(va, vb) / min(va, vb) > _KINDRED_RATIO
+
+
 def measure_conflicts(st: StoryText) -> list[Conflict]:
     """Two sizes of one thing ("the 40m dry well" / "the 80m-deep well") that cannot both be true, or
     two lengths of one movement ("fell 15 feet" / "fell 10 feet") from reports close in time (a
     distance can be progress: "dug 13m" on Tuesday is "dug 20m" on Thursday)."""
     found = [m for i in range(len(st.sentences)) for m in _measures(st, i)]
+    setting = _headline_names(st)
     out: list[Conflict] = []
     seen: set[tuple[str | None, str | None, str]] = set()
     for x, a in enumerate(found):
         for b in found[x + 1 :]:
-            if a.unit != b.unit or (a.noun, a.verb) != (b.noun, b.verb) or compatible(a.q, b.q):
+            if not _same_measured(a, b) or compatible(a.q, b.q):
                 continue
             if a.spelled and b.spelled:
                 continue  # two spelled-out figures: the number detector's pair (quantities.py)
@@ -222,13 +290,14 @@ def measure_conflicts(st: StoryText) -> list[Conflict]:
                 continue
             ta, tb = st.sentences[a.index].text, st.sentences[b.index].text
             na, nb = sentence_names(ta), sentence_names(tb)
-            if na and nb and not na & nb:
+            if na and nb and not na & nb and not (na <= setting or nb <= setting):
                 continue  # sizes of things in different places
             key = (a.noun, a.verb, a.unit)
             if key in seen:
                 continue  # one conflict per measured thing
             seen.add(key)
-            what = f"size of the {a.noun}" if a.noun else f"distance ({a.verb})"
+            thing = a.noun if a.noun in (b.noun, b.head) else a.head  # the noun both sides name
+            what = f"size of the {thing}" if a.noun else f"distance ({a.verb})"
             out.append(
                 Conflict(
                     story=st.story.id,
@@ -237,7 +306,7 @@ def measure_conflicts(st: StoryText) -> list[Conflict]:
                         make_side(st, ta, _printed_in(st, ta), a.q.text),
                         make_side(st, tb, _printed_in(st, tb), b.q.text),
                     ],
-                    about=f"{a.noun or a.verb} ({a.unit})",
+                    about=f"{thing or a.verb} ({a.unit})",
                     attribute=f"{what} ({a.unit})",
                     confidence=0.6,
                 )

@@ -11,6 +11,7 @@ import numpy as np
 
 from storyprism.compare.claims import StoryText, parse_when, published_key
 from storyprism.compare.options import CompareOptions
+from storyprism.compare.readability import display_text, readable
 from storyprism.compare.text import content_tokens
 from storyprism.records import (
     Article,
@@ -27,62 +28,6 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|scheduled|planned|plans?|expected|due|set to|next|upcoming|to be held|to begin)\b",
     re.IGNORECASE,
 )
-# A sentence opening with a pronoun or a connective needs the sentence before it; out of context it
-# is unreadable ("But North Korea gloated ...", "Which is where ... comes in.").
-_PRONOUN_OPENING = re.compile(
-    r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them|which|but|and|so|"
-    r"also|then|still|yet|however|instead|nor|or|except)\b",
-    re.I,
-)
-# Page furniture that survives cleaning: credit and copyright lines, contributor notes, image credits,
-# video-player and gallery labels ("CLOSE", "Skip ... Embed", "Photos: ..."), star ratings, link lines
-# in brackets.
-_JUNK = re.compile(
-    r"copyright|all rights reserved|contributed to this report|getty images|\(ap photo|ap photo/|"
-    r"reuters/|afp/|click here|sign up|newsletter|follow (?:us|him|her) on|read more|"
-    r"pic\.twitter\.com|\(@\w+\)|post shared by|^\s*updated\s*\||"
-    r"^\s*(?:photos?|videos?|watch|listen|gallery|related|see also|more)\s*:|\bskip\b.{0,40}\bembed\b|"
-    r"\bhide caption\b|\b\d(?:\.\d)?\s*/\s*5 stars\b|^\s*\[.*\]\s*$",
-    re.IGNORECASE,
-)
-# A transcript's speaker label ("NELSON: He told ...") or a video player's "CLOSE" button: the line is
-# page furniture or a turn of a conversation whose speaker the summary cannot show.
-_LABEL_OPENING = re.compile(r"^\s*(?:[A-Z]{3,}:\s|CLOSE\s)")
-# The reader addressed ("You can track the flight here", "Watch the trailer below"): a page's own
-# instructions, not a statement about the event.
-_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re|you'll|you’ll)\b", re.IGNORECASE)
-_SHOUTED = re.compile(r"\b[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+){2,}\b")  # a run of 3+ words in capitals
-_DATELINE = re.compile(r"^[\s\W]*[A-Z][A-Z .,'’()-]*?(?:\([A-Za-z]+\))?\s*[-—–]+\s")
-# First person outside quotation marks: a host's or a writer's own voice, or a speaker's words
-# whose quotation marks and attribution the page lost; out of context the "I" is nobody.
-_FIRST_PERSON = re.compile(  # case-sensitive: "US" is a country, "ME" a state
-    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|us|[Oo]ur)\b"
-)
-_QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
-# Words that say who spoke a quotation (a quotation without one is a fragment out of context).
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|explained|stated|according|tweeted|"
-    r"posted|noted|insisted|argued|warned|claimed|declared|announced|recalled|continued|replied|"
-    r"responded|acknowledged|admitted|conceded|urged|vowed|joked|quipped)\b",
-    re.IGNORECASE,
-)
-
-
-def readable(text: str) -> bool:
-    """A sentence a summary can show on its own: a complete statement (ends like a sentence), no
-    leading pronoun or connective, no credit or page junk, no shouted label (a run of capitalised
-    words beyond a dateline, a transcript's speaker label), no unattributed first person, no reader
-    addressed, no quotation without its speaker."""
-    t = text.strip()
-    if not t or t[-1] not in ".!\"'”’)…" or _PRONOUN_OPENING.match(t) or _JUNK.search(t):
-        return False
-    if _LABEL_OPENING.match(t) or _SHOUTED.search(_DATELINE.sub("", t, count=1)):
-        return False
-    outside = _QUOTED_SPAN.sub(" ", t)
-    if _FIRST_PERSON.search(outside) or _SECOND_PERSON.search(outside):
-        return False
-    quoted = sum(len(m.group()) for m in _QUOTED_SPAN.finditer(t))
-    return not (quoted > 0.5 * len(t) and not _SPEECH.search(outside))
 
 
 def outlet_of(article: Article) -> str:
@@ -137,6 +82,11 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
     lam = options.summary_diversity
     # A sentence cut inside a quotation reads as a fragment out of context: keep it out.
     remaining -= {k for k, c in enumerate(claims) if not _balanced(c.text) or not readable(c.text)}
+    # A gallery's or a slideshow's title repeated before each caption ("Port of X turns 300 Historic
+    # towers ...", "Port of X turns 300 Trading place ..."): the same opening words on several lines
+    # of one page are a label, not the start of a statement.
+    labels = _repeated_openings(st)
+    remaining -= {k for k, c in enumerate(claims) if _opening(c.text) in labels}
     # Open with the event: the best-supported claim that some article states in its lead (its first
     # two kept sentences), where news puts what happened and its outcome.
     lead_claims = {st.claim_of.get(i) for i, s in enumerate(st.sentences) if s.index <= 1}
@@ -155,12 +105,15 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
         remaining.discard(best)
         if chosen and max(float(similarity[best, c]) for c in chosen) > 0.8:
             continue  # near-duplicate of a picked sentence
+        if any(_restates(claims[best].text, claims[c].text) for c in chosen):
+            continue  # most of its content words are already shown: the same statement reworded
         chosen.append(best)
     sentences = []
     for k in chosen:
         c = claims[k]
         outlets = sorted({outlet_of(st.articles[a]) for a in c.articles if a in st.articles})
-        sentences.append(SummarySentence(text=c.text, articles=list(c.articles), outlets=outlets))
+        # Shown without the wire dateline that opens agency copy; the citation stays.
+        sentences.append(SummarySentence(text=display_text(c.text), articles=list(c.articles), outlets=outlets))
     return Summary(story=st.story.id, sentences=sentences)
 
 
@@ -181,6 +134,45 @@ def _headline_share(text: str, core: set[str]) -> float:
     if not core:
         return 0.0
     return min(1.0, len(core & set(content_tokens(text))) / min(5, len(core)))
+
+
+_OPENING_WORDS = 4
+_REPEATED_OPENING = 3
+
+
+def _opening(text: str) -> str:
+    return " ".join(display_text(text).lower().split()[:_OPENING_WORDS])
+
+
+def _titled(text: str) -> bool:
+    """A name among the opening words after the first: a gallery's title names its subject ("Port of
+    Duisburg turns 300"), where prose repeating itself ("The company said it ...") names nobody."""
+    return any(w[:1].isupper() for w in display_text(text).split()[1:_OPENING_WORDS])
+
+
+def _repeated_openings(st: StoryText) -> set[str]:
+    """Openings of ``_OPENING_WORDS`` words, naming something, that start ``_REPEATED_OPENING`` or more
+    sentences of one article."""
+    counts = Counter(
+        (s.article, _opening(s.text)) for s in st.sentences if len(s.text.split()) > _OPENING_WORDS and _titled(s.text)
+    )
+    return {opening for (_, opening), n in counts.items() if n >= _REPEATED_OPENING}
+
+
+# Share of the shorter sentence's content words the other carries beyond which two sentences state
+# one thing ("spotted a phenomenon that may carry small marine creatures at high speed over long
+# distances" twice, in two outlets' words): a summary says it once. A few shared words (a name, a
+# place, "played") make no restatement: at least this many must be shared.
+_RESTATED_SHARE = 0.6
+_RESTATED_MIN_WORDS = 6
+
+
+def _restates(a: str, b: str) -> bool:
+    ta, tb = set(content_tokens(display_text(a))), set(content_tokens(display_text(b)))
+    if not ta or not tb:
+        return False
+    shared = len(ta & tb)
+    return shared >= _RESTATED_MIN_WORDS and shared / min(len(ta), len(tb)) >= _RESTATED_SHARE
 
 
 def _balanced(text: str) -> bool:
