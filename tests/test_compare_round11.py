@@ -207,3 +207,13 @@ def test_a_gallery_title_repeated_before_each_caption_is_not_shown() -> None:
     )
     shown = [s.text for summary in r.summaries for s in summary.sentences]
     assert shown and not any(t.startswith("Port of Kestrel") for t in shown)
+
+
+def test_one_list_of_speech_verb_forms_serves_every_raw_text_reader() -> None:
+    import re
+
+    from storyprism.text.cues import SPEECH_FORMS, speech_forms
+
+    pattern = re.compile(r"\b(?:" + speech_forms(("according to",)) + r")\b")
+    assert "said" in SPEECH_FORMS and pattern.search("according to the filing")
+    assert pattern.fullmatch("tweeted") and not pattern.fullmatch("twee")

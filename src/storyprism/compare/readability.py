@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from storyprism.text.cues import speech_forms
+
 # The dateline convention of agency and newspaper copy: a place in capitals, an optional region or
 # date after a comma, an optional credit in brackets, then a dash ("OFER PRISON, West Bank (Reuters) -",
 # "LAKE FOREST, Ill. —", "CAIRO --"); a place in any case when a bracketed credit follows it
@@ -74,8 +76,7 @@ _PREPOSITION_POSSESSIVE = re.compile(
 # A quotation tagged by a pronoun only ("..., he tweeted."; "“...,” she added"): whose words they are
 # is in another sentence.
 _PRONOUN_TAG = re.compile(
-    r"(?:[,”\"’]\s*|\s)(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told|tweeted|wrote|revealed|"
-    r"explained|noted|continued|insisted|recalled|replied|stated|posted|warned|claimed)\b[^\w]*$",
+    r"(?:[,”\"’]\s*|\s)(?:he|she|they)\s+(?:\w+ly\s+)?(?:" + speech_forms() + r")\b[^\w]*$",
     re.I,
 )
 # A lost sentence boundary: a capitalised determiner or pronoun right after a word, with no
@@ -131,9 +132,7 @@ _FIRST_PERSON = re.compile(  # case-sensitive: "US" is a country, "ME" a state
 _QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 # Words that say who spoke a quotation (a quotation without one is a fragment out of context).
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|explained|stated|according|tweeted|"
-    r"posted|noted|insisted|argued|warned|claimed|declared|announced|recalled|continued|replied|"
-    r"responded|acknowledged|admitted|conceded|urged|vowed|joked|quipped)\b",
+    r"\b(?:" + speech_forms(("according",)) + r")\b",
     re.IGNORECASE,
 )
 

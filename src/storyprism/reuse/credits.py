@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from storyprism.text.cues import speech_forms
 from storyprism.text.outlets import outlet_keys, squash
 
 # Agencies by the names they sign with; the value is the short name used in ``wire:NAME``.
@@ -418,8 +419,8 @@ _TIME_WORDS = frozenset([
 # announcement); a quoted phrase with none ("restrict child accounts' “use of online features”")
 # repeats a document's wording, no interview.
 SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|tell|according to|added|adds|explained|stated|commented|noted|insisted|"
-    r"claimed|asked|replied|wrote|writes|tweeted|reads|read|recalled|warned|argued|admitted|continued)\b"
+    # a document "reads" too ("the statement reads: ...")
+    r"\b(?:" + speech_forms(("according to", "reads", "read")) + r")\b"
     r"|:\s*[\"“]|[\"”]\s*[-–—]\s*[A-Z]",  # "Jane Doe: '...'", "'...' - Jane Doe"
     re.IGNORECASE,
 )

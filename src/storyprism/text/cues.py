@@ -15,6 +15,20 @@ SAY_LEMMAS = frozenset(
     comment reply respond answer disclose emphasize emphasise underline highlight caution predict
     promise vow pledge urge accuse blame concede recount testify""".split()  # noqa: SIM905
 )
+# The surface forms of those verbs that tag a quotation in running text ("..., she said"; "X told
+# reporters"), for the stages that read raw sentences with a regular expression rather than a parse.
+SPEECH_FORMS = (
+    """said says say told tells tell wrote writes added adds asked asks explained stated commented noted
+    insisted claimed replied tweeted posted recalled warned argued admitted continued declared announced
+    responded acknowledged conceded urged vowed joked quipped revealed""".split()  # noqa: SIM905
+)
+
+
+def speech_forms(extra: tuple[str, ...] = ()) -> str:
+    """A regular-expression alternation of ``SPEECH_FORMS`` (and ``extra``), longest first."""
+    return "|".join(sorted({*SPEECH_FORMS, *extra}, key=len, reverse=True))
+
+
 # Words that mark a statement as uncertain.
 HEDGES = frozenset(
     """reportedly allegedly alleged purportedly purported apparently possibly possible probably likely
