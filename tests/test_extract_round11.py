@@ -163,3 +163,102 @@ def test_a_that_clause_hung_on_a_noun_after_the_cue_is_what_was_said() -> None:
 )
 def test_a_time_after_a_cue_is_never_what_was_said(text: str) -> None:
     assert [q.text for q in quotes_of(text)] == []
+
+
+# --- round 2: a stamp that lags its story -----------------------------------------------------------
+
+
+def _dates(text: str, published: str) -> dict[str, list[str | None]]:
+    from storyprism.extract.dates import find_dates
+
+    out: dict[str, list[str | None]] = {}
+    for d in find_dates("a", text, [(0, len(text))], published):
+        out.setdefault(d.text, []).append(d.value)
+    return out
+
+
+def test_the_day_after_the_stamp_stated_as_a_date_puts_its_weekday_after_the_stamp() -> None:
+    text = "The probe was launched on March 4, 2018. Officials on Sunday declared the flight a success."
+    got = _dates(text, "2018-03-03")  # a Saturday
+    assert got["on Sunday"] == ["2018-03-04"]
+    # the next day only as a plan says nothing of the stamp: the past Sunday stays six days back
+    plan = "The probe will be launched on March 4, 2018. Officials on Sunday declared the test a success."
+    assert _dates(plan, "2018-03-03")["on Sunday"] == ["2018-02-25"]
+
+
+def test_the_stamp_weekday_told_as_past_puts_the_next_weekday_after_the_stamp() -> None:
+    text = (
+        "On Saturday, the ministry condemned the drill in a statement. On Sunday, two bombers flew "
+        "over the strait in a show of force."
+    )
+    assert _dates(text, "2018-03-03")["Sunday"] == ["2018-03-04"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no sign the stamp lags: the past Sunday six days back stays
+        "Two bombers flew over the strait on Sunday in a show of force.",
+        # the stamp's weekday only as a plan: still no lag
+        "The ministry will meet on Saturday. Two bombers crossed the strait on Sunday.",
+        # "last Sunday" says which one
+        "On Saturday, the ministry condemned the drill. Bombers flew over the strait last Sunday.",
+    ],
+)
+def test_without_a_lagging_stamp_a_past_weekday_stays_before_it(text: str) -> None:
+    got = _dates(text, "2018-03-03")
+    key = next(k for k in got if "Sunday" in k)
+    assert got[key] == ["2018-02-25"]
+
+
+# --- round 2: the speaker's appositive after an inverted tag ----------------------------------------
+
+
+def test_a_speakers_appositive_misread_as_a_clause_is_not_what_was_said() -> None:
+    text = (
+        'The rings are cut in half by the surface, researchers said." What we found was a pair of eddies '
+        "spinning in opposite directions and linked to each other so that they travel together across the "
+        'sea, taking six months to do it," said Hughes, lead author of the study published in the journal '
+        'Ocean Letters." Eddies head west, but paired they move east," said Hughes.'
+    )
+    q = one(quotes_of(text), "What we found")
+    assert "lead author" not in q.text and q.text.endswith("to do it")
+
+
+def test_words_after_an_inverted_tag_in_marks_still_count() -> None:
+    text = '"We won the vote," said Mayor Ruiz, "and we will win the next one too."'
+    found = quotes_of(text)
+    assert any("next one" in q.text for q in found)
+
+
+# --- round 2: noun phrases the parser misread as a clause -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "But Norland has firmly opposed placing the radar system in Estavia, arguing that it would "
+            "make tensions worse by giving the alliance another means to track its rockets.",
+            "oppose",
+        ),
+        (
+            "But Reyes also described a harrowing episode on location in Peru in which the director "
+            "ignored her expressed fears of driving a truck that she had been warned might be faulty.",
+            "describe",
+        ),
+    ],
+)
+def test_a_misread_noun_phrase_is_not_the_cues_clause(text: str, cue: str) -> None:
+    from storyprism.extract.attribution import clause_attributions
+    from storyprism.extract.nlp import analyse
+
+    _, parse = analyse([text])[0]
+    assert parse is not None
+    assert not [a for a in clause_attributions(parse, text) if a.lemma == cue]
+
+
+def test_a_clause_with_its_subject_hung_on_the_cue_still_counts() -> None:
+    text = "Coach Vale said he and his captain would leave the club together after the final."
+    q = one(quotes_of(text), "leave the club")
+    assert q.speaker is not None and "Vale" in q.speaker

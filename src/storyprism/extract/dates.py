@@ -116,7 +116,7 @@ def find_dates(
         value = f"{int(m.group('year')):04d}-{MONTHS[m.group('mon').lower()]:02d}"
         out.append(DateMention(article, text[s : m.end()], value, "month", False, sentence_of(s), s, m.end()))
     explicit_days = [d for d in out if d.granularity == "day" and d.value]
-    overnight = _overnight(text, pub)
+    overnight = _overnight(text, pub) or _stamp_lags(text, pub, explicit_days)
     for m in RELATIVE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -183,6 +183,41 @@ def _overnight(text: str, pub: date | None) -> bool:
     evening = re.search(rf"\b{day}\s+(?:night|evening)\b|\blate\s+(?:on\s+)?{day}\b", text)
     morning = re.search(rf"\bearly\s+(?:on\s+)?{nxt}\b|\b{nxt}\s+morning\b", text)
     return bool(evening and morning)
+
+
+def _stamp_lags(text: str, pub: date | None, days: list[DateMention]) -> bool:
+    """Whether the text was written after its stamp day had passed: it states the day after the stamp
+    as a date of something done ("a missile fired on March 4"), or it reports the stamp's own weekday as
+    past ("On Saturday, the ministry condemned ...") and names the next weekday too. Signal: a stamp
+    lags its story across time zones and overnight updates, while a story reaching back exactly six
+    days says "last Sunday" or gives the date; so then the next weekday is the day after the stamp,
+    not the same weekday six days before it. A stamp-day weekday that is only a plan ("will vote on
+    Saturday") or a bare weekday without the other signal leaves the past reading alone."""
+    if pub is None:
+        return False
+    nxt = pub + timedelta(days=1)
+    for d in days:
+        at = re.compile(re.escape(d.text)).match(text, d.start)
+        # a day ahead only as a plan ("would launch between Feb. 7 and Feb. 14") says nothing of the stamp
+        if _parse_iso(d.value) == nxt and at is not None and _local(text, at, "") is not True:
+            return True
+    day = WEEKDAYS[pub.weekday()].capitalize()
+    after = WEEKDAYS[nxt.weekday()].capitalize()
+    if not re.search(rf"\b{after}\b", text):
+        return False
+    for m in re.finditer(rf"(?<!\blast )(?<!\bnext )(?<!\bthis )\b{day}\b(?!\s*,\s*{_MON})", text):
+        if _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        tense = _local(text, m, "")
+        if tense is None:
+            # a fronted "On Saturday, the ministry condemned ...": the verb follows the comma
+            rest = text[m.end() : m.end() + 100].lstrip(" ,")
+            cut = re.search(r"[.!?;]\s", rest)
+            rest = rest[: cut.start()] if cut else rest
+            tense = True if _FUTURE.search(rest) else (False if _PAST_NEAR.search(rest) else None)
+        if tense is False:
+            return True
+    return False
 
 
 def _stated(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:

@@ -15,7 +15,15 @@ Each rule is one general signal read off the parse (used by ``attribution.clause
 - content that holds a relative clause with a holder and a cue of its own ("a test over the sea, which
   farmers fear would poison the fish") ends before it: that clause is the other holder's view;
 - content that opens with its own "according to X," frame hands the source to X: the frame is the
-  reporter's attribution, not part of the words.
+  reporter's attribution, not part of the words;
+- after fronted words and an inverted tag ("..., said Hughes, lead author of the study"), a "clause"
+  after the speaker that has no subject of its own is the speaker's appositive the parser misread as a
+  verb ("lead"), or the rest of a sentence whose subject the appositive swallowed: a finite clause needs
+  a subject, and the words came before the tag; a continuation the speaker says after the tag opens
+  with a quotation mark and stays;
+- a cue's "clause" with no subject whose verb takes a determiner ("another means", a noun read as a
+  verb), that ends the relative clause of the cue's own object, or that goes on straight from another
+  clause of the cue is a piece of a noun phrase the parser hung on the cue: no one's words.
 """
 
 from __future__ import annotations
@@ -52,11 +60,59 @@ def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
         and not any(p.deps[g] in ("dobj", "ccomp") for g in p.children(comps[0]))
     ):
         return True
+    if kind == "ccomp" and _subjectless(p, text, v):
+        return True
     # signal: "find oneself" names a circumstance, not a finding
     return lemma == "find" and any(
         p.word(text, g) in _REFLEXIVE
         for c in comps + [k for k in kids if p.deps[k] == "dobj"]
         for g in [c, *p.children(c)]
+    )
+
+
+_CLAUSE_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
+def _subjectless(p: Parse, text: str, v: int) -> bool:
+    """Whether every clausal complement after cue ``v`` is a noun phrase the parser misread as a clause:
+    a finite clause needs a subject and its verb takes no determiner, so a subjectless "clause" headed
+    by a word with a determiner ("giving the country another means to ...", "means" read as a verb) is
+    a noun: the cue governs an object there, no one's words. A clause whose subject was fronted or hung
+    on the cue ("what it said was a rocket", "said he and Y would ride") has no determiner, and stays."""
+    kids = p.children(v)
+    comps = [c for c in kids if p.deps[c] == "ccomp" and c > v]
+    # "described an episode in which ... a car that she had been warned might be faulty": a subjectless
+    # verb right after the cue's noun object whose relative clause it ends belongs to that clause
+    # ("this fall that work ... was underway" is a time phrase the parser took for the object: only an
+    # object opened by an article or an owner is a thing described)
+    objects = [
+        o
+        for o in kids
+        if p.deps[o] == "dobj"
+        and v < o
+        and p.tags[o].startswith("NN")
+        and any(p.deps[g] == "poss" or p.word(text, g) in ("a", "an", "the") for g in p.children(o))
+    ]
+    # "opposed placing the radar, arguing that it would ... by giving the alliance another means to
+    # track": a "clause" that starts right where another clause of the cue ends (no punctuation between)
+    # goes on with that clause's words; the parser hung it on the cue
+    others = [k for k in kids if p.deps[k] in ("advcl", "xcomp", "ccomp") and k > v]
+    if comps and all(
+        any(o != c and o < c and p.lefts[c] == p.rights[o] + 1 and p.ends[p.rights[o]] == p.starts[p.lefts[c]] - 1
+            for o in others)
+        for c in comps
+    ):
+        return True
+    return bool(comps) and all(
+        not any(p.deps[g] in _CLAUSE_SUBJ for g in p.children(c))
+        and (
+            any(p.deps[g] == "det" and g < c for g in p.children(c))
+            or any(
+                p.lefts[c] == p.rights[o] + 1 and any(p.deps[t] == "relcl" for t in range(o, p.rights[o] + 1))
+                for o in objects
+            )
+        )
+        for c in comps
     )
 
 
@@ -136,6 +192,23 @@ def after_frame(p: Parse, text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (end, span[1]) if m and end < span[1] else span
 
 
+def speaker_appositive(p: Parse, text: str, cue: int, span: tuple[int, int], content: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` is the appositive of an inverted tag's speaker misread as a clause (see above)."""
+    if cue < 0 or span[0] < p.ends[cue] or not any(e <= p.starts[cue] for _, e in content):
+        return False
+    subj = [c for c in p.children(cue) if p.deps[c] in _SUBJ and c > cue]
+    # the span follows the inverted speaker and its appositive ("said X, professor at Y.The ocean is
+    # full ...", where a missing space joined two sentences) with no quotation mark reopening the words
+    if not subj or span[0] < p.ends[subj[0]] or re.search(r"[“\"‘]", text[p.ends[cue] : span[0] + 1]):
+        return False
+    heads = [t for t in p.tokens_in(*span) if p.heads[t] == cue]
+    return bool(heads) and not any(
+        p.deps[g] in ("nsubj", "nsubjpass", "csubj", "expl") for h in heads for g in p.children(h)
+    )
+
+
 def trimmed(p: Parse, text: str, cue: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each content span ended before another holder's relative clause and started after its own frame."""
-    return [after_frame(p, text, cut_other_holders(p, text, cue, c)) for c in content]
+    """Each content span ended before another holder's relative clause and started after its own frame;
+    a speaker's appositive misread as a clause after an inverted tag is dropped."""
+    kept = [c for c in content if not speaker_appositive(p, text, cue, c, content)]
+    return [after_frame(p, text, cut_other_holders(p, text, cue, c)) for c in kept]
