@@ -77,7 +77,10 @@ def _relations(doc: dict) -> set[tuple[str, str, str]]:
 
 
 def _quotes(doc: dict) -> list[tuple]:
-    return sorted((q["article"], q["text"], q["speaker"], q["direct"], q["variant_group"]) for q in doc["quotes"])
+    # a quote whose speaker names nobody has none (None): sort on a string in its place
+    return sorted(
+        (q["article"], q["text"], q["speaker"] or "", q["direct"], q["variant_group"] or "") for q in doc["quotes"]
+    )
 
 
 def _canonical(rows: list) -> list[str]:
