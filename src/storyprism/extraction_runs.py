@@ -186,11 +186,17 @@ def run_linking(store: Store) -> Extraction:
     """Corpus-wide names and quote variants over everything extracted so far, always from what
     extraction read (never from the previous run's linked records: a type voted over yesterday's
     corpus must not become a vote in today's)."""
-    extracted = as_extracted(load_extraction(store))
+    stored = load_extraction(store)
+    extracted = as_extracted(stored)
     linked = extract.link_corpus(extracted)
     _keep_found(extracted, linked)
     with store.transaction():
-        store.replace_derived("quote", [(_quote_key(q), q) for q in linked.quotes], lambda q: q.article)
-        store.replace_derived("mention", _per_article_keys(linked.mentions, "m"), lambda m: m.article)
-        store.replace_derived("entity", [(e.id, e) for e in linked.entities])
+        # (the records as stored are at hand: only those linking changed are serialised and written)
+        store.replace_derived_known(
+            "quote", [(_quote_key(q), q) for q in linked.quotes], stored.quotes, lambda q: q.article
+        )
+        store.replace_derived_known(
+            "mention", _per_article_keys(linked.mentions, "m"), stored.mentions, lambda m: m.article
+        )
+        store.replace_derived_known("entity", [(e.id, e) for e in linked.entities], stored.entities)
     return linked

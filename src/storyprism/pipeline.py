@@ -46,6 +46,16 @@ from storyprism.records import (
     StoryState,
     to_dict,
 )
+from storyprism.reuse_runs import (  # noqa: F401  (the Ray engine and the tests call these as pipeline.*)
+    SIGNALS_KEY,
+    _off_topic,
+    _reuse_code,
+    _signals,
+    reuse_memo_key,
+    run_reuse,
+    save_reuse,
+    trace_records,
+)
 from storyprism.store import Store
 
 
@@ -71,113 +81,6 @@ class AnalysisReport:
 
 
 # ---------------------------------------------------------------------------- analysis
-
-
-def run_reuse(
-    store: Store, articles: list[Article], options: Options, progress: Progress = no_progress
-) -> tuple[list[Reuse], list[Origin]]:
-    def phase(name: str, done: int, total: int) -> None:
-        progress(f"copies and rewrites: {name}", done, total)
-
-    stored = store.get_meta("reuse_pairs", {}) or {}
-    memo = reuse.PairMemo()
-    if stored.get("options") == reuse_memo_key(options):
-        memo.pairs = stored.get("pairs", {})
-        memo.relations = {reuse.relation_key(r): r for r in store.derived(Reuse, "reuse")}
-    found = reuse.detect_reuse(articles, options.reuse, phase, memo) if options.reuse.enabled else []
-    return found, save_reuse(store, articles, options, found, memo.seen)
-
-
-def reuse_memo_key(options: Options) -> str:
-    """Pair decisions of earlier runs are valid while the reuse options and the reuse code are the
-    same."""
-    return hashlib.sha1(json.dumps([_reuse_code(), to_dict(options.reuse)], sort_keys=True).encode()).hexdigest()[:12]
-
-
-def _reuse_code() -> str:
-    """The code behind reuse decisions and off-topic verdicts, which the workspace keeps between runs."""
-    return code_digest("reuse", "text", "models.py")
-
-
-def save_reuse(
-    store: Store, articles: list[Article], options: Options, found: list[Reuse], seen: dict[str, str | None]
-) -> list[Origin]:
-    """What follows detection, wherever it ran (here or on Ray): origins traced, relations and origins
-    stored, the pair decisions (``seen``) kept for the next run."""
-    records = trace_records(
-        articles, found, options, off_topic=_off_topic(store, articles, options), signals=_signals(store, articles)
-    )
-    with store.transaction():
-        store.replace_derived("reuse", [(reuse.relation_key(r), r) for r in found], lambda r: r.copy)
-        store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
-        store.set_meta("reuse_pairs", {"options": reuse_memo_key(options), "pairs": seen})
-    return records
-
-
-def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[str, str]:
-    """``reuse.off_topic_articles`` verdicts, kept per article between runs: the test reads only an
-    article's own headline and body, so a re-run tests just the articles that are new or changed
-    (it embeds up to 41 texts per article, which a re-run would otherwise fetch again for all)."""
-    if not options.reuse.enabled:
-        return {}
-    salt = f"{_reuse_code()}:{options.reuse.use_embeddings}"
-    stored = store.get_meta("off_topic", {}) or {}
-    known: dict[str, list[str | None]] = stored.get("articles", {}) if stored.get("salt") == salt else {}
-
-    def fingerprint(a: Article) -> str:
-        return hashlib.sha1(f"{a.title}\0{a.text}".encode()).hexdigest()[:16]
-
-    prints = {a.id: fingerprint(a) for a in articles}
-    todo = [a for a in articles if (known.get(a.id) or [None])[0] != prints[a.id]]
-    fresh = reuse.off_topic_articles(todo, options.reuse.use_embeddings) if todo else {}
-    verdicts: dict[str, list[str | None]] = {a.id: known[a.id] for a in articles if a.id in known}
-    verdicts.update({a.id: [prints[a.id], fresh.get(a.id)] for a in todo})
-    if todo or len(verdicts) != len(known):
-        with store.transaction():
-            store.set_meta("off_topic", {"salt": salt, "articles": verdicts})
-    flagged = {aid: str(v[1]) for aid, v in verdicts.items() if v[1]}
-    # the headline-name test reads what is a name off the whole corpus, so it runs over all
-    # articles on every run (words only; the encoder sees just its few candidates)
-    rest = [a for a in articles if a.id not in flagged]
-    flagged.update(reuse.headline_names_unreported(rest, options.reuse.use_embeddings))
-    return flagged
-
-
-def _signals(store: Store, articles: list[Article]) -> dict[str, reuse.Signals]:
-    """The tracer's per-article signals (wire lines, credits), kept in the workspace between runs:
-    they read an article's own text and metadata only, so a re-run reads just the new or changed
-    articles (``reuse.signal_store``)."""
-    stored = store.get_meta(SIGNALS_KEY, {}) or {}
-    version = code_digest("reuse/credits.py", "reuse/text.py", "text")  # the code that reads them
-    known = stored.get("articles", {}) if stored.get("version") == version else {}
-    signals, keep = reuse.signals_for(articles, known)
-    if keep != known:
-        with store.transaction():
-            store.set_meta(SIGNALS_KEY, {"version": version, "articles": keep})
-    return signals
-
-
-SIGNALS_KEY = "trace_signals"  # meta record: reader code digest, article id -> [fingerprint, signals]
-
-
-def trace_records(
-    articles: list[Article], found: list[Reuse], options: Options, off_topic: dict[str, str],
-    signals: dict[str, reuse.Signals] | None = None,
-) -> list[Origin]:
-    """Origins from reuse relations, wire signals and credits (reuse/trace.py), as Origin records
-    (``off_topic``: the articles whose body does not report their headline, from ``_off_topic``;
-    ``signals``: the articles' stored signals, from ``_signals``)."""
-    if not options.reuse.enabled:
-        return [Origin(a.id, a.id, parent=a.id) for a in articles]
-    traces = reuse.trace_origins(articles, found, off_topic, signals)
-    return [
-        Origin(
-            t.article, t.origin, parent=t.parent, kind=t.kind, evidence=t.evidence,
-            adds_own_reporting=t.adds_own_reporting, off_topic=t.off_topic,
-            published_suspect=t.published_suspect, problems=t.problems,
-        )
-        for t in traces.values()
-    ]
 
 
 def run_independence(

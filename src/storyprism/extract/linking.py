@@ -14,14 +14,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from storyprism.extract.glosses import glossed
+
+# re-exported: stage.py, speakers.py and the tests import these from here
+from storyprism.extract.name_chrome import _CREDITS as _CREDITS
+from storyprism.extract.name_chrome import junk_name as junk_name
+from storyprism.extract.name_chrome import shouted_kicker as shouted_kicker
+from storyprism.extract.name_chrome import strip_credit as strip_credit
 from storyprism.extract.name_signals import ALIASES as ALIASES  # re-exported: older imports
 from storyprism.extract.name_signals import (
     CORP_SUFFIX,
     DEMONYM,
     LEGAL_FORM,
-    TIME_ZONES,
     UNSURNAMED_ROLES,
     aliases,
     brand_word,
@@ -52,6 +58,13 @@ _STOP = frozenset(
 CLASS_OF = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "norp", "ORG": "org"}
 
 
+# Linking asks the same questions of the same name text across the whole corpus on every run (5,000
+# articles write some 60,000 distinct names 230,000 times): each pure function of a mention's text
+# below answers once per distinct text (the alias table it reads is fixed for the process).
+_TEXT_CACHE = 1 << 18
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
 def _place_key(text: str, cls: str) -> str:
     n = norm(text)
     hit = aliases().get(n) or aliases().get("the " + n) or aliases().get(n + ".")
@@ -80,6 +93,11 @@ _ROLE_WORDS = frozenset(
 
 def person_parts(text: str) -> list[str]:
     """Name tokens without titles, with first names and surnames mapped to their canonical variants."""
+    return list(_person_parts(text))  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _person_parts(text: str) -> tuple[str, ...]:
     # a hyphen between two short syllables joins one given name ("Moon Jae-in", "Kim Jong-un": the name
     # is "jaein", not "in"); other hyphens separate ("al-Baghdadi" = "al Baghdadi")
     joined = re.sub(r"\b([a-z]{1,4})-([a-z]{1,4})\b", r"\1\2", norm(text))
@@ -103,7 +121,7 @@ def person_parts(text: str) -> list[str]:
     if len(toks) >= 3 and len(toks[0]) == 1:
         toks = toks[1:]  # "J. Christopher Giancarlo" is written "Christopher Giancarlo" too
     if not toks:
-        return []
+        return ()
     table = aliases()
     out = list(toks)
     first = table.get(out[0])
@@ -112,7 +130,7 @@ def person_parts(text: str) -> list[str]:
     last = table.get(out[-1])
     if last and last[1] == "surname":
         out[-1] = last[0]
-    return out
+    return tuple(out)
 
 
 class _UF:
@@ -136,25 +154,6 @@ def _entity_id(cls: str, canonical: str) -> str:
     return "e-" + hashlib.sha1(f"{cls}|{canonical.lower()}".encode()).hexdigest()[:12]
 
 
-# words of page furniture, never part of a name ("Enlarge Image Google", "Invalid", "Click Here")
-# caption and section furniture ("Story highlights", "Replay More Videos", "X Photographer")
-_UI_WORDS = frozenset(
-    ["enlarge", "image", "images", "click", "invalid", "subscribe", "subscribed", "loading", "advertisement",
-     "advert", "sponsored", "share", "shares", "print", "comment", "comments", "caption", "gallery", "toggle",
-     "menu", "login", "logout", "signup", "newsletter", "cookie", "cookies", "javascript", "browser",
-     "download", "playlist", "autoplay", "fullscreen", "slideshow", "thumbnail", "email", "e-mail",
-     "undefined", "null", "error", "tap", "swipe", "scroll", "skip", "close", "reply", "replies", "retweet",
-     "retweets", "highlights", "videos", "photos", "photographer", "contributor", "replay",
-     # a wire story's credit line: "(Reporting by ...; Writing by ...; Editing by ...)"
-     "reporting", "writing", "editing"]
-)  # fmt: skip
-# Photo agencies and social networks that caption lines glue onto the name they credit ("GETTY Max
-# Verstappen", "EPA Chicago Cubs", "Twitter Christian Estrosi", "Equifax Twitter"): cut, the rest kept.
-_CREDITS = frozenset(
-    ["getty", "reuters", "ap", "afp", "epa", "pa", "shutterstock", "alamy", "flynet", "handout", "twitter",
-     "instagram", "facebook", "youtube", "pinterest", "wireimage", "invision", "istock", "xinhua", "newslook",
-     "corbis"]
-)  # fmt: skip
 # given names that are also place names: "Georgia Toffolo" is a person, "Chicago Cubs" is not
 _GIVEN_PLACES = frozenset(
     ["georgia", "jordan", "chad", "israel", "paris", "austin", "dallas", "florence", "sydney", "victoria",
@@ -166,71 +165,8 @@ _GIVEN_PLACES = frozenset(
 _INITIAL_SKIP = frozenset(["of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "at"])
 
 
-def junk_name(text: str) -> bool:
-    """Page chrome or noise that NER tagged as a name (general signals: UI words, no capital letter,
-    no letters, one character)."""
-    t = text.strip()
-    words = re.findall(r"[A-Za-z][\w'’-]*", t)
-    if not words or len(t) < 2 or not any(ch.isupper() for ch in t):
-        return True
-    if re.search(r"\d(?:st|nd|rd|th)\b", t):
-        return True  # "T-21st": an ordinal or a rank is no name
-    if t.upper() in TIME_ZONES and t.isupper():
-        return True  # "(2107 GMT)": a time zone after a clock time, no body's name
-    if "\n" in t or t[:1].isdigit():
-        return True  # a span across lines or led by a time stamp ("02:39\nRapid") is layout, not a name
-    if any(w.lower() in _UI_WORDS for w in words):
-        return True
-    if all(w.lower() in _CREDITS for w in words) and len(words) >= 2:
-        return True  # "Facebook Twitter Pinterest": a share bar
-    # a slash writes a photo credit ("Matt Slocum/AP", "Photo/IC") or a counter ("Ben Morgan 7/8")
-    return bool(re.search(r"https?:|www\.|@|\.(?:com|co\.uk|org|net)\b|[<>{}|=/]", t))
 
-
-_SHOUT = re.compile(r"[A-Z][A-Z'’-]{2,}")
-
-
-def shouted_kicker(text: str, start: int, end: int) -> bool:
-    """A name in a run of capitalised words is a tabloid headline kicker ("BRAIN BUG Ancient virus
-    ...", "PORN DEATHS Porn actress ..."), not a name: the mention is in capitals and a word in capitals
-    of three letters or more sits right beside it. An acronym in running text ("NASA said") has none."""
-    words = text[start:end].split()
-    if sum(1 for w in words if _SHOUT.fullmatch(w)) >= 2 and not all(_SHOUT.fullmatch(w) for w in words):
-        return True  # "Niburu ROCKET SCIENCE": a name glued to the next headline's capitals
-    if not _SHOUT.fullmatch(text[start:end].replace(" ", "")[:40] or "x"):
-        return False
-    before = re.search(r"([A-Za-z'’-]+)\s$", text[max(0, start - 30) : start])
-    after = re.match(r"\s([A-Za-z'’-]+)", text[end : end + 30])
-    if any(m is not None and _SHOUT.fullmatch(m.group(1)) is not None for m in (before, after)):
-        return True
-    # "MOVE TO MARS?": a short word in capitals ("TO", "OF", "IN") between two shouted words is part of
-    # the same headline (running text writes such words in lower case)
-    bridge = re.match(r"\s([A-Z]{2})\s([A-Za-z'’-]+)", text[end : end + 40])
-    return bool(bridge and _SHOUT.fullmatch(bridge.group(2)))
-
-
-def strip_credit(text: str) -> tuple[int, int]:
-    """(cut at the start, cut at the end) that leave the name a caption credit was glued to: a leading
-    agency or network in front of a name of two or more words ("GETTY Max Verstappen" -> "Max
-    Verstappen"), a trailing one after it ("Equifax Twitter" -> "Equifax"). (0, 0) when none."""
-    words = list(re.finditer(r"\S+", text))
-    if len(words) < 2:
-        return 0, 0
-    head, cut = 0, 0
-    if words[0].group(0).strip("-–—:,").lower() in _CREDITS:
-        nxt = next((w for w in words[1:] if w.group(0) not in ("-", "–", "—", ":")), None)
-        if (
-            nxt is not None
-            and nxt.group(0)[:1].isupper()
-            and nxt.group(0).lower().strip(".,") not in _CREDITS
-        ):
-            head = nxt.start()
-    last = words[-1].group(0).strip(".,")
-    if last.lower() in _CREDITS and words[-1].start() > head:
-        cut = len(text) - words[-2].end()
-    return head, cut
-
-
+@lru_cache(maxsize=_TEXT_CACHE)
 def org_key(text: str) -> str:
     """An organisation's key: normalised, legal-form suffix and ticker-style punctuation dropped."""
     # "Goldman (GS": a ticker or a gloss in parentheses is not part of the name
@@ -242,6 +178,7 @@ def org_key(text: str) -> str:
     return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}", n) else n
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
 def _initials(key: str) -> str:
     words = [w for w in re.split(r"[\s-]+", key) if w and w not in _INITIAL_SKIP]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
@@ -280,6 +217,7 @@ def vote_types(
         if len(m.text.split()) >= 2
     )
     titled = titled_surnames(mentions, by_surface, incorporated) | wavering_persons(mentions, by_surface)
+    voted: dict[str, tuple[str, int, int]] = {}
     for m in mentions:
         if m.type == "NORP" and not DEMONYM.search(norm(m.text)) and not aliases().get(norm(m.text)):
             others = Counter({t: c for t, c in by_surface[norm(m.text)].items() if t != "NORP"})
@@ -331,12 +269,28 @@ def vote_types(
             # in the article, which the corpus hardly ever writes as a place or a body
             m.type = "PERSON"
             continue
-        votes = by_surface[n]
-        top, count = votes.most_common(1)[0]
-        if top == "PERSON" and m.type == "ORG" and (m.article, org_key(m.text)) in opened | incorporated_in:
-            continue  # the article writes the longer body name this one opens; a company is never a person
-        if top != m.type and count >= 2 and count >= 0.6 * sum(votes.values()):
+        # (the corpus's vote on a surface is the same for each of its mentions: counted once per surface)
+        top, count, total = voted.get(n) or voted.setdefault(n, _vote(by_surface[n]))
+        if top == "PERSON" and m.type == "ORG":
+            opens = (m.article, org_key(m.text))
+            if opens in opened or opens in incorporated_in:
+                continue  # the article writes the longer body name this one opens; a company is never a person
+        if top != m.type and count >= 2 and count >= 0.6 * total:
             m.type = top
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _org_spellings(canon: str) -> frozenset[str]:
+    """The alias table's names of more than one word for the body ``canon`` ("the" dropped); read
+    once per body, not once per mention (the table holds thousands of rows)."""
+    return frozenset(re.sub(r"^the ", "", v) for v, c in aliases().items() if c == (canon, "org") and " " in v)
+
+
+def _vote(votes: Counter[str]) -> tuple[str, int, int]:
+    """A surface's most common type (the first counted among equals, as ``most_common``), its count and
+    the surface's count of all types."""
+    top, count = votes.most_common(1)[0]
+    return top, count, sum(votes.values())
 
 
 def _merge_orgs(
@@ -385,7 +339,6 @@ def _merge_orgs(
         ):
             local_last[(art, k[4:].split()[-1])].add(k[4:])
     for k, art, text in zip(keys, articles, texts, strict=True):
-        width = len(norm(text.split("(")[0]).split())
         if k and k.startswith("org|") and " " in k[4:]:
             # "UN Security Council", "U.N. Security Council": an initialism opening a name is expanded
             # when the corpus writes the expanded name too ("United Nations Security Council")
@@ -393,9 +346,7 @@ def _merge_orgs(
             head = head.replace(".", "")
             wide = set(by_initials.get(head, set())) if 2 <= len(head) <= 5 else set()
             canon = aliases().get(head, (head, "org"))[0]  # the alias table's spellings of the same body
-            wide |= {
-                re.sub(r"^the ", "", v) for v, c in aliases().items() if c == (canon, "org") and " " in v
-            }
+            wide |= _org_spellings(canon)
             full = {f"{w} {rest}" for w in wide} & orgs
             if not full and (art, k[4:]) in opened:
                 # "Common Sense" (tagged PERSON) beside "Common Sense Media" in one article: the one longer
@@ -428,7 +379,7 @@ def _merge_orgs(
             shortest = min(cands, key=len) if cands else ""
             if len(cands) > 1 and all(c.endswith(shortest) for c in cands):
                 cands = {shortest}  # "Chicago Cubs" and "Jubilant Chicago Cubs": the plain name
-        if not cands and len(o) > 3 and width == 1:
+        if not cands and len(o) > 3 and len(norm(text.split("(")[0]).split()) == 1:
             # "Goldman" in an article that never writes "Goldman Sachs": across the corpus it stands for
             # the one longer name it opens, when that name is the more common way of writing it (a
             # "Sony" written more often than "Sony Music" stays Sony)
@@ -443,6 +394,7 @@ _PARTICLES = frozenset(["de", "da", "di", "del", "della", "der", "den", "van", "
                         "la", "le", "du", "dos", "das", "ten", "ter", "y", "e", "of", "and"])  # fmt: skip
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
 def _lowercase_word(text: str) -> bool:
     """A lowercase word other than a name particle ("Saturn V moon", "Memphis Hustle - boarded"): not
     a person's name as written."""
@@ -727,11 +679,15 @@ _FAMILY_FIRST = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
 def _surface(text: str) -> str:
     t = re.sub(r"\s*\([^)]*$", "", text.strip())  # "Polymerase Chain Reaction (PCR": an unclosed gloss
     t = re.sub(r"['’]s$", "", t).strip(" ,.;:").rstrip("'’\" ")  # "the Memphis Grizzlies'": a possessive
     t = re.sub(r"^[Tt]he\s+", "", t)
     return " ".join(t.split())
+
+
+_LEADING_WORDS = _ROLE_WORDS | _TITLES | MOODS  # words that lead a surface without naming anyone
 
 
 def _canonical(cls: str, key: str, surfaces: Counter[str]) -> str:
@@ -740,7 +696,7 @@ def _canonical(cls: str, key: str, surfaces: Counter[str]) -> str:
         multi = Counter({s: c for s, c in surfaces.items() if len(person_parts(s)) >= 2 and " " in s})
         pool = multi or surfaces
         # (a surface led by a role or a title, "Model Chrissy Teigen", only where nothing else is as common)
-        bare = {s: (norm(s).split() or [""])[0] not in _ROLE_WORDS | _TITLES | MOODS for s in pool}
+        bare = {s: (norm(s).split() or [""])[0] not in _LEADING_WORDS for s in pool}
         return max(pool, key=lambda s: (pool[s], bare[s], len(s), s))
     # (hyphens as spaces: an organisation's key writes "Erie Times-News" as "erie times news")
     exact = [s for s in surfaces if norm(s).replace("-", " ") == key.replace("-", " ")]

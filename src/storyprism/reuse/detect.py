@@ -47,13 +47,24 @@ PhaseProgress = Callable[[str, int, int], None]  # (phase, done, total) for long
 class Doc:
     article: Article
     tokens: list[str]
-    shingles: np.ndarray
+    shingles: np.ndarray  # _UNREAD until first read (``shingles_of``): a stored signature needs none
     sentences: list[str]
     digest: str
     embeddings: np.ndarray | None = None
     names: set[str] = field(default_factory=set)
     word_sets: list[set[str]] | None = None  # per sentence, filled on first comparison
     rank: tuple | None = None  # source_rank, filled on first use (it reads the whole text for wire lines)
+    shingle_size: int = 5  # the options' shingle size, for ``shingles_of``
+
+
+_UNREAD = np.zeros(0, dtype=np.uint64)  # the shingles of a lazily prepared Doc, not computed yet
+
+
+def shingles_of(doc: Doc) -> np.ndarray:
+    """The document's shingle hashes (sorted, unique), computed on first read."""
+    if doc.shingles is _UNREAD:
+        doc.shingles = np.unique(shingle_hashes(token_hashes(doc.tokens, {}), doc.shingle_size))
+    return doc.shingles
 
 
 def _word_sets(doc: Doc) -> list[set[str]]:
@@ -75,17 +86,21 @@ def usable(articles: Iterable[Article]) -> list[Article]:
     return out
 
 
-def prepare_doc(art: Article, options: ReuseOptions, cache: dict[str, int] | None = None) -> Doc:
-    """One article as reuse compares it (``cache`` only saves re-hashing words across articles)."""
+def prepare_doc(
+    art: Article, options: ReuseOptions, cache: dict[str, int] | None = None, lazy: bool = False
+) -> Doc:
+    """One article as reuse compares it (``cache`` only saves re-hashing words across articles;
+    ``lazy``: shingles left to ``shingles_of``)."""
     toks = fast_words(art.text or "")
-    sh = np.unique(shingle_hashes(token_hashes(toks, {} if cache is None else cache), max(1, options.shingle_size)))
+    size = max(1, options.shingle_size)
+    sh = _UNREAD if lazy else np.unique(shingle_hashes(token_hashes(toks, {} if cache is None else cache), size))
     digest = hashlib.blake2b(" ".join(toks).encode("utf-8"), digest_size=12).hexdigest()
-    return Doc(art, toks, sh, split_sentences(art.text or ""), digest)
+    return Doc(art, toks, sh, split_sentences(art.text or ""), digest, shingle_size=size)
 
 
-def prepare(articles: Sequence[Article], options: ReuseOptions) -> list[Doc]:
+def prepare(articles: Sequence[Article], options: ReuseOptions, lazy: bool = False) -> list[Doc]:
     cache: dict[str, int] = {}
-    return [prepare_doc(art, options, cache) for art in usable(articles)]
+    return [prepare_doc(art, options, cache, lazy) for art in usable(articles)]
 
 
 # --------------------------------------------------------------------------- candidates
@@ -249,13 +264,13 @@ def compare_docs(a: Doc, b: Doc, options: ReuseOptions, copy_side: str = "b") ->
     identical = a.digest == b.digest
     lex = lexical_matrix(a.sentences, b.sentences, _word_sets(a), _word_sets(b))
     al = align(a.sentences, b.sentences, lex, options.align_threshold)
-    f = pair_features(a.shingles, b.shingles, a.sentences, b.sentences, al, identical)
+    f = pair_features(shingles_of(a), shingles_of(b), a.sentences, b.sentences, al, identical)
     kind = decide(f, options.rewrite_coverage, copy_side)
     if options.use_embeddings and kind not in ("identical", "copy", "edited") and a.sentences and b.sentences:
         ea, eb = _embeddings(a), _embeddings(b)
         sim = similarity_matrix(a.sentences, b.sentences, ea, eb, lexical=lex)
         al = align(a.sentences, b.sentences, sim, options.align_threshold)
-        f = pair_features(a.shingles, b.shingles, a.sentences, b.sentences, al, identical)
+        f = pair_features(shingles_of(a), shingles_of(b), a.sentences, b.sentences, al, identical)
         ma, mb = ea.mean(axis=0), eb.mean(axis=0)
         norm = float(np.linalg.norm(ma) * np.linalg.norm(mb))
         f.doc_similarity = float(ma @ mb) / norm if norm > 0 else 0.0
@@ -393,17 +408,19 @@ def detect_reuse(
     options: ReuseOptions,
     progress: PhaseProgress | None = None,
     memo: PairMemo | None = None,
+    signatures: minhash.SignatureCache | None = None,
 ) -> list[Reuse]:
     """Reuse relations among ``articles`` (identical, copy, edited, rewrite, shared-source).
 
     With ``memo``, a rewrite-candidate pair an earlier run already decided (same texts, same
     metadata) keeps that decision instead of being aligned again: adding a few articles to a large
-    workspace aligns only the pairs they are in.
+    workspace aligns only the pairs they are in. With ``signatures``, the MinHash signatures of
+    earlier runs are read from it instead of being computed again (and this run's are kept in it).
     """
     memo = memo if memo is not None else PairMemo()
     if not options.enabled:
         return []
-    docs = prepare(articles, options)
+    docs = prepare(articles, options, lazy=signatures is not None)
     n = len(docs)
     if n < 2:
         return []
@@ -411,7 +428,11 @@ def detect_reuse(
     done: set[tuple[int, int]] = set()
 
     # near-duplicates: LSH components, verified as a star from the most source-like member
-    pairs, _ = minhash.near_duplicate_pairs([d.shingles for d in docs], options.lsh_threshold, options.num_perm)
+    if signatures is None:
+        sigs = minhash.signatures([shingles_of(d) for d in docs], options.num_perm)
+    else:
+        sigs = signatures.signatures([d.digest for d in docs], lambda k: shingles_of(docs[k]), options.num_perm)
+    pairs, _ = minhash.pairs_from_signatures(sigs, options.lsh_threshold, options.num_perm)
     neighbours = neighbour_lists(pairs.tolist())
     member_of: dict[int, int] = {}
     for comp in minhash.components(n, pairs):

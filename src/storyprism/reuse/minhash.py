@@ -10,7 +10,9 @@ bucket of a wire story republished 500 times costs 499 checks, not 124,750.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import base64
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -155,7 +157,11 @@ def near_duplicate_pairs(
 
     The 0.8 slack keeps pairs the estimator's noise would push just under the threshold; the
     caller re-checks every pair exactly anyway."""
-    sigs = signatures(shingle_sets, num_perm)
+    return pairs_from_signatures(signatures(shingle_sets, num_perm), threshold, num_perm)
+
+
+def pairs_from_signatures(sigs: np.ndarray, threshold: float, num_perm: int = 128) -> tuple[np.ndarray, np.ndarray]:
+    """``near_duplicate_pairs`` from the articles' signatures (``signatures``, ``SignatureCache``)."""
     bands, rows = optimal_bands(threshold, num_perm)
     pairs = band_pairs(sigs, bands, rows)
     est = estimated_jaccard(sigs, pairs)
@@ -172,3 +178,41 @@ def components(n: int, pairs: np.ndarray) -> list[list[int]]:
     for i in range(n):
         groups.setdefault(uf.find(i), []).append(i)
     return [g for g in groups.values() if len(g) > 1]
+
+
+@dataclass(slots=True)
+class SignatureCache:
+    """MinHash signatures kept between runs, by a digest of the article's tokens (which alone decide
+    its shingles, hence its signature): a re-run hashes the shingles of new or changed articles only,
+    instead of every article's on every run. ``known`` holds the last run's (digest -> base64 of the
+    little-endian uint32 signature); ``kept`` collects this run's, to be stored for the next, so the
+    signatures of removed articles drop out."""
+
+    known: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, str] = field(default_factory=dict)
+
+    def signatures(self, digests: Sequence[str], shingles: Callable[[int], np.ndarray], num_perm: int) -> np.ndarray:
+        """``signatures`` of the articles with these token digests (``shingles(k)``: the shingles of the
+        k-th, read only for an article whose signature is not known): the same array, row for row (a
+        row depends on its own article only)."""
+        out = np.empty((len(digests), num_perm), dtype=np.uint32)
+        todo: list[int] = []
+        for k, digest in enumerate(digests):
+            code = self.known.get(digest)
+            if code is not None:
+                row = np.frombuffer(base64.b64decode(code), dtype="<u4")
+                if row.size == num_perm:  # (another num_perm: computed again)
+                    out[k] = row
+                    self.kept[digest] = code
+                    continue
+            todo.append(k)
+        if todo:
+            fresh = signatures([shingles(k) for k in todo], num_perm)
+            for k, row in zip(todo, fresh, strict=True):
+                out[k] = row
+                self.kept[digests[k]] = base64.b64encode(row.astype("<u4").tobytes()).decode("ascii")
+        return out
+
+    @property
+    def changed(self) -> bool:
+        return self.kept != self.known
