@@ -22,15 +22,14 @@ from collections.abc import Sequence
 from storyprism.compare.claims import StoryText, parse_when
 from storyprism.compare.sides import independent, make_side
 from storyprism.records import Conflict, DateMention
+from storyprism.text.calendar import MONTHS
 from storyprism.text.stopwords import STOPWORDS
 
 _WEEK = re.compile(r"^(?:this|last|earlier this|late last|early last)\s+week$", re.I)
 _MONTH = re.compile(r"^(?:this|last|earlier this|late last|early last)\s+month$", re.I)
 # A month named without its year ("said in November"): read against the publication date too, so
 # compared only between articles published in the same calendar month, which read it alike.
-_NAMED_MONTH = re.compile(
-    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)$"
-)
+_NAMED_MONTH = re.compile(r"^(?:" + "|".join(MONTHS) + r")$")
 # The two sentences state one thing: similarity at about the claim threshold (0.52), a little lower
 # since the two dates' own words ("this week" / "last week") differ by construction.
 SAME_STATEMENT = 0.45

@@ -124,10 +124,11 @@ class _Measure:
     __slots__ = ("head", "index", "noun", "q", "spelled", "unit", "verb")
 
     def __init__(
-        self, index: int, q: Quantity, unit: str, noun: str | None, verb: str | None, spelled: bool = False
+        self, index: int, q: Quantity, unit: str, noun: str | None, verb: str | None, head: str | None,
+        spelled: bool = False,
     ) -> None:
         self.index, self.q, self.unit, self.noun, self.verb = index, q, unit, noun, verb
-        self.head = noun  # the compound's head noun where the readers find one ("delivery truck": truck)
+        self.head = head  # the compound's head noun where the readers find one ("delivery truck": truck)
         # read by the shared reader as a counted noun ("12 feet"): the number detector compares two
         # of those; this one pairs them only with the abbreviated forms it reads itself ("15ft")
         self.spelled = spelled
@@ -182,9 +183,7 @@ def _measures(st: StoryText, i: int) -> list[_Measure]:
             continue
         r = read[0]
         q = Quantity(m.group(0), m.start(), m.end(), r.low, r.high, r.qualifier, unit, frozenset([noun or ""]), r.step)
-        measure = _Measure(i, q, unit, noun, verb)
-        measure.head = _compound_head(text, m.end(), noun)
-        out.append(measure)
+        out.append(_Measure(i, q, unit, noun, verb, _compound_head(text, m.end(), noun)))
     return out + _spelled_measures(st, i)
 
 
@@ -217,9 +216,7 @@ def _spelled_measures(st: StoryText, i: int) -> list[_Measure]:
             q = Quantity(text[start : q.end], start, q.end, low, q.high, "range", unit, frozenset([noun or ""]), q.step)
         else:
             q = Quantity(q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, frozenset([noun or ""]), q.step)
-        measure = _Measure(i, q, unit, noun, verb, spelled=True)
-        measure.head = _compound_head(text, q.end, noun)
-        out.append(measure)
+        out.append(_Measure(i, q, unit, noun, verb, _compound_head(text, q.end, noun), spelled=True))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.parse import Parse
+from storyprism.text.calendar import MONTHS, WEEKDAYS
 
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "expl", "csubj"])
 # what the parser makes of a complement's subject when it hangs it on the cue: an object, or the
@@ -96,8 +97,6 @@ def stranded_that_clause(p: Parse, text: str, v: int) -> int | None:
 
 # a time expression after a cue says when it was said ("said on Friday"), never what
 TIME_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-     "tonight", "morning", "afternoon", "evening", "night", "weekend", "week", "month", "year", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"]
-)  # fmt: skip
+    [*WEEKDAYS, "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "weekend", "week",
+     "month", "year", *MONTHS]
+)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from storyprism.text.calendar import MONTHS, WEEKDAYS
 from storyprism.text.cues import speech_forms
 from storyprism.text.outlets import outlet_keys, squash
 
@@ -211,7 +212,7 @@ def is_outlet_name(name: str) -> bool:
 
 
 # sentence-opening words a capitalised-name pattern takes along ("As the Erie Times-News reported")
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_WEEKDAYS = frozenset(WEEKDAYS)
 _LEADING = frozenset(["as", "but", "and", "so", "then", "now", "also", "earlier", "meanwhile", "while", "when",
                       "yet", "later", "since", "after", "before", "because", "though", "although", "if"])
 
@@ -409,10 +410,10 @@ _NOT_ISSUERS = frozenset(["the", "this", "that", "it", "he", "she", "they", "we"
 # "Last week's filing" (a month, a weekday or a relative time word is never the issuer; "May" is left
 # out: a surname as often as a month)
 _TIME_WORDS = frozenset([
-    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tomorrow", "tonight", "last", "next", "earlier", "later", "previously",
+    *(m for m in MONTHS if m != "may"), *WEEKDAYS, "today", "yesterday", "tomorrow", "tonight", "last", "next",
+    "earlier", "later", "previously",
 ])
+_NO_ISSUER_WORDS = _NOT_ISSUERS | _TIME_WORDS
 
 
 # A quotation with one of these beside it is someone's words (a source: reuse/trace.py's relays of an
@@ -429,6 +430,16 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|on|from|of|for|to|with|by|across|in
 _ANNOUNCING_VERB = re.compile(rf"\b{_ANNOUNCE_VERBS}\b")
 
 
+def _issuer(sentence: str, m: re.Match[str]) -> str | None:
+    """The organisation a match's first group names as the subject of its verb, or None: no pronoun,
+    article, time word or outlet, and no preposition's object ("the largest firm in the UK has
+    admitted": the UK is no subject)."""
+    name = _trim_name(m.group(1))
+    if not name or name.split()[0].lower() in _NO_ISSUER_WORDS or is_outlet_name(name):
+        return None
+    return None if _AFTER_PREPOSITION.search(sentence[: m.start(1)]) else name
+
+
 def announcements(sentences: Sequence[str]) -> dict[str, list[str]]:
     """Organisation -> the sentences in which it announces, confirms or writes what the article
     relays. Names are compared squashed ("Sony", "Sony's" are one)."""
@@ -437,12 +448,9 @@ def announcements(sentences: Sequence[str]) -> dict[str, list[str]]:
         if not _ANNOUNCING_VERB.search(s):
             continue  # the cheap test first: most sentences announce nothing
         for m in _ANNOUNCED.finditer(s):
-            name = _trim_name(m.group(1))
-            if not name or name.split()[0].lower() in _NOT_ISSUERS | _TIME_WORDS or is_outlet_name(name):
-                continue
-            if _AFTER_PREPOSITION.search(s[: m.start(1)]):
-                continue  # "the largest firm in the UK has admitted": a preposition's object is no subject
-            found.setdefault(name, []).append(s)
+            name = _issuer(s, m)
+            if name:
+                found.setdefault(name, []).append(s)
     return found
 
 
@@ -472,10 +480,8 @@ def statement_leads(sentences: Sequence[str], lead: int = 3) -> dict[str, list[s
     found: dict[str, list[str]] = {}
     for s in sentences[:lead]:
         for m in _SAID.finditer(s):
-            name = _trim_name(m.group(1))
-            if not name or name.split()[0].lower() in _NOT_ISSUERS | _TIME_WORDS or is_outlet_name(name):
-                continue
-            if _AFTER_PREPOSITION.search(s[: m.start(1)]):
+            name = _issuer(s, m)
+            if not name:
                 continue
             key = squash(name)
             if any(key in squash(d) or _COMPANY_WORD.search(d) for d in documented):

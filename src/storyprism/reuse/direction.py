@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from storyprism.records import Article
 from storyprism.reuse.align import SentenceMatch
 from storyprism.reuse.changes import SAY_LEMMAS, numbers
+from storyprism.text.calendar import month_alternation
 
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\((?:AP|Reuters|AFP|dpa|UPI|Bloomberg)\)\s*)?[–—-]{1,2}\s",
@@ -152,7 +153,7 @@ def decide_direction(
 # (Twitter's embed), "Posted by Name on Monday, April 4, 2016" (Facebook's). A news page embeds posts
 # while they are news: on the hand-read Giveme5W1H events the newest embedded post is 0-42 days older
 # than the page in every article except three pages whose date field is a crawl date (545-604 days)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = month_alternation()
 _POST_SIGNATURE = re.compile(
     r"\(@\w{1,30}\)\s*(?:on\s+)?(" + _MONTHS + r")\s+(\d{1,2}),\s+((?:19|20)\d\d)"
     r"|\b[Pp]osted by [^\n]{1,60}? on (?:[A-Z][a-z]+day,\s+)?(" + _MONTHS + r")\s+(\d{1,2}),\s+((?:19|20)\d\d)"

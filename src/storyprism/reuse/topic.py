@@ -23,7 +23,9 @@ from urllib.parse import parse_qsl, urlparse
 import numpy as np
 
 from storyprism.records import Article
+from storyprism.reuse.direction import parse_time
 from storyprism.reuse.text import STOPWORDS, split_sentences
+from storyprism.text.calendar import MONTHS, month_alternation
 from storyprism.text.outlets import outlet_keys
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -181,12 +183,10 @@ def section_page(title: str | None, outlet_keys: set[str]) -> bool:
 ROUNDUP_DATED_SENTENCES = 10
 ROUNDUP_DATED_DAYS = 60
 ROUNDUP_NAME_SHARE = 0.05
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 # a month with its year ("September 2017", "May 28, 2016", "28 May 2016"), or a year after "in",
 # "since", "from" or "of" ("born in 2009"): explicit dates a reader places without the page's date
 _DATED = re.compile(
-    r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")(?:\s+\d{1,2})?,?\s+((?:19|20)\d\d)\b"
+    r"\b(" + month_alternation() + r")(?:\s+\d{1,2})?,?\s+((?:19|20)\d\d)\b"
     r"|\b(?:in|since|from|of)\s+((?:19|20)\d\d)\b"
 )
 _NAME = re.compile(r"[A-Z][A-Za-z'\u2019-]+")
@@ -199,7 +199,7 @@ def _past_dated(sentence: str, published: datetime) -> bool:
         y = int(year or bare)
         # the last day the named month (or year) covers: a date inside it is no earlier than that
         ends = datetime(y, 12, 31) if month is None else (
-            datetime(y + 1, 1, 1) if month.lower() == "december" else datetime(y, _MONTHS.index(month.lower()) + 2, 1))
+            datetime(y + 1, 1, 1) if month.lower() == "december" else datetime(y, MONTHS.index(month.lower()) + 2, 1))
         if (published - ends).days >= ROUNDUP_DATED_DAYS:
             return True
     return False
@@ -207,8 +207,6 @@ def _past_dated(sentence: str, published: datetime) -> bool:
 
 def roundup_of_past(a: Article) -> str | None:
     """Why ``a``'s body is a roundup of past happenings rather than a report of its headline, or None."""
-    from storyprism.reuse.direction import parse_time
-
     published = parse_time(a.published)
     if published is None or a.published_inferred:
         return None  # without a trustworthy page date nothing is "months before" it
@@ -287,8 +285,6 @@ def off_event_articles(
     source), since a rewrite of an old scoop is still about it. Also flagged: the one member printed
     days before a burst of all the others (``_before_burst``). Meant to run once stories exist.
     """
-    from storyprism.reuse.direction import parse_time
-
     by_id = {a.id: a for a in articles}
     parents = parents or {}
     suspect = suspect or set()

@@ -444,12 +444,7 @@ class Store:
             "SELECT key, article, story, payload FROM derived WHERE kind = ? ORDER BY rowid", (kind,)
         ).fetchall()
         if len(stored) == len(rows) and all(old[0] == row[1] for old, row in zip(stored, rows, strict=True)):
-            changed = [
-                (row[2], row[3], row[4], kind, row[1])
-                for old, row in zip(stored, rows, strict=True)
-                if old[1:] != row[2:]
-            ]
-            self.db.executemany("UPDATE derived SET article = ?, story = ?, payload = ? WHERE kind = ? AND key = ?", changed)
+            self._update_in_place(kind, [row for old, row in zip(stored, rows, strict=True) if old[1:] != row[2:]])
             return len(rows)
         self.db.execute("DELETE FROM derived WHERE kind = ?", (kind,))
         return self._insert_derived(rows)
@@ -473,12 +468,15 @@ class Store:
         ):
             return self.replace_derived(kind, items, article)
         changed = [(key, r) for (key, r), old in zip(items, stored, strict=True) if r != old]
-        rows = self._derived_rows(kind, changed, article, None)
+        self._update_in_place(kind, self._derived_rows(kind, changed, article, None))
+        return len(items)
+
+    def _update_in_place(self, kind: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Write ``_derived_rows`` rows over the stored rows of their keys (the row order is kept)."""
         self.db.executemany(
             "UPDATE derived SET article = ?, story = ?, payload = ? WHERE kind = ? AND key = ?",
             [(row[2], row[3], row[4], kind, row[1]) for row in rows],
         )
-        return len(items)
 
     def add_derived(
         self,

@@ -1,0 +1,13 @@
+"""Month and weekday names, in calendar order and lower case, for every stage that reads dates or
+has to tell a time word from a name."""
+
+from __future__ import annotations
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def month_alternation() -> str:
+    """The capitalised month names as a regular-expression alternation ("January|February|...")."""
+    return "|".join(m.capitalize() for m in MONTHS)
