@@ -87,7 +87,9 @@ frame, relative clauses on a predicate noun, described bodies that are no news o
 described body ("a company statement", "a post on its website"), "she" chains past an addressee,
 countries typed as bodies, names written with a legal form voted persons, a given name and a surname
 written alone, fronted months and agenda lines; items whose output changed were judged again and items
-the changed code newly drew were read once (no longer blind).
+the changed code newly drew were read once (no longer blind). Its round 11 was read in one fresh draw of all
+four kinds, once, before any of round 12's fixes: ``extract_sample_i12y.json`` (seed 91212, on commit
+6223a43: the fair estimate, kept under "blind_figures").
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);
