@@ -78,20 +78,28 @@ def stranded_that_clause(p: Parse, text: str, v: int) -> int | None:
     own; None when there is none. Signal: a relative "that" fills a gap in its clause (it is the
     subject or the object there); a "that" the parse reads as a complementizer (``mark``) opening a
     clause with its own subject marks a complement clause, and the speech verb is what takes one."""
-    for pr in p.children(v):
-        if p.deps[pr] != "prep" or pr < v:
+    nouns: list[int] = []
+    for c in p.children(v):
+        if c < v:
             continue
-        for o in p.children(pr):
-            if p.deps[o] != "pobj":
-                continue
-            for r in p.children(o):
-                kids = p.children(r)
-                if (
-                    p.deps[r] == "relcl"
-                    and any(p.deps[k] == "mark" and p.word(text, k) == "that" and k == p.lefts[r] for k in kids)
-                    and any(p.deps[k] in ("nsubj", "nsubjpass") for k in kids)
-                ):
-                    return r
+        if p.deps[c] == "prep":
+            nouns.extend(o for o in p.children(c) if p.deps[o] == "pobj")
+        elif p.deps[c] in ("dobj", "dative"):
+            # "told a meeting of island leaders that few people understood ...": the addressee and the
+            # noun of its "of" phrase carry the clause the same way
+            nouns.append(c)
+            for pr in p.children(c):
+                if p.deps[pr] == "prep":
+                    nouns.extend(o for o in p.children(pr) if p.deps[o] == "pobj")
+    for o in nouns:
+        for r in p.children(o):
+            kids = p.children(r)
+            if (
+                p.deps[r] == "relcl"
+                and any(p.deps[k] == "mark" and p.word(text, k) == "that" and k == p.lefts[r] for k in kids)
+                and any(p.deps[k] in ("nsubj", "nsubjpass") for k in kids)
+            ):
+                return r
     return None
 
 

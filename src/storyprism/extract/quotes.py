@@ -54,6 +54,7 @@ from storyprism.extract.quote_frames import (
 )
 from storyprism.extract.speaker_cleanup import first_person, settle_speakers, tidy_speaker
 from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
+from storyprism.extract.speaker_kinds import unfit_speakers
 from storyprism.extract.speakers import DocContext, Ent, resolve
 from storyprism.extract.tags import (
     ADVERBS,
@@ -681,4 +682,5 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     role_named_next(text, ctx, out)
     pronoun_chain(text, ctx, out)
     settle_speakers(text, ctx, out)
+    unfit_speakers(text, ctx, parse, out)
     return out

@@ -20,6 +20,7 @@ from storyprism.extract.cues import (
 )
 from storyprism.extract.linking import _TITLES
 from storyprism.extract.parse import Parse
+from storyprism.extract.speaker_kinds import abstract_head
 
 _NAME_MODS = ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod")
 _EXPLETIVE = frozenset(["it", "there", "this", "that", "what"])
@@ -62,6 +63,24 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
                     for k in range(c + 1, p.rights[objs[0]] + 1)
                 ):
                     right = p.rights[objs[0]]
+    # "One in three said", "about 4 out of 10 say": a proportion of a surveyed group is the group that
+    # answered; without its "in three" the number would read as the generic pronoun "one"
+    # "one of the prosecutors said" is likewise a member of the group it names, no generic "one"
+    if p.tags[n] == "CD" and right == n:
+        for c in p.children(n):
+            word = p.word(text, c)
+            if c != n + 1 or word not in ("in", "out", "of"):
+                continue
+            if word == "out":
+                c = next((g for g in p.children(c) if p.word(text, g) == "of"), c)
+            obj = next((g for g in p.children(c) if p.deps[g] == "pobj"), None)
+            if obj is None:
+                continue
+            counted = p.tags[obj] == "CD" or any(
+                p.deps[g] == "nummod" and p.tags[g] == "CD" for g in p.children(obj)
+            )
+            if (counted or word == "of") and p.tags[obj].startswith(("NN", "CD")) and p.rights[obj] - n <= 8:
+                right = p.rights[obj]
     # "Lee Kuk-no", "Park Soo-hyun": a hyphen inside the name keeps both halves
     while (
         right + 2 < len(p)
@@ -112,7 +131,7 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
     # head whose phrase ends in a name right before the verb holds the person's name at its end
     if (
         p.tags[n].startswith("NNP")
-        and text[p.starts[n] : p.ends[n]].lower() in ROLE_NOUNS | _TITLES
+        and text[p.starts[n] : p.ends[n]].lower() in _TITLE_HEADS
         and p.rights[n] > right
         and p.tags[p.rights[n]].startswith("NNP")
         and p.rights[n] - left <= 16
@@ -319,16 +338,36 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
         # "Clinton posted a comment, saying that ...", "He declined to comment but said ..."
         if p.deps[h] in ("acomp", "attr") and p.heads[h] != h:
             h = p.heads[h]  # "voters are more likely to say": the subject of "are"
-        return subject(p, text, h, depth + 1)
-    if depth < 2 and p.deps[v] == "pcomp" and p.deps[h] == "prep" and p.is_verb(p.heads[h]):
-        return subject(p, text, p.heads[h], depth + 1)  # "Xi replied by saying he ..."
+        got = subject(p, text, h, depth + 1)
+        if got is not None and depth < 2 and p.deps[h] == "ccomp" and abstract_head(text[got[0] : got[1]]):
+            # "Abe said Japan's security situation was severe, referring to ...": the parser hung the
+            # participle or the second verb on the reported clause, whose subject is a state or an act
+            # (``speaker_kinds``) that says nothing; the verb is the reporting clause's
+            outer = subject(p, text, p.heads[h], depth + 2)
+            if outer is not None:
+                return outer
+        return got
+    if depth < 2 and p.deps[v] == "pcomp" and p.deps[h] == "prep":
+        # "Xi replied by saying he ...", "stopped short of calling for", "aside from stating": a gerund
+        # after a preposition takes the subject of the verb the phrase modifies, through an adverb the
+        # preposition hangs on ("short of", "aside from")
+        hv = p.heads[h]
+        if p.deps[hv] == "advmod" and p.tags[hv].startswith("RB") and hv != p.heads[hv]:
+            hv = p.heads[hv]
+        if p.is_verb(hv):
+            passive = next((c for c in p.children(hv) if p.deps[c] == "nsubjpass"), None)
+            if passive is not None and p.word(text, hv) not in SPEECH_OR_BELIEF:
+                # "she was suspended after slamming the vote": the gerund's understood subject is the
+                # clause's grammatical subject, passive or not (not after a passive cue: "was accused of
+                # lying" puts the accused in the subject, not the accuser)
+                return name_span(p, text, passive)
+            return subject(p, text, hv, depth + 1)
     if depth == 0 and p.deps[v] == "ROOT" and p.tags[v] in ("VBD", "VBZ", "VBP"):
         return _lost_subject(p, text, v)
     return None
 
 
 _COPULAS = frozenset(["is", "was", "are", "were", "'s", "’s", "be", "been", "remains", "became"])
-
 
 
 def _relative_head(p: Parse, text: str, v: int, pron: int) -> int:
