@@ -53,7 +53,9 @@ _DATELINE = re.compile(r"\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)\s*[
 # a page's date line tagged with its source agency: "Updated: 2016-07-15 06:50 (Xinhua)" (China Daily
 # and other sites print the agency beside the time stamp instead of a dateline)
 _STAMP_TAG = re.compile(
-    r"\b(?:Updated|Published|Posted)\b:?[^\n()]{0,40}?\d{1,2}:\d{2}\s*\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)",
+    r"\b(?:Updated|Published|Posted)\b:?[^\n()]{0,40}?\d{1,2}:\d{2}\s*\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)"
+    # ... or as the source field that opens the date line: "Xinhua | Updated: 2017-09-15 17:52"
+    r"|(?:^|\n)[ \t]*(?:Source:\s*)?(AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)[ \t]*\|[ \t]*(?:Updated|Published|Posted)\b",
     re.IGNORECASE)
 _BYLINE = re.compile(rf"^\s*By\s+(?:the\s+)?({_AGENCY_ALT})\s*$", re.IGNORECASE | re.MULTILINE)
 # a byline or a date-line tag that credits "Agencies" ("By Agencies", "Updated: 2016-07-15 13:14
@@ -223,6 +225,13 @@ def _trim_name(name: str) -> str:
         words = words[1:]
         if len(words) > 1 and words[0].lower() == "the":
             words = words[1:]
+    # a possessive word after a complete outlet name starts the next noun phrase: in "told CNN Abe's
+    # opponents were angry" Abe owns the opponents, the outlet is CNN (grammar: a possessor opens
+    # the phrase of what it owns; "the New York Times' reporter" keeps its name, "New York" is none)
+    for k in range(1, len(words)):
+        if re.search(r"['\u2019]s$", words[k]) and is_outlet_name(" ".join(words[:k])):
+            words = words[:k]
+            break
     while words and (words[-1].lower() in ("of", "the", "and", "de") or (len(words) > 1 and words[-1].lower() in _WEEKDAYS)):
         words.pop()  # "told Deadline Monday": the day is when, not who
     return " ".join(words).rstrip(".'")
@@ -300,8 +309,9 @@ def wire_signals(text: str, url: str | None) -> tuple[str | None, list[str], str
         evidence.append(f"wire dateline ({dateline[1]})")
     stamp = _STAMP_TAG.search(text[:600])
     if stamp and not dateline:
-        found.append(AGENCIES.get(stamp.group(1).lower(), stamp.group(1)))
-        evidence.append(f"agency tag on the page's date line ({stamp.group(0)})")
+        tag = stamp.group(1) or stamp.group(2)
+        found.append(AGENCIES.get(tag.lower(), tag))
+        evidence.append(f"agency tag on the page's date line ({stamp.group(0).strip()})")
     m3 = _BYLINE.search(text[:400])
     if m3:
         found.append(AGENCIES[m3.group(1).lower()])

@@ -13,7 +13,7 @@ Text evidence, each a small vote:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,6 +21,7 @@ from storyprism.records import Article
 from storyprism.reuse.align import SentenceMatch
 from storyprism.reuse.changes import SAY_LEMMAS, numbers
 from storyprism.text.calendar import month_alternation
+from storyprism.text.outlets import outlet_keys
 
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\((?:AP|Reuters|AFP|dpa|UPI|Bloomberg)\)\s*)?[–—-]{1,2}\s",
@@ -170,3 +171,39 @@ def newest_embedded_post(text: str | None) -> datetime | None:
         except ValueError:  # "February 30": no day, no evidence
             continue
     return max(days) if days else None
+
+
+# pages of one site sharing one stamp to the second, this many or more, are a crawl batch. On the
+# Giveme5W1H corpus every such group (five, all of one site) is crawl-dated: weeks to 20 months after
+# the happening they report; a newsroom rarely files three pages in one second
+BATCH_PAGES = 3
+
+
+def batch_stamp_suspects(articles: Mapping[str, Article], suspect: Mapping[str, str | None]) -> dict[str, str]:
+    """Article id -> why its date is suspect, for pages not yet suspect (``suspect``: id -> reason or
+    None) that share one stamp to the second with other pages of their site: with a page whose date
+    is suspect, or with ``BATCH_PAGES`` - 1 others. Signal: a crawler or an archive import stamps a
+    batch of pages with one time; reports of one site published at the same second are one batch,
+    and a date shown wrong on one (months after the posts it embeds) is the batch's crawl time, not
+    the others' publication. Date-only stamps (midnight) are left alone: many pages share a day."""
+    batches: dict[tuple[str, str], list[str]] = {}
+    for aid, a in articles.items():
+        if a.published and not is_date_only(a.published) and aid in suspect:
+            site = min(outlet_keys(a.outlet, a.url), key=lambda k: (len(k), k), default="")
+            if site:
+                batches.setdefault((site, a.published), []).append(aid)
+    out: dict[str, str] = {}
+    for members in batches.values():
+        if len(members) < 2:
+            continue
+        wrong = next((m for m in sorted(members) if suspect[m]), None)
+        for m in members:
+            if suspect[m]:
+                continue
+            if wrong is not None:
+                out[m] = (f"published date {articles[m].published} is the very stamp of "
+                          f"{articles[wrong].outlet or wrong}'s {wrong}, whose date is suspect: one crawl stamp")
+            elif len(members) >= BATCH_PAGES:
+                out[m] = (f"published date {articles[m].published} is the stamp of {len(members) - 1} other pages "
+                          f"of {articles[m].outlet or 'its site'} to the second: a crawl batch's stamp")
+    return out

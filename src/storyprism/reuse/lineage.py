@@ -8,7 +8,8 @@ chosen and correct what one pair at a time cannot see:
 * ``passage_credit``: credits that sit in one short passage, deep in a long article, credit that
   passage (a background anecdote, a side point), not the whole article;
 * ``newsroom_pieces``: own pieces of one outlet on one story count once, but a piece that relays
-  another outlet's story (``relays_another_outlet``) is no piece of the newsroom's own reporting;
+  another outlet's story (``relays_another_outlet``), or agency text another desk carries too
+  (``carried_elsewhere``), is no piece of the newsroom's own reporting;
 * ``story_source_rewrites``: an uncredited piece with no quote and no reporting of its own, in a
   story whose other reports credit one source, rests on that source too;
 * ``pasted_sentences``: the narrative sentences two articles print word for word; a line of a social
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyprism.records import Article, Reuse
@@ -172,9 +174,18 @@ def _publication_order(article: Article) -> tuple:
     return (t is None, t or 0, article.id)
 
 
-def _relay(a: Article) -> bool:
-    sentences = split_sentences(a.text or "")
-    return relays_another_outlet(article_signals(a.text or "", a.url, a.outlet, sentences, a.raw_text, a.description))
+def _signals(a: Article) -> Signals:
+    return article_signals(a.text or "", a.url, a.outlet, split_sentences(a.text or ""), a.raw_text, a.description)
+
+
+def _own_piece(a: Article, story: Sequence[Article]) -> bool:
+    """Whether ``a`` is a piece of its newsroom's own coverage: it relays no other outlet's story
+    (``relays_another_outlet``), and it reports (credits its own outlet) or prints no text another
+    desk of the story carries too (``carried_elsewhere``: agency copy)."""
+    sig = _signals(a)
+    if relays_another_outlet(sig):
+        return False
+    return bool(sig.own_reporting) or carried_elsewhere(a, story) is None
 
 
 def newsroom_pieces(
@@ -192,8 +203,9 @@ def newsroom_pieces(
     overlap); a story says "same event" far better than word overlap, so here any two own pieces
     (``kinds``: "self") of one outlet in one story published within ``STORY_NEWSROOM_DAYS`` are one
     newsroom, attached to its earliest piece. Off-topic articles (``off``) join nothing, nor do
-    pieces that relay another outlet's story (``relays_another_outlet``; read only for outlets with
-    two or more pieces in a story, so the few candidates alone are parsed)."""
+    pieces that relay another outlet's story (``relays_another_outlet``) or print agency text another
+    desk of the story carries too (``carried_elsewhere``); both read only for outlets with two or
+    more pieces in a story, so the few candidates alone are parsed."""
     by_id = {a.id: a for a in articles}
     off = off or set()
     out: dict[str, str] = {}
@@ -209,7 +221,8 @@ def newsroom_pieces(
         for pieces in by_outlet.values():
             if len(pieces) < 2:
                 continue
-            pieces = [p for p in pieces if not _relay(by_id[p])]
+            story = [by_id[m] for m in members if m in by_id]
+            pieces = [p for p in pieces if _own_piece(by_id[p], story)]
             pieces.sort(key=lambda x: _publication_order(by_id[x]))
             first = pieces[0] if pieces else ""
             for p in pieces[1:]:
@@ -219,6 +232,48 @@ def newsroom_pieces(
                     continue
                 out[p] = first
     return out
+
+
+# two desks printing this share of the shorter text's narrative sentences (CARRIED_MIN_WORDS words or
+# more, quoting no one: a quoted statement is printed word for word by every desk) word for word,
+# within CARRIED_DAYS of each other, carry one text. Independent reports share no such sentence;
+# a paper's copy of agency text adds captions and trims, so less than all of it matches (the two
+# British papers' agency report of a Grand Prix share 10 of the shorter one's 22)
+CARRIED_SHARE = 0.4
+CARRIED_MIN_WORDS = 8
+CARRIED_DAYS = 1.0
+
+
+@lru_cache(maxsize=4096)
+def _long_sentences(text: str) -> tuple[str, ...]:
+    """The narrative sentences ``carried_elsewhere`` compares, normalised (cached: the tracer reads
+    each article against every article a relation ties to it)."""
+    return tuple(" ".join(s.lower().split()) for s in split_sentences(text)
+                 if len(s.split()) >= CARRIED_MIN_WORDS and not quotations(s))
+
+
+def carried_elsewhere(piece: Article, others: Sequence[Article]) -> Article | None:
+    """Another outlet's article (of ``others``) that prints much of ``piece``'s narrative word for
+    word within ``CARRIED_DAYS`` of it (``CARRIED_SHARE``), or None. Signal: identical text at two
+    competing outlets within hours, neither crediting the other, is agency copy both desks carried
+    (the Press Association's text on two national papers), not one newsroom's own reporting; so
+    such a piece is no piece of its newsroom's own coverage (``newsroom_pieces``,
+    ``_Tracer._newsrooms``)."""
+    mine = _long_sentences(piece.text or "")
+    if len(mine) < 3:
+        return None
+    keys = outlet_keys(piece.outlet, piece.url)
+    when = parse_time(piece.published)
+    for other in others:
+        if other.id == piece.id or keys & outlet_keys(other.outlet, other.url):
+            continue
+        then = parse_time(other.published)
+        if when is None or then is None or abs((when - then).total_seconds()) > CARRIED_DAYS * 86400:
+            continue
+        theirs = set(_long_sentences(other.text or ""))
+        if theirs and sum(1 for x in mine if x in theirs) >= CARRIED_SHARE * min(len(mine), len(theirs)):
+            return other
+    return None
 
 
 def public_post(sentence: str, text: str) -> bool:

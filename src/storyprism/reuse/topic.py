@@ -24,6 +24,7 @@ import numpy as np
 
 from storyprism.records import Article
 from storyprism.reuse.direction import parse_time
+from storyprism.reuse.happening import earlier_runs
 from storyprism.reuse.text import STOPWORDS, split_sentences
 from storyprism.text.calendar import MONTHS, month_alternation
 from storyprism.text.outlets import outlet_keys
@@ -283,7 +284,9 @@ def off_event_articles(
     2016 one). Not flagged: articles whose date is inferred or suspect (the date may be what is
     wrong), and articles that derive from or feed another member (``parents``: id -> immediate
     source), since a rewrite of an old scoop is still about it. Also flagged: the one member printed
-    days before a burst of all the others (``_before_burst``). Meant to run once stories exist.
+    days before a burst of all the others (``_before_burst``), and the reports of a run of coverage
+    that ended weeks before the story's own run and whose ledes date an earlier happening
+    (``happening.earlier_runs``). Meant to run once stories exist.
     """
     by_id = {a.id: a for a in articles}
     parents = parents or {}
@@ -306,6 +309,16 @@ def off_event_articles(
             if days > OFF_EVENT_DAYS and m not in linked:
                 out[m] = (f"about another event: published {by_id[m].published}, {days} days from the "
                           f"story's median date {median.date()}")
+        ties: dict[str, set[str]] = {}  # member -> the members it derives from or feeds
+        inside = set(members)
+        for m in members:
+            parent = parents.get(m)
+            if parent is not None and parent in inside and parent != m:
+                ties.setdefault(m, set()).add(parent)
+                ties.setdefault(parent, set()).add(m)
+        texts = {m: (by_id[m].title or "", by_id[m].text or "", by_id[m].published) for m in dated}
+        for m, reason in earlier_runs(dated, texts, ties).items():
+            out.setdefault(m, reason)
         early = _before_burst(dated, linked)
         if early is not None and early not in out:
             m, lead, burst = early

@@ -48,7 +48,7 @@ from storyprism.reuse.credits import (
     name_keys,
     outlet_keys,
 )
-from storyprism.reuse.direction import is_date_only, newest_embedded_post, parse_time
+from storyprism.reuse.direction import batch_stamp_suspects, is_date_only, newest_embedded_post, parse_time
 from storyprism.reuse.documents import (
     announcement_restatements,
     document_paraphrase,
@@ -59,6 +59,7 @@ from storyprism.reuse.lineage import (
     POST_MARK,
     _newsroom_key,
     _publication_order,
+    carried_elsewhere,
     join_text_families,
     newsroom_pieces,  # noqa: F401  (re-exported: storyprism.reuse, the pipeline's newsroom step)
     passage_credit,
@@ -448,6 +449,10 @@ class _Tracer:
         self._resolve(traces)
         for aid, t in traces.items():
             t.published_suspect = suspect_date(self.articles[aid], self.articles.get(t.parent) if t.parent != aid else None)
+        # a page sharing a crawl stamp shares its suspicion (direction.batch_stamp_suspects)
+        found = {aid: t.published_suspect for aid, t in traces.items()}
+        for aid, reason in batch_stamp_suspects(self.articles, found).items():
+            traces[aid].published_suspect = reason
         by_origin: dict[str, list[str]] = {}
         for aid, t in traces.items():
             by_origin.setdefault(t.origin, []).append(aid)
@@ -584,11 +589,26 @@ class _Tracer:
                 "(pasted from it, or both from one source the corpus lacks)"
             )
 
+    def _carried(self, aid: str, trace: Trace) -> bool:
+        """Agency text two desks carry (``lineage.carried_elsewhere``, among the articles a reuse
+        relation ties to ``aid``), and no reporting of its own: no piece of a newsroom's coverage
+        (the reason is recorded on ``trace``)."""
+        if self.signals[aid].own_reporting:
+            return False
+        others = [self.articles[o] for o in sorted(self.related.get(aid, set())) if o in self.articles]
+        other = carried_elsewhere(self.articles[aid], others) if others else None
+        if other is None:
+            return False
+        trace.evidence.append(
+            f"prints the text {other.outlet or other.id} carries within a day, neither crediting the other: "
+            f"agency copy, not a piece of its newsroom's own coverage")
+        return True
+
     def _newsrooms(self, traces: dict[str, Trace]) -> None:
         """Several own pieces of one outlet on one event (a live story, a gallery, a video) share its
         newsroom, its sources and its briefings: they count as one origin, the earliest piece."""
         selfs = [a for a, t in traces.items() if t.kind == "self" and not t.off_topic and a not in self.source_like
-                 and not relays_another_outlet(self.signals[a])]
+                 and not relays_another_outlet(self.signals[a]) and not self._carried(a, t)]
         by_outlet: dict[str, list[str]] = {}
         for a in selfs:
             key = _newsroom_key(self.keys[a])
