@@ -15,6 +15,7 @@ from storyprism.compare.conflicts import (
 )
 from storyprism.compare.durations import duration_conflicts
 from storyprism.compare.options import CompareOptions
+from storyprism.compare.ordinals import ordinal_conflicts
 from storyprism.compare.places import place_conflicts
 from storyprism.compare.quantities import number_conflicts, polarity_conflicts
 from storyprism.compare.schedule import schedule_conflicts
@@ -124,6 +125,7 @@ def _compare_story(
     # rather than taken from the extraction: conflicts need the counted thing and the rounding step.
     conflicts += number_conflicts(st)
     conflicts += duration_conflicts(st)
+    conflicts += ordinal_conflicts(st)
     conflicts += polarity_conflicts(st)
     conflicts += date_conflicts(st, dates, options)
     conflicts += schedule_conflicts(st)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlparse
 
 import numpy as np
 
+from storyprism import models
 from storyprism.compare.claims import StoryText, parse_when, published_key
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.readability import display_text, readable
+from storyprism.compare.restatement import Fact, fact_of, restates
 from storyprism.compare.text import content_tokens
 from storyprism.records import (
     Article,
@@ -77,6 +79,16 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
         vecs = np.vstack([st.vectors[rows[k]] for k in embedded])
         block = np.ix_(embedded, embedded)
         similarity[block] = np.maximum(similarity[block], vecs @ vecs.T)
+    facts: dict[int, Fact] = {}
+
+    def fact(k: int) -> Fact:
+        if k not in facts:
+            facts[k] = fact_of(claims[k].text)
+        return facts[k]
+
+    def cosine(k: int, c: int) -> Callable[[], float | None]:
+        return lambda: _encoder_similarity(st, rows[k], rows[c], claims[k].text, claims[c].text, options)
+
     chosen: list[int] = []
     remaining = set(range(len(claims)))
     lam = options.summary_diversity
@@ -107,6 +119,8 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
             continue  # near-duplicate of a picked sentence
         if any(_restates(claims[best].text, claims[c].text) for c in chosen):
             continue  # most of its content words are already shown: the same statement reworded
+        if any(restates(fact(best), fact(c), cosine(best, c)) for c in chosen):
+            continue  # the same actors, figures and happening in other words: one fact shown once
         chosen.append(best)
     sentences = []
     for k in chosen:
@@ -115,6 +129,17 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
         # Shown without the wire dateline that opens agency copy; the citation stays.
         sentences.append(SummarySentence(text=display_text(c.text), articles=list(c.articles), outlets=outlets))
     return Summary(story=st.story.id, sentences=sentences)
+
+
+def _encoder_similarity(st: StoryText, i: int, j: int, a: str, b: str, options: CompareOptions) -> float | None:
+    """The sentence encoder's cosine of two sentences: their stored vectors, or encoded now (the
+    embedding store keeps each sentence's vector once); None when the encoder is off."""
+    if i in st.vectors and j in st.vectors:
+        return float(np.dot(st.vectors[i], st.vectors[j]))
+    if not options.embeddings:
+        return None
+    va, vb = models.embed([a, b])
+    return float(np.dot(va, vb))
 
 
 def _headline_core(titles: Sequence[str]) -> set[str]:
