@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyprism.extract import not_speech
+from storyprism.extract import not_quotes, not_speech
 from storyprism.extract.content_edges import (
     TIME_WORDS,
     complement_start,
@@ -433,6 +433,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         if not_speech.no_content(p, text, i, lemma, kind):
             continue  # a gap in a relative clause, a fronted wh-subject, "found himself" (``not_speech``)
         content = not_speech.without_questions(p, text, i, lemma, content)
+        if not_quotes.topic_only(p, text, i, lemma, kind, content):
+            continue  # a plain noun phrase referred to, cheered, tweeted about or unveiled (``not_quotes``)
         if (
             kind == "dobj"
             and "ccomp" in table.get(lemma, frozenset())
@@ -464,6 +466,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
     out.extend(a for a in (_stance_adjective(p, text, i) for i in range(len(p))) if a is not None)
     for a in out:  # content ends before another holder's relative clause, starts after its own frame
         a.content = not_speech.trimmed(p, text, a.cue, a.content)
+        if a.kind == "according":  # "..., as X accounts for 90%, according to UN data": the figure alone
+            a.content = not_quotes.data_figure(p, text, a.speaker, a.content)
     out.sort(key=lambda a: a.content[0][0])
     # "Wolfson says a judge may be convinced that ...": a stance someone only predicts or supposes
     # ("may", "might", "could", "would", "will": "experts expect that companies will announce ...") is

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.cues import QUESTION_WORDS, SPEECH_LEMMAS, SPEECH_OR_BELIEF
+from storyprism.extract.not_quotes import reporter_end
 from storyprism.extract.parse import Parse
 
 _RELATIVE = frozenset(["who", "whom", "which", "that", "what"])
@@ -120,7 +121,8 @@ def open_questions(p: Parse, text: str, v: int) -> list[tuple[int, int]]:
     """Character ranges of the clauses of ``v`` that are embedded questions ("what was going on")."""
     out = []
     for c in p.children(v):
-        if p.deps[c] not in ("ccomp", "dobj") or c < v:
+        # "knew how to stick his landing": a wh-infinitive (xcomp) is an open question as a clause is
+        if p.deps[c] not in ("ccomp", "dobj", "xcomp") or c < v:
             continue
         first = p.lefts[c]
         # signal: the clause opens with a wh-word or "whether"/"if" after the cue (an open question, no
@@ -211,4 +213,4 @@ def trimmed(p: Parse, text: str, cue: int, content: list[tuple[int, int]]) -> li
     """Each content span ended before another holder's relative clause and started after its own frame;
     a speaker's appositive misread as a clause after an inverted tag is dropped."""
     kept = [c for c in content if not speaker_appositive(p, text, cue, c, content)]
-    return [after_frame(p, text, cut_other_holders(p, text, cue, c)) for c in kept]
+    return [after_frame(p, text, reporter_end(p, text, cue, cut_other_holders(p, text, cue, c))) for c in kept]

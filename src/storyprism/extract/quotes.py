@@ -43,6 +43,7 @@ from storyprism.extract.followups import (
 )
 from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
+from storyprism.extract.not_quotes import section_heading
 from storyprism.extract.parse import Parse
 from storyprism.extract.quote_frames import (
     CONJ_OPENS,
@@ -675,6 +676,8 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
         or not _INTRO_COLON.match(text, q.end)
         or not re.search(rf"\b{re.escape(q.speaker.split()[-1])}\b", q.text)
     ]
+    # a quotation alone on its line in title case is a section heading, no one's words (``not_quotes``)
+    out = [q for q in out if not (q.direct and section_heading(text, q.start, q.end))]
     speaking_it(text, ctx, out)
     quote_after_statement(text, out)
     document_issuer(text, out)

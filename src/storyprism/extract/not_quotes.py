@@ -1,0 +1,166 @@
+"""Things that look like attributions but carry no one's words (issue 12, round 12b).
+
+Each rule is one general signal of grammar or of news writing (used by ``attribution`` and ``quotes``):
+
+- a verb of praising, cheering, referring or tweeting-about whose object is a plain noun phrase (no
+  clause of its own, no quotation) names who or what the act is about, not what was said: "praised the
+  leadership of X", "referring to his police forces", "tweeted about the scene", "cheer the team to
+  victory"; "revealed" + a plain noun phrase unveils a thing ("revealed the first car off the line");
+  with a clause ("revealed that ...", "praised X, saying ...") or a quotation the words are there and stay;
+- "show" (and "demonstrate", "prove") whose subject is "it", "this" or a relative pronoun standing for a
+  thing ("the names, which showed that ...", "the launch ... it showed a willingness") is evidence
+  the reporter reads off an event or a document: no one speaks;
+- a quotation that fills its own line, in title case, with no sentence punctuation, is a section heading
+  the outlet set in quotation marks, not anyone's words;
+- content ends where the reporter takes the floor again: before a relative clause set off by a dash
+  ("... against Apple - which usually waits until ..."), before a correction in the reporter's voice
+  ("... had died, when in fact he was in prison") and before a "while" clause whose subject is another
+  named holder ("it expects a hit, while Bank of America will take a charge").
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.extract.parse import Parse
+
+# verbs whose object is the person or thing an act of praise, reference or support is about
+# ("praise" is left out: PolNeAR annotates "officials praised the protests" as the officials' stance, and
+# dropping it cost 0.0007 of all-attribution F1 on dev)
+TOPIC_CUES = frozenset(["refer", "cheer", "reveal"])
+# "tweeted about the scene": the preposition names the topic ("tweeted a warning" keeps its message)
+TOPIC_PREP_CUES = frozenset(["tweet"])
+_CLAUSE_DEPS = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "ccomp"])
+_QUOTE_CHARS = re.compile(r"[\"“”‘’]|(?<!\w)'|'(?!\w)")
+# verbs of evidence: a thing shows, proves or demonstrates what the reporter draws from it
+_EVIDENCE = frozenset(["show", "demonstrate", "prove"])
+_THING_SUBJECTS = frozenset(["it", "this", "which", "that"])
+
+
+def topic_only(p: Parse, text: str, v: int, lemma: str, kind: str, content: list[tuple[int, int]]) -> bool:
+    """Whether cue ``v`` only names the topic of an act: its content is a plain noun phrase."""
+    if not content:
+        return False
+    if not (
+        (kind in ("dobj", "prep") and lemma in TOPIC_CUES) or (kind == "prep" and lemma in TOPIC_PREP_CUES)
+    ):
+        return False
+    kids = p.children(v)
+    if any(p.deps[c] == "prep" and p.word(text, c) == "as" and c > v for c in kids):
+        return False  # "referred to X as Y": the name used is the words
+    if lemma == "reveal" and not any(p.deps[c] == "nsubj" and p.tags[c].startswith("NNP") for c in kids):
+        # a named person or company revealing a thing unveils it ("Musk revealed the first car off the
+        # line"); a document or an event that "reveals" something is evidence read as a finding
+        return False
+    for s, e in content:
+        if _QUOTE_CHARS.search(text, s, e):
+            return False  # "praised the 'courage' of ...": quoted words are someone's words
+        # a clause inside the object ("revealed information ... had been exposed") states a claim
+        if any(p.deps[t] in _CLAUSE_DEPS for t in p.tokens_in(s, e)):
+            return False
+    return True
+
+
+def evidence_of_thing(p: Parse, text: str, v: int, lemma: str) -> bool:
+    """Whether evidence verb ``v`` has "it", "this" or a relative pronoun as its subject."""
+    if lemma not in _EVIDENCE:
+        return False
+    return any(
+        p.deps[c] in ("nsubj", "nsubjpass") and p.word(text, c) in _THING_SUBJECTS and c < v
+        for c in p.children(v)
+    )
+
+
+_TITLE_SMALL = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with"]
+)
+
+
+def section_heading(text: str, start: int, end: int) -> bool:
+    """Whether the quotation at ``start``..``end`` is a heading: alone on its line between marks, three
+    words or more, every word but the small ones capitalised, and no sentence punctuation inside or
+    before the closing mark (a spoken line alone in a paragraph ends with its full stop or question)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    before, after = text[ls:start].strip(), text[end:le].strip()
+    if len(before) > 1 or len(after) > 1:
+        return False  # the line holds more than the quotation (a cue, a speaker)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    if len(words) < 3 or re.search(r"[.!?,;:]\s*$", text[start:end]):
+        return False
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(big) and all(w[0].isupper() for w in big)
+
+
+# a relative clause set off by a dash: the reporter's aside on the last noun ("Apple - which usually
+# waits until September"), no part of what the holder said
+_DASH_ASIDE = re.compile(r"\s+[-–—]+\s*(?=(?:which|who|whose|where)\b)|[–—](?=(?:which|who|whose|where)\b)")
+# "when in fact", "while actually": the reporter corrects the claim just reported
+_CORRECTION = re.compile(
+    r",?\s+(?:when|while|whereas|but|though|although),?\s+(?:in\s+fact|actually|in\s+reality)\b"
+)
+
+
+def reporter_end(p: Parse, text: str, cue: int, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` ended before a dash aside, a correction or another named holder's "while" clause, when
+    the cue comes first: a tag after the words ("... - which it often is, according to X") attributes
+    all the sentence before it, aside included."""
+    s, e = span
+    if cue < 0 or p.starts[cue] > s:
+        return span
+    cut = e
+    for rx in (_DASH_ASIDE, _CORRECTION):
+        m = rx.search(text, s, e)
+        if m and m.start() - s > 20:
+            cut = min(cut, m.start())
+    for t in p.tokens_in(s, e):
+        if p.word(text, t) != "while" or p.deps[t] != "mark" or t == 0 or p.word(text, t - 1) != ",":
+            continue
+        head = p.heads[t]
+        subj = [c for c in p.children(head) if p.deps[c] in ("nsubj", "nsubjpass") and c > t]
+        main = p.heads[head]
+        own = [c for c in p.children(main) if p.deps[c] in ("nsubj", "nsubjpass") and p.starts[c] >= s]
+        # signal: the holder speaks of itself ("it expects a hit") and a contrast whose subject is a
+        # proper name sets another holder's position beside it ("..., while Y will take a charge"): the
+        # reporter's juxtaposition; a finding about third parties ("found HSBC has ..., while Z has ...")
+        # goes on with the same finding
+        if (
+            subj
+            and p.tags[subj[0]].startswith("NNP")
+            and own
+            and p.tags[own[0]] == "PRP"
+            and p.starts[t - 1] - s > 20
+        ):
+            cut = min(cut, p.starts[t - 1])
+    while cut > s and text[cut - 1] in " ,;":
+        cut -= 1
+    return (s, cut) if cut > s else span
+
+
+# sources that are records, not holders: they state figures, never the reading a reporter gives them
+_DATA_NOUNS = frozenset(
+    ["data", "figures", "statistics", "stats", "records", "numbers", "estimates", "census", "tally", "count"]
+)  # fmt: skip
+_REASON = re.compile(r",\s+(?:as|because|since)\s+")
+
+
+def data_figure(
+    p: Parse, text: str, source: tuple[int, int] | None, content: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The content of "according to <data>" cut to the reason clause that holds the figure ("China has
+    been key to that strategy, as Beijing accounts for nearly 90% of its imports, according to UN data"):
+    a record states the figure; the main clause is the reporter's reading of it."""
+    if source is None or len(content) != 1:
+        return content
+    head = text[source[0] : source[1]].lower().split()
+    if not head or not any(w.strip(".,") in _DATA_NOUNS for w in head[:4]):
+        return content
+    s, e = content[0]
+    m = _REASON.search(text, s, e)
+    if m is None or m.start() - s < 10:
+        return content
+    figure = any(p.tags[t] == "CD" or text[p.starts[t]] == "%" for t in p.tokens_in(m.end(), e))
+    main_figure = any(p.tags[t] == "CD" for t in p.tokens_in(s, m.start()))
+    # only a figure in the reason clause and none in the main one: the record backs the reason alone
+    return [(m.end(), e)] if figure and not main_figure else content
