@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storyprism.text import datelines as DL
+
 # Reason codes (stable: they are stored with every removed line and shown to users).
 UI_WIDGET = "ui-widget"
 TEASER = "teaser"
@@ -81,7 +83,8 @@ def is_quote_line(line: str) -> bool:
     return bool(s) and s[0] in _QUOTE_OPEN
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(\([^)]{1,40}\))?\s*[–—-]+\s*$")
+# the wire dateline alone on its line (pieces from text/datelines.py: place, region, credit, dash)
+_DATELINE = re.compile(rf"^{DL.HEAD}\s*{DL.DASH}\s*$")
 
 
 def is_dateline(line: str) -> bool:
@@ -89,9 +92,8 @@ def is_dateline(line: str) -> bool:
     return bool(_DATELINE.match(line.strip()))
 
 
-_DATELINE_START = re.compile(
-    r"^(?:[A-Z][A-Z .,'’/-]{1,40}(?:\([^)]{1,40}\))?\s*[–—-]+\s+\S|\([A-Z][\w ]{1,20}\)\s*[–—-]?\s*\S)"
-)
+# a line opening with a dateline and going on (the lede), or with a bracketed credit alone ("(CNN) ...")
+_DATELINE_START = re.compile(rf"^(?:{DL.HEAD}\s*{DL.DASH}\s+\S|{DL.CREDIT}\s*{DL.DASH}?\s*\S)")
 
 
 def starts_with_dateline(line: str) -> bool:

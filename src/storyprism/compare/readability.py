@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import re
 
+from storyprism.text import datelines as DL
 from storyprism.text.cues import speech_forms
 
 # The dateline convention of agency and newspaper copy: a place in capitals, an optional region or
 # date after a comma, an optional credit in brackets, then a dash ("OFER PRISON, West Bank (Reuters) -",
 # "LAKE FOREST, Ill. —", "CAIRO --"); a place in any case when a bracketed credit follows it
 # ("Washington (CNN) —"); or a bracketed credit alone at the very start ("(CNN) Chrissy Teigen ...").
-_CREDIT = r"(?:\((?:[A-Z][\w.&'’ -]{0,24})\)|/[A-Z][\w.]{1,20}/)"
-_PLACE_CAPS = r"[A-Z][A-Z.'’&-]+(?:\s+[A-Z][A-Z.'’&-]+){0,3}"
-_PLACE_ANY = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
-_REGION = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[\w.,'’-]+){0,3}?)?"
+# The pieces are text/datelines.py's; the anchoring (opening, inside) is this module's.
+_CREDIT = rf"(?:{DL.CREDIT}|{DL.SLASH_CREDIT})"
+_PLACE_CAPS = DL.PLACE
+_PLACE_ANY = DL.PLACE_ANY
+_REGION = rf"(?:{DL.REGION})?"
 # the copy's first sentence opens after the dash ("NASA - the space agency - said" is no dateline)
-_DASH = r"\s*(?:-{1,2}|—|–)\s+(?=[A-Z“\"‘'])"
+_DASH = rf"\s*{DL.DASH}\s+(?=[A-Z“\"‘'])"
 _DATELINE_OPENING = re.compile(
     rf"^[\s•·*]*(?:{_PLACE_CAPS}{_REGION}(?:\s*{_CREDIT})?{_DASH}"
     rf"|{_PLACE_ANY}{_REGION}\s*{_CREDIT}{_DASH}"
@@ -30,7 +32,7 @@ _DATELINE_OPENING = re.compile(
 # A dateline with its credit inside a sentence: the page's headline or a caption was glued before
 # the copy's first line ("Israel indicts teen LONDON (Reuters) - Israel indicted ..."); what follows
 # the dateline is the statement.
-_DATELINE_INSIDE = re.compile(rf"\s(?:{_PLACE_CAPS}{_REGION}\s*)?\((?:AP|Reuters|AFP|UPI|CNN|dpa|PA|Xinhua)\){_DASH}")
+_DATELINE_INSIDE = re.compile(rf"\s(?:{_PLACE_CAPS}{_REGION}\s*)?{DL.SIGNED_CREDIT}{_DASH}")
 # A list bullet opening a line is layout, not text.
 _BULLET = re.compile(r"^[\s•·▪►*]+")
 

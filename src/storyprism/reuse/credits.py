@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from storyprism.text import datelines as DL
 from storyprism.text.calendar import MONTHS, WEEKDAYS
 from storyprism.text.cues import speech_forms
 from storyprism.text.outlets import outlet_keys, squash
@@ -49,13 +50,15 @@ _COPYRIGHT = re.compile(
     rf"(?<!image )(?<!photo )(?<!picture )(?:copyright\s*(?:©\s*)?(?:\d{{4}}\s*)?|(?:©|\(c\))\s*\d{{4}}\s*)(?:the\s+)?({_AGENCY_ALT}|AP|AFP|PA)\b",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)\s*[-–—:]")
+# a wire dateline's agency credit anywhere in the head ("WASHINGTON (AP) —", "(Reuters) -"); the one
+# agency list is text/datelines.py's
+_DATELINE = re.compile(rf"\(({DL.AGENCY})\)\s*(?:{DL.DASH}|:)")
 # a page's date line tagged with its source agency: "Updated: 2016-07-15 06:50 (Xinhua)" (China Daily
 # and other sites print the agency beside the time stamp instead of a dateline)
 _STAMP_TAG = re.compile(
-    r"\b(?:Updated|Published|Posted)\b:?[^\n()]{0,40}?\d{1,2}:\d{2}\s*\((AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)\)"
+    rf"\b(?:Updated|Published|Posted)\b:?[^\n()]{{0,40}}?\d{{1,2}}:\d{{2}}\s*\(({DL.AGENCY})\)"
     # ... or as the source field that opens the date line: "Xinhua | Updated: 2017-09-15 17:52"
-    r"|(?:^|\n)[ \t]*(?:Source:\s*)?(AP|Reuters|AFP|PA|PTI|UPI|dpa|Xinhua|IANS|AAP)[ \t]*\|[ \t]*(?:Updated|Published|Posted)\b",
+    rf"|(?:^|\n)[ \t]*(?:Source:\s*)?({DL.AGENCY})[ \t]*\|[ \t]*(?:Updated|Published|Posted)\b",
     re.IGNORECASE)
 _BYLINE = re.compile(rf"^\s*By\s+(?:the\s+)?({_AGENCY_ALT})\s*$", re.IGNORECASE | re.MULTILINE)
 # a byline or a date-line tag that credits "Agencies" ("By Agencies", "Updated: 2016-07-15 13:14

@@ -20,11 +20,14 @@ from datetime import UTC, datetime
 from storyprism.records import Article
 from storyprism.reuse.align import SentenceMatch
 from storyprism.reuse.changes import SAY_LEMMAS, numbers
+from storyprism.text import datelines as DL
 from storyprism.text.calendar import month_alternation
 from storyprism.text.outlets import outlet_keys
 
+# a line of the head opening with a dateline: place in capitals, region, an agency's or a signing
+# house's credit, dash (pieces from text/datelines.py)
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\((?:AP|Reuters|AFP|dpa|UPI|Bloomberg)\)\s*)?[–—-]{1,2}\s",
+    rf"^\s*{DL.PLACE}(?:{DL.REGION})?\s*(?:{DL.SIGNED_CREDIT}\s*)?{DL.DASH}\s",
     re.MULTILINE,
 )
 _WIRE_CREDIT = re.compile(
