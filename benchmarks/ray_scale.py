@@ -8,7 +8,8 @@ numbers and dates, so replicas are new stories, not cache hits), written as JSON
 * local: ``storyprism analyze DIR --workspace W`` (a fresh process, models included);
 * ray: ``storyprism.engine.ray_engine.analyze`` in a fresh driver process that starts a local Ray with
   ``--cpus`` CPUs; ``driver peak`` is that driver process alone (ru_maxrss), ``all`` sums it with the
-  Ray processes it started (sampled every 0.2 s).
+  Ray processes it started (sampled every 0.2 s); and the global actor's own memory after each of
+  its steps (heap / object-store pages, MB) with its high-water mark (``memory_mb`` in its report).
 
 Usage: python benchmarks/ray_scale.py [--sizes 1000 2000] [--cpus 2] [--per-file 200] [--skip-local]
 Needs ../shared/data (the Giveme5W1H cluster the replicas come from) and the ray extra.
@@ -40,7 +41,7 @@ ray.shutdown()
 open(report, "w").write(json.dumps({"seconds": r.seconds, "bytes": r.bytes, "global": r.report.get("seconds", {}),
                   "encoded_global": r.report.get("sentences_encoded_global"), "articles": r.articles,
                   "global_peak_mb": r.report.get("peak_mb"), "global_rss_mb": r.report.get("rss_mb"),
-                  "reuse_ran": r.report.get("reuse_ran"),
+                  "reuse_ran": r.report.get("reuse_ran"), "global_memory": r.report.get("memory_mb", {}),
                   "wall_pipeline": wall,
                   "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -82,6 +83,13 @@ def main() -> int:
             print("      global step: " + "  ".join(f"{k} {v:.1f}s" for k, v in r["global"].items())
                   + f"; sentences it still encoded {r['encoded_global']}; reuse ran {r.get('reuse_ran')}; "
                   f"its process's peak {r.get('global_peak_mb')} MB, resident at the end {r.get('global_rss_mb')} MB")
+            # the global actor's own heap (anon) and the object-store pages it mapped (shmem) after each
+            # of its steps: the heap is what a node must hold per article; the shared pages Ray can spill
+            mem = r.get("global_memory") or {}
+            if mem:
+                print("      global actor memory after each step (heap / object-store pages, MB): "
+                      + "  ".join(f"{k} {v.get('anon', 0):.0f}/{v.get('shmem', 0):.0f}" for k, v in mem.items())
+                      + f"; peak resident {max(v.get('peak', 0) for v in mem.values()):.0f} MB", flush=True)
             # the one process's own work (its waits for the distributed reuse left out), per article:
             # what the single global node costs as the corpus grows
             own = sum(v for k, v in r["global"].items() if not k.startswith("reuse (waited"))

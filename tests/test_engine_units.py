@@ -10,7 +10,7 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from storyprism.engine.global_step import COMPARE_WORK, _write_compare_units, sentence_keys
-from storyprism.records import AnalysisData, Article, Story, Storyline
+from storyprism.records import AnalysisData, Article, Quote, Story, Storyline
 from storyprism.store import Store
 from storyprism.text.embeddings import quantise
 
@@ -34,6 +34,9 @@ def test_units_are_written_a_file_at_a_time_and_carry_their_vectors(tmp_path: Pa
         rng = np.random.default_rng(0)
         codes, scales = quantise(rng.normal(size=(len(keys), 384)).astype(np.float32))
         store.put_embeddings((k, float(s), c.tobytes()) for k, s, c in zip(keys, scales, codes, strict=True))
+        # the members' quotes come from the store, an article at a time, in stored order
+        store.add_derived("quote", [(f"q{k}", Quote(article=a, text=f"Words {k}.", direct=True))
+                                    for k, a in enumerate(["a1", "a0", "a1", "a3"])], lambda q: q.article)
         data = AnalysisData(articles=articles, stories=stories, storylines=lines)
         assert _write_compare_units(store, data, str(tmp_path), per_file=2) == 4
     finally:
@@ -45,6 +48,8 @@ def test_units_are_written_a_file_at_a_time_and_carry_their_vectors(tmp_path: Pa
     units = [pickle.loads(r["unit"]) for r in rows]
     first, vectors = units[0]
     assert [s.id for s in first.stories] == ["s0", "s1"] and [a.id for a in first.articles] == ["a0", "a1"]
+    assert [q.text for q in first.extraction.quotes] == ["Words 1.", "Words 0.", "Words 2."]  # a0's, then a1's
+    assert [q.text for q in units[2][0].extraction.quotes] == ["Words 3."] and not units[1][0].extraction.quotes
     # every sentence of the unit's members came with its vector, and nothing else did
     want = {k for a in first.articles for k in sentence_keys(a.text, model)}
     assert {k for k, _, _ in vectors} == want

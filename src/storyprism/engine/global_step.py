@@ -19,7 +19,7 @@ import json
 import pickle
 import resource
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -29,12 +29,13 @@ import pyarrow as pa
 from storyprism import compare, pipeline
 from storyprism.compare.options import CompareOptions
 from storyprism.engine import parquet
-from storyprism.engine.laps import Laps
+from storyprism.engine.laps import Laps, memory_mb, release_memory
 from storyprism.engine.rows import articles_of, loads, rejected_of
 from storyprism.options import Options
 from storyprism.records import (
     AnalysisData,
     DateMention,
+    Entity,
     Extraction,
     Mention,
     NumberMention,
@@ -46,9 +47,10 @@ from storyprism.records import (
     to_dict,
 )
 from storyprism.store import Store
-from storyprism.store.export import build_document
 
-UNITS_PER_FILE = 2_000  # comparison units per Parquet file of COMPARE_WORK
+GLOBAL_VECTOR_MEMORY = 20_000  # vectors the global step's embedding store keeps in process (~30 MB)
+UNITS_PER_FILE = 2_000  # comparison units per Parquet file of COMPARE_WORK, at most
+UNIT_BYTES_PER_FILE = 16 * 2**20  # and at most this many bytes of pickled units (~500 articles' worth)
 COMPARE_WORK = "_work/compare"  # comparison units, written by run_global, read by the cluster
 RUN_FILE = "_run.json"  # the run's report, written last: its presence marks a finished run
 META_FILE = "_meta.json"  # the workspace meta records `storyprism import` restores
@@ -103,18 +105,42 @@ class GlobalStep:
         self.options = options
         self.output = output
         self.seconds: dict[str, float] = {}
-        self.lap = Laps(self.seconds)
+        # this process's own heap and the shared pages it mapped after each step: what grows with
+        # the corpus on the one node (docs/scale.md reads these)
+        self.memory: dict[str, dict[str, float]] = {}
+        self.lap = Laps(self.seconds, self._step_done)
         self.store = Store(":memory:")
         self.embeddings = embedding_store()
         self.embeddings.attach(self.store)
         self.encoded_before = self.embeddings.encoded
+        # the embedding store keeps up to 300,000 float32 vectors in process beside its backend (1.5 kB
+        # each, ~0.5 GB when full), to spare a workspace's SQLite file a read. Here the backend is this
+        # process's own in-memory store, which hands out the very same dequantised vector, so a small
+        # table changes no result and keeps ~40 vectors an article (~65 kB) from piling up until the cap
+        self.memory_limit_before = self.embeddings.memory_limit
+        self.embeddings.memory_limit = GLOBAL_VECTOR_MEMORY
         self.articles: list[Any] = []
         self.report: dict[str, Any] = {}
         self.found: list[Reuse] = []
         self.origin_records: list[Origin] = []
 
+    def _step_done(self, stage: str) -> None:
+        # The embedding store's in-process table holds the vectors the step just read as rows of the
+        # float32 matrices they were dequantised into (a corpus-wide test such as the off-topic one
+        # reads ~40 an article in one call: ~65 kB an article, kept whole while any row is kept). The
+        # in-memory store below it holds every vector as int8 and hands out the same values, so the
+        # table is emptied between steps: no result changes, and no step's vectors outlive it.
+        self.embeddings.memory.clear()
+        release_memory()
+        self.memory[stage] = memory_mb()
+        # the in-memory store's own size (articles, records, vectors, as SQLite pages in this heap)
+        pages, size = (self.store.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "page_size"))
+        self.memory[stage]["store"] = round(pages * size / 2**20, 1)
+        self.memory[stage]["arrow"] = round(pa.total_allocated_bytes() / 2**20, 1)
+
     def close(self) -> None:
         self.embeddings.attach(None)
+        self.embeddings.memory_limit = self.memory_limit_before
         self.store.close()
 
     def begin(
@@ -141,29 +167,28 @@ class GlobalStep:
         self.found, self.origin_records = pipeline.run_reuse(self.store, self.articles, self.options)
         self.lap("reuse")
 
-    def reuse_docs(self, block: int = 256) -> list[pa.Table]:
+    def reuse_docs(self, block: int = 256) -> Iterator[pa.Table]:
         """The articles reuse compares (``reuse.detect.usable``, in its order: a row's ``idx`` is the
         article's place in ``detect_reuse``'s list), each with the int8 vectors of its sentences
-        as reuse splits them: all a pair's verification reads, so a task needs only its two rows."""
+        as reuse splits them: all a pair's verification reads, so a task needs only its two rows.
+        A block at a time, so the caller can hand each on (``ray.put``) before the next is built."""
         from storyprism.reuse.detect import usable
         from storyprism.reuse.text import split_sentences
         from storyprism.text.embeddings import key_of
 
         model = self.embeddings.model
         docs = usable(self.articles)
-        tables = []
         for start in range(0, len(docs), block):
             payloads = []
             for a in docs[start : start + block]:
                 keys = list(dict.fromkeys(key_of(t, model) for t in split_sentences(a.text)))
                 vectors = [(k, s, c) for k, (s, c) in self.store.get_embeddings(keys).items()]
                 payloads.append(pickle.dumps((a, vectors), protocol=pickle.HIGHEST_PROTOCOL))
-            tables.append(pa.table({
+            yield pa.table({
                 "idx": pa.array(range(start, start + len(payloads)), pa.int64()),
                 "payload": pa.array(payloads, pa.large_binary()),
-            }))
+            })
         self.lap("reuse docs")
-        return tables
 
     def reuse_found(self, found: list[Reuse], seen: dict[str, str | None]) -> None:
         """Relations computed elsewhere (equal to ``detect_reuse``'s, in its order), then what
@@ -176,39 +201,23 @@ class GlobalStep:
     def finish(self) -> dict[str, Any]:
         """Stories, context dates, independence, comparison units, the collections; the report."""
         store, options, articles, report, found = self.store, self.options, self.articles, self.report, self.found
-        origin_records = self.origin_records
-        origin_of = {r.article: r.origin for r in origin_records}
         report["reuse"] = dict(Counter(r.kind for r in found))
-        report["origins"] = len(set(origin_of.values()))
-        units = 0
-        if options.stories.enabled:
-            state = pipeline.run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
-            off_topic = pipeline.run_independence(store, articles, state, origin_records)
-            origin_of = {r.article: r.origin for r in origin_records}  # newsroom pieces were joined
-            report["stories"], report["storylines"] = len(state.stories), len(state.storylines)
-            self.lap("stories")
-            if options.compare.enabled:
-                data = AnalysisData(
-                    articles=articles,
-                    stories=pipeline.on_topic(state, off_topic),
-                    storylines=state.storylines,
-                    reuses=found,
-                    origins=origin_of,
-                    extraction=pipeline.load_extraction(store),
-                )
-                units = _write_compare_units(store, data, self.output)
-                self.lap("compare units")
+        report["origins"] = len(set({r.article: r.origin for r in self.origin_records}.values()))
+        # in a method of its own, so the story state and the analysis data it builds over the whole
+        # corpus are freed before the collections are written
+        units = self._stories_and_units() if options.stories.enabled else 0
         report["compare_units"] = units
         report["inferred_dates"] = sum(1 for a in articles if a.published_inferred)
         report["sentences_encoded_global"] = self.embeddings.encoded - self.encoded_before
+        _write_collections(store, self.output, articles)
+        self.lap("write")
         # this process's memory (the global actor's worker process under Ray): what grows with the
         # corpus on the one node that holds it. The peak may include what an earlier task of a
         # reused worker process held; the resident size now is this step's own
         report["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         report["rss_mb"] = _resident_mb()
-        _write_collections(store, self.output)
-        self.lap("write")
         report["seconds"] = self.seconds
+        report["memory_mb"] = self.memory
         # the workspace meta records `storyprism import` restores; they grow with the corpus, so
         # they are written here, never handed back to the driver
         parquet.write_json(self.output, META_FILE, {
@@ -216,6 +225,31 @@ class GlobalStep:
             for key in ("extracted", pipeline.FAILED_KEY, "inferred_published", "context_published", "reuse_pairs")
         })
         return report
+
+    def _stories_and_units(self) -> int:
+        """Stories, context dates, independence; then the comparison units (their count)."""
+        store, options, articles, report = self.store, self.options, self.articles, self.report
+        origin_records = self.origin_records
+        origin_of = {r.article: r.origin for r in origin_records}
+        state = pipeline.run_stories(store, articles, origin_of, options, dates=options.extract.enabled)
+        off_topic = pipeline.run_independence(store, articles, state, origin_records)
+        origin_of = {r.article: r.origin for r in origin_records}  # newsroom pieces were joined
+        report["stories"], report["storylines"] = len(state.stories), len(state.storylines)
+        self.lap("stories")
+        if not options.compare.enabled:
+            return 0
+        data = AnalysisData(
+            articles=articles,
+            stories=pipeline.on_topic(state, off_topic),
+            storylines=state.storylines,
+            reuses=self.found,
+            origins=origin_of,
+            # no corpus-wide extraction here: each unit reads its members' records from the store
+            extraction=Extraction(),
+        )
+        units = _write_compare_units(store, data, self.output)
+        self.lap("compare units")
+        return units
 
 
 def _resident_mb() -> float | None:
@@ -304,8 +338,8 @@ def sentence_keys(text: str, model: str) -> list[bytes]:
 
 def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file: int = UNITS_PER_FILE) -> int:
     """One unit per storyline (a story outside any storyline is its own): the stories, their
-    articles, the quotes, dates and numbers on them, the reuse relations into them, their origins,
-    and the sentence vectors already computed for them. Everything a story's comparison reads
+    articles, the quotes, dates and numbers on them (read from ``store`` an article at a time), the
+    reuse relations into them, their origins, and the sentence vectors already computed for them. Everything a story's comparison reads
     (its storyline's events, for the timeline) lies inside its unit, so comparing units apart
     gives what comparing the corpus at once gives."""
     from storyprism.models import embedding_store
@@ -317,13 +351,6 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file
     for s in data.stories:
         groups.setdefault(line_of.get(s.id) or f"story:{s.id}", []).append(s)
     articles = {a.id: a for a in data.articles}
-    by_article: dict[str, dict[str, list[Any]]] = {}
-    records: Sequence[Any]
-    for kind, records in (
-        ("quotes", data.extraction.quotes), ("dates", data.extraction.dates), ("numbers", data.extraction.numbers)
-    ):
-        for r in records:
-            by_article.setdefault(r.article, {}).setdefault(kind, []).append(r)
     reuse_into: dict[str, list[int]] = {}
     for k, relation in enumerate(data.reuses):
         reuse_into.setdefault(relation.copy, []).append(k)
@@ -333,22 +360,27 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file
 
     payloads: list[bytes] = []
     ranks: list[int] = []
-    written = 0
+    written = files = pending = 0
 
     def flush() -> None:
-        # units go to disk ``per_file`` at a time: this process never holds more than that many
-        # pickled units (~20 kB an article) beside the store
-        nonlocal written
+        # units go to disk ``per_file`` or ``UNIT_BYTES_PER_FILE`` at a time, whichever comes first:
+        # this process never holds more than that many pickled units (~30 kB an article: text,
+        # records, vectors) beside the store, however large the corpus
+        nonlocal written, files, pending
         table = pa.table({"rank": pa.array(ranks, pa.int64()), "unit": pa.array(payloads, pa.large_binary())})
-        pq.write_table(table, f"{base}/{COMPARE_WORK}/part-{written // per_file:05d}.parquet", filesystem=fs)
+        pq.write_table(table, f"{base}/{COMPARE_WORK}/part-{files:05d}.parquet", filesystem=fs)
         written += len(payloads)
+        files += 1
+        pending = 0
         payloads.clear()
         ranks.clear()
 
     for stories in groups.values():
         ids = list(dict.fromkeys(a for s in stories for a in s.articles))
         members = [articles[a] for a in ids if a in articles]
-        extra = [by_article.get(a, {}) for a in ids]
+        # each member's quotes, dates and numbers read from the store as the unit is built (in stored
+        # order, as the whole lists would give them): this process never holds the corpus's records
+        extra = [_unit_records(store, a) for a in ids]
         unit_reuses = [data.reuses[k] for k in sorted({k for a in ids for k in reuse_into.get(a, [])})]
         unit = AnalysisData(
             articles=members,
@@ -367,11 +399,21 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file
         vectors = [(k, s, c) for k, (s, c) in store.get_embeddings(keys).items()]
         payloads.append(pickle.dumps((unit, vectors), protocol=pickle.HIGHEST_PROTOCOL))
         ranks.append(min(rank[s.id] for s in stories))
-        if len(payloads) == per_file:
+        pending += len(payloads[-1])
+        if len(payloads) == per_file or pending >= UNIT_BYTES_PER_FILE:
             flush()
     if payloads:
         flush()
     return written
+
+
+def _unit_records(store: Store, article: str) -> dict[str, list[Any]]:
+    """The records of one article that comparison reads: its quotes, dates and numbers."""
+    return {
+        "quotes": store.derived(Quote, "quote", article=article),
+        "dates": store.derived(DateMention, "date", article=article),
+        "numbers": store.derived(NumberMention, "number", article=article),
+    }
 
 
 def compare_unit(unit_payload: bytes, rank: int, options: CompareOptions) -> dict[str, list[dict[str, Any]]]:
@@ -399,26 +441,46 @@ def compare_unit(unit_payload: bytes, rank: int, options: CompareOptions) -> dic
     return out
 
 
-def _write_collections(store: Store, output: str) -> None:
-    """Every collection but the comparison's, with the export's fields (plus what import needs)."""
-    doc = build_document(store)
-    full = {a.id: a for a in store.articles()}
-    for row in doc["articles"]:
-        a = full[row["id"]]
-        # beyond the export's fields: what a workspace keeps (removed lines with their position)
-        row.update(raw_text=a.raw_text, identity=a.identity, fetched=a.fetched, description=a.description,
-                   source_format=a.source_format,
-                   content_hash=a.content_hash, removed=[to_dict(r) for r in a.removed])
-    # records whole (a story's clustering state, a quote's offsets): the export's fields and more
-    doc["stories"] = [to_dict(s) for s in store.derived(Story, "story")]
-    doc["storylines"] = [to_dict(s) for s in store.derived(Storyline, "storyline")]
-    doc["quotes"] = [to_dict(q) for q in store.derived(Quote, "quote")]
-    doc["mentions"] = [to_dict(m) for m in store.derived(Mention, "mention")]
-    doc["origins"] = [to_dict(o) for o in store.derived(Origin, "origin")]
-    for name in parquet.ALL_COLLECTIONS:
-        if name in ("claims", "conflicts", "summaries", "outlet_coverage", "timeline"):
-            continue
-        parquet.write_rows(output, name, doc.get(name, []))
+ARTICLE_ROWS = 500  # article rows built and written at a time (each carries the text twice, cleaned and raw)
+
+
+def _write_collections(store: Store, output: str, articles: Sequence[Any]) -> None:
+    """Every collection but the comparison's, with the export's fields (plus what import needs),
+    one collection at a time and the articles ``ARTICLE_ROWS`` at a time: the rows are
+    ``store.export.build_document``'s, but this process never holds more than one collection's
+    rows (before, it built the whole export document at once and read every article twice more).
+    ``articles`` gives the order; their rows are read back from the store, which is what was saved."""
+    from storyprism.store.export import article_entry, reuse_entry
+
+    stories = store.derived(Story, "story")
+    story_of = {aid: s for s in stories for aid in s.articles}
+    origin = {o.article: o for o in store.derived(Origin, "origin")}
+    # the order of ``Store.articles()`` (the export's): publication date, undated last, then id
+    ids = [a.id for a in sorted(articles, key=lambda a: ("9999" if a.published is None else a.published, a.id))]
+    with parquet.RowWriter(output, "articles", per_file=2 * ARTICLE_ROWS) as out:
+        for start in range(0, len(ids), ARTICLE_ROWS):
+            for a in store.articles(ids=ids[start : start + ARTICLE_ROWS]):
+                row = article_entry(a, origin, story_of)
+                # beyond the export's fields: what a workspace keeps (removed lines with their position)
+                row.update(raw_text=a.raw_text, identity=a.identity, fetched=a.fetched, description=a.description,
+                           source_format=a.source_format,
+                           content_hash=a.content_hash, removed=[to_dict(r) for r in a.removed])
+                out.add(row)
+    del origin, story_of
+    # the stories' and storylines' records whole (a story's clustering state): the export's fields and more
+    parquet.write_rows(output, "stories", [to_dict(s) for s in stories])
+    del stories
+    parquet.write_rows(output, "storylines", [to_dict(s) for s in store.derived(Storyline, "storyline")])
+    parquet.write_rows(output, "rejected", [{"ref": r.ref, "reason": r.reason, "detail": r.detail}
+                                            for r in store.rejected()])
+    parquet.write_rows(output, "reuse", [reuse_entry(r) for r in store.derived(Reuse, "reuse")])
+    record_kinds: tuple[tuple[str, type[Any], str], ...] = (
+        ("quotes", Quote, "quote"),  # whole (with offsets): the export's fields and more
+        ("entities", Entity, "entity"), ("numbers", NumberMention, "number"), ("dates", DateMention, "date"),
+        ("mentions", Mention, "mention"), ("origins", Origin, "origin"),
+    )
+    for name, cls, kind in record_kinds:
+        parquet.write_rows(output, name, [to_dict(r) for r in store.derived(cls, kind)])
 
 
 def vector_table(keys: Sequence[bytes], vectors: np.ndarray) -> pa.Table:

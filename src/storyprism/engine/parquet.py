@@ -68,6 +68,38 @@ def write_rows(output: str, collection: str, rows: Sequence[dict[str, Any]], par
     return files
 
 
+class RowWriter:
+    """Rows of one collection written as they come, ``per_file`` to a file (``part-N.parquet``, the
+    names ``write_rows`` gives), so a writer of a large collection holds one file's rows at a time.
+    The folder exists afterwards even when no row came (an empty collection)."""
+
+    def __init__(self, output: str, collection: str, per_file: int = ROWS_PER_FILE) -> None:
+        self.fs, base = filesystem(output)
+        self.folder = f"{base}/{collection}"
+        self.per_file = per_file
+        self.rows: list[dict[str, Any]] = []
+        self.files = 0
+        self.fs.create_dir(self.folder, recursive=True)
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.per_file:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            pq.write_table(to_table(self.rows), f"{self.folder}/part-{self.files:05d}.parquet", filesystem=self.fs)
+            self.files += 1
+            self.rows = []
+
+    def __enter__(self) -> RowWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.flush()
+
+
 def read_rows(output: str, collection: str) -> list[dict[str, Any]]:
     """Every row of one collection, nested values decoded; an absent folder is an empty collection."""
     return [row for table in read_tables(output, collection) for row in decode(table)]

@@ -444,8 +444,12 @@ class _GlobalStepActor:
     def reuse_docs(self) -> tuple[list[Any], int]:
         import ray
 
-        tables = self.step.reuse_docs()
-        return [ray.put(t) for t in tables], sum(t.num_rows for t in tables)
+        # each block into the object store as soon as it is built: this process holds one at a time
+        refs, rows = [], 0
+        for table in self.step.reuse_docs():
+            refs.append(ray.put(table))
+            rows += table.num_rows
+        return refs, rows
 
     def reuse_here(self) -> None:
         self.step.reuse_here()

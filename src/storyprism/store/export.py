@@ -51,7 +51,7 @@ class ExportError(ValueError):
     """An export cannot be written as asked; the message says what to ask instead."""
 
 
-def _article_entry(a: Any, origin: dict[str, Origin], story_of: dict[str, Story]) -> dict[str, Any]:
+def article_entry(a: Any, origin: dict[str, Origin], story_of: dict[str, Story]) -> dict[str, Any]:
     story = story_of.get(a.id)
     o = origin.get(a.id) or Origin(a.id, a.id, parent=a.id)
     return {
@@ -81,7 +81,7 @@ def _article_entry(a: Any, origin: dict[str, Origin], story_of: dict[str, Story]
     }
 
 
-def _reuse_entry(r: Reuse) -> dict[str, Any]:
+def reuse_entry(r: Reuse) -> dict[str, Any]:
     return {
         "source": r.source,
         "copy": r.copy,
@@ -128,11 +128,11 @@ def build_document(store: Store, story: str | None = None) -> dict[str, Any]:
         return story is None or article_id in ids
 
     doc: dict[str, Any] = {
-        "articles": [_article_entry(a, origin, story_of) for a in articles],
+        "articles": [article_entry(a, origin, story_of) for a in articles],
         "rejected": [{"ref": r.ref, "reason": r.reason, "detail": r.detail} for r in store.rejected()]
         if story is None
         else [],
-        "reuse": [_reuse_entry(r) for r in store.derived(Reuse, "reuse") if keep(r.copy) and keep(r.source)],
+        "reuse": [reuse_entry(r) for r in store.derived(Reuse, "reuse") if keep(r.copy) and keep(r.source)],
         "stories": [_story_entry(s) for s in stories],
         "storylines": [
             {k: v for k, v in to_dict(line).items() if k != "state"}
