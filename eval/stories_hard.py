@@ -285,24 +285,20 @@ def main() -> int:
         name = "fresh_twins" if fresh else "twins"
         twin_figures(name, run(feats, arts, options), arts, pair_gold, pair_topic, split, figures)
 
-        twin = twins(later, gold, topic, fresh=fresh)
-        arts = [replace(a, published=None) for a in short] + twin
-        feats = [replace(f, day=None) for f in texts["short"][1]] + prepare(twin, options)
-        keep = {a.id for a in arts}
-        short_gold = {a: g for a, g in pair_gold.items() if a in keep}
-        short_topic = {a: g for a, g in pair_topic.items() if a in keep}
-        twin_figures(f"short_{name}", run(feats, arts, options), arts, short_gold, short_topic, split, figures)
-
-        # Lead twins: each short original beside its own lead retold with other names and numbers
-        # (see ``lead_twins``): two happenings each told in its own lead, not one told further on.
-        twin = lead_twins(short, gold, topic, fresh=fresh)
-        arts = [replace(a, published=None) for a in short] + twin
-        feats = [replace(f, day=None) for f in texts["short"][1]] + prepare(twin, options)
-        keep = {a.id for a in arts}
-        lead_gold = {a: g for a, g in pair_gold.items() if a in keep}
-        lead_topic = {a: g for a, g in pair_topic.items() if a in keep}
-        lead = "short_lead_twins" if fresh else "short_lead_donor_twins"
-        twin_figures(lead, run(feats, arts, options), arts, lead_gold, lead_topic, split, figures)
+        # The undated short originals beside their twins told further on (sentences 4-7), then beside
+        # their lead twins: each short original's own lead retold with other names and numbers (see
+        # ``lead_twins``), two happenings each told in its own lead, not one told further on.
+        short_twins = (
+            (f"short_{name}", twins(later, gold, topic, fresh=fresh)),
+            ("short_lead_twins" if fresh else "short_lead_donor_twins", lead_twins(short, gold, topic, fresh=fresh)),
+        )
+        for variant, twin in short_twins:
+            arts = [replace(a, published=None) for a in short] + twin
+            feats = [replace(f, day=None) for f in texts["short"][1]] + prepare(twin, options)
+            keep = {a.id for a in arts}
+            v_gold = {a: g for a, g in pair_gold.items() if a in keep}
+            v_topic = {a: g for a, g in pair_topic.items() if a in keep}
+            twin_figures(variant, run(feats, arts, options), arts, v_gold, v_topic, split, figures)
 
     if args.gate:
         floors = json.loads(FLOORS.read_text(encoding="utf-8"))

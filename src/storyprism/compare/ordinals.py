@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from storyprism.compare.claims import StoryText
+from storyprism.compare.groups import components
 from storyprism.compare.sides import hours_apart, independent, make_side
 from storyprism.compare.text import content_tokens
 from storyprism.records import Conflict
@@ -144,21 +145,8 @@ def ordinal_conflicts(st: StoryText) -> list[Conflict]:
             if (gap is None or gap <= _WINDOW_HOURS) and _one_happening(st, a, b):
                 edges.append((x, y))
     # One conflict per happening: positions joined through their pairs, split by step.
-    parent = {k: k for e in edges for k in e}
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for x, y in edges:
-        parent[find(x)] = find(y)
-    components: dict[int, list[int]] = {}
-    for k in sorted(parent):
-        components.setdefault(find(k), []).append(k)
     out: list[Conflict] = []
-    for members in components.values():
+    for members in components(edges):
         values = sorted({positions[k].value for k in members})
         if len(values) != 2:
             continue  # three steps for one happening: more likely several happenings

@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from storyprism.compare.claims import StoryText
+from storyprism.compare.groups import components
 from storyprism.compare.sides import independent, make_side, maybe_update
 from storyprism.compare.static import age_conflicts, clock_conflicts, measure_conflicts, year_conflicts
 from storyprism.compare.text import content_tokens
@@ -220,25 +221,13 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
             pairs.append((x, y, round(confidence, 2)))
     # One conflict per disagreement: conflicting mentions joined into components, each component
     # split into sides of mutually compatible values (a copy of either side joins that side).
-    parent = {k: k for x, y, _ in pairs for k in (x, y)}
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    best: dict[int, float] = {}
-    for x, y, _ in pairs:
-        parent[find(x)] = find(y)
+    groups = components((x, y) for x, y, _ in pairs)
+    group_of = {k: g for g, members in enumerate(groups) for k in members}
+    best = [0.0] * len(groups)
     for x, _, confidence in pairs:
-        root = find(x)
-        best[root] = max(best.get(root, 0.0), confidence)
-    components: dict[int, list[int]] = {}
-    for k in sorted(parent):
-        components.setdefault(find(k), []).append(k)
+        best[group_of[x]] = max(best[group_of[x]], confidence)
     out: list[Conflict] = []
-    for root, members in sorted(components.items(), key=lambda kv: (-best[kv[0]], kv[1][0])):
+    for g, members in sorted(enumerate(groups), key=lambda gm: (-best[gm[0]], gm[1][0])):
         sides: list[list[int]] = []
         for k in members:
             for side in sides:
@@ -269,7 +258,7 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
                 sides=built,
                 about=what,
                 attribute=f"{kind} of {what}" + (f" ({first.q.unit})" if _is_money(first.key) else ""),
-                confidence=best[root],
+                confidence=best[g],
             )
         )
     # Sizes, ages and past years do not move between reports: read by their own rules (static.py),
