@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storyprism.records import Article
 from storyprism.reuse.credits import article_signals
 from storyprism.reuse.direction import batch_stamp_suspects
@@ -163,3 +165,23 @@ def test_agency_text_two_desks_carry_is_no_piece_of_a_newsroom():
     # a day apart, the same text is no longer one carriage
     late_mirror = art("mirror", mirror.text, "2022-11-15T18:07:00", "coastmirror.com")
     assert carried_elsewhere(mail, [late_mirror]) is None
+
+
+def test_headline_similarities_in_blocks_equal_one_pass(monkeypatch) -> None:
+    """The off-topic test encodes headlines and bodies a block of articles at a time, so its memory
+    stays flat with the corpus; the similarities must not depend on the block size."""
+    from storyprism.reuse import topic
+
+    rows = [
+        ("Council weighs harbour bridge repair options", ["The council met on Monday about the bridge.",
+                                                          "Repairs could cost four million."]),
+        ("Singer announces farewell tour", ["The singer will play two nights in the capital."]),
+        ("Storm closes coastal roads", ["Heavy rain flooded the coast road.", "Schools shut early.",
+                                        "The storm moves north tonight."]),
+    ]
+    whole = topic._best_similarity(rows)
+    monkeypatch.setattr(topic, "SIMILARITY_BLOCK", 1)
+    blocks = topic._best_similarity(rows)
+    assert whole is not None and blocks is not None and len(blocks) == 3
+    assert blocks == pytest.approx(whole, abs=1e-6)
+    assert whole[0] > 0.3  # a body about the headline's bridge restates it

@@ -50,20 +50,29 @@ def _content(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in STOPWORDS}
 
 
+# articles whose headline and body vectors are held at once: up to 41 vectors an article, so a
+# corpus-wide matrix would grow with the corpus (about 65 kB an article); blocks keep it flat
+SIMILARITY_BLOCK = 1000
+
+
 def _best_similarity(rows: Sequence[tuple[str, list[str]]]) -> list[float] | None:
     """Best cosine between each headline and its body sentences; None without the encoder."""
     try:
         from storyprism.models import embed
-
-        texts = [t for title, sents in rows for t in [title, *sents]]
-        vecs = embed(texts)
-    except (ImportError, OSError, RuntimeError):  # no model here: the caller falls back to words alone
+    except ImportError:  # no model here: the caller falls back to words alone
         return None
-    sims, k = [], 0
-    for _, sents in rows:
-        v = vecs[k : k + 1 + len(sents)]
-        sims.append(float(np.max(v[1:] @ v[0])))
-        k += 1 + len(sents)
+    sims: list[float] = []
+    for start in range(0, len(rows), SIMILARITY_BLOCK):
+        block = rows[start : start + SIMILARITY_BLOCK]
+        try:
+            vecs = embed([t for title, sents in block for t in [title, *sents]])
+        except (OSError, RuntimeError):  # the model files are missing: words alone, as above
+            return None
+        k = 0
+        for _, sents in block:
+            v = vecs[k : k + 1 + len(sents)]
+            sims.append(float(np.max(v[1:] @ v[0])))
+            k += 1 + len(sents)
     return sims
 
 
