@@ -7,7 +7,7 @@ import pytest
 
 from compare_helpers import compare_one_story
 from storyprism.compare.readability import display_text, readable
-from storyprism.compare.summary import _restates
+from storyprism.compare.restatement import shares_most_words as _restates
 
 _PAD = "The harbour town held its summer fair on Saturday with music and food stalls. "
 

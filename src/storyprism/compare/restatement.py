@@ -209,3 +209,21 @@ def restates(a: Fact, b: Fact, cosine: Callable[[], float | None] | None = None)
 def same_fact(a: str, b: str, cosine: float | None = None) -> bool:
     """``restates`` on two sentences as printed (``cosine``: their encoder similarity, if known)."""
     return restates(fact_of(a), fact_of(b), None if cosine is None else lambda: cosine)
+
+
+# Share of the shorter sentence's content words the other carries beyond which two sentences state
+# one thing ("spotted a phenomenon that may carry small marine creatures at high speed over long
+# distances" twice, in two outlets' words): a summary says it once. A few shared words (a name, a
+# place, "played") make no restatement: at least this many must be shared.
+_RESTATED_SHARE = 0.6
+_RESTATED_MIN_WORDS = 6
+
+
+def shares_most_words(a: str, b: str) -> bool:
+    """The same statement reworded: most of the shorter sentence's content words are the other's,
+    whoever the sentences name first (the cheap test, before ``restates`` reads actors and figures)."""
+    ta, tb = set(content_tokens(display_text(a))), set(content_tokens(display_text(b)))
+    if not ta or not tb:
+        return False
+    shared = len(ta & tb)
+    return shared >= _RESTATED_MIN_WORDS and shared / min(len(ta), len(tb)) >= _RESTATED_SHARE

@@ -13,7 +13,7 @@ from storyprism import models
 from storyprism.compare.claims import StoryText, parse_when, published_key
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.readability import display_text, readable
-from storyprism.compare.restatement import Fact, fact_of, restates
+from storyprism.compare.restatement import Fact, fact_of, restates, shares_most_words
 from storyprism.compare.text import content_tokens
 from storyprism.records import (
     Article,
@@ -117,10 +117,11 @@ def summarise(st: StoryText, claims: Sequence[Claim], options: CompareOptions) -
         remaining.discard(best)
         if chosen and max(float(similarity[best, c]) for c in chosen) > 0.8:
             continue  # near-duplicate of a picked sentence
-        if any(_restates(claims[best].text, claims[c].text) for c in chosen):
-            continue  # most of its content words are already shown: the same statement reworded
-        if any(restates(fact(best), fact(c), cosine(best, c)) for c in chosen):
-            continue  # the same actors, figures and happening in other words: one fact shown once
+        if any(
+            shares_most_words(claims[best].text, claims[c].text) or restates(fact(best), fact(c), cosine(best, c))
+            for c in chosen
+        ):
+            continue  # the same statement reworded, or one fact in other words: each fact shown once
         chosen.append(best)
     sentences = []
     for k in chosen:
@@ -182,22 +183,6 @@ def _repeated_openings(st: StoryText) -> set[str]:
         (s.article, _opening(s.text)) for s in st.sentences if len(s.text.split()) > _OPENING_WORDS and _titled(s.text)
     )
     return {opening for (_, opening), n in counts.items() if n >= _REPEATED_OPENING}
-
-
-# Share of the shorter sentence's content words the other carries beyond which two sentences state
-# one thing ("spotted a phenomenon that may carry small marine creatures at high speed over long
-# distances" twice, in two outlets' words): a summary says it once. A few shared words (a name, a
-# place, "played") make no restatement: at least this many must be shared.
-_RESTATED_SHARE = 0.6
-_RESTATED_MIN_WORDS = 6
-
-
-def _restates(a: str, b: str) -> bool:
-    ta, tb = set(content_tokens(display_text(a))), set(content_tokens(display_text(b)))
-    if not ta or not tb:
-        return False
-    shared = len(ta & tb)
-    return shared >= _RESTATED_MIN_WORDS and shared / min(len(ta), len(tb)) >= _RESTATED_SHARE
 
 
 def _balanced(text: str) -> bool:

@@ -209,7 +209,7 @@ class GlobalStep:
         report["compare_units"] = units
         report["inferred_dates"] = sum(1 for a in articles if a.published_inferred)
         report["sentences_encoded_global"] = self.embeddings.encoded - self.encoded_before
-        _write_collections(store, self.output, articles)
+        _write_collections(store, self.output)
         self.lap("write")
         # this process's memory (the global actor's worker process under Ray): what grows with the
         # corpus on the one node that holds it. The peak may include what an earlier task of a
@@ -444,19 +444,18 @@ def compare_unit(unit_payload: bytes, rank: int, options: CompareOptions) -> dic
 ARTICLE_ROWS = 500  # article rows built and written at a time (each carries the text twice, cleaned and raw)
 
 
-def _write_collections(store: Store, output: str, articles: Sequence[Any]) -> None:
+def _write_collections(store: Store, output: str) -> None:
     """Every collection but the comparison's, with the export's fields (plus what import needs),
     one collection at a time and the articles ``ARTICLE_ROWS`` at a time: the rows are
     ``store.export.build_document``'s, but this process never holds more than one collection's
     rows (before, it built the whole export document at once and read every article twice more).
-    ``articles`` gives the order; their rows are read back from the store, which is what was saved."""
+    The articles' rows are read back from the store, which is what was saved, in its order."""
     from storyprism.store.export import article_entry, reuse_entry
 
     stories = store.derived(Story, "story")
     story_of = {aid: s for s in stories for aid in s.articles}
     origin = {o.article: o for o in store.derived(Origin, "origin")}
-    # the order of ``Store.articles()`` (the export's): publication date, undated last, then id
-    ids = [a.id for a in sorted(articles, key=lambda a: ("9999" if a.published is None else a.published, a.id))]
+    ids = store.article_ids()  # the order of ``Store.articles()``, the export's
     with parquet.RowWriter(output, "articles", per_file=2 * ARTICLE_ROWS) as out:
         for start in range(0, len(ids), ARTICLE_ROWS):
             for a in store.articles(ids=ids[start : start + ARTICLE_ROWS]):

@@ -54,26 +54,25 @@ RECURRENCE_REPORTS = 2
 _WEEKDAY = re.compile(r"(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")", re.IGNORECASE)
 
 
-def _lede(text: str) -> str:
+def _lede(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The opening ``LEDE_SENTENCES`` sentences of ``text`` (within ``LEDE_CHARS``) and their spans."""
     head = text[:LEDE_CHARS]
     spans = sentence_spans(head)[:LEDE_SENTENCES]
-    return head[: spans[-1][1]] if spans else ""
+    return (head[: spans[-1][1]] if spans else ""), spans
 
 
 def told_as_repeat(title: str, text: str) -> bool:
     """The headline or the lede tells the happening as a repeat ("another", "the second", "latest")."""
-    return bool(_RECURRENCE.search(title) or _RECURRENCE.search(_lede(text)))
+    return bool(_RECURRENCE.search(title) or _RECURRENCE.search(_lede(text)[0]))
 
 
 def lede_day(text: str, published: str | None) -> date | None:
     """The first day the opening sentences of ``text`` name (explicit, or a weekday, "yesterday",
     "today" read against ``published``), or None when they name none. Signal: a news lede tells
     when its happening took place, before any background date."""
-    head = text[:LEDE_CHARS]
-    spans = sentence_spans(head)[:LEDE_SENTENCES]
+    head, spans = _lede(text)
     if not spans:
         return None
-    head = head[: spans[-1][1]]
     stamp = parse_time(published)
     for mention in find_dates("", head, spans, published):
         if mention.granularity != "day" or not mention.value or len(mention.value) != 10:

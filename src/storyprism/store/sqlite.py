@@ -153,6 +153,8 @@ MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# the order articles are listed and exported in: by publication date, undated last, then by id
+_ARTICLE_ORDER = "COALESCE(published, '9999'), id"
 _ARTICLE_COLUMNS = [
     "id",
     "identity",
@@ -353,8 +355,12 @@ class Store:
             args.extend(ids)
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY COALESCE(published, '9999'), id"
+        sql += f" ORDER BY {_ARTICLE_ORDER}"
         return [self._row_to_article(row) for row in self.db.execute(sql, args)]
+
+    def article_ids(self) -> list[str]:
+        """Every article's id, in the order ``articles`` returns them (the export's)."""
+        return [row[0] for row in self.db.execute(f"SELECT id FROM articles ORDER BY {_ARTICLE_ORDER}")]
 
     def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
         cur = self.db.execute(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles ORDER BY rowid")
