@@ -162,6 +162,32 @@ def relays_another_outlet(sig: Signals) -> bool:
     return sig.unnamed_agency is not None or any(c.position < RELAY_LEAD for c in sig.credits)
 
 
+def lede_credit(groups: Sequence[Sequence[Credit]], sig: Signals) -> Credit | None:
+    """The credit that names an article's source in its opening, or None: the opening (its first
+    ``RELAY_LEAD`` sentences) credits one outlet and no other, no outlet is credited more often
+    than that one, and the article reports nothing of its own (no credit to its own outlet).
+    Signal: a desk that rewrites another outlet's story names it where the story starts ("gave an
+    interview to The New York Times", "state media Xinhua reported"); a newsroom that reported
+    opens with what it found and attributes other outlets' facts further down. One later credit of
+    another outlet attributes a quote and does not outweigh the opening's; two outlets credited
+    equally often, twice or more, are conflicting credits (left to the tracer to record). A name in
+    apposition with a media noun ("the newspaper X said") attributes a fact and is never a
+    story-level cue (credits._appositive_credits), so it is left out here too."""
+    if sig.own_reporting or not groups:
+        return None
+    opening = [c for c in sig.credits if c.position < RELAY_LEAD and not c.cue.endswith("(apposition)")]
+    if not opening:
+        return None
+    named = [g for g in groups if any(c in g for c in opening)]
+    if len(named) != 1 or len(named[0]) < len(groups[0]):
+        return None
+    if len(groups) > 1 and len(groups[1]) == len(groups[0]) >= 2:
+        # two outlets each credited again and again: conflicting credits, recorded by the tracer and
+        # not settled by where the first one stands (a single later credit only attributes a quote)
+        return None
+    return min(opening, key=lambda c: c.position)
+
+
 def _newsroom_key(keys: set[str]) -> str:
     """One key per outlet: the shortest of its keys ("cnn" for edition.cnn.com), ties by spelling so
     the choice does not depend on set order."""

@@ -61,6 +61,7 @@ from storyprism.reuse.lineage import (
     _publication_order,
     carried_elsewhere,
     join_text_families,
+    lede_credit,
     newsroom_pieces,  # noqa: F401  (re-exported: storyprism.reuse, the pipeline's newsroom step)
     passage_credit,
     pasted_sentences,
@@ -68,6 +69,7 @@ from storyprism.reuse.lineage import (
     story_source_rewrites,
 )
 from storyprism.reuse.signal_store import LazySentences
+from storyprism.reuse.topic import OFF_EVENT_DAYS
 
 VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
@@ -81,6 +83,7 @@ PASTED_SENTENCES = 3  # narrative sentences two articles print word for word: on
 # a shared text, or the median word overlap of two reports of one event (0.32), not the 0.2 that one
 # topic reaches (an outlet's piece on another space story is not the interview an article credits)
 CREDIT_OVERLAP = 0.3
+CREDIT_FAR_OVERLAP = 0.5  # ... and, months apart, this much (more than most reports of one event share)
 # ... or, failing that, when it is the one piece of that outlet within two days that shares the
 # topic at all (different events share under 0.15): a short write-up of a scoop rewords it
 CREDIT_NEAR_DAYS = 2
@@ -292,6 +295,15 @@ class _Tracer:
                     # one passage credited (lineage.passage_credit): weaker than shared text or own reporting
                     return target, "credited-passage", evidence
                 return target, "credited" if n >= 2 else "credited-once", evidence
+            # (an agency's copy that names another outlet in its opening is still the agency's story)
+            lead = lede_credit(groups, sig) if sig.wire is None else None
+            if lead is not None:
+                # the one outlet the opening credits, named no less often than any other: a rewrite
+                # names its source where the story starts (lineage.lede_credit)
+                target = self._resolve_credit(aid, lead.name)
+                return target, "credited-once", [
+                    f"credits {lead.name} in its opening ({lead.cue}) and reports nothing of its own: "
+                    f"\u201c{lead.sentence[:160]}\u201d"]
             if n == 1 and not rest and not sig.own_reporting and self._corroborated(aid, first.name):
                 # one quote credited to the outlet that two or more other reports of this story name
                 # as their source: the story's known source, and this article adds no reporting of
@@ -306,7 +318,13 @@ class _Tracer:
         if sig.document_credits:
             for other in self.primary_docs:
                 art = self.articles[other]
-                if other != aid and other not in self.off_topic and self.close(aid, other):
+                # the bar a credited outlet's piece meets (_resolve_credit): shared text, the word
+                # overlap of two reports of one event, or the topic shared within CREDIT_NEAR_DAYS.
+                # A short press page shares a fifth of its words with many a long report of those
+                # days (a "statement" a film story quotes is no phone maker's blog post)
+                if other != aid and other not in self.off_topic and self.close(aid, other) and (
+                        other in self.related.get(aid, set()) or self.similarity(aid, other) >= CREDIT_OVERLAP
+                        or self._days_apart(aid, other) <= CREDIT_NEAR_DAYS):
                     d = sig.document_credits[0]
                     return other, "credited", [
                         f"credits a document (\u201c{d.sentence[:140]}\u201d); the {d.name} is in the corpus ({art.outlet})"
@@ -320,7 +338,12 @@ class _Tracer:
         wanted |= {"the" + k for k in keys}  # domains that keep the title's article: theguardian.com, thehill.com
         candidates = [o for o in self._with_keys(wanted) if o != aid and o not in self.off_topic]
         candidates = self._nearest_in_time(aid, candidates)
-        close = [o for o in candidates if aid in self.related.get(o, set()) or self.similarity(aid, o) >= CREDIT_OVERLAP]
+        # the median overlap of one event's reports says "same event" only within the off-event
+        # window (topic.OFF_EVENT_DAYS): a short brief's words recur in a long report of the same kind
+        # of happening a year apart. An old scoop credited much later (or a piece with a wrong date)
+        # shares text with its rewrite, or far more of its words (CREDIT_FAR_OVERLAP)
+        close = [o for o in candidates if aid in self.related.get(o, set()) or self.similarity(aid, o) >= (
+            CREDIT_FAR_OVERLAP if OFF_EVENT_DAYS < self._days_apart(aid, o) < math.inf else CREDIT_OVERLAP)]
         if close:
             return min(close, key=lambda o: (-self.similarity(aid, o), o))
         # A short write-up of another outlet's scoop shares few words with the scoop itself (a
@@ -617,7 +640,7 @@ class _Tracer:
         for members in by_outlet.values():
             members.sort(key=lambda x: _publication_order(self.articles[x]))
             for k, b in enumerate(members):
-                best: tuple[float, str] | None = None
+                firsts: list[tuple[float, str]] = []
                 for a in members[max(0, k - MAX_NEWSROOM_PEERS):k]:
                     if traces[a].parent != a:
                         continue  # attach to a newsroom's first piece, never to a follower
@@ -625,14 +648,26 @@ class _Tracer:
                     if gap != math.inf and gap > NEWSROOM_DAYS:
                         continue
                     sim = self.similarity(a, b)
-                    if sim >= NEWSROOM_OVERLAP and (best is None or sim > best[0]):
-                        best = (sim, a)
-                if best is not None:
-                    a = best[1]
-                    traces[b].parent = a
-                    traces[b].evidence.append(
-                        f"same newsroom as {a} ({self.articles[a].outlet}): its own pieces on one event count once"
-                    )
+                    if sim >= NEWSROOM_OVERLAP:
+                        firsts.append((sim, a))
+                if not firsts:
+                    continue
+                a = max(firsts, key=lambda f: f[0])[1]  # the closest (the earliest among equals)
+                traces[b].parent = a
+                traces[b].evidence.append(
+                    f"same newsroom as {a} ({self.articles[a].outlet}): its own pieces on one event count once"
+                )
+                # a piece as close to two of the newsroom's first pieces as to either reports the
+                # event both of them report (one newsroom's coverage of one event: its race report
+                # and its driver's profile, tied by its follow-up): the later first piece joins the
+                # earliest, so the newsroom counts once
+                ordered = sorted((x for _, x in firsts), key=lambda x: _publication_order(self.articles[x]))
+                for other in ordered[1:]:
+                    if traces[other].parent == other:
+                        traces[other].parent = ordered[0]
+                        traces[other].evidence.append(
+                            f"same newsroom as {ordered[0]} ({self.articles[ordered[0]].outlet}): its piece {b} "
+                            "is as close to both, one event's coverage counts once")
 
     def _resolve(self, traces: dict[str, Trace]) -> None:
         """Ultimate origins; a cycle of articles deriving from each other is broken at its
