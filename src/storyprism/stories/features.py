@@ -159,6 +159,9 @@ _MONTH_WORDS = frozenset([
 ])  # fmt: skip
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DAY_KEY = "@"  # identity keys that name a calendar day start with this
+# A single digit standing alone: a count ("1 worker injured"), not part of a time, decimal, price,
+# ordinal or compound ("9:50", "6.2", "$5", "3rd", "3-year-old", "S9").
+_DIGIT = re.compile(r"(?<![\w.,:$£€-])\d(?![\w.,:%-]\w|\w)")
 
 
 def day_key(month: str, day: int, year: int | None, published: date | None) -> str | None:
@@ -237,6 +240,13 @@ def identity_keys(
     for term, count in (tf or {}).items():
         if term[0].isdigit():  # numbers ("38", "2017", "6.2" as "62", "10-year-old") as the terms count them
             keys[term] = count
+    # Single-digit counts in the headline, which the terms leave out ("1 worker injured", "3 missiles"):
+    # a headline states the happening's key figure, and news style writes it there as a numeral
+    # (small numbers are spelled out in running text, where a lone digit is mostly incidental: a
+    # list item, a score, a platform). A small toll tells two accidents of one kind apart as well as
+    # a big one does. Times and decimals ("9:50", "6.2") are not counts.
+    for m in _DIGIT.finditer(title):
+        keys[m.group(0)] += TITLE_WEIGHT
     for text, weight in ((body, 1), (title, TITLE_WEIGHT)):
         for m in _MONTH.finditer(text):
             if m.group(1).lower() not in _MONTH_WORDS:
