@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from storyprism.extract import not_quotes, not_speech
 from storyprism.extract.content_edges import (
     TIME_WORDS,
+    clause_after_phrase,
     complement_start,
     credit_free_start,
     stranded_that_clause,
@@ -59,6 +60,7 @@ from storyprism.extract.relays import coordinated_statements, relays
 from storyprism.extract.subjects import (
     PUNCT_EDGE,
     misread_verb,
+    name_before_cue,
     name_span,
     noun_phrase_before,
     subject,
@@ -117,7 +119,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     s = start
     # "said that ...": the complementizer is the frame's; a capitalised "That" opening fronted content
     # ("That may push the board, she said") is the content's own subject
-    if text[s : s + 5] == "that ":
+    # ("As the paper reported, that is more than ..."): a "that" right before a finite auxiliary is
+    # a demonstrative subject, not a complementizer (one is followed by its clause's subject)
+    if text[s : s + 5] == "that " and not _AUX_AFTER.match(text, s + 5):
         s += 5
     else:
         # "said on Friday its engineers had ...": a time adjunct right after the cue is the reporter's
@@ -152,6 +156,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e - s >= 3 else None
 
 
+_AUX_AFTER = re.compile(r"(?:is|was|are|were|has|had|will|would|could|can|may|might|must|does|did)\b")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _LEADING_TIME = re.compile(
@@ -174,6 +179,8 @@ def _content(
     kids = p.children(v)
     comps = [c for c in kids if p.deps[c] == "ccomp"]
     stranded = stranded_that_clause(p, text, v) if not comps and "ccomp" in deps else None
+    if stranded is None and not comps and "ccomp" in deps and lemma in SPEECH_LEMMAS:
+        stranded = clause_after_phrase(p, text, v)  # "said after the convention he would ..."
     comps = [stranded] if stranded is not None else comps
     if len(comps) > 1 and any(c > v for c in comps):
         # "Seattle's sex industry has grown ... and the city's authorities have said that ...": a clause
@@ -450,6 +457,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         if not content and (lemma in SPEECH_LEMMAS or lemma in _OPINION):
             kind, content = "parenthetical", _interrupted(p, text, i)
         spk = subject(p, text, i) if not misread else noun_phrase_before(p, text, i)
+        if spk is None and not misread and lemma in SPEECH_LEMMAS:
+            spk = name_before_cue(p, text, i)  # "... of the Washington Post Trump said that ..."
         line = _line(text, p.starts[i])
         if spk and not (line[0] <= spk[0] and spk[1] <= line[1]):
             spk = None  # a subject in another paragraph is a parse that ran across the break

@@ -108,3 +108,63 @@ TIME_WORDS = frozenset(
     [*WEEKDAYS, "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "weekend", "week",
      "month", "year", *MONTHS]
 )
+
+
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
+
+
+def clause_after_phrase(p: Parse, text: str, v: int) -> int | None:
+    """A clause with its own subject that the parser hung as an adverbial on the cue because a phrase of
+    time or place sits between them ("Trump said after the convention he would not accept ..."), for
+    a cue with no clause of its own; None when there is none. Signal: a finite clause with a subject
+    and no subordinating word ("if", "because", "when") after a verb of saying is its complement (the
+    "that" is often left out); an adverbial clause is opened by its subordinator."""
+    kids = p.children(v)
+    for c in kids:
+        if c <= v or p.deps[c] != "advcl":
+            continue
+        sub = p.children(c)
+        if any(p.deps[k] == "mark" or p.tags[k] in ("WRB", "WDT", "WP") for k in sub if k < c):
+            return None  # "said after he arrived", "said when asked": a real adverbial clause
+        subj = next((k for k in sub if p.deps[k] in ("nsubj", "nsubjpass") and k < c), None)
+        if subj is None:
+            return None
+        # the phrase that misled the parser sits between the cue and the clause's subject, hung on
+        # either ("said after the convention he would", "said on Friday he will")
+        phrase = [k for k in (*kids, *sub) if v < k < subj and p.deps[k] in ("prep", "npadvmod")]
+        others = [k for k in kids if v < k < p.lefts[c] and p.deps[k] not in ("prep", "npadvmod", "punct")]
+        finite = p.tags[c] in _FINITE_TAGS or any(
+            p.deps[k] in ("aux", "auxpass") and p.tags[k] in _FINITE_TAGS for k in sub
+        )
+        return c if phrase and not others and finite else None
+    return None
+
+
+_RELATIVE_SUBJECTS = frozenset(["which", "that", "who", "what"])
+
+
+def relative_subject(
+    p: Parse, text: str, v: int, content: list[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """Content whose subject is a relative pronoun moved before the cue ("the attack, which she said was
+    carried out by 30 people"): the predicate alone is no proposition, so the content gets the
+    antecedent back as its first part ("the attack" + "was carried out ..."). None: no change (no such
+    subject, or a free relative "what", which has no antecedent to give back).
+    Signal: English relative clauses front the pronoun that fills the embedded clause's subject gap."""
+    if not content or v < 0:
+        return None
+    for c in p.children(v):
+        if p.deps[c] != "ccomp" or c < v:
+            continue
+        k = next((k for k in p.children(c) if p.deps[k] in ("nsubj", "nsubjpass") and k < v), None)
+        if k is None or p.word(text, k) not in _RELATIVE_SUBJECTS:
+            return None
+        head = p.heads[v]
+        if p.word(text, k) == "what" or p.deps[v] != "relcl" or not p.tags[head].startswith("NN"):
+            # "fired what it said was a rocket": a free relative has no antecedent to give back; its
+            # claim is kept as it stands (the speaker's name for the thing is the news)
+            return None
+        if not (head == k - 1 or (head == k - 2 and p.word(text, k - 1) == ",")):
+            return None  # the pronoun must touch its antecedent ("the attack, which"): else a parse slip
+        return [(p.starts[p.lefts[head]], p.ends[head]), *content]
+    return None

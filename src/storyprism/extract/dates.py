@@ -342,6 +342,10 @@ def _resolve(
     unit = m.group("unit").lower()
     if unit in ("week", "weekend"):
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        if unit == "weekend" and step == 0 and local is False and pub.weekday() < 5:
+            # "there was a shooting this weekend" written on a Monday: a weekend told in the past tense
+            # before the stamp's own Saturday is the one just gone (signal: tense)
+            monday -= timedelta(weeks=1)
         return monday.isoformat(), "week"
     if unit == "month":
         y, mo = pub.year, pub.month + step

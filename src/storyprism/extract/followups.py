@@ -251,6 +251,12 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
 _ALSO_SAYS = re.compile(
     r"(?:,[^,]{1,40},)?\s+(?:has\s+|had\s+)?also\s+(?:said|says|told|tells|warned|added)\b"
 )
+# a body's mouthpiece named next: the next sentence's subject speaking, titles allowed before the name
+_MOUTHPIECE_HEADS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_SPEAKS = re.compile(
+    r"(?:,[^,]{1,40},)?\s+(?:was\s+responding|responded|said|says|told|added|was\s+speaking|spoke)\b"
+)
+_TITLED_START = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][a-z.]+\s+){1,3}$")
 
 
 def role_named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
@@ -268,9 +274,13 @@ def role_named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
             continue  # resolved already, or no short phrase
         head = re.sub(r"[^\w-]", "", words[-1]).lower()
         gender = person_noun_gender(head)
+        # "..., a Defense Ministry spokesman said. Senior Colonel Ren Guoqiang was responding to ...": a
+        # body's unnamed mouthpiece is named in the next sentence as the one speaking (a body has one
+        # voice per statement: no "also" is needed)
+        voice = head in _MOUTHPIECE_HEADS and words[0].lower() in ("a", "an", "the")
         # only an office owned by a country or a body ("South Korea's president"): "The coach said ...
         # Ana Duarte also said" may be a second person agreeing
-        if head not in ROLE_SYNONYMS or not any(re.search(r"['’]s$", w) for w in words[:-1]):
+        if not voice and (head not in ROLE_SYNONYMS or not any(re.search(r"['’]s$", w) for w in words[:-1])):
             continue
         if any(x.start < e and s < x.end for x in ctx.persons):
             continue
@@ -278,9 +288,13 @@ def role_named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
         for nxt in (p for p in ctx.persons if after <= p.start <= after + 200):
             name = ctx.full_name(nxt.text, nxt.start)
             if (
-                _ALSO_SAYS.match(text, nxt.end)
+                (_ALSO_SAYS.match(text, nxt.end) or (voice and _SPEAKS.match(text, nxt.end)))
                 and len(name.split()) >= 2
-                and re.search(r"[.!?][\"”’]?\s+$|^\s*$", text[max(0, nxt.start - 4) : nxt.start])
+                and (
+                    re.search(r"[.!?][\"”’]?\s+$|^\s*$", text[max(0, nxt.start - 4) : nxt.start])
+                    # a title before the name opening the sentence ("Senior Colonel Ren Guoqiang")
+                    or (voice and _TITLED_START.search(text[max(0, nxt.start - 40) : nxt.start]) is not None)
+                )
                 and not (gender in ("m", "f") and ctx.gender.get(name) not in (None, gender))
             ):
                 q.speaker = name

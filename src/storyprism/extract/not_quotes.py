@@ -28,6 +28,13 @@ from storyprism.extract.parse import Parse
 TOPIC_CUES = frozenset(["refer", "cheer", "reveal"])
 # "tweeted about the scene": the preposition names the topic ("tweeted a warning" keeps its message)
 TOPIC_PREP_CUES = frozenset(["tweet"])
+# "Writing an op-ed piece for The Times, X added, “...”": a participle framing the main statement
+# names the work its words appeared in (the medium, as "said in a statement"); the words are the main
+# clause's. A finite "wrote his memoir" stays (PolNeAR annotates the work as what was written)
+WRITTEN_WORKS = frozenset(
+    ["op-ed", "piece", "column", "letter", "article", "essay", "book", "memoir", "post", "blog", "editorial",
+     "memo", "note", "story", "novel", "song", "script", "report", "review", "tweet", "email"]
+)  # fmt: skip
 _CLAUSE_DEPS = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "ccomp"])
 _QUOTE_CHARS = re.compile(r"[\"“”‘’]|(?<!\w)'|'(?!\w)")
 
@@ -37,7 +44,9 @@ def topic_only(p: Parse, text: str, v: int, lemma: str, kind: str, content: list
     if not content:
         return False
     if not (
-        (kind in ("dobj", "prep") and lemma in TOPIC_CUES) or (kind == "prep" and lemma in TOPIC_PREP_CUES)
+        (kind in ("dobj", "prep") and lemma in TOPIC_CUES)
+        or (kind == "prep" and lemma in TOPIC_PREP_CUES)
+        or (kind == "dobj" and lemma == "write" and _framing_work(p, text, v, content[0]))
     ):
         return False
     kids = p.children(v)
@@ -149,3 +158,13 @@ def data_figure(
     main_figure = any(p.tags[t] == "CD" for t in p.tokens_in(s, m.start()))
     # only a figure in the reason clause and none in the main one: the record backs the reason alone
     return [(m.end(), e)] if figure and not main_figure else content
+
+
+def _framing_work(p: Parse, text: str, v: int, span: tuple[int, int]) -> bool:
+    """Whether "write" at ``v`` is a participle framing another clause and its object ``span`` is headed
+    by a noun naming a written work."""
+    if p.tags[v] != "VBG" or p.deps[v] != "advcl":
+        return False
+    s, e = span
+    heads = [t for t in p.tokens_in(s, e) if p.heads[t] == t or not s <= p.starts[p.heads[t]] < e]
+    return bool(heads) and p.word(text, heads[0]).removesuffix("s") in WRITTEN_WORKS

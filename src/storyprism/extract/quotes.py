@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from storyprism.extract.attribution import clause_attributions, without_quoted_clauses
 from storyprism.extract.colon_lines import find_colon_lines
+from storyprism.extract.content_edges import relative_subject
 from storyprism.extract.coordination import joint_speakers, they_group
 from storyprism.extract.cues import (
     ALL_FORMS,
@@ -57,6 +58,7 @@ from storyprism.extract.speaker_cleanup import first_person, settle_speakers, ti
 from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
 from storyprism.extract.speaker_kinds import unfit_speakers
 from storyprism.extract.speakers import DocContext, Ent, resolve
+from storyprism.extract.statement_chain import nested_statement, statement_goes_on
 from storyprism.extract.tags import (
     ADVERBS,
     STOP_INVERTED,
@@ -588,6 +590,13 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             a.kind == "ccomp" and words == 2 and _finite(parse, *a.content[0])
         ):
             continue
+        fronted = relative_subject(parse, text, a.cue, a.content)
+        if fronted:
+            a.content = fronted  # "the attack, which she said was ...": the antecedent is the subject
+        nested = nested_statement(parse, text, ctx, a.content, a.speaker)
+        if nested:
+            a.speaker, a.content = nested  # "X said Y, “Z,” he said": Y is X's own report
+            a.via = None
         ls, le = a.content[-1]
         tail = _NAME_TAIL.search(text, ls, le)
         if tail and le <= a.speaker[0] and not text[le : a.speaker[0]].strip():
@@ -684,6 +693,7 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     named_next(text, ctx, out)
     role_named_next(text, ctx, out)
     pronoun_chain(text, ctx, out)
+    statement_goes_on(text, ctx, out)
     settle_speakers(text, ctx, out)
     unfit_speakers(text, ctx, parse, out)
     return out

@@ -702,9 +702,17 @@ def _named_in_apposition(ctx: DocContext, span: tuple[int, int], low: str) -> st
 
 def _last_two(ctx: DocContext, pos: int) -> str | None:
     """ "Kris Jenner filed for divorce from Bruce Jenner ... The couple acknowledged": the two people
-    named last, in the sentence or two before (within 300 characters, none inside a quote)."""
+    named last, in the sentence or two before (within 300 characters, none inside a quote). A name
+    the NER typed as a body but joined by "and" to a person ("Miranda Kerr and Orlando Bloom") is a
+    person too: coordination joins like with like."""
     names: list[str] = []
-    for p in reversed(ctx.persons):
+    ends = {p.end for p in ctx.persons}
+    joined = [
+        x
+        for x in ctx.ents
+        if x.label == "ORG" and x.start - 5 in ends and ctx.text[x.start - 5 : x.start] == " and "
+    ]
+    for p in sorted([*ctx.persons, *joined], key=lambda x: x.start, reverse=True):
         if p.end > pos:
             continue
         if pos - p.end > 300 or len(names) == 2:

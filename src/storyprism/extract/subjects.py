@@ -499,3 +499,22 @@ def noun_phrase_before(p: Parse, text: str, v: int) -> tuple[int, int] | None:
     while left < v and text[p.starts[left]] in PUNCT_EDGE:
         left += 1
     return p.span(left, v - 1) if left < v and "\n" not in text[p.starts[left] : p.starts[v]] else None
+
+
+def name_before_cue(p: Parse, text: str, v: int) -> tuple[int, int] | None:
+    """The proper name written right before a finite verb of saying that has no subject of its own ("In
+    a meeting with the editorial board of the Washington Post Trump said that ..."): the parser hung the
+    name on the fronted phrase whose comma the writer left out. Signal: English is subject-verb; a
+    finite cue with no subject takes the proper name touching it."""
+    if v == 0 or p.tags[v] not in ("VBD", "VBZ"):
+        return None
+    if any(p.deps[c] in ("nsubj", "nsubjpass", "expl", "csubj") for c in p.children(v)):
+        return None
+    k = v - 1
+    if p.tags[k] != "NNP" or p.heads[k] == v or p.sent[k] != p.sent[v] or p.ends[k] + 1 < p.starts[v]:
+        return None
+    if p.deps[k] not in ("pobj", "compound", "appos", "conj", "dobj"):
+        return None
+    # the capitalised words before it may end the fronted phrase's own name ("the Washington Post
+    # Trump"): the word touching the verb is the speaker (a surname resolves to the full name)
+    return p.starts[k], p.ends[k]
