@@ -13,6 +13,7 @@ from storyprism.compare.conflicts import (
     rewrite_conflicts,
     speaker_conflicts,
 )
+from storyprism.compare.denials import denial_conflicts
 from storyprism.compare.durations import duration_conflicts
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.ordinals import ordinal_conflicts
@@ -131,6 +132,7 @@ def _compare_story(
     conflicts += schedule_conflicts(st)
     conflicts += place_conflicts(st)
     conflicts += negation_conflicts(st, options)
+    conflicts += denial_conflicts(st)
     conflicts += speaker_conflicts(st, quotes)
     conflicts += rewrite_conflicts(st, reuses)
     result.conflicts.extend(conflicts)

@@ -84,8 +84,17 @@ def is_statement(text: str, min_words: int, max_words: int) -> bool:
     if text.rstrip().endswith("?"):
         return False
     # No end punctuation: a photo caption ("Kris Bryant smiles as he fields the ball ... for the
-    # Cubs"), a heading or a link label, however long; news prose ends its sentences.
-    return text.rstrip()[-1] in ".!\"'”’)…"
+    # Cubs"), a heading or a link label, however long; news prose ends its sentences. Except an entry
+    # of a live blog or a race timeline, which opens on its moment and, by that convention, often
+    # goes without a full stop ("Lap 14 Ericsson has a big smash and the safety car is deployed").
+    return text.rstrip()[-1] in ".!\"'”’)…" or bool(_TIMELINE_ENTRY.match(text))
+
+
+# The moment a timeline entry opens on: a lap, minute or round number, or a clock time, then the
+# entry's own capitalised sentence.
+_TIMELINE_ENTRY = re.compile(
+    r"^\s*(?:(?:Lap|Minute|Round)\s+\d{1,3}|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*[:\-\u2013]?\s+[A-Z][a-z]"
+)
 
 
 # A caption's or a player's furniture left in a sentence: a picture desk's credit or the share
