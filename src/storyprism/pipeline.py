@@ -358,7 +358,8 @@ def analyze(store: Store, options: Options, progress: Progress = no_progress) ->
     embeddings.attach(store)
     encoded_before = embeddings.encoded
     try:
-        _analyze(store, articles, options, progress, report)
+        with _one_blas_thread():
+            _analyze(store, articles, options, progress, report)
     finally:
         embeddings.attach(None)
     report.sentences_encoded = embeddings.encoded - encoded_before
@@ -376,6 +377,22 @@ def analyze(store: Store, options: Options, progress: Progress = no_progress) ->
         store.set_meta(RUN_KEY, {**run, "completed": report.completed, "finished": _now(), "inputs": inputs})
         store.set_meta("analysis_report", _report_counts(report))
     return report
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread while the analysis runs. Its matrix products are small (the
+    sentences of two articles, a story's claims), far below the size where splitting one across
+    threads pays, and the sentence encoder already keeps every core busy with its own threads; with
+    OpenBLAS's default of one thread a core, each small product woke and spun the other threads
+    (2,000 products of 40x384 by 384x45: 2.9 CPU-s on two cores, 0.04 on one thread). OpenBLAS's
+    threaded kernel sums in another order, so products differ in float32's last bits (cosines by
+    about 1e-7); they already differed between machines with other core counts, and on one thread
+    they are the same on every machine."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1, user_api="blas"):
+        yield
 
 
 def _inputs_fingerprint(store: Store, articles: Sequence[Article], options: Options) -> str:

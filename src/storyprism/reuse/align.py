@@ -18,6 +18,12 @@ from storyprism.reuse.text import content_words
 MIN_WORDS = 4  # shorter lines (captions, "Full Screen", "1 / 5") never count for coverage
 
 
+def countable(sentence: str) -> bool:
+    """A sentence ``align`` may match by default (``MIN_WORDS`` words or more); the reuse stage encodes
+    only these, since ``align`` zeroes every other line's similarity before reading the matrix."""
+    return len(sentence.split()) >= MIN_WORDS
+
+
 def word_sets(sentences: Sequence[str]) -> list[set[str]]:
     """Each sentence's content-word set: what ``lexical_matrix`` compares (an article meets many
     candidate partners, so callers keep these instead of re-reading its sentences per pair)."""
@@ -140,6 +146,9 @@ def monotone_path(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return path
 
 
+_default_countable = countable  # ``align``'s parameter of the same name shadows the function
+
+
 def align(
     a: Sequence[str],
     b: Sequence[str],
@@ -149,7 +158,7 @@ def align(
     countable: Callable[[str], bool] | None = None,
 ) -> AlignmentResult:
     """Align sentences of ``a`` and ``b`` given their similarity matrix."""
-    ok = countable or (lambda s: len(s.split()) >= MIN_WORDS)
+    ok = countable or _default_countable
     use_a = np.array([ok(s) for s in a], dtype=bool)
     use_b = np.array([ok(s) for s in b], dtype=bool)
     masked = sim.copy()

@@ -27,6 +27,7 @@ from storyprism.reuse.align import (
     AlignmentResult,
     SentenceMatch,
     align,
+    countable,
     lexical_matrix,
     similarity_matrix,
     word_sets,
@@ -37,6 +38,7 @@ from storyprism.reuse.direction import decide_direction, has_dateline, has_wire_
 from storyprism.reuse.options import ReuseOptions
 from storyprism.reuse.text import STOPWORDS, fast_words, shingle_hashes, split_sentences, token_hashes
 
+DIM = 384  # the sentence encoder's vector size (``text.embeddings.DIM``)
 COPY_KINDS = frozenset({"identical", "copy", "edited", "rewrite"})
 SMALL_CORPUS = 60  # below this many articles every pair is a rewrite candidate
 
@@ -248,13 +250,25 @@ def prime_embeddings(sentences: Iterable[str], progress: PhaseProgress | None = 
             progress("sentence vectors", min(k + 1024, len(unique)), len(unique))
 
 
+def countable_sentences(doc: Doc) -> list[str]:
+    """The sentences an alignment can match (``align.countable``): ``align`` zeroes the similarity of
+    every shorter line (captions, "Full Screen", bylines) before it reads the matrix, so their
+    vectors decide nothing and are never encoded."""
+    return [s for s in doc.sentences if countable(s)]
+
+
 def _embeddings(doc: Doc) -> np.ndarray:
     """Sentence embeddings of a document from the shared store: wire copies and repeated sources
-    share most of their sentences, and each distinct sentence is encoded once, ever."""
+    share most of their sentences, and each distinct sentence is encoded once, ever. A sentence too
+    short to count in an alignment (``countable_sentences``) gets a zero row instead: its similarity
+    is masked out anyway (3 % of the Giveme5W1H articles' lines: captions, credits, "Full Screen")."""
     if doc.embeddings is None:
         from storyprism.models import embed
 
-        doc.embeddings = embed(doc.sentences) if doc.sentences else np.zeros((0, 384), dtype=np.float32)
+        doc.embeddings = np.zeros((len(doc.sentences), DIM), dtype=np.float32)
+        rows = [k for k, s in enumerate(doc.sentences) if countable(s)]
+        if rows:
+            doc.embeddings[rows] = embed([doc.sentences[k] for k in rows])
     return doc.embeddings
 
 
@@ -455,7 +469,7 @@ def detect_reuse(
     if options.use_embeddings and fresh:
         # one batched encoder pass instead of one per article, over the pairs no earlier run decided
         involved = {id(d): d for pair in fresh for d in pair}
-        prime_embeddings((s for d in involved.values() for s in d.sentences), progress)
+        prime_embeddings((s for d in involved.values() for s in countable_sentences(d)), progress)
     for n, (i, j, a, b, pkey) in enumerate(ordered, 1):
         if progress is not None and (n % 200 == 0 or n == len(ordered)):
             progress("pairs", n, len(ordered))

@@ -238,7 +238,7 @@ def roundup_of_past(a: Article) -> str | None:
 def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True) -> dict[str, str]:
     """Article id -> reason, for bodies that do not report their headline."""
     out: dict[str, str] = {}
-    rows: list[tuple[Article, list[str], float]] = []
+    rows: list[tuple[Article, float]] = []
     for a in articles:
         title = _content(a.title or "")
         if len((a.text or "").split()) < MIN_BODY_WORDS:
@@ -258,13 +258,21 @@ def off_topic_articles(articles: Sequence[Article], use_embeddings: bool = True)
         if len(title) < 3:
             continue  # a short headline says too little to judge by
         lexical = len(title & _content(a.text)) / len(title)
-        rows.append((a, body_sentences(a), lexical))
+        rows.append((a, lexical))
     if not rows:
         return out
-    sims = _best_similarity([(a.title, sents) for a, sents, _ in rows]) if use_embeddings else None
-    for n, (a, _, lexical) in enumerate(rows):
+    # The verdict needs both tests to fail, so only a body that already lacks half or more of its
+    # headline's content words is encoded: the others are on topic whatever their similarity. On the
+    # 383 Giveme5W1H articles that is 47 of the 375 tested, 861 of the 8,554 texts (headline and up
+    # to 40 body sentences each) that encoding every body took.
+    doubtful = [n for n, (_, lexical) in enumerate(rows) if lexical <= MAX_LEXICAL]
+    sims: dict[int, float] | None = None
+    if use_embeddings:
+        found = _best_similarity([(rows[n][0].title, body_sentences(rows[n][0])) for n in doubtful]) if doubtful else []
+        sims = None if found is None else dict(zip(doubtful, found, strict=True))
+    for n, (a, lexical) in enumerate(rows):
         if sims is not None:
-            if sims[n] < MAX_SIMILARITY and lexical <= MAX_LEXICAL:
+            if n in sims and sims[n] < MAX_SIMILARITY:
                 out[a.id] = (f"the body does not report the headline (best headline/sentence similarity "
                              f"{sims[n]:.2f}, {lexical:.0%} of the headline's words in the body)")
         elif lexical == 0.0:
