@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyprism.text.cues import NEGATIONS
 from storyprism.text.sentences import split_sentences
@@ -42,6 +43,14 @@ def words(text: str) -> list[str]:
 
 def content_tokens(text: str) -> list[str]:
     """Lower-cased content words, crudely stemmed so 'troops'/'troop' and 'supports'/'supported' meet."""
+    return list(_content_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _content_tokens(text: str) -> tuple[str, ...]:
+    # The comparison detectors ask for the same sentence's words many times (about four times
+    # each on Giveme5W1H: claims, conflicts, restatements, summaries); the regex and the stemmer
+    # run once per distinct text. Callers get a fresh list, so none can change another's copy.
     out = []
     for w in words(text):
         if w in STOPWORDS or w in NEGATIONS or len(w) < 2:
@@ -49,7 +58,7 @@ def content_tokens(text: str) -> list[str]:
         if w.endswith("'s"):
             w = w[:-2]
         out.append(stem(w))
-    return out
+    return tuple(out)
 
 
 def negation_count(text: str) -> int:

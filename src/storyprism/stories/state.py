@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import mul
 from typing import Any
 
 from storyprism.records import Story
@@ -143,7 +144,10 @@ class Event:
         """Mean cosine of a unit vector with the members' embeddings (dot with their mean)."""
         if vector is None or self.emb is None:
             return None
-        return sum(a * b for a, b in zip(vector, self.emb, strict=False))
+        # map(mul) does the same multiplications and additions in the same order as a generator,
+        # so the result is the same bits, at about half the interpreter cost (this runs for every
+        # article against every candidate event)
+        return sum(map(mul, vector, self.emb))
 
     def top_vector(self, k: int = 96) -> dict[str, float]:
         """The mean vector restricted to its ``k`` strongest terms (cached until the event changes)."""
