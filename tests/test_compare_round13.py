@@ -53,6 +53,15 @@ def test_a_denial_days_later_may_be_an_update() -> None:
         # a condition
         ("The Red Hand rebels released the captives in Torvik on Sunday morning.",
          "The Red Hand rebels would not have released the captives in Torvik without a ransom."),
+        # a contracted negation governs the verb after it: "didn't deliver" is not "paid"
+        ("The Torvik council paid the ransom to the Red Hand rebels on Sunday.",
+         "The Torvik council didn't deliver the ransom to the Red Hand rebels on Sunday."),
+        # both sides refuse: "refused to pay" asserts nothing plainly
+        ("The Torvik council refused to pay the ransom to the Red Hand rebels.",
+         "The Torvik council did not pay the ransom to the Red Hand rebels."),
+        # a denial verb's predicate is its complement's verb, and a weekday is no participant
+        ("Karl Lind was released by police in Torvik on Sunday.",
+         "Police denied Karl Lind was arrested in Torvik on Sunday."),
         # the same words, another thing asserted ("remain captives", not "released")
         ("Some 190 captives remain held by the Red Hand rebels in Torvik camps.",
          "No held Red Hand rebels were released in exchange for the captives in Torvik camps."),
@@ -60,6 +69,15 @@ def test_a_denial_days_later_may_be_an_update() -> None:
 )
 def test_what_is_no_denial_of_the_other_report(asserted: str, negated: str) -> None:
     assert _polarity({"a": asserted, "b": negated}) == []
+
+
+def test_a_sentence_and_its_plain_negation_is_reported_once() -> None:
+    r = compare_one_story(
+        {"a": "Karl Lind was arrested by police in Torvik on Sunday morning after the raid.",
+         "b": "Karl Lind was not arrested by police in Torvik on Sunday morning after the raid."},
+        padding="", title="Raid in Torvik", when="2017-05-07T10:00:00")
+    pairs = [frozenset(s.text for s in c.sides) for c in r.conflicts]
+    assert len(pairs) == len(set(pairs)) >= 1
 
 
 # ------------------------------------------------------------------------------ timeline entries
@@ -74,6 +92,8 @@ def test_what_is_no_denial_of_the_other_report(asserted: str, negated: str) -> N
         # a caption without a full stop stays out, and so does a shouted heading
         ("Karl Lind smiles as he fields questions after the race for the team", False),
         ("LAP 14 RESULTS AND STANDINGS FOR THE RACE TODAY", False),
+        # a round number opens headings, not timeline entries
+        ("Round 3 Results from the weekend races at the track", False),
     ],
 )
 def test_a_timeline_entry_is_a_statement(text: str, kept: bool) -> None:

@@ -32,6 +32,11 @@ def test_headline_single_digit_counts_are_keys_but_times_and_decimals_are_not() 
     assert "3" not in keys  # a lone digit in running text is mostly incidental: headlines carry the figure
 
 
+def test_headline_clock_times_and_shares_are_no_counts() -> None:
+    keys = identity_keys("Dellmoor tram line shut at 2 p.m., fares up 3% from 4 pm", "", Counter())
+    assert not {"2", "3", "4"} & set(keys)
+
+
 def test_reports_that_differ_only_in_a_small_toll_keep_their_count_apart() -> None:
     one = article_features(art("a", "Freight trams collide near Dellmoor depot, 1 driver hurt",
                                "Two freight trams collided near Dellmoor depot and 1 driver was hurt."))

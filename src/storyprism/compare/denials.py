@@ -31,8 +31,10 @@ import re
 
 from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import independent, make_side, maybe_update
-from storyprism.compare.text import content_tokens, words
+from storyprism.compare.text import content_tokens, negation_count, words
 from storyprism.records import Conflict
+from storyprism.text.calendar import MONTHS, WEEKDAYS
+from storyprism.text.cues import HEDGES
 
 # A clause is the unit of assertion: punctuation, contrast and subordinate conjunctions open a new
 # one ("crashed out *after* ...": what follows is outside the negation's scope).
@@ -71,6 +73,7 @@ _AUX = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be"
 # Adverbs that sit between a negation and its verb ("never even made", "did not actually pay").
 _FILLERS = frozenset(["even", "ever", "actually", "really", "yet", "also", "still", "immediately", "officially"])
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_CALENDAR = frozenset((*WEEKDAYS, *MONTHS))
 _MIN_SHARED = 4
 _MIN_COVER = 0.5
 _PREDICATE_WORDS = 2
@@ -85,15 +88,21 @@ def _clauses(text: str) -> list[str]:
     return [c.strip() for c in out if len(c.split()) >= 3]
 
 
+def _drop_e(word: str) -> str:
+    return word[:-1] if word.endswith("e") and len(word) > 2 else word
+
+
 def _keys(text: str) -> set[str]:
     # the shared stemmer leaves a final "e" on some forms ("exchange" / "exchang"): dropped here so
     # the inflections of one word meet
-    return {t.rstrip("e") for t in content_tokens(text)}
+    return {_drop_e(t) for t in content_tokens(text)}
 
 
 def _names(text: str) -> set[str]:
-    """Capitalised words after the clause's first word: the participants a clause names."""
-    return {w.lower().rstrip("e") for w in _NAME.findall(text.split(" ", 1)[1] if " " in text else "")}
+    """Capitalised words after the clause's first word: the participants a clause names (a day or
+    a month is no participant)."""
+    found = _NAME.findall(text.split(" ", 1)[1] if " " in text else "")
+    return {_drop_e(w.lower()) for w in found if w.lower() not in _CALENDAR}
 
 
 def _predicate(clause: str) -> set[str] | None:
@@ -106,9 +115,13 @@ def _predicate(clause: str) -> set[str] | None:
     m = _ZERO.search(clause) or _NOT.search(clause) or _DENY.search(clause)
     if m is None:
         return None
-    before = len(words(clause[: m.start()]))
+    # the negation word's own index: counted up to the match's end, so the "did" of "didn't" is
+    # not counted as a word before it
+    before = len(words(clause[: m.end()])) - 1
     zero = bool(_ZERO.match(clause, m.start())) and not _NOT.search(clause)
-    if zero:
+    # "police denied Karl Lind was arrested": a denial verb's predicate is its complement's, after
+    # the complement's auxiliary, as for a zero subject (not the complement's subject, a name)
+    if zero or (_DENY.match(clause, m.start()) and not _NOT.search(clause)):
         # a zero subject: the predicate starts after its verb ("no fighters *were* released")
         for k in range(before + 1, len(ws)):
             if ws[k] in _AUX:
@@ -134,9 +147,11 @@ def _predicate(clause: str) -> set[str] | None:
 
 
 def _plain(clause: str) -> bool:
+    # the shared negation and hedge lists (text/cues) as well as this module's patterns: "refused to
+    # pay", "without paying", "reportedly paid" assert nothing plainly
     return not (
         _ZERO.search(clause) or _NOT.search(clause) or _DENY.search(clause) or _MODAL.search(clause)
-        or _RECORD.search(clause)
+        or _RECORD.search(clause) or negation_count(clause) or HEDGES.intersection(words(clause))
     )
 
 
@@ -145,7 +160,7 @@ def denial_conflicts(st: StoryText) -> list[Conflict]:
     denials: list[tuple[int, str, set[str], set[str]]] = []  # sentence, clause, keys, predicate
     plain: list[tuple[int, str, set[str]]] = []
     for i, s in enumerate(st.sentences):
-        if s.text.rstrip().endswith("!"):
+        if s.text.rstrip().rstrip("\"”’'").endswith("!"):  # an outburst, quoted or not
             continue
         record = bool(_RECORD_SENTENCE.search(s.text))
         for c in _clauses(s.text):
@@ -160,12 +175,14 @@ def denial_conflicts(st: StoryText) -> list[Conflict]:
     for i, dc, dk, predicate in denials:
         for j, pc, pk in plain:
             a, b = st.sentences[i], st.sentences[j]
-            if a.article == b.article or not independent(st, i, j) or maybe_update(st, a.article, b.article):
-                continue
+            # the word tests first: they are cheap and reject almost every pair, while independence
+            # works out both sentences' origins
             shared = dk & pk
             if len(shared) < _MIN_SHARED or len(shared) < _MIN_COVER * len(dk) or len(shared) < _MIN_COVER * len(pk):
                 continue
             if not predicate & pk or not _names(dc) & _names(pc) & shared:
+                continue
+            if a.article == b.article or not independent(st, i, j) or maybe_update(st, a.article, b.article):
                 continue
             key = (a.text, b.text)
             if key in seen:

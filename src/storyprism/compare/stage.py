@@ -131,8 +131,11 @@ def _compare_story(
     conflicts += date_conflicts(st, dates, options)
     conflicts += schedule_conflicts(st)
     conflicts += place_conflicts(st)
-    conflicts += negation_conflicts(st, options)
-    conflicts += denial_conflicts(st)
+    negations = negation_conflicts(st, options)
+    conflicts += negations
+    # a sentence and its plain negation is already a negation conflict: not reported twice
+    told = {frozenset(side.text for side in c.sides) for c in negations}
+    conflicts += [c for c in denial_conflicts(st) if frozenset(side.text for side in c.sides) not in told]
     conflicts += speaker_conflicts(st, quotes)
     conflicts += rewrite_conflicts(st, reuses)
     result.conflicts.extend(conflicts)

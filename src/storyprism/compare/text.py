@@ -99,10 +99,11 @@ def is_statement(text: str, min_words: int, max_words: int) -> bool:
     return text.rstrip()[-1] in ".!\"'”’)…" or bool(_TIMELINE_ENTRY.match(text))
 
 
-# The moment a timeline entry opens on: a lap, minute or round number, or a clock time, then the
-# entry's own capitalised sentence.
+# The moment a timeline entry opens on: a lap or minute number, or a clock time, then the entry's
+# own capitalised sentence with a verb-bearing run of lower-case words ("Lap 14 Ericsson has a big
+# smash"); "Round 3 Results from ..." is a heading, so rounds are left out.
 _TIMELINE_ENTRY = re.compile(
-    r"^\s*(?:(?:Lap|Minute|Round)\s+\d{1,3}|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*[:\-\u2013]?\s+[A-Z][a-z]"
+    r"^\s*(?:(?:Lap|Minute)\s+\d{1,3}|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*[:\-\u2013]?\s+[A-Z][a-z]"
 )
 
 

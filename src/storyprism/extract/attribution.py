@@ -180,7 +180,7 @@ def _content(
     comps = [c for c in kids if p.deps[c] == "ccomp"]
     stranded = stranded_that_clause(p, text, v) if not comps and "ccomp" in deps else None
     if stranded is None and not comps and "ccomp" in deps and lemma in SPEECH_LEMMAS:
-        stranded = clause_after_phrase(p, text, v)  # "said after the convention he would ..."
+        stranded = clause_after_phrase(p, v)  # "said after the convention he would ..."
     comps = [stranded] if stranded is not None else comps
     if len(comps) > 1 and any(c > v for c in comps):
         # "Seattle's sex industry has grown ... and the city's authorities have said that ...": a clause
@@ -458,7 +458,7 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             kind, content = "parenthetical", _interrupted(p, text, i)
         spk = subject(p, text, i) if not misread else noun_phrase_before(p, text, i)
         if spk is None and not misread and lemma in SPEECH_LEMMAS:
-            spk = name_before_cue(p, text, i)  # "... of the Washington Post Trump said that ..."
+            spk = name_before_cue(p, i)  # "... of the Washington Post Trump said that ..."
         line = _line(text, p.starts[i])
         if spk and not (line[0] <= spk[0] and spk[1] <= line[1]):
             spk = None  # a subject in another paragraph is a parse that ran across the break

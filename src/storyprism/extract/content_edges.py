@@ -113,7 +113,7 @@ TIME_WORDS = frozenset(
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 
 
-def clause_after_phrase(p: Parse, text: str, v: int) -> int | None:
+def clause_after_phrase(p: Parse, v: int) -> int | None:
     """A clause with its own subject that the parser hung as an adverbial on the cue because a phrase of
     time or place sits between them ("Trump said after the convention he would not accept ..."), for
     a cue with no clause of its own; None when there is none. Signal: a finite clause with a subject

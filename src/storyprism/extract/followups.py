@@ -251,11 +251,12 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
 _ALSO_SAYS = re.compile(
     r"(?:,[^,]{1,40},)?\s+(?:has\s+|had\s+)?also\s+(?:said|says|told|tells|warned|added)\b"
 )
-# a body's mouthpiece named next: the next sentence's subject speaking, titles allowed before the name
+# a body's mouthpiece named next: the next sentence's subject answering or speaking on the occasion
+# ("was responding to", "was speaking at a briefing"), titles allowed before the name. A plain
+# "said" is not enough: the next sentence often brings a second person's own statement ("... a
+# police spokesman said. Mayor John Okafor said the city would pay"), and that one needs "also".
 _MOUTHPIECE_HEADS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
-_SPEAKS = re.compile(
-    r"(?:,[^,]{1,40},)?\s+(?:was\s+responding|responded|said|says|told|added|was\s+speaking|spoke)\b"
-)
+_SPEAKS = re.compile(r"(?:,[^,]{1,40},)?\s+(?:was\s+responding|responded|was\s+speaking)\b")
 _TITLED_START = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][a-z.]+\s+){1,3}$")
 
 

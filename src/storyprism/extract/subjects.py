@@ -501,7 +501,7 @@ def noun_phrase_before(p: Parse, text: str, v: int) -> tuple[int, int] | None:
     return p.span(left, v - 1) if left < v and "\n" not in text[p.starts[left] : p.starts[v]] else None
 
 
-def name_before_cue(p: Parse, text: str, v: int) -> tuple[int, int] | None:
+def name_before_cue(p: Parse, v: int) -> tuple[int, int] | None:
     """The proper name written right before a finite verb of saying that has no subject of its own ("In
     a meeting with the editorial board of the Washington Post Trump said that ..."): the parser hung the
     name on the fronted phrase whose comma the writer left out. Signal: English is subject-verb; a

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyprism.records import Article, Reuse
-from storyprism.reuse.credits import Credit, Signals, article_signals
+from storyprism.reuse.credits import STORY_CUES, Credit, Signals, article_signals
 from storyprism.reuse.direction import parse_time
 from storyprism.reuse.text import split_sentences
 from storyprism.reuse.topic import OFF_EVENT_DAYS
@@ -162,6 +162,9 @@ def relays_another_outlet(sig: Signals) -> bool:
     return sig.unnamed_agency is not None or any(c.position < RELAY_LEAD for c in sig.credits)
 
 
+_STORY_OR_INTERVIEW = STORY_CUES | {"told", "citing"}
+
+
 def lede_credit(groups: Sequence[Sequence[Credit]], sig: Signals) -> Credit | None:
     """The credit that names an article's source in its opening, or None: the opening (its first
     ``RELAY_LEAD`` sentences) credits one outlet and no other, no outlet is credited more often
@@ -175,7 +178,10 @@ def lede_credit(groups: Sequence[Sequence[Credit]], sig: Signals) -> Credit | No
     story-level cue (credits._appositive_credits), so it is left out here too."""
     if sig.own_reporting or not groups:
         return None
-    opening = [c for c in sig.credits if c.position < RELAY_LEAD and not c.cue.endswith("(apposition)")]
+    # only a credit of a story or an interview ("X reported", "told X", "citing X"): "according to X"
+    # after one quote attributes that quote, and a report that quotes another outlet's interview in
+    # its third sentence is still its own story
+    opening = [c for c in sig.credits if c.position < RELAY_LEAD and c.cue in _STORY_OR_INTERVIEW]
     if not opening:
         return None
     named = [g for g in groups if any(c in g for c in opening)]

@@ -657,8 +657,8 @@ class _Tracer:
                 traces[b].evidence.append(
                     f"same newsroom as {a} ({self.articles[a].outlet}): its own pieces on one event count once"
                 )
-                # a piece as close to two of the newsroom's first pieces as to either reports the
-                # event both of them report (one newsroom's coverage of one event: its race report
+                # a piece close to two of the newsroom's first pieces (each within NEWSROOM_OVERLAP and
+                # NEWSROOM_DAYS) reports the event both of them report (one newsroom's coverage of one event: its race report
                 # and its driver's profile, tied by its follow-up): the later first piece joins the
                 # earliest, so the newsroom counts once
                 ordered = sorted((x for _, x in firsts), key=lambda x: _publication_order(self.articles[x]))
@@ -667,7 +667,7 @@ class _Tracer:
                         traces[other].parent = ordered[0]
                         traces[other].evidence.append(
                             f"same newsroom as {ordered[0]} ({self.articles[ordered[0]].outlet}): its piece {b} "
-                            "is as close to both, one event's coverage counts once")
+                            "is close to both, one event's coverage counts once")
 
     def _resolve(self, traces: dict[str, Trace]) -> None:
         """Ultimate origins; a cycle of articles deriving from each other is broken at its

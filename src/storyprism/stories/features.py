@@ -160,8 +160,8 @@ _MONTH_WORDS = frozenset([
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DAY_KEY = "@"  # identity keys that name a calendar day start with this
 # A single digit standing alone: a count ("1 worker injured"), not part of a time, decimal, price,
-# ordinal or compound ("9:50", "6.2", "$5", "3rd", "3-year-old", "S9").
-_DIGIT = re.compile(r"(?<![\w.,:$£€-])\d(?![\w.,:%-]\w|\w)")
+# ordinal, share or compound ("9:50", "2 p.m.", "6.2", "$5", "3%", "3rd", "3-year-old", "S9").
+_DIGIT = re.compile(r"(?<![\w.,:$£€-])\d(?![\w.,:%-]\w|\w|\s*(?:%|percent\b|[ap]\.?m\b))")
 
 
 def day_key(month: str, day: int, year: int | None, published: date | None) -> str | None:
