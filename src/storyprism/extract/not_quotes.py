@@ -166,5 +166,5 @@ def _framing_work(p: Parse, text: str, v: int, span: tuple[int, int]) -> bool:
     if p.tags[v] != "VBG" or p.deps[v] != "advcl":
         return False
     s, e = span
-    heads = [t for t in p.tokens_in(s, e) if p.heads[t] == t or not s <= p.starts[p.heads[t]] < e]
+    heads = p.span_heads(s, e)
     return bool(heads) and p.word(text, heads[0]).removesuffix("s") in WRITTEN_WORKS

@@ -67,6 +67,11 @@ class Parse:
             b -= 1
         return range(a, b)
 
+    def span_heads(self, start: int, end: int) -> list[int]:
+        """Tokens inside ``[start, end)`` whose head lies outside it (or that head themselves): the
+        roots of the span's pieces, in text order."""
+        return [t for t in self.tokens_in(start, end) if self.heads[t] == t or not start <= self.starts[self.heads[t]] < end]
+
     def word(self, text: str, i: int) -> str:
         """Token ``i`` of ``text`` (the text this parse was made of), lower-cased."""
         return text[self.starts[i] : self.ends[i]].lower()

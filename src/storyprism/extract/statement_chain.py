@@ -115,8 +115,7 @@ def nested_statement(
     if not content or speaker[0] < content[-1][1]:
         return None  # only content set before its tag ("X said Y, “Z,” he said")
     s, e = content[0]
-    toks = parse.tokens_in(s, e)
-    roots = [t for t in toks if not (s <= parse.starts[parse.heads[t]] < e) or parse.heads[t] == t]
+    roots = parse.span_heads(s, e)
     if not roots:
         return None
     v = roots[0]

@@ -37,8 +37,8 @@ from storyprism.reuse.decide import PairFeatures, decide, pair_features, reuse_s
 from storyprism.reuse.direction import decide_direction, has_dateline, has_wire_credit, parse_time
 from storyprism.reuse.options import ReuseOptions
 from storyprism.reuse.text import STOPWORDS, fast_words, shingle_hashes, split_sentences, token_hashes
+from storyprism.text.embeddings import DIM
 
-DIM = 384  # the sentence encoder's vector size (``text.embeddings.DIM``)
 COPY_KINDS = frozenset({"identical", "copy", "edited", "rewrite"})
 SMALL_CORPUS = 60  # below this many articles every pair is a rewrite candidate
 

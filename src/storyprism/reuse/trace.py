@@ -658,9 +658,9 @@ class _Tracer:
                     f"same newsroom as {a} ({self.articles[a].outlet}): its own pieces on one event count once"
                 )
                 # a piece close to two of the newsroom's first pieces (each within NEWSROOM_OVERLAP and
-                # NEWSROOM_DAYS) reports the event both of them report (one newsroom's coverage of one event: its race report
-                # and its driver's profile, tied by its follow-up): the later first piece joins the
-                # earliest, so the newsroom counts once
+                # NEWSROOM_DAYS) reports the event both of them report (one newsroom's coverage of one
+                # event: its race report and its driver's profile, tied by its follow-up): the later
+                # first piece joins the earliest, so the newsroom counts once
                 ordered = sorted((x for _, x in firsts), key=lambda x: _publication_order(self.articles[x]))
                 for other in ordered[1:]:
                     if traces[other].parent == other:
