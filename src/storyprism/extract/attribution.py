@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyprism.extract import not_quotes, not_speech
+from storyprism.extract import not_quotes, not_speech, unsaid
 from storyprism.extract.content_edges import (
     TIME_WORDS,
     clause_after_phrase,
@@ -56,7 +56,7 @@ from storyprism.extract.cues import (
 )
 from storyprism.extract.frames import MESSAGE_PREP, frames
 from storyprism.extract.parse import Parse
-from storyprism.extract.relays import coordinated_statements, relays
+from storyprism.extract.relays import cited_sources, coordinated_statements, relays
 from storyprism.extract.subjects import (
     PUNCT_EDGE,
     misread_verb,
@@ -370,14 +370,26 @@ def _after_cue(
 def _according(p: Parse, text: str, i: int) -> Attribution | None:
     """The "according to X" at token ``i``: X is the source of the clause it modifies."""
     to = next((c for c in p.children(i) if text[p.starts[c] : p.ends[c]].lower() == "to"), None)
-    obj = next((g for g in p.children(to) if p.deps[g] == "pobj"), None) if to is not None else None
+    kids = p.children(to) if to is not None else []
+    # "according to show insiders": what follows "to" is a noun phrase whatever the parser made of it
+    # (a noun read as a verb hangs the phrase as a clause, ``pcomp``)
+    obj = next((g for g in kids if p.deps[g] == "pobj"), None) or next(
+        (g for g in kids if p.deps[g] == "pcomp"), None
+    )
     if obj is None:
         return None
     h = p.heads[i]
     if h == i:
-        return None
-    # the clause: the head's subtree without the "according to X" phrase
-    parts = _subtree_without(text, p, h, i)
+        # "According to X, the move reeks of ...": a sentence-opening frame the parser made the root,
+        # with the clause hung on the source; the clause is what follows the source's comma
+        comma = text.find(",", p.ends[obj], p.ends[p.rights[i]])
+        if p.lefts[i] != i or comma < 0:
+            return None
+        clause = _trim(text, comma + 1, p.ends[p.rights[i]])
+        parts = [clause] if clause else []
+    else:
+        # the clause: the head's subtree without the "according to X" phrase
+        parts = _subtree_without(text, p, h, i)
     if not parts:
         return None
     # the whole source phrase when short ("a story on The Athletic"), else the name it heads
@@ -390,7 +402,15 @@ def _according(p: Parse, text: str, i: int) -> Attribution | None:
         src = (slash + 1, src[1])  # "Andrew Kelly / Reuters": a photo credit before the source
     if len(text[src[0] : src[1]].split()) > 10:
         src = name_span(p, text, obj)
+    # "according to his remarks provided by the Kremlin": words are their owner's, whoever passed them on
+    owner = next((c for c in p.children(obj) if p.deps[c] == "poss"), None)
+    if owner is not None and p.word(text, obj) in _WORDS_OWNED:
+        src = name_span(p, text, owner)
     return Attribution(-1, "according to", _trim(text, *src) or src, parts, kind="according")
+
+
+# nouns for someone's own words: a possessive on them names the one who spoke
+_WORDS_OWNED = frozenset(["remarks", "comments", "words", "statement", "statements", "testimony", "account"])
 
 
 def clause_attributions(p: Parse, text: str) -> list[Attribution]:
@@ -398,9 +418,10 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
     forms, table = frames()
     out: list[Attribution] = []
     modifies: dict[int, int] = {}  # id of an "according to" attribution -> the verb it modifies
+    asked: dict[int, int] = {}  # cue of a demanded act -> the verb of asking (``unsaid.demanded_act``)
     for i in range(len(p)):
         word = text[p.starts[i] : p.ends[i]].lower()
-        if word == "according" and p.deps[i] == "prep":
+        if word == "according" and p.deps[i] in ("prep", "ROOT"):
             a = _according(p, text, i)
             if a:
                 modifies[id(a)] = p.heads[i]
@@ -426,6 +447,9 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             continue
         if p.deps[i] == "xcomp" and text[p.starts[p.heads[i]] : p.ends[p.heads[i]]].lower() in _NOT_DONE:
             continue  # "was unable to confirm the reports", "declined to say": nothing was said
+        asker = unsaid.demanded_act(p, text, i)
+        if asker == -1:
+            continue  # "an effort to force the U.S. to ... agree to", "demanded NATO guarantee": not said
         if lemma not in _PASSIVE_HOLDER and (
             any(p.deps[c] in ("auxpass", "nsubjpass") for c in p.children(i))
             or (
@@ -457,11 +481,16 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         if not content and (lemma in SPEECH_LEMMAS or lemma in _OPINION):
             kind, content = "parenthetical", _interrupted(p, text, i)
         spk = subject(p, text, i) if not misread else noun_phrase_before(p, text, i)
+        if asker is not None:
+            spk = subject(p, text, asker)  # "urged candidates to disclose": the demand is the asker's
+            asked[i] = asker
         if spk is None and not misread and lemma in SPEECH_LEMMAS:
             spk = name_before_cue(p, i)  # "... of the Washington Post Trump said that ..."
         line = _line(text, p.starts[i])
         if spk and not (line[0] <= spk[0] and spk[1] <= line[1]):
             spk = None  # a subject in another paragraph is a parse that ran across the break
+        if unsaid.event_sign(p, text, lemma, spk):
+            continue  # "the video call signaled unity": the reporter's reading of a happening (``unsaid``)
         # a fronted relative or object ("which Putin said he is studying") drags the cue into the
         # complement's subtree: the content starts after the cue
         content = [c for c in (_after_cue(text, c, p.ends[i], spk) for c in content) if c]
@@ -471,6 +500,9 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             # the news, it reports no one's words (a clause after the cue still does)
             continue
         out.append(Attribution(i, lemma, spk, content, kind=kind))
+    # a demand the verb of asking already attributes ("urged the minister to confirm ...") is told once
+    cues = {b.cue for b in out}
+    out = [a for a in out if a.cue not in asked or asked[a.cue] not in cues]
     out.extend(a for a in (_noun_cue(p, text, i) for i in range(len(p))) if a is not None)
     out.extend(a for a in (_stance_adjective(p, text, i) for i in range(len(p))) if a is not None)
     for a in out:  # content ends before another holder's relative clause, starts after its own frame
@@ -491,6 +523,7 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
     }
     out = [a for a in out if a.cue not in supposed]
     relays(p, text, out)
+    out = cited_sources(p, text, out)
     coordinated_statements(p, text, out)
     # "Peskov said Putin told him that ...": the relayed attribution (with via) stands for both
     relayed = {p.heads[a.cue] for a in out if a.cue >= 0 and a.via is not None and p.deps[a.cue] == "ccomp"}
@@ -501,7 +534,13 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
     for a in out:
         inner = by_cue.get(modifies.get(id(a), -2))
         if inner is not None and inner.speaker:
-            inner.via = inner.via or a.speaker
+            if inner.lemma == "report" and inner.via is None and a.speaker:
+                # "The Enquirer reports that ..., according to the WWF": a report passes on its source's
+                # account, so the source speaks and the reporter relays (a person's "said" keeps the
+                # words, the one "according to" names having passed them on)
+                inner.speaker, inner.via = a.speaker, inner.speaker
+            else:
+                inner.via = inner.via or a.speaker
             continue
         keep.append(a)
     return keep
@@ -603,6 +642,11 @@ def _interrupted(p: Parse, text: str, v: int) -> list[tuple[int, int]]:
         return []
     h = p.heads[v]
     if h == v or not p.is_verb(h):
+        return []
+    if p.deps[h] == "ccomp" and lemma_of(p, text, p.heads[h]) is not None:
+        # "the firm now says the issue was not a matter of form, as many first claimed": a comment clause
+        # inside someone's reported words is part of that report, and the clause it comments on may be
+        # the opposite of what its holders said (the negation is the reporting speaker's)
         return []
     return _subtree_without(text, p, h, v)
 
@@ -743,49 +787,3 @@ def _noun_cue(p: Parse, text: str, n: int) -> Attribution | None:
     if speaker is None or "\n" in text[min(speaker[0], content[0]) : max(speaker[1], content[1])]:
         return None
     return Attribution(n, text[p.starts[n] : p.ends[n]].lower(), speaker, [content], kind="noun")
-
-
-_CLAUSE_DEPS = frozenset(["conj", "advcl", "parataxis", "ccomp"])
-
-
-def without_quoted_clauses(
-    p: Parse, text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Content spans less the clauses inside them that carry a direct quote ("he respects Clinton and
-    calls her “an extremely intelligent woman”": the quoted clause is the direct quote's; "he
-    respects Clinton" stays reported speech). A quote that is an argument of the content's own verb
-    ("said the plan was “a disaster”") is not cut off: the content then still overlaps the quote."""
-    if not any(s < qe and qs < e for s, e in spans for qs, qe in quoted):
-        return spans
-    cuts: list[tuple[int, int]] = []
-    for s, e in spans:
-        for t in p.tokens_in(s, e):
-            if p.deps[t] not in _CLAUSE_DEPS or not p.is_verb(t) or not s <= p.starts[p.heads[t]] < e:
-                continue  # the content's own head is not cut off, only clauses inside it
-            if any(qs <= p.starts[t] < qe for qs, qe in quoted):
-                continue  # the clause's own verb is quoted: the quote is the clause
-            a, b = p.subtree(t)
-            if any(a < qe and qs < b for qs, qe in quoted):
-                # with the "and"/"but" and the comma that join it
-                k = p.lefts[t] - 1
-                while k >= 0 and p.deps[k] in ("cc", "punct") and p.heads[k] in (t, p.heads[t]):
-                    a = p.starts[k]
-                    k -= 1
-                cuts.append((a, b))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        pieces = [(s, e)]
-        for a, b in cuts:
-            nxt = []
-            for x, y in pieces:
-                if b <= x or y <= a:
-                    nxt.append((x, y))
-                    continue
-                for piece in ((x, a), (b, y)):
-                    if piece[1] > piece[0]:
-                        trimmed = _trim(text, *piece)
-                        if trimmed:
-                            nxt.append(trimmed)
-            pieces = nxt
-        out.extend(pieces)
-    return out

@@ -149,13 +149,17 @@ def find_dates(
             and "last" not in m.group(0).lower()
         ):
             rvalue = (pub + timedelta(days=1)).isoformat()  # the morning after an overnight story's stamp
-        if _habitual(text, m.start()):
-            rvalue = None  # "It typically delivers shares in January": every January, no one date
+        era = (m.group("rel") or "").lower() == "today" and _ERA_AFTER.match(text, m.end()) is not None
+        if _habitual(text, m.start()) or era:
+            # "It typically delivers shares in January": every January, no one date; "today and in the
+            # foreseeable future": today paired with the open future is the present era, not a day
+            rvalue = None
         out.append(DateMention(article, m.group(0), rvalue, gran, True, sent, m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
 
 
+_ERA_AFTER = re.compile(r"\s+and\s+(?:in\s+|for\s+)?(?:the\s+)?(?:(?:foreseeable|near|distant)\s+)?future\b")
 _JOINED_DATE = re.compile(r"\s*(?:,\s*)?(?:and|or|through|to|until)\s+(?:on\s+)?")
 
 

@@ -224,17 +224,27 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
         words = text[s:e].split()
         if not words or len(words) > 6 or words[0].lower() not in ("a", "an") or s > 300:
             continue
-        gender = person_noun_gender(re.sub(r"[^\w-]", "", words[-1]))
-        if gender is None or any(x.start < e and s < x.end for x in ctx.persons):
+        head = re.sub(r"[^\w-]", "", words[-1])
+        gender = person_noun_gender(head)
+        # "..., a police spokesman said. Mayor John Okafor said ...": a body's mouthpiece left unnamed
+        # stays unnamed by the reporter's choice; the next speaker is a second source (a mouthpiece
+        # named next as the one responding is ``role_named_next``'s)
+        if (
+            gender is None
+            or head.lower() in _MOUTHPIECE_HEADS
+            or any(x.start < e and s < x.end for x in ctx.persons)
+        ):
             continue
         after = max(q.end, e)
         for nxt in (p for p in ctx.persons if after <= p.start <= after + 250):
             if not _NAME_SAYS.match(text, nxt.end):
                 continue  # a paper the NER took for a person ("The Rutland Herald reports") says nothing here
-            titled = re.search(
-                r"(?<![.!?]\s)\b(?:[A-Z][a-z]+|[A-Z][a-z]{1,3}\.)\s$",
-                text[max(0, nxt.start - 20) : nxt.start],
-            )
+            before = text[max(0, nxt.start - 20) : nxt.start]
+            titled = re.search(r"(?<![.!?]\s)\b(?:[A-Z][a-z]+|[A-Z][a-z]{1,3}\.)\s$", before) is not None
+            # a sentence's first word is capitalised anyway ("Then Mary Horomanski said"), but an office
+            # written there before the name ("Mayor John Okafor") still makes an official of someone else
+            opening = re.search(r"\b([A-Z][a-z]+)\.?\s$", before)
+            titled = titled or (opening is not None and person_noun_gender(opening.group(1)) is not None)
             name = ctx.full_name(nxt.text, nxt.start)
             if (
                 len(nxt.text.split()) >= 2

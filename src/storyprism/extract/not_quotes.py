@@ -25,7 +25,9 @@ from storyprism.extract.parse import Parse
 # verbs whose object is the person or thing an act of praise, reference or support is about
 # ("praise" is left out: PolNeAR annotates "officials praised the protests" as the officials' stance, and
 # dropping it cost 0.0007 of all-attribution F1 on dev)
-TOPIC_CUES = frozenset(["refer", "cheer", "reveal"])
+# "alluding to one of the oldest curses on the team": to allude is to refer without saying, so its
+# object is what the words were about, as with "referring to"
+TOPIC_CUES = frozenset(["refer", "allude", "cheer", "reveal"])
 # "tweeted about the scene": the preposition names the topic ("tweeted a warning" keeps its message)
 TOPIC_PREP_CUES = frozenset(["tweet"])
 # "Writing an op-ed piece for The Times, X added, “...”": a participle framing the main statement
@@ -168,3 +170,23 @@ def _framing_work(p: Parse, text: str, v: int, span: tuple[int, int]) -> bool:
     s, e = span
     heads = p.span_heads(s, e)
     return bool(heads) and p.word(text, heads[0]).removesuffix("s") in WRITTEN_WORKS
+
+
+# a passive verb of naming right before the opening mark: "what are called “draa”", "is known as",
+# "was dubbed", "so-called"
+_NAMED_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:now\s+|often\s+|sometimes\s+|commonly\s+|also\s+)?"
+    r"(?:called|known\s+as|dubbed|named|termed)|\bso-called)\s*[“\"‘']?\s*$",
+    re.IGNORECASE,
+)
+_AGENT_AFTER = re.compile(r"^[”\"’']?[,]?\s+by\s")
+
+
+def naming_term(text: str, start: int, end: int) -> bool:
+    """Whether the quotation at ``start``..``end`` is a name or a term given by a passive verb of naming
+    ("landforms ... and what are called “draa”", "a group known as “the Squad”"): the passive with no
+    agent names no one who said it, so the marks set off a word, not someone's words ("was called
+    “a disaster” by critics" keeps its speakers)."""
+    return bool(_NAMED_BEFORE.search(text, max(0, start - 40), start)) and not _AGENT_AFTER.match(
+        text[end : end + 8]
+    )

@@ -36,11 +36,11 @@ _VAGUE = [
 ]
 _QUALIFIERS = {
     "more than": "more-than", "over": "more-than", "above": "more-than", "in excess of": "more-than",
-    "upwards of": "more-than", "at least": "at-least", "no fewer than": "at-least", "no less than": "at-least",
+    "upwards of": "more-than", "more-than": "more-than", "at least": "at-least", "no fewer than": "at-least", "no less than": "at-least",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "up to": "up-to", "as many as": "up-to",
-    "fewer than": "less-than", "less than": "less-than", "under": "less-than", "below": "less-than",
+    "fewer than": "less-than", "less than": "less-than", "less-than": "less-than", "fewer-than": "less-than", "under": "less-than", "below": "less-than",
     "no more than": "up-to", "not more than": "up-to", "over the age of": "more-than",
     "under the age of": "less-than", "near": "about",
     # "could be as old as 32": the number bounds the amount from above or below
@@ -440,6 +440,12 @@ def _not_amount(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# "several hundred", "a few thousand": how many times the scale word counts (English usage: "a few" two
+# to five, "several" three to nine, as "hundreds" alone runs from two hundred)
+_SEVERAL = re.compile(r"\b(several|a\s+few)\s+$", re.IGNORECASE)
+_FEW_TIMES = {"several": (3, 9), "a few": (2, 5), "a  few": (2, 5)}
+
+
 def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[NumberMention]:
     """Quantity mentions in ``text``; ``spans`` are sentence spans (for ``NumberMention.sentence``)."""
     out: list[NumberMention] = []
@@ -501,6 +507,15 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     a += 0.5  # "every 29 and a half days": one amount, 29.5
                     e = half.end()
                 interval = _interval(a, qual)
+                few = _SEVERAL.search(text, max(0, s - 12), s)
+                if (
+                    few
+                    and qual is None
+                    and re.match(r"(?:a\s+)?(?:hundred|thousand|million|billion)\b", raw, re.I)
+                ):
+                    # "several hundred million years": a bare scale word counted an unstated few times
+                    k = _FEW_TIMES[few.group(1).lower()]
+                    interval, qual, s = (a * k[0], a * k[1]), "vague", few.start()
         sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")
         unit = (
             m.group("sfx").lower()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyprism.extract.attribution import clause_attributions, without_quoted_clauses
+from storyprism.extract.attribution import clause_attributions
 from storyprism.extract.colon_lines import find_colon_lines
 from storyprism.extract.content_edges import relative_subject
 from storyprism.extract.coordination import joint_speakers, they_group
@@ -44,7 +44,7 @@ from storyprism.extract.followups import (
 )
 from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
-from storyprism.extract.not_quotes import section_heading
+from storyprism.extract.not_quotes import naming_term, section_heading
 from storyprism.extract.parse import Parse
 from storyprism.extract.quote_frames import (
     CONJ_OPENS,
@@ -54,6 +54,7 @@ from storyprism.extract.quote_frames import (
     tag_like,
     title_in_marks,
 )
+from storyprism.extract.quoted_clauses import without_quoted_clauses
 from storyprism.extract.speaker_cleanup import first_person, settle_speakers, tidy_speaker
 from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
 from storyprism.extract.speaker_kinds import unfit_speakers
@@ -687,6 +688,8 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     ]
     # a quotation alone on its line in title case is a section heading, no one's words (``not_quotes``)
     out = [q for q in out if not (q.direct and section_heading(text, q.start, q.end))]
+    # a term given by a passive verb of naming ("what are called “draa”") is no one's words
+    out = [q for q in out if not (q.direct and naming_term(text, q.start, q.end))]
     speaking_it(text, ctx, out)
     quote_after_statement(text, out)
     document_issuer(text, out)

@@ -75,3 +75,45 @@ def coordinated_statements(p: Parse, text: str, atts: list[Attribution]) -> None
         limit = p.ends[last]
         outer = by_cue[h]
         outer.content = [(s, min(e, limit)) for s, e in outer.content if s < limit]
+
+
+# nouns for the people and bodies a report can cite as its source (besides names and person nouns)
+_CITED_SOURCES = frozenset(
+    ["authorities", "officials", "official", "sources", "source", "people", "person", "police", "ministry",
+     "government", "witnesses", "witness", "residents", "spokesman", "spokeswoman", "spokesperson", "agency",
+     "office", "department", "prosecutors", "investigators", "diplomats", "aides", "insiders", "executives"]
+)  # fmt: skip
+_REPORTING = frozenset(["say", "report", "write", "tell", "state", "add"])
+
+
+def cited_sources(p: Parse, text: str, atts: list[Attribution]) -> list[Attribution]:
+    """ "..., CNN affiliate Teletica reported, citing civil aviation authorities": a report that cites
+    its source passes on that source's words, so the cited source is the speaker and the reporter the
+    relayer (``via``). Signal: the participle "citing" set on the reporting verb, or on the reported
+    clause's head (the parser's other reading of the same sentence), with a person or a body as its
+    object ("citing safety concerns" gives a reason, not a source). The "citing" itself, whose object is
+    that source, is then no attribution of its own: the list comes back without it."""
+    from storyprism.extract.speakers import PERSON_NOUNS
+    from storyprism.extract.subjects import name_span
+
+    taken: set[int] = set()
+    for a in atts:
+        if a.cue < 0 or a.lemma not in _REPORTING or a.speaker is None or a.via is not None:
+            continue
+        hosts = [a.cue, *(c for c in p.children(a.cue) if p.deps[c] == "ccomp")]
+        for h in hosts:
+            cite = next(
+                (c for c in p.children(h) if p.deps[c] == "advcl" and p.word(text, c) == "citing"), None
+            )
+            if cite is None:
+                continue
+            obj = next((g for g in p.children(cite) if p.deps[g] == "dobj"), None)
+            if obj is None:
+                continue
+            word = p.word(text, obj)
+            if p.tags[obj].startswith("NNP") or word in _CITED_SOURCES or word in PERSON_NOUNS:
+                a.via, a.speaker = a.speaker, name_span(p, text, obj)
+                a.content = [(s, min(e, p.starts[cite])) for s, e in a.content if s < p.starts[cite]]
+                taken.add(cite)
+            break
+    return [a for a in atts if a.cue not in taken]

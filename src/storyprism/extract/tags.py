@@ -85,7 +85,14 @@ def clean_phrase(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     if any(ch in phrase for ch in QUOTE_MARKS):
         return None
+    if _SENTENCE_END.search(phrase):
+        # "... reeks of “fear” and desperation. Mook told CBS": a tag belongs to its quote's sentence;
+        # a lower-case word closed by a full stop ends it (titles and initials are capitalised)
+        return None
     return (s, e)
+
+
+_SENTENCE_END = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")
 
 
 def is_speakerish(text: str, span: tuple[int, int], ents: list[Ent], strong: bool = False) -> bool:
@@ -252,7 +259,7 @@ def tag_after(text: str, start: int, limit: int, ents: list[Ent]) -> _Attr | Non
     if m:
         span = clean_phrase(text, start + m.start("spk"), start + m.end("spk"))
         if span:
-            return _Attr(span, "according to")
+            return _Attr(owner_of_words(text, span), "according to")
     m = re.match(r"[\s,.]*[―—–-]\s*", seg)
     if m:  # '"...” ― Sonya Herridge': a dash and a name after a quote sign it (epigraph convention)
         person = next((e for e in ents if e.label in ("PERSON", "ORG") and e.start == start + m.end()), None)
@@ -276,13 +283,30 @@ _ANY_VERB_AFTER = re.compile(
 )
 
 
+# "his remarks provided by the Kremlin", "Putin's comments": a possessive on nouns for one's own words
+_OWNED_WORDS = re.compile(
+    r"(?P<owner>his|her|their|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?)\s+(?:own\s+)?"
+    r"(?:remarks|comments|words|statements?|testimony|account)\b"
+)
+
+
+def owner_of_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The source of "according to his remarks (provided by X)": the words' owner, whoever passed them on
+    (a possessive names who spoke them); any other phrase is the source itself."""
+    m = _OWNED_WORDS.match(text, span[0], span[1])
+    if m is None:
+        return span
+    s, e = m.span("owner")
+    return (s, e - 2) if text[e - 2 : e] in ("'s", "’s") else (s, e - 1) if text[e - 1] in "'’" else (s, e)
+
+
 def tag_before(text: str, clause: int, start: int, ents: list[Ent]) -> _Attr | None:
     seg = text[clause:start]
     m = _ACCORDING_BEFORE.search(seg)
     if m:
         span = clean_phrase(text, clause + m.start("spk"), clause + m.end("spk"))
         if span:
-            return _Attr(span, "according to")
+            return _Attr(owner_of_words(text, span), "according to")
     m = re.match(r"\s*Says?\s+", seg)
     if m:  # "Said Dorothy Poynter, who grew up with Ali, “..."
         person = next((e for e in ents if e.label == "PERSON" and e.start == clause + m.end()), None)
