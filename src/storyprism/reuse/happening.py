@@ -16,10 +16,12 @@ are the same, only the day differs. Three general signals tell them apart:
   day. A report whose lede gives a day inside the story's own run is about the story's happening
   (a preview of it, a report filed early), whatever its stamp.
 
-Only earlier runs are judged by dates: a late date is often a crawl date on a report of the event
-itself (agency feeds re-dated weeks later), and a story's aftermath (earnings that cite a breach,
-a lawsuit weeks on) belongs to it in the reading rules, while nothing printed before a happening
-can report it. Meant for ``topic.off_event_articles``.
+Earlier runs are judged by their stamps: nothing printed before a happening can report it. A late
+stamp alone says nothing (it is often a crawl date on a report of the event itself, agency feeds
+re-dated weeks later), and a story's aftermath (earnings that cite a breach, a lawsuit weeks on)
+belongs to it in the reading rules; so a report printed weeks after the story's run is judged by the
+calendar day its lede writes (``later_reports``), which no crawl moves. Meant for
+``topic.off_event_articles``.
 """
 
 from __future__ import annotations
@@ -70,6 +72,14 @@ def lede_day(text: str, published: str | None) -> date | None:
     """The first day the opening sentences of ``text`` name (explicit, or a weekday, "yesterday",
     "today" read against ``published``), or None when they name none. Signal: a news lede tells
     when its happening took place, before any background date."""
+    found = _lede_day(text, published)
+    return found[0] if found else None
+
+
+def _lede_day(text: str, published: str | None) -> tuple[date, bool] | None:
+    """``lede_day`` and whether the lede wrote it as a calendar day ("Oct 19", "August 30, 2017"),
+    which holds whatever the page's stamp says, rather than a weekday or "yesterday", which is read
+    against the stamp (and moves with a crawl date)."""
     head, spans = _lede(text)
     if not spans:
         return None
@@ -86,7 +96,7 @@ def lede_day(text: str, published: str | None) -> date | None:
             # a bare weekday a week back is the day after the stamp where the happening's clock runs
             # ahead of the stamp's (an Asian morning is the previous evening in UTC or New York)
             day = stamp.date() + timedelta(days=1)
-        return day
+        return day, any(c.isdigit() for c in mention.text)
     return None
 
 
@@ -133,4 +143,57 @@ def earlier_runs(
         gap = (begins - dated[order[start - 1]]).total_seconds() / 86400
         out[m] = (f"about an earlier happening: {when}, in a run of reports that ended {gap:.0f} days before "
                   f"the story's own reports began ({begins.date()})")
+    return out
+
+
+def later_reports(
+    dated: Mapping[str, datetime],
+    texts: Mapping[str, tuple[str, str, str | None]],
+    linked: Mapping[str, set[str]],
+) -> dict[str, str]:
+    """Member -> reason, for members printed after a story's own run of coverage (``RUN_GAP_DAYS``
+    or more after it ended) whose lede dates another happening, in a story whose own run tells its
+    happening as a repeat (``RECURRENCE_REPORTS``: a kind of happening that recurs, as in
+    ``earlier_runs``). The lede must name a calendar day ("Oct 19", "August 30"): a weekday or
+    "yesterday" is read against the stamp, and a late stamp is often a crawl date on a report of the
+    story's own happening, so only a written date tells. Flagged when that day lies
+    ``RUN_GAP_DAYS`` or more before the story's run began (a later piece keyed to an earlier
+    happening: an editorial on a launch weeks before), or as far after the run ended, within
+    ``LEDE_SLACK_DAYS`` of the member's own stamp (the text confirms the stamp) and told as a repeat
+    itself (a later happening of the same kind, reported when it happened). A later report whose lede names a day of the
+    story's run (an aftermath, a death toll revised) stays, as does one tied by text or credit to
+    the run (``linked``)."""
+    if len(dated) < 3:
+        return {}
+    order = sorted(dated, key=lambda m: (dated[m], m))
+    gap = RUN_GAP_DAYS * 86400
+    start = end = len(order) // 2
+    while start > 0 and (dated[order[start]] - dated[order[start - 1]]).total_seconds() < gap:
+        start -= 1
+    while end + 1 < len(order) and (dated[order[end + 1]] - dated[order[end]]).total_seconds() < gap:
+        end += 1
+    if end + 1 >= len(order):
+        return {}
+    if sum(1 for m in order[start:end + 1] if told_as_repeat(texts[m][0], texts[m][1])) < RECURRENCE_REPORTS:
+        return {}
+    begins, ends = dated[order[start]].date(), dated[order[end]].date()
+    later = set(order[end + 1:])
+    out: dict[str, str] = {}
+    for m in order[end + 1:]:
+        if linked.get(m, set()) - later:
+            continue  # tied by text or credit to a report of the story's own run
+        _, text, published = texts[m]
+        found = _lede_day(text, published)
+        if found is None or not found[1]:
+            continue
+        day = found[0]
+        if (begins - day).days >= RUN_GAP_DAYS:
+            out[m] = (f"about an earlier happening: printed {published}, after the story's own reports "
+                      f"({begins}..{ends}), its lede dates its subject {day.isoformat()}")
+        elif (day - ends).days >= RUN_GAP_DAYS and abs((day - dated[m].date()).days) <= LEDE_SLACK_DAYS \
+                and told_as_repeat(texts[m][0], text):
+            # a later happening of the kind is told as one ("a third ferry", "again"); an aftermath
+            # filed under an agency dateline (which always writes the stamp's day) is not
+            out[m] = (f"about a later happening: its lede dates it {day.isoformat()}, as its stamp does, "
+                      f"{(day - ends).days} days after the story's own reports ({begins}..{ends})")
     return out

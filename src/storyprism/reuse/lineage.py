@@ -231,7 +231,7 @@ def newsroom_pieces(
     Several own pieces of one outlet on one event (a news story, a profile, an interactive, a video)
     share its newsroom, its sources and its briefings: they are one independent origin, not several
     (the reading rule of the hand-read trust set, and what "independent sources" means to a reader).
-    Before stories exist only near-identical pieces can be grouped (``_Tracer._newsrooms``, word
+    Before stories exist only near-identical pieces can be grouped (``passes.newsrooms``, word
     overlap); a story says "same event" far better than word overlap, so here any two own pieces
     (``kinds``: "self") of one outlet in one story published within ``STORY_NEWSROOM_DAYS`` are one
     newsroom, attached to its earliest piece. Off-topic articles (``off``) join nothing, nor do
@@ -290,7 +290,7 @@ def carried_elsewhere(piece: Article, others: Sequence[Article]) -> Article | No
     competing outlets within hours, neither crediting the other, is agency copy both desks carried
     (the Press Association's text on two national papers), not one newsroom's own reporting; so
     such a piece is no piece of its newsroom's own coverage (``newsroom_pieces``,
-    ``_Tracer._newsrooms``)."""
+    ``passes.newsrooms``)."""
     mine = _long_sentences(piece.text or "")
     if len(mine) < 3:
         return None

@@ -24,7 +24,7 @@ import numpy as np
 
 from storyprism.records import Article
 from storyprism.reuse.direction import parse_time
-from storyprism.reuse.happening import earlier_runs
+from storyprism.reuse.happening import earlier_runs, later_reports
 from storyprism.reuse.text import STOPWORDS, split_sentences
 from storyprism.text.calendar import MONTHS, month_alternation
 from storyprism.text.outlets import outlet_keys
@@ -303,7 +303,8 @@ def off_event_articles(
     source), since a rewrite of an old scoop is still about it. Also flagged: the one member printed
     days before a burst of all the others (``_before_burst``), and the reports of a run of coverage
     that ended weeks before the story's own run and whose ledes date an earlier happening
-    (``happening.earlier_runs``). Meant to run once stories exist.
+    (``happening.earlier_runs``), and reports printed weeks after that run whose ledes date another
+    happening (``happening.later_reports``). Meant to run once stories exist.
     """
     by_id = {a.id: a for a in articles}
     parents = parents or {}
@@ -335,6 +336,8 @@ def off_event_articles(
                 ties.setdefault(parent, set()).add(m)
         texts = {m: (by_id[m].title or "", by_id[m].text or "", by_id[m].published) for m in dated}
         for m, reason in earlier_runs(dated, texts, ties).items():
+            out.setdefault(m, reason)
+        for m, reason in later_reports(dated, texts, ties).items():
             out.setdefault(m, reason)
         early = _before_burst(dated, linked)
         if early is not None and early not in out:

@@ -6,7 +6,7 @@ evidence, strongest first:
 1. a strong wire signal (credits.py) -> ``wire:AGENCY`` (resolved to the agency's own article when
    the corpus holds one it shares text with): wire copy is the agency's story whoever carries it;
    a feed's page (an agency named by the URL's feed section alone) that prints another agency's
-   signed text rests on the agency that wrote it (``_feed_copies``);
+   signed text rests on the agency that wrote it (``passes.feed_copies``);
 2. a verbatim relation (identical / copy / edited) to another article: one text, one origin;
 3. a credit that dominates the article (the same outlet credited twice, or the only outlet credited)
    -> the credited article when the corpus holds it (same outlet, shared text), else
@@ -16,8 +16,9 @@ evidence, strongest first:
    one quote credited to the outlet two other reports name as their source names it too;
 4. a paraphrase relation (rewrite) to another article.
 
-Later passes read several articles at once: quote-only and pasted rewrites, restatements of a
-document or of a relayed announcement (documents.py), one text's family (lineage.join_text_families), newsrooms.
+Later passes read several articles at once: a feed's relay of another agency's text, quote-only and
+pasted rewrites and newsrooms (passes.py), restatements of a document or of a relayed announcement
+(documents.py), one text's family (lineage.join_text_families).
 
 A primary document (press room, company blog, news office) is never a rewrite of news: a relation
 that says so is turned round. Articles crediting their own outlet ("told Newsweek" in Newsweek)
@@ -41,7 +42,6 @@ from storyprism.reuse.credits import (
     Signals,
     agency_of,
     article_signals,
-    carried_only,
     credit_groups,
     dominant_credit,
     known_titles,
@@ -55,30 +55,28 @@ from storyprism.reuse.documents import (
     document_restatements,
 )
 from storyprism.reuse.lineage import (
-    NEWSROOM_DAYS,
-    POST_MARK,
-    _newsroom_key,
-    _publication_order,
-    carried_elsewhere,
     join_text_families,
     lede_credit,
     newsroom_pieces,  # noqa: F401  (re-exported: storyprism.reuse, the pipeline's newsroom step)
     passage_credit,
-    pasted_sentences,
-    relays_another_outlet,
     story_source_rewrites,
+)
+from storyprism.reuse.passes import (
+    _QUOTED,
+    VERBATIM,
+    _norm_quotes,
+    feed_copies,
+    newsrooms,
+    pasted_passages,
+    quote_only_rewrites,
 )
 from storyprism.reuse.signal_store import LazySentences
 from storyprism.reuse.topic import OFF_EVENT_DAYS
 
-VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
-_QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
-_POST = re.compile(POST_MARK)
 _WORD = re.compile(r"[a-z0-9]+")
 # rarity-weighted share of words (reuse relations aside): reports of one event share a median 0.32,
 # of different events under 0.2 in 99 % of pairs (hand-read Giveme5W1H events, eval/trust.py)
 SAME_EVENT_OVERLAP = 0.2
-PASTED_SENTENCES = 3  # narrative sentences two articles print word for word: one source
 # a credited outlet's article in the corpus is the one credited only when it reports the same event:
 # a shared text, or the median word overlap of two reports of one event (0.32), not the 0.2 that one
 # topic reaches (an outlet's piece on another space story is not the interview an article credits)
@@ -90,9 +88,7 @@ CREDIT_NEAR_DAYS = 2
 CREDIT_NEAR_OVERLAP = 0.15
 MAX_CREDIT_CANDIDATES = 100
 MAX_UPSTREAM = 50  # articles of one origin read for "adds own reporting" (a wire story may have thousands)
-MAX_NEWSROOM_PEERS = 50  # earlier pieces of one outlet compared with each piece
 CORROBORATING_CREDITS = 2  # other reports naming one outlet as their source make it the story's source
-NEWSROOM_OVERLAP = 0.25  # two own pieces of one outlet this close cover one event: one newsroom
 
 
 @dataclass(slots=True)
@@ -459,16 +455,16 @@ class _Tracer:
                 if sig.unnamed_agency and not sig.own_reporting:
                     t.problems.append(f"{sig.unnamed_agency}: no agency to follow, kept as its own origin")
             traces[aid] = t
-        self._feed_copies(traces)
-        self._quote_only_rewrites(traces)
-        self._pasted_passages(traces)
+        feed_copies(self, traces)
+        quote_only_rewrites(self, traces)
+        pasted_passages(self, traces)
         document_restatements(self, traces)
         story_source_rewrites(self, traces)  # before announcements: the story's named source comes first
         announcement_restatements(self, traces)
         # again, now that relays of an announcement the corpus lacks rest on it (``release:NAME``)
         document_restatements(self, traces)
         join_text_families(self, traces)
-        self._newsrooms(traces)
+        newsrooms(self, traces)
         self._resolve(traces)
         for aid, t in traces.items():
             t.published_suspect = suspect_date(self.articles[aid], self.articles.get(t.parent) if t.parent != aid else None)
@@ -484,40 +480,6 @@ class _Tracer:
                 t.adds_own_reporting = self._added(t, by_origin.get(t.origin, []))
         return traces
 
-    def _feed_copies(self, traces: dict[str, Trace]) -> None:
-        """A feed's copy of another agency's text: an article whose agency rests on its URL's feed
-        section alone (credits.carried_only: /wires/pa/) and that prints word for word the narrative
-        of a story another agency signs (copyright line, dateline, byline, sign-off) at another
-        outlet carries that agency's text: its origin is the agency that wrote it, not the feed that
-        relayed it (PA's feed carries AP's copy of a US story). Word for word: a verbatim relation,
-        or ``PASTED_SENTENCES`` narrative sentences (quotes any desk may print left out)."""
-        best: dict[str, tuple[int, str]] = {}
-        for r in self.reuses:
-            if r.kind not in VERBATIM and r.kind != "shared-source":
-                continue
-            for feed, signed in ((r.source, r.copy), (r.copy, r.source)):
-                fs, ss = self.signals.get(feed), self.signals.get(signed)
-                tf, ts = traces.get(feed), traces.get(signed)
-                if fs is None or ss is None or tf is None or ts is None or tf.off_topic or ts.off_topic:
-                    continue
-                if not carried_only(fs) or ss.wire is None or ss.wire == fs.wire or carried_only(ss):
-                    continue
-                if not tf.parent.startswith("wire:") or self.keys[feed] & self.keys[signed]:
-                    continue  # already traced past the feed, or one outlet's two pages
-                n = len(r.alignments) if r.kind in VERBATIM else pasted_sentences(
-                    r, self.articles[r.source].text or "", self.articles[r.copy].text or "")
-                if n >= PASTED_SENTENCES and (feed not in best or n > best[feed][0]):
-                    best[feed] = (n, signed)
-        for feed, (n, signed) in sorted(best.items()):
-            if _derives_from(traces, signed, feed):
-                continue
-            t = traces[feed]
-            t.parent, t.kind = signed, "edited"
-            t.evidence.append(
-                f"the {self.signals[feed].wire} feed relays {self.signals[signed].wire}'s text: {n} narrative "
-                f"sentences word for word as in {self.articles[signed].outlet or signed}, which the "
-                f"{self.signals[signed].wire} signs ({'; '.join(self.signals[signed].wire_evidence)[:100]})")
-
     def _not_later(self, upstream: str, aid: str) -> bool:
         """``upstream`` may be where ``aid`` got its text: a primary document always (news follows
         it), else published no later, a date-only value counting as its whole day (undated: no)."""
@@ -530,144 +492,6 @@ class _Tracer:
         if is_date_only(pu) or is_date_only(pa):
             return tu.date() <= ta.date()
         return tu <= ta
-
-    def _quote_only_rewrites(self, traces: dict[str, Trace]) -> None:
-        """An uncredited, loosely reworded rewrite: an article left as its own origin that shares
-        source text with another (a ``shared-source`` relation: lines both carry) and prints no quote
-        of its own -- every direct quote in it is in the other article -- got its story there.
-        Signal (issue 10, the hand-read events' rule): a newsroom that reported adds quotes found
-        nowhere upstream (its own interviews); one that rewrote can only repeat the upstream's.
-        The upstream is a primary document, or an article published no later that itself rests on a
-        named origin (wire copy, a credited outlet); an article that credits its own outlet ("told
-        Newsweek") has reported and is left alone."""
-        best: dict[str, tuple[tuple[int, int, float], str, int]] = {}
-        for r in self.reuses:
-            if r.kind != "shared-source":
-                continue
-            for x, y in ((r.source, r.copy), (r.copy, r.source)):
-                tx = traces.get(x)
-                if tx is None or y not in traces or tx.parent != x or tx.off_topic or traces[y].off_topic:
-                    continue
-                if x in self.source_like or self.signals[x].own_reporting or not self._not_later(y, x):
-                    continue
-                if y not in self.source_like and traces[y].parent == y:
-                    # quotes of public statements (a tweet, a spokesman) are the same in every
-                    # newsroom: they point at the upstream only when it is the document itself or
-                    # rests on a named origin (wire, credited outlet) the shared material came from
-                    continue
-                # a quoted post (an @handle or #hashtag in it) is public, printed alike by every desk
-                quotes = [q for q in (_norm_quotes(q).strip(" ,.") for q in _QUOTED.findall(self.articles[x].text or ""))
-                          if q and not _POST.search(q)]
-                if not quotes:
-                    continue  # nothing to tell own reporting from rewriting by
-                pool = _norm_quotes(self.articles[y].text or "")
-                if not all(q in pool for q in quotes):
-                    continue
-                rank = (int(y in self.source_like), len(quotes), r.score)
-                if x not in best or rank > best[x][0]:
-                    best[x] = (rank, y, len(quotes))
-        for x, (_, y, n) in sorted(best.items()):
-            if _derives_from(traces, y, x):
-                continue  # y already derives from x: the two are not told apart by this signal
-            t = traces[x]
-            t.parent, t.kind = y, "rewrite"
-            t.evidence.append(
-                f"rewrite of {self.articles[y].outlet or y}: shares its source text and carries no quote of "
-                f"its own (all {n} quotes are in that article)"
-            )
-
-    def _pasted_passages(self, traces: dict[str, Trace]) -> None:
-        """Two articles, each still its own origin, that print the same narrative sentences word for
-        word (``PASTED_SENTENCES`` or more, none of them quoting anyone, each ``PASTED_MIN_WORDS`` long)
-        took that text from one place: the later from the earlier, or both from a source the corpus
-        lacks. Signal: independent reporters quote the same people, but do not write the same long
-        sentences (held-out events read by hand: every pair of self-origin articles sharing three
-        such sentences had one origin; pairs with two or fewer were split). The later one (then the
-        greater id) joins the earlier's origin, unless that would close a cycle. A social post's lines
-        count only when the earlier article did no reporting of its own (lineage.pasted_sentences)."""
-        best: dict[str, tuple[int, str]] = {}
-        for r in self.reuses:
-            if r.kind != "shared-source":
-                continue
-            a, b = r.source, r.copy
-            ta, tb = traces.get(a), traces.get(b)
-            if ta is None or tb is None or ta.parent != a or tb.parent != b or ta.off_topic or tb.off_topic:
-                continue
-            first, later = sorted((a, b), key=lambda x: (_publication_order(self.articles[x]), x))
-            if later in self.source_like:
-                first, later = later, first  # a press release is not pasted from the news
-            pasted = pasted_sentences(r, self.articles[a].text or "", self.articles[b].text or "",
-                                      posts=not self.signals[first].own_reporting)
-            if pasted < PASTED_SENTENCES:
-                continue
-            if later not in best or pasted > best[later][0]:
-                best[later] = (pasted, first)
-        for later, (n, first) in sorted(best.items()):
-            if _derives_from(traces, first, later) or self.signals[later].own_reporting:
-                continue  # a cycle; or a newsroom that reported (credits its own outlet) keeps its origin
-            t = traces[later]
-            t.parent, t.kind = first, "edited"
-            t.evidence.append(
-                f"carries {n} narrative sentences of {self.articles[first].outlet or first} word for word "
-                "(pasted from it, or both from one source the corpus lacks)"
-            )
-
-    def _carried(self, aid: str, trace: Trace) -> bool:
-        """Agency text two desks carry (``lineage.carried_elsewhere``, among the articles a reuse
-        relation ties to ``aid``), and no reporting of its own: no piece of a newsroom's coverage
-        (the reason is recorded on ``trace``)."""
-        if self.signals[aid].own_reporting:
-            return False
-        others = [self.articles[o] for o in sorted(self.related.get(aid, set())) if o in self.articles]
-        other = carried_elsewhere(self.articles[aid], others) if others else None
-        if other is None:
-            return False
-        trace.evidence.append(
-            f"prints the text {other.outlet or other.id} carries within a day, neither crediting the other: "
-            f"agency copy, not a piece of its newsroom's own coverage")
-        return True
-
-    def _newsrooms(self, traces: dict[str, Trace]) -> None:
-        """Several own pieces of one outlet on one event (a live story, a gallery, a video) share its
-        newsroom, its sources and its briefings: they count as one origin, the earliest piece."""
-        selfs = [a for a, t in traces.items() if t.kind == "self" and not t.off_topic and a not in self.source_like
-                 and not relays_another_outlet(self.signals[a]) and not self._carried(a, t)]
-        by_outlet: dict[str, list[str]] = {}
-        for a in selfs:
-            key = _newsroom_key(self.keys[a])
-            if key:
-                by_outlet.setdefault(key, []).append(a)
-        for members in by_outlet.values():
-            members.sort(key=lambda x: _publication_order(self.articles[x]))
-            for k, b in enumerate(members):
-                firsts: list[tuple[float, str]] = []
-                for a in members[max(0, k - MAX_NEWSROOM_PEERS):k]:
-                    if traces[a].parent != a:
-                        continue  # attach to a newsroom's first piece, never to a follower
-                    gap = self._days_apart(a, b)  # undated: no window to fall outside of
-                    if gap != math.inf and gap > NEWSROOM_DAYS:
-                        continue
-                    sim = self.similarity(a, b)
-                    if sim >= NEWSROOM_OVERLAP:
-                        firsts.append((sim, a))
-                if not firsts:
-                    continue
-                a = max(firsts, key=lambda f: f[0])[1]  # the closest (the earliest among equals)
-                traces[b].parent = a
-                traces[b].evidence.append(
-                    f"same newsroom as {a} ({self.articles[a].outlet}): its own pieces on one event count once"
-                )
-                # a piece close to two of the newsroom's first pieces (each within NEWSROOM_OVERLAP and
-                # NEWSROOM_DAYS) reports the event both of them report (one newsroom's coverage of one
-                # event: its race report and its driver's profile, tied by its follow-up): the later
-                # first piece joins the earliest, so the newsroom counts once
-                ordered = sorted((x for _, x in firsts), key=lambda x: _publication_order(self.articles[x]))
-                for other in ordered[1:]:
-                    if traces[other].parent == other:
-                        traces[other].parent = ordered[0]
-                        traces[other].evidence.append(
-                            f"same newsroom as {ordered[0]} ({self.articles[ordered[0]].outlet}): its piece {b} "
-                            "is close to both, one event's coverage counts once")
 
     def _resolve(self, traces: dict[str, Trace]) -> None:
         """Ultimate origins; a cycle of articles deriving from each other is broken at its
@@ -719,16 +543,6 @@ class _Tracer:
         return list(dict.fromkeys(out))[:10]
 
 
-def _derives_from(traces: Mapping[str, Trace], aid: str, other: str) -> bool:
-    """Whether ``aid``'s chain of parents reaches ``other`` (making ``other`` derive from ``aid``
-    would close a cycle)."""
-    node, seen = aid, {other}
-    while node in traces and traces[node].parent != node and node not in seen:
-        seen.add(node)
-        node = traces[node].parent
-    return node in seen
-
-
 def _canonical_names(names: Iterable[str]) -> dict[str, str]:
     """Each credited spelling -> the spelling its outlet is named by across the corpus: spellings
     that share a key (``name_keys``: "Erie Times News" / "Erie Times-News", "New York Times" / "NYT")
@@ -743,12 +557,6 @@ def _canonical_names(names: Iterable[str]) -> dict[str, str]:
         for k in keys:
             by_key.setdefault(k, head)
     return canonical
-
-
-def _norm_quotes(text: str) -> str:
-    """Lower case, one apostrophe, one space: quotes compared across house styles."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return " ".join(text.split())
 
 
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[^0-9])")
