@@ -13,6 +13,7 @@ from storyprism.compare.conflicts import (
     rewrite_conflicts,
     speaker_conflicts,
 )
+from storyprism.compare.deals import deal_conflicts
 from storyprism.compare.denials import denial_conflicts
 from storyprism.compare.durations import duration_conflicts
 from storyprism.compare.options import CompareOptions
@@ -125,6 +126,7 @@ def _compare_story(
     # Quantities are read from the story's sentences with the shared reader (storyprism.text.numbers)
     # rather than taken from the extraction: conflicts need the counted thing and the rounding step.
     conflicts += number_conflicts(st)
+    conflicts += deal_conflicts(st)
     conflicts += duration_conflicts(st)
     conflicts += ordinal_conflicts(st)
     conflicts += polarity_conflicts(st)

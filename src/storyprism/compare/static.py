@@ -17,7 +17,9 @@ birthday since), as long as every general signal holds that the two values belon
   (a misreported age is off by a year or two; ages far apart are other people);
 * past years: the words around the two years share what happened (a lower-case word: "overall",
   "drafted") and to whom (a name few of the story's sentences carry), within the year's own clause,
-  the two years at most two apart, and neither sentence also gives the other's year;
+  or the two sentences are near paraphrases naming one year each; the two years at most two apart,
+  and neither sentence also gives the other's year. No publication window: the year a past event
+  happened never changes, so a retrospective a year later still disagrees;
 * clock times: the same digits with a.m. against p.m. in sentences that state the same thing.
 """
 
@@ -456,6 +458,9 @@ _LOOKING_AHEAD = re.compile(r"\b(?:will|plans?|planned|scheduled|expected|due to
 _WINDOW = 8
 _DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s*$", re.I)
 RARE_NAME_SHARE = 0.1
+# Combined encoder and word similarity (``StoryText.sim``) of two sentences that say the same thing in
+# other words, well above the claim threshold (0.52).
+PARAPHRASE_SIMILARITY = 0.7
 
 
 # The words that date an event sit in its own clause: "secured a title in 2007, before the owner
@@ -503,13 +508,20 @@ def year_conflicts(st: StoryText) -> list[Conflict]:
         for j, yj, wj, nj, aj in items[x + 1 :]:
             if yi == yj or yi in aj or yj in ai or st.sentences[i].article == st.sentences[j].article:
                 continue
-            if (i, j) in done or not _independent(st, i, j):
+            # The year a past event happened never changes, so no window of publication applies (as
+            # it does to sizes and ages): a retrospective a year on dates the same arrival or draft.
+            if (i, j) in done or not independent(st, i, j):
                 continue
             shared_names = ni & nj
             # what happened: a shared lower-case word that is neither a name nor the story's subject
             shared_words = {w for w in wi & wj if w not in {stem(v) for v in sentence_names(" ".join([*ni, *nj]))}}
             shared_words -= {w.lower() for w in ni | nj}
-            if not shared_names or not shared_words:
+            # Or the two sentences are one statement outright (a near paraphrase, each naming this one
+            # year): "Harambe came to Cincinnati in 2015 from the Gladys Porter Zoo" / "born at the
+            # Gladys Porter Zoo ..., and was transported to the Cincinnati Zoo in 2014", where the
+            # clause cut and the story's common names leave the word test nothing to share.
+            one_statement = ai == {yi} and aj == {yj} and st.sim(i, j) >= PARAPHRASE_SIMILARITY
+            if (not shared_names or not shared_words) and not one_statement:
                 continue
             # Within two years: further apart, the two sentences more likely date two events.
             if abs(int(yi) - int(yj)) > 2:
