@@ -23,6 +23,7 @@ from storyprism.extract.name_chrome import _CREDITS as _CREDITS
 from storyprism.extract.name_chrome import junk_name as junk_name
 from storyprism.extract.name_chrome import shouted_kicker as shouted_kicker
 from storyprism.extract.name_chrome import strip_credit as strip_credit
+from storyprism.extract.name_fragments import misspellings, place_fragments
 from storyprism.extract.name_signals import ALIASES as ALIASES  # re-exported: older imports
 from storyprism.extract.name_signals import (
     CORP_SUFFIX,
@@ -538,6 +539,8 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     keys = glossed(mentions, keys)
     keys = hyphenated_surnames(mentions, keys)
     keys = merge_spellings(keys, [m.text for m in mentions])
+    keys = place_fragments(mentions, keys)  # "the Strip" after "Las Vegas Strip" (extract/name_fragments.py)
+    keys = misspellings(mentions, keys)  # "Sweening" once beside "Nick Sweeting" (extract/name_fragments.py)
     # persons: full-name key = first + last token (middle names and initials vary between outlets)
     full_key: dict[str, str] = {}
     for k in keys:

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from storyprism.extract.name_context import in_context
 from storyprism.extract.speakers import Ent
 
 _COUNTRIES = Path(__file__).resolve().parent / "data" / "countries.txt"
@@ -96,7 +97,9 @@ _BODY_OF = re.compile(
 
 
 def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
-    """Without descriptions opened by a demonstrative and place words inside a body's longer name."""
+    """Without descriptions opened by a demonstrative and place words inside a body's longer name; then
+    the fixes that read a name's words around it (``name_context``: described bodies, buildings,
+    families, family names written first, headings and credit roles)."""
     out = []
     for e in ents:
         # only name labels: "this week" is a DATE span the date rules may read
@@ -105,4 +108,4 @@ def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
         if e.label in ("GPE", "LOC") and _BODY_OF.search(text[max(0, e.start - 40) : e.start]):
             continue
         out.append(e)
-    return out
+    return in_context(text, out)

@@ -1,0 +1,239 @@
+"""Type and span fixes on the NER's entities that read the words around a name in one article
+(``name_types.drop_non_names`` runs them before any other rule): the head noun a text gives a name
+("the militant group X", "X fighters"), a building named by its kind ("X Cathedral"), a family named by
+its plural surname ("the Steinbergs"), a family name written first that the NER left out ("Han Tae
+Song"), a heading in capitals and a credit line's role word. Each rule names its signal; none knows a
+particular name. (Also: compass words in a coordinate, "43 degrees North".)"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.extract.ents import Ent
+
+# "the militant group X", "Islamist insurgent organisation X": a description whose head is a kind of
+# body, set right before the name, types the name a body (signal: English puts the class noun before a
+# proper name in apposition; a person is described by a role, never as a group)
+_BODY_BEFORE = re.compile(
+    r"\b(?:militant|terrorist|terror|rebel|armed|extremist|jihadist|jihadi|insurgent|separatist|"
+    r"paramilitary|islamist|guerrilla|hacker|hacking|criminal|opposition|protest|activist)\s+"
+    r"(?:group|organi[sz]ation|movement|network|outfit|faction|militia|coalition)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "X fighters", "X militants": members named after their group; no one's own name takes these nouns
+_BODY_AFTER = re.compile(
+    r"\s+(?:fighters|militants|insurgents|jihadists|jihadis|gunmen|extremists|rebels|guerrillas|"
+    r"commanders|loyalists|operatives)\b"
+)
+
+# a building or a structure named by its kind ("Cologne Cathedral", "Wembley Stadium", "Tower Bridge"):
+# a place a text sets events at, not a body that acts (the congregation or the club has its own name);
+# words that also name the body inside ("Church", "Museum", "Palace", "Airport", "Street") are left out
+_FACILITY = frozenset(
+    ["cathedral", "basilica", "mosque", "synagogue", "abbey", "chapel", "stadium", "bridge", "tower",
+     "towers", "monument", "memorial", "square", "castle", "boulevard", "avenue", "plaza"]
+)  # fmt: skip
+# (a name typed PERSON only with a kind no one bears as a surname: "Robert Bridge" is a writer, "Tom
+# Castle" a person, "Lusail Stadium" a place)
+_FACILITY_NO_SURNAME = frozenset(
+    ["cathedral", "basilica", "mosque", "synagogue", "stadium", "monument", "memorial", "plaza", "boulevard",
+     "avenue"]
+)  # fmt: skip
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+
+# family names written first in English (Chinese, Korean, Vietnamese): "Han Tae Song", "Ri Yong Ho"
+_FAMILY_FIRST = frozenset(
+    ["kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han", "oh", "seo", "shin",
+     "kwon", "hwang", "ahn", "song", "jeon", "hong", "ko", "moon", "yang", "son", "bae", "baek", "ri", "yun",
+     "nam", "xi", "li", "wang", "zhang", "liu", "chen", "zhao", "wu", "zhou", "xu", "sun", "ma", "hu", "guo",
+     "nguyen", "tran", "pham"]
+)  # fmt: skip
+# a given name of two syllables written as two words ("Tae Song", "Yong Ho", "Jong Un")
+_SYLLABLES = re.compile(r"[A-Z][a-z]{1,4}\s+[A-Z][a-z]{1,4}")
+
+# a wire story's credit line lists "Role by Name" ("(Reporting by A; Writing by B; Editing by C)"):
+# the word before "by" there is a role, even misspelt ("Edtitng"), never a name
+_CREDIT_ROLE = re.compile(r"(?:\(|;\s*|\n)\s*$")
+_BY_NAME = re.compile(r"\s+by\s+[A-Z]")
+
+
+def described_bodies(text: str, ents: list[Ent]) -> list[Ent]:
+    """PERSON-typed names the article describes as a body ("the militant group Boko Haram", "Boko
+    Haram fighters"): every mention of the same name in the article retyped ORG (one text keeps one
+    sense of a name; the corpus-wide vote in linking then carries it to other articles)."""
+    found: set[str] = set()
+    for e in ents:
+        if e.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+            continue
+        name = _bare(e.text)
+        before = e.label in ("PERSON", "GPE", "LOC") and _BODY_BEFORE.search(
+            text[max(0, e.start - 60) : e.start]
+        )
+        if before or (e.label == "PERSON" and _BODY_AFTER.match(text[e.end : e.end + 20])):
+            found.add(name)
+    # a name whose last word the article writes alone as a person ("Abu Mohammed al-Adnani" ... "Al-Adnani
+    # urged") is a person's: news calls a person by the surname, a group never by its last word (a
+    # garbled "the terrorist group <spokesman's name>" keeps the person)
+    alone = {_bare(e.text).lower() for e in ents if e.label == "PERSON" and " " not in _bare(e.text)}
+    found = {n for n in found if " " not in n or n.split()[-1].lower() not in alone}
+    if not found:
+        return ents
+    return [
+        Ent(e.start, e.end, "ORG", e.text) if e.label == "PERSON" and _bare(e.text) in found else e
+        for e in ents
+    ]
+
+
+def facilities(ents: list[Ent]) -> list[Ent]:
+    """Names ending in a building's kind typed as a body or a person retyped LOC (a place)."""
+    out = []
+    for e in ents:
+        words = e.text.split()
+        kind = words[-1].lower().strip(".,'’") if len(words) >= 2 else ""
+        if (e.label == "ORG" and kind in _FACILITY) or (e.label == "PERSON" and kind in _FACILITY_NO_SURNAME):
+            out.append(Ent(e.start, e.end, "LOC", e.text))
+        else:
+            out.append(e)
+    return out
+
+
+def family_plurals(ents: list[Ent]) -> list[Ent]:
+    """Without "the Steinbergs" where the article names a person "... Steinberg": a family, many people,
+    is no one entity of any type (signal: English names a family by the plural of its surname)."""
+    surnames = {
+        e.text.split()[-1].lower().strip(".,'’")
+        for e in ents
+        if e.label == "PERSON" and len(e.text.split()) >= 2
+    }
+    # (a team's plural the article writes after its place, "Cleveland Browns", is the team's name)
+    team_ends = {_bare(e.text).split()[-1].lower() for e in ents if e.label == "ORG" and " " in _bare(e.text)}
+    out = []
+    for e in ents:
+        word = re.sub(r"^the\s+", "", e.text.strip(), flags=re.IGNORECASE).rstrip("'’").lower()
+        if (
+            e.label in _NAME_LABELS
+            and " " not in word
+            and word not in team_ends
+            and _plural_of(word, surnames)
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _plural_of(word: str, surnames: set[str]) -> bool:
+    if word.endswith("es") and word[:-2] in surnames:
+        return True  # "the Joneses"
+    return word.endswith("s") and word[:-1] in surnames and not word[:-1].endswith("s")
+
+
+def family_first_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """A PERSON span of a two-word given name right after a family name written first and left out by
+    the NER ("Han [Tae Song]") takes that family name in (and the family name's own span, where the NER
+    typed it alone, "Han" as a people, goes). Signal: Korean and Chinese names write the family name
+    first, then a given name of two syllables the press often writes as two words."""
+    grown: dict[int, Ent] = {}  # index of the given name's span -> the grown span
+    absorbed: set[int] = set()  # indexes of family-name spans taken in
+    for i, e in enumerate(ents):
+        if e.label != "PERSON" or not _SYLLABLES.fullmatch(e.text):
+            continue
+        m = re.search(r"(?:^|[\s,(])([A-Z][a-z]{1,5}) $", text[max(0, e.start - 10) : e.start])
+        if not m or m.group(1).lower() not in _FAMILY_FIRST:
+            continue
+        start = e.start - len(m.group(1)) - 1
+        over = [j for j, o in enumerate(ents) if j != i and o.start < e.start and o.end > start]
+        if all(ents[j].start == start and ents[j].end == start + len(m.group(1)) for j in over):
+            grown[i] = Ent(start, e.end, e.label, text[start : e.end])
+            absorbed.update(over)
+    if not grown:
+        return ents
+    return [grown.get(i, e) for i, e in enumerate(ents) if i not in absorbed]
+
+
+def headings_and_roles(text: str, ents: list[Ent]) -> list[Ent]:
+    """Without a word in capitals typed PERSON that opens a heading ("MILKFLOAT: Jenson Button had
+    ...") where the article never writes it in lower case (running text writes a person's name in mixed
+    case: "TRUMP:" beside "Trump" stays), and without a credit line's role word ("(...; Edtitng by
+    Peter Graff)")."""
+    out = []
+    for e in ents:
+        word = e.text.strip()
+        if (
+            e.label == "PERSON"
+            and word.isupper()
+            and len(word) >= 4
+            and re.match(r"\s*:", text[e.end : e.end + 3])
+            and not re.search(rf"\b{re.escape(word.title())}\b", text)
+        ):
+            continue
+        if (
+            e.label in _NAME_LABELS
+            and " " not in word
+            and _BY_NAME.match(text[e.end : e.end + 8])
+            and _CREDIT_ROLE.search(text[max(0, e.start - 4) : e.start])
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+# kinds of vehicle and device a text names a product by ("the Falcon Heavy rocket", "the Hwasong missile"):
+# a maker's product, not the maker (the maker writes "SpaceX said", never "the SpaceX")
+_PRODUCT_AFTER = (
+    r"\s+(?:rocket|rockets|launcher|launchers|missile|missiles|spacecraft|capsule|airliner|airliners|"
+    r"smartphone|smartphones|handset|handsets|console|consoles|helicopter|helicopters|drone|drones)\b"
+)
+
+
+def products(text: str, ents: list[Ent]) -> list[Ent]:
+    """Without ORG-typed names the article writes as a product: set before a vehicle's or a device's
+    kind ("Falcon Heavy rocket") and, once at least, after "the" or an owner's possessive ("the Falcon
+    Heavy", "SpaceX's Falcon Heavy"). Signal: English names a made thing with the article and its kind
+    noun; a company's name takes neither, so "SpaceX rocket" alone leaves SpaceX a body."""
+    # ("the X" must name X itself: in "the Samsung smartphone" or "the Samsung Galaxy" the article
+    # belongs to the noun after the maker)
+    led = {
+        _bare(e.text)
+        for e in ents
+        if e.label == "ORG"
+        and _determined(text, e)
+        and not re.match(_PRODUCT_AFTER + r"|\s+[A-Z0-9]", text[e.end : e.end + 30])
+    }
+    found = {name for name in led if len(name) >= 3 and re.search(re.escape(name) + _PRODUCT_AFTER, text)}
+    return [e for e in ents if not (e.label == "ORG" and _bare(e.text) in found)]
+
+
+def _determined(text: str, e: Ent) -> bool:
+    """The span opens with "the" or follows "the" or an owner's possessive ("SpaceX's X")."""
+    before = text[max(0, e.start - 4) : e.start]
+    return bool(re.match(r"the\s", e.text.strip(), re.IGNORECASE) or _DETERMINER.search(before))
+
+
+_DETERMINER = re.compile(r"(?:\bthe|['’]s)\s$", re.IGNORECASE)
+
+
+# "43 degrees North", "12°S": a compass word after a measure of degrees is a coordinate, not a place's name
+_DEGREES = re.compile(r"(?:\bdegrees?|°)\s*$", re.IGNORECASE)
+_COMPASS_WORD = re.compile(r"(?:North|South|East|West|N|S|E|W)", re.IGNORECASE)
+
+
+def coordinates(text: str, ents: list[Ent]) -> list[Ent]:
+    """Without compass words written as a coordinate's hemisphere ("between 43 degrees North and ...")."""
+    return [
+        e
+        for e in ents
+        if not (
+            _COMPASS_WORD.fullmatch(e.text.strip()) and _DEGREES.search(text[max(0, e.start - 12) : e.start])
+        )
+    ]
+
+
+def in_context(text: str, ents: list[Ent]) -> list[Ent]:
+    """All of this module's fixes, in order: spans first, then drops, then types."""
+    ents = family_first_names(text, ents)
+    ents = products(text, headings_and_roles(text, family_plurals(coordinates(text, ents))))
+    return facilities(described_bodies(text, ents))
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"['’]s?$", "", re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)).strip()
