@@ -126,9 +126,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     else:
         # "said on Friday its engineers had ...": a time adjunct right after the cue is the reporter's
         # (when the speaking happened), hung in the complement by the parser; after "that" it is the
-        # content's own
+        # content's own; a day followed by its verb ("Monday will see ...") is the clause's subject
         when = _LEADING_TIME.match(text, s, e)
-        if when and len(text[when.end() : e].split()) >= 3:
+        if when and len(text[when.end() : e].split()) >= 3 and not _AUX_AFTER.match(text, when.end()):
             s = when.end()
     # "..., referring to the launch", "..., citing the prosecutor's office", "... and insisted there
     # had been no fight": a participle of a cue after a comma, or a second finite cue joined by "and",
@@ -149,8 +149,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if caps and caps.start() > 0 and not text[s:e].isupper():
         e = s + caps.start()
     # "he did not seem religious and": the parser hung the next clause's conjunction on this one; the
-    # attributed words end before it
-    dangling = re.search(r"[\s,;]+(?:and|but|or|while)$", text[s:e])
+    # attributed words end before it ("for a while", "all the while" end on a noun, not a conjunction)
+    dangling = re.search(r"[\s,;]+(?:and|but|or|(?<!\ba )(?<!\bthe )while)$", text[s:e])
     if dangling:
         e = s + dangling.start()
     return (s, e) if e - s >= 3 else None

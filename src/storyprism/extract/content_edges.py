@@ -168,3 +168,31 @@ def relative_subject(
             return None  # the pronoun must touch its antecedent ("the attack, which"): else a parse slip
         return [(p.starts[p.lefts[head]], p.ends[head]), *content]
     return None
+
+
+def object_conjunct(p: Parse, text: str, cue: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``content`` with its last span carried over a noun phrase the parser coordinated with the cue
+    ("promises to release a full list of companies and the people linked to them": "the people" hung as
+    a conjunct of "promises"). Signal: a verb has no noun conjunct, so a noun phrase joined to the cue by
+    "and"/"or" right where the content stops is the content's own coordinated object, cut off by the
+    misparse; a conjunct with a subject inside is another clause and stays out."""
+    if cue < 0 or not content:
+        return content
+    s, e = content[-1]
+    for c in p.children(cue):
+        if p.deps[c] != "conj" or not p.tags[c].startswith("NN") or p.starts[c] < e:
+            continue
+        first, last = p.lefts[c], p.rights[c]
+        if not re.fullmatch(r"[\s,]*(?:and|or)\s+", text[e : p.starts[first]]):
+            continue
+        if any(p.deps[t] in _SUBJECTS for t in range(first, last + 1)):
+            continue
+        end = p.ends[last]
+        while end > e and text[end - 1] in " ,;:\"“”'’.!?":
+            end -= 1
+        if text.count('"', e, end) % 2 or text.count("“", e, end) > text.count("”", e, end):
+            # 'in "early May."': the phrase opened a quotation, so its closing mark belongs to it
+            close = re.compile(r'[.,!?]?["”]').match(text, end)
+            end = close.end() if close else end
+        return [*content[:-1], (s, end)]
+    return content

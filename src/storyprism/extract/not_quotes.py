@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from storyprism.extract.deeds import deed_object
 from storyprism.extract.parse import Parse
 
 # verbs whose object is the person or thing an act of praise, reference or support is about
@@ -45,7 +46,8 @@ def topic_only(p: Parse, text: str, v: int, lemma: str, kind: str, content: list
     """Whether cue ``v`` only names the topic of an act: its content is a plain noun phrase."""
     if not content:
         return False
-    if not (
+    deed = deed_object(p, text, v, lemma, kind, content)  # "called his mother", "reports earnings"
+    if not deed and not (
         (kind in ("dobj", "prep") and lemma in TOPIC_CUES)
         or (kind == "prep" and lemma in TOPIC_PREP_CUES)
         or (kind == "dobj" and lemma == "write" and _framing_work(p, text, v, content[0]))

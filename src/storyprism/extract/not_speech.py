@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from storyprism.extract.content_edges import object_conjunct
 from storyprism.extract.cues import QUESTION_WORDS, SPEECH_LEMMAS, SPEECH_OR_BELIEF
 from storyprism.extract.not_quotes import reporter_end
 from storyprism.extract.parse import Parse
@@ -213,4 +214,5 @@ def trimmed(p: Parse, text: str, cue: int, content: list[tuple[int, int]]) -> li
     """Each content span ended before another holder's relative clause and started after its own frame;
     a speaker's appositive misread as a clause after an inverted tag is dropped."""
     kept = [c for c in content if not speaker_appositive(p, text, cue, c, content)]
+    kept = object_conjunct(p, text, cue, kept)
     return [after_frame(p, text, reporter_end(p, text, cue, cut_other_holders(p, text, cue, c))) for c in kept]

@@ -2,7 +2,9 @@
 
 Split from ``attribution``. General signal: a speech cue whose clausal complement is itself an
 attribution relays it; a clause joined to the outer cue's own reported clause by "and"/"but" is a
-second statement side by side, not a relayed one.
+second statement side by side, not a relayed one. Also who holds words the grammar hands to someone
+else: a pronoun bound by the reporting subject ("investigators say they believe"), a plan's terms
+(held by whoever proposed the plan) and a report's cited source.
 """
 
 from __future__ import annotations
@@ -38,7 +40,55 @@ def relays(p: Parse, text: str, atts: list[Attribution]) -> None:
             and "\n" not in text[p.ends[h] : p.starts[a.cue]]
             and not _coordinated(p, text, h, a.cue)
         ):
-            a.via = by_cue[h].speaker
+            outer = by_cue[h].speaker
+            a.via = outer
+            if outer is not None and _bound_pronoun(p, text, a.speaker, outer):
+                a.speaker = outer  # "investigators say they believe ...": their own belief
+    for a in atts:
+        proposer = _proposer(p, text, a.cue)
+        if proposer is not None:
+            a.speaker = proposer
+
+
+# nouns for a plan someone puts forward, and the verbs that put one forward
+_PLANS = frozenset(
+    ["initiative", "plan", "proposal", "roadmap", "blueprint", "scheme", "framework", "draft", "resolution"]
+)  # fmt: skip
+_PROPOSING = frozenset(
+    ["proposed", "propose", "proposes", "proposing", "floated", "drafted", "submitted", "unveiled", "tabled",
+     "offered", "put", "presented", "introduced"]
+)  # fmt: skip
+
+
+def _proposer(p: Parse, text: str, cue: int) -> tuple[int, int] | None:
+    """Who holds the terms of a plan ("Moscow and Beijing proposed an initiative, which calls for ..."):
+    a plan says nothing, its terms are the stance of those who put it forward. Signal: the cue's subject
+    is a relative pronoun whose antecedent, a plan noun, is the object of a verb of proposing with a
+    subject of its own; that subject holds the terms."""
+    from storyprism.extract.subjects import subject
+
+    if cue < 0 or p.deps[cue] != "relcl":
+        return None
+    plan = p.heads[cue]
+    if p.word(text, plan) not in _PLANS or p.deps[plan] != "dobj":
+        return None
+    verb = p.heads[plan]
+    if p.word(text, verb) not in _PROPOSING:
+        return None
+    return subject(p, text, verb)
+
+
+def _bound_pronoun(p: Parse, text: str, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Whether the inner holder is a pronoun bound by the outer speaker ("investigators say they
+    believe", "Smith said he thinks"). Signal: a subject pronoun in a reported clause takes the reporting
+    clause's subject as its antecedent when they agree in number (they: a plural noun; he/she: a name);
+    the holder is then the outer speaker, who relays no one."""
+    word = text[inner[0] : inner[1]].lower()
+    heads = p.span_heads(*outer)
+    if not heads:
+        return False
+    tag = p.tags[heads[-1]]
+    return (word == "they" and tag == "NNS") or (word in ("he", "she") and tag == "NNP")
 
 
 _COORDINATORS = frozenset(["and", "but", "while", "whereas", "yet"])
@@ -81,7 +131,11 @@ def coordinated_statements(p: Parse, text: str, atts: list[Attribution]) -> None
 _CITED_SOURCES = frozenset(
     ["authorities", "officials", "official", "sources", "source", "people", "person", "police", "ministry",
      "government", "witnesses", "witness", "residents", "spokesman", "spokeswoman", "spokesperson", "agency",
-     "office", "department", "prosecutors", "investigators", "diplomats", "aides", "insiders", "executives"]
+     "office", "department", "prosecutors", "investigators", "diplomats", "aides", "insiders", "executives",
+     # a written source speaks for whoever issued it ("Reuters reported, citing United Nations documents"):
+     # the report passes the documents' account on, as it would an official's
+     "documents", "document", "filings", "filing", "records", "papers", "memo", "memos", "letter",
+     "statement", "report", "reports"]
 )  # fmt: skip
 _REPORTING = frozenset(["say", "report", "write", "tell", "state", "add"])
 

@@ -17,6 +17,7 @@ from storyprism.extract.ents import Ent
 from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _CREDITS, _TITLES, MOODS
 from storyprism.extract.parse import Parse
+from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS
 from storyprism.extract.referents import (
     GENERIC_BODY_NOUNS,
     credited_outlet,
@@ -756,17 +757,6 @@ def _inside_marks(text: str, a: int, b: int) -> bool:
     return between.count("“") > between.count("”")
 
 
-# common nouns that name one person as a clause subject ("an officer ... he says"): the role words,
-# occupations and gendered person nouns, plus a few more that news uses for someone unnamed
-PERSON_NOUNS = frozenset(
-    ["officer", "captain", "pilot", "witness", "resident", "doctor", "nurse", "lawyer", "attorney",
-     "teacher", "student", "neighbor", "neighbour", "friend", "survivor", "victim", "passenger", "worker",
-     "employee", "owner", "manager", "officer", "policeman", "soldier", "firefighter", "agent", "detective",
-     "sheriff", "priest", "professor", "researcher", "scientist", "spokesman", "spokeswoman", "spokesperson",
-     "visitor", "fan", "shopkeeper", "tourist", "bystander", "eyewitness", "parent", "relative", "local"]
-)  # fmt: skip
-
-
 def person_noun_gender(word: str) -> str | None:
     """The gender a person noun implies ("m", "f", "?" for either), None when it names no person."""
     w = word.lower()
@@ -775,23 +765,3 @@ def person_noun_gender(word: str) -> str | None:
     if w in PERSON_NOUNS or w in OCCUPATIONS or w in ROLE_SYNONYMS:
         return "?"
     return None
-
-
-# occupations a definite description names a person by ("the singer", "the actress", "the coach")
-# nouns that describe one person the text has named ("the four-times champion", "the brash North Korean
-# tyrant", "the teenager"): as a definite speaker they stand for the person the text is about
-DESCRIPTIONS = frozenset(
-    ["champion", "tyrant", "dictator", "despot", "teenager", "youngster", "veteran", "rookie", "superstar",
-     "legend", "mogul", "tycoon", "magnate", "dutchman", "frenchman", "englishman", "irishman", "scotsman",
-     "welshman", "briton", "finn", "spaniard", "swede", "dane", "norwegian", "billionaire", "socialite"]
-)  # fmt: skip
-
-OCCUPATIONS = frozenset(
-    ["singer", "actress", "actor", "star", "rapper", "musician", "comedian", "coach", "player",
-     "quarterback", "pitcher", "striker", "driver", "author", "writer", "novelist", "director",
-     "producer", "filmmaker", "billionaire", "entrepreneur", "businessman", "businesswoman", "founder",
-     "ceo", "executive", "model", "designer", "artist", "athlete", "boxer", "golfer",
-     # science and scholarship: "the scientist said" after a named professor (news on research)
-     "scientist", "researcher", "professor", "astronomer", "physicist", "astrophysicist", "biologist",
-     "chemist", "astronaut", "economist", "historian", "scholar"]
-)  # fmt: skip
