@@ -9,11 +9,18 @@ process, model loading included), never on a stage alone:
 * ``--corpus N`` (e.g. 5000): N replicated-and-perturbed articles (each replica renames the names and
   rarer words and shifts numbers and dates, so replicas are new stories, not cache hits), articles/s
   end to end;
-* ``--add 50``: then ``analyze`` again after adding that many new articles, the incremental cost.
+* ``--add 50``: then ``analyze`` again after adding that many new articles, the incremental cost;
+* ``--keep DIR``: build the corpora and workspaces in DIR and keep them (a large workspace takes
+  many minutes to build); ``--add-to WORKSPACE --corpus N --add 50`` then measures only the added
+  articles again, on a copy of the kept workspace (so every repeat starts from the same state).
+  A workspace keeps each stage's results keyed by a digest of that stage's code
+  (``storyprism.code_version``): after a code change the first run redoes those stages, so settle a
+  kept workspace with one plain ``analyze --workspace`` before timing the added articles.
 
 Peak memory is the largest summed RSS of the analyze process and its workers, sampled every 0.2 s.
 
-Usage: python benchmarks/pipeline_speed.py [--corpus giveme|N ...] [--add 50] [--no-spacy]
+Usage: python benchmarks/pipeline_speed.py [--corpus giveme|N ...] [--add 50] [--no-spacy] [--keep DIR]
+       python benchmarks/pipeline_speed.py --corpus N --add 50 --add-to KEPT_WORKSPACE
 """
 
 from __future__ import annotations
@@ -184,10 +191,16 @@ def main() -> int:
     parser.add_argument("--corpus", nargs="+", default=["giveme"], help="'giveme' and/or article counts")
     parser.add_argument("--add", type=int, default=0, help="then add this many articles and analyze again")
     parser.add_argument("--no-spacy", action="store_true", help="skip the plain spaCy yardstick")
+    parser.add_argument("--keep", type=Path, help="build and keep the corpora and workspaces in this folder")
+    parser.add_argument("--add-to", type=Path, help="a kept workspace of --corpus N: time only --add, on a copy")
     args = parser.parse_args()
     print(f"cores {len(os.sched_getaffinity(0))}, load average {os.getloadavg()[0]:.1f}", flush=True)
+    if args.add_to:
+        return add_to(args.add_to, int(args.corpus[0]), args.add)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="storyprism-bench-") as tmp:
-        folder = Path(tmp)
+        folder = args.keep or Path(tmp)
         for spec in args.corpus:
             rows = records() if spec == "giveme" else corpus(int(spec))
             data = write_jsonl(rows, folder / f"corpus-{spec}.jsonl")
@@ -202,6 +215,22 @@ def main() -> int:
                 extra = write_jsonl(more, folder / f"add-{spec}.jsonl")
                 m = run([*CLI, "analyze", str(extra), "--workspace", str(workspace)])
                 report(f"  + {args.add} articles, analyze again", args.add, m, stage_figures(workspace))
+    return 0
+
+
+def add_to(kept: Path, n: int, add: int) -> int:
+    """``analyze`` after adding ``add`` articles to a copy of ``kept`` (a workspace of the first ``n``
+    articles of ``corpus``): the incremental cost alone, repeatable from the same starting state."""
+    if not kept.exists() or add <= 0:
+        raise SystemExit("--add-to needs a kept workspace (see --keep) and --add N")
+    with tempfile.TemporaryDirectory(prefix="storyprism-bench-") as tmp:
+        folder = Path(tmp)
+        workspace = folder / "ws.db"
+        with sqlite3.connect(kept) as source, sqlite3.connect(workspace) as copy:
+            source.backup(copy)  # (the backup API copies a WAL-mode database consistently)
+        extra = write_jsonl(corpus(add, start=n), folder / f"add-{n}.jsonl")
+        m = run([*CLI, "analyze", str(extra), "--workspace", str(workspace)])
+        report(f"  + {add} articles to {n}, analyze again", add, m, stage_figures(workspace))
     return 0
 
 
