@@ -66,12 +66,22 @@ def test_distances_travelled_and_square_measures_are_not_sizes():
     assert not _kinds(result, "number")
 
 
-def test_two_lengths_of_one_fall_conflict_only_between_reports_close_in_time():
+def test_two_lengths_of_one_fall_conflict_whenever_reported():
     a = "The boy fell 15m into the dry well behind the farmhouse, the fire brigade said."
     b = "The boy fell 40m into the dry well behind the farmhouse, according to the police."
     (conflict,) = _kinds(_run(a, b), "number")
     assert conflict.attribute == "distance (fell) (metres)"
-    # two days apart, a distance may be progress or a corrected figure: left to the reader
+    # a fall happens once: two days later its length is still the same past happening's
+    (later,) = _kinds(_run(a, b, b_published="2024-05-08T15:00:00"), "number")
+    assert later.attribute == "distance (fell) (metres)"
+
+
+def test_two_lengths_of_an_activity_conflict_only_between_reports_close_in_time():
+    a = "Rescuers dug 15m into the hillside beside the dry well, the fire brigade said."
+    b = "Rescuers dug 40m into the hillside beside the dry well, according to the police."
+    (conflict,) = _kinds(_run(a, b), "number")
+    assert conflict.attribute == "distance (dug) (metres)"
+    # two days apart, digging may have gone on: progress, left to the reader
     assert not _kinds(_run(a, b, b_published="2024-05-08T15:00:00"), "number")
 
 

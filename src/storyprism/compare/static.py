@@ -10,8 +10,9 @@ birthday since), as long as every general signal holds that the two values belon
 
 * sizes: the measure modifies one noun ("the 40m dry well", "the 80m-deep well") and both name the
   same noun; the extent of a happening that grows (a jam, a fire, a slick) is compared only between
-  reports close in time, like a toll. A distance after a verb ("fell 15m") is compared with the same
-  verb's distance only between reports close in time, and progress ("have dug 13m", "so far") never;
+  reports close in time, like a toll. A distance after a verb is compared with the same verb's
+  distance: an activity's ("dug 13m") only between reports close in time, an instantaneous
+  movement's ("fell 15m") whenever reported, and progress ("have dug 13m", "so far") never;
 * ages: each article gives one age only (a story with a boy and his sister gives two), the ages name
   the same kind of person ("boy"), the two sentences share other content and differ by a year or two
   (a misreported age is off by a year or two; ages far apart are other people);
@@ -139,6 +140,13 @@ class _Measure:
 # Words between a verb and the distance it governs ("fell *about* 15 feet", "dug *only* 13m").
 _VERB_FILLERS = frozenset(["only", "just", "nearly", "almost", "about", "around", "some", "roughly", "over",
                            "more", "than", "less", "up", "to", "another", "a", "further"])
+
+
+# Verbs of one instantaneous movement (stems): "fell 15 feet" tells one past happening whose length no
+# later report can extend, unlike an activity ("dug 13m" on Tuesday, "dug 20m" on Thursday). Two
+# lengths of such a movement from independent reports days apart are a disagreement, not an update.
+_PUNCTUAL = frozenset(["fell", "fall", "fallen", "plung", "plunge", "plummet", "tumbl", "tumble", "leap", "leapt",
+                       "jump", "slid", "slide", "slipp", "slip"])
 
 
 _SO_FAR = re.compile(r"\b(?:so far|by now|as of|until now|to date)\b", re.I)
@@ -270,8 +278,9 @@ def _same_measured(a: _Measure, b: _Measure) -> bool:
 
 def measure_conflicts(st: StoryText) -> list[Conflict]:
     """Two sizes of one thing ("the 40m dry well" / "the 80m-deep well") that cannot both be true, or
-    two lengths of one movement ("fell 15 feet" / "fell 10 feet") from reports close in time (a
-    distance can be progress: "dug 13m" on Tuesday is "dug 20m" on Thursday)."""
+    two lengths of one movement ("fell 15 feet" / "fell 10 feet"): an activity's only from reports close
+    in time (a distance can be progress: "dug 13m" on Tuesday is "dug 20m" on Thursday), an
+    instantaneous movement's whenever reported (``_PUNCTUAL``)."""
     found = [m for i in range(len(st.sentences)) for m in _measures(st, i)]
     setting = _headline_names(st)
     out: list[Conflict] = []
@@ -285,7 +294,7 @@ def measure_conflicts(st: StoryText) -> list[Conflict]:
             if not _independent(st, a.index, b.index):
                 continue
             sa, sb = st.sentences[a.index].article, st.sentences[b.index].article
-            if (a.verb or a.noun in _GROWING) and maybe_update(st, sa, sb):
+            if ((a.verb and a.verb not in _PUNCTUAL) or a.noun in _GROWING) and maybe_update(st, sa, sb):
                 continue
             ta, tb = st.sentences[a.index].text, st.sentences[b.index].text
             na, nb = sentence_names(ta), sentence_names(tb)
