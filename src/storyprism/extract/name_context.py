@@ -21,9 +21,10 @@ _BODY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "X fighters", "X militants": members named after their group; no one's own name takes these nouns
+# ("loyalists" and "commanders" are left out: a leader has them, "Assad loyalists", "Haftar commanders")
 _BODY_AFTER = re.compile(
     r"\s+(?:fighters|militants|insurgents|jihadists|jihadis|gunmen|extremists|rebels|guerrillas|"
-    r"commanders|loyalists|operatives)\b"
+    r"operatives)\b"
 )
 
 # a building or a structure named by its kind ("Cologne Cathedral", "Wembley Stadium", "Tower Bridge"):
@@ -31,8 +32,10 @@ _BODY_AFTER = re.compile(
 # words that also name the body inside ("Church", "Museum", "Palace", "Airport", "Street") are left out
 _FACILITY = frozenset(
     ["cathedral", "basilica", "mosque", "synagogue", "abbey", "chapel", "stadium", "bridge", "tower",
-     "towers", "monument", "memorial", "square", "castle", "boulevard", "avenue", "plaza"]
+     "towers", "monument", "square", "castle", "boulevard", "avenue", "plaza"]
 )  # fmt: skip
+# ("Memorial" is left out of the body-typed kinds: it also closes a hospital's or a fund's name, "X
+# Memorial Hospital" cut to "X Memorial", a body that acts)
 # (a name typed PERSON only with a kind no one bears as a surname: "Robert Bridge" is a writer, "Tom
 # Castle" a person, "Lusail Stadium" a place)
 _FACILITY_NO_SURNAME = frozenset(
@@ -76,6 +79,15 @@ def described_bodies(text: str, ents: list[Ent]) -> list[Ent]:
     # garbled "the terrorist group <spokesman's name>" keeps the person)
     alone = {_bare(e.text).lower() for e in ents if e.label == "PERSON" and " " not in _bare(e.text)}
     found = {n for n in found if " " not in n or n.split()[-1].lower() not in alone}
+    # and a one-word name that is the surname of a person the article names in full ("Donald Trump" ...
+    # "Trump loyalists") is that person: news calls a person by the surname after the full name
+    # (the article "al-" of an Arabic surname is often left out after the full name: "Assad")
+    surnames = {
+        re.sub(r"^(?:al|el)-", "", _bare(e.text).split()[-1].lower())
+        for e in ents
+        if e.label == "PERSON" and " " in _bare(e.text)
+    }
+    found = {n for n in found if " " in n or re.sub(r"^(?:al|el)-", "", n.lower()) not in surnames}
     if not found:
         return ents
     return [
@@ -97,21 +109,38 @@ def facilities(ents: list[Ent]) -> list[Ent]:
     return out
 
 
-def family_plurals(ents: list[Ent]) -> list[Ent]:
+# title words a person's name may open with ("Prince William", "King Charles"): no part of the name, and
+# no surname whose plural is a family ("the Kings" is a team, "the Princes" princes)
+_TITLE_WORDS = frozenset(
+    ["king", "queen", "prince", "princess", "duke", "duchess", "lord", "lady", "sir", "dame", "pope",
+     "archbishop", "bishop", "cardinal", "sheikh", "emir", "sultan", "president", "general", "saint",
+     "mr", "mrs", "ms", "dr", "rev"]
+)  # fmt: skip
+
+
+def family_plurals(text: str, ents: list[Ent]) -> list[Ent]:
     """Without "the Steinbergs" where the article names a person "... Steinberg": a family, many people,
-    is no one entity of any type (signal: English names a family by the plural of its surname)."""
-    surnames = {
-        e.text.split()[-1].lower().strip(".,'’")
-        for e in ents
-        if e.label == "PERSON" and len(e.text.split()) >= 2
-    }
+    is no one entity of any type (signal: English names a family by "the" and the plural of its surname;
+    without "the" a plural is a name of its own, "Lloyds" the bank beside "Sarah Lloyd", and "Williams"
+    a surname)."""
+    surnames: set[str] = set()
+    for e in ents:
+        words = [w.lower().strip(".,'’") for w in e.text.split()]
+        while words and words[0] in _TITLE_WORDS:
+            words = words[1:]  # "Prince William" is no one surnamed William
+        if e.label == "PERSON" and len(words) >= 2 and words[-1] not in _TITLE_WORDS:
+            surnames.add(words[-1])
     # (a team's plural the article writes after its place, "Cleveland Browns", is the team's name)
     team_ends = {_bare(e.text).split()[-1].lower() for e in ents if e.label == "ORG" and " " in _bare(e.text)}
     out = []
     for e in ents:
         word = re.sub(r"^the\s+", "", e.text.strip(), flags=re.IGNORECASE).rstrip("'’").lower()
+        the = re.match(r"the\s", e.text.strip(), re.IGNORECASE) or re.search(
+            r"\bthe\s+$", text[max(0, e.start - 5) : e.start], re.IGNORECASE
+        )
         if (
             e.label in _NAME_LABELS
+            and the
             and " " not in word
             and word not in team_ends
             and _plural_of(word, surnames)
@@ -177,6 +206,13 @@ def headings_and_roles(text: str, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+# verbs of attribution, whose subject speaks or reports: a body or a person, never a made thing
+_SPEAKS = re.compile(
+    r"\s+(?:said|says|told|announced|reported|reports|stated|confirmed|denied|declined|added|claimed|"
+    r"insisted|warned|noted|explained|argued|responded|replied)\b"
+)
+_OWNER_NOT_MAKER = ("PERSON", "GPE", "LOC", "NORP")
+
 # kinds of vehicle and device a text names a product by ("the Falcon Heavy rocket", "the Hwasong missile"):
 # a maker's product, not the maker (the maker writes "SpaceX said", never "the SpaceX")
 _PRODUCT_AFTER = (
@@ -196,20 +232,30 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
         _bare(e.text)
         for e in ents
         if e.label == "ORG"
-        and _determined(text, e)
+        and _determined(text, e, ents)
         and not re.match(_PRODUCT_AFTER + r"|\s+[A-Z0-9]", text[e.end : e.end + 30])
     }
     found = {name for name in led if len(name) >= 3 and re.search(re.escape(name) + _PRODUCT_AFTER, text)}
+    # a name the article writes as the subject of a verb of attribution ("Huawei said") is a body
+    spoken = {_bare(e.text) for e in ents if e.label == "ORG" and _SPEAKS.match(text[e.end : e.end + 20])}
+    found -= spoken
     return [e for e in ents if not (e.label == "ORG" and _bare(e.text) in found)]
 
 
-def _determined(text: str, e: Ent) -> bool:
-    """The span opens with "the" or follows "the" or an owner's possessive ("SpaceX's X")."""
+def _determined(text: str, e: Ent, ents: list[Ent]) -> bool:
+    """The span opens with "the" or follows "the" or a maker's possessive ("SpaceX's X"); the
+    possessive of a country, a people or a person ("China's Huawei", "Elon Musk's SpaceX") is an
+    owner's or a home's, before a body's name as often as before a product's."""
     before = text[max(0, e.start - 4) : e.start]
-    return bool(re.match(r"the\s", e.text.strip(), re.IGNORECASE) or _DETERMINER.search(before))
-
-
-_DETERMINER = re.compile(r"(?:\bthe|['’]s)\s$", re.IGNORECASE)
+    if re.match(r"the\s", e.text.strip(), re.IGNORECASE) or re.search(r"\bthe\s$", before, re.IGNORECASE):
+        return True
+    poss = re.search(r"['’]s\s$", before)
+    if not poss:
+        return False
+    at = e.start - len(poss.group(0))
+    # the owner: the span that ends at the possessive (or takes it in)
+    owner = [o for o in ents if o is not e and o.start < at and at <= o.end <= e.start]
+    return not any(o.label in _OWNER_NOT_MAKER for o in owner)
 
 
 # "43 degrees North", "12°S": a compass word after a measure of degrees is a coordinate, not a place's name
@@ -231,7 +277,7 @@ def coordinates(text: str, ents: list[Ent]) -> list[Ent]:
 def in_context(text: str, ents: list[Ent]) -> list[Ent]:
     """All of this module's fixes, in order: spans first, then drops, then types."""
     ents = family_first_names(text, ents)
-    ents = products(text, headings_and_roles(text, family_plurals(coordinates(text, ents))))
+    ents = products(text, headings_and_roles(text, family_plurals(text, coordinates(text, ents))))
     return facilities(described_bodies(text, ents))
 
 

@@ -4,16 +4,22 @@ Place fragments: a one-word place ("the Strip", "the North") that is the first o
 longer place name written in the same article ("Las Vegas Strip", "North Korea") stands for it.
 
 Signal: news writes a place in full, then by the word of it that is not itself a place ("the Strip",
-"the North", "the Valley"); a word that names a place on its own ("Korea" beside "North Korea",
-"Mexico" beside "New Mexico", "Ireland" beside "Northern Ireland") is left alone, and so is a word the
-NER types as a political unit (GPE). With two candidates in
-the article nothing is guessed. Where the article writes no longer name, the one longer name of the
+"the North", "the Valley"). A compass word stands so only for a country divided by the compass ("the
+North" beside "North Korea", "the South" beside "South Sudan"): beside a state or a city ("South
+Carolina", "North London") it names a region of the country ("the American South", "the North of
+England"). A word that names a place on its own ("Korea" beside "North Korea", "Mexico" beside "New
+Mexico", "Ireland" beside "Northern Ireland") is left alone, and so is a word the NER types as a
+political unit (GPE). With two candidates in the article nothing is guessed. Where the article writes no longer name, the one longer name of the
 corpus whose other words the article writes as a place ("Las Vegas" ... "the Strip") is taken.
 
-Misspellings (``misspellings``): a name written once in the whole corpus, one letter away from a name
-its own article writes at least twice as often (or from the surname of a person it names in full) ("Sweening" beside "Nick Sweeting ... Sweeting", "Boko
-Harm" beside "Boko Haram") is that name misspelt. Signal: a typo is a one-off of one article; a real
-other name one letter away ("Iran"/"Iraq" are short; "Jordan"/"Gordon" recur) is written again.
+Misspellings (``misspellings``): a name written in one article only, one letter away from a name of
+the same type its article writes at least twice as often ("Boko Harm" beside "Boko Haram"), or a lone
+word written once, one letter off the surname of a person the article names in full ("Sweening" beside
+"Nick Sweeting ... Sweeting"), is that name misspelt. Signal: a typo is a one-off of one article; a real
+other name one letter away is written again. Persons and places are left out of the first test: real
+pairs one letter apart are common among them ("Martin"/"Marvin", "Hansen"/"Hanson",
+"Colombia"/"Columbia"); and a lone word that is exactly the surname of another person of the article
+("Petersen" beside "Kim Petersen" and "Jordan Peterson") is that person's.
 """
 
 from __future__ import annotations
@@ -30,9 +36,17 @@ _COUNTRIES = Path(__file__).resolve().parent / "data" / "countries.txt"
 
 
 @lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
+def country_names() -> frozenset[str]:
+    """The shipped countries table as written ("North Korea"); the one loader of it (name_types reads
+    it too; it lives here because linking imports this module and name_types imports linking's
+    callers)."""
     lines = _COUNTRIES.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(x.lower() for x in country_names())
 
 
 def _words(text: str) -> list[str]:
@@ -43,6 +57,15 @@ def _words(text: str) -> list[str]:
 # "the West", "the East": English names the Western and the Eastern world so, on their own (a "West"
 # beside "West Bank" in the same article is still the Western world)
 _STANDING = frozenset(["west", "east", "occident", "orient"])
+_COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western"])
+
+
+def _fits(word: str, long_words: list[str], rest: list[str]) -> bool:
+    """A fragment ``word`` may stand for a longer place: a compass word only for a country ("North
+    Korea" whole, or "South Sudan" whose other word is a country), any other word for any place."""
+    if word not in _COMPASS:
+        return True
+    return " ".join(long_words) in _countries() or " ".join(rest) in _countries()
 
 
 def _names_a_place(word: str) -> bool:
@@ -64,6 +87,8 @@ def place_fragments(mentions: list[Mention], keys: list[str | None]) -> list[str
         places_in[m.article].add(" ".join(words))
         if len(words) >= 2 and m.text != m.text.upper():
             for end, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+                if not _fits(end, words, rest):
+                    continue
                 long_in[m.article][end].add(k)
                 corpus_long[end].add(k)
                 rest_words.setdefault(f"{k}|{end}", rest)
@@ -114,6 +139,18 @@ def misspellings(mentions: list[Mention], keys: list[str | None]) -> list[str | 
         if k:
             key_arts[k].add(m.article)
             in_art[m.article][k] += 1
+    # per article, the surnames of the persons it names in full and how often each is written (in full
+    # or alone): a lone word that is exactly one of them is that person's, never a misspelling
+    surnames_in: dict[str, Counter[str]] = {}
+    for art, counts in in_art.items():
+        surnames: Counter[str] = Counter()
+        for other, n in counts.items():
+            oname = other.split("|", 1)[1]
+            if other.startswith("person|") and " " in oname:
+                surnames[oname.split()[-1]] += n
+        for last in list(surnames):
+            surnames[last] += counts.get(f"person|{last}", 0)
+        surnames_in[art] = surnames
     out: list[str | None] = []
     for m, k in zip(mentions, keys, strict=True):
         name = k.split("|", 1)[1] if k else ""
@@ -122,20 +159,26 @@ def misspellings(mentions: list[Mention], keys: list[str | None]) -> list[str | 
             continue
         counts = in_art[m.article]
         cands: set[str] = set()
+        kind = k.split("|", 1)[0]
+        surnames = surnames_in[m.article]
+        if " " not in name and name in surnames:
+            out.append(k)
+            continue
         for other, n in counts.items():
             if other == k or n < counts[k]:
                 continue
             oname = other.split("|", 1)[1]
-            # (of any type, the NER types a misspelling at random, but never a people's name: "Algeria" is
-            # no misspelt "Algerian")
-            peoples = "norp" in (other.split("|", 1)[0], k.split("|", 1)[0])
-            if not peoples and n >= 2 * counts[k] and _one_edit(name, oname) and name[0] == oname[0]:
+            # same type only, never a people's name ("Algeria" is no misspelt "Algerian"), nor a person
+            # or a place: real pairs one letter apart are common there ("Marvin"/"Martin")
+            general = kind == other.split("|", 1)[0] and kind not in ("norp", "person", "place")
+            if general and n >= 2 * counts[k] and _one_edit(name, oname) and name[0] == oname[0]:
                 cands.add(other)
             elif other.startswith("person|") and " " in oname and " " not in name:
-                # a lone word one letter off the surname of a person named in full before it (the NER
-                # misses many later surnames, so the full name once is enough)
+                # a lone word one letter off the surname of a person named in full before it, the word
+                # written once (a typo is a one-off; the NER misses many later surnames, so the surname's
+                # own count is no measure: "Nick Sweeting" tagged once, "Sweeting" untagged thrice)
                 last = oname.split()[-1]
-                if len(last) >= 6 and _one_edit(name, last) and name[0] == last[0]:
+                if len(last) >= 6 and counts[k] == 1 and _one_edit(name, last) and name[0] == last[0]:
                     cands.add(f"person|{last}")
         out.append(next(iter(cands)) if len(cands) == 1 else k)
     return out

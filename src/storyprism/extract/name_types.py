@@ -5,19 +5,10 @@ is only part of a body's longer name. Each rule names its signal; none knows a p
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from storyprism.extract.name_context import in_context
+from storyprism.extract.name_fragments import country_names as _countries  # the one loader of the table
 from storyprism.extract.speakers import Ent
-
-_COUNTRIES = Path(__file__).resolve().parent / "data" / "countries.txt"
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    lines = _COUNTRIES.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def known_countries(ents: list[Ent]) -> list[Ent]:
