@@ -10,7 +10,8 @@ or journalistic signal, never by the object's words alone:
   reports words itself when it names ("called him a liar": an object predicate) or demands ("called for");
 - "report" + the periodic results a company publishes ("reports earnings in mid-January") with no
   figure names the act of publishing its accounts (a scheduled filing), not anything stated; "reported
-  a loss of $2 billion" states the figure and stays;
+  a loss of $2 billion" states the figure and stays, and so does a past "reported record profits" (a
+  modifier that grades the results is a finding); only a non-past verb or the bare results noun is a filing;
 - "write" + a demonstrative on a written work ("I write this note", "these lines") points at the text
   in hand: the words are the document itself, no content span.
 
@@ -28,6 +29,13 @@ _NAMING_DEPS = frozenset(["oprd", "xcomp", "ccomp", "acomp", "attr", "dative"])
 # what a company publishes each quarter: its results (a noun of accounts, not a claim)
 _RESULTS = frozenset(
     ["earnings", "results", "profit", "profits", "revenue", "revenues", "sales", "income", "figures"]
+)  # fmt: skip
+# verb forms that are not past: a filing still to come or done by habit ("reports", "will report")
+_NON_PAST = frozenset(["VB", "VBZ", "VBP", "VBG"])
+# modifiers that only say which filing the results are: the reporting period, not how they turned out
+_PERIODS = frozenset(
+    ["quarterly", "annual", "interim", "half-year", "full-year", "first-quarter", "second-quarter",
+     "third-quarter", "fourth-quarter", "fiscal"]
 )  # fmt: skip
 # verbs of speech a purpose infinitive after "call" can carry the words with ("to tell her ...")
 _SPEECH_INFINITIVES = frozenset(["tell", "say", "ask", "inform", "warn", "explain", "announce", "report"])
@@ -66,7 +74,15 @@ def deed_object(p: Parse, text: str, v: int, lemma: str, kind: str, content: lis
             for c in kids
         )
     if lemma == "report":
-        return p.word(text, head) in _RESULTS and not any(p.tags[t] == "CD" for t in p.tokens_in(s, e))
+        if p.word(text, head) not in _RESULTS or any(p.tags[t] == "CD" for t in p.tokens_in(s, e)):
+            return False
+        # a filing is announced ahead ("reports earnings in mid-January", "will report results"): a
+        # non-past form of the verb. Once past, "reported record profits", "reported weaker-than-expected
+        # revenue" state a finding; only the bare results noun ("reported earnings on Tuesday", "its
+        # quarterly results") still names the act, as nothing in it says how the results were
+        return p.tags[v] in _NON_PAST or all(
+            p.deps[c] in ("det", "poss") or p.word(text, c) in _PERIODS for c in p.children(head)
+        )
     if lemma == "write":
         det = [c for c in p.children(head) if p.deps[c] == "det"]
         return bool(det) and p.word(text, det[0]) in _DEMONSTRATIVES and p.word(text, head) in _WORKS

@@ -49,12 +49,14 @@ _QUALIFIERS = {
 }  # fmt: skip
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million|billion|trillion|bn|k|m)\b)?"
 _WORD_NUM = (
-    r"(?:half a million|a (?:hundred|thousand|million|billion|dozen)|dozen|"
+    r"(?:half\s+a\s+million|a\s+(?:hundred|thousand|million|billion|dozen)|dozen|"
     + "|".join(sorted((w for w in _WORDS if " " not in w), key=len, reverse=True))
     + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?:thousand|million|billion))?"
 )
-_VAGUE_RE = "|".join(v for v, _, _ in _VAGUE)
-_QUAL_RE = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
+# a phrase's word gaps match any run of whitespace ("tens of\nthousands", "more  than"): articles wrap
+# lines anywhere; ``_key`` reads the match back as the table's spelling
+_VAGUE_RE = "|".join(v.replace(" ", r"\s+") for v, _, _ in _VAGUE)
+_QUAL_RE = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True))
 _VALUE = rf"(?:[$€£]\s?)?(?:{_NUM}|{_WORD_NUM})"
 # a unit written onto the number ("60,000km", "1,400kg", "70mph")
 _ATTACHED_UNIT = r"km/h|kmh|kms|km|kg|kgs|mph|kph|mm|cm|ft|lbs|lb|mi|kwh|mwh|kw|mw|gw|gb|mb|tb|ml"
@@ -110,12 +112,20 @@ _METRES_AFTER = re.compile(
 )
 
 
+def _key(words: str) -> str:
+    """A matched phrase as a table key: a line break, a tab or a run of spaces inside "a\nfew" or
+    "more  than" is one word gap (articles wrap lines anywhere), and tables are written lower-case."""
+    return " ".join(words.lower().split())
+
+
 def _value(text: str) -> float | None:
-    t = text.lower().replace("$", "").replace("€", "").replace("£", "").strip()
+    t = _key(text.replace("$", "").replace("€", "").replace("£", ""))
     m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|k|m)?", t)
     if m:
         v = float(m.group(1).replace(",", ""))
         return v * _SCALE.get(m.group(2) or "", 1)
+    if t in _WORDS:
+        return float(_WORDS[t])  # "half a million": a phrase of its own, not "half a" times a million
     scale = 1.0
     for word, mult in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9)):
         if t.endswith(" " + word) and t != "a " + word:
@@ -147,7 +157,9 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
     after = text[e : e + 12]
     if re.match(r"[:.]\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:st|nd|rd|th)\b|-[A-Za-z]", after, re.IGNORECASE):
         return True
-    if re.search(r"[A-Za-z]-$|[A-Za-z]$|#$|\d[:.]$", before):
+    # a letter, "#" or a clock's digits right before the number ("F15", "#3", "10:30"); "\Z", as "$" also
+    # matches before a line break that ends ``before`` ("a few\nhundred": a line wrap is no name)
+    if re.search(r"(?:[A-Za-z]-?|#|\d[:.])\Z", before):
         return True
     if re.search(rf"\b{_MONTHS}\s*$", before, re.IGNORECASE) or (
         re.match(rf"\s*{_MONTHS}", after, re.IGNORECASE) and re.fullmatch(r"\d{1,2}", raw)
@@ -443,7 +455,7 @@ def _not_amount(text: str, m: re.Match[str]) -> bool:
 # "several hundred", "a few thousand": how many times the scale word counts (English usage: "a few" two
 # to five, "several" three to nine, as "hundreds" alone runs from two hundred)
 _SEVERAL = re.compile(r"\b(several|a\s+few)\s+$", re.IGNORECASE)
-_FEW_TIMES = {"several": (3, 9), "a few": (2, 5), "a  few": (2, 5)}
+_FEW_TIMES = {"several": (3, 9), "a few": (2, 5)}
 
 
 def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[NumberMention]:
@@ -451,12 +463,12 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
     out: list[NumberMention] = []
     for m in NUMBER_RE.finditer(text):
         s, e = m.span()
-        qual = _QUALIFIERS.get((m.group("qual") or "").lower())
+        qual = _QUALIFIERS.get(_key(m.group("qual") or ""))
         pct = bool(m.group("pct"))
         if not m.group("vague") and _not_amount(text, m):
             continue
         if m.group("vague"):
-            low, high = next((lo, hi) for v, lo, hi in _VAGUE if v == m.group("vague").lower())
+            low, high = next((lo, hi) for v, lo, hi in _VAGUE if v == _key(m.group("vague")))
             interval: tuple[float | None, float | None] = (float(low), float(high))
             if qual in ("more-than", "at-least"):
                 interval = (float(low), None)
@@ -514,7 +526,7 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     and re.match(r"(?:a\s+)?(?:hundred|thousand|million|billion)\b", raw, re.I)
                 ):
                     # "several hundred million years": a bare scale word counted an unstated few times
-                    k = _FEW_TIMES[few.group(1).lower()]
+                    k = _FEW_TIMES[_key(few.group(1))]
                     interval, qual, s = (a * k[0], a * k[1]), "vague", few.start()
         sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")
         unit = (

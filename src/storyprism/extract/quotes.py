@@ -55,6 +55,7 @@ from storyprism.extract.quote_frames import (
     title_in_marks,
 )
 from storyprism.extract.quoted_clauses import without_quoted_clauses
+from storyprism.extract.relays import source_names
 from storyprism.extract.speaker_cleanup import first_person, settle_speakers, tidy_speaker
 from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
 from storyprism.extract.speaker_kinds import unfit_speakers
@@ -543,7 +544,10 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
     """
     taken = [(s - 1, e + 1) for q in direct for s, e in q.parts]
     out: list[Found] = []
-    for a in clause_attributions(parse, text):
+    # a name cited by a report is its source only when it names a person, a body or a place (``relays``)
+    with source_names([(e.start, e.end, e.label) for e in ctx.ents]):
+        atts = clause_attributions(parse, text)
+    for a in atts:
         if a.speaker is None:
             continue  # no one to attribute it to: a passive or an expletive ("it is expected that")
         if text[a.speaker[0] : a.speaker[1]].lower() in ("you", "one"):

@@ -9,6 +9,9 @@ else: a pronoun bound by the reporting subject ("investigators say they believe"
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from storyprism.extract.parse import Parse
@@ -59,6 +62,8 @@ _PROPOSING = frozenset(
      "offered", "put", "presented", "introduced"]
 )  # fmt: skip
 
+_RELATIVE_PRONOUNS = frozenset(["which", "that"])
+
 
 def _proposer(p: Parse, text: str, cue: int) -> tuple[int, int] | None:
     """Who holds the terms of a plan ("Moscow and Beijing proposed an initiative, which calls for ..."):
@@ -68,6 +73,13 @@ def _proposer(p: Parse, text: str, cue: int) -> tuple[int, int] | None:
     from storyprism.extract.subjects import subject
 
     if cue < 0 or p.deps[cue] != "relcl":
+        return None
+    # "a plan that the minister says is unaffordable": a speech verb with a subject of its own (not the
+    # relative pronoun standing for the plan) reports that subject's words about the plan, not its terms
+    if any(
+        p.deps[c] in ("nsubj", "nsubjpass") and p.word(text, c) not in _RELATIVE_PRONOUNS
+        for c in p.children(cue)
+    ):
         return None
     plan = p.heads[cue]
     if p.word(text, plan) not in _PLANS or p.deps[plan] != "dobj":
@@ -138,6 +150,31 @@ _CITED_SOURCES = frozenset(
      "statement", "report", "reports"]
 )  # fmt: skip
 _REPORTING = frozenset(["say", "report", "write", "tell", "state", "add"])
+# the named-entity kinds that can be a report's source: people, organisations, countries and cities, and
+# groups ("Palestinians"); a storm, a holiday or a law ("citing Hurricane Ian", "citing Christmas") is a
+# reason the reporter gives, named like a source but no one who speaks
+_SOURCE_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+# the article's entity spans of those kinds while its attributions are read (the parse carries no
+# entities, and ``attribution`` calls ``cited_sources`` with the parse alone); None: none known
+_SOURCE_NAMES: ContextVar[list[tuple[int, int]] | None] = ContextVar("source_names", default=None)
+
+
+@contextmanager
+def source_names(ents: list[tuple[int, int, str]]) -> Iterator[None]:
+    """While open, ``cited_sources`` takes a cited name as a source only inside one of the (start, end,
+    label) entities whose label names a speaker (``_SOURCE_LABELS``)."""
+    token = _SOURCE_NAMES.set([(s, e) for s, e, label in ents if label in _SOURCE_LABELS])
+    try:
+        yield
+    finally:
+        _SOURCE_NAMES.reset(token)
+
+
+def _named_source(p: Parse, obj: int) -> bool:
+    """Whether the name heading the cited object is a person, an organisation or a place that speaks
+    (its head token lies in such an entity). With no entities known, no bare name is taken."""
+    spans = _SOURCE_NAMES.get()
+    return spans is not None and any(s <= p.starts[obj] and p.ends[obj] <= e for s, e in spans)
 
 
 def cited_sources(p: Parse, text: str, atts: list[Attribution]) -> list[Attribution]:
@@ -145,8 +182,9 @@ def cited_sources(p: Parse, text: str, atts: list[Attribution]) -> list[Attribut
     its source passes on that source's words, so the cited source is the speaker and the reporter the
     relayer (``via``). Signal: the participle "citing" set on the reporting verb, or on the reported
     clause's head (the parser's other reading of the same sentence), with a person or a body as its
-    object ("citing safety concerns" gives a reason, not a source). The "citing" itself, whose object is
-    that source, is then no attribution of its own: the list comes back without it."""
+    object ("citing safety concerns", "citing Hurricane Ian" give a reason, not a source). The "citing"
+    itself, whose object is that source, is then no attribution of its own: the list comes back
+    without it."""
     from storyprism.extract.speakers import PERSON_NOUNS
     from storyprism.extract.subjects import name_span
 
@@ -165,7 +203,13 @@ def cited_sources(p: Parse, text: str, atts: list[Attribution]) -> list[Attribut
             if obj is None:
                 continue
             word = p.word(text, obj)
-            if p.tags[obj].startswith("NNP") or word in _CITED_SOURCES or word in PERSON_NOUNS:
+            # a source noun or a person noun heads the object ("citing court records", "citing a
+            # spokesman"), or the object is a name of someone who can speak ("citing Interfax")
+            if (
+                word in _CITED_SOURCES
+                or word in PERSON_NOUNS
+                or (p.tags[obj].startswith("NNP") and _named_source(p, obj))
+            ):
                 a.via, a.speaker = a.speaker, name_span(p, text, obj)
                 a.content = [(s, min(e, p.starts[cite])) for s, e in a.content if s < p.starts[cite]]
                 taken.add(cite)
