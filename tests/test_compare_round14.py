@@ -3,7 +3,10 @@ in two near-paraphrases."""
 
 from __future__ import annotations
 
+import pytest
+
 from compare_helpers import compare_one_story
+from storyprism.compare import deals
 from storyprism.records import Comparison
 
 _PADDING = "The markets were calm on the day. "
@@ -84,3 +87,71 @@ def test_two_paraphrases_dating_one_past_event_differently_conflict_even_a_year_
 def test_a_sentence_about_another_past_event_is_no_paraphrase() -> None:
     other = "The Lisburn Zoo opened a new reptile house in 2014 after a fundraising drive by local families."
     assert _years(_run({"a": _CAME, "b": other}, title="Tortoise at Lisburn Zoo")) == []
+
+
+# ------------------------------------------------------------------ deal values: review round 14
+
+
+def _no_number_detector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deal checks alone: the number detector's pairs (deduplicated against) set to none."""
+    monkeypatch.setattr(deals, "number_conflicts", lambda st: [])
+
+
+def test_deal_values_in_two_currencies_are_no_conflict() -> None:
+    euro = "Norvex's €40 billion bid for Halden was welcomed by investors on Monday."
+    dollar = "Norvex's $45 billion takeover of Halden was welcomed by investors on Monday."
+    assert _deals(_run({"a": euro, "b": dollar}, title="Norvex bid for Halden")) == []
+
+
+def test_a_pair_the_number_detector_reports_is_not_reported_again() -> None:
+    rejected = "Halden's board rejected the $40 billion offer from Norvex as too low."
+    returned = "Norvex returned with a $48 billion offer for Halden, which the board is weighing."
+    result = _run({"a": rejected, "b": returned}, title="Norvex bid for Halden")
+    told = [c for c in result.conflicts if {s.value for s in c.sides} == {"$40 billion", "$48 billion"}]
+    assert len(told) == 1
+
+
+def test_two_bidders_first_offers_are_two_deals() -> None:
+    ardent = "Ardent made an initial $4 billion offer for Halden in March, sources said."
+    norvex = "Halden's directors had rejected Norvex's original $5 billion approach last year."
+    assert _deals(_run({"a": ardent, "b": norvex}, title="Bidding war for Halden")) == []
+
+
+def test_a_deal_for_a_venture_is_not_the_takeover(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_number_detector(monkeypatch)
+    bid = "Investors cheered Norvex's $40 billion bid for Halden, sending shares higher."
+    venture = "Last year Norvex and Halden closed a $30 billion deal for a joint chip venture."
+    assert _deals(_run({"a": bid, "b": venture}, title="Norvex bid for Halden")) == []
+
+
+def test_parties_in_reversed_roles_are_two_deals(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_number_detector(monkeypatch)
+    one = "Norvex's $10 billion takeover of Halden was cleared by regulators on Monday."
+    other = "Halden's $8 billion takeover of Norvex was cleared by regulators on Monday."
+    assert _deals(_run({"a": one, "b": other}, title="Norvex bid for Halden")) == []
+
+
+def test_a_price_per_share_is_not_the_deal_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_number_detector(monkeypatch)
+    a = "Norvex made a $54.20 per share offer for Halden on Monday, the board said."
+    b = "Norvex made a $48 per share offer for Halden on Monday, the board said."
+    assert _deals(_run({"a": a, "b": b}, title="Norvex bid for Halden")) == []
+
+
+def test_the_checks_keep_one_bidders_deal_valued_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_number_detector(monkeypatch)
+    a = "Norvex's $40 billion bid for Halden was welcomed by investors on Monday."
+    b = "Norvex's $45 billion takeover of Halden was welcomed by investors on Monday."
+    assert _deals(_run({"a": a, "b": b}, title="Norvex bid for Halden")) == [("$40 billion", "$45 billion")]
+
+
+def test_years_of_a_recurring_event_printed_a_year_apart_are_no_conflict():
+    # two real wins: the later report's year is not a past year for the earlier report
+    apart = {"a": "2016-05-01T09:00:00", "b": "2017-05-02T09:00:00"}
+    result = compare_one_story(
+        {"a": "Anna Kovac, who won the Lisburn marathon in 2015, said she felt strong before the race.",
+         "b": "Anna Kovac, who won the Lisburn marathon in 2016, said she felt strong before the race."},
+        padding="The markets were calm on the day. ", title="Kovac wins Lisburn marathon",
+        when="2016-05-01T09:00:00", published=apart,
+    )
+    assert not [c for c in result.conflicts if c.attribute == "year of the same past event"]

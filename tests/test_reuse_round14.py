@@ -6,7 +6,7 @@ conventions of the trade (a lede says when; a calendar date holds whatever the p
 from __future__ import annotations
 
 from storyprism.records import Article, Reuse
-from storyprism.reuse import passes, trace
+from storyprism.reuse import happening, passes, trace
 from storyprism.reuse.direction import parse_time
 from storyprism.reuse.happening import later_reports
 from storyprism.reuse.topic import off_event_articles
@@ -95,3 +95,40 @@ def test_the_tracer_passes_live_in_their_own_module():
     assert traces["b"].parent == "a" and traces["b"].kind == "rewrite" and traces["b"].origin == "wire:AP"
     assert passes.quote_only_rewrites.__module__ == "storyprism.reuse.passes"
     assert not hasattr(trace._Tracer, "_quote_only_rewrites")
+
+
+# ------------------------------------------------------------ review: a happening older than its run
+
+BREACH_TITLE = "Norvex hit by second data breach this year"
+# the run (10-13 June) reports a breach its ledes date to 20 May: disclosed three weeks after it happened
+BREACH = ("Norvex said on Monday that hackers took customer records in a data breach discovered on May 20, "
+          "its second this year. The company apologised.")
+LAWSUIT = ("The May 20 breach at Norvex exposed the records of two million customers, according to a lawsuit "
+           "filed on Monday. The plaintiffs seek damages.")
+OLD_LAWSUIT = ("The April 2 breach at Norvex exposed the records of two million customers, according to a lawsuit "
+               "filed on Monday. The plaintiffs seek damages.")
+
+
+def _breach_story(late: str) -> dict[str, str]:
+    arts = [*(art(f"s{k}", BREACH, f"2022-06-1{k}T09:00:00", title=BREACH_TITLE) for k in range(4)),
+            art("late", late, "2022-07-15T09:00:00", title="Customers sue Norvex over breach")]
+    dated = {a.id: t for a in arts if (t := parse_time(a.published)) is not None}
+    texts = {a.id: (a.title or "", a.text or "", a.published) for a in arts}
+    return later_reports(dated, texts, {})
+
+
+def test_a_late_report_dated_to_the_day_the_runs_ledes_give_stays():
+    # the run's happening began on the earliest calendar day its own ledes write, not its first stamp
+    assert _breach_story(LAWSUIT) == {}
+
+
+def test_a_late_report_dated_weeks_before_the_runs_earliest_lede_day_is_off_event():
+    found = _breach_story(OLD_LAWSUIT)
+    assert set(found) == {"late"} and "2022-04-02" in found["late"]
+
+
+def test_earlier_and_later_runs_share_one_run_finder():
+    stamps = ["2022-05-01", "2022-05-02", "2022-06-01", "2022-06-02", "2022-06-03", "2022-07-20"]
+    dated = {f"m{k}": parse_time(f"{d}T09:00:00") for k, d in enumerate(stamps)}
+    order, start, end = happening._own_run({k: v for k, v in dated.items() if v is not None})
+    assert order[start:end + 1] == ["m2", "m3", "m4"]

@@ -487,6 +487,19 @@ def _window(text: str, start: int, end: int) -> list[str]:
     return [*left_text.split()[-_WINDOW:], *right_text.split()[:_WINDOW]]
 
 
+def _recurring(st: StoryText, i: int, j: int, yi: str, yj: str) -> bool:
+    """Reports printed further apart than the static window may date two occurrences of a recurring
+    event ("won the marathon in 2015" a year before "won the marathon in 2016": two real wins): there
+    only years both before the earlier report's year are read as one past event."""
+    a, b = st.sentences[i].article, st.sentences[j].article
+    apart = hours_apart(st, a, b)
+    if apart is None or apart <= STATIC_WINDOW_HOURS:
+        return False
+    stamps = [(st.articles[x].published or "")[:4] for x in (a, b) if x in st.articles]
+    years = [int(y) for y in stamps if y.isdigit()]
+    return not years or max(int(yi), int(yj)) >= min(years)
+
+
 def year_conflicts(st: StoryText) -> list[Conflict]:
     """Two independent origins dating one past event to different years ("the No. 1 pick by
     Cincinnati in 2002" / "drafted first overall in 2003 by the Cincinnati Bengals")."""
@@ -519,7 +532,7 @@ def year_conflicts(st: StoryText) -> list[Conflict]:
                 continue
             # The year a past event happened never changes, so no window of publication applies (as
             # it does to sizes and ages): a retrospective a year on dates the same arrival or draft.
-            if (i, j) in done or not independent(st, i, j):
+            if (i, j) in done or not independent(st, i, j) or _recurring(st, i, j, yi, yj):
                 continue
             shared_names = ni & nj
             # what happened: a shared lower-case word that is neither a name nor the story's subject

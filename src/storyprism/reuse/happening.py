@@ -27,7 +27,7 @@ calendar day its lede writes (``later_reports``), which no crawl moves. Meant fo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta
 
 from storyprism.extract.dates import find_dates
@@ -80,9 +80,15 @@ def _lede_day(text: str, published: str | None) -> tuple[date, bool] | None:
     """``lede_day`` and whether the lede wrote it as a calendar day ("Oct 19", "August 30, 2017"),
     which holds whatever the page's stamp says, rather than a weekday or "yesterday", which is read
     against the stamp (and moves with a crawl date)."""
+    return next(_lede_days(text, published), None)
+
+
+def _lede_days(text: str, published: str | None) -> Iterator[tuple[date, bool]]:
+    """Every day the opening sentences of ``text`` name, in order, each with whether it is written
+    as a calendar day (see ``_lede_day``)."""
     head, spans = _lede(text)
     if not spans:
-        return None
+        return
     stamp = parse_time(published)
     for mention in find_dates("", head, spans, published):
         if mention.granularity != "day" or not mention.value or len(mention.value) != 10:
@@ -96,8 +102,26 @@ def _lede_day(text: str, published: str | None) -> tuple[date, bool] | None:
             # a bare weekday a week back is the day after the stamp where the happening's clock runs
             # ahead of the stamp's (an Asian morning is the previous evening in UTC or New York)
             day = stamp.date() + timedelta(days=1)
-        return day, any(c.isdigit() for c in mention.text)
-    return None
+        yield day, any(c.isdigit() for c in mention.text)
+
+
+def _own_run(dated: Mapping[str, datetime]) -> tuple[list[str], int, int]:
+    """The members in stamp order, and the first and last positions of the run of coverage that
+    holds the story's median stamp (pauses shorter than ``RUN_GAP_DAYS``): the story's own run."""
+    order = sorted(dated, key=lambda m: (dated[m], m))
+    gap = RUN_GAP_DAYS * 86400
+    start = end = len(order) // 2
+    while start > 0 and (dated[order[start]] - dated[order[start - 1]]).total_seconds() < gap:
+        start -= 1
+    while end + 1 < len(order) and (dated[order[end + 1]] - dated[order[end]]).total_seconds() < gap:
+        end += 1
+    return order, start, end
+
+
+def _run_told_as_repeat(order: list[str], start: int, end: int,
+                        texts: Mapping[str, tuple[str, str, str | None]]) -> bool:
+    """``RECURRENCE_REPORTS`` or more reports of the run tell their happening as a repeat."""
+    return sum(1 for m in order[start:end + 1] if told_as_repeat(texts[m][0], texts[m][1])) >= RECURRENCE_REPORTS
 
 
 def earlier_runs(
@@ -115,19 +139,10 @@ def earlier_runs(
     of that run tell their happening as a repeat."""
     if len(dated) < 3:
         return {}
-    order = sorted(dated, key=lambda m: (dated[m], m))
-    core = len(order) // 2
-    start = core
-    while start > 0 and (dated[order[start]] - dated[order[start - 1]]).total_seconds() < RUN_GAP_DAYS * 86400:
-        start -= 1
+    order, start, end = _own_run(dated)
     if start == 0:
         return {}
-    end = start
-    while end + 1 < len(order) and \
-            (dated[order[end + 1]] - dated[order[end]]).total_seconds() < RUN_GAP_DAYS * 86400:
-        end += 1
-    repeats = sum(1 for m in order[start:end + 1] if told_as_repeat(texts[m][0], texts[m][1]))
-    if repeats < RECURRENCE_REPORTS:
+    if not _run_told_as_repeat(order, start, end, texts):
         return {}  # the story's own reports do not tell of an earlier happening of their kind
     begins = dated[order[start]]
     earlier = set(order[:start])
@@ -157,26 +172,26 @@ def later_reports(
     ``earlier_runs``). The lede must name a calendar day ("Oct 19", "August 30"): a weekday or
     "yesterday" is read against the stamp, and a late stamp is often a crawl date on a report of the
     story's own happening, so only a written date tells. Flagged when that day lies
-    ``RUN_GAP_DAYS`` or more before the story's run began (a later piece keyed to an earlier
-    happening: an editorial on a launch weeks before), or as far after the run ended, within
+    ``RUN_GAP_DAYS`` or more before the story's run began (its first stamp, or the earliest calendar
+    day the run's own ledes write, when earlier: a breach reported weeks after it took place) (a
+    later piece keyed to an earlier happening: an editorial on a launch weeks before), or as far
+    after the run ended, within
     ``LEDE_SLACK_DAYS`` of the member's own stamp (the text confirms the stamp) and told as a repeat
     itself (a later happening of the same kind, reported when it happened). A later report whose lede names a day of the
     story's run (an aftermath, a death toll revised) stays, as does one tied by text or credit to
     the run (``linked``)."""
     if len(dated) < 3:
         return {}
-    order = sorted(dated, key=lambda m: (dated[m], m))
-    gap = RUN_GAP_DAYS * 86400
-    start = end = len(order) // 2
-    while start > 0 and (dated[order[start]] - dated[order[start - 1]]).total_seconds() < gap:
-        start -= 1
-    while end + 1 < len(order) and (dated[order[end + 1]] - dated[order[end]]).total_seconds() < gap:
-        end += 1
-    if end + 1 >= len(order):
+    order, start, end = _own_run(dated)
+    if end + 1 >= len(order) or not _run_told_as_repeat(order, start, end, texts):
         return {}
-    if sum(1 for m in order[start:end + 1] if told_as_repeat(texts[m][0], texts[m][1])) < RECURRENCE_REPORTS:
-        return {}
-    begins, ends = dated[order[start]].date(), dated[order[end]].date()
+    ends = dated[order[end]].date()
+    # The run's happening began on the earliest calendar day its own ledes write, when that is before
+    # its first stamp: a breach disclosed weeks after it took place ("the breach, discovered on May
+    # 20, ...") is reported from the disclosure, and a lawsuit keyed to May 20 is its aftermath.
+    begins = min([dated[order[start]].date(), *(
+        day for m in order[start:end + 1] for day, calendar in _lede_days(texts[m][1], texts[m][2]) if calendar
+    )])
     later = set(order[end + 1:])
     out: dict[str, str] = {}
     for m in order[end + 1:]:
