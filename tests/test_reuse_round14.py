@@ -103,8 +103,6 @@ BREACH_TITLE = "Norvex hit by second data breach this year"
 # the run (10-13 June) reports a breach its ledes date to 20 May: disclosed three weeks after it happened
 BREACH = ("Norvex said on Monday that hackers took customer records in a data breach discovered on May 20, "
           "its second this year. The company apologised.")
-LAWSUIT = ("The May 20 breach at Norvex exposed the records of two million customers, according to a lawsuit "
-           "filed on Monday. The plaintiffs seek damages.")
 OLD_LAWSUIT = ("The April 2 breach at Norvex exposed the records of two million customers, according to a lawsuit "
                "filed on Monday. The plaintiffs seek damages.")
 
@@ -117,12 +115,7 @@ def _breach_story(late: str) -> dict[str, str]:
     return later_reports(dated, texts, {})
 
 
-def test_a_late_report_dated_to_the_day_the_runs_ledes_give_stays():
-    # the run's happening began on the earliest calendar day its own ledes write, not its first stamp
-    assert _breach_story(LAWSUIT) == {}
-
-
-def test_a_late_report_dated_weeks_before_the_runs_earliest_lede_day_is_off_event():
+def test_a_late_report_dated_weeks_before_the_run_is_off_event():
     found = _breach_story(OLD_LAWSUIT)
     assert set(found) == {"late"} and "2022-04-02" in found["late"]
 

@@ -172,9 +172,8 @@ def later_reports(
     ``earlier_runs``). The lede must name a calendar day ("Oct 19", "August 30"): a weekday or
     "yesterday" is read against the stamp, and a late stamp is often a crawl date on a report of the
     story's own happening, so only a written date tells. Flagged when that day lies
-    ``RUN_GAP_DAYS`` or more before the story's run began (its first stamp, or the earliest calendar
-    day the run's own ledes write, when earlier: a breach reported weeks after it took place) (a
-    later piece keyed to an earlier happening: an editorial on a launch weeks before), or as far
+    ``RUN_GAP_DAYS`` or more before the story's run began, its first stamp (a later piece keyed
+    to an earlier happening: an editorial on a launch weeks before), or as far
     after the run ended, within
     ``LEDE_SLACK_DAYS`` of the member's own stamp (the text confirms the stamp) and told as a repeat
     itself (a later happening of the same kind, reported when it happened). A later report whose lede names a day of the
@@ -186,12 +185,7 @@ def later_reports(
     if end + 1 >= len(order) or not _run_told_as_repeat(order, start, end, texts):
         return {}
     ends = dated[order[end]].date()
-    # The run's happening began on the earliest calendar day its own ledes write, when that is before
-    # its first stamp: a breach disclosed weeks after it took place ("the breach, discovered on May
-    # 20, ...") is reported from the disclosure, and a lawsuit keyed to May 20 is its aftermath.
-    begins = min([dated[order[start]].date(), *(
-        day for m in order[start:end + 1] for day, calendar in _lede_days(texts[m][1], texts[m][2]) if calendar
-    )])
+    begins = dated[order[start]].date()
     later = set(order[end + 1:])
     out: dict[str, str] = {}
     for m in order[end + 1:]:
