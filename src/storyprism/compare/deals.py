@@ -36,7 +36,7 @@ from storyprism.compare.quantities import number_conflicts
 from storyprism.compare.sides import independent, make_side, maybe_update
 from storyprism.compare.text import sentence_names
 from storyprism.records import Conflict
-from storyprism.text.calendar import MONTHS, WEEKDAYS
+from storyprism.text.calendar import CALENDAR_WORDS as _CALENDAR
 from storyprism.text.numbers import Quantity, compatible
 
 _MONEY = frozenset(["USD", "EUR", "GBP"])
@@ -58,7 +58,6 @@ _BEFORE_WORDS = 3
 # than its headline value.
 _OTHER_MEASURE = re.compile(r"\b(?:debt|equity|enterprise|annual|annually|a year)\b", re.IGNORECASE)
 _MAX_RATIO = 1.5
-_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 _MIN_SHARED_NAMES = 2
 # A price per share is what one share fetches, not the deal's value ("a $54.20 per share offer").
 _PER_SHARE = re.compile(r"^\s*(?:per|a|each)\s+(?:share|unit|ordinary share|ADR)\b", re.IGNORECASE)

@@ -33,7 +33,7 @@ from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import independent, make_side, maybe_update
 from storyprism.compare.text import content_tokens, negation_count, words
 from storyprism.records import Conflict
-from storyprism.text.calendar import MONTHS, WEEKDAYS
+from storyprism.text.calendar import CALENDAR_WORDS as _CALENDAR
 from storyprism.text.cues import HEDGES
 
 # A clause is the unit of assertion: punctuation, contrast and subordinate conjunctions open a new
@@ -73,7 +73,6 @@ _AUX = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be"
 # Adverbs that sit between a negation and its verb ("never even made", "did not actually pay").
 _FILLERS = frozenset(["even", "ever", "actually", "really", "yet", "also", "still", "immediately", "officially"])
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
-_CALENDAR = frozenset((*WEEKDAYS, *MONTHS))
 _MIN_SHARED = 4
 _MIN_COVER = 0.5
 _PREDICATE_WORDS = 2

@@ -25,7 +25,7 @@ from collections import Counter
 from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import hours_apart, independent, make_side
 from storyprism.records import Conflict
-from storyprism.text.calendar import MONTHS, WEEKDAYS
+from storyprism.text.calendar import CALENDAR_WORDS as _CALENDAR
 from storyprism.text.stopwords import STOPWORDS
 
 _PLAN = re.compile(
@@ -36,7 +36,6 @@ _YEAR = re.compile(r"(?<![\d,.$£€/-])((?:19|20)\d\d)(?![\d/s%-])")
 _THIS_YEAR = re.compile(r"\b(?:later |early |earlier |by the end of |end of )?this year\b", re.I)
 _NEXT_YEAR = re.compile(r"\bnext year\b", re.I)
 _NAME = re.compile(r"(?<=\s)([A-Z][a-z]{2,}|[A-Z]{2,})\b")
-_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 # A plan stated to the year does not move between two reports a day or two apart (a toll moves in
 # hours, hence sides.UPDATE_GAP_HOURS); reports further apart may carry news of a delay: an update.
 SCHEDULE_UPDATE_HOURS = 72.0

@@ -6,6 +6,8 @@ from __future__ import annotations
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Month and weekday names as one set: capitalised like names, but no participant of a story.
+CALENDAR_WORDS = frozenset((*MONTHS, *WEEKDAYS))
 
 
 def month_alternation() -> str:
