@@ -14,6 +14,14 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
+from storyprism.extract.date_generic import (
+    any_occasion,
+    in_roundup,
+    present_era,
+    recurring,
+    roundup_level,
+    stated_years,
+)
 from storyprism.records import DateMention
 
 MONTHS = {
@@ -58,6 +66,23 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+_NEAR_AHEAD_DAYS = 14
+
+
+def _sentence_year(lead: str) -> int | None:
+    """The one year the sentence states on its own before a yearless date (``lead``: the sentence up to
+    the date; "the first full moon of 2018 will peak between January 1 and 2"), or None when it states
+    none or several. Signal: a phrase that opens with its year ("of 2018", "in 2018") sets the year of
+    the dates it goes on to list. A year after the date is not used: "on December 31 - the perfect way
+    to see in 2018" names the next year, not the date's."""
+    years = set()
+    for m in re.finditer(
+        r"\b(?:in|of|for|during|since|by|until|through)\s+((?:19|20)\d\d)\b(?![/-]\d)", lead
+    ):
+        years.add(int(m.group(1)))
+    return years.pop() if len(years) == 1 else None
+
+
 def _future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence))
 
@@ -73,6 +98,8 @@ def find_dates(
     def sentence_of(pos: int) -> str:
         return next((text[a:b] for a, b in spans if a <= pos < b), "")
 
+    years = stated_years(text)
+    level = roundup_level(years, pub.year, spans) if pub else 0
     for pat in EXPLICIT:
         for m in pat.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -82,12 +109,24 @@ def find_dates(
             day = int(gd["day"])
             year = int(gd["year"]) if gd.get("year") else None
             relative = year is None
+            tense: bool | None = None
             if year is None and pub is not None:
                 # "Dec. 15" without a year: the last occurrence in a past-tense clause ("confirmed
                 # July 20 that"), the next one in a future-tense clause, else the nearest one
                 cands = [c for c in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if c]
+                opening = next((a for a, b in spans if a <= m.start() < b), m.start())
+                own = _sentence_year(text[opening : m.start()])
+                if own is not None and any(c.year == own for c in cands):
+                    # "The first full moon of 2018 will peak between January 1 and 2": the year the
+                    # sentence states is the date's, whatever the tense would pick around the stamp
+                    cands = [c for c in cands if c.year == own]
                 tense = _local(text, m, sentence_of(m.start()))
-                if tense is False:
+                if tense is False and not any(0 < (c - pub).days <= _NEAR_AHEAD_DAYS for c in cands):
+                    # a past clause picks the last occurrence, unless the date is only days ahead of the
+                    # stamp: "less than two weeks before the scheduled end on July 26" (stamped July 15)
+                    # is this July, not a date a year back (a writer drops the year only for dates
+                    # close to the stamp, and a past verb near a date a few days ahead is the clause's
+                    # tense, not the date's)
                     cands = [c for c in cands if c <= pub] or cands
                 elif tense is True:
                     cands = [c for c in cands if c >= pub] or cands
@@ -95,6 +134,8 @@ def find_dates(
             d = _safe_date(year, month, day) if year else None
             if year and d is None:
                 continue
+            if relative and pub is not None and _listed(text, m, spans, years, pub, level):
+                d = None  # a yearless date in a round-up of past years: its year is the entry's (date_generic)
             taken.append(m.span())
             out.append(
                 DateMention(
@@ -117,12 +158,19 @@ def find_dates(
         out.append(DateMention(article, text[s : m.end()], value, "month", False, sentence_of(s), s, m.end()))
     explicit_days = [d for d in out if d.granularity == "day" and d.value]
     overnight = _overnight(text, pub) or _stamp_lags(text, pub, explicit_days)
+    ahead = _dated_day_after(text, pub, explicit_days)
     for m in RELATIVE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         sent = sentence_of(m.start())
-        if m.group("wday") and _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()]):
-            # "Black Friday", "Super Tuesday": a named day, not the weekday around publication
+        if (
+            m.group("wday")
+            and _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()])
+            and not re.search(rf"\bon\s+{m.group('wday')}\b", text)
+        ):
+            # "Black Friday", "Super Tuesday": a named day, not the weekday around publication; unless the
+            # text also dates its events "on Monday": then "the NFL's 'Black Monday'" is that Monday (the
+            # nickname of the article's own day), resolved like the plain weekday
             out.append(DateMention(article, m.group(0), None, "day", True, sent, m.start(), m.end()))
             continue
         stated = _stated(text, m, explicit_days)
@@ -149,10 +197,24 @@ def find_dates(
             and "last" not in m.group(0).lower()
         ):
             rvalue = (pub + timedelta(days=1)).isoformat()  # the morning after an overnight story's stamp
-        era = (m.group("rel") or "").lower() == "today" and _ERA_AFTER.match(text, m.end()) is not None
-        if _habitual(text, m.start()) or era:
-            # "It typically delivers shares in January": every January, no one date; "today and in the
-            # foreseeable future": today paired with the open future is the present era, not a day
+        if ahead is not None and (m.group("rel") or "").lower() in ("today", "tonight"):
+            rvalue = ahead  # the text's own "Friday, September 15" is its day, a stamp a few hours behind
+        today = (m.group("rel") or "").lower() == "today"
+        era = today and (_ERA_AFTER.match(text, m.end()) is not None or present_era(text, m.start(), m.end()))
+        # "this year" is the writer's year: only a list of many years' entries, each written in its own
+        # year, makes it another one ("separated earlier this year" in a rolling round-up of splits)
+        this_year = (m.group("unit") or "").lower() == "year" and _step_of(m) == 0 and level == 2
+        if (m.group("month") or this_year) and pub and _listed(text, m, spans, years, pub, level):
+            rvalue = None  # "in April", "earlier this year" among entries of past years (date_generic)
+        if (
+            _habitual(text, m.start())
+            or era
+            or recurring(text, m.start())
+            or any_occasion(text, m.start(), m.end())
+        ):
+            # "It typically delivers shares in January", "every Friday": a recurring time, no one date;
+            # "today and in the foreseeable future", "the most powerful rocket in use today": the present
+            # era, not a day; "You ever wonder why it's so high this month?": any occasion (date_generic)
             rvalue = None
         out.append(DateMention(article, m.group(0), rvalue, gran, True, sent, m.start(), m.end()))
     out.sort(key=lambda d: d.start)
@@ -161,6 +223,29 @@ def find_dates(
 
 _ERA_AFTER = re.compile(r"\s+and\s+(?:in\s+|for\s+)?(?:the\s+)?(?:(?:foreseeable|near|distant)\s+)?future\b")
 _JOINED_DATE = re.compile(r"\s*(?:,\s*)?(?:and|or|through|to|until)\s+(?:on\s+)?")
+
+
+def _listed(
+    text: str,
+    m: re.Match[str],
+    spans: list[tuple[int, int]],
+    years: list[tuple[int, int]],
+    pub: date,
+    level: int,
+) -> bool:
+    """Whether a yearless date is an entry of a round-up of past years (``date_generic.in_roundup``). The
+    lede's first sentence is exempt: it tells the news of the stamp ("In February comic X tweeted that
+    they split" heads a round-up of earlier splits)."""
+    if level == 0 or (spans and m.start() < spans[0][1]):
+        return False
+    sentence = next((text[a:b] for a, b in spans if a <= m.start() < b), "")
+    present = not _FUTURE.search(sentence) and not _PAST_NEAR.search(sentence)
+    return in_roundup(years, pub.year, level, m.start(), present)
+
+
+def _step_of(m: re.Match[str]) -> int:
+    """-1 for "last ...", 1 for "next ...", 0 for "this", "earlier this", "later this"."""
+    return {"last": -1, "next": 1}.get((m.group("dir") or "").split()[0].lower() if m.group("dir") else "", 0)
 
 
 def _joined_date(text: str, m: re.Match[str], days: list[DateMention]) -> date | None:
@@ -222,6 +307,29 @@ def _stamp_lags(text: str, pub: date | None, days: list[DateMention]) -> bool:
         if tense is False:
             return True
     return False
+
+
+def _dated_day_after(text: str, pub: date | None, days: list[DateMention]) -> str | None:
+    """The day after the stamp when the text writes it out with its weekday ("Friday, September 15")
+    outside a plan, and never writes the stamp's own day so. Signal: a weekday with its date is how a
+    story names its own day (a dateline, a caption, "the launch on Friday, September 15"); a stamp in
+    a time zone hours behind the events falls on the day before, so "today" is the text's day. A dated
+    weekday ahead as a plan ("will vote on Friday, September 15") says nothing of when it was written."""
+    if pub is None:
+        return None
+    nxt = pub + timedelta(days=1)
+    found = None
+    for d in days:
+        day = _parse_iso(d.value)
+        head = re.match(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", d.text)
+        if day is None or head is None or WEEKDAYS.index(head.group(1).lower()) != day.weekday():
+            continue
+        if day == pub:
+            return None
+        at = re.compile(re.escape(d.text)).match(text, d.start)
+        if day == nxt and at is not None and _local(text, at, "") is not True:
+            found = nxt.isoformat()
+    return found
 
 
 def _stated(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:

@@ -87,10 +87,63 @@ _BODY_OF = re.compile(
 )
 
 
+# "inter-Korean relations", "pro-Russian rebels", "anti-American": a lowercase prefix joined to a people's
+# or a place's name makes an adjective of relation; a name opens with a capital
+_PREFIXED = re.compile(r"[a-z]+-[A-Z]")
+# "Las Vegas Blvd", "E. RENO AVE.", "Baker Street": a street word closing the name makes it a street
+_STREET_END = re.compile(
+    r"\b(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|hwy|highway|pkwy|parkway)\.?$",
+    re.IGNORECASE,
+)
+# a people's word used as a language: in a list after "languages", before "language", after "speak" or
+# after "in"/"into" with nothing named after it ("subtitles in Thai.", "translated into Greek,")
+_LANGUAGE_LIST = re.compile(r"\blanguages?\b[^.!?\n]{0,160}$", re.IGNORECASE)
+_LANGUAGE_AFTER = re.compile(
+    r"[\s-]+(?:language|speakers?|speaking|dubbed|subtitles?|translation)\b", re.IGNORECASE
+)
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:speaks?|spoke|speaking|fluent in|written in|translated into|dubbed into|dubbed in|subtitled in|in)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "Secretary of State Rex Tillerson", "Minister of Defence": the words after a title's "of" name the office's
+# portfolio, part of the job title; the body is written otherwise ("the State Department", "the Ministry")
+_TITLE_OF = re.compile(
+    r"\b(?:Secretary|Secretaries|Minister|Ministers|Undersecretary)\s+(?:of|for)\s+(?:the\s+)?$"
+)
+
+
+def _form(text: str, e: Ent) -> str | None:
+    """A type fix read off a name's own form and the words touching it: "drop" for a prefixed adjective
+    or a title's portfolio, "FAC" for a street, "LANGUAGE" for a people's word naming a language (neither is a linked class, so
+    both leave the names), or None to keep the NER's label."""
+    # a body keeps its label: "ex-Facebook employees" still names Facebook, and "Downing Street" (the
+    # office) or "the Office of Rail and Road" are bodies named after a street or a road
+    if e.label in ("NORP", "GPE", "LOC") and _PREFIXED.match(e.text):
+        return "drop"
+    if e.label == "ORG" and _TITLE_OF.search(text, max(0, e.start - 30), e.start):
+        return "drop"
+    if e.label in ("GPE", "LOC") and len(e.text.split()) >= 2 and _STREET_END.search(e.text.strip()):
+        return "FAC"
+    if e.label == "NORP" and len(e.text.split()) == 1:
+        before = text[max(0, e.start - 200) : e.start]
+        after = text[e.end : e.end + 24]
+        listed = re.search(r"(?:,|:|\band|\bor)\s*$", before) and re.match(
+            r"\s*(?:[,.;]|and\b|or\b|$)", after
+        )
+        if (listed and _LANGUAGE_LIST.search(before)) or _LANGUAGE_AFTER.match(after):
+            return "LANGUAGE"
+        if _LANGUAGE_BEFORE.search(before[-24:]) and re.match(r"\s*(?:[,.;:)]|$)", after):
+            return "LANGUAGE"
+    return None
+
+
 def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
-    """Without descriptions opened by a demonstrative and place words inside a body's longer name; then
-    the fixes that read a name's words around it (``name_context``: described bodies, buildings,
-    families, family names written first, headings and credit roles)."""
+    """Without descriptions opened by a demonstrative and place words inside a body's longer name, with
+    streets and languages retyped (``_form``); then the fixes that read a name's words around it
+    (``name_context``: described bodies, buildings, families, family names written first, headings and
+    credit roles)."""
     out = []
     for e in ents:
         # only name labels: "this week" is a DATE span the date rules may read
@@ -98,5 +151,8 @@ def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
             continue
         if e.label in ("GPE", "LOC") and _BODY_OF.search(text[max(0, e.start - 40) : e.start]):
             continue
-        out.append(e)
+        form = _form(text, e)
+        if form == "drop":
+            continue
+        out.append(Ent(e.start, e.end, form, e.text) if form else e)
     return in_context(text, out)

@@ -8,6 +8,7 @@ Rules only. Years, dates, times, ordinals and numbers inside names ("F-15", "336
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from storyprism.records import NumberMention
 
@@ -314,6 +315,7 @@ def _model_names(text: str) -> set[tuple[str, str]]:
     if hit is not None and hit[0] is text:
         return hit[1]
     pairs: set[tuple[str, str]] = set()
+    seen: Counter[tuple[str, str]] = Counter()
     for m in _NAME_NUMBER.finditer(text):
         word, num = m.group(1), m.group(2)
         if not _capitalised(word) or word.lower() in _QUALIFIERS or re.fullmatch(r"(1[89]|20)\d\d", num):
@@ -323,6 +325,11 @@ def _model_names(text: str) -> set[tuple[str, str]]:
         if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, m.start() - 3) : m.start()]):
             continue  # "At 10 ...": a word opening a sentence is capitalised for that alone
         if _NAME_ALONE.match(text, m.end()):
+            pairs.add((word, num))
+        # "single-stick Falcon 9 rockets ... three Falcon 9 launches": the same capitalised word with the
+        # same number written again names one thing (counts of a named thing seldom repeat exactly)
+        seen[(word, num)] += 1
+        if seen[(word, num)] >= 2:
             pairs.add((word, num))
     _MODEL_CACHE.clear()
     _MODEL_CACHE[id(text)] = (text, pairs)
@@ -394,6 +401,26 @@ _DURATION_REST = re.compile(
 )
 _SMALLER_UNIT = re.compile(r"\s+(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_AND_MINUTES = re.compile(r"\s+hours?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+minutes?\b", re.I)
+_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")
+
+
+def _versions(text: str) -> frozenset[str]:
+    """Decimals the text writes as a software version somewhere ("the 5.50 update", "update to 5.00",
+    "iOS 11.2"). Signal: one text gives one number one sense, so the same decimal written bare ("but 5.50
+    allows you to import any image") is that version too, not an amount."""
+    found = set()
+    for m in _DECIMAL.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if (
+            _VERSION_AFTER.match(text, m.end())
+            or _VERSION_BEFORE.search(before)
+            or re.search(r"\b(?:update|upgrade)d?\s+to\s*$", before, re.I)
+        ):
+            found.add(m.group(0))
+    return frozenset(found)
+
+
 # what makes "about one" an amount: a currency, a unit of time or measure, or a ratio
 _MEASURE_AFTER = re.compile(
     r"\s+(?:dollars?|pounds?|euros?|yuan|yen|cents?|percent|per\s+cent|in\s+\w+|out\s+of|"
@@ -452,6 +479,9 @@ def _not_amount(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# "No. 18", "#3" right after a word: the word and the number together name one thing ("Billions No. 18",
+# a ship), since a counted amount is never numbered itself
+_SERIAL_AFTER = re.compile(r"\s+(?:No|Nos|Number)\.?\s*\d|\s+#\d")
 # "several hundred", "a few thousand": how many times the scale word counts (English usage: "a few" two
 # to five, "several" three to nine, as "hundreds" alone runs from two hundred)
 _SEVERAL = re.compile(r"\b(several|a\s+few)\s+$", re.IGNORECASE)
@@ -461,12 +491,20 @@ _FEW_TIMES = {"several": (3, 9), "a few": (2, 5)}
 def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[NumberMention]:
     """Quantity mentions in ``text``; ``spans`` are sentence spans (for ``NumberMention.sentence``)."""
     out: list[NumberMention] = []
+    versions: frozenset[str] | None = None  # read once, and only for a text with a bare decimal
     for m in NUMBER_RE.finditer(text):
         s, e = m.span()
         qual = _QUALIFIERS.get(_key(m.group("qual") or ""))
         pct = bool(m.group("pct"))
         if not m.group("vague") and _not_amount(text, m):
             continue
+        bare = (m.group("a") or "").strip()
+        if not m.group("vague") and not m.group("b") and _DECIMAL.fullmatch(bare):
+            versions = _versions(text) if versions is None else versions
+            if bare in versions:
+                continue  # "but 5.50 allows you to import": the text writes this decimal as a version elsewhere
+        if _SERIAL_AFTER.match(text, e):
+            continue  # "Billions No. 18": a word followed by its own serial number is a (ship's) name
         if m.group("vague"):
             low, high = next((lo, hi) for v, lo, hi in _VAGUE if v == _key(m.group("vague")))
             interval: tuple[float | None, float | None] = (float(low), float(high))
@@ -514,6 +552,10 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     continue
                 if _DURATION_REST.search(text[max(0, s - 30) : s]) and _SMALLER_UNIT.match(text, e):
                     continue  # "8 hours and 20 minutes", "3 minutes, 4 seconds": the rest of one duration
+                minutes = _AND_MINUTES.match(text, e)
+                if minutes and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
+                    # "10 hours and 13 minutes": one duration, 10.2 hours (its minutes are skipped above)
+                    a += (_value(minutes.group(1)) or 0.0) / 60
                 half = _AND_A_HALF.match(text, e)
                 if half and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     a += 0.5  # "every 29 and a half days": one amount, 29.5

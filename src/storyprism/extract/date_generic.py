@@ -1,0 +1,135 @@
+"""Relative dates that name no single day: recurring times, the present era, any occasion.
+
+``extract.dates`` resolves "on Friday", "today", "this month" against the publication stamp. Some of
+these name no one date at all, and a date left out is better than a wrong one:
+
+- "every Friday", "each January": a quantifier of recurrence makes the weekday or month a rule;
+- "the most powerful rocket in use today", "today's music", "a port that is today Germany's biggest":
+  ``today`` contrasted with all that exists now, or joined to a domain noun, is the present era;
+- "You ever get the bill and wonder why it's so high this month?": "ever" in a question asks about any
+  occasion, so the date in it is any month, not the stamp's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# "every Friday", "each other Tuesday", "every single January": a quantifier of recurrence right before
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:other\s+|single\s+|second\s+)?$", re.I)
+
+
+def recurring(text: str, at: int) -> bool:
+    """Whether a weekday or month starting at ``at`` is quantified as recurring ("every Friday").
+    Signal: "every"/"each" before a time noun makes it a repeated time, never one date."""
+    return _EVERY.search(text, max(0, at - 24), at) is not None
+
+
+# a superlative or a comparison with all in the clause: "the most powerful rocket available today", "more
+# powerful than any other flying today", "the world's biggest ... today" (a bare "more" is no such signal:
+# "more people are expected today")
+_COMPARE = re.compile(r"\b(?:most|least|than\s+any(?:\s+other)?|[a-z]{3,}est)\b", re.I)
+_NOT_SUPERLATIVE = {"interest", "forest", "honest", "modest", "protest", "request", "suggest", "latest",
+                    "earnest", "harvest", "arrest", "contest", "invest", "digest", "manifest", "guest",
+                    "nest", "rest", "test", "west", "best-selling", "chest", "quest", "conquest"}  # fmt: skip
+# present existence before "today": "in use today", "in service today", "available today", "alive today",
+# "still ... today", "continues today", "out there today"
+_EXISTS = re.compile(
+    r"\b(?:in\s+(?:use|service|operation|existence|production)|available|alive|out\s+there|still\s+\w+|"
+    r"continues?|remains?|exists?)\s*$",
+    re.I,
+)
+# "today's music", "today's world", "today's biggest companies": a domain noun or a superlative after the
+# possessive is the present era ("through to today", the end of a span, stays the stamp's day)
+_ERA_NOUN = re.compile(
+    r"['’]s\s+(?:most\b|[a-z]{3,}est\b|(?:[a-z]+\s+)?(?:world|society|music|culture|economy|market|politics|climate|era|generation|"
+    r"youth|kids|children|standards|technology|industry|media|families|workplace|age)\b|[A-Z][a-z]+\b(?!\s+[A-Z]))"
+)
+# "(X) is today Germany's biggest inland port": a copula with "today" before its predicate noun
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s*$")
+_PREDICATE_AFTER = re.compile(r"\s+(?:a|an|the|one|[A-Z][a-z]+['’]s)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]{3,}ed)\b")
+_CUT = re.compile(r"[.!?;:]\s|[“”\"]|\n")
+
+
+def present_era(text: str, start: int, end: int) -> bool:
+    """Whether a "today" spanning ``start``-``end`` means the present era rather than the stamp's day.
+
+    Signals: a superlative or comparative in a present-tense clause measures against everything that
+    exists now ("the most powerful rocket in use today"); existence words ("in service", "alive",
+    "continues") before it describe a standing state; "today's" before a domain noun or a name ("today's
+    music", "today's Hollywood") is the present era; "X is today Y" is what something has become. A past
+    verb in the clause ("was the fastest today") ties it to the day, so it stays the stamp's day."""
+    before = text[max(0, start - 120) : start]
+    cuts = list(_CUT.finditer(before))
+    clause = before[cuts[-1].end() :] if cuts else before
+    after = text[end : end + 40]
+    if _ERA_NOUN.match(after):
+        return True  # the possessive names the era whatever the clause's tense ("said ... today's music")
+    if _PAST.search(clause):
+        return False
+    if _EXISTS.search(clause):
+        return True
+    if _COPULA_BEFORE.search(clause) and _PREDICATE_AFTER.match(after):
+        return True
+    return any(m.group(0).lower() not in _NOT_SUPERLATIVE for m in _COMPARE.finditer(clause))
+
+
+_QUESTION_END = re.compile(r"[^.!?]*\?")
+
+
+def any_occasion(text: str, start: int, end: int) -> bool:
+    """Whether a relative date sits in a question asked with "ever" ("You ever wonder why it's so high
+    this month?"). Signal: "ever" in a question ranges over all occasions, so no one date is meant."""
+    sent_start = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("\n", 0, start)) + 1
+    tail = _QUESTION_END.match(text, end)
+    if tail is None or "\n" in tail.group(0):
+        return False
+    return re.search(r"\bever\b", text[sent_start:start], re.I) is not None
+
+
+# a year written out: "in 2006", "September 22, 2014", "December 2012" (not a sum, a score or a range)
+_YEAR = re.compile(r"(?<![\d$.,£€])\b(?:19\d\d|20\d\d)\b(?![\d%-])")
+ROUNDUP_MIN_YEARS = 4  # distinct years two or more before the stamp's: a text that looks back
+LIST_MIN_YEARS = 8  # ... and one that lists events of many years
+LIST_MIN_SHARE = 0.25  # share of its sentences that write out such a year
+ROUNDUP_WINDOW = 400  # characters: the list entry around a date and its neighbours
+
+
+def stated_years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of every year the text writes out."""
+    return [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
+
+
+def roundup_level(years: list[tuple[int, int]], stamp_year: int, spans: list[tuple[int, int]]) -> int:
+    """2 for a list of events over many past years (a timeline, a round-up of splits: at least
+    ``LIST_MIN_YEARS`` distinct old years, written in at least ``LIST_MIN_SHARE`` of the sentences), 1 for
+    a text that looks back over several past years (``ROUNDUP_MIN_YEARS``), else 0."""
+    old = [(p, y) for p, y in years if y < stamp_year - 1]
+    distinct = len({y for _, y in old})
+    if distinct < ROUNDUP_MIN_YEARS:
+        return 0
+    if distinct < LIST_MIN_YEARS or not spans:
+        return 1
+    starts = [a for a, _ in spans]
+    holding = {bisect_right(starts, p) - 1 for p, _ in old}
+    return 2 if len(holding - {-1}) >= LIST_MIN_SHARE * len(spans) else 1
+
+
+def in_roundup(
+    years: list[tuple[int, int]], stamp_year: int, level: int, at: int, historical_present: bool
+) -> bool:
+    """Whether a date without its own year at ``at`` sits among entries of past years in a round-up.
+
+    Signal: a text that writes out many different past years ("divorced on September 22, 2014", "in
+    December 2012") lists events of several years; there a yearless "in April", "July 20" or "earlier this
+    year" belongs to its entry's own year, which the stamp cannot give. So when the year written nearest
+    the date is an old one, the date is left without a value rather than given the stamp's year. In a
+    text that only looks back over a few years (``level`` 1) that holds only for an entry told in the
+    historical present of a fact box ("A student goes on a rampage at Virginia Tech in April": no past
+    and no future verb in its sentence); a past or future verb there is the reporter's own news
+    ("requested the records in October", "signed the directive on 11 December")."""
+    if level == 0 or (level == 1 and not historical_present):
+        return False
+    near = [(abs(p - at), y) for p, y in years if abs(p - at) <= ROUNDUP_WINDOW]
+    return bool(near) and min(near)[1] < stamp_year - 1
