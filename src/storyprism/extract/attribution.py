@@ -27,38 +27,42 @@ The speaker phrase itself (subjects, names, appositives) is read by ``subjects``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from storyprism.extract import not_quotes, not_speech, unsaid
+from storyprism.extract.attribution_spans import (
+    _ADDRESSEE_VERBS,
+    Attribution,
+    _clip,
+    _headline,
+    _line,
+    _says_something,
+    _subtree_without,
+    _trim,
+)
 from storyprism.extract.content_edges import (
     TIME_WORDS,
     clause_after_phrase,
     complement_start,
-    credit_free_start,
     stranded_that_clause,
 )
+from storyprism.extract.cue_shapes import _agent_passive, _noun_cue, _stance_adjective
 from storyprism.extract.cues import (
     _CIRCUMSTANCE,
-    _EMPTY_WORDS,
     _MEDIA,
     _NOT_DONE,
     _PASSIVE_HOLDER,
     _TALK,
-    _VOICING,
     ALL_FORMS,
     BELIEF_LEMMAS,
     CUE_LEMMAS,
-    INTENT_NOUNS,
     QUESTION_WORDS,
     SPEECH_LEMMAS,
-    SPEECH_NOUNS,
     SPEECH_OR_BELIEF,
 )
 from storyprism.extract.frames import MESSAGE_PREP, frames
 from storyprism.extract.parse import Parse
 from storyprism.extract.relays import cited_sources, coordinated_statements, relays
 from storyprism.extract.subjects import (
-    PUNCT_EDGE,
     misread_verb,
     name_before_cue,
     name_span,
@@ -67,22 +71,6 @@ from storyprism.extract.subjects import (
 )
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_ADDRESSEE_VERBS = frozenset(
-    ["tell", "ask", "inform", "remind", "assure", "urge", "warn", "notify", "brief", "advise", "implore"]
-)
-
-
-@dataclass(slots=True)
-class Attribution:
-    cue: int  # token index of the cue verb (-1 for "according to")
-    lemma: str
-    speaker: tuple[int, int] | None
-    content: list[tuple[int, int]]
-    via: tuple[int, int] | None = None
-    # the quote is a clause or object of a speech/cognition cue (not a title or a scare-quoted term
-    # hanging from a preposition or a noun): enough to call even a short quote someone's words
-    strong: bool = False
-    kind: str = "ccomp"  # the complement that carries the content: ccomp, xcomp, dobj, prep, according
 
 
 def lemma_of(p: Parse, text: str, i: int) -> str | None:
@@ -106,67 +94,6 @@ def _inverted_tag(p: Parse, text: str, v: int, o: int) -> bool:
 
 
 _SOURCE_NOUNS = frozenset(["media", "outlets", "newspapers", "reports", "television", "sources", "officials"])
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
-    while s < e and text[s] in PUNCT_EDGE:
-        s += 1
-    while e > s and (text[e - 1] in PUNCT_EDGE or text[e - 1] in ".!?"):
-        e -= 1
-    start = credit_free_start(text, s, e)  # "AP: Associated Press Harbor crews ...": a caption credit
-    if start is None:
-        return None
-    s = start
-    # "said that ...": the complementizer is the frame's; a capitalised "That" opening fronted content
-    # ("That may push the board, she said") is the content's own subject
-    # ("As the paper reported, that is more than ..."): a "that" right before a finite auxiliary is
-    # a demonstrative subject, not a complementizer (one is followed by its clause's subject)
-    if text[s : s + 5] == "that " and not _AUX_AFTER.match(text, s + 5):
-        s += 5
-    else:
-        # "said on Friday its engineers had ...": a time adjunct right after the cue is the reporter's
-        # (when the speaking happened), hung in the complement by the parser; after "that" it is the
-        # content's own; a day followed by its verb ("Monday will see ...") is the clause's subject
-        when = _LEADING_TIME.match(text, s, e)
-        if when and len(text[when.end() : e].split()) >= 3 and not _AUX_AFTER.match(text, when.end()):
-            s = when.end()
-    # "..., referring to the launch", "..., citing the prosecutor's office", "... and insisted there
-    # had been no fight": a participle of a cue after a comma, or a second finite cue joined by "and",
-    # is the reporter's frame going on; the attributed words end before it
-    if re.match(r"(?:citing|referring\s+to|quoting)\s", text[s:e]):
-        return None  # a piece that is the frame itself ("..., according to X, citing the prosecutor")
-    frame = _FRAME_GOES_ON.search(text, s, e)
-    if frame and frame.start() > s:
-        e = frame.start()
-    # page furniture glued to the sentence by scraping ("... since watching Senna FOR HAMILTON TO WIN
-    # THE TITLE", "... was hacked MOST READ IN NEWS"): a run of words in capitals ends the content
-    bar = text.find(" | ", s, e)
-    if bar > s:
-        e = bar  # "... cheaper | 1:14 The CEO of SpaceX says ...": a caption list's separator ends it
-    if re.match(r"(?:[A-Z][A-Z'’:!?-]+\s+){3,}", text[s:e]) and not text[s:e].isupper():
-        return None  # "MOST READ IN NEWS 'DAD WAS ...' ...": a link list's furniture, not anyone's words
-    caps = re.search(r"(?:\s+[A-Z][A-Z'’:!?-]+){3,}", text[s:e])
-    if caps and caps.start() > 0 and not text[s:e].isupper():
-        e = s + caps.start()
-    # "he did not seem religious and": the parser hung the next clause's conjunction on this one; the
-    # attributed words end before it ("for a while", "all the while" end on a noun, not a conjunction)
-    dangling = re.search(r"[\s,;]+(?:and|but|or|(?<!\ba )(?<!\bthe )while)$", text[s:e])
-    if dangling:
-        e = s + dangling.start()
-    return (s, e) if e - s >= 3 else None
-
-
-_AUX_AFTER = re.compile(r"(?:is|was|are|were|has|had|will|would|could|can|may|might|must|does|did)\b")
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_LEADING_TIME = re.compile(
-    rf"(?:(?:late|early)\s+)?(?:on\s+)?(?:{_WEEKDAY}|{_MONTH})(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
-    r"|(?:last|this|earlier\s+this)\s+(?:week|month|year|weekend)\s+"
-)
-_FRAME_GOES_ON = re.compile(
-    r",\s+(?:referring|citing|quoting|adding|noting|stressing|insisting)\s+(?:to\s+|that\s+)?|"
-    r"\s+and\s+(?:also\s+|then\s+)?(?:insisted|added|said|says|insists|adds|stressed|noted|argued|claimed)\s+"
-)
 
 
 def _content(
@@ -287,49 +214,15 @@ def _content(
     return "", []
 
 
-def _agent_passive(p: Parse, text: str, v: int, lemma: str, deps: frozenset[str]) -> Attribution | None:
-    """A passive cue with its agent: "O'Malley's move was first reported by MSNBC", "Trump has been
-    criticized by some of his rivals for ...". The agent ("by X") is the one who spoke; the passive
-    subject is what the active verb would take as its object, so it is the content when the verb's
-    frame takes an object (``dobj``); a clause the passive verb governs ("was told by aides that ...")
-    is content for any cue. Without an agent nobody is named ("it was revealed that", "is expected
-    to"), and the passive subject of "was asked" is the addressee: no attribution then."""
-    kids = p.children(v)
-    agent = next((c for c in kids if p.deps[c] == "agent"), None)
-    obj = next((g for g in p.children(agent) if p.deps[g] == "pobj"), None) if agent is not None else None
-    if obj is None or not p.tags[obj].startswith(("NN", "PRP")):
-        return None
-    speaker = name_span(p, text, obj)
-    comps = [c for c in kids if p.deps[c] == "ccomp" and c > v]
-    if comps:
-        span = _trim(text, *p.subtree(comps[0]))
-        kind = "ccomp"
-    elif "dobj" not in deps or lemma in _ADDRESSEE_VERBS or lemma == "write":
-        return None  # "a book co-written by U.S. contractors": authorship, the book is no message
-    elif p.deps[v] == "acl" and p.tags[v] == "VBN" and p.heads[v] < v:
-        # "a practice criticized by Miller", "The immigration bill, opposed by House Republicans,": a
-        # participle after a noun is a passive whose subject is that noun (up to the participle)
-        h = p.heads[v]
-        if p.word(text, h) in _EMPTY_WORDS or not p.tags[h].startswith("NN"):
-            return None
-        span = _trim(text, p.starts[p.lefts[h]], p.ends[v - 1])
-        kind = "dobj"
-    else:
-        subj = next((c for c in kids if p.deps[c] == "nsubjpass"), None)
-        if subj is None:
-            return None
-        if text[p.starts[subj] : p.ends[subj]].lower() in _EMPTY_WORDS | {"who", "which", "that"}:
-            return None  # "it was reported by", "who was criticized by": the words are elsewhere
-        span = _trim(text, *p.subtree(subj))
-        kind = "dobj"
-    if (
-        span is None
-        or not _says_something(text, span)
-        or "\n" in text[min(span[0], speaker[0]) : max(span[1], speaker[1])]
-    ):
-        return None
-    return Attribution(v, lemma, speaker, [span], kind=kind)
+def _yet_to(p: Parse, text: str, v: int) -> bool:
+    """Whether ``v`` is the infinitive of "has yet to" / "is yet to" ("state media has yet to reference the
+    launch"): the construction says the act has not happened (so far), as "declined to" does. With an
+    embedded question ("has yet to explain why ...") it names the open question, as a negated cue does."""
+    h = p.heads[v]
+    return p.word(text, h) in _YET_HEADS and any(p.word(text, c) == "yet" for c in p.children(h))
 
+
+_YET_HEADS = frozenset(["has", "have", "had", "is", "are", "was", "were"])
 
 
 def _asks(p: Parse, text: str, v: int) -> bool:
@@ -352,10 +245,6 @@ def _message_object(p: Parse, text: str, o: int) -> bool:
     of ...", "posted a video"). Content that is only a demonstrative or a formula ("say goodbye",
     "have to say about all this", "said that") is dropped by ``_says_something``."""
     return text[p.starts[o] : p.ends[o]].lower() not in _MEDIA
-
-
-def _says_something(text: str, span: tuple[int, int]) -> bool:
-    return not all(w.strip(".,!?") in _EMPTY_WORDS for w in text[span[0] : span[1]].lower().split())
 
 
 def _after_cue(
@@ -390,6 +279,15 @@ def _according(p: Parse, text: str, i: int) -> Attribution | None:
     else:
         # the clause: the head's subtree without the "according to X" phrase
         parts = _subtree_without(text, p, h, i)
+        # "The center has been organizing leaders, according to its website, but this week announced ...":
+        # a source set after the first of two coordinated predicates vouches for what precedes it; the
+        # predicate joined after it is the reporter's own narration
+        # (a source opening the sentence, "According to police, officers saw ... and ordered ...", vouches
+        # for all of it)
+        later = [c for c in p.children(h) if p.deps[c] in ("cc", "conj") and c > p.rights[i]]
+        if later and i > h:
+            cut = p.starts[p.lefts[later[0]]]
+            parts = [c for c in (_trim(text, s, min(e, cut)) for s, e in parts if s < cut) if c]
     if not parts:
         return None
     # the whole source phrase when short ("a story on The Athletic"), else the name it heads
@@ -445,8 +343,11 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             # "isn't saying what other techniques he would support" names the open question he leaves
             # (an embedded question asserts nothing, so no claim is put in his mouth)
             continue
-        if p.deps[i] == "xcomp" and text[p.starts[p.heads[i]] : p.ends[p.heads[i]]].lower() in _NOT_DONE:
-            continue  # "was unable to confirm the reports", "declined to say": nothing was said
+        if p.deps[i] == "xcomp" and (
+            text[p.starts[p.heads[i]] : p.ends[p.heads[i]]].lower() in _NOT_DONE
+            or (_yet_to(p, text, i) and not _asks(p, text, i))
+        ):
+            continue  # "was unable to confirm the reports", "declined to say", "has yet to comment": not said
         asker = unsaid.demanded_act(p, text, i)
         if asker == -1:
             continue  # "an effort to force the U.S. to ... agree to", "demanded NATO guarantee": not said
@@ -522,6 +423,7 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         and any(text[p.starts[c] : p.ends[c]].lower() in _SUPPOSING for c in p.children(a.cue))
     }
     out = [a for a in out if a.cue not in supposed]
+    out = unsaid.without_cited_evidence(p, text, out)
     relays(p, text, out)
     out = cited_sources(p, text, out)
     coordinated_statements(p, text, out)
@@ -547,75 +449,6 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
 
 
 _SUPPOSING = frozenset(["may", "might", "could", "would", "should", "will", "'ll", "’ll"])
-
-
-# adjectives that state a view or a certainty about a clause ("is confident that", "made clear that")
-STANCE_ADJECTIVES = frozenset(
-    ["confident", "convinced", "certain", "sure", "aware", "hopeful", "optimistic", "pessimistic",
-     "adamant", "worried", "concerned", "afraid", "fearful", "skeptical", "sceptical", "doubtful",
-     "positive", "clear", "insistent", "unaware", "unconvinced"]
-)  # fmt: skip
-
-
-def _stance_adjective(p: Parse, text: str, a: int) -> Attribution | None:
-    """ "Officials are confident that the vote will pass", "she made clear that she would run": an
-    adjective of belief or certainty predicated of a subject, with a "that" clause, is that subject's
-    view. Signal: the adjective is the complement of the subject's verb (``acomp``, or "clear" after
-    "make") and governs a finite clause; "it is clear that" (an expletive "it") is no one's view."""
-    word = text[p.starts[a] : p.ends[a]].lower()
-    if word not in STANCE_ADJECTIVES or not p.tags[a].startswith("JJ"):
-        return None
-    head = p.heads[a]
-    made = word == "clear" and text[p.starts[head] : p.ends[head]].lower() in (
-        "made",
-        "make",
-        "makes",
-        "making",
-    )
-    if p.deps[a] != "acomp" and not made:
-        return None
-    clause = next(
-        (c for c in p.children(a) if p.deps[c] == "ccomp" and p.is_verb(c) and c > a), None
-    ) or next((c for c in p.children(head) if made and p.deps[c] == "ccomp" and c > a), None)
-    if clause is None or not any(p.deps[k] == "nsubj" for k in p.children(clause)):
-        return None  # "aware of", "sure to win": no clause, no stated view
-    if any(p.word(text, k) in ("enough", "so", "too") for k in p.children(a)):
-        return None  # "concerned enough that they ...": a clause of result, not the content of a view
-    subj = next((c for c in p.children(head) if p.deps[c] in ("nsubj", "nsubjpass")), None)
-    if subj is None or text[p.starts[subj] : p.ends[subj]].lower() in ("it", "this", "that", "there"):
-        return None
-    spk = subject(p, text, head)
-    span = _trim(text, *p.subtree(clause))
-    if spk is None or span is None:
-        return None
-    line = _line(text, p.starts[a])
-    content = _clip(text, [span], line)
-    return Attribution(a, word, spk, content, kind="ccomp") if content else None
-
-
-def _headline(text: str, line: tuple[int, int]) -> bool:
-    """A line that reads as a headline or a link's title: short, no closing punctuation."""
-    body = text[line[0] : line[1]].strip()
-    return 0 < len(body.split()) <= 14 and not re.search(r"[.!?:;,\"”’')\]]$", body)
-
-
-def _line(text: str, pos: int) -> tuple[int, int]:
-    """The paragraph (line) around ``pos``: attributed words never run across a paragraph break."""
-    e = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if e < 0 else e
-
-
-def _clip(text: str, spans: list[tuple[int, int]], line: tuple[int, int]) -> list[tuple[int, int]]:
-    """Content spans cut to the cue's paragraph (a parse across a break is no attribution there)."""
-    out = []
-    for s, e in spans:
-        if line[0] <= s and e <= line[1]:
-            out.append((s, e))
-            continue
-        cut = _trim(text, max(s, line[0]), min(e, line[1])) if s < line[1] and line[0] < e else None
-        if cut:
-            out.append(cut)
-    return out
 
 
 # opinion verbs whose negation with a clause is itself an opinion ("doesn't think", "don't believe")
@@ -649,23 +482,6 @@ def _interrupted(p: Parse, text: str, v: int) -> list[tuple[int, int]]:
         # the opposite of what its holders said (the negation is the reporting speaker's)
         return []
     return _subtree_without(text, p, h, v)
-
-
-def _subtree_without(text: str, p: Parse, head: int, cut: int) -> list[tuple[int, int]]:
-    """The spans of ``head``'s subtree with ``cut``'s subtree taken out: the part before it and the
-    part after it, each trimmed (an inserted tag or phrase splits the clause it interrupts)."""
-    hs, he = p.lefts[head], p.rights[head]
-    cs, ce = p.lefts[cut], p.rights[cut]
-    parts = []
-    if hs < cs:
-        a = _trim(text, p.starts[hs], p.ends[cs - 1])
-        if a:
-            parts.append(a)
-    if ce < he:
-        b = _trim(text, p.starts[ce + 1], p.ends[he])
-        if b:
-            parts.append(b)
-    return parts
 
 
 _CLIMB = ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "oprd")
@@ -727,63 +543,3 @@ def _via(p: Parse, text: str, v: int) -> tuple[int, int] | None:
         if outer and outer != subject(p, text, v):
             return outer
     return None
-
-
-def _noun_cue(p: Parse, text: str, n: int) -> Attribution | None:
-    """A noun of saying or believing with a "that" clause (``SPEECH_NOUNS``), owned by a possessive,
-    an "of/from/by" phrase, or the subject of a verb that voices it. The clause is the content; a noun
-    without a known owner ("the idea that ...") attributes nothing."""
-    noun = text[p.starts[n] : p.ends[n]].lower()
-    if not p.tags[n].startswith("NN") or (noun not in SPEECH_NOUNS and noun not in INTENT_NOUNS):
-        return None
-    clause = next(
-        (
-            c
-            for c in p.children(n)
-            if p.deps[c] in ("acl", "ccomp", "appos")
-            and p.is_verb(c)
-            and any(
-                (
-                    p.deps[m] == "mark"
-                    and text[p.starts[m] : p.ends[m]].lower() == "that"
-                    and noun in SPEECH_NOUNS
-                )
-                # "his pledge to repeal the law", "Trump's call to ban ...": a stated intention
-                or (
-                    p.deps[m] == "aux"
-                    and text[p.starts[m] : p.ends[m]].lower() == "to"
-                    and noun in INTENT_NOUNS
-                )
-                for m in p.children(c)
-            )
-        ),
-        None,
-    )
-    if clause is None:
-        return None
-    content = _trim(text, *p.subtree(clause))
-    if content is None:
-        return None
-    speaker = None
-    for c in p.children(n):
-        word = text[p.starts[c] : p.ends[c]].lower()
-        if p.deps[c] == "poss" and c < n:
-            if word in ("its", "their", "our", "my", "your"):
-                return None  # an owner to look up elsewhere: not resolved here
-            speaker = name_span(p, text, c)
-        elif p.deps[c] == "prep" and word in ("of", "from", "by") and c < clause and speaker is None:
-            obj = next((g for g in p.children(c) if p.deps[g] == "pobj"), None)
-            if obj is not None and p.tags[obj].startswith(("NN", "PRP")):
-                speaker = name_span(p, text, obj)
-    h = p.heads[n]
-    pronoun = speaker is not None and text[speaker[0] : speaker[1]].lower() in ("his", "her")
-    if (
-        (speaker is None or pronoun)
-        and p.deps[n] == "dobj"
-        and text[p.starts[h] : p.ends[h]].lower() in _VOICING
-    ):
-        # "Trump renewed his pledge to ...": the one who voices it, named, over the pronoun
-        speaker = subject(p, text, h) or speaker
-    if speaker is None or "\n" in text[min(speaker[0], content[0]) : max(speaker[1], content[1])]:
-        return None
-    return Attribution(n, text[p.starts[n] : p.ends[n]].lower(), speaker, [content], kind="noun")

@@ -61,6 +61,17 @@ _CREDIT_RUN = re.compile(
 _COPULA_OPENING = re.compile(r"(?:is|was|are|were)\s+(?:whether|what|how|why|when|where|who|that)\b")
 
 
+# a wire dateline opening a story ("SAN JOSE, Dec 31 (Reuters) - ", "WASHINGTON (AP) — "): the place in
+# capitals, an optional region and date, the agency in brackets, then a dash; the reporter's byline
+# furniture, never part of anyone's words. The place must be in capitals (the dateline convention) so a
+# sentence's own opening words are never taken for one
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z][\w .&-]{1,30}\)\s*)?[-–—]+\s+(?=[A-Z“\"‘'])"
+)
+_CAPS_PLACE = re.compile(r"^[A-Z.'’ -]*")
+
+
 def credit_free_start(text: str, s: int, e: int) -> int | None:
     """``s`` moved past a wire or photo credit glued before the content, or None when the content opens
     with a copula (no content at all). Signal: a credit name followed by another capitalised word opens
@@ -68,6 +79,21 @@ def credit_free_start(text: str, s: int, e: int) -> int | None:
     after the credit) keeps its subject."""
     if _COPULA_OPENING.match(text, s, e):
         return None
+    dateline = _DATELINE.match(text, s, e)
+    # without an agency in brackets only at a paragraph's start and with a place of four letters or more
+    # ("NEW YORK — Goldman ...", not "US - China talks ...")
+    if (
+        dateline
+        and e - dateline.end() > 20
+        and (
+            "(" in dateline.group()
+            or (
+                (s == 0 or text[s - 1] == "\n")
+                and sum(c.isalpha() for c in _CAPS_PLACE.findall(dateline.group())[0]) >= 4
+            )
+        )
+    ):
+        s = dateline.end()
     m = _CREDIT_RUN.match(text, s, e)
     return m.end() if m and e - m.end() > 20 else s
 
@@ -105,8 +131,21 @@ def stranded_that_clause(p: Parse, text: str, v: int) -> int | None:
 
 # a time expression after a cue says when it was said ("said on Friday"), never what
 TIME_WORDS = frozenset(
-    [*WEEKDAYS, "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "weekend", "week",
-     "month", "year", *MONTHS]
+    [
+        *WEEKDAYS,
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "week",
+        "month",
+        "year",
+        *MONTHS,
+    ]
 )
 
 

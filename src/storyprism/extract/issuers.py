@@ -89,7 +89,11 @@ def _owner_name(ctx: DocContext, pos: int, phrase: str) -> str:
 # writer or paper named with them ("Saturday's article, by columnist Maureen Dowd, described")
 _DOC_NOUNS = (
     r"statement|letter|report|post|release|memo|notice|note|filing|study|article|commentary|editorial|column"
+    r"|findings|conclusions"
 )
+# an inquiry's results: the body in the "of" phrase after them is the one that reached them
+_FINDINGS = frozenset(["findings", "conclusions"])
+_FOUND_BY = re.compile(r"\s+(?P<by>of)\s+(?:the\s+)?")
 _DOC_PHRASE = re.compile(rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?({_DOC_NOUNS})\b")
 _ISSUED_BY = re.compile(
     r"\s*,?\s+(?:(?:released|issued|posted|published|sent|put\s+out|signed|written|carried|prepared|printed)"
@@ -120,6 +124,10 @@ def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
     # the issuer after the phrase ("a statement released by X said") or inside it ("A statement from
     # the ministry said", when the parse kept the "from" phrase in the subject)
     m = _ISSUED_BY.match(ctx.text, span[0] + doc.end())
+    if m is None and doc.group(1) in _FINDINGS and doc.end() == len(low):
+        # "Initial findings of the Rail Accident Investigation Branch show that ...": an inquiry's
+        # findings are the inquiring body's, named in the "of" phrase the parse left out of the subject
+        m = _FOUND_BY.match(ctx.text, span[0] + doc.end())
     if m is None or (doc.end() != len(low) and m.end() > span[1]):
         return None
     by_end = m.start("by") + len(m.group("by")) + 1  # the NER may take "the" into the name

@@ -10,6 +10,12 @@ Each rule is one general signal of grammar or of news writing (used by ``attribu
   PolNeAR annotates both as attributions, and dropping them lowered its all-attribution F1;
 - a quotation that fills its own line, in title case, with no sentence punctuation, is a section heading
   the outlet set in quotation marks, not anyone's words;
+- quotation marks inside an embedded post (a line that ends with the post's signature, "— Name (@handle)
+  Month D, YYYY") set off a phrase the poster mentions or a question others ask ("I mean, not “over
+  Christmas”", "so u stop askin, “How's Michael?”"): the post is the poster's words, the marked phrase
+  inside it nobody's statement (a short phrase: a passage of six words or more the post quotes is a
+  source it relays, and stays). A post quoted whole after a frame ("He tweeted: “...” — X (@x) ...")
+  opens at the mark and stays;
 - content ends where the reporter takes the floor again: before a relative clause set off by a dash
   ("... against Apple - which usually waits until ..."), before a correction in the reporter's voice
   ("... had died, when in fact he was in prison") and before a "while" clause whose subject is another
@@ -192,3 +198,23 @@ def naming_term(text: str, start: int, end: int) -> bool:
     return bool(_NAMED_BEFORE.search(text, max(0, start - 40), start)) and not _AGENT_AFTER.match(
         text[end : end + 8]
     )
+
+
+# the signature an embedded post ends with: a dash, the poster's name, the handle in brackets, maybe a date
+_POST_SIGNATURE = re.compile(
+    r"\s[—–-]\s*[^\n—–()]{1,60}\(@\w{1,30}\)(?:\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})?"
+)
+
+
+def inside_post(text: str, start: int, end: int) -> bool:
+    """Whether the quotation at ``start``..``end`` sits inside the body of an embedded post, after the
+    body's first words (see the module): its line ends with a post signature, and the body (from the line
+    start, or from a colon frame) holds words before the opening mark."""
+    if len(text[start:end].split()) >= 6:
+        return False  # a whole passage in marks inside a post is a source the poster relays ("Alarm: “...”")
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _POST_SIGNATURE.search(text, end, line_end):
+        return False
+    body = max(text.rfind("\n", 0, start) + 1, text.rfind(":", 0, start) + 1)
+    return bool(text[body : max(body, start - 1)].strip(" “\"‘'"))

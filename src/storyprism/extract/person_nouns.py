@@ -20,7 +20,9 @@ PERSON_NOUNS = frozenset(
 DESCRIPTIONS = frozenset(
     ["champion", "tyrant", "dictator", "despot", "teenager", "youngster", "veteran", "rookie", "superstar",
      "legend", "mogul", "tycoon", "magnate", "dutchman", "frenchman", "englishman", "irishman", "scotsman",
-     "welshman", "briton", "finn", "spaniard", "swede", "dane", "norwegian", "billionaire", "socialite"]
+     "welshman", "briton", "finn", "spaniard", "swede", "dane", "norwegian", "billionaire", "socialite",
+     # a cause the named person stands for ("the gun control advocate wrote"): a description of that person
+     "advocate", "activist", "campaigner"]
 )  # fmt: skip
 
 OCCUPATIONS = frozenset(

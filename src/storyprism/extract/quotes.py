@@ -44,7 +44,7 @@ from storyprism.extract.followups import (
 )
 from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
-from storyprism.extract.not_quotes import naming_term, section_heading
+from storyprism.extract.not_quotes import inside_post, naming_term, section_heading
 from storyprism.extract.parse import Parse
 from storyprism.extract.quote_frames import (
     CONJ_OPENS,
@@ -130,6 +130,10 @@ def find_direct(
             after = None  # "” to deal with the Korean crisis, said Burns": the sentence goes on, no tag
         if after and parse is not None and opens_own_clause(text, parse, q_end=qe, closing=closing):
             after = None  # '... go to?” South Korea said it was ready ...': a new sentence, not a tag
+        if after and after.speaker and _CONTRAST_OPENS.match(text, closing):
+            # '“... of any kind,” but the NAACP did cite instances that suggest otherwise': a contrast
+            # after the closing mark opens the reporter's next clause; a tag never starts with one
+            after = None
         before = tag_before(text, clause, opening, ctx.ents)
         if before and before.speaker and after and after.speaker and CONJ_OPENS.match(text, closing):
             # '... saying "we should be going" while Max Verstappen agreed saying, "..."': a conjunction
@@ -211,6 +215,20 @@ def find_direct(
             at_start = text.rfind("\n", 0, q.start) + 1 >= q.start - 2
             if (gap == 0 or (gap == 1 and at_start)) and len(q.text.split()) >= 4:
                 q.speaker, q.cue, q.via = last.speaker, last.cue, last.via
+            elif (
+                at_start
+                and gap == 2
+                and _left_open(text, last.end, q.start)
+                and all(
+                    ctx.full_name(p.text, p.start) == last.speaker
+                    for p in ctx.persons
+                    if last.end <= p.start < q.start
+                )
+            ):
+                # a quotation running over paragraphs leaves each paragraph's mark unclosed and opens the
+                # next with a mark (the news convention): it goes on past a caption line scraped between,
+                # unless that line names someone else (a caption introducing the next speaker)
+                q.speaker, q.cue, q.via = last.speaker, last.cue, last.via
         if q.speaker is None and len(q.text.split()) >= min_words_unattributed:
             # "Trump praised the editor on Monday. “...”": the person the previous sentence is about
             subject = _previous_subject(text, q.start - 1, ctx)
@@ -227,6 +245,13 @@ def find_direct(
 
 
 _TAG_LEMMAS = frozenset([*ALL_FORMS.values(), "according to"])
+_CONTRAST_OPENS = re.compile(r"\s*,?\s*(?:but|while|whereas|although|though)\s", re.IGNORECASE)
+
+
+def _left_open(text: str, end: int, nxt: int) -> bool:
+    """Whether the quotation ending at ``end`` has no closing mark (it stops at its paragraph's end) and no
+    quotation mark stands between it and the next quotation at ``nxt``."""
+    return text[end : end + 1] in ("\n", "") and not any(c in QUOTE_MARKS for c in text[end : nxt - 1])
 
 
 _NOT_PERSON = frozenset(["ORG", "GPE", "NORP", "LOC"])
@@ -656,7 +681,8 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
                     ctx.subjects.add(e.start)
                     break
         role_subjects(text, ctx, parse)
-    direct = find_direct(text, ctx, parse=parse)
+    # a phrase in marks inside an embedded post is mentioned by the poster, not said (``not_quotes``)
+    direct = [q for q in find_direct(text, ctx, parse=parse) if not inside_post(text, q.start, q.end)]
     out = list(direct)
     if indirect:
         if parse is not None:

@@ -185,7 +185,7 @@ def cited_sources(p: Parse, text: str, atts: list[Attribution]) -> list[Attribut
     object ("citing safety concerns", "citing Hurricane Ian" give a reason, not a source). The "citing"
     itself, whose object is that source, is then no attribution of its own: the list comes back
     without it."""
-    from storyprism.extract.speakers import PERSON_NOUNS
+    from storyprism.extract.person_nouns import PERSON_NOUNS
     from storyprism.extract.subjects import name_span
 
     taken: set[int] = set()

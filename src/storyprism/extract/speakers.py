@@ -12,8 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from storyprism.extract.content_edges import _CREDIT_RUN
 from storyprism.extract.cues import PRONOUNS, ROLE_SYNONYMS
 from storyprism.extract.ents import Ent
+from storyprism.extract.genders import _PRONOUN_GENDER, _genders, person_noun_gender
 from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _CREDITS, _TITLES, MOODS
 from storyprism.extract.parse import Parse
@@ -27,131 +29,20 @@ from storyprism.extract.referents import (
     org_subjects,
     subject_org,
 )
+from storyprism.extract.speaker_words import _SOURCE_NOUNS, GENERIC_SPEAKERS, ORG_NOUNS, SPEAKER_LABELS
 from storyprism.extract.surnames import with_missed_surnames
 
-GENERIC_SPEAKERS = frozenset(
-    [
-        "officials",
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ministry",
-        "statement",
-        "report",
-        "reports",
-        "study",
-        "poll",
-        "critics",
-        "experts",
-        "sources",
-        "source",
-        "analysts",
-        "aides",
-        "aide",
-        "police",
-        "authorities",
-        "government",
-        "campaign",
-        "agency",
-        "department",
-        "office",
-        "committee",
-        "court",
-        "lawyers",
-        "lawyer",
-        "attorney",
-        "attorneys",
-        "witnesses",
-        "residents",
-        "people",
-        "prosecutors",
-        "investigators",
-        "researchers",
-        "survey",
-        "data",
-        "documents",
-        "document",
-        "letter",
-        "memo",
-        "sources",
-        "source",
-        "administration",
-        "white",
-        "house",
-        "kremlin",
-        "pentagon",
-        "person",
-        "man",
-        "woman",
-        "spokesmen",
-        "group",
-        "organization",
-        "company",
-        "team",
-        "foundation",
-    ]
-)
-SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
-# bodies a story cites as its source as it goes ("Chosun Ilbo said ... The newspaper said"): the one
-# named last is meant, whatever the story is mostly about
-_SOURCE_NOUNS = frozenset(["agency", "network", "broadcaster", "newspaper", "paper", "magazine", "channel"])
-# nouns that stand for an organisation named before ("the company said")
-ORG_NOUNS = frozenset(
-    [
-        "company",
-        "firm",
-        "organization",
-        "organisation",
-        "group",
-        "agency",
-        "airline",
-        "bank",
-        "network",
-        "broadcaster",
-        "newspaper",
-        "paper",
-        "magazine",
-        "channel",
-        "ministry",
-        "department",
-        "zoo",
-        "team",
-        "club",
-        "league",
-        "university",
-        "school",
-        "hospital",
-        "carrier",
-        "retailer",
-        "manufacturer",
-        "automaker",
-        "startup",
-        "exchange",
-        "regulator",
-        "watchdog",
-        "charity",
-        "union",
-        "party",
-        "council",
-        "commission",
-        "committee",
-        "court",
-        "studio",
-        "label",
-        "publisher",
-        "website",
-        # descriptions news uses for a company named before ("the tech giant", "the chipmaker")
-        "giant",
-        "conglomerate",
-        "carmaker",
-        "chipmaker",
-        "insurer",
-        "lender",
-        "site",
-    ]
-)
-
+# re-exported: other modules and the tests import these from here
+__all__ = [
+    "GENERIC_SPEAKERS",
+    "ORG_NOUNS",
+    "SPEAKER_LABELS",
+    "DocContext",
+    "Ent",
+    "norm_name",
+    "person_noun_gender",
+    "resolve",
+]
 
 # --------------------------------------------------------------------------- resolution
 
@@ -174,6 +65,7 @@ class DocContext:
     role_subjects: list[tuple[int, int, str | None]] = field(default_factory=list)
     restored: set[int] = field(default_factory=set)  # starts of surnames the NER missed, restored
     org_subjects: set[int] = field(default_factory=set)  # starts of ORG mentions that are clause subjects
+    nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> the full name it was given to
 
     @classmethod
     def build(cls, text: str, ents: list[Ent], parse: Parse | None = None) -> DocContext:
@@ -231,12 +123,15 @@ class DocContext:
                 # "’s" as a possessive ending only: a bare strip("'’s") ate the first letter of
                 # "spokesman", "secretary", "senator" (so the role match never saw them)
                 words.update(re.sub(r"['’]s$", "", w.lower().strip(",'’")) for w in after.group(1).split())
+        ctx.nicknames = _nicknames(ctx)
         ctx.gender = _genders(ctx)
         return ctx
 
     def full_name(self, mention: str, pos: int | None = None) -> str:
         """The document's full name for a mention; with ``pos``, only a full name written before it."""
         name = norm_name(mention)
+        if name in self.nicknames:
+            return self.nicknames[name]
         parts = name.split()
         if len(parts) == 1 and parts[0] in self.full:
             full = self.full[parts[0]]
@@ -269,7 +164,7 @@ class DocContext:
                 # outbid the person a "she" continues ("her and Legend ... She tells her husband")
                 if p.start not in self.restored:
                     best = p
-                if p.start in self.subjects and pos - p.end <= 400:
+                if p.start in self.subjects and self.narrative_gap(p.end, pos) <= 400:
                     subject = p
                     if want == "f" and gender == "f":
                         known = p
@@ -317,6 +212,16 @@ class DocContext:
             return norm_name(self.text[rs:re_])
         return self.full_name(pick.text, pick.start) if pick else None
 
+    def narrative_gap(self, a: int, b: int) -> int:
+        """Characters from ``a`` to ``b`` outside quotations: the words a subject is quoted saying keep
+        that subject in focus ("Tricia Kenney ... said ... “<a long quote>,” she said"), so they do not
+        count as distance from the subject to a pronoun. Only within one paragraph: across a break the
+        quotes may be other people's ("A spokesperson said: “...” ... He said ...")."""
+        if "\n" in self.text[a:b]:
+            return b - a
+        inside = sum(max(0, min(qe, b) - max(qs, a)) for qs, qe in self.quoted)
+        return b - a - inside
+
     def organisation(self, phrase: str, pos: int) -> str | None:
         """The organisation a definite description ("the company", "the airline") stands for: the
         last organisation named before it in the document, when the phrase is "the" + such a noun;
@@ -356,6 +261,11 @@ class DocContext:
         for e in self.ents:
             if e.end > pos:
                 break
+            if any(qs <= e.start < qe for qs, qe in self.quoted):
+                # "“Falcon Heavy’s center core will ...,” the company added": a name inside someone's
+                # quoted words is theirs; the reporter's "the company" refers back to a body the
+                # narrative named (as a pronoun skips names inside quotes)
+                continue
             if e.label == "ORG":
                 best = e
                 times[norm_name(e.text)] += 1
@@ -451,6 +361,31 @@ class DocContext:
         return best[2] if best else None
 
 
+# "Nouriel Roubini, ..., also known as Dr Doom": the name after a verb of naming is a nickname
+_NICKNAMED = re.compile(r"\b(?:known\s+as|dubbed|nicknamed|aka|a\.k\.a\.?)\s+[“\"‘']?$", re.IGNORECASE)
+
+
+def _nicknames(ctx: DocContext) -> dict[str, str]:
+    """Nicknames the text gives a person it has just named ("Nouriel Roubini, ..., also known as Dr Doom"),
+    mapped to that person's full name: a later "Dr Doom" or "he" after it is the same person, not another
+    one. Signal: "known as", "dubbed", "nicknamed" right before a name introduce another name for the
+    person named last, within the same sentence."""
+    out: dict[str, str] = {}
+    for k, p in enumerate(ctx.persons):
+        if not _NICKNAMED.search(ctx.text, max(0, p.start - 25), p.start) or k == 0:
+            continue
+        prev = ctx.persons[k - 1]
+        if p.start - prev.end > 200 or re.search(r"[.!?]\s", ctx.text[prev.end : p.start]):
+            continue
+        nick, full = norm_name(p.text), ctx.full_name(prev.text, prev.start)
+        if nick != full:
+            out[nick] = full
+            words = nick.split()
+            if len(words) == 2 and words[0].lower().strip(".") in _TITLES:
+                out.setdefault(words[1], full)  # "Dr Doom", later "the name Doom": the title dropped
+    return out
+
+
 def _title_window(text: str, parse: Parse | None, start: int) -> int:
     """Where the title words before a name may begin: 60 characters back, and with a parse never before
     a verb or a preposition hung on a verb in that stretch ("the director spat in Thurman's face": the
@@ -469,52 +404,6 @@ _DEMONYM_ENDS = ("an", "ese", "ish", "ic", "i")
 _DEMONYMS = frozenset(
     ["french", "dutch", "greek", "thai", "swiss", "welsh", "czech", "us", "u.s", "uk", "un"]
 )
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_TITLE_GENDER = {"mr": "m", "sir": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
-                 "lady": "f", "queen": "f", "princess": "f", "madam": "f", "dame": "f"}  # fmt: skip
-_ROLE_GENDER = {
-    **dict.fromkeys(
-        ["actress", "wife", "mother", "daughter", "sister", "woman", "girl", "businesswoman", "spokeswoman",
-         "chairwoman", "congresswoman", "grandmother", "aunt", "niece", "widow", "girlfriend", "mum", "mom"],
-        "f",
-    ),
-    **dict.fromkeys(
-        ["actor", "husband", "father", "son", "brother", "man", "boy", "businessman", "spokesman", "chairman",
-         "congressman", "grandfather", "uncle", "nephew", "widower", "boyfriend", "dad"],
-        "m",
-    ),
-}  # fmt: skip
-# only the subject forms: "McCaskill scolded him" says nothing of McCaskill
-_GENDER_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
-
-
-def _genders(ctx: DocContext) -> dict[str, str]:
-    """Each person's gender where the text itself says it, by votes over the mentions: a title or a
-    role word next to the name ("Mrs.", "the actress", "his wife"), and the first personal pronoun
-    after the name in the same sentence, in subject form, when no other person comes between ("Uma
-    Thurman says she obtained ..."). A tie or no evidence leaves the person out (no guess from the name)."""
-    votes: dict[str, dict[str, int]] = {}
-    text = ctx.text
-    persons = [p for p in ctx.persons if not any(qs <= p.start < qe for qs, qe in ctx.quoted)]
-    for k, p in enumerate(persons):
-        name = ctx.full_name(p.text, p.start)
-        v = votes.setdefault(name, {"m": 0, "f": 0})
-        before = re.findall(r"[A-Za-z]+", text[max(0, p.start - 30) : p.start].lower())[-3:]
-        after = re.findall(r"[A-Za-z]+", text[p.end : p.end + 30].lower())[:4]
-        first = p.text.split()[0].lower().strip(".") if p.text.split() else ""
-        for w in [first, *before, *(after if text[p.end : p.end + 2].startswith(",") else [])]:
-            g = _TITLE_GENDER.get(w) or _ROLE_GENDER.get(w)
-            if g:
-                v[g] += 1
-        nxt = persons[k + 1].start if k + 1 < len(persons) else len(text)
-        end = min(nxt, p.end + 150)
-        stop = re.search(r"[.!?]\s", text[p.end : end])
-        m = _GENDER_PRONOUN.search(text, p.end, p.end + stop.start() if stop else end)
-        if m:
-            v[_PRONOUN_GENDER[m.group(1).lower()]] += 1
-    return {n: ("m" if v["m"] > v["f"] else "f") for n, v in votes.items() if v["m"] != v["f"]}
-
-
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 _WORK_BEFORE = re.compile(
     r"\b(?:film|movie|show|series|sitcom|album|novel|book|song|single|musical|documentary|opera)\s+$", re.I
@@ -534,6 +423,8 @@ def _person_like(text: str, e: Ent) -> bool:
         return False  # "Victoria’s Secret", "Israel’s Shin Bet": a possessive inside names no person
     if len(words) == 1 and (re.fullmatch(r"[A-Z]{2,5}", words[0]) or words[0].lower() in _CREDITS):
         return False  # "BTP", "Instagram": an initialism, an agency or a network is nobody's name
+    if _CREDIT_RUN.match(e.text):
+        return False  # "Reuters Equifax claimed": a photo credit glued to the next line's first name
     if (
         e.start > 0
         and text[e.start - 1 : e.start] in "“\"‘'"
@@ -549,7 +440,8 @@ def _person_like(text: str, e: Ent) -> bool:
 
 def norm_name(mention: str) -> str:
     # a list bullet or dash before the name is page layout ("• Eric Dartell")
-    name = re.sub(r"['’]s$", "", mention.strip()).strip(" ,.").lstrip("•·*–—- ")
+    # a quotation mark the NER span took in at either end is punctuation, not part of the name
+    name = re.sub(r"['’]s$", "", mention.strip().strip("“”\"‘'’ ")).strip(" ,.").lstrip("•·*–—- ")
     name = re.sub(r"^(?:the|The)\s+", "", name)
     words = name.split()
     # "Mayor Ana Ruiz", "Sen. Mark Hale": a title NER kept inside the name is not part of it
@@ -565,6 +457,11 @@ def norm_name(mention: str) -> str:
 def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     """The name a speaker phrase stands for (the phrase itself when nothing better is known)."""
     s, e = span
+    credit = _CREDIT_RUN.match(ctx.text, s, e)
+    if credit and (s == 0 or ctx.text[s - 1] == "\n") and credit.end() < e:
+        # "Reuters Equifax claimed ...": a photo credit scraped onto the start of the next line is no part
+        # of the speaker's name
+        s = credit.end()
     phrase = ctx.text[s:e]
     inside = [x for x in ctx.ents if x.start >= s and x.end <= e and x.label in SPEAKER_LABELS]
     # surnames the NER missed that ``_with_missed_surnames`` restored count as the persons they are
@@ -581,6 +478,13 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     joint = _joint_names(ctx, span, inside)
     if joint:
         return joint
+    titled = _TITLED_NAME.search(phrase)
+    if titled and titled.group(1).lower() in (ROLE_SYNONYMS.keys() | OCCUPATIONS | PERSON_NOUNS):
+        at = s + titled.start(2)
+        if not any(x.start <= at < x.end and x.label in ("GPE", "NORP", "LOC") for x in ctx.ents):
+            # "Hustle assistant coach Darnell Lazare": a name right after a person's role noun at the end
+            # of the phrase is that person, whatever type the NER gave it (and whatever name owns the role)
+            return ctx.full_name(titled.group(2), at)
     # "the young Dutchman" tagged PERSON: a description word is no name
     persons = [x for x in inside if x.label == "PERSON" and x.text.lower() not in DESCRIPTIONS | OCCUPATIONS]
     if persons:
@@ -675,6 +579,8 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     return norm_name(phrase)
 
 
+# a lower-case role noun, then a person's name in two or three capitalised words, ending the phrase
+_TITLED_NAME = re.compile(r"\b([a-z]+)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")
 _APPOSITION = re.compile(r"(?:\s+of\s+[^,.;:\"“”()\n]{1,60}?)?,\s+")
 
 
@@ -755,13 +661,3 @@ def _inside_marks(text: str, a: int, b: int) -> bool:
     """Whether an opening quotation mark between ``a`` and ``b`` is left open (``a`` is quoted)."""
     between = text[a:b]
     return between.count("“") > between.count("”")
-
-
-def person_noun_gender(word: str) -> str | None:
-    """The gender a person noun implies ("m", "f", "?" for either), None when it names no person."""
-    w = word.lower()
-    if w in _ROLE_GENDER:
-        return _ROLE_GENDER[w]
-    if w in PERSON_NOUNS or w in OCCUPATIONS or w in ROLE_SYNONYMS:
-        return "?"
-    return None

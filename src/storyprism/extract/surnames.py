@@ -47,6 +47,11 @@ def with_missed_surnames(
     for per in persons:
         last = per.text.split()[-1] if per.text.split() else ""
         person_votes[last] = person_votes.get(last, 0) + 1
+    # a lone surname the NER typed as a body ("Even Watts, the woman who ...") was read as a name, not a
+    # place: it votes against the place reading of the same word
+    for ent in ents:
+        if ent.label == "ORG" and ent.text in person_votes:
+            person_votes[ent.text] += 1
     places = {w for w, n in place_votes.items() if n >= person_votes.get(w, 0)}
     extra: list[Ent] = []
     for name in full.values():

@@ -12,6 +12,10 @@ Two grammatical facts, none tied to a corpus:
   NATO guarantee him that ...": a base-form verb with its own subject and no auxiliary, after a verb
   of demanding) is the same demand in a finite clause, covered by the demanding verb's own
   attribution ("Putin demanded ...");
+- *evidence cited inside a statement*: "the company said its engineers received data indicating that all
+  its systems work": a participle of showing on a noun ("data indicating", "documents showing") inside
+  what a speaker said is part of that speaker's claim; the data hold no stance of their own, so the
+  words are the speaker's, already attributed by the outer verb, and are not given to anyone else;
 - a *happening as a sign*: an event noun ("the video call", "the summit", "the vote") as the subject
   of a verb of showing or signalling ("signaled unity", "shows that ...") is the reporter's reading of
   the event; an event holds no stance and says nothing, so no one is quoted.
@@ -19,7 +23,12 @@ Two grammatical facts, none tied to a corpus:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from storyprism.extract.parse import Parse
+
+if TYPE_CHECKING:
+    from storyprism.extract.attribution_spans import Attribution
 
 # verbs that press someone else to act, taking the one pressed as object and an infinitive. The
 # implicative ones entail the act ("forced him to admit that ..." means he admitted it); the others
@@ -91,3 +100,40 @@ def event_sign(p: Parse, text: str, lemma: str, speaker: tuple[int, int] | None)
         return False
     heads = p.span_heads(*speaker)
     return len(heads) == 1 and p.tags[heads[0]].startswith("NN") and p.word(text, heads[0]) in _EVENT_NOUNS
+
+
+def without_cited_evidence(p: Parse, text: str, atts: list[Attribution]) -> list[Attribution]:
+    """``atts`` without a verb of showing that is a participle on a noun ("data indicating that ...")
+    inside the content of another attribution that has a speaker (see the module)."""
+    outer = [a for a in atts if a.speaker is not None and a.cue >= 0]
+    keep = []
+    for a in atts:
+        v = a.cue
+        if (
+            v >= 0
+            and a.lemma in _SIGN_VERBS
+            and p.tags[v] == "VBG"
+            and _on_noun(p, v)
+            and any(
+                b is not a and any(s <= p.starts[v] < e for s, e in b.content) and b.lemma not in _SIGN_VERBS
+                for b in outer
+            )
+        ):
+            continue
+        keep.append(a)
+    return keep
+
+
+def _on_noun(p: Parse, v: int) -> bool:
+    """Whether participle ``v`` modifies the noun right before it ("data indicating"): hung on it
+    (``acl``), or hung by the parser on the verb whose object that noun is, with no comma between."""
+    if p.deps[v] == "acl":
+        return p.tags[p.heads[v]].startswith("NN")
+    prev = v - 1
+    return (
+        p.deps[v] == "advcl"
+        and prev >= 0
+        and p.tags[prev].startswith("NN")
+        and p.deps[prev] == "dobj"
+        and p.heads[prev] == p.heads[v]
+    )
