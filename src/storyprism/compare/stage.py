@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
+from storyprism.compare.agents import agent_conflicts
 from storyprism.compare.claims import StoryText, build_claims, copied_sentences, story_text
 from storyprism.compare.conflicts import (
     date_conflicts,
@@ -16,6 +17,7 @@ from storyprism.compare.conflicts import (
 from storyprism.compare.deals import deal_conflicts
 from storyprism.compare.denials import denial_conflicts
 from storyprism.compare.durations import duration_conflicts
+from storyprism.compare.opposites import opposite_conflicts
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.ordinals import ordinal_conflicts
 from storyprism.compare.places import place_conflicts
@@ -133,11 +135,16 @@ def _compare_story(
     conflicts += date_conflicts(st, dates, options)
     conflicts += schedule_conflicts(st)
     conflicts += place_conflicts(st)
+    conflicts += agent_conflicts(st)
     negations = negation_conflicts(st, options)
     conflicts += negations
     # a sentence and its plain negation is already a negation conflict: not reported twice
     told = {frozenset(side.text for side in c.sides) for c in negations}
-    conflicts += [c for c in denial_conflicts(st) if frozenset(side.text for side in c.sides) not in told]
+    denials = [c for c in denial_conflicts(st) if frozenset(side.text for side in c.sides) not in told]
+    conflicts += denials
+    told |= {frozenset(side.text for side in c.sides) for c in denials}
+    # "rejected" / "accepted" may already be a negation conflict (the negation list holds "rejected")
+    conflicts += [c for c in opposite_conflicts(st) if frozenset(side.text for side in c.sides) not in told]
     conflicts += speaker_conflicts(st, quotes)
     conflicts += rewrite_conflicts(st, reuses)
     result.conflicts.extend(conflicts)

@@ -1,0 +1,171 @@
+"""Opposite predicates: one source says the thing went one way, an independent one the other way.
+
+"Halden's shares rose 2 percent on Monday" against "Halden's shares fell 1 percent on Monday"; "the
+pilot survived the crash" against "the pilot was killed in the crash"; "Moreau won the final"
+against "Moreau lost the final". No negation word marks these (the denial and negation detectors
+need one): the verbs themselves are opposites, the two poles of one outcome that cannot both hold
+of one participant at one time. General signals, all required:
+
+* each clause carries one verb of a pair of opposite outcomes (``_OPPOSITES``: a direction of
+  change, a contest's result, a verdict, survival, an answer to a proposal, a confirmation) and not
+  its opposite too ("won the first set but lost the match" reports both);
+* the same participant: the words before the verb (its subject) are a definite reference, a name or
+  "the"/a possessive, never a count or an indefinite ("one passenger survived" and "one passenger
+  died" are two people), and the two subjects are the same words or share a name with most of
+  their words;
+* the same happening: the words after the verb share a content word (the contest, the crash, the
+  charge), or neither clause says more than its subject and verb;
+* both clauses plain: no negation, modal, condition, hedge or question, no record or comparison
+  ("the first time since", "than");
+* independent origins, different articles, and reports close enough in time that the later one
+  cannot simply be an update (a price that rose in the morning may have fallen by the evening).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.compare.claims import StoryText
+from storyprism.compare.sides import independent, make_side, maybe_update
+from storyprism.compare.text import STOPWORDS, content_tokens, negation_count, words
+from storyprism.records import Conflict
+from storyprism.text.cues import HEDGES
+
+# Opposite outcomes (past and present forms as printed): what one pole asserts, the other excludes.
+_OPPOSITES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "direction of the change": (
+        frozenset(["rose", "risen", "rises", "climbed", "climbs", "increased", "increases", "gained", "gains"]),
+        frozenset(["fell", "fallen", "falls", "dropped", "drops", "declined", "declines", "decreased",
+                   "decreases"]),
+    ),
+    "result of the contest": (frozenset(["won", "wins"]), frozenset(["lost", "loses"])),
+    "verdict": (frozenset(["convicted"]), frozenset(["acquitted"])),
+    "whether they survived": (frozenset(["survived", "survives"]), frozenset(["killed", "died", "dies"])),
+    "answer to the proposal": (frozenset(["accepted", "accepts", "approved", "approves"]),
+                               frozenset(["rejected", "rejects"])),
+    "confirmation": (frozenset(["confirmed", "confirms"]), frozenset(["ruled"])),  # "ruled out"
+}
+_POLE = {w: (name, k) for name, poles in _OPPOSITES.items() for k, pole in enumerate(poles) for w in pole}
+# The verbs' stems as the story's content words hold them (a cheap test before the clause reading);
+# "rejected" is on the shared negation list, so no content word: looked for in the text.
+_POLE_STEMS = frozenset(t for w in _POLE for t in content_tokens(w))
+_CLAUSE = re.compile(
+    r"[,;:()\u2014\u2013\"“”]|\s-\s|\.\s"
+    r"|\b(?:but|while|although|though|whereas|because|after|before|when|until|since|as|which|who|and|then)\b",
+    re.IGNORECASE,
+)
+_NOT_PLAIN = re.compile(
+    r"\b(?:could|can|cannot|may|might|should|must|would|will|if|whether|unless|reportedly|allegedly|possibly"
+    r"|probably|likely|expected|first|ever|record|than|since|again|almost|nearly)\b",
+    re.IGNORECASE,
+)
+# A subject that counts or introduces its participant names no one in particular.
+_INDEFINITE = frozenset(["a", "an", "one", "two", "three", "four", "five", "some", "several", "many", "few",
+                         "another", "other", "others", "most", "more", "all", "both", "each", "every", "no",
+                         "none", "someone", "somebody", "they", "he", "she", "it", "we", "who", "which"])
+_AUX = frozenset(["has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "also", "reportedly",
+                  "already", "just", "then", "later", "eventually", "finally"])
+_PASSIVE_AUX = frozenset(["was", "were", "been", "is", "are", "be"])
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_AFTER_WORDS = 6
+_MIN_SUBJECT_COVER = 0.5
+
+
+def _clauses(text: str) -> list[str]:
+    out, pos = [], 0
+    for m in _CLAUSE.finditer(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return [c.strip() for c in out if len(c.split()) >= 2]
+
+
+def _read(clause: str) -> tuple[str, int, set[str], set[str], set[str]] | None:
+    """(opposition, pole, subject words, subject names, words after the verb) of a plain clause with
+    one opposite verb and a definite subject; None otherwise."""
+    if _NOT_PLAIN.search(clause) or HEDGES.intersection(words(clause)):
+        return None
+    ws = clause.split()
+    hits = [(k, _POLE[_bare(w)]) for k, w in enumerate(ws) if _bare(w) in _POLE]
+    if len({name for _, (name, _) in hits}) != 1 or len({pole for _, (_, pole) in hits}) != 1:
+        return None
+    k, (name, pole) = hits[0]
+    # a negation besides the opposite verb itself (the shared list counts "rejected" as one)
+    if negation_count(" ".join(ws[:k] + ws[k + 1 :])):
+        return None
+    if _bare(ws[k]) == "killed" and (k == 0 or _bare(ws[k - 1]) not in _PASSIVE_AUX):
+        return None  # "the gunman killed five people": the doer of a killing, not one who died
+    if name == "confirmation" and pole == 1 and (k + 1 >= len(ws) or _bare(ws[k + 1]) != "out"):
+        return None  # "ruled" is the opposite of "confirmed" only as "ruled out"
+    before = [w for w in words(" ".join(ws[:k])) if w not in _AUX]
+    if not before or before[0] in _INDEFINITE or any(w in _INDEFINITE for w in before) or before[0][:1].isdigit():
+        return None
+    subject = set(content_tokens(" ".join(before)))
+    names = {n.lower() for n in _NAME.findall(" ".join(ws[:k])) if n.lower() not in STOPWORDS}
+    after = set(content_tokens(" ".join(ws[k + 1 + (name == "confirmation" and pole == 1) :][:_AFTER_WORDS])))
+    after = {w for w in after if not w[:1].isdigit()}
+    if not subject:
+        return None
+    return name, pole, subject, names, after
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,!?\"'’”")
+
+
+def _poles(text: str, name: str) -> set[int]:
+    """The poles of the opposition ``name`` that a text's verbs take."""
+    return {_POLE[w][1] for w in map(_bare, text.split()) if w in _POLE and _POLE[w][0] == name}
+
+
+def _same_participant(sa: set[str], na: set[str], sb: set[str], nb: set[str]) -> bool:
+    if sa == sb:
+        return True
+    shared = sa & sb
+    return bool(na & nb) and len(shared) >= _MIN_SUBJECT_COVER * max(len(sa), len(sb))
+
+
+def opposite_conflicts(st: StoryText) -> list[Conflict]:
+    """A clause and an independent clause with the opposite verb about one participant and happening."""
+    found: list[tuple[int, str, str, int, set[str], set[str], set[str]]] = []
+    for i, s in enumerate(st.sentences):
+        # cheap word test first: most sentences carry no verb of an opposite pair
+        if s.text.rstrip().endswith("?") or (_POLE_STEMS.isdisjoint(st.tokens[i]) and "reject" not in s.text.lower()):
+            continue
+        for c in _clauses(s.text):
+            read = _read(c)
+            if read is not None:
+                found.append((i, c, *read))
+    out: list[Conflict] = []
+    seen: set[tuple[str, str]] = set()
+    for x, (i, ci, name_i, pole_i, subj_i, names_i, after_i) in enumerate(found):
+        for j, cj, name_j, pole_j, subj_j, names_j, after_j in found[x + 1 :]:
+            if name_i != name_j or pole_i == pole_j:
+                continue
+            if not _same_participant(subj_i, names_i, subj_j, names_j):
+                continue
+            if (after_i or after_j) and not after_i & after_j:
+                continue  # the same participant, other happenings ("won the set", "lost the match")
+            a, b = st.sentences[i], st.sentences[j]
+            # a sentence giving both poles sets two happenings side by side ("won the first set but
+            # lost the match"): it opposes nothing
+            if _poles(a.text, name_i) != {pole_i} or _poles(b.text, name_j) != {pole_j}:
+                continue
+            if a.article == b.article or not independent(st, i, j) or maybe_update(st, a.article, b.article):
+                continue
+            key = (a.text, b.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Conflict(
+                    story=st.story.id,
+                    kind="polarity",
+                    sides=[make_side(st, a.text, [a.article], ci), make_side(st, b.text, [b.article], cj)],
+                    about=f"opposite outcomes: {name_i}",
+                    attribute=f"{name_i}: {ci} / {cj}",
+                    # Low to medium: the two clauses may still speak of two moments or two parts.
+                    confidence=0.5,
+                )
+            )
+    return out
