@@ -91,7 +91,8 @@ def run_independence(
     origin record; own pieces of one outlet on one story are one newsroom (``reuse.newsroom_pieces``)
     and share its origin (``origin_records`` are updated in place: callers re-read their origins);
     each story's independent sources are then the distinct ultimate origins of its on-topic
-    members. Returns the ids of the articles counted nowhere."""
+    members. Saves the story state (``run_stories`` leaves that to this step, its last: the state is
+    written once per run, with its final counts). Returns the ids of the articles counted nowhere."""
     records = {o.article: o for o in origin_records}
     parents = {a: o.parent for a, o in records.items() if o.parent}
     suspect = {a for a, o in records.items() if o.published_suspect}
@@ -119,14 +120,10 @@ def run_independence(
             changed[other.article] = other
         by_origin.setdefault(lead.origin, []).extend(followers)
     origin_of = {a: o.origin for a, o in records.items()}
-    recounted = False
     for story in state.stories:
-        count = reuse.independent_count([a for a in story.articles if a not in off], origin_of)
-        recounted |= story.independent_sources != count
-        story.independent_sources = count
-    with store.transaction():
+        story.independent_sources = reuse.independent_count([a for a in story.articles if a not in off], origin_of)
+    with store.transaction():  # the origins and the stories they count, together
         store.add_derived("origin", [(r.article, r) for r in changed.values()], lambda o: o.article)
-    if recounted:
         save_story_state(store, state)
     return off
 
@@ -148,6 +145,10 @@ def run_stories(
     When context dating gives a new article a date, its placement is redone from the same previous
     state with the date known: a follow-up event is easily merged with the event it continues while
     its date is unknown.
+
+    The state is returned, not saved: ``run_independence``, which every caller runs next, sets the
+    stories' independent-source counts and saves it once (it used to be saved here and again there
+    whenever a count moved: every story serialised twice, centroids and all).
     """
     previous = load_story_state(store)
     placed = {aid for s in previous.stories for aid in s.articles}
@@ -161,7 +162,6 @@ def run_stories(
     state = stories.update_stories(new_articles, previous, edits, options.stories, origin_of)
     if dates and apply_context_dates(store, articles, state) & {a.id for a in new_articles}:
         state = stories.update_stories(new_articles, previous, edits, options.stories, origin_of)
-    save_story_state(store, state)
     return state
 
 

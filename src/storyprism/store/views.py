@@ -6,38 +6,61 @@ Views are refreshed at the end of every analysis run (``refresh_views``) and, fo
 merge or split touched, right after the edit (``refresh_after_edit``). The story view is the report's
 ``StoryView`` (one definition of what a story shows) made JSON-ready and trimmed: article texts and
 sentence alignments stay in the store and are read per page.
+
+This module refreshes and reads the views; ``view_pages`` builds (and patches) one story's page,
+``view_inputs`` fingerprints what each page was built from, so a run touches only the pages whose
+inputs changed, and of those rebuilds only the ones whose own records changed.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
-import re
 import threading
 import time
 import zlib
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Collection, Sequence
 from typing import Any
-from urllib.parse import urlparse
 
-from storyprism.records import Story, Storyline, to_dict
+from storyprism.records import Story, to_dict
 from storyprism.store.sqlite import Store
+from storyprism.store.view_inputs import VIEWS_INPUTS_KEY, plan, story_fingerprints
+from storyprism.store.view_pages import (
+    MAX_NAMES,
+    MAX_TIMELINE,
+    UNKNOWN_OUTLET,
+    Extras,
+    all_story_titles,
+    article_rows,
+    chunks,
+    comparison_extras,
+    delete_stories,
+    load_stories,
+    load_storylines,
+    outlet_label,
+    pack,
+    pack_text,
+    patch_story,
+    patchable,
+    payloads,
+    story_page,
+    unpack,
+    write_story,
+)
 
-UNKNOWN_OUTLET = "unknown outlet"
-MAX_NAMES = 60  # names listed per story; the rest are counted
-MAX_TIMELINE = 80  # dated timeline entries kept per story view
-_CHUNK = 900  # ids per IN (...) query, well under SQLite's variable limit
-
-
-def pack(payload: Any) -> bytes:
-    """A view as stored: zlib-compressed JSON (story views repeat long sentences; about 5x smaller)."""
-    return zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
-
-
-def unpack(blob: bytes | str) -> Any:
-    return json.loads(zlib.decompress(blob) if isinstance(blob, bytes) else blob)
+# the names other modules (the web app, the tests) read from here
+__all__ = [
+    "MAX_NAMES",
+    "MAX_TIMELINE",
+    "UNKNOWN_OUTLET",
+    "VIEWS_INPUTS_KEY",
+    "article_rows",
+    "outlet_label",
+    "pack",
+    "story_fingerprints",
+    "unpack",
+]
 
 
 def ensure_schema(store: Store) -> None:
@@ -46,247 +69,26 @@ def ensure_schema(store: Store) -> None:
         store.migrate()
 
 
-def outlet_label(outlet: str | None, url: str | None = None) -> str:
-    """An outlet's name: the stored one, else the URL's host, else "unknown outlet" (never an id)."""
-    if outlet and outlet.strip():
-        return outlet.strip()
-    host = urlparse(url).hostname if url else None
-    return host.removeprefix("www.") if host else UNKNOWN_OUTLET
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i : i + _CHUNK]
-
-
-def _payloads(store: Store, kind: str, column: str, values: Sequence[str]) -> list[dict[str, Any]]:
-    """Derived records of ``kind`` whose ``column`` (article | story | key) is one of ``values``."""
-    out: list[dict[str, Any]] = []
-    for part in _chunks(list(values)):
-        rows = store.db.execute(
-            f"SELECT payload FROM derived WHERE kind = ? AND {column} IN ({', '.join('?' * len(part))}) "
-            "ORDER BY rowid",
-            [kind, *part],
-        )
-        out.extend(json.loads(r[0]) for r in rows)
-    return out
-
-
-_ARTICLE_FIELDS = ("id", "title", "outlet", "url", "published", "published_inferred", "duplicate_of", "words")
-
-
-def article_rows(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Article metadata without texts, keyed by id, with ``outlet_name`` resolved."""
-    found: dict[str, dict[str, Any]] = {}
-    for part in _chunks(list(ids)):
-        rows = store.db.execute(
-            f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles WHERE id IN ({', '.join('?' * len(part))})",
-            list(part),
-        )
-        for row in rows:
-            d = dict(zip(_ARTICLE_FIELDS, row, strict=True))
-            d["published_inferred"] = bool(d["published_inferred"])
-            d["outlet_name"] = outlet_label(d["outlet"], d["url"])
-            found[d["id"]] = d
-    return found
-
-
-# ---------------------------------------------------------------------------- story views
-
-
-def _story_payload(
-    store: Store,
-    story: Story,
-    storylines: dict[str, Storyline],
-    titles: dict[str, str],
-    extra: dict[str, list[dict[str, Any]]],
-) -> dict[str, Any]:
-    from storyprism.report import view as report_view
-
-    members = story.articles
-    meta = article_rows(store, members)
-    origin = {o["article"]: o["origin"] for o in _payloads(store, "origin", "article", members)}
-    articles = [
-        {**m, "origin": origin.get(aid, aid), "story": story.id, "storyline": story.storyline}
-        for aid, m in ((a, meta[a]) for a in members if a in meta)
-    ]
-    reuse = [
-        {k: r.get(k) for k in ("source", "copy", "kind", "coverage", "evidence")}
-        | {
-            "changes": sorted(
-                {c.get("kind") for al in r.get("alignments") or [] for c in al.get("changes") or []}
-            )
-        }
-        for r in _payloads(store, "reuse", "article", members)
-    ]
-    quotes = _payloads(store, "quote", "article", members)
-    mentions = _payloads(store, "mention", "article", members)
-    numbers = _payloads(store, "number", "article", members)
-    dates = _payloads(store, "date", "article", members)
-    line = storylines.get(story.storyline or "")
-    mini = {
-        "articles": [{**a, "outlet": a["outlet_name"]} for a in articles],
-        "stories": [{k: v for k, v in to_dict(story).items() if k != "state"}],
-        "storylines": [{"id": line.id, "title": line.title, "stories": line.stories}] if line else [],
-        "reuse": reuse,
-        "quotes": quotes,
-        "dates": dates,
-        "claims": _payloads(store, "claim", "story", [story.id]),
-        "conflicts": _payloads(store, "conflict", "story", [story.id]),
-        "summaries": _payloads(store, "summary", "story", [story.id]),
-        **{key: [v for v in values if v.get("story") == story.id] for key, values in extra.items()},
-    }
-    built = report_view.build(mini, story=story.id)
-    sv = built.stories[0]
-    # Names: the linked entities mentioned in the story, most mentioned first.
-    counts = Counter(m["entity"] for m in mentions if m.get("entity"))
-    entities = {e["id"]: e for e in _payloads(store, "entity", "key", list(counts))}
-    names = [
-        {
-            "id": eid,
-            "name": entities[eid]["name"],
-            "type": entities[eid]["type"],
-            "aliases": entities[eid].get("aliases") or [],
-            "mentions": n,
-        }
-        for eid, n in counts.most_common()
-        if eid in entities
-    ]
-    by_unit: dict[str, list[dict[str, Any]]] = {}
-    for n in numbers:
-        by_unit.setdefault(n.get("unit") or "", []).append(
-            {"text": n.get("text"), "article": n.get("article"), "sentence": n.get("sentence")}
-        )
-    speaker_ids = {q.get("speaker"): q.get("speaker_id") for q in quotes if q.get("speaker_id")}
-    return {
-        "story": {
-            "id": story.id,
-            "title": story.title,
-            "first_seen": story.first_seen,
-            "last_seen": story.last_seen,
-            "keywords": story.keywords,
-            "independent_sources": story.independent_sources,
-            "storyline": {
-                "id": line.id,
-                "title": line.title,
-                "stories": [{"id": s, "title": titles.get(s, s)} for s in line.stories],
-            }
-            if line
-            else None,
-        },
-        "articles": sv.articles,
-        "cite": sv.cite,
-        "independent": [[a["id"] for a in group] for group in sv.independent],
-        "summary": sv.summary,
-        "corroborated": sv.corroborated,
-        "single_source": sv.single_source,
-        "single_source_total": sv.single_source_total,
-        # per outlet: what only it reports and what it leaves out (claim texts; the claims are listed above)
-        "coverage": [
-            {
-                "outlet": c["outlet"],
-                "articles": c["articles"],
-                "adds": [a.get("text") for a in c["adds"]],
-                "omits": [o.get("text") for o in c["omits"]],
-            }
-            for c in sv.coverage
-        ],
-        "conflicts": sv.conflicts,
-        "quotes_by_speaker": [
-            {
-                "speaker": speaker,
-                "speaker_id": speaker_ids.get(speaker),
-                "groups": [to_dict(report_view.quote_group_view(g)) for g in groups],
-            }
-            for speaker, groups in sv.quotes_by_speaker
-        ],
-        "names": names[:MAX_NAMES],
-        "names_total": len(names),
-        "numbers": [
-            {"unit": u, "mentions": ms} for u, ms in sorted(by_unit.items(), key=lambda kv: -len(kv[1]))
-        ],
-        "reuse": reuse,
-        "timeline": [e for e in sv.timeline if e.get("kind") != "article"][:MAX_TIMELINE],
-        "notes": sv.notes,
-    }
-
-
-def _write_story(store: Store, payload: dict[str, Any]) -> None:
-    s = payload["story"]
-    outlets = sorted({a["outlet_name"] for a in payload["articles"]})
-    store.db.execute(
-        "INSERT OR REPLACE INTO view_stories (id, title, size, independent, conflicts, first_seen, last_seen, "
-        "storyline, outlets, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            s["id"],
-            s["title"],
-            len(payload["articles"]),
-            s["independent_sources"] if s["independent_sources"] is not None else len(payload["independent"]),
-            len(payload["conflicts"]),
-            s["first_seen"],
-            s["last_seen"],
-            (s["storyline"] or {}).get("id"),
-            json.dumps(outlets, ensure_ascii=False),
-            pack(payload),
-        ),
-    )
-    store.db.executemany(
-        "INSERT OR REPLACE INTO view_story_outlets (outlet, story) VALUES (?, ?)",
-        [(o, s["id"]) for o in outlets],
-    )
-    store.db.executemany(
-        "INSERT OR REPLACE INTO view_members (article, story) VALUES (?, ?)",
-        [(a["id"], s["id"]) for a in payload["articles"]],
-    )
-    for part in _chunks([a["id"] for a in payload["articles"]]):
-        store.db.execute(
-            "INSERT OR REPLACE INTO view_article_rowids (rowid, story) "
-            f"SELECT rowid, ? FROM articles WHERE id IN ({', '.join('?' * len(part))})",
-            [s["id"], *part],
-        )
-
-
-def _delete_stories(store: Store, ids: Iterable[str]) -> None:
-    for part in _chunks(list(ids)):
-        marks = ", ".join("?" * len(part))
-        for table, column in (
-            ("view_stories", "id"),
-            ("view_story_outlets", "story"),
-            ("view_members", "story"),
-        ):
-            store.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", list(part))
-
-
-def _extra(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """Per-story lists the compare stage keeps beyond claims/conflicts/summaries (coverage, timeline)."""
-    extra = store.get_meta("comparison_extra", {}) or {}
-    return {
-        k: [v for v in vs if isinstance(v, dict)]
-        for k, vs in extra.items()
-        if isinstance(vs, list) and k in ("outlet_coverage", "timeline")
-    }
-
-
-def refresh_views(store: Store, stories: Collection[str] | None = None) -> int:
+def refresh_views(store: Store, stories: Collection[str] | None = None, extras: Extras | None = None) -> int:
     """Rebuild the views of ``stories`` (None: every story, every person, the search index).
+    ``extras``: the compare stage's per-story lists, when the caller has read them already.
 
     Returns the number of story views written. Runs in one transaction: pages never see half a refresh.
     """
     ensure_schema(store)
-    all_stories = store.derived(Story, "story")
-    lines_by_id = {line.id: line for line in store.derived(Storyline, "storyline")}
-    titles = {s.id: s.title for s in all_stories}
-    extra = _extra(store)
-    chosen = all_stories if stories is None else [s for s in all_stories if s.id in set(stories)]
+    chosen = load_stories(store, stories)
+    lines = load_storylines(store)
+    titles = all_story_titles(store)
+    extras = comparison_extras(store) if extras is None else extras
     with store.transaction():
         if stories is None:
             for table in ("view_stories", "view_story_outlets", "view_members", "view_article_rowids"):
                 store.db.execute(f"DELETE FROM {table}")
             _refresh_people_and_search(store)
         else:
-            _delete_stories(store, stories)
+            delete_stories(store, stories)
         for story in chosen:
-            _write_story(store, _story_payload(store, story, lines_by_id, titles, extra))
+            write_story(store, story_page(store, story, lines, titles, extras))
         # the filter menus, a GROUP BY over every story: computed here once, not per page
         store.set_meta("views_facets", {"outlets": outlets(store), "storylines": storylines(store)})
         store.set_meta("views_version", time.time())  # pages cache per version (outlet and storyline lists)
@@ -294,98 +96,39 @@ def refresh_views(store: Store, stories: Collection[str] | None = None) -> int:
     return len(chosen)
 
 
-VIEWS_INPUTS_KEY = "views_inputs"  # meta record: story id -> fingerprint of what its view was built from
-_ARTICLE_KINDS = ("origin", "reuse", "quote", "mention", "number", "date")
-_STORY_KINDS = ("claim", "conflict", "summary")
-_ENTITY_ID = re.compile(r'"entity": "((?:[^"\\]|\\.)*)"')
-
-
-def story_fingerprints(store: Store) -> dict[str, str]:
-    """Per story, a hash of every stored record its view reads (``_story_payload``): the story and
-    its storyline, the titles of that storyline's stories, its articles' metadata and their origin,
-    reuse, quote, mention, number and date records, the named entities those mentions point to, its
-    claims, conflicts, summary and per-story extras, and storyprism's version. The article records
-    are read as stored text, never parsed (mentions are the bulk), so this costs a fraction of
-    building the views."""
-    from storyprism.code_version import code_digest
-
-    code = code_digest("")  # storyprism's code: an upgrade rebuilds every view
-    entities_of: dict[str, set[str]] = {}
-
-    def named(article: str, kind: str, payload: str) -> None:
-        if kind == "mention":
-            entities_of.setdefault(article, set()).update(_ENTITY_ID.findall(payload))
-
-    per_article = _hashes_by(store, "article", _ARTICLE_KINDS, named)
-    for row in store.db.execute(f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles"):
-        per_article.setdefault(row[0], hashlib.sha1()).update(json.dumps(row).encode())
-    # of an entity the view shows its name, type and aliases; its list of articles grows with every
-    # new article that names it and must not make every story that names it stale
-    entity = {
-        key: json.dumps([(e := json.loads(payload)).get("name"), e.get("type"), e.get("aliases")])
-        for key, payload in store.db.execute("SELECT key, payload FROM derived WHERE kind = 'entity'")
-    }
-    per_story = _hashes_by(store, "story", _STORY_KINDS)
-    extra: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for key, values in sorted(_extra(store).items()):
-        for v in values:
-            extra.setdefault(str(v.get("story")), []).append((key, v))
-    stories = store.derived(Story, "story")
-    titles = {s.id: s.title for s in stories}
-    lines = {line.id: line for line in store.derived(Storyline, "storyline")}
-    out: dict[str, str] = {}
-    for story in stories:
-        # the view leaves out the stage's private state (centroids: most of a story's bytes)
-        shown = to_dict(dataclasses.replace(story, state={}))
-        h = hashlib.sha1(f"{code}\0{json.dumps(shown, sort_keys=True, default=str)}".encode())
-        line = lines.get(story.storyline or "")
-        if line is not None:
-            h.update(json.dumps([line.id, line.title, [(s, titles.get(s)) for s in line.stories]]).encode())
-        for aid in story.articles:
-            part = per_article.get(aid)
-            h.update(f"\0{aid}\0{part.hexdigest() if part is not None else '-'}".encode())
-        for eid in sorted(set().union(*(entities_of.get(aid, set()) for aid in story.articles))):
-            h.update(f"\0{eid}\0{entity.get(eid, '-')}".encode())
-        own = per_story.get(story.id)
-        h.update(f"\0{own.hexdigest() if own is not None else '-'}".encode())
-        h.update(json.dumps(extra.get(story.id, []), sort_keys=True).encode())
-        out[story.id] = h.hexdigest()
-    return out
-
-
-def _hashes_by(
-    store: Store, column: str, kinds: Sequence[str], each: Callable[[str, str, str], None] | None = None
-) -> dict[str, Any]:
-    """A running SHA-1 per value of ``column`` (article | story) over the stored text of its records
-    of ``kinds``, in stored order; ``each(owner, kind, payload)`` sees every row on the way."""
-    out: dict[str, Any] = {}
-    rows = store.db.execute(
-        f"SELECT {column}, kind, payload FROM derived WHERE kind IN ({', '.join('?' * len(kinds))}) "
-        f"AND {column} IS NOT NULL ORDER BY rowid",
-        list(kinds),
-    )
-    for owner, kind, payload in rows:
-        out.setdefault(owner, hashlib.sha1()).update(f"{kind}\0{payload}\0".encode())
-        if each is not None:
-            each(owner, kind, payload)
-    return out
+def patch_views(store: Store, stories: Sequence[str], extras: Extras) -> list[str]:
+    """Give the pages of ``stories`` today's storyline block and timeline (their other inputs stand,
+    see ``view_inputs.plan``). Returns the stories that had no page to patch (to be built whole)."""
+    lines = load_storylines(store)
+    titles = all_story_titles(store)
+    missing = []
+    with store.transaction():
+        for story in load_stories(store, stories):
+            if not patch_story(store, story, lines, titles, extras):
+                missing.append(story.id)
+    return missing
 
 
 def refresh_changed_views(store: Store) -> int:
-    """After an analysis: rebuild the views of the stories whose inputs changed since the last
-    refresh (``story_fingerprints``), drop those of stories that are gone, and redo what every run
-    can change (the people pages, the search index, the filter menus). Without a record of the last
-    refresh, everything is rebuilt. Returns the number of story views written."""
+    """After an analysis: bring up to date the views of the stories whose inputs changed since the
+    last refresh (``story_fingerprints``): patch those whose storyline or timeline alone changed,
+    rebuild the others; drop those of stories that are gone, and redo what every run can change (the
+    people pages, the search index, the filter menus). Without a record of the last refresh,
+    everything is rebuilt. Returns the number of story views rebuilt whole."""
     ensure_schema(store)
-    prints = story_fingerprints(store)
+    extras = comparison_extras(store)
+    prints = story_fingerprints(store, extras)
     before = store.get_meta(VIEWS_INPUTS_KEY, {}) or {}
     with store.transaction():
         if not before:
-            written = refresh_views(store)
+            written = refresh_views(store, extras=extras)
         else:
-            _delete_stories(store, [sid for sid in before if sid not in prints])
+            delete_stories(store, [sid for sid in before if sid not in prints])
             _refresh_people_and_search(store)
-            written = refresh_views(store, [sid for sid, h in prints.items() if before.get(sid) != h])
+            todo = plan(before, prints, lambda sid: patchable(extras, sid))
+            # patched first: the rebuild below recomputes the storyline menu from every page
+            missing = patch_views(store, todo.patch, extras)
+            written = refresh_views(store, [*todo.rebuild, *missing], extras=extras)
         store.set_meta(VIEWS_INPUTS_KEY, prints)
     return written
 
@@ -401,7 +144,7 @@ def sync_edits(store: Store) -> bool:
     now = store.derived(Story, "story")
     changed = [s.id for s in now if members.get(s.id) != set(s.articles)]
     with store.transaction():
-        _delete_stories(store, set(members) - {s.id for s in now})
+        delete_stories(store, set(members) - {s.id for s in now})
         refresh_views(store, changed)
     return True
 
@@ -418,7 +161,7 @@ def refresh_after_edit(store: Store, before: Sequence[Story]) -> None:
     gone = set(old) - {s.id for s in now}
     ensure_schema(store)
     with store.transaction():
-        _delete_stories(store, gone)
+        delete_stories(store, gone)
         refresh_views(store, changed)
 
 
@@ -461,23 +204,36 @@ def _refresh_search(store: Store) -> None:
     store.set_meta(SEARCH_KEY, {"last_rowid": last, "digest": digest.hexdigest()})
 
 
+_QUOTE_FIELDS = ("article", "text", "direct", "cue", "speaker", "via")  # what a person's page lists
+
+
 def _refresh_people(store: Store) -> None:
-    """Per person (any entity that speaks): their quotes grouped by utterance, with the articles."""
-    store.db.execute("DELETE FROM view_people")
+    """Per person (any entity that speaks): their quotes grouped by utterance, with the articles.
+
+    Every run can move any quote, so every person's page is recomputed, but SQLite picks out the
+    few fields a page lists from the quotes that have a speaker, and only the pages whose text
+    changed are compressed and written (a run that adds a few articles changes a few people)."""
     by_speaker: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    rows = store.db.execute("SELECT payload FROM derived WHERE kind = 'quote' ORDER BY rowid")
-    for n, (payload,) in enumerate(rows):
-        q = json.loads(payload)
-        if not q.get("speaker_id"):
-            continue
-        group = q.get("variant_group") or f"_single{n}"
-        by_speaker.setdefault(q["speaker_id"], {}).setdefault(group, []).append(
-            {k: q.get(k) for k in ("article", "text", "direct", "cue", "speaker", "via")}
-        )
-    store.db.executemany(
-        "INSERT INTO view_people (id, payload) VALUES (?, ?)",
-        [(pid, pack(sorted(groups.values(), key=lambda g: -len(g)))) for pid, groups in by_speaker.items()],
+    rows = store.db.execute(
+        "SELECT rowid, payload ->> '$.speaker_id', payload ->> '$.variant_group', json_array("
+        + ", ".join(f"payload -> '$.{k}'" for k in _QUOTE_FIELDS)
+        + ") FROM derived WHERE kind = 'quote' AND payload ->> '$.speaker_id' != '' ORDER BY rowid"
     )
+    for rowid, speaker, variant_group, fields in rows:
+        group = variant_group or f"_single{rowid}"  # a quote in no variant group is its own group
+        by_speaker.setdefault(speaker, {}).setdefault(group, []).append(
+            dict(zip(_QUOTE_FIELDS, json.loads(fields), strict=True))
+        )
+    stored = dict(store.db.execute("SELECT id, payload FROM view_people").fetchall())
+    changed = []
+    for pid, groups in by_speaker.items():
+        text = json.dumps(sorted(groups.values(), key=lambda g: -len(g)), ensure_ascii=False)
+        old = stored.pop(pid, None)
+        if old is None or (old if isinstance(old, str) else zlib.decompress(old).decode("utf-8")) != text:
+            changed.append((pid, pack_text(text)))
+    for part in chunks(list(stored)):  # people no quote names any more
+        store.db.execute(f"DELETE FROM view_people WHERE id IN ({', '.join('?' * len(part))})", list(part))
+    store.db.executemany("INSERT OR REPLACE INTO view_people (id, payload) VALUES (?, ?)", changed)
 
 
 # ---------------------------------------------------------------------------- reading
@@ -657,7 +413,7 @@ def story_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     if not has_views(store):
         return {}
     out: dict[str, str] = {}
-    for part in _chunks(list(article_ids)):
+    for part in chunks(list(article_ids)):
         rows = store.db.execute(
             f"SELECT article, story FROM view_members WHERE article IN ({', '.join('?' * len(part))})",
             list(part),
@@ -670,7 +426,7 @@ def story_titles(store: Store, ids: Sequence[str]) -> dict[str, str]:
     if not has_views(store):
         return {}
     out: dict[str, str] = {}
-    for part in _chunks(list(ids)):
+    for part in chunks(list(ids)):
         rows = store.db.execute(
             f"SELECT id, title FROM view_stories WHERE id IN ({', '.join('?' * len(part))})", list(part)
         )
@@ -691,4 +447,4 @@ def derived_by_key(store: Store, kind: str, key: str) -> dict[str, Any] | None:
 
 
 def derived_for_article(store: Store, kind: str, article_id: str) -> list[dict[str, Any]]:
-    return _payloads(store, kind, "article", [article_id])
+    return payloads(store, kind, "article", [article_id])
