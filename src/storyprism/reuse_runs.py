@@ -17,7 +17,10 @@ from storyprism.code_version import code_digest
 from storyprism.intake import Progress, no_progress
 from storyprism.options import Options
 from storyprism.records import Article, Origin, Reuse, to_dict
+from storyprism.reuse.detect import DocFactsCache
+from storyprism.reuse.headline_memo import KeptHeadlineReads
 from storyprism.reuse.minhash import SignatureCache
+from storyprism.reuse.signal_store import ArticleReads
 from storyprism.store import Store
 
 
@@ -34,16 +37,24 @@ def run_reuse(
         memo.pairs = stored.get("pairs", {})
         memo.relations = {reuse.relation_key(r): r for r in store.derived(Reuse, "reuse")}
     kept = store.get_meta(SIGNATURES_KEY, {}) or {}
-    signatures = SignatureCache(kept.get("docs", {}) if kept.get("options") == key else {})
-    found = reuse.detect_reuse(articles, options.reuse, phase, memo, signatures) if options.reuse.enabled else []
-    if signatures.changed:
-        with store.transaction():
-            store.set_meta(SIGNATURES_KEY, {"options": key, "docs": signatures.kept})
+    valid = kept.get("options") == key
+    signatures = SignatureCache(kept.get("docs", {}) if valid else {}, bands=kept.get("bands", {}) if valid else {})
+    stored_facts = store.get_meta(FACTS_KEY, {}) or {}
+    facts = DocFactsCache(stored_facts.get("texts", {}) if stored_facts.get("options") == key else {})
+    found = (reuse.detect_reuse(articles, options.reuse, phase, memo, signatures, facts)
+             if options.reuse.enabled else [])
+    with store.transaction():
+        if signatures.changed:
+            store.set_meta(SIGNATURES_KEY, {"options": key, "docs": signatures.kept, "bands": signatures.bands})
+        if facts.changed:
+            store.set_meta(FACTS_KEY, {"options": key, "texts": facts.kept})
     return found, save_reuse(store, articles, options, found, memo.seen)
 
 
 # meta record: the reuse options' key (``reuse_memo_key``) and token digest -> MinHash signature
 SIGNATURES_KEY = "reuse_signatures"
+# meta record: the reuse options' key and text hash -> what the candidate steps read of it (``DocFacts``)
+FACTS_KEY = "reuse_doc_facts"
 
 
 def reuse_memo_key(options: Options) -> str:
@@ -62,10 +73,15 @@ def save_reuse(
 ) -> list[Origin]:
     """What follows detection, wherever it ran (here or on Ray): origins traced, relations and origins
     stored, the pair decisions (``seen``) kept for the next run."""
-    records = trace_records(
-        articles, found, options, off_topic=_off_topic(store, articles, options), signals=_signals(store, articles)
-    )
+    off_topic = _off_topic(store, articles, options)
+    signals, marks = _signals(store, articles)
+    stored = store.get_meta(READS_KEY, {}) or {}
+    version = _reuse_code()  # the code that reads them: the tracer's passes and what they call
+    reads = ArticleReads(stored.get("articles") if stored.get("version") == version else None, marks)
+    records = trace_records(articles, found, options, off_topic=off_topic, signals=signals, reads=reads)
     with store.transaction():
+        if options.reuse.enabled and reads.changed:
+            store.set_meta(READS_KEY, {"version": version, "articles": reads.kept()})
         store.replace_derived("reuse", [(reuse.relation_key(r), r) for r in found], lambda r: r.copy)
         store.replace_derived("origin", [(r.article, r) for r in records], lambda o: o.article)
         store.set_meta("reuse_pairs", {"options": reuse_memo_key(options), "pairs": seen})
@@ -94,17 +110,27 @@ def _off_topic(store: Store, articles: list[Article], options: Options) -> dict[
         with store.transaction():
             store.set_meta("off_topic", {"salt": salt, "articles": verdicts})
     flagged = {aid: str(v[1]) for aid, v in verdicts.items() if v[1]}
-    # the headline-name test reads what is a name off the whole corpus, so it runs over all
-    # articles on every run (words only; the encoder sees just its few candidates)
+    # the headline-name test reads what is a name off the whole corpus, so its verdicts are taken
+    # over all articles on every run, from per-article reads and corpus counts kept between runs
+    # (``headline_memo``): only the new or changed articles' texts are read
     rest = [a for a in articles if a.id not in flagged]
-    flagged.update(reuse.headline_names_unreported(rest, options.reuse.use_embeddings))
+    kept = store.get_meta(HEADLINE_KEY, {}) or {}
+    reads = KeptHeadlineReads(kept.get("reads") if kept.get("salt") == salt else None)
+    flagged.update(reuse.headline_names_unreported(rest, options.reuse.use_embeddings, reads))
+    fresh_reads = reads.kept()
+    if kept.get("salt") != salt or fresh_reads != kept.get("reads"):
+        with store.transaction():
+            store.set_meta(HEADLINE_KEY, {"salt": salt, "reads": fresh_reads})
     return flagged
 
 
-def _signals(store: Store, articles: list[Article]) -> dict[str, reuse.Signals]:
+HEADLINE_KEY = "headline_reads"  # meta record: the off-topic salt and ``KeptHeadlineReads.kept``
+
+
+def _signals(store: Store, articles: list[Article]) -> tuple[dict[str, reuse.Signals], dict[str, str]]:
     """The tracer's per-article signals (wire lines, credits), kept in the workspace between runs:
     they read an article's own text and metadata only, so a re-run reads just the new or changed
-    articles (``reuse.signal_store``)."""
+    articles (``reuse.signal_store``); and each article's fingerprint, taken on the way."""
     stored = store.get_meta(SIGNALS_KEY, {}) or {}
     version = code_digest("reuse/credits.py", "reuse/text.py", "text")  # the code that reads them
     known = stored.get("articles", {}) if stored.get("version") == version else {}
@@ -112,22 +138,24 @@ def _signals(store: Store, articles: list[Article]) -> dict[str, reuse.Signals]:
     if keep != known:
         with store.transaction():
             store.set_meta(SIGNALS_KEY, {"version": version, "articles": keep})
-    return signals
+    return signals, {aid: entry[0] for aid, entry in keep.items()}
 
 
 SIGNALS_KEY = "trace_signals"  # meta record: reader code digest, article id -> [fingerprint, signals]
+READS_KEY = "trace_reads"  # meta record: reuse code digest, article id -> [fingerprint, {value name: value}]
 
 
 def trace_records(
     articles: list[Article], found: list[Reuse], options: Options, off_topic: dict[str, str],
-    signals: dict[str, reuse.Signals] | None = None,
+    signals: dict[str, reuse.Signals] | None = None, reads: ArticleReads | None = None,
 ) -> list[Origin]:
     """Origins from reuse relations, wire signals and credits (reuse/trace.py), as Origin records
     (``off_topic``: the articles whose body does not report their headline, from ``_off_topic``;
-    ``signals``: the articles' stored signals, from ``_signals``)."""
+    ``signals``: the articles' stored signals, from ``_signals``; ``reads``: their other kept values,
+    ``signal_store.ArticleReads``)."""
     if not options.reuse.enabled:
         return [Origin(a.id, a.id, parent=a.id) for a in articles]
-    traces = reuse.trace_origins(articles, found, off_topic, signals)
+    traces = reuse.trace_origins(articles, found, off_topic, signals, reads)
     return [
         Origin(
             t.article, t.origin, parent=t.parent, kind=t.kind, evidence=t.evidence,

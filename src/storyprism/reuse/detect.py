@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain
 
 import numpy as np
 
@@ -47,16 +48,85 @@ PhaseProgress = Callable[[str, int, int], None]  # (phase, done, total) for long
 
 @dataclass(slots=True)
 class Doc:
+    """One article as reuse compares it. Tokens and sentences are read from the text the first time
+    they are needed (``tokens``, ``sentences``): with the per-article values of earlier runs
+    (``DocFacts``) a re-run reads only the texts of the new articles and of the pairs it compares."""
+
     article: Article
-    tokens: list[str]
+    tokens_: list[str] | None
     shingles: np.ndarray  # _UNREAD until first read (``shingles_of``): a stored signature needs none
-    sentences: list[str]
+    sentences_: list[str] | None
     digest: str
     embeddings: np.ndarray | None = None
     names: set[str] = field(default_factory=set)
     word_sets: list[set[str]] | None = None  # per sentence, filled on first comparison
     rank: tuple | None = None  # source_rank, filled on first use (it reads the whole text for wire lines)
     shingle_size: int = 5  # the options' shingle size, for ``shingles_of``
+    facts: DocFacts | None = None  # what the text gives (token count, rare terms, wire look), once
+
+    @property
+    def tokens(self) -> list[str]:
+        if self.tokens_ is None:
+            self.tokens_ = fast_words(self.article.text or "")
+        return self.tokens_
+
+    @property
+    def sentences(self) -> list[str]:
+        if self.sentences_ is None:
+            self.sentences_ = split_sentences(self.article.text or "")
+        return self.sentences_
+
+    def fact(self) -> DocFacts:
+        """The per-text values the candidate steps read (``DocFacts``), computed on first use."""
+        if self.facts is None:
+            self.facts = doc_facts(self.tokens, self.digest, self.article.text)
+        return self.facts
+
+
+@dataclass(frozen=True, slots=True)
+class DocFacts:
+    """What the candidate steps read of one text, each a function of the text alone: its token digest
+    and count, its rare-term candidates (``content_terms``) and whether it looks like wire copy (a
+    dateline or a wire credit: ``source_rank``). Kept between runs by text hash (``DocFactsCache``),
+    so a re-run tokenises only the texts it has not seen."""
+
+    digest: str
+    n_tokens: int
+    terms: tuple[str, ...]
+    wire_look: bool
+
+
+def doc_facts(tokens: list[str], digest: str, text: str) -> DocFacts:
+    return DocFacts(digest, len(tokens), tuple(content_terms(tokens)), has_dateline(text) or has_wire_credit(text))
+
+
+def text_hash(text: str) -> str:
+    """The key ``DocFacts`` are kept under (the text alone decides them)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+@dataclass(slots=True)
+class DocFactsCache:
+    """``DocFacts`` kept between runs: ``known`` holds the last run's (text hash -> [digest, token
+    count, terms, wire look]), ``kept`` collects this run's, so the facts of removed texts drop out."""
+
+    known: dict[str, list] = field(default_factory=dict)
+    kept: dict[str, list] = field(default_factory=dict)
+
+    def recall(self, text: str) -> tuple[str, DocFacts | None]:
+        key = text_hash(text)
+        entry = self.known.get(key)
+        if isinstance(entry, list) and len(entry) == 4:
+            self.kept[key] = entry
+            return key, DocFacts(str(entry[0]), int(entry[1]), tuple(entry[2]), bool(entry[3]))
+        return key, None
+
+    def keep(self, key: str, facts: DocFacts) -> None:
+        self.kept[key] = [facts.digest, facts.n_tokens, list(facts.terms), facts.wire_look]
+
+    @property
+    def changed(self) -> bool:
+        return self.kept != self.known
 
 
 _UNREAD = np.zeros(0, dtype=np.uint64)  # the shingles of a lazily prepared Doc, not computed yet
@@ -89,20 +159,31 @@ def usable(articles: Iterable[Article]) -> list[Article]:
 
 
 def prepare_doc(
-    art: Article, options: ReuseOptions, cache: dict[str, int] | None = None, lazy: bool = False
+    art: Article, options: ReuseOptions, cache: dict[str, int] | None = None, lazy: bool = False,
+    facts: DocFactsCache | None = None,
 ) -> Doc:
     """One article as reuse compares it (``cache`` only saves re-hashing words across articles;
-    ``lazy``: shingles left to ``shingles_of``)."""
-    toks = fast_words(art.text or "")
+    ``lazy``: shingles left to ``shingles_of``, sentences to first read; ``facts``: the per-text
+    values of earlier runs, so a known text is not tokenised at all until a pair reads it)."""
     size = max(1, options.shingle_size)
+    if facts is not None:
+        key, known = facts.recall(art.text or "")
+        if known is not None:
+            return Doc(art, None, _UNREAD, None, known.digest, shingle_size=size, facts=known)
+    toks = fast_words(art.text or "")
     sh = _UNREAD if lazy else np.unique(shingle_hashes(token_hashes(toks, {} if cache is None else cache), size))
     digest = hashlib.blake2b(" ".join(toks).encode("utf-8"), digest_size=12).hexdigest()
-    return Doc(art, toks, sh, split_sentences(art.text or ""), digest, shingle_size=size)
+    doc = Doc(art, toks, sh, None if lazy else split_sentences(art.text or ""), digest, shingle_size=size)
+    if facts is not None:
+        facts.keep(key, doc.fact())
+    return doc
 
 
-def prepare(articles: Sequence[Article], options: ReuseOptions, lazy: bool = False) -> list[Doc]:
+def prepare(
+    articles: Sequence[Article], options: ReuseOptions, lazy: bool = False, facts: DocFactsCache | None = None
+) -> list[Doc]:
     cache: dict[str, int] = {}
-    return [prepare_doc(art, options, cache, lazy) for art in usable(articles)]
+    return [prepare_doc(art, options, cache, lazy, facts) for art in usable(articles)]
 
 
 # --------------------------------------------------------------------------- candidates
@@ -116,8 +197,8 @@ def source_rank(doc: Doc) -> tuple:
             t is None,
             t or 0,
             doc.article.published_inferred,
-            not (has_dateline(doc.article.text) or has_wire_credit(doc.article.text)),
-            -len(doc.tokens),
+            not doc.fact().wire_look,
+            -doc.fact().n_tokens,
             doc.article.id,
         )
     return doc.rank
@@ -193,12 +274,13 @@ def rare_term_pairs(docs: Sequence[Doc], options: ReuseOptions) -> list[tuple[in
         ]
     from scipy import sparse
 
-    terms = [content_terms(d.tokens) for d in docs]
-    vocab = {t: k for k, t in enumerate(sorted({t for ts in terms for t in ts}))}
-    rows = [r for r, ts in enumerate(terms) for _ in ts]
-    cols = [vocab[t] for ts in terms for t in ts]
-    if not rows:
+    terms = [d.fact().terms for d in docs]
+    flat = list(chain.from_iterable(terms))
+    if not flat:
         return []
+    vocab = {t: k for k, t in enumerate(sorted(set(flat)))}
+    rows = np.repeat(np.arange(n, dtype=np.int64), [len(ts) for ts in terms])
+    cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
     x = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(vocab)))
     df = np.asarray(x.sum(axis=0)).ravel().astype(np.int64)
     limit = rare_limit(n, options)
@@ -211,6 +293,9 @@ def rare_term_pairs(docs: Sequence[Doc], options: ReuseOptions) -> list[tuple[in
     xs.eliminate_zeros()
     mass = np.asarray(xw.sum(axis=1)).ravel()
     xt = (xw > 0).astype(np.float64).T.tocsc()
+    # each article's clock parsed once (``within_window`` parses both sides on every call)
+    times = [parse_time(d.article.published) for d in docs]
+    span = options.window_days * 86400
     out: set[tuple[int, int]] = set()
     for start in range(0, n, 512):
         block = (xs[start : start + 512] @ xt).tocsr()
@@ -222,8 +307,16 @@ def rare_term_pairs(docs: Sequence[Doc], options: ReuseOptions) -> list[tuple[in
             js, vals = js[keep], vals[keep]
             if len(js) == 0:
                 continue
-            for j in top_candidates(js, candidate_scores(vals, mass[i], mass[js]), options):
-                if within_window(docs[i].article, docs[j].article, options.window_days):
+            scores = candidate_scores(vals, mass[i], mass[js])
+            # only partners at ``min_candidate_score`` can be kept: the best k of those are the
+            # best k of all that reach it (``top_candidates``), on far fewer to sort
+            strong = scores >= options.min_candidate_score
+            if not strong.any():
+                continue
+            ti = times[i]
+            for j in top_candidates(js[strong], scores[strong], options):
+                tj = times[j]
+                if ti is None or tj is None or options.window_days <= 0 or abs((ti - tj).total_seconds()) <= span:
                     out.add((min(i, j), max(i, j)))
     return sorted(out)
 
@@ -423,18 +516,20 @@ def detect_reuse(
     progress: PhaseProgress | None = None,
     memo: PairMemo | None = None,
     signatures: minhash.SignatureCache | None = None,
+    facts: DocFactsCache | None = None,
 ) -> list[Reuse]:
     """Reuse relations among ``articles`` (identical, copy, edited, rewrite, shared-source).
 
     With ``memo``, a rewrite-candidate pair an earlier run already decided (same texts, same
     metadata) keeps that decision instead of being aligned again: adding a few articles to a large
     workspace aligns only the pairs they are in. With ``signatures``, the MinHash signatures of
-    earlier runs are read from it instead of being computed again (and this run's are kept in it).
+    earlier runs are read from it instead of being computed again (and this run's are kept in it);
+    with ``facts``, so are the per-text values the candidate steps read (``DocFacts``).
     """
     memo = memo if memo is not None else PairMemo()
     if not options.enabled:
         return []
-    docs = prepare(articles, options, lazy=signatures is not None)
+    docs = prepare(articles, options, lazy=signatures is not None, facts=facts)
     n = len(docs)
     if n < 2:
         return []
@@ -446,7 +541,8 @@ def detect_reuse(
         sigs = minhash.signatures([shingles_of(d) for d in docs], options.num_perm)
     else:
         sigs = signatures.signatures([d.digest for d in docs], lambda k: shingles_of(docs[k]), options.num_perm)
-    pairs, _ = minhash.pairs_from_signatures(sigs, options.lsh_threshold, options.num_perm)
+    banding = None if signatures is None else signatures.banding(options.lsh_threshold, options.num_perm)
+    pairs, _ = minhash.pairs_from_signatures(sigs, options.lsh_threshold, options.num_perm, banding)
     neighbours = neighbour_lists(pairs.tolist())
     member_of: dict[int, int] = {}
     for comp in minhash.components(n, pairs):

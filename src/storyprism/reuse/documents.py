@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyprism.records import Reuse
 from storyprism.reuse.credits import _TIME_WORDS, SPEECH, Credit, announcements, statement_leads
@@ -61,7 +61,7 @@ def document_paraphrase(tracer: _Tracer, r: Reuse) -> tuple[str, str, list[str]]
     if not (src_doc or cp_doc):
         return None
     doc, other = (r.source, r.copy) if src_doc else (r.copy, r.source)
-    n = len(tracer.sentences[doc])
+    n = tracer.n_sentences(doc)
     if n < DOC_MIN_SENTENCES:
         return None
     covered = {al.source_index if src_doc else al.copy_index for al in r.alignments
@@ -100,7 +100,7 @@ def document_restatements(tracer: _Tracer, traces: dict[str, Trace]) -> None:
     for aid, t in sorted(traces.items()):
         if t.parent != aid or t.off_topic or aid in tracer.source_like or tracer.signals[aid].own_reporting:
             continue
-        if tracer.signals[aid].credits or _QUOTED.search(tracer.articles[aid].text or ""):
+        if tracer.signals[aid].credits or tracer.quoted(aid):
             continue
         best: tuple[float, str] | None = None
         for other in family:
@@ -189,6 +189,28 @@ def _stated(sentences: Sequence[str], credits: Sequence[Credit], spellings: Coun
     return key, by_key[key][0]
 
 
+def _relay_reading(tracer: _Tracer, aid: str) -> tuple[tuple[str, str] | None, dict[str, int]]:
+    """What ``announcement_restatements`` reads of one article: (issuer key, first announcing
+    sentence) or None, and the issuer spellings it counts. A function of the article's sentences and
+    credits alone, so kept between runs (``tracer.reads``), under the outlet titles its credits were
+    read with (``tracer.signal_stamp``)."""
+    stamp = tracer.signal_stamp.get(aid, "")
+
+    def read() -> list[Any]:
+        spelt: Counter[str] = Counter()
+        sentences, credits = tracer.sentences[aid], tracer.signals[aid].credits
+        found = _announced(sentences, spelt) if not credits else None
+        if found is None:
+            found = _stated(sentences, credits, spelt)
+        return [stamp, None if found is None else list(found), dict(spelt)]
+
+    got = tracer.reads.get(aid, "relay", read)
+    if got[0] != stamp:
+        got = read()
+        tracer.reads.put(aid, "relay", got)
+    return (None if got[1] is None else (str(got[1][0]), str(got[1][1]))), dict(got[2])
+
+
 def announcement_restatements(tracer: _Tracer, traces: dict[str, Trace]) -> None:
     """An article relaying one organisation's announcement and nothing else: left as its own
     origin, it names no outlet where its story starts, does not report on its own, frames its lead
@@ -208,10 +230,9 @@ def announcement_restatements(tracer: _Tracer, traces: dict[str, Trace]) -> None
         sig = tracer.signals[aid]
         if t.parent != aid or t.off_topic or aid in tracer.source_like or sig.own_reporting or sig.wire:
             continue
-        sentences = tracer.sentences[aid]
-        found = _announced(sentences, spellings) if not sig.credits else None
-        if found is None:
-            found = _stated(sentences, sig.credits, spellings)
+        found, spelt = _relay_reading(tracer, aid)
+        for name, n in spelt.items():
+            spellings[name] += n
         if found is not None:
             relays[aid] = found
     # one origin per organisation, named by its most used spelling ("Sony", not "SONY")

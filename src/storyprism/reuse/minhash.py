@@ -160,9 +160,12 @@ def near_duplicate_pairs(
     return pairs_from_signatures(signatures(shingle_sets, num_perm), threshold, num_perm)
 
 
-def pairs_from_signatures(sigs: np.ndarray, threshold: float, num_perm: int = 128) -> tuple[np.ndarray, np.ndarray]:
-    """``near_duplicate_pairs`` from the articles' signatures (``signatures``, ``SignatureCache``)."""
-    bands, rows = optimal_bands(threshold, num_perm)
+def pairs_from_signatures(
+    sigs: np.ndarray, threshold: float, num_perm: int = 128, banding: tuple[int, int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``near_duplicate_pairs`` from the articles' signatures (``signatures``, ``SignatureCache``);
+    ``banding``: ``optimal_bands(threshold, num_perm)`` when the caller kept it (``SignatureCache.banding``)."""
+    bands, rows = banding or optimal_bands(threshold, num_perm)
     pairs = band_pairs(sigs, bands, rows)
     est = estimated_jaccard(sigs, pairs)
     keep = est >= 0.8 * threshold
@@ -190,6 +193,19 @@ class SignatureCache:
 
     known: dict[str, str] = field(default_factory=dict)
     kept: dict[str, str] = field(default_factory=dict)
+    # "threshold:num_perm" -> [bands, rows]: ``optimal_bands`` integrates numerically over every
+    # banding (and importing datasketch for it takes a second), for an answer that never changes
+    bands: dict[str, list[int]] = field(default_factory=dict)
+    bands_fresh: bool = False  # a banding computed on this run (to be stored)
+
+    def banding(self, threshold: float, num_perm: int) -> tuple[int, int]:
+        """``optimal_bands(threshold, num_perm)``, computed once and kept with the signatures."""
+        key = f"{threshold!r}:{num_perm}"
+        got = self.bands.get(key)
+        if not (isinstance(got, list) and len(got) == 2):
+            got = self.bands[key] = list(optimal_bands(threshold, num_perm))
+            self.bands_fresh = True
+        return int(got[0]), int(got[1])
 
     def signatures(self, digests: Sequence[str], shingles: Callable[[int], np.ndarray], num_perm: int) -> np.ndarray:
         """``signatures`` of the articles with these token digests (``shingles(k)``: the shingles of the
@@ -215,4 +231,4 @@ class SignatureCache:
 
     @property
     def changed(self) -> bool:
-        return self.kept != self.known
+        return self.bands_fresh or self.kept != self.known

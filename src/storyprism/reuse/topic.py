@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from urllib.parse import parse_qsl, urlparse
 
@@ -88,50 +88,88 @@ _CAPITALISED = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z0-9]*[a-z][a-z0-9]*(?![A-Za
 _SENTENCE_FIRST = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n)[\"'\u201c\u2018(]*([A-Z][A-Za-z0-9]*)")
 
 
+def case_counts(texts: Iterable[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """(all, capitalised, sentence-first) counts of every word over the texts, with C-level
+    counters; sums over texts, so a corpus's counts are its articles' counts added up."""
+    capitalised: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    for text in texts:
+        seen.update(_ANY_WORD.findall(text.lower()))
+        capitalised.update(map(str.lower, _CAPITALISED.findall(text)))
+        first.update(map(str.lower, _SENTENCE_FIRST.findall(text)))
+    return seen, capitalised, first
+
+
 def _case_counts(articles: Sequence[Article], words: set[str]) -> tuple[Counter[str], Counter[str]]:
     """(capitalised, all) counts of ``words`` where they stand inside a sentence (a sentence's first
     word is capitalised anyway), over the articles' bodies. Counted whole-corpus with C-level
     counters, then read for ``words`` alone."""
-    capitalised: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    first: Counter[str] = Counter()
-    for a in articles:
-        text = a.text or ""
-        seen.update(_ANY_WORD.findall(text.lower()))
-        capitalised.update(map(str.lower, _CAPITALISED.findall(text)))
-        first.update(map(str.lower, _SENTENCE_FIRST.findall(text)))
+    return inside_counts(case_counts(a.text or "" for a in articles), words)
+
+
+def inside_counts(
+    counts: tuple[Counter[str], Counter[str], Counter[str]], words: set[str]
+) -> tuple[Counter[str], Counter[str]]:
+    """``_case_counts`` from a corpus's ``case_counts``, for ``words``."""
+    seen, capitalised, first = counts
     return (
         Counter({w: max(0, capitalised[w] - first[w]) for w in words}),
         Counter({w: max(0, seen[w] - first[w]) for w in words}),
     )
 
 
-def headline_names_unreported(articles: Sequence[Article], use_embeddings: bool = True) -> dict[str, str]:
+def headline_gap(a: Article) -> tuple[list[str], list[str]]:
+    """(the headline's content words, those of them the body never uses), each sorted: all the
+    headline-name test reads of an article's own text besides its case counts."""
+    title = _content(a.title or "")
+    return sorted(title), sorted(title - _content(a.text or ""))
+
+
+class HeadlineReads:
+    """What ``headline_names_unreported`` reads of the articles, computed here; the pipeline's
+    ``headline_memo.KeptHeadlineReads`` answers the same from what earlier runs kept."""
+
+    def gap(self, a: Article) -> tuple[list[str], list[str]]:
+        return headline_gap(a)
+
+    def counts(self, articles: Sequence[Article], words: set[str]) -> tuple[Counter[str], Counter[str]]:
+        return _case_counts(articles, words)
+
+    def similarities(self, rows: Sequence[tuple[Article, list[str]]]) -> list[float] | None:
+        return _best_similarity([(a.title, body_sentences(a)) for a, _ in rows])
+
+
+def headline_names_unreported(
+    articles: Sequence[Article], use_embeddings: bool = True, reads: HeadlineReads | None = None
+) -> dict[str, str]:
     """Article id -> reason, for bodies that leave out two or more (and half) of their headline's names
     and restate it nowhere. What is a name comes from the corpus itself (a word capitalised
     mid-sentence in most of its uses), so this runs over the whole run's articles; only the few
     candidates are embedded. Without the encoder nothing is flagged:
-    a missing name alone also happens in short reports that leave out the place."""
+    a missing name alone also happens in short reports that leave out the place. ``reads``: where the
+    per-article words, the corpus counts and the similarities come from (kept between runs by the
+    pipeline; computed here by default)."""
     if not use_embeddings or len(articles) < 2:
         return {}
-    titles = {a.id: _content(a.title or "") for a in articles}
-    bodies = {a.id: _content(a.text or "") for a in articles}
+    reads = reads or HeadlineReads()
+    gaps = {a.id: reads.gap(a) for a in articles}
     # only a headline with two of its words absent from the body can qualify: the corpus is then
     # read for those headlines' words alone
-    possible = [a for a in articles if len(titles[a.id] - bodies[a.id]) >= 2]
+    possible = [a for a in articles if len(gaps[a.id][1]) >= 2]
     if not possible:
         return {}
-    capitalised, seen = _case_counts(articles, set().union(*(titles[a.id] for a in possible)))
+    capitalised, seen = reads.counts(articles, set().union(*(gaps[a.id][0] for a in possible)))
     candidates: list[tuple[Article, list[str]]] = []
     for a in possible:
-        names = sorted(w for w in titles[a.id]
-                       if seen[w] and capitalised[w] >= NAME_CAPITALISED_SHARE * seen[w])
-        missing = [w for w in names if w not in bodies[a.id]]
+        title, absent = gaps[a.id]
+        names = sorted(w for w in title if seen[w] and capitalised[w] >= NAME_CAPITALISED_SHARE * seen[w])
+        missing = [w for w in names if w in absent]
         if len(missing) >= 2 and 2 * len(missing) >= len(names):
             candidates.append((a, missing))
     if not candidates:
         return {}
-    sims = _best_similarity([(a.title, body_sentences(a)) for a, _ in candidates])
+    sims = reads.similarities(candidates)
     if sims is None:
         return {}
     return {

@@ -28,14 +28,18 @@ earliest member and recorded. Every decision leaves a line of evidence on the ar
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
+from itertools import chain
+from typing import Any
 
-from storyprism.records import Article, Reuse
+from storyprism.records import Article, Reuse, from_dict, to_dict
 from storyprism.reuse.credits import (
     AGENCY_DOMAINS,
     STORY_CUES,
@@ -70,10 +74,13 @@ from storyprism.reuse.passes import (
     pasted_passages,
     quote_only_rewrites,
 )
-from storyprism.reuse.signal_store import LazySentences
+from storyprism.reuse.signal_store import ArticleReads, FreshReads, LazySentences
 from storyprism.reuse.topic import OFF_EVENT_DAYS
 
 _WORD = re.compile(r"[a-z0-9]+")
+# the runs of _WORD longer than three characters: a run of four or more matches whole (the class
+# stops at the same characters), a shorter one not at all, so one findall gives ``_words``' set
+_LONG_WORD = re.compile(r"[a-z0-9]{4,}")
 # rarity-weighted share of words (reuse relations aside): reports of one event share a median 0.32,
 # of different events under 0.2 in 99 % of pairs (hand-read Giveme5W1H events, eval/trust.py)
 SAME_EVENT_OVERLAP = 0.2
@@ -105,7 +112,7 @@ class Trace:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+    return set(_LONG_WORD.findall(text.lower()))
 
 
 def _related(reuses: Sequence[Reuse]) -> dict[str, set[str]]:
@@ -131,11 +138,16 @@ def _overlap(a: set[str], b: set[str], idf: Mapping[str, float] | None = None) -
 class _Tracer:
     def __init__(
         self, articles: Sequence[Article], reuses: Sequence[Reuse], off_topic: Mapping[str, str] | None = None,
-        signals: Mapping[str, Signals] | None = None,
+        signals: Mapping[str, Signals] | None = None, reads: ArticleReads | None = None,
     ) -> None:
         self.off_topic = dict(off_topic or {})
         self.articles = {a.id: a for a in articles}
         self.sentences = LazySentences({a.id: a.text or "" for a in articles})
+        # per-article values kept between runs (signal_store.ArticleReads), or read here
+        self.reads = reads if reads is not None else FreshReads()
+        self.reads.add(articles)
+        self.signal_stamp: dict[str, str] = {}  # article -> the outlet titles its signals were re-read with
+        self._date_only_of: dict[str, bool] = {}
         stored = signals or {}  # read on an earlier run (signal_store): the same as reading them again
         self.signals: dict[str, Signals] = {
             a.id: stored.get(a.id)
@@ -144,13 +156,17 @@ class _Tracer:
         }
         self._learn_titles(articles)
         self._credited_by: dict[str, set[str]] | None = None  # name key -> articles crediting it as source
-        self.keys = {a.id: outlet_keys(a.outlet, a.url) for a in articles}
+        def read_keys(a: Article) -> Callable[[], list[str]]:
+            return lambda: sorted(outlet_keys(a.outlet, a.url))
+
+        self.keys = {a.id: set(self.reads.get(a.id, "keys", read_keys(a))) for a in articles}
         self.words = {a.id: _words(a.text or "") for a in articles}
-        df = Counter(w for ws in self.words.values() for w in ws)
+        df = Counter(chain.from_iterable(self.words.values()))
         n = max(1, len(articles))
         # smoothed so that a word in every article still counts a little (a corpus of two)
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
-        self.mass = {aid: sum(self.idf[w] for w in ws) for aid, ws in self.words.items()}
+        idf = self.idf.__getitem__
+        self.mass = {aid: sum(map(idf, ws)) for aid, ws in self.words.items()}  # (the words' order, as before)
         self.times = {a.id: parse_time(a.published) for a in articles}
         self.related = _related(reuses)
         self.reuses = reuses
@@ -168,6 +184,34 @@ class _Tracer:
             if self.signals[a.id].primary
             or any(d.split(".")[0] in self.keys[a.id] for ds in AGENCY_DOMAINS.values() for d in ds)
         }
+
+    def n_sentences(self, aid: str) -> int:
+        """How many sentences the article's body splits into."""
+        return int(self.reads.get(aid, "sentences", lambda: len(self.sentences[aid])))
+
+    def quoted(self, aid: str) -> bool:
+        """The body prints a quotation in double marks (passes._QUOTED)."""
+        return bool(self.reads.get(aid, "quoted", lambda: bool(_QUOTED.search(self.articles[aid].text or ""))))
+
+    def embedded_post(self, aid: str) -> datetime | None:
+        """``direction.newest_embedded_post`` of the article's body."""
+        def read() -> str | None:
+            post = newest_embedded_post(self.articles[aid].text)
+            return None if post is None else post.isoformat()
+        value = self.reads.get(aid, "post", read)
+        return None if value is None else datetime.fromisoformat(value)
+
+    def quoted_sentences(self, aid: str) -> list[list[Any]]:
+        """[sentence, its quotations normalised (``_norm_quotes``, edges stripped)] for each sentence
+        of the body that quotes (``_added`` reads these against the upstream's text)."""
+        def read() -> list[list[Any]]:
+            out: list[list[Any]] = []
+            for sent in self.sentences[aid]:
+                quotes = _QUOTED.findall(sent)
+                if quotes:
+                    out.append([sent, [_norm_quotes(q).strip(" ,.") for q in quotes]])
+            return out
+        return list(self.reads.get(aid, "quoted_sentences", read))
 
     def _corroborated(self, aid: str, name: str) -> bool:
         """At least ``CORROBORATING_CREDITS`` other articles close to this one (``close``) take
@@ -192,14 +236,25 @@ class _Tracer:
         if not known:
             return
         # "the" + a known title's letters, found by a plain substring test on the squashed text, so
-        # only the few articles that print one are read again
+        # only the few articles that print one are read again. What an article gives depends on its
+        # own text and on the titles known: kept between runs under a stamp of those titles
         wanted = [f"the{k}" for k in known]
+        stamp = hashlib.sha1("\0".join(sorted(known)).encode("utf-8")).hexdigest()[:16]
         for a in articles:
-            text = a.text or ""
-            flat = re.sub(r"[^a-z0-9]", "", text.lower())
-            if any(w in flat for w in wanted):
-                self.signals[a.id] = article_signals(text, a.url, a.outlet, self.sentences[a.id], a.raw_text,
-                                                     a.description, known)
+            def read(a: Article = a) -> list[Any]:
+                text = a.text or ""
+                flat = re.sub(r"[^a-z0-9]", "", text.lower())
+                if not any(w in flat for w in wanted):
+                    return [stamp, None]
+                return [stamp, to_dict(article_signals(text, a.url, a.outlet, self.sentences[a.id], a.raw_text,
+                                                       a.description, known))]
+            got = self.reads.get(a.id, "titled", read)
+            if got[0] != stamp:
+                got = read()
+                self.reads.put(a.id, "titled", got)
+            if got[1] is not None:
+                self.signals[a.id] = from_dict(Signals, got[1])
+                self.signal_stamp[a.id] = stamp
 
     def _nearest_in_time(self, aid: str, candidates: list[str]) -> list[str]:
         """At most MAX_CREDIT_CANDIDATES candidates, nearest in publication time first (undated
@@ -241,7 +296,7 @@ class _Tracer:
         if denom <= 0:
             return 0.0
         shared = wa & wb
-        return sum(self.idf[w] for w in shared) / denom
+        return sum(map(self.idf.__getitem__, shared)) / denom  # (in the set's order, as a generator would)
 
     def close(self, a: str, b: str) -> bool:
         """Two articles about one thing: a reuse relation of any kind, or a quarter of the shorter's
@@ -287,7 +342,7 @@ class _Tracer:
                 if sig.own_reporting:
                     evidence.append("also reports on its own (credits its own outlet)")
                 target = self._resolve_credit(aid, first.name)
-                if n >= 2 and passage_credit(groups[0], len(self.sentences[aid])):
+                if n >= 2 and passage_credit(groups[0], self.n_sentences(aid)):
                     # one passage credited (lineage.passage_credit): weaker than shared text or own reporting
                     return target, "credited-passage", evidence
                 return target, "credited" if n >= 2 else "credited-once", evidence
@@ -467,7 +522,8 @@ class _Tracer:
         newsrooms(self, traces)
         self._resolve(traces)
         for aid, t in traces.items():
-            t.published_suspect = suspect_date(self.articles[aid], self.articles.get(t.parent) if t.parent != aid else None)
+            t.published_suspect = suspect_date(self.articles[aid], self.articles.get(t.parent) if t.parent != aid else None,
+                                               post=partial(self.embedded_post, aid))
         # a page sharing a crawl stamp shares its suspicion (direction.batch_stamp_suspects)
         found = {aid: t.published_suspect for aid, t in traces.items()}
         for aid, reason in batch_stamp_suspects(self.articles, found).items():
@@ -488,10 +544,16 @@ class _Tracer:
         tu, ta = self.times.get(upstream), self.times.get(aid)
         if tu is None or ta is None:
             return False
-        pu, pa = self.articles[upstream].published, self.articles[aid].published
-        if is_date_only(pu) or is_date_only(pa):
+        if self._date_only(upstream) or self._date_only(aid):
             return tu.date() <= ta.date()
         return tu <= ta
+
+    def _date_only(self, aid: str) -> bool:
+        """``is_date_only`` of the article's published value, read once per run."""
+        known = self._date_only_of.get(aid)
+        if known is None:
+            known = self._date_only_of[aid] = is_date_only(self.articles[aid].published)
+        return known
 
     def _resolve(self, traces: dict[str, Trace]) -> None:
         """Ultimate origins; a cycle of articles deriving from each other is broken at its
@@ -536,9 +598,8 @@ class _Tracer:
             upstream.append(t.origin)
         pool = _norm_quotes(" ".join((self.articles[o].text or "") for o in upstream[:MAX_UPSTREAM]))
         out = own
-        for sent in self.sentences[t.article]:
-            quotes = _QUOTED.findall(sent)
-            if quotes and all(_norm_quotes(q).strip(" ,.") not in pool for q in quotes):
+        for sent, quotes in self.quoted_sentences(t.article):
+            if all(q not in pool for q in quotes):
                 out.append(sent)
         return list(dict.fromkeys(out))[:10]
 
@@ -565,7 +626,10 @@ PARENT_SLACK_DAYS = 2
 POST_SLACK_DAYS = 60  # a page printed this long after the newest post it embeds carries a crawl date
 
 
-def suspect_date(article: Article, parent: Article | None, now: datetime | None = None) -> str | None:
+def suspect_date(
+    article: Article, parent: Article | None, now: datetime | None = None,
+    post: Callable[[], datetime | None] | None = None,
+) -> str | None:
     """Why ``article.published`` cannot be trusted, or None: a date in the future, a date far from
     the one in its URL, a date well before the text it copies or rewrites, or a date months after
     the newest social post the text embeds (``direction.newest_embedded_post``)."""
@@ -588,19 +652,20 @@ def suspect_date(article: Article, parent: Article | None, now: datetime | None 
         if ptime and (ptime - when).days > PARENT_SLACK_DAYS:
             return (f"published date {article.published} is before {parent.published}, the date of the "
                     f"{parent.outlet or parent.id} text it derives from")
-    post = newest_embedded_post(article.text)
-    if post is not None and (when - post).days > POST_SLACK_DAYS:
-        return (f"published date {article.published} is {(when - post).days} days after the newest post its "
-                f"text embeds ({post.date()}): pages embed posts while they are news")
+    newest = newest_embedded_post(article.text) if post is None else post()  # (``post``: the same, kept)
+    if newest is not None and (when - newest).days > POST_SLACK_DAYS:
+        return (f"published date {article.published} is {(when - newest).days} days after the newest post its "
+                f"text embeds ({newest.date()}): pages embed posts while they are news")
     return None
 
 
 def trace_origins(
     articles: Sequence[Article], reuses: Sequence[Reuse], off_topic: Mapping[str, str] | None = None,
-    signals: Mapping[str, Signals] | None = None,
+    signals: Mapping[str, Signals] | None = None, reads: ArticleReads | None = None,
 ) -> dict[str, Trace]:
     """Every article's parent, ultimate origin, kind and evidence (see the module docstring).
     ``off_topic`` (article id -> reason) articles stay their own origin and derive nothing;
-    ``signals``: articles' signals read earlier (``signal_store.signals_for``)."""
+    ``signals``: articles' signals read earlier (``signal_store.signals_for``); ``reads``: other
+    per-article values read earlier (``signal_store.ArticleReads``)."""
     uniq = list({a.id: a for a in articles}.values())
-    return _Tracer(uniq, reuses, off_topic, signals).run()
+    return _Tracer(uniq, reuses, off_topic, signals, reads).run()
