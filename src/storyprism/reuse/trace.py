@@ -18,7 +18,8 @@ evidence, strongest first:
 
 Later passes read several articles at once: a feed's relay of another agency's text, quote-only and
 pasted rewrites and newsrooms (passes.py), restatements of a document or of a relayed announcement
-(documents.py), one text's family (lineage.join_text_families).
+(documents.py), one text's family (lineage.join_text_families), a tie of credits settled by the
+interview the headline's subject gave (interviews.py).
 
 A primary document (press room, company blog, news office) is never a rewrite of news: a relation
 that says so is turned round. Articles crediting their own outlet ("told Newsweek" in Newsweek)
@@ -58,6 +59,7 @@ from storyprism.reuse.documents import (
     document_paraphrase,
     document_restatements,
 )
+from storyprism.reuse.interviews import subject_interviews
 from storyprism.reuse.lineage import (
     join_text_families,
     lede_credit,
@@ -515,6 +517,7 @@ class _Tracer:
         pasted_passages(self, traces)
         document_restatements(self, traces)
         story_source_rewrites(self, traces)  # before announcements: the story's named source comes first
+        subject_interviews(self, traces)  # tied credits: the interview the headline's subject gave
         announcement_restatements(self, traces)
         # again, now that relays of an announcement the corpus lacks rest on it (``release:NAME``)
         document_restatements(self, traces)
