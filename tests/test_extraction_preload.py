@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 
 
 def _stored(path: Path, workers: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    # force the pool even for a handful of articles (analyze uses one process below 40)
+    # force the pool even for a handful of articles (analyze uses one process below two batches, 16)
     real = extraction_runs.make_executor
     monkeypatch.setattr(extraction_runs, "make_executor", lambda kind, n: real(kind, workers))
     with Workspace(path) as ws:

@@ -4,6 +4,7 @@ Ray is not an executor any more: ``storyprism.engine.ray_engine`` runs the whole
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -43,9 +44,16 @@ class LocalExecutor:
                 yield fn(batch)
             return
         with ProcessPoolExecutor(
-            max_workers=self.workers, initializer=_init_worker, initargs=(os.getpid(),)
+            max_workers=self.workers, initializer=_init_worker, initargs=(os.getpid(),), mp_context=_START
         ) as pool:
             yield from pool.map(fn, batches)
+
+
+# On Linux workers are forked: they then share the models the parent loaded before the pool started
+# (extraction loads spaCy first, ``extraction_runs.run_extraction``) instead of each loading its own;
+# Python 3.14 makes "forkserver" Linux's default, which would quietly lose that. Elsewhere the
+# platform's default stands (macOS spawns: forking there is unsafe with its system libraries).
+_START = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
 
 
 def _init_worker(parent: int) -> None:
