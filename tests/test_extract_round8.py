@@ -129,8 +129,8 @@ def test_teaser_headline_with_a_noun_object_is_no_attribution() -> None:
     ("text", "expected"),
     [
         ("A full moon comes every 29 and a half days.", [("29 and a half", 29.5, 29.5)]),
-        # one duration: 8 hours and 20 minutes is 8 1/3 hours (round 15; the minutes stay unread)
-        ("The flight lasted 8 hours and 20 minutes.", [("8", 8 + 20 / 60, 8 + 20 / 60)]),
+        # one duration: "8 hours and 20 minutes" is 8 1/3 hours, its text the whole phrase (round 15)
+        ("The flight lasted 8 hours and 20 minutes.", [("8 hours and 20 minutes", 8 + 20 / 60, 8 + 20 / 60)]),
         ("The core burns until T-plus 3 minutes, 4 seconds.", [("3", 3.0, 3.0)]),
         ("She told the paper about one particular night.", []),
         ("A dose costs about one dollar there.", [("about one", 0.9, 1.1)]),

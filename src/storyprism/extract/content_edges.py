@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.parse import Parse
+from storyprism.text import datelines as DL
 from storyprism.text.calendar import MONTHS, WEEKDAYS
 
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "expl", "csubj"])
@@ -64,12 +65,12 @@ _COPULA_OPENING = re.compile(r"(?:is|was|are|were)\s+(?:whether|what|how|why|whe
 # a wire dateline opening a story ("SAN JOSE, Dec 31 (Reuters) - ", "WASHINGTON (AP) — "): the place in
 # capitals, an optional region and date, the agency in brackets, then a dash; the reporter's byline
 # furniture, never part of anyone's words. The place must be in capitals (the dateline convention) so a
-# sentence's own opening words are never taken for one
+# sentence's own opening words are never taken for one. Built from the shared pieces (text/datelines.py)
+# so that the dateline's shape and agency list stay one
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z][\w .&-]{1,30}\)\s*)?[-–—]+\s+(?=[A-Z“\"‘'])"
+    rf"(?P<place>{DL.PLACE})(?P<region>{DL.REGION})?\s*(?P<credit>{DL.CREDIT})?\s*(?P<dash>{DL.DASH})\s+"
+    r"(?=[A-Z“\"‘'])"
 )
-_CAPS_PLACE = re.compile(r"^[A-Z.'’ -]*")
 
 
 def credit_free_start(text: str, s: int, e: int) -> int | None:
@@ -81,15 +82,22 @@ def credit_free_start(text: str, s: int, e: int) -> int | None:
         return None
     dateline = _DATELINE.match(text, s, e)
     # without an agency in brackets only at a paragraph's start and with a place of four letters or more
-    # ("NEW YORK — Goldman ...", not "US - China talks ...")
+    # ("NEW YORK — Goldman ...", not "US - China talks ..."); and a lone spaced hyphen after a one-word
+    # place with nothing after it is the hyphen of a compound ("NATO - Russia talks"), which a dateline's
+    # dash is only where the place has a second word or a region ("NEW YORK - ", "LAKE FOREST, Ill. -")
     if (
         dateline
         and e - dateline.end() > 20
         and (
-            "(" in dateline.group()
+            dateline.group("credit")
             or (
                 (s == 0 or text[s - 1] == "\n")
-                and sum(c.isalpha() for c in _CAPS_PLACE.findall(dateline.group())[0]) >= 4
+                and sum(c.isalpha() for c in dateline.group("place")) >= 4
+                and (
+                    dateline.group("dash") != "-"
+                    or dateline.group("region")
+                    or len(dateline.group("place").split()) > 1
+                )
             )
         )
     ):

@@ -25,25 +25,34 @@ def recurring(text: str, at: int) -> bool:
     return _EVERY.search(text, max(0, at - 24), at) is not None
 
 
-# a superlative or a comparison with all in the clause: "the most powerful rocket available today", "more
-# powerful than any other flying today", "the world's biggest ... today" (a bare "more" is no such signal:
-# "more people are expected today")
-_COMPARE = re.compile(r"\b(?:most|least|than\s+any(?:\s+other)?|[a-z]{3,}est)\b", re.I)
+# a superlative in the clause: "the most powerful rocket available today" (a bare "more" is no such signal:
+# "more people are expected today"). Only read together with "available" right before "today": a
+# superlative alone is often the day's own news ("the largest union begins a strike today"), and a word
+# ending in -est is often no superlative at all ("Budapest", "Midwest", "priest")
+_COMPARE = re.compile(r"\b(?:most|least|[a-z]{3,}est)\b", re.I)
+# "more powerful than any other rocket flying today": a comparison with all that exists now
+_THAN_ANY = re.compile(r"\bthan\s+any(?:\s+other)?\b", re.I)
+# -est words of six letters or more that are no superlative (shorter ones never match ``_COMPARE``)
 _NOT_SUPERLATIVE = {"interest", "forest", "honest", "modest", "protest", "request", "suggest", "latest",
-                    "earnest", "harvest", "arrest", "contest", "invest", "digest", "manifest", "guest",
-                    "nest", "rest", "test", "west", "best-selling", "chest", "quest", "conquest"}  # fmt: skip
-# present existence before "today": "in use today", "in service today", "available today", "alive today",
-# "still ... today", "continues today", "out there today"
+                    "earnest", "harvest", "arrest", "contest", "invest", "digest", "manifest", "conquest",
+                    "midwest", "priest", "inquest", "budapest", "bucharest", "behest", "unrest"}  # fmt: skip
+# present existence right before "today": "in use today", "in service today", "alive today", "out there
+# today". A verb of continuing ("continues", "remains", "still") is not one: "the strike continues today"
+# is the day's news
 _EXISTS = re.compile(
-    r"\b(?:in\s+(?:use|service|operation|existence|production)|available|alive|out\s+there|still\s+\w+|"
-    r"continues?|remains?|exists?)\s*$",
+    r"\b(?:in\s+(?:use|service|operation|existence|production)|alive|out\s+there|exists?)\s*$",
     re.I,
 )
+# "available today" is existence only beside a superlative ("the most powerful rocket available today"):
+# alone it is the day a product goes on sale ("the phone is available today")
+_AVAILABLE = re.compile(r"\bavailable\s*$", re.I)
 # "today's music", "today's world", "today's biggest companies": a domain noun or a superlative after the
-# possessive is the present era ("through to today", the end of a span, stays the stamp's day)
+# possessive is the present era ("through to today", the end of a span, stays the stamp's day). A name
+# after it ("today's Senate vote") and nouns that are daily news ("today's market rally", "today's
+# climate talks") are the stamp's day
 _ERA_NOUN = re.compile(
-    r"['’]s\s+(?:most\b|[a-z]{3,}est\b|(?:[a-z]+\s+)?(?:world|society|music|culture|economy|market|politics|climate|era|generation|"
-    r"youth|kids|children|standards|technology|industry|media|families|workplace|age)\b|[A-Z][a-z]+\b(?!\s+[A-Z]))"
+    r"['’]s\s+(?:most\b|(?P<sup>[a-z]{3,}est)\b|(?:[a-z]+\s+)?(?:world|society|music|culture|economy|era|generation|"
+    r"youth|kids|children|standards|technology|media|families|workplace|age)\b)"
 )
 # "(X) is today Germany's biggest inland port": a copula with "today" before its predicate noun
 _COPULA_BEFORE = re.compile(r"\b(?:is|are)\s*$")
@@ -52,27 +61,36 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]{3,}ed)\b")
 _CUT = re.compile(r"[.!?;:]\s|[“”\"]|\n")
 
 
+def _superlative(clause: str) -> bool:
+    return any(m.group(0).lower() not in _NOT_SUPERLATIVE for m in _COMPARE.finditer(clause))
+
+
 def present_era(text: str, start: int, end: int) -> bool:
     """Whether a "today" spanning ``start``-``end`` means the present era rather than the stamp's day.
 
-    Signals: a superlative or comparative in a present-tense clause measures against everything that
-    exists now ("the most powerful rocket in use today"); existence words ("in service", "alive",
-    "continues") before it describe a standing state; "today's" before a domain noun or a name ("today's
-    music", "today's Hollywood") is the present era; "X is today Y" is what something has become. A past
-    verb in the clause ("was the fastest today") ties it to the day, so it stays the stamp's day."""
+    Signals: existence words right before it ("in service", "alive", "in use") describe a standing state,
+    and with a superlative ("the most powerful rocket available today") or "than any" they measure
+    against everything that exists now; "today's" before a domain noun ("today's music") is the present
+    era; "X is today Y" is what something has become. A past verb in the clause ("was the fastest
+    today") ties it to the day, so it stays the stamp's day."""
     before = text[max(0, start - 120) : start]
     cuts = list(_CUT.finditer(before))
     clause = before[cuts[-1].end() :] if cuts else before
     after = text[end : end + 40]
-    if _ERA_NOUN.match(after):
+    era = _ERA_NOUN.match(after)
+    if era and (era.group("sup") or "").lower() not in _NOT_SUPERLATIVE:
         return True  # the possessive names the era whatever the clause's tense ("said ... today's music")
     if _PAST.search(clause):
         return False
     if _EXISTS.search(clause):
         return True
+    if _AVAILABLE.search(clause) and (_superlative(clause) or _THAN_ANY.search(clause)):
+        return True
     if _COPULA_BEFORE.search(clause) and _PREDICATE_AFTER.match(after):
         return True
-    return any(m.group(0).lower() not in _NOT_SUPERLATIVE for m in _COMPARE.finditer(clause))
+    # "more powerful than any other rocket flying today": the comparison must close the clause
+    tail = _THAN_ANY.search(clause)
+    return tail is not None and len(clause[tail.end() :].split()) <= 4
 
 
 _QUESTION_END = re.compile(r"[^.!?]*\?")
@@ -85,7 +103,8 @@ def any_occasion(text: str, start: int, end: int) -> bool:
     tail = _QUESTION_END.match(text, end)
     if tail is None or "\n" in tail.group(0):
         return False
-    return re.search(r"\bever\b", text[sent_start:start], re.I) is not None
+    # "biggest-ever", "ever-growing": a hyphenated compound is an intensifier, not a question of occasion
+    return re.search(r"(?<!-)\bever\b(?!-)", text[sent_start:start], re.I) is not None
 
 
 # a year written out: "in 2006", "September 22, 2014", "December 2012" (not a sum, a score or a range)
@@ -117,7 +136,12 @@ def roundup_level(years: list[tuple[int, int]], stamp_year: int, spans: list[tup
 
 
 def in_roundup(
-    years: list[tuple[int, int]], stamp_year: int, level: int, at: int, historical_present: bool
+    years: list[tuple[int, int]],
+    stamp_year: int,
+    level: int,
+    at: int,
+    historical_present: bool,
+    entry: tuple[int, int] | None = None,
 ) -> bool:
     """Whether a date without its own year at ``at`` sits among entries of past years in a round-up.
 
@@ -128,8 +152,14 @@ def in_roundup(
     text that only looks back over a few years (``level`` 1) that holds only for an entry told in the
     historical present of a fact box ("A student goes on a rampage at Virginia Tech in April": no past
     and no future verb in its sentence); a past or future verb there is the reporter's own news
-    ("requested the records in October", "signed the directive on 11 December")."""
+    ("requested the records in October", "signed the directive on 11 December"), and only with the old
+    year inside the date's own ``entry`` (its sentence or fact-box line): an ordinary article that names a
+    few past years in its background ("first balanced its books in 2009, ... and in 2018. The council
+    meets again on March 12") dates its present-tense news by the stamp. ``entry`` None (an entry under a
+    heading line of a fact box) looks at the whole window."""
     if level == 0 or (level == 1 and not historical_present):
         return False
+    if level == 1 and entry is not None:
+        years = [(p, y) for p, y in years if entry[0] <= p < entry[1]]
     near = [(abs(p - at), y) for p, y in years if abs(p - at) <= ROUNDUP_WINDOW]
     return bool(near) and min(near)[1] < stamp_year - 1

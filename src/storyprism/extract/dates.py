@@ -79,8 +79,16 @@ def _sentence_year(lead: str) -> int | None:
     for m in re.finditer(
         r"\b(?:in|of|for|during|since|by|until|through)\s+((?:19|20)\d\d)\b(?![/-]\d)", lead
     ):
+        if _YEAR_CLAUSE_CUT.search(lead, m.end()):
+            # "Sales for 2023 were flat, the company said on January 15": a comma, "and", "but" or a
+            # relative pronoun between the year and the date puts them in different clauses, and the year
+            # of one clause is not the date of another
+            continue
         years.add(int(m.group(1)))
     return years.pop() if len(years) == 1 else None
+
+
+_YEAR_CLAUSE_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|which|who|whom|whose|that)\b")
 
 
 def _future(sentence: str) -> bool:
@@ -116,17 +124,22 @@ def find_dates(
                 cands = [c for c in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if c]
                 opening = next((a for a, b in spans if a <= m.start() < b), m.start())
                 own = _sentence_year(text[opening : m.start()])
-                if own is not None and any(c.year == own for c in cands):
+                if own is not None and own >= pub.year and any(c.year == own for c in cands):
                     # "The first full moon of 2018 will peak between January 1 and 2": the year the
-                    # sentence states is the date's, whatever the tense would pick around the stamp
+                    # sentence states is the date's, whatever the tense would pick around the stamp (only a
+                    # year from the stamp's on: a past year read next to a yearless date is too often
+                    # another event's, and the tense below already picks a past date in a past clause)
                     cands = [c for c in cands if c.year == own]
                 tense = _local(text, m, sentence_of(m.start()))
-                if tense is False and not any(0 < (c - pub).days <= _NEAR_AHEAD_DAYS for c in cands):
+                if tense is False and not any(
+                    0 < (c - pub).days <= _NEAR_AHEAD_DAYS and c.year == pub.year for c in cands
+                ):
                     # a past clause picks the last occurrence, unless the date is only days ahead of the
                     # stamp: "less than two weeks before the scheduled end on July 26" (stamped July 15)
                     # is this July, not a date a year back (a writer drops the year only for dates
                     # close to the stamp, and a past verb near a date a few days ahead is the clause's
-                    # tense, not the date's)
+                    # tense, not the date's). Only inside the stamp's year: "announced on January 3"
+                    # stamped December 26 is the January just gone, not the one ahead
                     cands = [c for c in cands if c <= pub] or cands
                 elif tense is True:
                     cands = [c for c in cands if c >= pub] or cands
@@ -166,11 +179,10 @@ def find_dates(
         if (
             m.group("wday")
             and _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()])
-            and not re.search(rf"\bon\s+{m.group('wday')}\b", text)
+            and not _coined_day(text, m)
         ):
-            # "Black Friday", "Super Tuesday": a named day, not the weekday around publication; unless the
-            # text also dates its events "on Monday": then "the NFL's 'Black Monday'" is that Monday (the
-            # nickname of the article's own day), resolved like the plain weekday
+            # "Black Friday", "Super Tuesday": a named day, not the weekday around publication; unless it is
+            # a nickname coined for the article's own day (``_coined_day``)
             out.append(DateMention(article, m.group(0), None, "day", True, sent, m.start(), m.end()))
             continue
         stated = _stated(text, m, explicit_days)
@@ -238,9 +250,44 @@ def _listed(
     they split" heads a round-up of earlier splits)."""
     if level == 0 or (spans and m.start() < spans[0][1]):
         return False
-    sentence = next((text[a:b] for a, b in spans if a <= m.start() < b), "")
+    a, b = next(((a, b) for a, b in spans if a <= m.start() < b), (m.start(), m.end()))
+    sentence = text[a:b]
     present = not _FUTURE.search(sentence) and not _PAST_NEAR.search(sentence)
-    return in_roundup(years, pub.year, level, m.start(), present)
+    # the entry a date belongs to: its sentence, from the start of its line when only a heading comes before
+    # it there ("2007: A student goes on a rampage ... in April" heads a fact-box line with its year); in
+    # a list laid out under heading lines, the whole round-up window (``in_roundup``)
+    line = text.rfind("\n", 0, a) + 1
+    entry: tuple[int, int] | None = (line if not re.search(r"[.!?]", text[line:a]) else a, b)
+    heading = text[:line].rstrip().rsplit("\n", 1)[-1].strip()
+    if heading and len(heading) <= 60 and not re.search(r"[.!?\"”’)]$", heading):
+        entry = None  # an entry under its own heading line ("Campus: 32 killed"): a fact box, whose
+        # neighbouring entries carry the years
+    return in_roundup(years, pub.year, level, m.start(), present, entry)
+
+
+# names of days fixed by a calendar (feasts, shopping days, primary days): never the article's own weekday
+_FIXED_DAY = re.compile(r"\b(?:Good|Ash|Maundy|Palm|Easter|Holy|Shrove|Fat|Super|Cyber|Giving)\s+$")
+# the nickname set off as such: in quotation marks, or after a naming verb ("dubbed Black Monday")
+_NICKNAME_MARK = re.compile(r"(?:['‘\"“]|\b(?:dubbed|called|known\s+as|nicknamed)\s+)$")
+
+
+def _coined_day(text: str, m: re.Match[str]) -> bool:
+    """Whether a named weekday ("the NFL's 'Black Monday'") is a nickname for the article's own weekday.
+    Signals: the name is set off in quotes or by "dubbed"/"known as" (a coined nickname, not an established
+    day), it is no calendar-fixed day (Good Friday, Super Tuesday, Black Friday), and the text dates its
+    own events on that weekday ("on Monday")."""
+    lead = text[max(0, m.start() - 12) : m.start()]
+    name = _NAMED_DAY.search(lead)
+    if (
+        name is None
+        or _FIXED_DAY.search(lead)
+        or (m.group("wday").lower() == "friday" and "Black" in name.group(0))
+    ):
+        return False  # Black Friday is the day after Thanksgiving
+    opening = text[max(0, m.start() - 40) : m.start() - len(lead) + name.start()]
+    if not _NICKNAME_MARK.search(opening):
+        return False
+    return re.search(rf"\bon\s+{m.group('wday')}\b", text) is not None
 
 
 def _step_of(m: re.Match[str]) -> int:
@@ -311,7 +358,7 @@ def _stamp_lags(text: str, pub: date | None, days: list[DateMention]) -> bool:
 
 def _dated_day_after(text: str, pub: date | None, days: list[DateMention]) -> str | None:
     """The day after the stamp when the text writes it out with its weekday ("Friday, September 15")
-    outside a plan, and never writes the stamp's own day so. Signal: a weekday with its date is how a
+    in a dateline or a past clause, and never writes the stamp's own day so. Signal: a weekday with its date is how a
     story names its own day (a dateline, a caption, "the launch on Friday, September 15"); a stamp in
     a time zone hours behind the events falls on the day before, so "today" is the text's day. A dated
     weekday ahead as a plan ("will vote on Friday, September 15") says nothing of when it was written."""
@@ -326,10 +373,34 @@ def _dated_day_after(text: str, pub: date | None, days: list[DateMention]) -> st
             continue
         if day == pub:
             return None
-        at = re.compile(re.escape(d.text)).match(text, d.start)
-        if day == nxt and at is not None and _local(text, at, "") is not True:
+        if day == nxt and (_opens_paragraph(text, d.start) or _past_clause(text, d.start, d.end)):
             found = nxt.isoformat()
     return found
+
+
+def _opens_paragraph(text: str, at: int) -> bool:
+    """Whether ``at`` opens a paragraph (a dateline or a caption: "Friday, September 15 - ...")."""
+    return text[text.rfind("\n", 0, at) + 1 : at].strip() == ""
+
+
+def _past_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``start``-``end`` has a past verb of its own ("the launch on Friday,
+    September 15 was scrubbed"). Only the date's own clause counts: in "Officials said today that the
+    launch is on Friday, September 15" the past "said" is another clause's, and the present-tense
+    schedule is a plan, which says nothing of when the text was written."""
+    before = text[max(0, start - 80) : start]
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    clause = before[cuts[-1].start() :] if cuts else before  # "said on Friday, ...": the cut verb is its own
+    after = text[end : end + 60].lstrip(" ,")
+    nxt = _CLAUSE_CUT.search(after)
+    clause += " " + (after[: nxt.start()] if nxt else after)
+    if _FUTURE.search(clause) or _PLANNED.search(clause):
+        return False
+    return _PAST_NEAR.search(clause) is not None
+
+
+# a participle of a plan reads like a past verb: "the launch is scheduled for Friday, September 15"
+_PLANNED = re.compile(r"\b(?:scheduled|planned|slated|expected|set|due)\b")
 
 
 def _stated(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:

@@ -89,7 +89,11 @@ _BODY_OF = re.compile(
 
 # "inter-Korean relations", "pro-Russian rebels", "anti-American": a lowercase prefix joined to a people's
 # or a place's name makes an adjective of relation; a name opens with a capital
-_PREFIXED = re.compile(r"[a-z]+-[A-Z]")
+# or a place's name makes an adjective of relation; a name opens with a capital. Only English's relational
+# prefixes: a lowercase particle of the name itself ("al-Bab", "el-Arish", the Arabic article) is the place
+_PREFIXED = re.compile(
+    r"(?:inter|intra|pro|anti|non|ex|post|pre|trans|pan|sub|mid|neo|ultra|cross|un|semi|pseudo|counter|multi)-[A-Z]"
+)
 # "Las Vegas Blvd", "E. RENO AVE.", "Baker Street": a street word closing the name makes it a street
 _STREET_END = re.compile(
     r"\b(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|hwy|highway|pkwy|parkway)\.?$",
@@ -101,6 +105,9 @@ _LANGUAGE_LIST = re.compile(r"\blanguages?\b[^.!?\n]{0,160}$", re.IGNORECASE)
 _LANGUAGE_AFTER = re.compile(
     r"[\s-]+(?:language|speakers?|speaking|dubbed|subtitles?|translation)\b", re.IGNORECASE
 )
+# a list of languages ends the phrase ("in Mandarin, Cantonese and Tibetan."); a list of peoples' words
+# running on into a noun ("Chinese, Indian and Pakistani students") is a list of adjectives
+_LIST_ENDS = re.compile(r"(?:\s*(?:,\s*(?:and|or)?|and|or)\s*[A-Z][a-z]+)*+\s*(?:[.;:!?)\n]|,\s|$)")
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:speaks?|spoke|speaking|fluent in|written in|translated into|dubbed into|dubbed in|subtitled in|in)\s+$",
     re.IGNORECASE,
@@ -112,6 +119,12 @@ _LANGUAGE_BEFORE = re.compile(
 _TITLE_OF = re.compile(
     r"\b(?:Secretary|Secretaries|Minister|Ministers|Undersecretary)\s+(?:of|for)\s+(?:the\s+)?$"
 )
+# ... but a title's "of" may also name the body the officer serves ("General Secretary of the Communist Party
+# of China"): a name headed by a body noun is an organisation, never a portfolio (a field: Defence, State)
+_BODY_NOUN = re.compile(
+    r"\b(?:Party|Agency|Committee|Commission|Council|Union|Organi[sz]ation|Association|League|Federation|"
+    r"Bank|Fund|Company|Corporation|Movement|Front|Congress|Assembly|Institute|Society)\b"
+)
 
 
 def _form(text: str, e: Ent) -> str | None:
@@ -122,7 +135,11 @@ def _form(text: str, e: Ent) -> str | None:
     # office) or "the Office of Rail and Road" are bodies named after a street or a road
     if e.label in ("NORP", "GPE", "LOC") and _PREFIXED.match(e.text):
         return "drop"
-    if e.label == "ORG" and _TITLE_OF.search(text, max(0, e.start - 30), e.start):
+    if (
+        e.label == "ORG"
+        and _TITLE_OF.search(text, max(0, e.start - 30), e.start)
+        and not _BODY_NOUN.search(e.text)
+    ):
         return "drop"
     if e.label in ("GPE", "LOC") and len(e.text.split()) >= 2 and _STREET_END.search(e.text.strip()):
         return "FAC"
@@ -132,7 +149,9 @@ def _form(text: str, e: Ent) -> str | None:
         listed = re.search(r"(?:,|:|\band|\bor)\s*$", before) and re.match(
             r"\s*(?:[,.;]|and\b|or\b|$)", after
         )
-        if (listed and _LANGUAGE_LIST.search(before)) or _LANGUAGE_AFTER.match(after):
+        if (
+            listed and _LANGUAGE_LIST.search(before) and _LIST_ENDS.match(text, e.end)
+        ) or _LANGUAGE_AFTER.match(after):
             return "LANGUAGE"
         if _LANGUAGE_BEFORE.search(before[-24:]) and re.match(r"\s*(?:[,.;:)]|$)", after):
             return "LANGUAGE"

@@ -421,6 +421,22 @@ def _versions(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# a verb of change before a decimal ("grew 2.5", "rose to 2.5", "up by 2.5"): what follows is an amount
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:rose|rises?|risen|rising|grew|grows?|grown|growing|fell|falls?|fallen|falling|dropped|drops?|"
+    r"climbed|climbs?|jumped|jumps?|gained|gains?|declined|declines?|increased|increases?|decreased|"
+    r"decreases?|slipped|slid|up|down)(?:\s+(?:to|by|from))?|by)\s*$",
+    re.I,
+)
+
+
+def _amount_here(text: str, s: int, e: int, pct: bool) -> bool:
+    """A decimal the text also writes as a version is still an amount where this mention says so: a percent,
+    a unit or currency after it, or a verb of change before it (one number, one sense, holds only
+    where nothing beside the number gives it another)."""
+    return pct or bool(_MEASURE_AFTER.match(text, e)) or bool(_CHANGE_BEFORE.search(text[max(0, s - 24) : s]))
+
+
 # what makes "about one" an amount: a currency, a unit of time or measure, or a ratio
 _MEASURE_AFTER = re.compile(
     r"\s+(?:dollars?|pounds?|euros?|yuan|yen|cents?|percent|per\s+cent|in\s+\w+|out\s+of|"
@@ -482,6 +498,17 @@ def _not_amount(text: str, m: re.Match[str]) -> bool:
 # "No. 18", "#3" right after a word: the word and the number together name one thing ("Billions No. 18",
 # a ship), since a counted amount is never numbered itself
 _SERIAL_AFTER = re.compile(r"\s+(?:No|Nos|Number)\.?\s*\d|\s+#\d")
+
+
+def _is_name_word(raw: str) -> bool:
+    """Only a word can be a name with a serial ("Billions No. 18": capitalised, or a scale word); digits
+    before "No." count the numbered things ("120 No. 2 grade pipes": 120 pipes of grade No. 2)."""
+    word = raw.strip()
+    return not re.search(r"\d", word) and (
+        word[:1].isupper() or bool(re.fullmatch(r"(?:[a-z]+ )?\w+ions?", word))
+    )
+
+
 # "several hundred", "a few thousand": how many times the scale word counts (English usage: "a few" two
 # to five, "several" three to nine, as "hundreds" alone runs from two hundred)
 _SEVERAL = re.compile(r"\b(several|a\s+few)\s+$", re.IGNORECASE)
@@ -494,6 +521,7 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
     versions: frozenset[str] | None = None  # read once, and only for a text with a bare decimal
     for m in NUMBER_RE.finditer(text):
         s, e = m.span()
+        unit_at: int | None = None  # where the unit is read, when the span runs past it
         qual = _QUALIFIERS.get(_key(m.group("qual") or ""))
         pct = bool(m.group("pct"))
         if not m.group("vague") and _not_amount(text, m):
@@ -501,9 +529,9 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
         bare = (m.group("a") or "").strip()
         if not m.group("vague") and not m.group("b") and _DECIMAL.fullmatch(bare):
             versions = _versions(text) if versions is None else versions
-            if bare in versions:
+            if bare in versions and not _amount_here(text, s, e, pct):
                 continue  # "but 5.50 allows you to import": the text writes this decimal as a version elsewhere
-        if _SERIAL_AFTER.match(text, e):
+        if _SERIAL_AFTER.match(text, e) and _is_name_word(m.group(0)):
             continue  # "Billions No. 18": a word followed by its own serial number is a (ship's) name
         if m.group("vague"):
             low, high = next((lo, hi) for v, lo, hi in _VAGUE if v == _key(m.group("vague")))
@@ -554,8 +582,10 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     continue  # "8 hours and 20 minutes", "3 minutes, 4 seconds": the rest of one duration
                 minutes = _AND_MINUTES.match(text, e)
                 if minutes and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
-                    # "10 hours and 13 minutes": one duration, 10.2 hours (its minutes are skipped above)
+                    # "10 hours and 13 minutes": one duration, 10.2 hours (its minutes are skipped above);
+                    # the text spans the whole duration so that text and value agree, the unit stays hours
                     a += (_value(minutes.group(1)) or 0.0) / 60
+                    unit_at, e = e, minutes.end()
                 half = _AND_A_HALF.match(text, e)
                 if half and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     a += 0.5  # "every 29 and a half days": one amount, 29.5
@@ -574,7 +604,9 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
         unit = (
             m.group("sfx").lower()
             if m.group("sfx")
-            else _unit(text, e, pct, m.group(0) if not m.group("vague") else "")
+            else _unit(
+                text, e if unit_at is None else unit_at, pct, m.group(0) if not m.group("vague") else ""
+            )
         )
         out.append(NumberMention(article, text[s:e], interval[0], interval[1], qual, unit, sent, s, e))
     return out

@@ -363,19 +363,32 @@ class DocContext:
 
 # "Nouriel Roubini, ..., also known as Dr Doom": the name after a verb of naming is a nickname
 _NICKNAMED = re.compile(r"\b(?:known\s+as|dubbed|nicknamed|aka|a\.k\.a\.?)\s+[“\"‘']?$", re.IGNORECASE)
+# what may stand between the person and the verb of naming: nothing, or an apposition set off by commas
+# ("Nouriel Roubini, an economist, also known as"); a clause ("Ortiz represents the hacker dubbed John Doe")
+# moves the naming onto the noun phrase it ends with, another person
+_NICK_GAP = re.compile(
+    r"\s*(?:,[^.;!?]{0,150})?,?\s*(?:(?:also|better|widely|popularly|commonly|sometimes|now|often|simply)\s+)?"
+)
 
 
 def _nicknames(ctx: DocContext) -> dict[str, str]:
     """Nicknames the text gives a person it has just named ("Nouriel Roubini, ..., also known as Dr Doom"),
     mapped to that person's full name: a later "Dr Doom" or "he" after it is the same person, not another
     one. Signal: "known as", "dubbed", "nicknamed" right before a name introduce another name for the
-    person named last, within the same sentence."""
+    person named last, within the same sentence, when the verb follows that person directly or through a
+    comma-set apposition."""
     out: dict[str, str] = {}
     for k, p in enumerate(ctx.persons):
-        if not _NICKNAMED.search(ctx.text, max(0, p.start - 25), p.start) or k == 0:
+        verb = _NICKNAMED.search(ctx.text, max(0, p.start - 25), p.start)
+        if not verb or k == 0:
             continue
         prev = ctx.persons[k - 1]
         if p.start - prev.end > 200 or re.search(r"[.!?]\s", ctx.text[prev.end : p.start]):
+            continue
+        # from the end of the word the name ends in (a span cut inside a word still names that word)
+        rest = re.compile(r"[\w'’]+").match(ctx.text, prev.end)
+        gap_at = rest.end() if rest else prev.end
+        if gap_at > verb.start() or not _NICK_GAP.fullmatch(ctx.text, gap_at, verb.start()):
             continue
         nick, full = norm_name(p.text), ctx.full_name(prev.text, prev.start)
         if nick != full:
