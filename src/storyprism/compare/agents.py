@@ -15,6 +15,8 @@ signals, all required:
   followed within a few words by the passive subject's head noun, with at least two of the
   subject's content words; its doer is the subject of that verb in its clause (a noun, no pronoun),
   or the "by" agent of its own passive;
+* the two doers are not both people named by name (co-founders, co-authors: a report naming one
+  names no rival to the other); a body against a body or against a person stays;
 * the two doers share no content word, and neither sentence names the other's doer (a report that
   names both may be crediting them jointly or in turn: "set up by the organisers at the police's
   request");
@@ -36,18 +38,24 @@ from dataclasses import dataclass
 from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import hours_apart, independent, make_side
 from storyprism.compare.static import STATIC_WINDOW_HOURS
-from storyprism.compare.text import content_tokens, negation_count, stem, words
+from storyprism.compare.text import (
+    STOPWORDS,
+    cased_words,
+    clause_pattern,
+    clauses,
+    content_tokens,
+    modal_pattern,
+    negation_count,
+    stem,
+    words,
+)
 from storyprism.records import Conflict
 from storyprism.text.calendar import CALENDAR_WORDS
 from storyprism.text.cues import HEDGES
 
-# A clause ends at punctuation and at the words that open another clause: the doer and the act of
-# one clause are read within it.
-_CLAUSE = re.compile(
-    r"[,;:()\u2014\u2013\"“”]|\s-\s|\.\s"
-    r"|\b(?:but|while|although|though|whereas|because|after|before|when|until|since|which|who|that|and)\b",
-    re.IGNORECASE,
-)
+# A clause ends at punctuation and at the words that open another clause (``text.clause_pattern``):
+# the doer and the act of one clause are read within it.
+_CLAUSE = clause_pattern("that", "and")
 _PASSIVE = re.compile(
     r"^(?P<subject>.*?)\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(?:\w+ly\s+)?"
     r"(?P<verb>[a-z]+)(?:\s+(?P<particle>up|out|down|off|in|over))?\s+by\s+(?P<agent>.+)$",
@@ -61,8 +69,7 @@ _NOT_A_DOER = frozenset(["phone", "telephone", "email", "e-mail", "mail", "post"
                          "text", "letter", "satellite", "wire"])
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who",
                        "which", "someone", "somebody", "anyone", "everyone", "one", "there"])
-_MODAL = re.compile(r"\b(?:could|can|may|might|should|must|would|will|if|whether|unless|allegedly|reportedly)\b",
-                    re.IGNORECASE)
+_MODAL = modal_pattern("will")
 _AUX = r"(?:has|have|had|was|were|is|are|will|would|did|does|do)"
 # Words an active clause's subject may not be: auxiliaries, adverbs and determiners left before a verb.
 _SUBJECT_SKIP = frozenset(["has", "have", "had", "was", "were", "is", "are", "been", "also", "already", "then",
@@ -88,15 +95,11 @@ class _Passive:
     particle: str
     thing: list[str]  # the subject's content words, head last
     doer: set[str]
+    person: bool  # the doer is named as a person (``_named_person``)
 
 
 def _clauses(text: str) -> list[str]:
-    out, pos = [], 0
-    for m in _CLAUSE.finditer(text):
-        out.append(text[pos : m.start()])
-        pos = m.end()
-    out.append(text[pos:])
-    return [c.strip() for c in out if len(c.split()) >= 3]
+    return clauses(text, _CLAUSE, 3)
 
 
 def _doer(phrase: str) -> set[str]:
@@ -107,6 +110,24 @@ def _doer(phrase: str) -> set[str]:
     if set(ws) & _NOT_A_DOER or set(ws) & CALENDAR_WORDS:
         return set()
     return set(content_tokens(phrase))
+
+
+# Head words of a body: a capitalised doer ending in one ("the Metropolitan Police", "Halden Group")
+# names an organisation, not a person.
+_BODY_WORDS = frozenset(["police", "government", "council", "ministry", "department", "agency", "company", "group",
+                         "party", "army", "force", "forces", "committee", "commission", "university", "club",
+                         "association", "union", "foundation", "bank", "court", "office", "service", "board",
+                         "authority", "institute", "trust", "society", "corporation", "inc", "ltd", "team"])
+
+
+def _named_person(printed: list[str]) -> bool:
+    """A doer named by capitalised words only, none of them a body's head word ("Ann Berg", "Prime
+    Minister Ana Soto"): a person. Founding, writing, designing, directing or composing is often
+    shared by two people ("co-founders", "co-authors"), and a report naming one of them names no
+    rival to the other: two such doers are no disagreement (a body against a body, or a body against
+    a person, stays)."""
+    kept = [w for w in printed if w.lower() not in STOPWORDS]
+    return bool(kept) and all(w[:1].isupper() and w.lower() not in _BODY_WORDS for w in kept)
 
 
 def _close_enough(st: StoryText, a: str, b: str) -> bool:
@@ -147,14 +168,16 @@ def _passives(st: StoryText, i: int) -> list[_Passive]:
         if len(thing) < _MIN_THING or not doer:
             continue
         particle = (m.group("particle") or "").lower()
-        out.append(_Passive(i, clause, stem(m.group("verb").lower()), particle, thing, doer))
+        person = _named_person(cased_words(agent))
+        out.append(_Passive(i, clause, stem(m.group("verb").lower()), particle, thing, doer, person))
     return out
 
 
-def _same_act_doer(p: _Passive, clause: str) -> set[str] | None:
-    """The doer of ``p``'s act on ``p``'s thing in another clause, or None when the clause does not
-    do that act on that thing."""
+def _same_act_doer(p: _Passive, clause: str) -> tuple[set[str], bool] | None:
+    """The doer of ``p``'s act on ``p``'s thing in another clause, and whether it is a named person;
+    None when the clause does not do that act on that thing."""
     ws = words(clause)
+    printed = cased_words(clause)
     stems = [stem(w) for w in ws]
     for k, s in enumerate(stems):
         if s != p.verb:
@@ -170,10 +193,11 @@ def _same_act_doer(p: _Passive, clause: str) -> set[str] | None:
         if p.thing[-1] not in window or len(set(p.thing) & window) < _MIN_THING:
             continue
         # the subject: the clause's words before the verb, auxiliaries and adverbs left out
-        before = [w for w in ws[:k] if w not in _SUBJECT_SKIP and not re.fullmatch(_AUX, w)]
+        kept = [n for n, w in enumerate(ws[:k]) if w not in _SUBJECT_SKIP and not re.fullmatch(_AUX, w)]
+        before = [ws[n] for n in kept]
         if not before or before[-1] in _PRONOUNS or any(w in _PRONOUNS for w in before[-2:]):
             return None
-        return set(content_tokens(" ".join(before[-4:])))
+        return set(content_tokens(" ".join(before[-4:]))), _named_person([printed[n] for n in kept[-4:]])
     return None
 
 
@@ -200,18 +224,20 @@ def agent_conflicts(st: StoryText) -> list[Conflict]:
             if a.article == b.article:
                 continue
             other: set[str] | None = None
-            where = ""
+            other_person, where = False, ""
             for clause in _clauses(b.text):
                 if not _plain(clause):
                     continue
-                doer = next((q.doer for q in of_sentence.get(j, []) if q.clause == clause and q.verb == p.verb
-                             and q.particle == p.particle and q.thing[-1] == p.thing[-1]), None)
+                doer = next(((q.doer, q.person) for q in of_sentence.get(j, []) if q.clause == clause
+                             and q.verb == p.verb and q.particle == p.particle and q.thing[-1] == p.thing[-1]), None)
                 doer = doer if doer is not None else _same_act_doer(p, clause)
-                if doer:
-                    other, where = doer, clause
+                if doer and doer[0]:
+                    (other, other_person), where = doer, clause
                     break
             if not other or other & p.doer:
                 continue
+            if p.person and other_person:
+                continue  # two people named for one founding or writing: co-founders, co-authors
             # neither report names the other's doer: one naming both may credit them jointly (the
             # crediting clause, not its attribution: "the organisers set it up, a police statement said")
             if other & _mentions(st.sentences[p.index].text) or p.doer & _mentions(where):

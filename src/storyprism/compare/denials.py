@@ -31,18 +31,22 @@ import re
 
 from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import independent, make_side, maybe_update
-from storyprism.compare.text import content_tokens, negation_count, words
+from storyprism.compare.text import (
+    CAPITALISED,
+    clause_pattern,
+    clauses,
+    content_tokens,
+    modal_pattern,
+    negation_count,
+    words,
+)
 from storyprism.records import Conflict
 from storyprism.text.calendar import CALENDAR_WORDS as _CALENDAR
 from storyprism.text.cues import HEDGES
 
-# A clause is the unit of assertion: punctuation, contrast and subordinate conjunctions open a new
-# one ("crashed out *after* ...": what follows is outside the negation's scope).
-_CLAUSE = re.compile(
-    r"[,;:()\u2014\u2013\"“”]|\s-\s|\.\s"
-    r"|\b(?:but|while|although|though|whereas|because|after|before|when|until|since|as|which|who)\b",
-    re.IGNORECASE,
-)
+# A clause is the unit of assertion (``text.clause_pattern``): what follows "after" or "but" is
+# outside the negation's scope.
+_CLAUSE = clause_pattern("as")
 _ZERO = re.compile(r"\b(?:no|nobody|none|nothing|no-one)\b", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|denying)\b", re.IGNORECASE)
@@ -58,11 +62,8 @@ _NOT_A_DENIAL = re.compile(
     r"|\bnothing\s+(?:but|new)\b",
     re.IGNORECASE,
 )
-_MODAL = re.compile(
-    r"\b(?:could|can|cannot|can[’']t|couldn[’']t|may|might|should|shouldn[’']t|must|would|wouldn[’']t|if|whether"
-    r"|unless|reportedly|allegedly|possibly|probably|likely|suspected|believed)\b",
-    re.IGNORECASE,
-)
+_MODAL = modal_pattern("cannot", "can[’']t", "couldn[’']t", "shouldn[’']t", "wouldn[’']t", "possibly", "probably",
+                       "likely", "suspected", "believed")
 _RECORD = re.compile(r"\b(?:first|before|since|ever|previous|previously|history|again|last time)\b", re.IGNORECASE)
 # The same, read over a denial's whole sentence: the clause split cuts "since 1959" and a closing
 # "before" off the clause they qualify ("Nobody has landed there before.").
@@ -72,19 +73,13 @@ _RECORD_SENTENCE = re.compile(
 _AUX = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be", "being", "will", "did", "do", "does"])
 # Adverbs that sit between a negation and its verb ("never even made", "did not actually pay").
 _FILLERS = frozenset(["even", "ever", "actually", "really", "yet", "also", "still", "immediately", "officially"])
-_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _MIN_SHARED = 4
 _MIN_COVER = 0.5
 _PREDICATE_WORDS = 2
 
 
 def _clauses(text: str) -> list[str]:
-    out, pos = [], 0
-    for m in _CLAUSE.finditer(text):
-        out.append(text[pos : m.start()])
-        pos = m.end()
-    out.append(text[pos:])
-    return [c.strip() for c in out if len(c.split()) >= 3]
+    return clauses(text, _CLAUSE, 3)
 
 
 def _drop_e(word: str) -> str:
@@ -100,7 +95,7 @@ def _keys(text: str) -> set[str]:
 def _names(text: str) -> set[str]:
     """Capitalised words after the clause's first word: the participants a clause names (a day or
     a month is no participant)."""
-    found = _NAME.findall(text.split(" ", 1)[1] if " " in text else "")
+    found = CAPITALISED.findall(text.split(" ", 1)[1] if " " in text else "")
     return {_drop_e(w.lower()) for w in found if w.lower() not in _CALENDAR}
 
 

@@ -15,11 +15,14 @@ say the same thing happens there. General signals, all required:
   known as the Sea of Japan");
 * the words right before the two places share at least ``_SHARED_FRAME`` content words (the thing
   that lands, sails or falls: "drone ship"; "flew over northern Japan"), beyond the head words;
+  and neither picks one of several things ("the *first* missile", "*another* boat");
 * independent origins, and reports close enough in time that neither can be the other's update.
   Where a thing *came down* is a finished happening (a past verb of arrival right before the place,
   "fell into", "smashed down in", "before landing in", and no plan in the sentence): it does not
   move between reports, so, like a size or an age (``static.py``), it is compared within the static
-  window rather than the update gap. A plan ("will land", "positioned") can change: update gap.
+  window rather than the update gap when both sentences pin it to one date or time; without one, a
+  later report may be of the next launch: update gap. A plan ("will land", "positioned") can
+  change: update gap.
 
 Deliberately narrow: places of other kinds (a city, an airport, a province) are more often two
 legs or two steps of one story ("flew from X to Y") than two accounts of one fact.
@@ -35,6 +38,7 @@ from storyprism.compare.sides import hours_apart, independent, make_side, maybe_
 from storyprism.compare.static import STATIC_WINDOW_HOURS
 from storyprism.compare.text import STOPWORDS, content_tokens
 from storyprism.records import Conflict
+from storyprism.text.calendar import CALENDAR_WORDS
 
 _HEADS = "Ocean|Sea|Gulf|Bay|River|Lake"
 # "Pacific Ocean", "South China Sea" (the name before the head) or "Sea of Japan", "Gulf of Mexico"
@@ -56,6 +60,12 @@ _ARRIVED = re.compile(
     r"|smashed|came down|coming down)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
+# A word before the thing that picks one of several ("the *first* missile", "*another* boat", "*one
+# of* the rockets"): the story has more than one of them, and each may come down in its own place.
+_INSTANCE = re.compile(r"\b(?:first|second|third|fourth|another|other|one of|latest|next)\b", re.IGNORECASE)
+# A date or a clock time a sentence pins its happening to: two reports that share one speak of one
+# happening.
+_WHEN = re.compile(rf"\b(?:{'|'.join(CALENDAR_WORDS)}|today|yesterday|\d{{1,2}}[:.]\d{{2}})\b", re.IGNORECASE)
 # A plan or an expectation anywhere in the sentence: where it is to land may still change.
 _PLANNED = re.compile(r"\b(?:will|would|plans?|planned|expected|scheduled|set to|due to|aims?|intends?)\b", re.I)
 
@@ -80,8 +90,13 @@ def _places(text: str) -> dict[str, list[tuple[str, str, int]]]:
 
 
 def _close_enough(st: StoryText, i: int, j: int, arrived: bool) -> bool:
+    """Within the update gap; a finished arrival on one shared date within the static window. A story
+    can hold two launches days apart ("the missile flew over northern Japan" twice): without a date
+    both sentences pin it to, the later report may be of the next one."""
     a, b = st.sentences[i].article, st.sentences[j].article
-    if not arrived:
+    when_i = {w.lower() for w in _WHEN.findall(st.sentences[i].text)}
+    when_j = {w.lower() for w in _WHEN.findall(st.sentences[j].text)}
+    if not arrived or not when_i & when_j:
         return not maybe_update(st, a, b)
     gap = hours_apart(st, a, b)
     return gap is None or gap <= STATIC_WINDOW_HOURS
@@ -102,6 +117,8 @@ def place_conflicts(st: StoryText) -> list[Conflict]:
             shown, _, start = places[0]
             before_text = s.text[:start]
             before = " ".join(before_text.split()[-_FRAME_WORDS:])
+            if _INSTANCE.search(before):
+                continue  # one of several things, each with its own place
             frame = set(content_tokens(before)) - _HEAD_WORDS
             arrived = bool(_ARRIVED.search(before_text)) and not _PLANNED.search(s.text)
             found[kind].append((i, shown, frame, arrived))

@@ -14,11 +14,51 @@ from storyprism.text.cues import NEGATIONS
 from storyprism.text.sentences import split_sentences
 from storyprism.text.stopwords import STOPWORDS, stem
 
-__all__ = ["NEGATIONS", "STOPWORDS", "SentenceSpan", "content_tokens", "is_statement", "negation_count",
-           "normalise", "sentence_names", "split_sentences", "stem", "words"]
+__all__ = ["CAPITALISED", "NEGATIONS", "STOPWORDS", "SentenceSpan", "cased_words", "clause_pattern", "clauses",
+           "content_tokens", "is_statement", "modal_pattern", "negation_count", "normalise", "sentence_names",
+           "split_sentences", "stem", "words"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 _NAME = re.compile(r"(?<=\s)([A-Z][a-z]{2,}|[A-Z]{2,})\b")
+
+
+# A capitalised word of three letters or more: a name, or a sentence's first word (callers drop stop
+# words or skip the first word).
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+# A clause is the unit in which the clause-reading detectors (denials, opposites, agents) read one
+# assertion: punctuation ends it, and so do the conjunctions that open a subordinate or contrasting
+# clause ("crashed out *after* ...": what follows is outside the first clause's verb and negation).
+# Each detector may add openers of its own ("and", "as", "that", "then").
+_CLAUSE_PUNCT = r"[,;:()\u2014\u2013\"“”]|\s-\s|\.\s"
+_CLAUSE_OPENERS = ("but", "while", "although", "though", "whereas", "because", "after", "before", "when", "until",
+                   "since", "which", "who")
+
+
+def clause_pattern(*extra: str) -> re.Pattern[str]:
+    """The clause cut: punctuation and the shared openers, plus ``extra`` opening words."""
+    openers = "|".join((*_CLAUSE_OPENERS, *extra))
+    return re.compile(rf"{_CLAUSE_PUNCT}|\b(?:{openers})\b", re.IGNORECASE)
+
+
+def clauses(text: str, cut: re.Pattern[str], min_words: int) -> list[str]:
+    """The pieces of ``text`` between the cuts, stripped, with at least ``min_words`` words."""
+    out, pos = [], 0
+    for m in cut.finditer(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return [c.strip() for c in out if len(c.split()) >= min_words]
+
+
+# Words that make a clause a possibility, a condition or hearsay rather than a plain assertion;
+# each detector adds its own (a future "will", contracted negated modals, hedging adverbs).
+_MODALS = ("could", "can", "may", "might", "should", "must", "would", "if", "whether", "unless", "reportedly",
+           "allegedly")
+
+
+def modal_pattern(*extra: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join((*_MODALS, *extra))})\b", re.IGNORECASE)
 
 
 def sentence_names(text: str) -> set[str]:
@@ -39,6 +79,11 @@ class SentenceSpan:
 
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def cased_words(text: str) -> list[str]:
+    """``words`` as printed (one for one with ``words``): whether a word is capitalised."""
+    return [w.replace("’", "'") for w in _WORD.findall(text)]
 
 
 def content_tokens(text: str) -> list[str]:
