@@ -9,7 +9,12 @@ character offsets and the verdicts of the person who read it (never the third-pa
 Verdicts
 - quote: ``real`` = someone's words or stated stance, with the content span the words attributed (not
   the reporter's clause, an addressee or a headline); ``speaker`` = the resolved speaker is the person
-  or body the text gives as the source (a relayer given as speaker is wrong).
+  or body the text gives as the source (a relayer given as speaker is wrong). Quote records come in two
+  kinds (``Quote.kind``): "words" and "topic" (a speech or stance verb with a bare noun-phrase object,
+  "condemned the suggestion": a stance, no words). The draw takes both kinds, as before, and ``real``
+  keeps its meaning, so ``quotes.real`` is the old figure. ``stance_ok`` (optional, set only by a reader,
+  only on a "topic" item) = the item is a stance on the topic the text gives, by the right speaker;
+  ``quotes.claim_right`` judges words by ``real`` and topics by ``stance_ok`` (topics without it unread).
 - name: ``clean`` = the mention's entity is a real name of one real-world thing, of the right type,
   and its canonical name is not split from another entity of the corpus for the same thing.
 - number: ``right`` = an amount (not a label, year, score, version, phone number) with the right interval.
@@ -183,7 +188,8 @@ def output(kind: str, item: Any, ex: Any) -> str:
 def describe(kind: str, item: Any, ex: Any) -> str:
     if kind == "quotes":
         via = f" via {item.via}" if item.via else ""
-        return f"{'direct' if item.direct else 'indirect'} cue={item.cue} speaker={item.speaker}{via} | {item.text}"
+        form = "TOPIC (a stance, no words)" if quote_kind(item) == "topic" else ("direct" if item.direct else "indirect")
+        return f"{form} cue={item.cue} speaker={item.speaker}{via} | {item.text}"
     if kind == "names":
         ent = next((e for e in ex.entities if e.id == item.entity), None)
         if ent is None:
@@ -192,6 +198,21 @@ def describe(kind: str, item: Any, ex: Any) -> str:
     if kind == "numbers":
         return f"{item.text!r} -> [{item.low}, {item.high}] {item.qualifier} unit={item.unit}"
     return f"{item.text!r} -> {item.value} ({item.granularity}, relative={item.relative})"
+
+
+def quote_kind(item: Any) -> str:
+    return str(getattr(item, "kind", "words") or "words")
+
+
+def claim_check(v: dict[str, Any], item: Any) -> bool | None:
+    """Figure (b), each item judged by what it claims: a quote of words by ``real``; a stance on a topic
+    by ``stance_ok``, which only a reader sets (a stance with the right speaker on the topic the text
+    gives); a topic item without it is unread for this figure, never inferred from other verdicts."""
+    if quote_kind(item) == "topic":
+        ok = v.get("stance_ok")
+        return None if ok is None else bool(ok)
+    real = v.get("real")
+    return None if real is None else bool(real)
 
 
 def holds_any(verdicts: dict[str, Any], kind: str, item: Any, ex: Any) -> bool:
@@ -216,7 +237,13 @@ def main() -> int:
                     ctx = " ".join(t[max(0, item.start - 300) : item.start].split())
                     after = " ".join(t[item.end : item.end + 150].split())
                     if kind in labels and holds_any(labels[kind], kind, item, ex):
-                        continue  # judged already, output unchanged
+                        stance_unread = (
+                            kind == "quotes"
+                            and quote_kind(item) == "topic"
+                            and labels[kind][key(item)].get("stance_ok") is None
+                        )
+                        if not stance_unread:
+                            continue  # judged already, output unchanged (a stance needs its own verdict)
                     fh.write(
                         f"[{kind}] {key(item)}\n  {describe(kind, item, ex)}\n  OUT {output(kind, item, ex)}\n"
                     )
@@ -236,6 +263,18 @@ def main() -> int:
             vals = [v[check] for v in judged if v.get(check) is not None]
             figures[f"{kind}.{check}"] = round(sum(vals) / len(vals), 4) if vals else None
         figures[f"{kind}.judged"] = len(judged)
+        if kind == "quotes":
+            # (a) above is the old figure: every drawn record, both kinds, judged as a quote of words.
+            # (b) judges each item by what it claims to be; stances ("topic") by the reader's stance_ok
+            held = [i for i in items if holds(i)]
+            claims = [c for c in (claim_check(verdicts[key(i)], i) for i in held) if c is not None]
+            figures["quotes.claim_right"] = round(sum(claims) / len(claims), 4) if claims else None
+            figures["quotes.claim_judged"] = len(claims)
+            topics = [i for i in items if quote_kind(i) == "topic"]
+            figures["quotes.topic_drawn"] = len(topics)
+            unread = [key(i) for i in topics if holds(i) and claim_check(verdicts[key(i)], i) is None]
+            if unread:
+                figures["quotes.topic_stance_unread"] = unread
         if unjudged:
             figures[f"{kind}.unjudged"] = unjudged
     print(json.dumps(figures, indent=2))

@@ -19,7 +19,10 @@ Definitions
   the gold source text (the gold source may be the name while our phrase is the appositive, or the
   reverse). Pronoun resolution itself is therefore not scored here: "he" found on the gold "he" counts.
 - All attributions (direct + indirect): precision = share of predictions matching a gold attribution,
-  recall = share of gold attributions matched by some prediction, F1 of both.
+  recall = share of gold attributions matched by some prediction, F1 of both. Both kinds of prediction
+  count (``Found.kind``: "words", and "topic" for a stance on a bare noun phrase, "condemned the
+  suggestion"), as PolNeAR annotates both. Per kind: ``words_*``/``topic_*`` give each kind's prediction
+  count and precision, and ``words_recall`` the recall of the words alone.
 
 Usage: ``python eval/quotes.py [--split dev|train] [--limit N] [--gate]``.
 """
@@ -68,6 +71,8 @@ def evaluate(rows: list[dict], show: int = 0, parse: bool = True) -> dict[str, f
     analysed = analyse([r["text"] for r in rows], parse=parse)
     pd = pd_ok = gd = gd_hit = spk_n = spk_ok = 0
     pa = pa_ok = ga = ga_hit = 0
+    per_kind: dict[str, list[int]] = {"words": [0, 0], "topic": [0, 0]}  # predictions, matching
+    gw_hit = 0
     shown = 0
     for row, (ent, tree) in zip(rows, analysed, strict=True):
         found = find_quotes(row["text"], ent, parse=tree)
@@ -76,6 +81,9 @@ def evaluate(rows: list[dict], show: int = 0, parse: bool = True) -> dict[str, f
             hit = any(_overlap(q.parts, g["content"]["spans"]) for g in gold)
             pa += 1
             pa_ok += hit
+            counts = per_kind.setdefault(q.kind, [0, 0])
+            counts[0] += 1
+            counts[1] += hit
             if q.direct:
                 pd += 1
                 pd_ok += hit
@@ -85,6 +93,7 @@ def evaluate(rows: list[dict], show: int = 0, parse: bool = True) -> dict[str, f
         for g in gold:
             ga += 1
             ga_hit += any(_overlap(q.parts, g["content"]["spans"]) for q in found)
+            gw_hit += any(q.kind == "words" and _overlap(q.parts, g["content"]["spans"]) for q in found)
             if not g.get("content_is_direct_quote"):
                 continue
             gd += 1
@@ -127,6 +136,12 @@ def evaluate(rows: list[dict], show: int = 0, parse: bool = True) -> dict[str, f
         "all_precision": round(p_all, 4),
         "all_recall": round(r_all, 4),
         "all_f1": round(2 * p_all * r_all / (p_all + r_all) if p_all + r_all else 0.0, 4),
+        **{
+            f"{kind}_{name}": value
+            for kind, (n, ok) in per_kind.items()
+            for name, value in (("predictions", n), ("precision", round(ok / n if n else 0.0, 4)))
+        },
+        "words_recall": round(gw_hit / ga if ga else 0.0, 4),
     }
 
 

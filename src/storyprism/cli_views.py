@@ -113,8 +113,10 @@ def quotes(
         rows = ws.quotes(article)
         if speaker:
             rows = [q for q in rows if q.speaker and speaker.lower() in q.speaker.lower()]
-        t = Table(title=f"{len(rows)} quotes")
-        for col in ("article", "speaker", "via", "cue", "direct", "variant", "text"):
+        stances = sum(q.kind == "topic" for q in rows)
+        t = Table(title=f"{len(rows) - stances} quotes, {stances} stances on a topic (no words reported)")
+        # "what": direct / indirect words, or a stance on a topic, which reports no words at all
+        for col in ("article", "speaker", "via", "cue", "what", "variant", "text"):
             t.add_column(col, overflow="fold")
         for q in rows:
             add_row(
@@ -123,7 +125,7 @@ def quotes(
                 q.speaker or "?",
                 q.via or "",
                 q.cue or "",
-                "yes" if q.direct else "no",
+                "stance" if q.kind == "topic" else "direct" if q.direct else "indirect",
                 q.variant_group or "",
                 q.text,
             )

@@ -200,6 +200,11 @@ class Quote:
     # [speaker, via] as extraction resolved them, kept only where corpus-wide linking renamed them:
     # every run links again from these, so linking never feeds on its own earlier output
     as_found: list[str | None] | None = None
+    # "words": someone's words or claim (quoted or reported); "topic": a speech or stance verb whose object
+    # is a bare noun phrase ("condemned the suggestion", "denied the allegations"): a stance ON a topic,
+    # which reports no words, so it is never shown in quotation marks nor counted as a quote. Records
+    # stored before the field existed load as "words" (what they were shown as)
+    kind: str = "words"
 
 
 @dataclass(slots=True)

@@ -332,6 +332,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         if lemma is None:
             continue
         deps = table.get(lemma, frozenset())
+        if unsaid.self_naming(p, text, i, lemma):
+            continue  # "calling themselves The League": a name given to oneself, no words (``unsaid``)
         if (lemma in BELIEF_LEMMAS or lemma in CUE_LEMMAS) and lemma not in _NOT_FRAMING:
             deps = deps | {"ccomp"}  # a speech or belief verb with a clause always attributes it
         if any(p.deps[c] == "neg" for c in p.children(i)) and not (
@@ -354,7 +356,16 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         if lemma not in _PASSIVE_HOLDER and (
             any(p.deps[c] in ("auxpass", "nsubjpass") for c in p.children(i))
             or (
-                p.deps[i] == "acl" and p.tags[i] == "VBN" and any(p.deps[c] == "agent" for c in p.children(i))
+                # "a practice criticized by Miller": a bare past participle with a "by" agent on a noun
+                # is a passive; so is one opening a clause with an infinitive ("Asked by reporters to
+                # comment, ..."): the one asked is pressed to act, the infinitive is no one's words
+                # ("When pressed by Holt about how ..." keeps the asker's question)
+                p.tags[i] == "VBN"
+                and any(p.deps[c] == "agent" for c in p.children(i))
+                and (
+                    p.deps[i] == "acl"
+                    or (p.deps[i] == "advcl" and any(p.deps[c] == "xcomp" for c in p.children(i)))
+                )
             )
         ):
             agented = _agent_passive(p, text, i, lemma, deps)

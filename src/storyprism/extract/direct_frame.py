@@ -49,6 +49,15 @@ def direct_attribution(p: Parse, text: str, parts: list[tuple[int, int]]) -> Att
                 return Attribution(t, "say", spk, list(parts), via if via != spk else None, True)
     for t in tops:
         h = p.heads[t]
+        if (
+            p.deps[t] == "conj"
+            and p.deps[h] == "ccomp"
+            and any(p.deps[c] == "mark" and p.word(text, c) == "that" for c in p.children(t))
+        ):
+            # "said the deal went on but that basically, “She never ...”": a "that" clause joined to a
+            # complement clause is a second complement of the same verb, so the quote is governed by
+            # what governs its first conjunct ("said"), not by that conjunct's verb ("went on")
+            h = p.heads[h]
         steps = 0
         while not p.is_verb(h) and p.heads[h] != h and steps < 6:
             h = p.heads[h]

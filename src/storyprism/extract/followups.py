@@ -89,6 +89,38 @@ def document_issuer(text: str, found: list[Found]) -> None:
                 break
 
 
+# a written work that speaks ("“Rejoice! ...,” the poem began"), and how a text names its author: "a poem
+# by the artist Jenny Holzer", "a letter written by Ann Lee", "Ann Lee's poem"
+_WORK = re.compile(r"(?:the|that|this)\s+(poem|song|essay|novel|verse|lyrics|memoir|book)", re.IGNORECASE)
+_NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+_BY_AUTHOR = r"\s+(?:(?:written|penned|composed)\s+)?by\s+(?:(?:the|an?)\s+(?:[a-z-]+\s+){0,2})?" + _NAME
+_AUTHORS_WORK = _NAME + r"['’]s?\s+(?:[a-z-]+\s+){0,2}"
+
+
+def work_author(text: str, found: list[Found]) -> None:
+    """ "... stitched a poem by the artist Jenny Holzer into her dress: “Rejoice! ...,” the poem began": a
+    written work's words are its author's, so a definite work that speaks ("the poem") is given to the
+    one the text just named as its author (within the 600 characters before, one author only: a list
+    of signers names no single speaker). Signal: authorship written as "a N by X" or "X's N"."""
+    for q in found:
+        if q.speaker_span is None:
+            continue
+        m = _WORK.fullmatch(text[q.speaker_span[0] : q.speaker_span[1]].strip())
+        if not m:
+            continue
+        noun = re.escape(m.group(1).lower())
+        window = text[max(0, q.start - 600) : q.start]
+        hits = list(re.finditer(rf"\b{noun}" + _BY_AUTHOR, window))
+        hits += list(re.finditer(_AUTHORS_WORK + rf"{noun}\b", window))
+        if not hits:
+            continue
+        last = max(hits, key=lambda h: h.end())
+        name = last.group("name")
+        if not name[:1].isupper() or name.lower() in PRONOUNS or window[last.end() : last.end() + 2].startswith(","):
+            continue  # "signed by A, B and C": several authors, none of them the speaker alone
+        q.speaker, q.via = name, None
+
+
 _STATEMENT_GAP = re.compile(r"^[^.!?:“”\"\n]{0,40}[.:]?['’]?\s*[“\"]?$")
 
 

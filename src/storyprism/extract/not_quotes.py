@@ -188,6 +188,15 @@ _NAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGENT_AFTER = re.compile(r"^[”\"’']?[,]?\s+by\s")
+# a verb of naming with a reflexive object, then at most a few words of the name before the mark:
+# "has taken to calling itself the Islamic State's “West African Province”" names itself, says nothing
+_SELF_NAMED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nam(?:e|es|ed|ing)|styl(?:e|es|ed|ing)|brand(?:s|ed|ing)?"
+    r"|term(?:s|ed|ing)?)\s+"
+    r"(?:itself|themselves|himself|herself|myself|ourselves|yourselves|yourself)"
+    r"(?:\s+[\w'’.-]+){0,4}\s*[“\"‘']?\s*$",
+    re.IGNORECASE,
+)
 
 
 def naming_term(text: str, start: int, end: int) -> bool:
@@ -195,6 +204,8 @@ def naming_term(text: str, start: int, end: int) -> bool:
     ("landforms ... and what are called “draa”", "a group known as “the Squad”"): the passive with no
     agent names no one who said it, so the marks set off a word, not someone's words ("was called
     “a disaster” by critics" keeps its speakers)."""
+    if _SELF_NAMED.search(text, max(0, start - 80), start):
+        return True  # a name its bearer gives itself: the marks set off the name
     return bool(_NAMED_BEFORE.search(text, max(0, start - 40), start)) and not _AGENT_AFTER.match(
         text[end : end + 8]
     )
@@ -218,3 +229,19 @@ def inside_post(text: str, start: int, end: int) -> bool:
         return False
     body = max(text.rfind("\n", 0, start) + 1, text.rfind(":", 0, start) + 1)
     return bool(text[body : max(body, start - 1)].strip(" “\"‘'"))
+
+
+# a reformulation marker right before the opening mark: the reporter restating in plain words what was
+# just told, in marks for a voice ("Or in other words: “We don't know where it's coming down.”")
+_GLOSS_BEFORE = re.compile(
+    r"\b(?:in\s+other\s+words|(?:simply|plainly)\s+put|put\s+(?:simply|plainly|another\s+way|differently)"
+    r"|to\s+put\s+it\s+(?:simply|plainly|bluntly|another\s+way|differently)|in\s+plain\s+English)"
+    r"\s*[:,]?\s*[“\"‘']?\s*$",
+    re.IGNORECASE,
+)
+
+
+def reporters_gloss(text: str, start: int) -> bool:
+    """Whether the quotation opening at ``start`` follows a reformulation marker ("in other words:"):
+    with no speaker named for it, it is the reporter's own gloss, no one's words."""
+    return bool(_GLOSS_BEFORE.search(text, max(0, start - 40), start))

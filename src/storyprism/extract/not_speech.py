@@ -215,4 +215,20 @@ def trimmed(p: Parse, text: str, cue: int, content: list[tuple[int, int]]) -> li
     a speaker's appositive misread as a clause after an inverted tag is dropped."""
     kept = [c for c in content if not speaker_appositive(p, text, cue, c, content)]
     kept = object_conjunct(p, text, cue, kept)
-    return [after_frame(p, text, reporter_end(p, text, cue, cut_other_holders(p, text, cue, c))) for c in kept]
+    return [
+        without_source_tail(text, after_frame(p, text, reporter_end(p, text, cue, cut_other_holders(p, text, cue, c))))
+        for c in kept
+    ]
+
+
+# ", according to Chinese media" closing the span: the reporter's source for the whole report
+_SOURCE_TAIL = re.compile(r",\s+according\s+to\s[^,;:.!?“”\"]{1,80}[.!?]?\s*$", re.IGNORECASE)
+
+
+def without_source_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause ended before a closing ", according to X": the reporter's sourcing of the
+    sentence ("X said the well was empty, according to Chinese media") is the frame of the report, not
+    the speaker's words (the "according to" attribution itself is read on its own)."""
+    s, e = span
+    m = _SOURCE_TAIL.search(text, s, e)
+    return (s, m.start()) if m and m.start() > s else span

@@ -41,10 +41,11 @@ from storyprism.extract.followups import (
     role_named_next,
     role_subjects,
     speaking_it,
+    work_author,
 )
 from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
-from storyprism.extract.not_quotes import inside_post, naming_term, section_heading
+from storyprism.extract.not_quotes import inside_post, naming_term, reporters_gloss, section_heading
 from storyprism.extract.parse import Parse
 from storyprism.extract.quote_frames import (
     CONJ_OPENS,
@@ -60,6 +61,7 @@ from storyprism.extract.speaker_cleanup import first_person, settle_speakers, ti
 from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
 from storyprism.extract.speaker_kinds import unfit_speakers
 from storyprism.extract.speakers import DocContext, Ent, resolve
+from storyprism.extract.stances import is_topic
 from storyprism.extract.statement_chain import nested_statement, statement_goes_on
 from storyprism.extract.tags import (
     ADVERBS,
@@ -89,6 +91,7 @@ class Found:
     speaker_span: tuple[int, int] | None = None
     via: str | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
+    kind: str = "words"  # "topic": a stance on a bare noun phrase, no words reported (``stances``)
 
 
 def find_direct(
@@ -646,6 +649,7 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             a.speaker,
             resolve(ctx, a.via) if a.via else None,
             parts=list(a.content),
+            kind="topic" if is_topic(parse, text, a.kind, a.content) else "words",
         )
         if q.via == q.speaker:
             q.via = None
@@ -720,9 +724,12 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     out = [q for q in out if not (q.direct and section_heading(text, q.start, q.end))]
     # a term given by a passive verb of naming ("what are called “draa”") is no one's words
     out = [q for q in out if not (q.direct and naming_term(text, q.start, q.end))]
+    # "Or in other words: “...”" with no one named: the reporter's gloss in a voice (``not_quotes``)
+    out = [q for q in out if not (q.direct and not q.speaker and reporters_gloss(text, q.start))]
     speaking_it(text, ctx, out)
     quote_after_statement(text, out)
     document_issuer(text, out)
+    work_author(text, out)
     named_next(text, ctx, out)
     role_named_next(text, ctx, out)
     pronoun_chain(text, ctx, out)

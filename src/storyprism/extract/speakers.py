@@ -572,6 +572,10 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     if org:
         return org
     words = low.split()
+    if "and" in words[2:-1] and words[0] == "the" and "the" not in words[1:] and len(words) <= 7:
+        # "the model and TV personality tweeted": one article over two coordinated nouns describes one
+        # person with two roles ("the model and the host" would be two); the first role is the head
+        words = words[: words.index("and")]
     if (
         2 <= len(words) <= 5
         and words[0] == "the"

@@ -96,6 +96,7 @@ def _one(
                     q.start,
                     q.end,
                     f"{article.id}:q{n}",
+                    kind=q.kind,
                 )
             )
     published = article.published
@@ -114,4 +115,24 @@ def _one(
 def link_corpus(extraction: Extraction, options: ExtractOptions | None = None) -> Extraction:
     """Corpus-wide: ``Entity`` records and ``Mention.entity``, ``Quote.speaker_id``, ``Quote.variant_group``."""
     options = options or ExtractOptions()
-    return link(extraction, options.variant_cosine, options.variant_lexical)
+    linked = link(extraction, options.variant_cosine, options.variant_lexical)
+    return keep_quote_kinds(extraction, linked)
+
+
+def keep_quote_kinds(extraction: Extraction, linked: Extraction) -> Extraction:
+    """Each linked quote keeps the kind extraction gave it, and a stance on a topic ("condemned the
+    suggestion") joins no variant group: a group is one utterance's words across outlets, and a topic
+    names no words, so two outlets naming the same topic are no shared quote."""
+    if all(q.kind == "words" for q in extraction.quotes):
+        return linked
+    if len(linked.quotes) == len(extraction.quotes):
+        # linking returns its quotes one for one, in the order it was given them
+        kinds = [q.kind for q in extraction.quotes]
+    else:
+        by_id = {q.id: q.kind for q in extraction.quotes if q.id}
+        kinds = [by_id.get(q.id, q.kind) if q.id else q.kind for q in linked.quotes]
+    for q, kind in zip(linked.quotes, kinds, strict=True):
+        q.kind = kind
+        if kind == "topic":
+            q.variant_group = None
+    return linked

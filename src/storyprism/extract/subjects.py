@@ -28,6 +28,12 @@ _RELATIVE = frozenset(["who", "which", "that", "whom"])
 PUNCT_EDGE = " ,;:—–-\"'“”‘’«»()"
 
 
+_PARTITIVES = frozenset(
+    ["majority", "minority", "half", "most", "many", "some", "third", "quarter", "percent", "proportion",
+     "share", "bulk", "rest", "fraction", "plurality", "thirds", "quarters", "none", "all", "several"]
+)  # fmt: skip
+
+
 def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
     """The noun phrase a subject token heads, without its appositive, relative clause or prepositions.
 
@@ -81,6 +87,13 @@ def name_span(p: Parse, text: str, n: int) -> tuple[int, int]:
             )
             if (counted or word == "of") and p.tags[obj].startswith(("NN", "CD")) and p.rights[obj] - n <= 8:
                 right = p.rights[obj]
+    # "the majority of parents say", "half of the respondents said": a partitive noun names a part of
+    # the group its "of" phrase names, so without that phrase the speaker would be no one ("majority")
+    if p.word(text, n) in _PARTITIVES and right == n:
+        of = next((c for c in p.children(n) if c == n + 1 and p.word(text, c) == "of"), None)
+        obj = next((g for g in p.children(of) if p.deps[g] == "pobj"), None) if of is not None else None
+        if obj is not None and p.tags[obj].startswith("NN") and p.rights[obj] - n <= 8:
+            right = p.rights[obj]
     # "Lee Kuk-no", "Park Soo-hyun": a hyphen inside the name keeps both halves
     while (
         right + 2 < len(p)

@@ -16,6 +16,9 @@ Two grammatical facts, none tied to a corpus:
   its systems work": a participle of showing on a noun ("data indicating", "documents showing") inside
   what a speaker said is part of that speaker's claim; the data hold no stance of their own, so the
   words are the speaker's, already attributed by the outer verb, and are not given to anyone else;
+- a *name given to oneself*: a verb of naming with a reflexive object ("calling themselves The League,
+  to compare notes ...", "has taken to calling itself ...") names its subject; what follows is the name
+  and the narration around it, no statement;
 - a *happening as a sign*: an event noun ("the video call", "the summit", "the vote") as the subject
   of a verb of showing or signalling ("signaled unity", "shows that ...") is the reporter's reading of
   the event; an event holds no stance and says nothing, so no one is quoted.
@@ -79,6 +82,15 @@ def demanded_act(p: Parse, text: str, v: int) -> int | None:
     if h == k:
         return None
     head_word = p.word(text, h)
+    if (
+        p.deps[k] == "xcomp"
+        and head_word in _DIRECTIVE_FORMS
+        and p.tags[h] == "VBN"
+        and any(p.deps[c] == "agent" for c in p.children(h))
+    ):
+        # "Asked by reporters to comment on the speech, ...": the passive's subject is the one pressed
+        # to act, the agent the asker; the infinitive is the act asked for, not yet said by anyone
+        return -1
     if p.deps[k] == "xcomp" and any(p.deps[c] == "dobj" for c in p.children(h)):
         if head_word in _DIRECTIVE_FORMS:
             return h
@@ -136,4 +148,17 @@ def _on_noun(p: Parse, v: int) -> bool:
         and p.tags[prev].startswith("NN")
         and p.deps[prev] == "dobj"
         and p.heads[prev] == p.heads[v]
+    )
+
+
+_NAMING_LEMMAS = frozenset(["call", "dub", "name", "style", "brand", "term"])
+REFLEXIVES = frozenset(
+    ["itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves", "themself"]
+)
+
+
+def self_naming(p: Parse, text: str, v: int, lemma: str) -> bool:
+    """Whether ``v`` is a verb of naming whose object is a reflexive pronoun (see the module)."""
+    return lemma in _NAMING_LEMMAS and any(
+        p.deps[c] in ("dobj", "nsubj", "oprd") and c > v and p.word(text, c) in REFLEXIVES for c in p.children(v)
     )

@@ -12,7 +12,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from storyprism.report.graph import copy_graph_svg, origin_label, single_source_sentence, story_graph
-from storyprism.report.view import DocumentView, StoryView, build, copy_views, outlet_name, quote_group_view
+from storyprism.report.view import (
+    DocumentView,
+    StoryView,
+    build,
+    copy_views,
+    outlet_name,
+    quote_group_view,
+    split_stances,
+)
 from storyprism.text.links import safe_url
 
 CSS = """
@@ -235,8 +243,9 @@ def _story_html(sv: StoryView) -> str:
         out.append('<p class="muted">No disagreement found between the sources.</p>')
 
     out.append("<h3>Quotes by speaker</h3>")
-    if sv.quotes_by_speaker:
-        for speaker, groups in sv.quotes_by_speaker:
+    quoted, stances = split_stances(sv.quotes_by_speaker)
+    if quoted:
+        for speaker, groups in quoted:
             out.append(f"<p><strong>{esc(speaker)}</strong></p>")
             for qv in map(quote_group_view, groups):
                 # only verbatim words go inside quotation marks: a paraphrase must not be cited as one
@@ -252,6 +261,16 @@ def _story_html(sv: StoryView) -> str:
                 out.append("</div>")
     else:
         out.append('<p class="muted">No quotes found.</p>')
+    if stances:
+        # a stance on a topic reports no words: its topic follows the verb, never inside quotation marks
+        out.append("<h3>Stances</h3>")
+        out.append('<p class="muted">A position taken on a topic; no words reported.</p>')
+        for speaker, groups in stances:
+            for qv in map(quote_group_view, groups):
+                out.append(
+                    f'<div class="stance"><strong>{esc(speaker)}</strong> {esc(qv.stance)}: {esc(qv.text)}'
+                    f"{_cites(sv, qv.articles)}</div>"
+                )
 
     out.append("<h3>Copies and rewrites</h3>")
     if sv.reuse:

@@ -11,7 +11,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from storyprism.report.graph import origin_label, single_source_sentence
-from storyprism.report.view import StoryView, build, copy_views, outlet_name, quote_group_view
+from storyprism.report.view import (
+    StoryView,
+    build,
+    copy_views,
+    outlet_name,
+    quote_group_view,
+    split_stances,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
 
@@ -159,8 +166,9 @@ def _story_md(sv: StoryView) -> list[str]:
     out.append("")
 
     out += ["### Quotes by speaker", ""]
-    if sv.quotes_by_speaker:
-        for speaker, groups in sv.quotes_by_speaker:
+    quoted, stances = split_stances(sv.quotes_by_speaker)
+    if quoted:
+        for speaker, groups in quoted:
             out.append(f"- **{md(speaker)}**")
             for qv in map(quote_group_view, groups):
                 # only verbatim words go inside quotation marks: a paraphrase must not be cited as one
@@ -172,6 +180,13 @@ def _story_md(sv: StoryView) -> list[str]:
     else:
         out.append("_No quotes found._")
     out.append("")
+    if stances:
+        # a stance on a topic reports no words: its topic follows the verb, never inside quotation marks
+        out += ["### Stances (a position on a topic, no words reported)", ""]
+        for speaker, groups in stances:
+            for qv in map(quote_group_view, groups):
+                out.append(f"- **{md(speaker)}** {md(qv.stance)}: {md(qv.text)}{_cites(sv, qv.articles)}")
+        out.append("")
 
     out += ["### Copies and rewrites", ""]
     if sv.reuse:

@@ -63,22 +63,69 @@ class QuoteGroupView:
 
     text: str
     articles: list[Any]  # every article quoting it, in any wording
-    kind: str  # direct | indirect
+    # direct | indirect | topic: a "topic" is a stance on a bare noun phrase ("condemned the suggestion"),
+    # no words; renderers list it under stances, as "X condemned: the suggestion", never in quotation marks
+    kind: str
     variants: list[tuple[str, list[Any]]]  # (other wording, the articles using it)
     vias: list[str]
+    cue: str = ""  # the cue verb's lemma ("condemn")
+    stance: str = ""  # for a topic: the verb as a reader reads it ("condemned")
+
+
+def is_stance(quote: Mapping[str, Any]) -> bool:
+    """A stored quote record that is a stance on a topic (records stored before kinds were read are words)."""
+    return quote.get("kind") == "topic"
 
 
 def quote_group_view(group: list[dict[str, Any]]) -> QuoteGroupView:
     first = group[0]
     first_text = str(first.get("text"))
     variants = sorted({str(q.get("text")) for q in group[1:]} - {first_text})
+    topic = is_stance(first)
     return QuoteGroupView(
         text=_str(first.get("text")),
         articles=[q.get("article") for q in group],
-        kind="direct" if first.get("direct") else "indirect",
+        kind="topic" if topic else "direct" if first.get("direct") else "indirect",
         variants=[(v, [q.get("article") for q in group if str(q.get("text")) == v]) for v in variants],
         vias=sorted({str(q.get("via")) for q in group if q.get("via")}),
+        cue=_str(first.get("cue")),
+        stance=past_tense(_str(first.get("cue"))) if topic else "",
     )
+
+
+# Past forms of the irregular verbs of speech, belief and stance; the rest follow English spelling rules
+_IRREGULAR = {
+    "say": "said", "tell": "told", "speak": "spoke", "write": "wrote", "think": "thought", "hold": "held",
+    "take": "took", "give": "gave", "make": "made", "know": "knew", "see": "saw", "find": "found",
+    "feel": "felt", "mean": "meant", "teach": "taught", "seek": "sought", "bring": "brought",
+    "swear": "swore", "foresee": "foresaw", "forbid": "forbade", "withdraw": "withdrew", "put": "put",
+    "set": "set", "let": "let", "read": "read", "hear": "heard", "understand": "understood",
+}
+# a final stressed short syllable doubles its consonant ("admitted"); English spelling cannot show stress,
+# so the common verbs of stance with that ending are named
+_DOUBLING = frozenset(
+    ["admit", "commit", "regret", "rebut", "omit", "permit", "refer", "prefer", "confer", "defer", "slam",
+     "ban", "plan", "stop", "drop", "flag", "snap", "nod", "prod", "jab", "rap", "spot", "submit", "transmit"]
+)
+
+
+def past_tense(lemma: str) -> str:
+    """The simple past of a cue lemma, for a stance line ("condemn" -> "condemned")."""
+    words = lemma.split()
+    if not words:
+        return lemma
+    verb, rest = words[0].lower(), words[1:]
+    if verb in _IRREGULAR:
+        past = _IRREGULAR[verb]
+    elif verb in _DOUBLING:
+        past = verb + verb[-1] + "ed"
+    elif verb.endswith("e"):
+        past = verb + "d"
+    elif verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        past = verb[:-1] + "ied"
+    else:
+        past = verb + "ed"
+    return " ".join([past, *rest])
 
 
 @dataclass(slots=True)
@@ -254,12 +301,35 @@ def _quotes_by_speaker(quotes: list[dict[str, Any]]) -> list[tuple[str, list[lis
     for n, q in enumerate(quotes):
         speaker = _str(q.get("speaker")) or "Unattributed"
         group = _str(q.get("variant_group")) or f"_single{n}"
+        if is_stance(q):
+            # a stance never joins a group of words (a topic is no wording of an utterance): the same
+            # verb on the same topic in several articles is listed once, with all its articles
+            group = f"_topic:{_str(q.get('cue')).lower()}:{' '.join(_str(q.get('text')).lower().split())}"
         by_speaker.setdefault(speaker, {}).setdefault(group, []).append(q)
     ordered = sorted(
         by_speaker.items(),
         key=lambda kv: (kv[0] == "Unattributed", -sum(len(v) for v in kv[1].values()), kv[0]),
     )
     return [(speaker, sorted(groups.values(), key=lambda g: -len(g))) for speaker, groups in ordered]
+
+
+SpeakerGroups = list[tuple[str, list[list[dict[str, Any]]]]]
+
+
+def split_stances(by_speaker: SpeakerGroups) -> tuple[SpeakerGroups, SpeakerGroups]:
+    """``quotes_by_speaker`` cut in two: the groups of words (quotes) and the stances on a topic, each per
+    speaker (a speaker with none of one kind is left out of that half), so no stance is shown or counted
+    as a quote."""
+    quoted: SpeakerGroups = []
+    stances: SpeakerGroups = []
+    for speaker, groups in by_speaker:
+        words = [g for g in groups if not (g and is_stance(g[0]))]
+        topics = [g for g in groups if g and is_stance(g[0])]
+        if words:
+            quoted.append((speaker, words))
+        if topics:
+            stances.append((speaker, topics))
+    return quoted, stances
 
 
 def _derive_coverage(members: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -204,7 +204,8 @@ def _refresh_search(store: Store) -> None:
     store.set_meta(SEARCH_KEY, {"last_rowid": last, "digest": digest.hexdigest()})
 
 
-_QUOTE_FIELDS = ("article", "text", "direct", "cue", "speaker", "via")  # what a person's page lists
+# what a person's page lists; "kind" splits stances on a topic from words (null: stored before kinds, words)
+_QUOTE_FIELDS = ("article", "text", "direct", "cue", "speaker", "via", "kind")
 
 
 def _refresh_people(store: Store) -> None:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
+from storyprism.report.view import past_tense
 from storyprism.reuse.text import split_sentences
 from storyprism.store import Store
 from storyprism.store import views as v
@@ -221,7 +222,9 @@ def article_page(store: Store, article_id: str) -> dict[str, Any] | None:
             int(q.get("end", -1)),
             "quote",
             f"/people/{q['speaker_id']}" if q.get("speaker_id") else None,
-            f"said by {q.get('speaker')}" if q.get("speaker") else "quote",
+            # a stance on a topic names what was taken a stand on, not words said
+            (f"stance of {q.get('speaker')} on this topic (no words reported)" if q.get("kind") == "topic"
+             else f"said by {q.get('speaker')}" if q.get("speaker") else "quote"),
         )
         for q in quotes
     ] + [
@@ -279,8 +282,16 @@ def article_page(store: Store, article_id: str) -> dict[str, Any] | None:
             for para in paras
         ],
         "removed_before": leading,
+        # quotes of words and stances on a topic ("condemned: the suggestion") are listed apart
         "quotes": [
-            {k: q.get(k) for k in ("text", "speaker", "speaker_id", "via", "direct", "cue")} for q in quotes
+            {k: q.get(k) for k in ("text", "speaker", "speaker_id", "via", "direct", "cue")}
+            for q in quotes
+            if q.get("kind") != "topic"
+        ],
+        "stances": [
+            {**{k: q.get(k) for k in ("text", "speaker", "speaker_id", "via", "cue")}, "verb": past_tense(str(q.get("cue") or ""))}
+            for q in quotes
+            if q.get("kind") == "topic"
         ],
         "origin_chain": chain,
         "copies": copies,
@@ -317,6 +328,17 @@ def person_page(store: Store, entity_id: str) -> dict[str, Any] | None:
                 "articles": [art(q["article"]) for q in g],
             }
             for g in groups
+            if g[0].get("kind") != "topic"
+        ],
+        # stances on a topic ("condemned: the suggestion"): no words, so not among what the person said
+        "stances": [
+            {
+                "text": g[0]["text"],
+                "verb": past_tense(str(g[0].get("cue") or "")),
+                "articles": [art(q["article"]) for q in g],
+            }
+            for g in groups
+            if g[0].get("kind") == "topic"
         ],
         "outlets": outlets.most_common(),
         "stories": [{"id": s, "title": titles.get(s, s)} for s in sorted(set(stories.values()))],

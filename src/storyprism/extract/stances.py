@@ -1,0 +1,64 @@
+"""Stances on a topic: a speech or stance verb whose object is a bare noun phrase reports no words.
+
+"X condemned the suggestion", "Y denied the allegations", "Z called for an inquiry": the object names
+what the speaker took a stand on, not anything the speaker said. PolNeAR annotates these as attributions
+(and a reader wants to know that X condemned something), so they are kept, but as ``kind="topic"``:
+shown apart from quotes, never inside quotation marks and never counted as a quote of words.
+
+The signal is grammatical, read from the dependency parse of the attribution's content:
+
+- the cue took its content as an object ("dobj": a direct object or a passive subject with its agent)
+  or as the object of a preposition ("prep": "called for an inquiry", "warned of a crisis");
+- the content is one noun phrase: a single root that is a noun, pronoun, number or determiner, with no
+  predicate hung on it by the cue ("described it as a disaster", "accused them of theft" add a claim
+  about the object, so they report what was said);
+- no clause inside it carries a proposition or a plan: no clausal complement, no "that/whether/if"
+  clause on a noun ("the claim that he lied"), no infinitive on a noun ("plans to cut jobs"). A relative
+  clause or a participle only describes the topic ("the allegations made against him") and stays;
+- no quotation marks: a quoted fragment ("condemned the 'disgraceful' remarks") quotes words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.extract.marks import QUOTE_MARKS
+from storyprism.extract.parse import Parse
+
+TOPIC_KINDS = frozenset({"dobj", "prep"})
+_NOMINAL = ("NN", "PRP", "CD", "DT")  # tag prefixes of a noun phrase's root (NN, NNS, NNP, NNPS, PRP$ ...)
+_PUNCT = frozenset({".", ",", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "$", "#"})
+_CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+_MARKS = frozenset(QUOTE_MARKS)
+# a single mark opening a word ("the 'disgraceful' remarks"); one inside or after a word is an apostrophe
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(]))['‘]\w")
+
+
+def is_topic(p: Parse, text: str, kind: str, content: list[tuple[int, int]]) -> bool:
+    """Whether an attribution whose content came as ``kind`` is a stance on a bare noun phrase."""
+    if kind not in TOPIC_KINDS or len(content) != 1:
+        return False
+    s, e = content[0]
+    if any(ch in _MARKS for ch in text[s:e]) or _SINGLE_OPEN.search(text[s:e]):
+        return False
+    heads = [t for t in p.span_heads(s, e) if p.tags[t] not in _PUNCT]
+    if len(heads) != 1 or not p.tags[heads[0]].startswith(_NOMINAL):
+        return False
+    head = heads[0]
+    for t in p.tokens_in(s, e):
+        if t == head:
+            continue
+        dep = p.deps[t]
+        if dep in ("ccomp", "csubj", "csubjpass", "xcomp"):
+            return False  # a clause of its own inside the object: a proposition, reported
+        if p.is_verb(t) or dep == "acl":
+            # an infinitive anywhere in the phrase states a plan or a demand ("plans to cut jobs", "for
+            # the settlements to be stopped", whatever the parser's label), and a "that/whether" clause
+            # a proposition ("the claim that ..."); a finite relative clause only describes the topic
+            for m in p.children(t):
+                word = p.word(text, m)
+                if p.deps[m] == "aux" and word == "to":
+                    return False
+                if p.deps[m] == "mark" and word in _CLAUSE_MARKS and dep != "relcl":
+                    return False
+    return True
