@@ -185,7 +185,7 @@ def find_dates(
             # a nickname coined for the article's own day (``_coined_day``)
             out.append(DateMention(article, m.group(0), None, "day", True, sent, m.start(), m.end()))
             continue
-        stated = _stated(text, m, explicit_days)
+        stated = _stated(text, m, explicit_days) or _posted(text, m, explicit_days)
         if stated is not None:
             # "today, October 24, 2017": the date the sentence states beats the publication date
             out.append(DateMention(article, m.group(0), stated, "day", True, sent, m.start(), m.end()))
@@ -341,6 +341,8 @@ def _stamp_lags(text: str, pub: date | None, days: list[DateMention]) -> bool:
     after = WEEKDAYS[nxt.weekday()].capitalize()
     if not re.search(rf"\b{after}\b", text):
         return False
+    if _both_tenses(text, after):
+        return True
     for m in re.finditer(rf"(?<!\blast )(?<!\bnext )(?<!\bthis )\b{day}\b(?!\s*,\s*{_MON})", text):
         if _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()]):
             continue
@@ -354,6 +356,21 @@ def _stamp_lags(text: str, pub: date | None, days: list[DateMention]) -> bool:
         if tense is False:
             return True
     return False
+
+
+def _both_tenses(text: str, weekday: str) -> bool:
+    """Whether the text tells the same bare weekday both as done and as planned ("the missile fired on
+    Tuesday", "the meeting would most likely be Tuesday afternoon"). Signal: one weekday that is past
+    for some of the day's events and ahead for others is the writer's own day; a weekday a week back
+    and one ahead would be told apart ("last Tuesday", "next Tuesday")."""
+    seen: set[bool] = set()
+    for m in re.finditer(rf"(?<!\blast )(?<!\bnext )(?<!\bthis )\b{weekday}\b(?!\s*,\s*{_MON})", text):
+        if _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        tense = _local(text, m, "")
+        if tense is not None:
+            seen.add(tense)
+    return len(seen) == 2
 
 
 def _dated_day_after(text: str, pub: date | None, days: list[DateMention]) -> str | None:
@@ -415,6 +432,43 @@ def _stated(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
     return None
 
 
+# an embedded post's signature, printed after its words: "— Cincinnati Zoo (@CincinnatiZoo) May 28, 2016"
+_SIGNATURE = re.compile(r"[—–-]\s*[^\n()—–]{1,60}\(@\w{1,30}\)\s*")
+_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _posted(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
+    """The day a relative word means inside an embedded post: counted from the post's own date, which
+    its signature prints after the words on the same line ("Details on the incident today: <link> —
+    Zoo (@Zoo) May 28, 2016"). Signal: the embed convention dates a post by its signature; the post was
+    written then, not on the day of the article that quotes it."""
+    rel = (m.group("rel") or "").lower()
+    if rel not in _SHIFT:
+        return None
+    end = text.find("\n", m.end())
+    sig = _SIGNATURE.search(text, m.end(), len(text) if end < 0 else end)
+    day = next((_parse_iso(d.value) for d in days if d.start == sig.end()), None) if sig else None
+    if day is None:
+        # "TITLE OF THE RELEASE (October 24, 2017) – The group has released the following statement today":
+        # a dateline heading the paragraph dates what the paragraph says (the release convention), so a
+        # release quoted months later keeps its own day
+        opening = text.rfind("\n", 0, m.start()) + 1
+        day = next(
+            (
+                _parse_iso(d.value)
+                for d in days
+                if opening <= d.start < min(m.start(), opening + _DATELINE_REACH)
+                and _DATELINE_DASH.match(text, d.end)
+            ),
+            None,
+        )
+    return (day + timedelta(days=_SHIFT[rel])).isoformat() if day else None
+
+
+_DATELINE_REACH = 200  # characters: a dateline sits in a paragraph's opening words
+_DATELINE_DASH = re.compile(r"\)?\s*[–—-]\s")
+
+
 _HABITUAL = re.compile(
     r"\b(?:typically|usually|normally|generally|traditionally|routinely|customarily)\b", re.I
 )
@@ -435,6 +489,7 @@ _NAMED_DAY = re.compile(
 )
 # past forms are lowercase: "United" is no verb
 _PAST_NEAR = re.compile(r"\b(?:[Ss]aid|[Tt]old|[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|met|held|wrote|[a-z]+ed)\b")
+_CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:\S+\s+){0,4}$")
 _CLAUSE_CUT = re.compile(r",|;|[.!?]\s|[“”\"]|\bthat\b|\band\b|\bbut\b|\bsaid\b|\bsays\b|\btold\b")
 
 
@@ -458,7 +513,12 @@ def _local(text: str, m: re.Match[str], sentence: str) -> bool | None:
     for window in (clause, clause_after, last):
         if _FUTURE.search(window):
             return True
-        if _PAST_NEAR.search(window):
+        past = _PAST_NEAR.search(window)
+        if past and _CONDITIONAL.search(window, 0, past.start()):
+            # "would withdraw its offer if Qualcomm rescheduled its meeting from March 6": a past form
+            # after "if"/"unless" is a conditional's backshift, a hypothetical ahead, not a past event
+            return None
+        if past:
             return False
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.ents import Ent
+from storyprism.extract.name_votes import person_slips, record_teams
 
 # "the militant group X", "Islamist insurgent organisation X": a description whose head is a kind of
 # body, set right before the name, types the name a body (signal: English puts the class noun before a
@@ -217,8 +218,15 @@ _OWNER_NOT_MAKER = ("PERSON", "GPE", "LOC", "NORP")
 # a maker's product, not the maker (the maker writes "SpaceX said", never "the SpaceX")
 _PRODUCT_AFTER = (
     r"\s+(?:rocket|rockets|launcher|launchers|missile|missiles|spacecraft|capsule|airliner|airliners|"
-    r"smartphone|smartphones|handset|handsets|console|consoles|helicopter|helicopters|drone|drones)\b"
+    r"smartphone|smartphones|handset|handsets|console|consoles|helicopter|helicopters|drone|drones|probe|"
+    r"probes|lander|landers|rover|rovers|chip|chips|coprocessor)\b"
 )
+# a model number closing a name ("Pixel 2", "Chang'e-5", "Galaxy S9"): a product's designation; a body is
+# not numbered so ("Channel 4" is written without "the", a broadcaster)
+_MODEL_END = re.compile(r"(?:\s|-)(?:[A-Z]{0,2}\d{1,4}[A-Za-z]?)$")
+# "iPhone", "iPad", "iMac": a lowercase letter before the capital is a product's brand spelling; with "the"
+# or a maker's possessive it is a made thing ("the iPhone"), while a company so spelt ("eBay") takes neither
+_CAMEL = re.compile(r"[a-z][A-Z][a-z]+$")
 
 
 def products(text: str, ents: list[Ent]) -> list[Ent]:
@@ -236,6 +244,15 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
         and not re.match(_PRODUCT_AFTER + r"|\s+[A-Z0-9]", text[e.end : e.end + 30])
     }
     found = {name for name in led if len(name) >= 3 and re.search(re.escape(name) + _PRODUCT_AFTER, text)}
+    # a model number or a brand's camel case is the product's own spelling: "the" once is enough, whatever
+    # follows it ("The Chang'e-5 lunar probe", "the iPhone into")
+    found |= {
+        _bare(e.text)
+        for e in ents
+        if e.label == "ORG"
+        and (_MODEL_END.search(_bare(e.text)) or _CAMEL.fullmatch(_bare(e.text)))
+        and _determined(text, e, ents)
+    }
     # a name the article writes as the subject of a verb of attribution ("Huawei said") is a body
     spoken = {_bare(e.text) for e in ents if e.label == "ORG" and _SPEAKS.match(text[e.end : e.end + 20])}
     found -= spoken
@@ -275,10 +292,11 @@ def coordinates(text: str, ents: list[Ent]) -> list[Ent]:
 
 
 def in_context(text: str, ents: list[Ent]) -> list[Ent]:
-    """All of this module's fixes, in order: spans first, then drops, then types."""
+    """All of this module's fixes, in order: spans first, then drops, then types (the article's own
+    votes and sports records last: ``name_votes``)."""
     ents = family_first_names(text, ents)
     ents = products(text, headings_and_roles(text, family_plurals(text, coordinates(text, ents))))
-    return facilities(described_bodies(text, ents))
+    return record_teams(text, person_slips(text, facilities(described_bodies(text, ents))))
 
 
 def _bare(name: str) -> str:

@@ -158,15 +158,51 @@ def _form(text: str, e: Ent) -> str | None:
     return None
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_BODY_SHAPE = re.compile(r"s$|^.+[A-Z]")
+_PHRASE_ENDS = re.compile(
+    r"\s*(?:[.,;:!?)\n]|$)|\s+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|and|or|of|in|on|at|"
+    r"to|from|with|for)\b"
+)
+
+
 def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Without descriptions opened by a demonstrative and place words inside a body's longer name, with
     streets and languages retyped (``_form``); then the fixes that read a name's words around it
     (``name_context``: described bodies, buildings, families, family names written first, headings and
     credit roles)."""
     out = []
+    # one-word PERSON names the article only ever writes after "the" ("The Library has been divided"):
+    # English sets no article before a person's name, so the word is a thing's (a menu, a place)
+    # (a word of a person's full name in the article is that person's: "the Obama administration")
+    in_full = {w for e in ents if e.label == "PERSON" and " " in e.text.strip() for w in e.text.split()}
+    after_the: dict[str, bool] = {}
+    for e in ents:
+        word = e.text.strip()
+        # (a plural, "the Padres", is a team or a family, and a capital inside, "the AfD", an initialism: both
+        # bodies the corpus vote retypes, so they stay)
+        if e.label == "PERSON" and " " not in word and word not in in_full and not _BODY_SHAPE.search(word):
+            # "the Trump administration": a name before a noun modifies it and stays the person's; only a
+            # "the X" that closes its phrase or heads its clause ("The Library has", "the Moon.") is a thing
+            led = bool(_THE_BEFORE.search(text, max(0, e.start - 4), e.start)) and bool(
+                _PHRASE_ENDS.match(text, e.end)
+            )
+            after_the[e.text.strip()] = after_the.get(e.text.strip(), True) and led
     for e in ents:
         # only name labels: "this week" is a DATE span the date rules may read
         if e.label in _NAME_LABELS and _DEMONSTRATIVE.match(e.text):
+            continue
+        if e.label in _NAME_LABELS and _SPACED_DASH.search(e.text):
+            continue  # "jack - Dual": a spaced dash parts two phrases of a list, it never joins a name
+        if e.label in _NAME_LABELS and "(" in e.text and ")" not in e.text:
+            # "RAISR (Rapid": a bracket opened inside the span starts its expansion; the name ends before it
+            cut = e.text.index("(")
+            head = e.text[:cut].rstrip()
+            if not head:
+                continue
+            e = Ent(e.start, e.start + len(head), e.label, head)
+        if e.label == "PERSON" and after_the.get(e.text.strip()):
             continue
         if e.label in ("GPE", "LOC") and _BODY_OF.search(text[max(0, e.start - 40) : e.start]):
             continue

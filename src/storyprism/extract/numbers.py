@@ -107,6 +107,12 @@ _UNIT_STOP = {
 }
 
 
+# "a depth of 40m", "at an altitude of 10.5m": a noun of length before "of" makes the m metres (a dimension is
+# measured in metres; a currency sign would make it millions)
+_METRES_BEFORE = re.compile(
+    r"\b(?:depth|height|length|width|distance|altitude|elevation|diameter|radius|span|range)s?\s+of\s*$",
+    re.IGNORECASE,
+)
 # after "13m" these words make the m metres, not millions ("dug only 13m down the shaft")
 _METRES_AFTER = re.compile(
     r"\s*(?:down|deep|high|tall|long|wide|thick|away|above|below|under|up|of\b|from|into|across|in\s+(?:diameter|length|height|depth))"
@@ -489,6 +495,14 @@ def _not_amount(text: str, m: re.Match[str]) -> bool:
             return True  # "iOS 8.1", "Windows 8.1": a version
     if re.match(r"\)?\s*\d{3}[-.]\d{4}\b", text[e : e + 14]) and re.fullmatch(r"\d{3}", raw_a):
         return True  # an area code "(212) 555-1234"
+    # "0800/111 0 111": a digit group between two others, set off by single spaces after a slashed code or
+    # a group, is part of a phone number written in groups; an amount never stands between bare digit groups
+    if raw_a.isdigit() and not raw_b:
+        before = text[max(0, s - 24) : s]
+        if re.search(r"(?:^|\s)\d{3,}/\d+(?: \d+)* $", before) or (
+            re.search(r"(?:^|\s)\d{2,} $", before) and re.match(r" \d+(?:\s|$|[.,;)])", text[e : e + 8])
+        ):
+            return True
     # the middle or end of a phone number
     return bool(
         re.search(r"\(\d{3}\)\s*$", text[max(0, s - 7) : s]) or re.match(r"[-.]\d{3,4}\b", text[e : e + 6])
@@ -545,7 +559,9 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
             a = _value(raw)
             if a is None:
                 continue
-            if re.fullmatch(r"\d+(?:\.\d+)?m", raw, re.I) and _METRES_AFTER.match(text, m.end()):
+            if re.fullmatch(r"\d+(?:\.\d+)?m", raw, re.I) and (
+                _METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(text, max(0, s - 30), s)
+            ):
                 a = float(raw[:-1])  # "13m down": metres (a currency sign would make it millions)
                 sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")
                 lo, hi = _interval(a, qual)

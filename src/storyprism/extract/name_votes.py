@@ -1,0 +1,110 @@
+"""Type fixes that weigh one article's own readings of a name against the NER's slip on one mention, and
+sports conventions that mark a team (``name_context.in_context`` runs them):
+
+- a person named in full and then by one part alone: "Morgan Freeman" typed ORG beside "Freeman" typed
+  PERSON, "Harvey" typed GPE in a quote beside "Harvey Weinstein" and "Harvey" typed PERSON;
+- a people's word with a win-loss record after it, "the Texans (4-11)": a team's standing, so the team.
+
+Each rule names its signal; none knows a particular name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from storyprism.extract.ents import Ent
+from storyprism.extract.name_fragments import country_names
+from storyprism.models import import_spacy
+
+import_spacy()  # spaCy's package first, the way every process imports it (without torch)
+from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(c.lower() for c in country_names())
+
+
+_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
+# a win-loss(-tie) record in brackets right after a name, "the Texans (4-11)", "Pittsburgh (12-3-1)":
+# US sports writing gives a team's standing so; no people or person is written with one
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_THE_OPENS = re.compile(r"^[Tt]he\s+")
+_MEMBER_AFTER = re.compile(
+    r"['’]?s?\s+(?:head\s+|assistant\s+)?(?:coach|coaches|teammate|teammates|players?|fans|officials?|"
+    r"spokes(?:man|woman|person)|executives?|chief|CEO|chairman|board|staff|employees|members?)\b"
+)
+_RECORD_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
+
+
+def person_slips(text: str, ents: list[Ent]) -> list[Ent]:
+    """A full name of two or three capitalised words typed ORG whose last word the same article types
+    PERSON on its own ("Morgan Freeman" ORG, then "Freeman mouths ..." PERSON) is that person. Signal: news
+    names a person in full and then by surname, so the surname's PERSON reading is the article's own vote
+    on the full name.
+
+    Left to the NER: a name the article ever writes after "the" or before a member's noun (a body's:
+    ``bodies``), a name led by a word the article types as a place, a people or a body ("Philadelphia
+    Eagles": a team), a name holding a function word ("All Things Tech": a title) or a possessive, and a
+    surname that is a country's name."""
+    countries = _countries()
+    lone_person = Counter(e.text.strip() for e in ents if e.label == "PERSON" and " " not in e.text.strip())
+    not_person = {
+        e.text.strip() for e in ents if e.label in ("GPE", "LOC", "NORP", "ORG") and " " not in e.text.strip()
+    }
+    # a name the article ever writes after "the" ("play for the Memphis Hustle") or before a member's or
+    # an officer's noun ("Memphis Hustle coach") is a body's: English gives a person neither
+    # (a span that opens with the article itself, "The Memphis Hustle" at a sentence's start, counts too)
+    bodies = {
+        _THE_OPENS.sub("", e.text.strip())
+        for e in ents
+        if _THE_OPENS.match(e.text.strip())
+        or _THE_BEFORE.search(text, max(0, e.start - 4), e.start)
+        or _MEMBER_AFTER.match(text, e.end)
+    }
+    out = []
+    for e in ents:
+        name = e.text.strip()
+        words = name.split()
+        if (
+            e.label == "ORG"
+            and name not in bodies
+            and 2 <= len(words) <= 3
+            and all(_WORD.fullmatch(w) and w.lower() not in STOP_WORDS for w in words)
+            and not re.search(r"['’]s\b", name)
+            and words[0] not in not_person
+            and lone_person[words[-1]] >= 1
+            and words[-1].lower() not in countries
+        ):
+            out.append(Ent(e.start, e.end, "PERSON", e.text))
+            continue
+        out.append(e)
+    return out
+
+
+def record_teams(text: str, ents: list[Ent]) -> list[Ent]:
+    """A people's word (NORP) the article writes with a win-loss record after it ("romped over the lowly
+    Texans (4-11)") is a team: every NORP mention of that word in the article becomes ORG. Signal: a
+    standing in brackets after a name is how sports writing gives a team's record, and within one game
+    story the plural names the team, not the people of its state. So is a NORP plural led by a place the
+    article names ("Houston Texans")."""
+    teams = {e.text.strip() for e in ents if e.label == "NORP" and _RECORD_AFTER.match(text, e.end)}
+    # "Houston Texans" typed NORP: a place the article names, set before a plural, names a team or a club;
+    # a people is called by its own word, never by a city before it
+    places = {e.text.strip() for e in ents if e.label == "GPE"}
+    for e in ents:
+        words = e.text.strip().split()
+        if (
+            e.label == "NORP"
+            and len(words) >= 2
+            and words[-1].endswith("s")
+            and " ".join(words[:-1]) in places
+        ):
+            teams.add(e.text.strip())
+    if not teams:
+        return ents
+    return [
+        Ent(e.start, e.end, "ORG", e.text) if e.label == "NORP" and e.text.strip() in teams else e
+        for e in ents
+    ]
