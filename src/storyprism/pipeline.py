@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from storyprism import compare, reuse, stories
 from storyprism.code_version import code_digest
+from storyprism.compare import splits
 from storyprism.extraction_runs import (  # noqa: F401  (the Ray engine and the tests call these as pipeline.*)
     FAILED_KEY,
     _per_article_keys,
@@ -252,8 +253,9 @@ def _same_inputs(before: object, now: list[str], part: int) -> bool:
 def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
     """Per story, two hashes of what its comparison reads: [its own inputs: its articles (text,
     date, outlet, origin), the quotes on them as linked corpus-wide (a new article can rename a
-    speaker), the reuse relations into them and the options; its storyline's events, which only
-    its timeline reads]."""
+    speaker), the reuse relations into them and the options, and the own inputs of the concurrent
+    stories of its storyline it is compared with (``compare.splits``); its storyline's events,
+    which only its timeline reads]."""
     articles = {a.id: a for a in data.articles}
     quotes: dict[str, list[Quote]] = {}
     for q in data.extraction.quotes:
@@ -282,6 +284,16 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
             if other is not None:
                 line.append([sid, other.title, other.first_seen, other.articles])
         out[story.id] = [hashlib.sha1(json.dumps(p, default=str).encode()).hexdigest() for p in (parts, line)]
+    # A story is compared with the concurrent stories of its storyline (compare/splits.py: one
+    # happening split in two), and a conflict between them is stored under one of the two: each
+    # story's own inputs therefore hold its candidates' own inputs, so a change to either compares
+    # both again and the stored cross-story conflicts are deleted and rebuilt with them.
+    partners = splits.candidates(data.stories, data.storylines, articles)
+    own = {sid: keys[0] for sid, keys in out.items()}
+    for sid, others in partners.items():
+        if sid in out and others:
+            joined = [own[sid], sorted((o, own.get(o)) for o in others)]
+            out[sid][0] = hashlib.sha1(json.dumps(joined, default=str).encode()).hexdigest()
     return out
 
 

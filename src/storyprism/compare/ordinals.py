@@ -54,6 +54,7 @@ _POSITION = re.compile(
 # A clause ends at a contrast or a semicolon, or where a new sentence of a list line begins.
 _CLAUSE_BREAK = re.compile(r";|\s—\s|,?\s+but\s|\s+while\s", re.IGNORECASE)
 _MIN_SHARED = 2
+_COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 # Sentences saying the same thing: combined encoder and word similarity (``StoryText.sim``).
 _SAME_STATEMENT = 0.45
 
@@ -111,9 +112,12 @@ def _positions(st: StoryText, i: int) -> list[_Position]:
             continue
         total = int(m.group("total")) if m.group("total") else None
         step_words = set(content_tokens(unit + " " + unit + "s"))
+        # A hyphenated compound also counts as its parts: one word is printed closed or open
+        # ("red-flagged" / "red flagged", "rain-soaked" / "rain soaked") by house style.
+        clause = _clause(text, m.start(), m.end())
         words = {
             _undoubled(t)
-            for t in content_tokens(_clause(text, m.start(), m.end()))
+            for t in content_tokens(" ".join([clause, *(c.replace("-", " ") for c in _COMPOUND.findall(clause))]))
             if not t[:1].isdigit() and t not in step_words
         }
         out.append(_Position(i, unit, value, total, frozenset(words), m.group()))

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
+from storyprism.compare import splits
 from storyprism.compare.agents import agent_conflicts
 from storyprism.compare.claims import StoryText, build_claims, copied_sentences, story_text
 from storyprism.compare.conflicts import (
@@ -17,12 +18,14 @@ from storyprism.compare.conflicts import (
 from storyprism.compare.deals import deal_conflicts
 from storyprism.compare.denials import denial_conflicts
 from storyprism.compare.durations import duration_conflicts
+from storyprism.compare.omissions import omission_conflicts
 from storyprism.compare.opposites import opposite_conflicts
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.ordinals import ordinal_conflicts
 from storyprism.compare.places import place_conflicts
 from storyprism.compare.quantities import number_conflicts, polarity_conflicts
 from storyprism.compare.schedule import schedule_conflicts
+from storyprism.compare.sides import independent
 from storyprism.compare.summary import outlet_coverage, summarise, timeline
 from storyprism.records import (
     AnalysisData,
@@ -30,6 +33,7 @@ from storyprism.records import (
     Conflict,
     DateMention,
     Quote,
+    Reuse,
     Story,
 )
 
@@ -58,12 +62,15 @@ def compare_stories(
         return result
     corpus = _Corpus(data)
     todo = [s for s in data.stories if only is None or s.id in only]
+    partners = splits.candidates(data.stories, data.storylines, corpus.articles)
     for done, story in enumerate(todo, 1):
         if progress is not None:
             progress(done - 1, len(todo))
         sizes = _sizes(result)
         try:
             _compare_story(data, options, result, story, corpus)
+            for other in partners.get(story.id, []):
+                _compare_split(data, options, result, story, corpus.stories[other], corpus)
         except Exception as exc:  # recorded per story and retried next run, never silently skipped
             log.warning("comparison of story %s failed (%s: %s)", story.id, type(exc).__name__, exc)
             _truncate(result, sizes)  # nothing half-done is kept: the story's partial records go with it
@@ -123,8 +130,67 @@ def _compare_story(
     quotes: Sequence[Quote] = corpus.of(corpus.quotes, st.articles)
     claims = build_claims(st, quotes, options)
     result.claims.extend(claims)
+    conflicts = _detect(st, quotes, corpus.of(corpus.dates, st.articles), reuses, options)
+    result.conflicts.extend(conflicts)
+    result.summaries.append(summarise(st, claims, options))
+    result.outlet_coverage.extend(outlet_coverage(st, claims, options))
+    _add_timeline(st, options, result, corpus)
+
+
+def _compare_split(
+    data: AnalysisData, options: CompareOptions, result: Comparison, story: Story, other: Story, corpus: _Corpus
+) -> None:
+    """Conflicts between ``story`` and ``other``, two stories of one storyline, when they tell one
+    happening (``compare.splits``): the two are compared as one text and only the conflicts with one
+    side wholly in each story are kept, under ``story`` (``splits.owner``: the first told). The pair
+    is compared when the owner is: the pipeline hashes each concurrent sibling's inputs into a
+    story's own, so a change to either compares the owner again and its stored conflicts go with it.
+    """
+    arts = corpus.articles
+    if splits.owner(story, other, arts) is not story or not splits.shared_names(story, other, arts):
+        return
+    if not splits.same_day(splits.story_day(story, arts, corpus.dates), splits.story_day(other, arts, corpus.dates)):
+        return
+    mine = set(story.articles)
+    theirs = set(other.articles) - mine
+    merged = Story(id=story.id, title=story.title, articles=[*story.articles, *sorted(theirs, key=other.articles.index)])
+    st = story_text(merged, arts, data.origins, options)
+    if not (set(st.articles) & mine) or not (set(st.articles) & theirs):
+        return
+    reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
+    st.copied = copied_sentences(reuses, data.origins)
+    quotes: Sequence[Quote] = corpus.of(corpus.quotes, st.articles)
+    build_claims(st, quotes, options)
+    # two tellings of one happening restate some of its facts from independent origins
+    shared = sum(
+        1
+        for (i, j), sim in st.pair_sim.items()
+        if sim >= options.claim_threshold
+        and (st.sentences[i].article in mine) != (st.sentences[j].article in mine)
+        and independent(st, i, j)
+    )
+    if shared < splits.SHARED_CLAIMS:
+        return
+    found = [c for c in _detect(st, quotes, corpus.of(corpus.dates, st.articles), [], options) if c.kind != "rewrite-change"]
+
+    def across(c: Conflict) -> bool:
+        homes = [{a in mine for a in side.articles} for side in c.sides]
+        return len(c.sides) == 2 and all(len(h) == 1 for h in homes) and homes[0] != homes[1]
+
+    # a sentence already on a side of a conflict inside either story: the same disagreement, told once
+    told = {(c.kind, side.text) for c in found if not across(c) for side in c.sides}
+    for c in found:
+        if across(c) and not any((c.kind, side.text) in told for side in c.sides):
+            c.about = f"{c.about} (across stories {story.id} and {other.id} of one storyline)"
+            result.conflicts.append(c)
+
+
+def _detect(
+    st: StoryText, quotes: Sequence[Quote], dates: Sequence[DateMention], reuses: Sequence[Reuse],
+    options: CompareOptions,
+) -> list[Conflict]:
+    """Every conflict detector over one compared text (a story, or two stories told as one)."""
     conflicts: list[Conflict] = []
-    dates = corpus.of(corpus.dates, st.articles)
     # Quantities are read from the story's sentences with the shared reader (storyprism.text.numbers)
     # rather than taken from the extraction: conflicts need the counted thing and the rounding step.
     conflicts += number_conflicts(st)
@@ -145,12 +211,10 @@ def _compare_story(
     told |= {frozenset(side.text for side in c.sides) for c in denials}
     # "rejected" / "accepted" may already be a negation conflict (the negation list holds "rejected")
     conflicts += [c for c in opposite_conflicts(st) if frozenset(side.text for side in c.sides) not in told]
+    conflicts += [c for c in omission_conflicts(st) if frozenset(side.text for side in c.sides) not in told]
     conflicts += speaker_conflicts(st, quotes)
     conflicts += rewrite_conflicts(st, reuses)
-    result.conflicts.extend(conflicts)
-    result.summaries.append(summarise(st, claims, options))
-    result.outlet_coverage.extend(outlet_coverage(st, claims, options))
-    _add_timeline(st, options, result, corpus)
+    return conflicts
 
 
 def _add_timeline(st: StoryText, options: CompareOptions, result: Comparison, corpus: _Corpus) -> None:
