@@ -18,7 +18,7 @@ from functools import cache, partial
 from typing import TypeVar
 
 from storyprism import extract
-from storyprism.code_version import code_digest
+from storyprism.code_version import LINK_ONLY, code_digest
 from storyprism.executor import batched, make_executor
 from storyprism.extract.options import ExtractOptions
 from storyprism.intake import Progress
@@ -50,7 +50,8 @@ _SPEED_ONLY = ("batch_size", "n_process")  # options that change how fast extrac
 
 @cache
 def _code_and_options(options_json: str) -> str:
-    digest = code_digest("extract", "text", "models.py")
+    # (the link step's own modules are left out: a linking change relinks, it never re-extracts)
+    digest = code_digest("extract", "text", "models.py", exclude=LINK_ONLY)
     return hashlib.sha1(f"{digest}\0{options_json}".encode()).hexdigest()[:16]
 
 

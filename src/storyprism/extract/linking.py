@@ -42,22 +42,14 @@ from storyprism.extract.name_signals import (
     wavering_persons,
 )
 from storyprism.extract.name_signals import fold as fold
+
+# re-exported: extraction (speakers.py, subjects.py, stage.py) reads these words; they live in
+# name_words.py so that this module is the link step's alone (code_version.LINK_ONLY)
+from storyprism.extract.name_words import _STOP as _STOP
+from storyprism.extract.name_words import _TITLES as _TITLES
+from storyprism.extract.name_words import CLASS_OF as CLASS_OF
+from storyprism.extract.name_words import MOODS as MOODS
 from storyprism.records import Entity, Extraction, Mention, Quote
-
-_TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "president", "pres", "vice", "prime", "minister", "sen",
-     "senator", "rep", "gov", "governor", "gen", "general", "adm", "lt", "col", "capt", "sgt", "judge",
-     "justice", "secretary", "chairman", "leader", "king", "queen", "prince", "princess", "pope", "rev",
-     "ambassador", "chancellor", "premier", "mayor", "deputy", "foreign", "chief", "former", "late"]
-)  # fmt: skip
-_STOP = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "is", "are", "was", "were", "be",
-     "been", "that", "this", "these", "those", "it", "its", "with", "as", "at", "by", "from", "he", "she",
-     "they", "we", "i", "you", "our", "their", "his", "her", "has", "have", "had", "will", "would", "not",
-     "no", "so", "such", "about"]
-)  # fmt: skip
-CLASS_OF = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "norp", "ORG": "org"}
-
 
 # Linking asks the same questions of the same name text across the whole corpus on every run (5,000
 # articles write some 60,000 distinct names 230,000 times): each pure function of a mention's text
@@ -70,15 +62,6 @@ def _place_key(text: str, cls: str) -> str:
     n = norm(text)
     hit = aliases().get(n) or aliases().get("the " + n) or aliases().get(n + ".")
     return hit[0] if hit and hit[1] in ("place", "norp", "org") else n
-
-
-# mood words a tabloid puts before a name ("Devastated Hayley added", "Tearful Massa"): the NER takes
-# them into the name, but they describe the person, they never name them
-MOODS = frozenset(
-    ["devastated", "heartbroken", "distraught", "tearful", "grieving", "emotional", "furious", "angry",
-     "delighted", "thrilled", "overjoyed", "jubilant", "shocked", "stunned", "brave", "defiant", "smiling",
-     "beaming", "doting", "proud", "grief-stricken", "heartbreaking", "tragic", "frantic", "fuming"]
-)  # fmt: skip
 
 
 # occupations a caption or a tabloid writes capitalised before a full name ("Model Chrissy Teigen",
