@@ -97,6 +97,11 @@ _BY_AUTHOR = r"\s+(?:(?:written|penned|composed)\s+)?by\s+(?:(?:the|an?)\s+(?:[a
 _AUTHORS_WORK = _NAME + r"['’]s?\s+(?:[a-z-]+\s+){0,2}"
 
 
+# another capitalised name joined to the author's by a comma or "and": a list of authors
+_MORE_NAMES = re.compile(r"(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*\s*(?:,|\band\b)|\s+(?:and|&)\s+[A-Z])")
+_NAMES_BEFORE = re.compile(r"[A-Z][\w'’.-]+\s*(?:,|\band|&)\s*$")
+
+
 def work_author(text: str, found: list[Found]) -> None:
     """ "... stitched a poem by the artist Jenny Holzer into her dress: “Rejoice! ...,” the poem began": a
     written work's words are its author's, so a definite work that speaks ("the poem") is given to the
@@ -116,8 +121,12 @@ def work_author(text: str, found: list[Found]) -> None:
             continue
         last = max(hits, key=lambda h: h.end())
         name = last.group("name")
-        if not name[:1].isupper() or name.lower() in PRONOUNS or window[last.end() : last.end() + 2].startswith(","):
-            continue  # "signed by A, B and C": several authors, none of them the speaker alone
+        if not name[:1].isupper() or name.lower() in PRONOUNS:
+            continue
+        if _MORE_NAMES.match(window, last.end("name")) or _NAMES_BEFORE.search(window, 0, last.start("name")):
+            # "signed by A, B and C", "A and B's song": several authors, none of them the speaker alone;
+            # an apposition after the one name ("by Ann Lee, a teacher,") is no second author
+            continue
         q.speaker, q.via = name, None
 
 

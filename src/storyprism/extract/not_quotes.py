@@ -199,13 +199,28 @@ _SELF_NAMED = re.compile(
 )
 
 
+# words a name leaves in lower case between its capitalised words ("Islamic State of Iraq and the Levant")
+_NAME_JOINERS = frozenset(["of", "and", "the", "for", "de", "del", "la", "al", "el", "in", "on", "&"])
+
+
+def _name_like(quoted: str) -> bool:
+    """Whether quoted words read as a name: at most six words, every word but the joining ones capitalised
+    (English writes names in title case; a description such as "the luckiest woman alive" is not)."""
+    words = re.findall(r"[\w'’&.-]+", quoted)
+    if not words or len(words) > 6:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words)
+
+
 def naming_term(text: str, start: int, end: int) -> bool:
     """Whether the quotation at ``start``..``end`` is a name or a term given by a passive verb of naming
     ("landforms ... and what are called “draa”", "a group known as “the Squad”"): the passive with no
     agent names no one who said it, so the marks set off a word, not someone's words ("was called
     “a disaster” by critics" keeps its speakers)."""
-    if _SELF_NAMED.search(text, max(0, start - 80), start):
-        return True  # a name its bearer gives itself: the marks set off the name
+    if _SELF_NAMED.search(text, max(0, start - 80), start) and _name_like(text[start:end]):
+        # a name its bearer gives itself: the marks set off the name; a description one gives oneself
+        # ("calls himself “a simple farmer who got lucky”") is that person's own words and stays
+        return True
     return bool(_NAMED_BEFORE.search(text, max(0, start - 40), start)) and not _AGENT_AFTER.match(
         text[end : end + 8]
     )

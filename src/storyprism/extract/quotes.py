@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyprism.extract.announced import announced_quotes
 from storyprism.extract.attribution import clause_attributions
 from storyprism.extract.colon_lines import find_colon_lines
 from storyprism.extract.content_edges import relative_subject
@@ -59,7 +60,7 @@ from storyprism.extract.quoted_clauses import without_quoted_clauses
 from storyprism.extract.relays import source_names
 from storyprism.extract.speaker_cleanup import first_person, settle_speakers, tidy_speaker
 from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
-from storyprism.extract.speaker_kinds import unfit_speakers
+from storyprism.extract.speaker_kinds import relayed_inference, unfit_speakers
 from storyprism.extract.speakers import DocContext, Ent, resolve
 from storyprism.extract.stances import is_topic
 from storyprism.extract.statement_chain import nested_statement, statement_goes_on
@@ -649,7 +650,7 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             a.speaker,
             resolve(ctx, a.via) if a.via else None,
             parts=list(a.content),
-            kind="topic" if is_topic(parse, text, a.kind, a.content) else "words",
+            kind="topic" if is_topic(parse, text, a.kind, a.content, a.lemma) else "words",
         )
         if q.via == q.speaker:
             q.via = None
@@ -728,6 +729,8 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     out = [q for q in out if not (q.direct and not q.speaker and reporters_gloss(text, q.start))]
     speaking_it(text, ctx, out)
     quote_after_statement(text, out)
+    if parse is not None:
+        announced_quotes(text, ctx, parse, out)
     document_issuer(text, out)
     work_author(text, out)
     named_next(text, ctx, out)
@@ -736,4 +739,5 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     statement_goes_on(text, ctx, out)
     settle_speakers(text, ctx, out)
     unfit_speakers(text, ctx, parse, out)
+    relayed_inference(text, ctx, out)
     return out

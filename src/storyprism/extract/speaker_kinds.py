@@ -27,7 +27,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyprism.extract.cues import PRONOUNS, ROLE_SYNONYMS
 from storyprism.extract.parse import Parse
+from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS
+from storyprism.extract.speaker_words import GENERIC_SPEAKERS, ORG_NOUNS
 from storyprism.extract.speakers import DocContext, resolve
 
 if TYPE_CHECKING:
@@ -166,3 +169,55 @@ def _stray_letter(phrase: str) -> bool:
     "whose" is a determiner of the noun after it, never a noun phrase."""
     word = phrase.strip()
     return (len(word) == 1 and word.islower()) or word.lower() == "whose"
+
+
+# what a finding's verb may have as a subject that is still a source in its own right: a document, a
+# record or a body of evidence ("Lintz said the study suggests ...": the study is the source he relays)
+_SOURCE_THINGS = re.compile(
+    r"\b(?:statement|letter|report|post|release|memo|notice|note|filing|study|studies|article|survey|poll|"
+    r"data|findings|figures|evidence|research|records?|documents?|analysis|results|tests?|footage|video|"
+    r"images?|photos?|pictures?|emails?|messages?|papers?|review|audit|inquiry|probe|investigation)\b",
+    re.IGNORECASE,
+)
+
+
+# common nouns that name someone who can speak: persons, roles, bodies, pronouns
+PERSONISH = frozenset(
+    PERSON_NOUNS
+    | DESCRIPTIONS
+    | OCCUPATIONS
+    | GENERIC_SPEAKERS
+    | ORG_NOUNS
+    | set(ROLE_SYNONYMS)
+    | {w.lower() for w in PRONOUNS}
+    | _SPEAKING_BODIES
+)
+
+
+def relayed_inference(text: str, ctx: DocContext, found: list[Found]) -> None:
+    """ "Wendt told a paper that the apparent need for safety zones implies that public space is unsafe":
+    a finding's verb (``EVIDENTIAL``: implies, suggests, means) whose subject is a plain thing named by
+    a common noun, inside the words another speaker is reported saying, is that speaker's inference, not
+    a thing's statement. Signal: a thing that "implies" asserts nothing; the teller who draws the
+    implication is the one the text reports (so the teller is the speaker, not a relayer). A document or
+    a body of evidence relayed that way stays the source (``_SOURCE_THINGS``), as does any name or
+    person noun."""
+    for q in found:
+        if not q.via or q.cue not in EVIDENTIAL or q.speaker_span is None:
+            continue
+        s, e = q.speaker_span
+        phrase = text[s:e]
+        words = re.findall(r"[\w'’-]+", phrase)
+        if not words or any(
+            w[:1].isupper() for w in words if w.lower() not in ("the", "a", "an", "this", "that")
+        ):
+            continue  # a name, or a phrase opening a sentence with one: someone or some body may speak
+        if any(x.start < e and s < x.end for x in ctx.ents if x.label in ("PERSON", "ORG", "NORP", "GPE")):
+            continue
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
+        head = words[cut - 1].lower()
+        if _SOURCE_THINGS.search(phrase) or head in PERSONISH or head.endswith("s"):
+            # a person or body noun speaks; a plural head is most often a group of people ("experts")
+            continue
+        q.speaker, q.via = q.via, None
+        q.speaker_span = None

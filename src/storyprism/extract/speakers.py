@@ -235,6 +235,8 @@ class DocContext:
             modifier, words = words[1], [words[0], words[2]]
         elif len(words) == 2 and "-" in words[1] and words[1].rsplit("-", 1)[1] in ORG_NOUNS:
             modifier, words = words[1].rsplit("-", 1)[0], [words[0], words[1].rsplit("-", 1)[1]]
+        if len(words) == 2 and words[0] == "the" and words[1] not in ORG_NOUNS:
+            return self._headed_body(words[1], pos)
         if len(words) != 2 or words[0] != "the" or words[1] not in ORG_NOUNS:
             return None
         if modifier and modifier != "news":
@@ -258,7 +260,22 @@ class DocContext:
             if e.label == "PERSON"
             for w in (norm_name(e.text), (e.text.split() or [""])[-1])
         }
-        for e in self.ents:
+        defined = self._defined_bodies(pos)
+        person_words -= defined
+        ents = self.ents
+        org_subjects = self.org_subjects
+        if defined:
+            # names the text itself calls a body count as bodies here, as subjects where they were ones
+            ents = [
+                Ent(e.start, e.end, "ORG", e.text)
+                if e.label == "PERSON" and norm_name(e.text) in defined
+                else e
+                for e in self.ents
+            ]
+            org_subjects = org_subjects | {
+                e.start for e in ents if e.start in self.subjects and norm_name(e.text) in defined
+            }
+        for e in ents:
             if e.end > pos:
                 break
             if any(qs <= e.start < qe for qs, qe in self.quoted):
@@ -277,29 +294,25 @@ class DocContext:
             return norm_name(named.text)
         if best is not None and words[1] not in _SOURCE_NOUNS and is_outlet(best.text):
             # "the power company" is not the paper credited before it: the last body that is no outlet
-            best = last_body(self.text, self.ents, pos)
+            best = last_body(self.text, ents, pos)
         if best is None:
             return None
         last = norm_name(best.text)
         if words[1] in _SOURCE_NOUNS and modifier in (None, "news"):  # a "space agency" is no outlet
             # "the newspaper said": the outlet the text credited last ("according to X"), else the paper
             # just named, not the story's subject
-            outlet = credited_outlet(self.text, self.ents, self.quoted, pos)
+            outlet = credited_outlet(self.text, ents, self.quoted, pos)
             return norm_name(outlet.text) if outlet is not None else last
-        topic = subject_org(self.ents, self.org_subjects, self.quoted, pos)
+        topic = subject_org(ents, org_subjects, self.quoted, pos)
         topic = None if topic and words[1] not in _SOURCE_NOUNS and is_outlet(topic.text) else topic
         missed = named_body(self.text, self.quoted, pos) if words[1] in GENERIC_BODY_NOUNS else None
         if (
             missed
             and missed[0] > (topic.start if topic else -1)
-            and (best.start not in self.org_subjects or missed[0] > best.start)
+            and (best.start not in org_subjects or missed[0] > best.start)
         ):
             return missed[1]  # "the group" after a body's name the NER missed ("the new Center for X")
-        if (
-            topic is not None
-            and best.start not in self.org_subjects
-            and norm_name(topic.text) not in person_words
-        ):
+        if topic is not None and best.start not in org_subjects and norm_name(topic.text) not in person_words:
             return norm_name(topic.text)  # the body the text is telling about, not a modifier named last
         if lede is None:
             return last
@@ -307,6 +320,62 @@ class DocContext:
         # a noun used as a modifier, named once; the organisation the story opens with, named again
         # since, is the one a definite description refers back to (signal: the lede's topic)
         return lede if lede != last and times[last] == 1 and times[lede] >= 2 else last
+
+    def _defined_bodies(self, pos: int) -> set[str]:
+        """Names the NER typed PERSON that the text, before ``pos``, defines as a body: "Ripple is
+        officially the name of a San Francisco-based start-up", "Ripple, a payments firm,". Signal: a
+        copula or an apposition whose noun names a kind of body tells what the name is, whatever the
+        small NER guessed; such a name is one "the company" may refer back to."""
+        out: set[str] = set()
+        seen: set[str] = set()
+        for e in self.ents:
+            if e.start >= pos:
+                break
+            if e.label != "PERSON":
+                continue
+            name = norm_name(e.text)
+            if name in seen or not name or len(name.split()) > 3:
+                continue
+            seen.add(name)
+            if _BRAND_CASE.fullmatch(name):
+                # "SpaceX", "PayPal": a capital inside one word is a brand's spelling, never a person's
+                # name but for the name prefixes ``_BRAND_CASE`` leaves out ("McDonald", "DeShawn"); only
+                # a brand the text makes act, a clause subject ("SpaceX confirmed"), is a body that speaks
+                # (a hashtag or a product in camel case, "#MeToo", "the iPhone", is none)
+                if any(
+                    x.start in self.subjects and norm_name(x.text) == name for x in self.ents if x.start < pos
+                ):
+                    out.add(name)
+                continue
+            lo = max(0, pos - 3000)
+            at = self.text.find(name, lo, pos)
+            while at >= 0:
+                if (at == 0 or not self.text[at - 1].isalnum()) and _DEFINES.match(
+                    self.text, at + len(name), pos
+                ):
+                    out.add(name)
+                    break
+                at = self.text.find(name, at + 1, pos)
+        return out
+
+    def _headed_body(self, noun: str, pos: int) -> str | None:
+        """The body a definite "the <noun>" refers back to when ``noun`` is the head word of a name the
+        text gave just before ("the Atlantis Casino in Reno ... the casino said", "the Grand Hotel ... the
+        hotel said"). Signal: English names a body by its kind's noun last, and a definite description
+        repeats that head noun to refer back to it (within a few paragraphs, outside anyone's quote)."""
+        if not noun.isalpha() or len(noun) < 4:
+            return None
+        for e in reversed(self.ents):
+            if e.end > pos:
+                continue
+            if pos - e.end > 1500:
+                break
+            if e.label not in ("ORG", "FAC") or any(qs <= e.start < qe for qs, qe in self.quoted):
+                continue
+            last = re.sub(r"['’]s?$", "", e.text.split()[-1].lower()) if e.text.split() else ""
+            if last == noun and len(e.text.split()) > 1:
+                return norm_name(e.text)
+        return None
 
     def role(self, phrase: str, pos: int) -> str | None:
         """The named person a role phrase ("the Russian leader") stands for, or None."""
@@ -572,9 +641,22 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     if org:
         return org
     words = low.split()
-    if "and" in words[2:-1] and words[0] == "the" and "the" not in words[1:] and len(words) <= 7:
+    if (
+        "and" in words[2:-1]
+        and words[0] == "the"
+        and "the" not in words[1:]
+        and len(words) <= 7
+        and not _TWO_HOLDERS.intersection(words[words.index("and") + 1 :])
+        and not (
+            _OFFICES.intersection(words[1 : words.index("and")])
+            and _OFFICES.intersection(words[words.index("and") + 1 :])
+        )
+    ):
         # "the model and TV personality tweeted": one article over two coordinated nouns describes one
-        # person with two roles ("the model and the host" would be two); the first role is the head
+        # person with two roles ("the model and the host" would be two); the first role is the head.
+        # Not where a possessive opens the second noun ("the singer and her manager": someone else's
+        # role) nor for two offices of state ("the president and prime minister": offices are held by
+        # different people far more often than by one)
         words = words[: words.index("and")]
     if (
         2 <= len(words) <= 5
@@ -596,6 +678,23 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     return norm_name(phrase)
 
 
+# one word with a capital after a lower-case letter, not after a surname or given-name prefix
+_BRAND_CASE = re.compile(
+    r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Lo|Van|Von|Ja|Ke|Ty|Sh)[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*"
+)
+# nouns that name a kind of body a copula or apposition may give a name ("X is a start-up")
+_BODY_KINDS = "|".join(sorted((re.escape(w) for w in ORG_NOUNS | {"start-up"}), key=len, reverse=True))
+# after a name: a copula or an apposition comma, then a noun phrase headed by such a noun
+_DEFINES = re.compile(
+    rf"(?:\s+(?:is|was)\s+(?:[\w-]+\s+){{0,4}}?|,\s+)(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_BODY_KINDS})\b"
+)
+# a possessive after "and" opens another person's role ("the singer and her manager")
+_TWO_HOLDERS = frozenset(["her", "his", "their", "its", "our", "my", "your"])
+# offices of state or of a body, each held by one person: two joined name two holders
+_OFFICES = frozenset(
+    ["president", "minister", "premier", "chancellor", "governor", "mayor", "secretary", "ambassador",
+     "chairman", "chairwoman", "chair", "ceo", "director", "speaker", "senator", "king", "queen", "prince"]
+)  # fmt: skip
 # a lower-case role noun, then a person's name in two or three capitalised words, ending the phrase
 _TITLED_NAME = re.compile(r"\b([a-z]+)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")
 _APPOSITION = re.compile(r"(?:\s+of\s+[^,.;:\"“”()\n]{1,60}?)?,\s+")

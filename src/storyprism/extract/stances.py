@@ -15,13 +15,18 @@ The signal is grammatical, read from the dependency parse of the attribution's c
 - no clause inside it carries a proposition or a plan: no clausal complement, no "that/whether/if"
   clause on a noun ("the claim that he lied"), no infinitive on a noun ("plans to cut jobs"). A relative
   clause or a participle only describes the topic ("the allegations made against him") and stays;
-- no quotation marks: a quoted fragment ("condemned the 'disgraceful' remarks") quotes words.
+- no quotation marks: a quoted fragment ("condemned the 'disgraceful' remarks") quotes words;
+- the verb takes a stance, not informs: verbs of informing (assertives: "announced a ban", "confirmed the
+  death of a man", "reported a 5 percent fall in sales", "recommended a fine") put a fact or a proposal in
+  their object, a nominalised proposition ("confirmed that the man died"), so they report what was said.
+  Attitude verbs ("condemned", "denied", "praised", "welcomed", "called for") keep the topic reading.
 """
 
 from __future__ import annotations
 
 import re
 
+from storyprism.extract.cues import _DOCUMENTS, SPEECH_NOUNS
 from storyprism.extract.marks import QUOTE_MARKS
 from storyprism.extract.parse import Parse
 
@@ -34,7 +39,41 @@ _MARKS = frozenset(QUOTE_MARKS)
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(]))['‘]\w")
 
 
-def is_topic(p: Parse, text: str, kind: str, content: list[tuple[int, int]]) -> bool:
+# verbs of informing (assertives): their object is the news they give, not a topic they take a stand on
+INFORMING = frozenset(
+    ["announce", "confirm", "report", "reveal", "disclose", "estimate", "forecast", "predict", "recommend",
+     "propose"]
+)  # fmt: skip
+
+
+# nouns that name a piece of news or someone's words without giving them ("confirmed the news", "the reports")
+_NEWS_NOUNS = (
+    SPEECH_NOUNS
+    | _DOCUMENTS
+    | frozenset(
+        ["news", "reports", "rumour", "rumours", "rumor", "rumors", "story", "stories", "details", "information",
+         "account", "accounts", "it", "this", "that", "them", "these", "those", "speculation", "decision",
+         "move", "plan", "plans", "figures", "results", "findings"]
+    )
+)  # fmt: skip
+
+
+def _states_news(p: Parse, text: str, head: int, s: int, e: int) -> bool:
+    """Whether an informing verb's object noun phrase states the news itself: it gives an amount ("a 5
+    percent fall", "a fine of $2 million") or the head noun takes its own argument ("the death of a man",
+    "a ban on plastic bags", "a fall in sales"), as the clause it nominalises would. A noun alone
+    ("reported the incident", "announced his retirement") names an event, which stays the topic."""
+    if any(p.tags[t] == "CD" for t in p.tokens_in(s, e)):
+        return True
+    return any(p.deps[c] == "prep" and p.word(text, c) in _ARGUMENT_PREPS for c in p.children(head))
+
+
+_ARGUMENT_PREPS = frozenset(["of", "on", "in", "to", "against"])
+
+
+def is_topic(
+    p: Parse, text: str, kind: str, content: list[tuple[int, int]], lemma: str | None = None
+) -> bool:
     """Whether an attribution whose content came as ``kind`` is a stance on a bare noun phrase."""
     if kind not in TOPIC_KINDS or len(content) != 1:
         return False
@@ -45,6 +84,10 @@ def is_topic(p: Parse, text: str, kind: str, content: list[tuple[int, int]]) -> 
     if len(heads) != 1 or not p.tags[heads[0]].startswith(_NOMINAL):
         return False
     head = heads[0]
+    if lemma in INFORMING and p.word(text, head) not in _NEWS_NOUNS and _states_news(p, text, head, s, e):
+        # "confirmed the death of a man", "reported a 5 percent fall": the news given, not a topic; "confirmed
+        # the news", "denied the reports" point at words given elsewhere and stay a stance on them
+        return False
     for t in p.tokens_in(s, e):
         if t == head:
             continue

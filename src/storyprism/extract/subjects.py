@@ -20,7 +20,7 @@ from storyprism.extract.cues import (
 )
 from storyprism.extract.linking import _TITLES
 from storyprism.extract.parse import Parse
-from storyprism.extract.speaker_kinds import abstract_head
+from storyprism.extract.speaker_kinds import PERSONISH, abstract_head
 
 _NAME_MODS = ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod")
 _EXPLETIVE = frozenset(["it", "there", "this", "that", "what"])
@@ -359,6 +359,10 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
             outer = subject(p, text, p.heads[h], depth + 2)
             if outer is not None:
                 return outer
+        if got is not None and p.deps[v] == "advcl" and p.tags[v] == "VBG":
+            agent = _agent_in_between(p, text, h, v)
+            if agent is not None:
+                return agent
         return got
     if depth < 2 and p.deps[v] == "pcomp" and p.deps[h] == "prep":
         # "Xi replied by saying he ...", "stopped short of calling for", "aside from stating": a gerund
@@ -378,6 +382,27 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
     if depth == 0 and p.deps[v] == "ROOT" and p.tags[v] in ("VBD", "VBZ", "VBP"):
         return _lost_subject(p, text, v)
     return None
+
+
+def _agent_in_between(p: Parse, text: str, h: int, v: int) -> tuple[int, int] | None:
+    """ "Word of the seizure emerged after Mr. Trump used a post ..., warning that ...": the parser hangs
+    the participle on the main verb, whose subject is a common noun naming a thing ("word", "news") that
+    cannot speak; the clause between them ("after Mr. Trump used") has a named or pronoun subject, the
+    agent the reader takes the participle's action from. Signal: a participial adjunct's understood
+    subject is the nearest agent in focus when the grammatical one is no possible speaker."""
+    ns = next((c for c in p.children(h) if p.deps[c] in ("nsubj", "nsubjpass")), None)
+    if ns is None or p.tags[ns] not in ("NN", "NNS") or p.word(text, ns).lower() in PERSONISH:
+        return None
+    if any(p.tags[c] in ("NNP", "NNPS") for c in p.children(ns) if p.deps[c] in ("compound", "poss")):
+        return None  # "the Kremlin spokesman": a named owner may speak through the noun
+    found = None
+    for a in p.children(h):
+        if p.deps[a] != "advcl" or not (ns < a < v):
+            continue
+        sub = next((c for c in p.children(a) if p.deps[c] == "nsubj"), None)
+        if sub is not None and (p.tags[sub] in ("NNP", "NNPS") or p.word(text, sub).lower() in ("he", "she")):
+            found = name_span(p, text, sub)
+    return found
 
 
 _COPULAS = frozenset(["is", "was", "are", "were", "'s", "’s", "be", "been", "remains", "became"])
