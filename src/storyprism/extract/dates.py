@@ -368,9 +368,20 @@ def _both_tenses(text: str, weekday: str) -> bool:
         if _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         tense = _local(text, m, "")
+        if tense is True and not (
+            _DAY_PART_AFTER.match(text, m.end()) or _LATER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            # a plan for the writer's own day is told by its part of the day ("would be held Thursday
+            # afternoon", "later on Thursday"); a plan named by the weekday alone ("the appeal will be heard
+            # on Monday") is as likely the next week's, AP style writing a weekday for a week either side
+            continue
         if tense is not None:
             seen.add(tense)
     return len(seen) == 2
+
+
+_DAY_PART_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
+_LATER_BEFORE = re.compile(r"\b(?:[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:on\s+)?$")
 
 
 def _dated_day_after(text: str, pub: date | None, days: list[DateMention]) -> str | None:
@@ -459,6 +470,7 @@ def _posted(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
                 for d in days
                 if opening <= d.start < min(m.start(), opening + _DATELINE_REACH)
                 and _DATELINE_DASH.match(text, d.end)
+                and _dateline_shape(text, opening, d.start, d.end)
             ),
             None,
         )
@@ -467,6 +479,15 @@ def _posted(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
 
 _DATELINE_REACH = 200  # characters: a dateline sits in a paragraph's opening words
 _DATELINE_DASH = re.compile(r"\)?\s*[–—-]\s")
+_DATELINE_AFTER = re.compile(r"\)?\s*[–—-]\s+[\"“‘']?[A-Z0-9]")
+
+
+def _dateline_shape(text: str, opening: int, start: int, end: int) -> bool:
+    """A dateline, not a parenthetical dash ("Since January 5 – when the strike began – ..."): only a
+    heading precedes the date (no word opening in lower case: a title or a place in capitals) and the
+    text after the dash opens a sentence (a capital). Signal: a release's dateline stands before the
+    paragraph's first sentence; a dash inside a sentence goes on in lower case."""
+    return not re.search(r"(?:^|[\s(])[a-z]", text[opening:start]) and bool(_DATELINE_AFTER.match(text, end))
 
 
 _HABITUAL = re.compile(

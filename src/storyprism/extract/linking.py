@@ -17,6 +17,14 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from storyprism.extract.glosses import glossed
+from storyprism.extract.link_types import (
+    family_member,
+    paired_given,
+    person_initials,
+    place_led_groups,
+    second_vote,
+    undouble,
+)
 
 # re-exported: stage.py, speakers.py and the tests import these from here
 from storyprism.extract.name_chrome import _CREDITS as _CREDITS
@@ -201,8 +209,11 @@ def vote_types(
         if len(m.text.split()) >= 2
     )
     titled = titled_surnames(mentions, by_surface, incorporated) | wavering_persons(mentions, by_surface)
-    voted: dict[str, tuple[str, int, int]] = {}
-    for m in mentions:
+    pending: list[int] = []
+    paired = paired_given(mentions, person_parts)
+    # mentions an article-local rule retyped: the corpus vote counts them with their NER type
+    local: dict[int, str] = {}
+    for i, m in enumerate(mentions):
         if m.type == "NORP" and not DEMONYM.search(norm(m.text)) and not aliases().get(norm(m.text)):
             others = Counter({t: c for t, c in by_surface[norm(m.text)].items() if t != "NORP"})
             if others:
@@ -241,6 +252,7 @@ def vote_types(
             and not aliases().get(n)
             and n not in org_tails
         ):
+            local[i] = m.type
             m.type = "PERSON"  # "Chris Hughes ... Hughes said": the ORG tag was the NER's slip
             continue
         if (
@@ -251,16 +263,25 @@ def vote_types(
         ):
             # "He confronted Harvey" in an article about Harvey Weinstein: a first name of a person named
             # in the article, which the corpus hardly ever writes as a place or a body
+            local[i] = m.type
             m.type = "PERSON"
             continue
-        # (the corpus's vote on a surface is the same for each of its mentions: counted once per surface)
-        top, count, total = voted.get(n) or voted.setdefault(n, _vote(by_surface[n]))
-        if top == "PERSON" and m.type == "ORG":
-            opens = (m.article, org_key(m.text))
-            if opens in opened or opens in incorporated_in:
-                continue  # the article writes the longer body name this one opens; a company is never a person
-        if top != m.type and count >= 2 and count >= 0.6 * total:
-            m.type = top
+        if m.type in ("GPE", "LOC", "ORG") and (m.article, n) in paired and not aliases().get(n):
+            local[i] = m.type  # "Harvey" (GPE) in a profile of "Weinstein": extract/link_types.py
+            m.type = "PERSON"
+            continue
+        pending.append(i)  # the corpus vote, once every rule above has mended its mentions
+
+    def keep(m: Mention, top: str) -> bool:
+        n = norm(m.text)
+        if m.type == "PERSON" and " " not in n and n in surnames.get(m.article, ()):
+            # "Timberlake's" after "Justin Timberlake": the article's full name outweighs the corpus
+            return True
+        # the article writes the longer body name this one opens; a company is never a person
+        opens = (m.article, org_key(m.text))
+        return top == "PERSON" and m.type == "ORG" and (opens in opened or opens in incorporated_in)
+
+    second_vote(mentions, pending, keep, local)  # (extract/link_types.py: mended types, squashed spellings)
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -268,13 +289,6 @@ def _org_spellings(canon: str) -> frozenset[str]:
     """The alias table's names of more than one word for the body ``canon`` ("the" dropped); read
     once per body, not once per mention (the table holds thousands of rows)."""
     return frozenset(re.sub(r"^the ", "", v) for v, c in aliases().items() if c == (canon, "org") and " " in v)
-
-
-def _vote(votes: Counter[str]) -> tuple[str, int, int]:
-    """A surface's most common type (the first counted among equals, as ``most_common``), its count and
-    the surface's count of all types."""
-    top, count = votes.most_common(1)[0]
-    return top, count, sum(votes.values())
 
 
 def _merge_orgs(
@@ -466,7 +480,7 @@ def _team_nicknames(mentions: list[Mention]) -> dict[str, str]:
             and len(toks) >= 2
             and " ".join(toks[:-1]) in places  # led by a place: "Cleveland Indians", not "Eduardo Guerras"
             and m.text != m.text.upper()
-            and toks[-1].endswith("s")
+            and re.search(r"[^s]s$", toks[-1])  # a plural ("Bengals"); "-ss" ends a singular ("Congress")
         ):
             ends[m.article].add(toks[-1])
             teams[toks[-1]].add(org_key(m.text))
@@ -481,9 +495,11 @@ def _team_nicknames(mentions: list[Mention]) -> dict[str, str]:
             continue
         if m.type in ("NORP", "LOC", "PERSON") and n in ends.get(m.article, ()):
             m.type = "ORG"
-        elif m.type == "PERSON" and len(teams.get(n, ())) == 1 and n not in in_persons:
+        elif m.type in ("PERSON", "ORG") and len(teams.get(n, ())) == 1 and n not in in_persons:
             # "Astros players" in a story that never writes "Houston Astros": the one team of the corpus
-            # named so (a plural word as a person's whole name is the NER's slip)
+            # named so (a plural word as a person's whole name is the NER's slip); typed ORG too, "the
+            # Texans" in a game story that never writes "Houston Texans" (sports writing names a club by
+            # its nickname once the city is known; with two place-led clubs of one nickname, no guess)
             m.type = "ORG"
             nicknames[n] = next(iter(teams[n]))
     return nicknames
@@ -492,6 +508,8 @@ def _team_nicknames(mentions: list[Mention]) -> dict[str, str]:
 def link_entities(mentions: list[Mention]) -> list[Entity]:
     """Fill ``Mention.entity`` and return the entities (one per real name)."""
     _cut_credits(mentions)
+    undouble(mentions)  # "Equifax Equifax": page chrome, the name once (extract/link_types.py)
+    place_led_groups(mentions)  # "Houston Texans" typed NORP where the corpus types it ORG (link_types.py)
     tails, opened = _place_led(mentions)
     vote_types(mentions, tails, opened)
     nicknames = _team_nicknames(mentions)
@@ -515,6 +533,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             key = venue_key(key)  # "Mandalay Bay Resort" is "Mandalay Bay"
             keys.append(f"{cls}|{key}" if key else None)
     persons = frozenset(org_key(m.text) for m in mentions if m.type == "PERSON")
+    keys = person_initials(mentions, keys)  # "JT" beside "Justin Timberlake" (extract/link_types.py)
     keys = _merge_orgs(keys, [m.article for m in mentions], [m.text for m in mentions], persons, opened)
     keys = [
         f"org|{nicknames[k[4:]]}" if k and k.startswith("org|") and k[4:] in nicknames else k for k in keys
@@ -576,6 +595,10 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         }
         written = introduced or local.get("first:" + tok)  # a full name in the article goes first
         paired = None if written else paired_name(tok, lone[m.article], by_last, by_first, fk_articles)
+        if not written and not paired and tok not in by_last:
+            # "their sons Matthew ..." after "Irene Steinberg": the family's surname (extract/link_types.py)
+            family = {c[5:] for c in local if c.startswith("last:") and local[c]}
+            paired = family_member(tok, family, by_first)
         if paired:
             final.append(paired)  # "Uma" and "Thurman" alone in one profile: Uma Thurman
             continue
@@ -619,13 +642,17 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         if (
             tok
             and " " not in tok
-            and len(by_first.get(tok, ())) >= 2
+            and (len(by_first.get(tok, ())) >= 2 or (by_first.get(tok) and len(key_articles[k]) < 3))
             and tok not in by_last
             and tok not in _FAMILY_FIRST  # "Kim", "Moon": a family name written first, not a given name
         ):
             # "their sons Matthew, William and Zachary": a lone given name the corpus gives to two people
             # or more and never writes as a surname names someone of that article only, not one person
-            # across the corpus (signal: given names are shared, a lone surname rarely is)
+            # across the corpus (signal: given names are shared, a lone surname rarely is). So does one
+            # the corpus gives to one full name but that no full name of its own article explains and
+            # that is written alone in fewer than three articles ("the boy's mum Michelle" in one story,
+            # another Michelle in another: a first name alone is how a story names its private people;
+            # three articles writing it alone make it a name used on its own, linked above)
             final[i] = f"{k} @{mentions[i].article}"
     groups: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(final):

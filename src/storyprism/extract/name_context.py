@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.ents import Ent
-from storyprism.extract.name_votes import person_slips, record_teams
+from storyprism.extract.name_votes import STOP_WORDS, person_slips, record_teams
 
 # "the militant group X", "Islamist insurgent organisation X": a description whose head is a kind of
 # body, set right before the name, types the name a body (signal: English puts the class noun before a
@@ -227,6 +227,37 @@ _MODEL_END = re.compile(r"(?:\s|-)(?:[A-Z]{0,2}\d{1,4}[A-Za-z]?)$")
 # "iPhone", "iPad", "iMac": a lowercase letter before the capital is a product's brand spelling; with "the"
 # or a maker's possessive it is a made thing ("the iPhone"), while a company so spelt ("eBay") takes neither
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]+$")
+# a body numbered as a unit of a larger one ("Teamsters Local 727", "Group of 20", "District 9"): the
+# number names a branch, a chapter or a club of members, not a model
+_UNIT_BEFORE_NUMBER = re.compile(
+    r"\b(?:Local|Chapter|District|Division|Unit|Region|Ward|Precinct|Branch|Lodge|Post|Council|Group|"
+    r"Channel|Station|Squadron|Battalion|Brigade|Regiment|Company|Corps|Fleet|Section|Class|Level)\s*$"
+)
+
+
+def _model_number(name: str) -> bool:
+    """A name closing in a model number ("Pixel 2", "Chang'e-5"), written without a function word
+    ("Group of 20" is a body) and not after a unit noun ("Local 727")."""
+    hit = _MODEL_END.search(name)
+    if hit is None or re.search(r"(?:^|\s)[a-z]+(?=\s|$)", name):
+        return False
+    return not _UNIT_BEFORE_NUMBER.search(name[: hit.start()])
+
+
+def _the_in_text(text: str, name: str) -> bool:
+    """The article writes "the <name>" where the NER took no mention ("with this update, the Pixel 2
+    can ..."), and "the" is the name's own: no capital word (a longer name) and no noun after it."""
+    for hit in re.finditer(r"\b[Tt]he\s+" + re.escape(name) + r"\b", text):
+        if not re.match(r"\s+[A-Z0-9]", text[hit.end() : hit.end() + 3]) and not _noun_after(text, hit.end()):
+            return True
+    return False
+
+
+def _noun_after(text: str, end: int) -> bool:
+    """A lowercase content word right after the name: "the eBay site", where "the" belongs to "site" (a
+    function word after it, "the iPhone into", leaves "the" the name's)."""
+    nxt = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
+    return nxt is not None and nxt.group(1) not in STOP_WORDS
 
 
 def products(text: str, ents: list[Ent]) -> list[Ent]:
@@ -250,8 +281,8 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
         _bare(e.text)
         for e in ents
         if e.label == "ORG"
-        and (_MODEL_END.search(_bare(e.text)) or _CAMEL.fullmatch(_bare(e.text)))
-        and _determined(text, e, ents)
+        and (_model_number(_bare(e.text)) or (_CAMEL.fullmatch(_bare(e.text)) and not _noun_after(text, e.end)))
+        and (_determined(text, e, ents) or _the_in_text(text, _bare(e.text)))
     }
     # a name the article writes as the subject of a verb of attribution ("Huawei said") is a body
     spoken = {_bare(e.text) for e in ents if e.label == "ORG" and _SPEAKS.match(text[e.end : e.end + 20])}

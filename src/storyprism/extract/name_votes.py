@@ -36,6 +36,11 @@ _MEMBER_AFTER = re.compile(
     r"spokes(?:man|woman|person)|executives?|chief|CEO|chairman|board|staff|employees|members?)\b"
 )
 _RECORD_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
+# a record in brackets or a game's score ("won 24-17", "a 3-1 win"): the marks of a sports story
+_SCORE = re.compile(
+    r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)|\b\d{1,3}-\d{1,3}\s+(?:win|victory|loss|defeat|lead)\b"
+    r"|\b(?:beat|beats|defeated|won|lost|trailed|led|routed|edged)\s+(?:\w+\s+){0,4}\d{1,3}-\d{1,3}\b"
+)
 
 
 def person_slips(text: str, ents: list[Ent]) -> list[Ent]:
@@ -63,6 +68,13 @@ def person_slips(text: str, ents: list[Ent]) -> list[Ent]:
         or _THE_BEFORE.search(text, max(0, e.start - 4), e.start)
         or _MEMBER_AFTER.match(text, e.end)
     }
+    # a surname the article gives a person named in full ("analyst Kate Martin ... Martin added") is that
+    # person's: a body ending in it ("Lockheed Martin") is no slip for her
+    owned: dict[str, set[str]] = {}
+    for e in ents:
+        words = e.text.strip().split()
+        if e.label == "PERSON" and len(words) >= 2:
+            owned.setdefault(words[-1], set()).add(words[0])
     out = []
     for e in ents:
         name = e.text.strip()
@@ -71,6 +83,7 @@ def person_slips(text: str, ents: list[Ent]) -> list[Ent]:
             e.label == "ORG"
             and name not in bodies
             and 2 <= len(words) <= 3
+            and not (owned.get(words[-1], set()) - {words[0]})
             and all(_WORD.fullmatch(w) and w.lower() not in STOP_WORDS for w in words)
             and not re.search(r"['’]s\b", name)
             and words[0] not in not_person
@@ -92,7 +105,10 @@ def record_teams(text: str, ents: list[Ent]) -> list[Ent]:
     teams = {e.text.strip() for e in ents if e.label == "NORP" and _RECORD_AFTER.match(text, e.end)}
     # "Houston Texans" typed NORP: a place the article names, set before a plural, names a team or a club;
     # a people is called by its own word, never by a city before it
+    # (a club is written with "the" before its city, "hosts the Burlington Vermonters", or in a story that
+    # gives a record or a score; "Texas Democrats walked out", with neither, is a party's state caucus)
     places = {e.text.strip() for e in ents if e.label == "GPE"}
+    sporting = bool(_SCORE.search(text))
     for e in ents:
         words = e.text.strip().split()
         if (
@@ -100,6 +116,7 @@ def record_teams(text: str, ents: list[Ent]) -> list[Ent]:
             and len(words) >= 2
             and words[-1].endswith("s")
             and " ".join(words[:-1]) in places
+            and (sporting or _THE_BEFORE.search(text, max(0, e.start - 4), e.start))
         ):
             teams.add(e.text.strip())
     if not teams:

@@ -110,7 +110,13 @@ _UNIT_STOP = {
 # "a depth of 40m", "at an altitude of 10.5m": a noun of length before "of" makes the m metres (a dimension is
 # measured in metres; a currency sign would make it millions)
 _METRES_BEFORE = re.compile(
-    r"\b(?:depth|height|length|width|distance|altitude|elevation|diameter|radius|span|range)s?\s+of\s*$",
+    r"\b(?:depth|height|length|width|distance|altitude|elevation|diameter|radius)s?\s+of\s*$",
+    re.IGNORECASE,
+)
+# ("range", "span" left out: "in the range of 40m euros" is money as often as a distance)
+# a currency word after "40m" makes it millions whatever came before ("a range of 40m euros")
+_MONEY_AFTER = re.compile(
+    r"\s*(?:dollars?|pounds?|euros?|yuan|yen|rupees?|francs?|roubles?|rubles?|sterling|USD|EUR|GBP)\b",
     re.IGNORECASE,
 )
 # after "13m" these words make the m metres, not millions ("dug only 13m down the shaft")
@@ -559,8 +565,10 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
             a = _value(raw)
             if a is None:
                 continue
-            if re.fullmatch(r"\d+(?:\.\d+)?m", raw, re.I) and (
-                _METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(text, max(0, s - 30), s)
+            if (
+                re.fullmatch(r"\d+(?:\.\d+)?m", raw, re.I)
+                and (_METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(text, max(0, s - 30), s))
+                and not _MONEY_AFTER.match(text, m.end())
             ):
                 a = float(raw[:-1])  # "13m down": metres (a currency sign would make it millions)
                 sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")

@@ -1,0 +1,163 @@
+"""Type votes of the link step that read the corpus after the per-mention rules (``linking.vote_types``):
+
+- the vote on a name's type counts the types the rules have already mended, so a handful of mentions the
+  NER typed a place ("SpaceX" GPE twice) follow the corpus's corrected reading (ORG, once every "SpaceX"
+  typed PERSON is known for a brand), not its raw one;
+- spellings of one name with and without spaces ("Space X" / "SpaceX") vote together;
+- a name written twice in a row ("Equifax Equifax": a logo beside a headline) is the name once.
+
+Read by the link step alone (``linking.py``); nothing extraction runs imports it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from storyprism.extract.name_signals import norm
+from storyprism.records import Mention
+
+_DOUBLED = re.compile(r"^(\S+)\s+\1$")
+
+
+def squash(text: str) -> str:
+    """A name's letters without spaces, hyphens and dots: "Space X", "SpaceX" and "Space-X" are one
+    spelling (signal: outlets space or join a brand's parts, the letters stay)."""
+    return re.sub(r"[\s.\-]+", "", norm(text))
+
+
+def undouble(mentions: list[Mention]) -> int:
+    """A mention made of one word written twice ("Equifax Equifax") is cut to the first word: page chrome
+    (a logo, then the headline's first word) set side by side, never a person's given name and surname
+    (the NER then reads a full name and makes the word a surname of the article). Returns how many."""
+    cut = 0
+    for m in mentions:
+        hit = _DOUBLED.match(m.text.strip())
+        if hit and hit.group(1)[:1].isupper():
+            lead = len(m.text) - len(m.text.lstrip())
+            m.text = hit.group(1)
+            m.start += lead
+            m.end = m.start + len(m.text)
+            cut += 1
+    return cut
+
+
+def second_vote(
+    mentions: list[Mention],
+    pending: list[int],
+    keep: Callable[[Mention, str], bool],
+    local: dict[int, str] | None = None,
+) -> None:
+    """The corpus vote on each pending mention's type, counted over the types every mention carries now
+    (after the rules that read the name's surface the same way wherever it is written: a brand's inner
+    capital, a legal form, the alias table), and over the name's squashed spelling. A mention an
+    article-local rule retyped ("Hughes" after "Chris Hughes") counts with the type it had (``local``):
+    one article's reading is no vote of the corpus. A type wins with two mentions at
+    least and three in five of all; ``keep(m, top)`` says where the mention's own article outweighs the
+    corpus (a body name the article opens)."""
+    local = local or {}
+    by_name: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, m in enumerate(mentions):
+        counted = local.get(i, m.type)
+        if counted in ("PERSON", "GPE", "LOC", "NORP", "ORG"):
+            by_name[squash(m.text)][counted] += 1
+    for i in pending:
+        m = mentions[i]
+        votes = by_name[squash(m.text)]
+        if not votes:
+            continue
+        top, count = votes.most_common(1)[0]
+        if top != m.type and count >= 2 and count >= 0.6 * sum(votes.values()) and not keep(m, top):
+            m.type = top
+
+
+def paired_given(mentions: list[Mention], parts: Callable[[str], list[str]]) -> frozenset[tuple[str, str]]:
+    """(article, word) pairs where a lone word the NER typed a place or a body is the given name of a
+    person the article calls by surname: the article writes "Weinstein" (PERSON) and, in a quote,
+    "Harvey" (GPE), and the corpus writes "Harvey Weinstein" in two articles or more. Signal: a profile
+    names its subject by surname and quotes others calling him by first name; the given name and the
+    surname together make a full name the corpus knows, so they are that person (as ``paired_name``
+    joins them once typed PERSON). Left alone where the article writes the word inside a longer name
+    that is no person's ("Hurricane Harvey") or where two full names fit."""
+    spread: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "PERSON":
+            p = parts(m.text)
+            if len(p) >= 2:
+                spread[(p[0], p[-1])].add(m.article)
+    given_of: dict[str, set[str]] = defaultdict(set)
+    for (first, last), arts in spread.items():
+        if len(arts) >= 2:
+            given_of[last].add(first)
+    lone_surnames: dict[str, set[str]] = defaultdict(set)
+    in_other_names: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        n = norm(m.text)
+        if m.type == "PERSON" and " " not in n:
+            lone_surnames[m.article].add(n)
+        elif m.type != "PERSON" and " " in n:
+            in_other_names[m.article].update(n.split())
+    out: set[tuple[str, str]] = set()
+    for m in mentions:
+        n = norm(m.text)
+        if m.type not in ("GPE", "LOC", "ORG") or " " in n or not m.text[:1].isupper() or m.text.isupper():
+            continue
+        fits = {s for s in lone_surnames.get(m.article, ()) if n in given_of.get(s, ())}
+        if len(fits) == 1 and n not in in_other_names.get(m.article, ()):
+            out.add((m.article, n))
+    return frozenset(out)
+
+
+def family_member(tok: str, family: set[str], by_first: dict[str, set[str]]) -> str | None:
+    """The corpus's one full name of a lone given name whose surname its article gives someone else in
+    full: "Bruce and Irene Steinberg, along with their sons Matthew, William and Zachary" and another
+    article's "Matthew B. Steinberg". Signal: a story names a family once by its surname and its children
+    and spouses by first name; the given name with that surname is one person, when exactly one full name
+    of the corpus fits."""
+    found = {c for c in by_first.get(tok, set()) if c.split("|", 1)[-1].split()[-1] in family}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def place_led_groups(mentions: list[Mention]) -> int:
+    """A people's word led by a place ("Houston Texans" typed NORP) that the corpus also types ORG is the
+    club or body named after the place: every NORP mention of it becomes ORG. Signal: a people is called
+    by its own word, never by a city set before it; the corpus's ORG reading confirms the name is a body's
+    (a lone "Texans" stays the NER's). Returns how many mentions changed."""
+    places = {norm(m.text) for m in mentions if m.type == "GPE"}
+    orgs = {squash(m.text) for m in mentions if m.type == "ORG"}
+    changed = 0
+    for m in mentions:
+        words = norm(m.text).split()
+        if m.type == "NORP" and len(words) >= 2 and " ".join(words[:-1]) in places and squash(m.text) in orgs:
+            m.type = "ORG"
+            changed += 1
+    return changed
+
+
+def person_initials(mentions: list[Mention], keys: list[str | None]) -> list[str | None]:
+    """An initialism ("JT") in an article that names one person in full whose given name and surname it
+    spells ("Justin Timberlake") is that person, not a body the corpus abbreviates so elsewhere ("Japan
+    Times"). Signal: news writes a famous person's initials as a nickname after the full name (JT, JFK,
+    AOC); within the article that names the person, that reading is the article's own. Left alone where
+    the article itself writes a body with those initials, or two persons fit."""
+    people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    bodies: dict[str, set[str]] = defaultdict(set)
+    for m, k in zip(mentions, keys, strict=True):
+        if not k:
+            continue
+        words = k.split("|", 1)[1].split()
+        if k.startswith("person|") and len(words) >= 2:
+            # (first and last word: the key the link step gives a full name, middle names aside)
+            people[m.article][words[0][0] + words[-1][0]].add(f"person|{words[0]} {words[-1]}")
+        elif k.startswith("org|") and len(words) >= 2:
+            bodies[m.article].add("".join(w[0] for w in words if w not in ("of", "the", "and", "for")))
+    out: list[str | None] = []
+    for m, k in zip(mentions, keys, strict=True):
+        text = m.text.strip()
+        if k and k.startswith("org|") and re.fullmatch(r"[A-Z]{2}", text):
+            ini = text.lower()
+            fits = people.get(m.article, {}).get(ini, set())
+            if len(fits) == 1 and ini not in bodies.get(m.article, set()):
+                k = next(iter(fits))
+        out.append(k)
+    return out
