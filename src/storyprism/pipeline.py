@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from storyprism import compare, reuse, stories
 from storyprism.code_version import code_digest
 from storyprism.compare import splits
+from storyprism.executor import make_executor
 from storyprism.extraction_runs import (  # noqa: F401  (the Ray engine and the tests call these as pipeline.*)
     FAILED_KEY,
     _per_article_keys,
@@ -212,10 +213,12 @@ def run_compare(
     # a story whose own inputs stand but whose storyline changed needs only its timeline again
     retimed = {sid for sid, keys in current.items() if sid not in todo and not _same_inputs(previous.get(sid), keys, 1)}
     gone = set(previous) - set(current)
-    result = compare.compare_stories(
-        data, options.compare, lambda done, total: progress("comparison", done, total), only=todo,
-        timelines_only=retimed,
-    )
+    # the stories on every core the options allow (one per core by default), as extraction does
+    with compare.parallel.using(make_executor(options.executor, options.workers).workers):
+        result = compare.compare_stories(
+            data, options.compare, lambda done, total: progress("comparison", done, total), only=todo,
+            timelines_only=retimed,
+        )
     conflicts_of: dict[str, list[Conflict]] = {}
     for c in result.conflicts:
         conflicts_of.setdefault(c.story, []).append(c)
@@ -253,7 +256,7 @@ def _same_inputs(before: object, now: list[str], part: int) -> bool:
 def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
     """Per story, two hashes of what its comparison reads: [its own inputs: its articles (text,
     date, outlet, origin), the quotes on them as linked corpus-wide (a new article can rename a
-    speaker), the reuse relations into them and the options, and the own inputs of the concurrent
+    speaker), the reuse relations into them, the date mentions in them and the options, and the own inputs of the concurrent
     stories of its storyline it is compared with (``compare.splits``); its storyline's events,
     which only its timeline reads]."""
     articles = {a.id: a for a in data.articles}
@@ -263,6 +266,11 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
     reuses: dict[str, list[Reuse]] = {}
     for r in data.reuses:
         reuses.setdefault(r.copy, []).append(r)
+    # the date mentions: the date detectors read them, and the split-story test reads the day a
+    # story's ledes give (compare.splits.story_day); a date rule that moves one must compare again
+    dates: dict[str, list[list[object]]] = {}
+    for d in data.extraction.dates:
+        dates.setdefault(d.article, []).append([d.start, d.end, d.text, d.value, d.granularity, d.relative])
     stories = {s.id: s for s in data.stories}
     line_of = {sid: line.stories for line in data.storylines for sid in line.stories}
     # the options and the comparison code: an upgrade compares every story again
@@ -278,6 +286,7 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
             parts.append([aid, a.content_hash, a.published, a.title, a.outlet, data.origins.get(aid)])
             parts.append([_quote_input(q, q.variant_group in groups) for q in quotes.get(aid, [])])
             parts.append([[r.source, r.kind, len(r.alignments)] for r in reuses.get(aid, [])])
+            parts.append(sorted(dates.get(aid, []), key=str))
         line: list[object] = [options_key]
         for sid in line_of.get(story.id, []):
             other = stories.get(sid)

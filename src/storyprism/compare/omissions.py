@@ -8,10 +8,12 @@ states what the actor said, so a report of the actor's stated reason for the sam
 it. Not the comment line ("did not respond to requests for comment"): that is about the outlet's
 own request, which another outlet's report cannot contradict. The general signals, all required:
 
-* the withholding clause names its actor (a capitalised name before the withheld-reason words in
-  its clause) and no hedge or modal ("may not have given a reason");
+* the withholding clause names its actor (a capitalised name, not a function or calendar word,
+  before the withheld-reason words in its clause) and no hedge or modal ("may not have given a
+  reason");
 * the other sentence names the same actor with a reason-giving verb after it (claiming, citing,
-  blaming, explained that, because): the actor's reason, not the outlet's guess;
+  blaming, explained that, because), only auxiliaries or adverbs between: the actor's reason, not
+  the outlet's guess or another subject's;
 * the same act: a content word of the withholding clause other than the actor (the thing acted
   on: "the apps", "the removal") is in the other sentence;
 * independent origins, and the reason given at the time of the act: either the two reports are
@@ -25,8 +27,9 @@ import re
 
 from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import independent, make_side, maybe_update
-from storyprism.compare.text import content_tokens, words
+from storyprism.compare.text import STOPWORDS, content_tokens, words
 from storyprism.records import Conflict
+from storyprism.text.calendar import CALENDAR_WORDS
 from storyprism.text.cues import HEDGES
 
 _WITHHELD = re.compile(
@@ -38,6 +41,11 @@ _WITHHELD = re.compile(
 )
 # the actor's own reason: a reason-giving verb within a few words after the actor's name
 _REASON_VERB = r"(?:claim(?:ed|ing|s)?|cit(?:ed|ing|es)|blam(?:ed|ing|es)|explain(?:ed|ing|s)?\s+that|said\s+(?:it|they)\s+\w+\s+because)"
+# Between the actor and its reason-giving verb only auxiliaries and adverbs may stand: the verb's
+# subject is then the actor. Any other word there is a subject of its own ("Apple users blamed the
+# update", "Monday, truckers blamed the ministry"): someone else's reason.
+_BETWEEN = (r"(?:has|have|had|was|is|were|are|also|then|itself|themselves|publicly|officially|initially|"
+            r"originally|previously|repeatedly|instead|first|again)")
 _LATER = re.compile(r"\b(?:later|since|subsequently|afterwards|now)\b", re.IGNORECASE)
 _AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’\-]+\b")
@@ -55,7 +63,10 @@ def _actor_and_act(sentence: str) -> tuple[list[str], set[str]] | None:
     head = sentence[: m.start()]
     if _MODAL.search(head + m.group()) or set(words(sentence)) & HEDGES:
         return None
-    names = [n for n in _NAME.findall(head) if n.lower() not in {"the", "a", "an", "but", "and", "it", "he", "she", "they"}]
+    # A capitalised function word or calendar word is no actor: English capitalises a sentence's
+    # first word whatever it is ("On Monday, the ministry closed ... without giving a reason": the
+    # actor is the ministry, not "On"), and day and month names are capitalised everywhere.
+    names = [n for n in _NAME.findall(head) if n.lower() not in STOPWORDS and n.lower() not in CALENDAR_WORDS]
     if not names:
         return None
     act = {t for t in content_tokens(head) if t not in _GENERIC} - {t for n in names for t in content_tokens(n)}
@@ -75,7 +86,7 @@ def omission_conflicts(st: StoryText) -> list[Conflict]:
         return out
     for i, (names, act) in withheld.items():
         actor = names[0]
-        given = re.compile(rf"\b{re.escape(actor)}\b\W+(?:\w+\W+){{0,3}}?{_REASON_VERB}\b")
+        given = re.compile(rf"\b{re.escape(actor)}\b\W+(?:{_BETWEEN}\W+){{0,2}}?{_REASON_VERB}\b")
         for j, other in enumerate(st.sentences):
             if j == i or not independent(st, i, j) or _WITHHELD.search(other.text):
                 continue

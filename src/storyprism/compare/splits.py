@@ -77,16 +77,28 @@ def owner(a: Story, b: Story, articles: Mapping[str, Article]) -> Story:
 def candidates(stories: Sequence[Story], storylines: Iterable[Storyline], articles: Mapping[str, Article]) -> dict[str, list[str]]:
     """Per story, the other stories of its storyline it may be compared with (``concurrent``, read
     from publication stamps only: the pipeline hashes their inputs into the story's own, so a change
-    to either story compares both again)."""
+    to either story compares both again).
+
+    Each story's span is read once, and only stories whose coverage began within
+    ``UPDATE_GAP_HOURS`` of each other are paired (a sweep over the starts, not every pair): a
+    storyline of hundreds of stories spread over months holds few concurrent pairs, and listing
+    every pair of it grows with its square. Partners are listed in storyline order, as before."""
     by_id = {s.id: s for s in stories}
     out: dict[str, list[str]] = {}
     for line in storylines:
         members = [by_id[s] for s in dict.fromkeys(line.stories) if s in by_id]
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if concurrent(a, b, articles):
-                    out.setdefault(a.id, []).append(b.id)
-                    out.setdefault(b.id, []).append(a.id)
+        spans = [(_span(m, articles), k) for k, m in enumerate(members)]
+        timed = sorted((sp[0], sp[1], k) for sp, k in spans if sp is not None)
+        pairs: list[tuple[int, int]] = []
+        for pos, (start, end, k) in enumerate(timed):
+            for start2, end2, k2 in timed[pos + 1 :]:
+                if (start2 - start).total_seconds() / 3600.0 > UPDATE_GAP_HOURS:
+                    break  # sorted by start: every later story began later still
+                if start2 <= end and start <= end2:  # the two runs overlap
+                    pairs.append((min(k, k2), max(k, k2)))
+        for i, j in sorted(pairs):
+            out.setdefault(members[i].id, []).append(members[j].id)
+            out.setdefault(members[j].id, []).append(members[i].id)
     return out
 
 

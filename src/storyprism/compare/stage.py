@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
-from storyprism.compare import splits
+from storyprism.compare import parallel, splits
 from storyprism.compare.agents import agent_conflicts
 from storyprism.compare.claims import StoryText, build_claims, copied_sentences, story_text
 from storyprism.compare.conflicts import (
@@ -48,6 +48,7 @@ def compare_stories(
     progress: Callable[[int, int], None] | None = None,
     only: Collection[str] | None = None,
     timelines_only: Collection[str] = (),
+    workers: int | None = None,
 ) -> Comparison:
     """Compare the sources of every story in ``data`` (or only the stories named in ``only``), and
     give the stories named in ``timelines_only`` just their timeline (their storyline changed, their
@@ -55,7 +56,13 @@ def compare_stories(
 
     A story whose articles cannot be compared (no text, unknown ids) yields empty results, never an
     error: one odd story must not cost the others their comparison. A story whose comparison raises
-    is named in ``failed`` with the reason, and none of its partial results are kept.
+    is named in ``failed`` with the reason, and none of its partial results are kept; when only its
+    comparison with another story of its storyline raises, it keeps its own records (only that
+    pair's conflicts go) and is named in ``failed`` too, so the next run compares it again.
+
+    ``workers`` > 1 (None: ``compare.parallel.using``'s setting, else 1) lets the stories be compared
+    in that many forked processes when there is enough text to pay for them (``compare.parallel``);
+    the result is the same, in the same order.
     """
     result = Comparison()
     if not options.enabled:
@@ -63,36 +70,67 @@ def compare_stories(
     corpus = _Corpus(data)
     todo = [s for s in data.stories if only is None or s.id in only]
     partners = splits.candidates(data.stories, data.storylines, corpus.articles)
-    for done, story in enumerate(todo, 1):
+    # a story's work grows with its text and that of the stories it is compared with (splits)
+    weights = [
+        sum(len(corpus.articles[a].text or "") for sid in (s.id, *partners.get(s.id, []))
+            if sid in corpus.stories for a in corpus.stories[sid].articles if a in corpus.articles)
+        for s in todo
+    ]
+    n = parallel.parallel_workers(parallel.default_workers() if workers is None else workers, sum(weights), len(todo))
+
+    def one(story: Story) -> tuple[Comparison, str | None]:
+        return compare_one(data, options, story, corpus, partners.get(story.id, []))
+
+    if n > 1:
+        pieces = parallel.run_each(todo, one, weights, n, progress)
+    else:
+        pieces = []
+        for done, story in enumerate(todo):
+            if progress is not None:
+                progress(done, len(todo))
+            pieces.append(one(story))
         if progress is not None:
-            progress(done - 1, len(todo))
-        sizes = _sizes(result)
-        try:
-            _compare_story(data, options, result, story, corpus)
-            for other in partners.get(story.id, []):
-                _compare_split(data, options, result, story, corpus.stories[other], corpus)
-        except Exception as exc:  # recorded per story and retried next run, never silently skipped
-            log.warning("comparison of story %s failed (%s: %s)", story.id, type(exc).__name__, exc)
-            _truncate(result, sizes)  # nothing half-done is kept: the story's partial records go with it
-            result.failed[story.id] = f"{type(exc).__name__}: {exc}"[:300]
-    if progress is not None:
-        progress(len(todo), len(todo))
+            progress(len(todo), len(todo))
+    for story, (piece, failure) in zip(todo, pieces, strict=True):
+        if failure is not None:
+            result.failed[story.id] = failure
+        for name in _LISTS:
+            getattr(result, name).extend(getattr(piece, name))
     for story in data.stories:
         if story.id in timelines_only and only is not None and story.id not in only:
             _story_timeline(data, options, result, story, corpus)
     return result
 
 
+def compare_one(
+    data: AnalysisData, options: CompareOptions, story: Story, corpus: _Corpus, partners: Sequence[str]
+) -> tuple[Comparison, str | None]:
+    """One story's records, compared with the stories in ``partners`` (``compare.splits``), and why
+    it failed (None when it did not). It reads only its own articles and writes only its own records,
+    so stories may be compared in any order, in any process."""
+    piece = Comparison()
+    try:
+        _compare_story(data, options, piece, story, corpus)
+    except Exception as exc:  # recorded per story and retried next run, never silently skipped
+        log.warning("comparison of story %s failed (%s: %s)", story.id, type(exc).__name__, exc)
+        # nothing half-done is kept: the story's partial records go with it
+        return Comparison(), f"{type(exc).__name__}: {exc}"[:300]
+    failure = None
+    for other in partners:
+        kept = len(piece.conflicts)
+        try:
+            _compare_split(data, options, piece, story, corpus.stories[other], corpus)
+        except Exception as exc:
+            # A cross-story comparison reads two stories as one text: its failure says nothing about
+            # the story's own comparison, which stands; only the pair's conflicts go, and the story
+            # is named as failed so that the next run compares it (and the pair) again.
+            log.warning("comparison of story %s with story %s failed (%s: %s)", story.id, other, type(exc).__name__, exc)
+            del piece.conflicts[kept:]
+            failure = failure or f"with story {other}: {type(exc).__name__}: {exc}"[:300]
+    return piece, failure
+
+
 _LISTS = ("claims", "conflicts", "summaries", "outlet_coverage", "timeline")
-
-
-def _sizes(result: Comparison) -> list[int]:
-    return [len(getattr(result, name)) for name in _LISTS]
-
-
-def _truncate(result: Comparison, sizes: list[int]) -> None:
-    for name, size in zip(_LISTS, sizes, strict=True):
-        del getattr(result, name)[size:]
 
 
 class _Corpus:
