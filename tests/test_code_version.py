@@ -43,3 +43,34 @@ def test_an_article_is_extracted_again_when_its_text_or_what_extraction_finds_ch
     assert extraction_mark(b, ExtractOptions()) != mark
     assert extraction_mark(a, ExtractOptions(numbers=False)) != mark
     assert extraction_mark(a, ExtractOptions(batch_size=8)) == mark  # speed, not results
+
+
+def test_a_change_to_the_records_extraction_fills_extracts_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A field added to a record (a quote's kind) is filled only by extracting again, so records.py is
+    part of what an extraction mark follows; the link step's own modules are not."""
+    from storyprism import extraction_runs
+
+    for folder in ("extract", "text"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "extract" / "quotes.py").write_text("CUES = ['said']\n")
+    (tmp_path / "extract" / "linking.py").write_text("THRESHOLD = 0.5\n")
+    (tmp_path / "text" / "sentences.py").write_text("END = '.'\n")
+    (tmp_path / "models.py").write_text("NAME = 'm'\n")
+    (tmp_path / "records.py").write_text("FIELDS = ('text',)\n")
+    monkeypatch.setattr(code_version, "_ROOT", tmp_path)
+    a = Article(id="a1", ref="f#1", title="t", text="Body.", content_hash="h1")
+
+    def mark() -> str:
+        code_version.code_digest.cache_clear()
+        extraction_runs._code_and_options.cache_clear()
+        return extraction_mark(a, ExtractOptions())
+
+    try:
+        before = mark()
+        (tmp_path / "extract" / "linking.py").write_text("THRESHOLD = 0.6\n")
+        assert mark() == before  # a linking change relinks, it never re-extracts
+        (tmp_path / "records.py").write_text("FIELDS = ('text', 'kind')\n")
+        assert mark() != before
+    finally:
+        code_version.code_digest.cache_clear()
+        extraction_runs._code_and_options.cache_clear()

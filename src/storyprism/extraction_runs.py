@@ -50,8 +50,9 @@ _SPEED_ONLY = ("batch_size", "n_process")  # options that change how fast extrac
 
 @cache
 def _code_and_options(options_json: str) -> str:
-    # (the link step's own modules are left out: a linking change relinks, it never re-extracts)
-    digest = code_digest("extract", "text", "models.py", exclude=LINK_ONLY)
+    # (the link step's own modules are left out: a linking change relinks, it never re-extracts;
+    # records.py is in: a field added to a record, such as a quote's kind, is filled only by extracting)
+    digest = code_digest("extract", "text", "models.py", "records.py", exclude=LINK_ONLY)
     return hashlib.sha1(f"{digest}\0{options_json}".encode()).hexdigest()[:16]
 
 
