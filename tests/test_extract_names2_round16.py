@@ -90,13 +90,24 @@ def test_a_given_name_typed_a_place_beside_the_surname_is_that_person() -> None:
 
 
 def test_a_clubs_nickname_joins_the_one_place_led_club() -> None:
+    # a lone plural typed PERSON is the NER's slip for the one place-led club of the corpus
     ms = [_m("a", "Houston", "GPE", 0), _m("a", "Houston Texans", "ORG", 20)]
-    ms += [_m("g", "Texans", "ORG", 5), _m("g", "Texans", "ORG", 60)]
-    ms += [_m("c", "Texas", "GPE", 0), _m("c", "Texas Congress", "ORG", 10), _m("d", "Congress", "ORG", 3)]
+    ms += [_m("g", "Texans", "PERSON", 5), _m("g", "Texans", "PERSON", 60)]
+    ms += [_m("c", "Texas", "GPE", 0), _m("c", "Texas Congress", "ORG", 10), _m("d", "Congress", "PERSON", 3)]
     ms += [_m("e", "Chicago", "GPE", 0)]
     _entity(ms, ms[2])
     assert ms[2].entity == ms[1].entity == ms[3].entity
     assert ms[6].entity != ms[5].entity  # "-ss" ends a singular: "Congress" is no club's nickname
+
+
+def test_a_lone_plural_typed_org_is_not_taken_for_a_place_led_body() -> None:
+    # review (round 16): place-led bodies ending in a plural are not all clubs
+    ms = [_m("c1", "Los Angeles", "GPE", 0), _m("c1", "Los Angeles Times", "ORG", 20)]
+    ms += [_m("c2", "New York", "GPE", 0), _m("c2", "Times", "ORG", 30)]
+    ms += [_m("d1", "Texas", "GPE", 0), _m("d1", "Texas Democrats", "ORG", 10), _m("d2", "Democrats", "ORG", 5)]
+    link_entities(ms)
+    assert ms[3].entity != ms[1].entity
+    assert ms[6].entity != ms[5].entity
 
 
 # review mends (round 16): numbers, names, dates
@@ -179,17 +190,25 @@ def test_a_weekday_past_and_planned_without_a_part_of_day_is_a_week_apart() -> N
 
 
 def test_a_childs_first_name_takes_the_familys_surname() -> None:
-    # "Bruce and Irene Steinberg, along with their sons Matthew and William": another article names Matthew
+    # "Bruce Steinberg ... Irene Steinberg ... their sons Matthew and William": another article names Matthew
     ms = [
-        _m("a", "Irene Steinberg", "PERSON", 0),
+        _m("a", "Bruce Steinberg", "PERSON", 0),
+        _m("a", "Irene Steinberg", "PERSON", 30),
         _m("a", "Matthew", "PERSON", 60),
         _m("a", "William", "PERSON", 70),
     ]
     ms += [_m("b", "Matthew B. Steinberg", "PERSON", 0), _m("c", "Matthew Galat", "PERSON", 0)]
     link_entities(ms)
-    assert ms[1].entity == ms[3].entity
-    assert ms[2].entity not in {ms[0].entity, ms[3].entity}  # no William of that family in the corpus
+    assert ms[2].entity == ms[4].entity
+    assert ms[3].entity not in {ms[0].entity, ms[1].entity, ms[4].entity}  # no William of that family
 
+
+def test_one_full_name_with_a_surname_makes_no_family_of_a_lone_given_name() -> None:
+    # review (round 16): "Mark Jones" and a lone "Sarah" in one article; "Sarah Jones" in another
+    ms = [_m("f1", "Mark Jones", "PERSON", 0), _m("f1", "Sarah", "PERSON", 40), _m("f1", "Jones", "PERSON", 80)]
+    ms += [_m("f2", "Sarah Jones", "PERSON", 0)]
+    link_entities(ms)
+    assert ms[1].entity != ms[3].entity
 
 def test_a_place_led_people_word_the_corpus_types_a_body_is_that_body() -> None:
     ms = [_m("a", "Houston", "GPE", 0), _m("a", "Houston Texans", "NORP", 20)]
@@ -203,12 +222,10 @@ def test_a_place_led_people_word_the_corpus_types_a_body_is_that_body() -> None:
 
 
 def test_a_persons_initials_in_the_article_that_names_them_are_that_person() -> None:
-    # "JT performed again" beside "Justin Timberlake"; another article's "JT" is the "Japan Times" it names
-    ms = [_m("a", "Justin Timberlake", "PERSON", 0), _m("a", "JT", "ORG", 50)]
-    ms += [_m("b", "the Japan Times", "ORG", 0), _m("b", "JT", "ORG", 40), _m("c", "Japan Times", "ORG", 0)]
+    # "JT performed again" beside "Justin Timberlake", in a corpus where no body has those initials
+    ms = [_m("a", "Justin Timberlake", "PERSON", 0), _m("a", "JT", "ORG", 50), _m("c", "Wall Street", "LOC", 0)]
     link_entities(ms)
     assert ms[1].entity == ms[0].entity
-    assert ms[3].entity == ms[2].entity != ms[0].entity
     # two persons of those initials in the article: no guess
     ms = [
         _m("a", "Justin Timberlake", "PERSON", 0),
@@ -218,6 +235,13 @@ def test_a_persons_initials_in_the_article_that_names_them_are_that_person() -> 
     link_entities(ms)
     assert ms[2].entity not in {ms[0].entity, ms[1].entity}
 
+
+def test_a_bodys_initialism_stays_the_body_beside_a_person_of_those_initials() -> None:
+    # review (round 16): "UN" beside "Ursula Nordberg", where the corpus writes "United Nations"
+    ms = [_m("a1", "Ursula Nordberg", "PERSON", 0), _m("a1", "UN", "ORG", 40), _m("a1", "Nordberg", "PERSON", 80)]
+    ms += [_m("a2", "UN", "ORG", 0), _m("a2", "United Nations", "ORG", 30)]
+    link_entities(ms)
+    assert ms[1].entity != ms[0].entity
 
 def test_a_model_number_the_text_writes_with_the_is_a_product_even_where_the_ner_took_no_mention() -> None:
     text = "Zeta 4 users get an update. With it, the Zeta 4 can shoot at night. Channel 4 aired it on the Channel 4 news."

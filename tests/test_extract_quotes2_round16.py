@@ -24,6 +24,16 @@ def test_a_description_repeating_a_names_head_noun_is_that_body() -> None:
     assert speaker == "Silver Lantern Casino"
 
 
+def test_the_state_is_a_government_not_a_body_named_after_a_state() -> None:
+    # review (round 16): "Ohio State" ends in a place noun; "the state said" is the state's government
+    text = (
+        "Students at Ohio State protested the fee rise on Friday. "
+        '"The fee pays for new roads," the state said in a statement.'
+    )
+    speaker, _ = _speaker_of(text, "new roads")
+    assert speaker != "Ohio State"
+
+
 def test_a_head_noun_without_a_name_before_stays_as_written() -> None:
     text = "Dana Pell worked in Reno for years. On Monday, the casino said that she left several years ago."
     speaker, _ = _speaker_of(text, "left several")

@@ -136,12 +136,16 @@ def place_led_groups(mentions: list[Mention]) -> int:
 
 def person_initials(mentions: list[Mention], keys: list[str | None]) -> list[str | None]:
     """An initialism ("JT") in an article that names one person in full whose given name and surname it
-    spells ("Justin Timberlake") is that person, not a body the corpus abbreviates so elsewhere ("Japan
-    Times"). Signal: news writes a famous person's initials as a nickname after the full name (JT, JFK,
-    AOC); within the article that names the person, that reading is the article's own. Left alone where
-    the article itself writes a body with those initials, or two persons fit."""
+    spells ("Justin Timberlake") is that person, when no body of the corpus has those initials. Signal:
+    news writes a famous person's initials as a nickname after the full name (JT, JFK, AOC); within the
+    article that names the person, that reading is the article's own. Left alone where two persons fit,
+    or where any article of the corpus writes a body with those initials, in full ("United Nations") or
+    as an initialism in an article that names no person of those initials: "UN" beside an "Ursula
+    Nordberg" is still the United Nations, since a body's initialism is far more common in news than a
+    person's nickname."""
     people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    bodies: dict[str, set[str]] = defaultdict(set)
+    bodies: set[str] = set()
+    short: list[tuple[str, str]] = []  # (article, initials) of every two-capital ORG mention
     for m, k in zip(mentions, keys, strict=True):
         if not k:
             continue
@@ -150,14 +154,19 @@ def person_initials(mentions: list[Mention], keys: list[str | None]) -> list[str
             # (first and last word: the key the link step gives a full name, middle names aside)
             people[m.article][words[0][0] + words[-1][0]].add(f"person|{words[0]} {words[-1]}")
         elif k.startswith("org|") and len(words) >= 2:
-            bodies[m.article].add("".join(w[0] for w in words if w not in ("of", "the", "and", "for")))
+            bodies.add("".join(w[0] for w in words if w not in ("of", "the", "and", "for")))
+        elif k.startswith("org|") and re.fullmatch(r"[A-Z]{2}", m.text.strip()):
+            short.append((m.article, m.text.strip().lower()))
+        elif k.startswith("org|") and len(words) == 1 and len(words[0]) == 2:
+            bodies.add(words[0])  # a full name the link step keys by its initialism: "United Nations" -> "un"
+    bodies |= {ini for article, ini in short if not people.get(article, {}).get(ini)}
     out: list[str | None] = []
     for m, k in zip(mentions, keys, strict=True):
         text = m.text.strip()
         if k and k.startswith("org|") and re.fullmatch(r"[A-Z]{2}", text):
             ini = text.lower()
             fits = people.get(m.article, {}).get(ini, set())
-            if len(fits) == 1 and ini not in bodies.get(m.article, set()):
+            if len(fits) == 1 and ini not in bodies:
                 k = next(iter(fits))
         out.append(k)
     return out

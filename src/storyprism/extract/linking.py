@@ -495,11 +495,11 @@ def _team_nicknames(mentions: list[Mention]) -> dict[str, str]:
             continue
         if m.type in ("NORP", "LOC", "PERSON") and n in ends.get(m.article, ()):
             m.type = "ORG"
-        elif m.type in ("PERSON", "ORG") and len(teams.get(n, ())) == 1 and n not in in_persons:
+        elif m.type == "PERSON" and len(teams.get(n, ())) == 1 and n not in in_persons:
             # "Astros players" in a story that never writes "Houston Astros": the one team of the corpus
-            # named so (a plural word as a person's whole name is the NER's slip); typed ORG too, "the
-            # Texans" in a game story that never writes "Houston Texans" (sports writing names a club by
-            # its nickname once the city is known; with two place-led clubs of one nickname, no guess)
+            # named so (a plural word as a person's whole name is the NER's slip). Not a lone plural typed
+            # ORG: place-led bodies ending in a plural are not all clubs ("Los Angeles Times", "Texas
+            # Democrats"), so "Times" or "Democrats" alone elsewhere would be taken for them
             m.type = "ORG"
             nicknames[n] = next(iter(teams[n]))
     return nicknames
@@ -596,8 +596,10 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         written = introduced or local.get("first:" + tok)  # a full name in the article goes first
         paired = None if written else paired_name(tok, lone[m.article], by_last, by_first, fk_articles)
         if not written and not paired and tok not in by_last:
-            # "their sons Matthew ..." after "Irene Steinberg": the family's surname (extract/link_types.py)
-            family = {c[5:] for c in local if c.startswith("last:") and local[c]}
+            # "their sons Matthew ..." after "Bruce Steinberg" and "Irene Steinberg": the family's surname
+            # (extract/link_types.py); a surname the article gives two people in full at least, since one
+            # "Mark Jones" beside a lone "Sarah" says nothing of her family
+            family = {c[5:] for c in local if c.startswith("last:") and len(local[c]) >= 2}
             paired = family_member(tok, family, by_first)
         if paired:
             final.append(paired)  # "Uma" and "Thurman" alone in one profile: Uma Thurman

@@ -47,6 +47,10 @@ __all__ = [
 # --------------------------------------------------------------------------- resolution
 
 
+# kinds of place: "the state", "the city" refer to a government, never to a body named after a place
+_PLACE_NOUNS = frozenset({"state", "city", "county", "country", "nation", "town", "province", "region", "district"})
+
+
 @dataclass(slots=True)
 class DocContext:
     """Per-document lookups for resolution: PERSON mentions and the titles seen next to them."""
@@ -362,8 +366,10 @@ class DocContext:
         """The body a definite "the <noun>" refers back to when ``noun`` is the head word of a name the
         text gave just before ("the Atlantis Casino in Reno ... the casino said", "the Grand Hotel ... the
         hotel said"). Signal: English names a body by its kind's noun last, and a definite description
-        repeats that head noun to refer back to it (within a few paragraphs, outside anyone's quote)."""
-        if not noun.isalpha() or len(noun) < 4:
+        repeats that head noun to refer back to it (within a few paragraphs, outside anyone's quote).
+        Not a place noun: a body whose name ends in one is named after a place ("Ohio State", "Manchester
+        City"), and "the state said" / "the city said" is that government, not the university or club."""
+        if not noun.isalpha() or len(noun) < 4 or noun in _PLACE_NOUNS:
             return None
         for e in reversed(self.ents):
             if e.end > pos:
