@@ -163,3 +163,62 @@ def in_roundup(
         years = [(p, y) for p, y in years if entry[0] <= p < entry[1]]
     near = [(abs(p - at), y) for p, y in years if abs(p - at) <= ROUNDUP_WINDOW]
     return bool(near) and min(near)[1] < stamp_year - 1
+
+
+# "who want to strike her today", "why they're in trouble today", "where I am in my life today", "the
+# millions it is getting today": a relative clause (a wh-relative, or a contact clause "the N it ...")
+# that "today" closes
+_RELATIVE_OPEN = re.compile(
+    r"(?:\b(?:who|whom|which|where|why)\b|\bthe\s+(?:[a-z]+\s+){1,2}?(?:it|they|we|you|he|she|I)\b)"
+    r"(?P<rest>[^,;:.!?“”\"]*)$"
+)
+# a present-tense stative verb: a state, not an event of the day ("are in trouble", "want", "need")
+_STATE_VERB = re.compile(
+    r"\b(?:am|is|are|['’]re|['’]m|want|wants|need|needs|know|knows|live|lives|exist|exists|remain|remains|"
+    r"own|owns|face|faces|depend|depends|belong|belongs|lack|lacks)\b"
+)
+# a be-form before an -ing word is a progressive: an event of the day ("who are marching today"), except
+# for verbs of having and undergoing, which tell a standing state ("the millions it is getting today")
+_PROGRESSIVE = re.compile(r"\b(?:am|is|are|['’]re|['’]m)\s+(?P<ing>[a-z]+ing)\b")
+_STATE_ING = frozenset(
+    ["getting", "receiving", "earning", "paying", "facing", "living", "having", "spending", "seeing", "making"]
+)  # fmt: skip
+# the day's own presence or event: "who are here today", "who are in Paris today" (a place by its name)
+_PRESENT_HERE = re.compile(
+    r"\b(?:am|is|are|['’]re|['’]m)\s+(?:all\s+)?(?:here|there|present|gathered|in\s+[A-Z]|at\s+[A-Z]|on\s+[A-Z])"
+)
+_NOT_PRESENT = re.compile(r"\b(?:was|were|had|did|have|has|will|would|shall|['’]ll|going\s+to|[a-z]{3,}ed)\b")
+_CLOSES = re.compile(r"\s*(?:[.,;:!?”\")]|$)")
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation mark opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, at) + 1 : at]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
+def quoted_nowadays(text: str, start: int, end: int) -> bool:
+    """Whether a "today" at ``start``-``end`` in someone's quoted words means "nowadays" (the convention of
+    these labels: a generic "today" in a quote names no day, so it gets no date).
+
+    Signals: "today" closes a relative clause ("the fanatics who want to strike her today", "maybe that's
+    why they're in trouble today", "the millions it is getting today") whose verb is a present-tense
+    state (be, want, need, face ...; a progressive only of having or undergoing): a clause that describes
+    what a thing is or has at present, set against the past, names the present era, not the day. A past,
+    perfect or future verb ("the people that have died today", "who will vote today"), a progressive of
+    an event ("who are marching today") or the day's presence ("who are here today", "in Paris") keep
+    the day. Only inside quotation marks, where speakers use "today" for "nowadays" far more than
+    reporters do (a reporter's "today" is the day of the story)."""
+    if not _in_quotation(text, start) or not _CLOSES.match(text, end):
+        return False
+    before = text[max(0, start - 100) : start]
+    clause = _RELATIVE_OPEN.search(before)
+    if clause is None:
+        return False
+    rest = clause.group(0)
+    if _NOT_PRESENT.search(rest) or _PRESENT_HERE.search(rest):
+        return False
+    prog = _PROGRESSIVE.search(rest)
+    if prog is not None:
+        return prog.group("ing") in _STATE_ING
+    return _STATE_VERB.search(rest) is not None

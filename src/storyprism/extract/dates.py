@@ -18,10 +18,12 @@ from storyprism.extract.date_generic import (
     any_occasion,
     in_roundup,
     present_era,
+    quoted_nowadays,
     recurring,
     roundup_level,
     stated_years,
 )
+from storyprism.extract.date_refer import refers_back, year_before
 from storyprism.records import DateMention
 
 MONTHS = {
@@ -149,6 +151,10 @@ def find_dates(
                 continue
             if relative and pub is not None and _listed(text, m, spans, years, pub, level):
                 d = None  # a yearless date in a round-up of past years: its year is the entry's (date_generic)
+            if relative and refers_back(text, m.end()):
+                # "on September 9 of that year": the year the text wrote just before, not the stamp's (date_refer)
+                back = year_before(years, m.start())
+                d = _safe_date(back, month, day) if back else None
             taken.append(m.span())
             out.append(
                 DateMention(
@@ -212,12 +218,20 @@ def find_dates(
         if ahead is not None and (m.group("rel") or "").lower() in ("today", "tonight"):
             rvalue = ahead  # the text's own "Friday, September 15" is its day, a stamp a few hours behind
         today = (m.group("rel") or "").lower() == "today"
-        era = today and (_ERA_AFTER.match(text, m.end()) is not None or present_era(text, m.start(), m.end()))
+        era = today and (
+            _ERA_AFTER.match(text, m.end()) is not None
+            or present_era(text, m.start(), m.end())
+            or quoted_nowadays(text, m.start(), m.end())  # "who want to strike her today" (date_generic)
+        )
         # "this year" is the writer's year: only a list of many years' entries, each written in its own
         # year, makes it another one ("separated earlier this year" in a rolling round-up of splits)
         this_year = (m.group("unit") or "").lower() == "year" and _step_of(m) == 0 and level == 2
         if (m.group("month") or this_year) and pub and _listed(text, m, spans, years, pub, level):
             rvalue = None  # "in April", "earlier this year" among entries of past years (date_generic)
+        if m.group("month") and refers_back(text, m.end()):
+            # "in September of that year": the month of the year the text wrote just before (date_refer)
+            back = year_before(years, m.start())
+            rvalue = f"{back:04d}-{MONTHS[m.group('month').lower()]:02d}" if back else None
         if (
             _habitual(text, m.start())
             or era

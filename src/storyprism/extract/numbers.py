@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storyprism.extract.number_forms import in_day_list, mixed_fraction
 from storyprism.records import NumberMention
 
 _WORDS = {
@@ -62,7 +63,10 @@ _VALUE = rf"(?:[$€£]\s?)?(?:{_NUM}|{_WORD_NUM})"
 # a unit written onto the number ("60,000km", "1,400kg", "70mph")
 _ATTACHED_UNIT = r"km/h|kmh|kms|km|kg|kgs|mph|kph|mm|cm|ft|lbs|lb|mi|kwh|mwh|kw|mw|gw|gb|mb|tb|ml"
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,/-])(?:(?P<qual>{_QUAL_RE})\s+)?"
+    # an opening quotation mark may stand between the approximator and its number (some "750 employees
+    # had ...": the quotation starts at the number, the reporter's "some" still qualifies it; the mark
+    # has to touch the number, so it opens a quotation there and closes none)
+    rf"(?<![\w.,/-])(?:(?P<qual>{_QUAL_RE})\s+(?:[\"“‘](?=[$€£]?\d))?)?"
     rf"(?:(?P<vague>{_VAGUE_RE})|(?:between\s+)?(?P<a>{_VALUE})(?![.,]?\d)"
     # "two or three", "3 to 5 million": one interval
     rf"(?:\s*(?:to|-|–|and|or)\s*(?P<b>{_VALUE})(?![.,]?\d))?)"
@@ -546,6 +550,8 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
         pct = bool(m.group("pct"))
         if not m.group("vague") and _not_amount(text, m):
             continue
+        if not m.group("vague") and in_day_list(text, m.start("a"), m.end()):
+            continue  # "Other dates: Jan. 12, 19 and 26": days of a month in a list of dates (number_forms)
         bare = (m.group("a") or "").strip()
         if not m.group("vague") and not m.group("b") and _DECIMAL.fullmatch(bare):
             versions = _versions(text) if versions is None else versions
@@ -610,6 +616,10 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     # the text spans the whole duration so that text and value agree, the unit stays hours
                     a += (_value(minutes.group(1)) or 0.0) / 60
                     unit_at, e = e, minutes.end()
+                mixed = mixed_fraction(text, e) if re.fullmatch(r"\d+", raw) and not pct else None
+                if mixed is not None:
+                    a = round(a + mixed[0], 6)  # "2 2/3 innings": one amount, a whole and a fraction
+                    e = mixed[1]
                 half = _AND_A_HALF.match(text, e)
                 if half and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     a += 0.5  # "every 29 and a half days": one amount, 29.5

@@ -1,0 +1,70 @@
+"""Written forms of a number that the amount pattern of ``extract.numbers`` reads in pieces.
+
+- a mixed number: "2 2/3 innings", "1 1/2 cups" is one amount, a whole part and a proper fraction;
+- days in a list of dates: "Jan. 12, 19 and 26" writes its month once, so the numbers after the first
+  day are days of that month, not an amount or a range.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "2 2/3": a whole number, one space, then a proper fraction with a small denominator (the way prose
+# writes thirds, quarters, eighths of a unit); not "1/22" (a gallery counter) nor "3/4/2018" (a date)
+_MIXED = re.compile(r" ([1-9])/([2-9]|1[0-6])(?![\d/.,]|\.\d)")
+
+
+def mixed_fraction(text: str, end: int) -> tuple[float, int] | None:
+    """The proper fraction written right after a whole number ending at ``end`` ("2 2/3 innings"), as
+    (its value, where it ends), or None. Signal: the writing convention of a mixed number, a whole part
+    and a fraction smaller than one set off by one space, which together state one amount; a fraction
+    of one or more ("2 4/3") is no such form."""
+    m = _MIXED.match(text, end)
+    if m is None:
+        return None
+    num, den = int(m.group(1)), int(m.group(2))
+    if num >= den:
+        return None
+    return num / den, m.end()
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_AND = r"(?:and|or|&)"
+# "Jan. 12, " / "Jan. 12, 19, " / "Jan. 12, 19 and ": a month and a day, then the list's separators,
+# ending right before the number
+_LIST_HEAD = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*,\s*{_DAY})*(?:\s*,\s*{_AND}?|\s+{_AND})\s*$")
+# the list going on after the number to its last conjunct ("..., 19 and 26")
+_LIST_TAIL = re.compile(rf"(?:\s*,\s*{_DAY})*\s*,?\s*{_AND}\s+{_DAY}\b")
+# "12, 19 and 26 January": the list ends in its month (the day-first style)
+_LIST_MONTH_AFTER = re.compile(rf"(?:\s*,\s*{_DAY})*\s*,?\s*{_AND}\s+{_DAY}\s+(?:of\s+)?{_MONTH}")
+# a counted noun after the list's last number ("Jan. 12, 19 and 26 people"): a word in lower case that is
+# no preposition, article or verb of the sentence going on ("... 26 at 7 p.m.")
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:at|in|on|from|to|for|with|by|of|the|a|an|is|are|was|were|will|and|or|but|until|through)\b)"
+    r"[a-z]{3,}\b"
+)
+
+
+def in_day_list(text: str, start: int, end: int) -> bool:
+    """Whether the number(s) at ``start``-``end`` ("19 and 26" in "Other dates: Jan. 12, 19 and 26") are
+    days of a list of dates. Signals: a list of dates in one month writes the month once before the first
+    day (or once after the last, "12, 19 and 26 January"), and a list is a coordination closed by "and"/
+    "or" (in the match itself, "19 and 26", before it or after it). The "and" is required, so
+    "On Jan. 12, 19 people died" (a date, then a count) keeps its count; a counted noun after the list
+    makes its numbers a count all the same."""
+    m = re.fullmatch(rf"{_DAY}(?:\s*({_AND})\s*{_DAY})?", text[start:end].strip())
+    if m is None:
+        return False
+    joined = m.group(1) is not None
+    before = text[max(0, start - 60) : start]
+    if _LIST_HEAD.search(before):
+        closed = joined or re.search(rf"{_AND}\s*$", before) is not None
+        tail = None if closed else _LIST_TAIL.match(text, end)
+        if not closed and tail is None:
+            return False
+        return not _COUNTED_AFTER.match(text, tail.end() if tail else end)
+    return _LIST_MONTH_AFTER.match(text, end) is not None
