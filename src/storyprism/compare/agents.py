@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import hours_apart, independent, make_side
+from storyprism.compare.sides import first_time, hours_apart, independent, make_side
 from storyprism.compare.static import STATIC_WINDOW_HOURS
 from storyprism.compare.text import (
     STOPWORDS,
@@ -244,10 +244,8 @@ def agent_conflicts(st: StoryText) -> list[Conflict]:
                 continue
             if not independent(st, p.index, j) or not _close_enough(st, a.article, b.article):
                 continue
-            key = (a.text, b.text)
-            if key in seen or (b.text, a.text) in seen:
+            if (b.text, a.text) in seen or not first_time(seen, (a.text, b.text)):
                 continue
-            seen.add(key)
             act = " ".join([p.verb, p.particle, *p.thing]).replace("  ", " ")
             out.append(
                 Conflict(

@@ -20,7 +20,7 @@ from storyprism import models
 from storyprism.compare.claims import StoryText
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.relative import relative_date_conflicts
-from storyprism.compare.sides import independent, make_side, maybe_update
+from storyprism.compare.sides import first_time, independent, make_side, maybe_update
 from storyprism.compare.similarity import dice
 from storyprism.compare.text import NEGATIONS, STOPWORDS, content_tokens, negation_count, stem, words
 from storyprism.records import Article, Change, Conflict, ConflictSide, DateMention, Quote, Reuse
@@ -226,10 +226,8 @@ def negation_conflicts(st: StoryText, options: CompareOptions) -> list[Conflict]
         qa, qb = _QUOTED.findall(a.text), _QUOTED.findall(b.text)
         if qa and qb and dice(content_tokens(" ".join(qa)), content_tokens(" ".join(qb))) >= 0.8:
             continue  # one statement quoted by both, framed or cut differently: not a denial
-        key = (a.text, b.text)
-        if key in seen:
+        if not first_time(seen, (a.text, b.text)):
             continue
-        seen.add(key)
         out.append(
             Conflict(
                 story=st.story.id,
@@ -376,10 +374,8 @@ def rewrite_conflicts(st: StoryText, reuses: Sequence[Reuse]) -> list[Conflict]:
                     or _attribution_kept(ch, st.articles.get(r.copy), al.copy_sentence or ch.copy_text)
                 ):
                     continue
-                key = (r.copy, ch.source_text, ch.copy_text)
-                if key in seen:
+                if not first_time(seen, (r.copy, ch.source_text, ch.copy_text)):
                     continue
-                seen.add(key)
                 conflict = Conflict(
                     story=st.story.id,
                     kind="rewrite-change",

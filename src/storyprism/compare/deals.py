@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from storyprism.compare.claims import StoryText
 from storyprism.compare.groups import components
 from storyprism.compare.quantities import number_conflicts
-from storyprism.compare.sides import independent, make_side, maybe_update
+from storyprism.compare.sides import make_side, opposable
 from storyprism.compare.text import sentence_names
 from storyprism.records import Conflict
 from storyprism.text.calendar import CALENDAR_WORDS as _CALENDAR
@@ -183,7 +183,7 @@ def deal_conflicts(st: StoryText, numbers: Sequence[Conflict] | None = None) -> 
             ):
                 continue
             sa, sb = st.sentences[a.index], st.sentences[b.index]
-            if not independent(st, a.index, b.index) or maybe_update(st, sa.article, sb.article):
+            if not opposable(st, a.index, b.index):
                 continue
             if numbers is None:
                 numbers = number_conflicts(st)

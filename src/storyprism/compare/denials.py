@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import independent, make_side, maybe_update
+from storyprism.compare.sides import first_time, make_side, opposable
 from storyprism.compare.text import (
     CAPITALISED,
     clause_pattern,
@@ -176,12 +176,8 @@ def denial_conflicts(st: StoryText) -> list[Conflict]:
                 continue
             if not predicate & pk or not _names(dc) & _names(pc) & shared:
                 continue
-            if a.article == b.article or not independent(st, i, j) or maybe_update(st, a.article, b.article):
+            if not opposable(st, i, j) or not first_time(seen, (a.text, b.text)):
                 continue
-            key = (a.text, b.text)
-            if key in seen:
-                continue
-            seen.add(key)
             out.append(
                 Conflict(
                     story=st.story.id,

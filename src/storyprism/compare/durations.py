@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import independent, make_side, maybe_update
+from storyprism.compare.sides import make_side, opposable
 from storyprism.compare.text import sentence_names
 from storyprism.records import Conflict
 from storyprism.text.numbers import WORD_NUMBERS, Quantity, compatible
@@ -164,11 +164,9 @@ def duration_conflicts(st: StoryText) -> list[Conflict]:
         for b in found[n + 1:]:
             if a.key != b.key or a.key in seen or compatible(a.q, b.q):
                 continue
-            if not independent(st, a.index, b.index):
+            if not opposable(st, a.index, b.index) or st.sim(a.index, b.index) < SAME_HAPPENING:
                 continue
             sa, sb = st.sentences[a.index], st.sentences[b.index]
-            if maybe_update(st, sa.article, sb.article) or st.sim(a.index, b.index) < SAME_HAPPENING:
-                continue
             na, nb = sentence_names(sa.text), sentence_names(sb.text)
             if na and nb and not na & nb:
                 continue  # lengths of things at different places or of different people

@@ -30,7 +30,7 @@ of one participant at one time. General signals, all required:
 from __future__ import annotations
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import independent, make_side, maybe_update
+from storyprism.compare.sides import first_time, make_side, opposable
 from storyprism.compare.text import (
     CAPITALISED,
     STOPWORDS,
@@ -198,12 +198,8 @@ def opposite_conflicts(st: StoryText) -> list[Conflict]:
             # lost the match"): it opposes nothing
             if _poles(a.text, name_i) != {pole_i} or _poles(b.text, name_j) != {pole_j}:
                 continue
-            if a.article == b.article or not independent(st, i, j) or maybe_update(st, a.article, b.article):
+            if not opposable(st, i, j) or not first_time(seen, (a.text, b.text)):
                 continue
-            key = (a.text, b.text)
-            if key in seen:
-                continue
-            seen.add(key)
             out.append(
                 Conflict(
                     story=st.story.id,

@@ -34,7 +34,7 @@ import re
 from collections import defaultdict
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import hours_apart, independent, make_side, maybe_update
+from storyprism.compare.sides import first_time, hours_apart, independent, make_side, maybe_update
 from storyprism.compare.static import STATIC_WINDOW_HOURS
 from storyprism.compare.text import STOPWORDS, content_tokens
 from storyprism.records import Conflict
@@ -135,10 +135,8 @@ def place_conflicts(st: StoryText) -> list[Conflict]:
                 if not independent(st, i, j) or not _close_enough(st, i, j, arrived_i and arrived_j):
                     continue
                 first, second = sorted((place_i, place_j))
-                key = (kind, first, second)
-                if key in seen:
+                if not first_time(seen, (kind, first, second)):
                     continue
-                seen.add(key)
                 what = " ".join(sorted(frame_i & frame_j))
                 out.append(
                     Conflict(

@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from storyprism.compare.claims import StoryText
 from storyprism.compare.groups import components
-from storyprism.compare.sides import independent, make_side, maybe_update
+from storyprism.compare.sides import independent, make_side, maybe_update, opposable
 from storyprism.compare.static import age_conflicts, clock_conflicts, measure_conflicts, year_conflicts
 from storyprism.compare.text import content_tokens
 from storyprism.records import Conflict
@@ -325,8 +325,7 @@ def polarity_conflicts(st: StoryText) -> list[Conflict]:
             (i, j)
             for i in z
             for j in p
-            if independent(st, i, j)
-            and not maybe_update(st, st.sentences[i].article, st.sentences[j].article)
+            if opposable(st, i, j)
         ]
         if not cross:
             continue

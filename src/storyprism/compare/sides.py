@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
 
 from storyprism.compare.claims import StoryText, parse_when, statement_origin
 from storyprism.compare.summary import outlet_of
@@ -11,6 +12,8 @@ from storyprism.records import ConflictSide
 # Two reports more than this far apart may both be right: the later one updated the figure (a death
 # toll that grows, a schedule that moved). General signal: publication time, not wording.
 UPDATE_GAP_HOURS = 30.0
+
+K = TypeVar("K", bound=Hashable)
 
 
 def make_side(st: StoryText, sentence: str, articles: Iterable[str], value: str = "") -> ConflictSide:
@@ -47,3 +50,21 @@ def hours_apart(st: StoryText, a: str, b: str) -> float | None:
 def maybe_update(st: StoryText, a: str, b: str) -> bool:
     gap = hours_apart(st, a, b)
     return gap is not None and gap > UPDATE_GAP_HOURS
+
+
+def opposable(st: StoryText, i: int, j: int) -> bool:
+    """Whether sentences ``i`` and ``j`` can be the two sides of a conflict about something that may
+    change: other articles, other origins (``independent``), published within the update gap (a later
+    report may have updated the earlier one: ``maybe_update``). The article test comes first: it is
+    the cheapest and rejects the pairs of one article."""
+    a, b = st.sentences[i].article, st.sentences[j].article
+    return a != b and independent(st, i, j) and not maybe_update(st, a, b)
+
+
+def first_time(seen: set[K], key: K) -> bool:
+    """True the first time ``key`` is met, which it records: each conflict is reported once however
+    many sentence pairs state it (a story repeats its sentences across copies)."""
+    if key in seen:
+        return False
+    seen.add(key)
+    return True

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import hours_apart, independent, make_side, maybe_update
+from storyprism.compare.sides import first_time, hours_apart, independent, make_side, maybe_update
 from storyprism.compare.text import content_tokens, sentence_names
 from storyprism.records import Conflict
 from storyprism.text.numbers import WORD_NUMBERS, Quantity, compatible, read_quantities
@@ -300,10 +300,8 @@ def measure_conflicts(st: StoryText) -> list[Conflict]:
             na, nb = sentence_names(ta), sentence_names(tb)
             if na and nb and not na & nb and not (na <= setting or nb <= setting):
                 continue  # sizes of things in different places
-            key = (a.noun, a.verb, a.unit)
-            if key in seen:
+            if not first_time(seen, (a.noun, a.verb, a.unit)):
                 continue  # one conflict per measured thing
-            seen.add(key)
             thing = a.noun if a.noun in (b.noun, b.head) else a.head  # the noun both sides name
             what = f"size of the {thing}" if a.noun else f"distance ({a.verb})"
             out.append(
