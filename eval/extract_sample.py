@@ -94,7 +94,12 @@ countries typed as bodies, names written with a legal form voted persons, a give
 written alone, fronted months and agenda lines; items whose output changed were judged again and items
 the changed code newly drew were read once (no longer blind). Its round 11 was read in one fresh draw of all
 four kinds, once, before any of round 12's fixes: ``extract_sample_i12y.json`` (seed 91212, on commit
-6223a43: the fair estimate, kept under "blind_figures").
+6223a43: the fair estimate, kept under "blind_figures"). Each later round was read the same way, in one fresh
+draw of all four kinds, once, on the code of the round's start, before any of its fixes (figures kept under
+"blind_figures"; items whose output changed were judged again after the fixes, marked ``"reread"`` with the
+old verdict beside them): ``extract_sample_i12z.json`` (seed 91313, commit 2cc4fbb),
+``extract_sample_i14a.json`` (seed 91414, bc05beb), ``extract_sample_i14b.json`` (seed 91515, a0c792d),
+``extract_sample_i16a.json`` (seed 91616, 8ac8894) and ``extract_sample_i17a.json`` (seed 91717, 5faac8e).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);
