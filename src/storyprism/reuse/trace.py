@@ -18,7 +18,8 @@ evidence, strongest first:
 
 Later passes read several articles at once: a feed's relay of another agency's text, quote-only and
 pasted rewrites and newsrooms (passes.py), restatements of a document or of a relayed announcement
-(documents.py), one text's family (lineage.join_text_families), a tie of credits settled by the
+(documents.py), an uncredited piece printing a quotation another report credits to an agency
+(agency_quotes.py), one text's family (lineage.join_text_families), a tie of credits settled by the
 interview the headline's subject gave (interviews.py).
 
 A primary document (press room, company blog, news office) is never a rewrite of news: a relation
@@ -41,6 +42,7 @@ from itertools import chain
 from typing import Any
 
 from storyprism.records import Article, Reuse, from_dict, to_dict
+from storyprism.reuse.agency_quotes import agency_quotations
 from storyprism.reuse.credits import (
     AGENCY_DOMAINS,
     STORY_CUES,
@@ -521,6 +523,8 @@ class _Tracer:
         announcement_restatements(self, traces)
         # again, now that relays of an announcement the corpus lacks rest on it (``release:NAME``)
         document_restatements(self, traces)
+        # an uncredited piece printing a quotation another report credits to an agency
+        agency_quotations(self, traces)
         join_text_families(self, traces)
         newsrooms(self, traces)
         self._resolve(traces)
