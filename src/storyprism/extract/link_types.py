@@ -4,7 +4,9 @@
   NER typed a place ("SpaceX" GPE twice) follow the corpus's corrected reading (ORG, once every "SpaceX"
   typed PERSON is known for a brand), not its raw one;
 - spellings of one name with and without spaces ("Space X" / "SpaceX") vote together;
-- a name written twice in a row ("Equifax Equifax": a logo beside a headline) is the name once.
+- a name written twice in a row ("Equifax Equifax": a logo beside a headline) is the name once;
+- a full name typed PERSON in one story that the corpus types a body three times as often ("Boko Haram")
+  makes no person of the story's other mentions of it (``outvoted_person``).
 
 Read by the link step alone (``linking.py``); nothing extraction runs imports it."""
 
@@ -134,7 +136,9 @@ def place_led_groups(mentions: list[Mention]) -> int:
     return changed
 
 
-def person_initials(mentions: list[Mention], keys: list[str | None]) -> list[str | None]:
+def person_initials(
+    mentions: list[Mention], keys: list[str | None], ner_persons: frozenset[int] = frozenset()
+) -> list[str | None]:
     """An initialism ("JT") in an article that names one person in full whose given name and surname it
     spells ("Justin Timberlake") is that person, when no body of the corpus has those initials. Signal:
     news writes a famous person's initials as a nickname after the full name (JT, JFK, AOC); within the
@@ -142,13 +146,22 @@ def person_initials(mentions: list[Mention], keys: list[str | None]) -> list[str
     or where any article of the corpus writes a body with those initials, in full ("United Nations") or
     as an initialism in an article that names no person of those initials: "UN" beside an "Ursula
     Nordberg" is still the United Nations, since a body's initialism is far more common in news than a
-    person's nickname."""
+    person's nickname.
+
+    ``ner_persons``: indices of mentions the NER itself typed PERSON ("JT performed", read as a person by
+    the model before the link step made every initialism a body). Such a one goes to the article's person
+    even when a body of the corpus has the initials in full ("Japan Times"), as long as no article writes
+    the initialism itself as a body's: the model's own reading in the article that names the person beats
+    a body the corpus never abbreviates so."""
     people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     bodies: set[str] = set()
     short: list[tuple[str, str]] = []  # (article, initials) of every two-capital ORG mention
-    for m, k in zip(mentions, keys, strict=True):
+    written_as_body: set[str] = set()  # initialisms the NER typed a body somewhere in the corpus
+    for i, (m, k) in enumerate(zip(mentions, keys, strict=True)):
         if not k:
             continue
+        if i not in ner_persons and k.startswith("org|") and re.fullmatch(r"[A-Z]{2}", m.text.strip()):
+            written_as_body.add(m.text.strip().lower())
         words = k.split("|", 1)[1].split()
         if k.startswith("person|") and len(words) >= 2:
             # (first and last word: the key the link step gives a full name, middle names aside)
@@ -161,12 +174,39 @@ def person_initials(mentions: list[Mention], keys: list[str | None]) -> list[str
             bodies.add(words[0])  # a full name the link step keys by its initialism: "United Nations" -> "un"
     bodies |= {ini for article, ini in short if not people.get(article, {}).get(ini)}
     out: list[str | None] = []
-    for m, k in zip(mentions, keys, strict=True):
+    for i, (m, k) in enumerate(zip(mentions, keys, strict=True)):
         text = m.text.strip()
         if k and k.startswith("org|") and re.fullmatch(r"[A-Z]{2}", text):
             ini = text.lower()
             fits = people.get(m.article, {}).get(ini, set())
-            if len(fits) == 1 and ini not in bodies:
+            if len(fits) == 1 and (ini not in bodies or (i in ner_persons and ini not in written_as_body)):
                 k = next(iter(fits))
         out.append(k)
     return out
+
+
+def outvoted_person(votes: Counter[str]) -> bool:
+    """A full name typed PERSON here that the corpus types as a body or a place in a clear majority of its
+    mentions ("Boko Haram": 7 PERSON in one story, 60 ORG across the corpus): the PERSON reading is the
+    NER's slip, so it is no person's name that makes the article's other mentions of it a person's.
+    Signal: a person's full name keeps its type across outlets; a body's name written like one ("Boko
+    Haram") is read PERSON by the small model only now and then."""
+    count = max((c for t, c in votes.items() if t != "PERSON"), default=0)
+    # (three to one at least: a person's name the NER types a body now and then, "Darnell Lazare" 3 ORG
+    # to 2 PERSON, keeps the article's PERSON reading)
+    return count >= 3 and count >= 3 * votes["PERSON"]
+
+
+# family names written first in English (Chinese, Korean, Vietnamese: "Xi Jinping", "Kim Jong-un"): a
+# lone one is the surname, so it may stand for the corpus's one full name that opens with it. Any other
+# lone first word links to a full name written elsewhere only when the corpus writes it alone in three
+# articles at least (a name used on its own); a first name alone in an article or two is someone that
+# article names by first name ("the boy's mum Michelle"), as likely a stranger as a famous namesake
+FAMILY_FIRST = frozenset(
+    ["xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu",
+     "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "feng", "deng", "cao",
+     "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "cheng", "wei",
+     "su", "ding", "ren", "shen", "yao", "zhong", "hua", "geng", "kim", "lee", "park", "choi", "jung",
+     "kang", "cho", "yoon", "jang", "lim", "shin", "moon", "ri", "yun", "ahn", "nam", "nguyen", "tran",
+     "pham", "hun"]
+)  # fmt: skip

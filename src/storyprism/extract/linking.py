@@ -17,8 +17,10 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from storyprism.extract.glosses import glossed
+from storyprism.extract.link_types import FAMILY_FIRST as _FAMILY_FIRST
 from storyprism.extract.link_types import (
     family_member,
+    outvoted_person,
     paired_given,
     person_initials,
     place_led_groups,
@@ -36,6 +38,7 @@ from storyprism.extract.name_signals import ALIASES as ALIASES  # re-exported: o
 from storyprism.extract.name_signals import (
     CORP_SUFFIX,
     DEMONYM,
+    INVISIBLE,
     LEGAL_FORM,
     UNSURNAMED_ROLES,
     aliases,
@@ -170,10 +173,16 @@ def org_key(text: str) -> str:
     return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}", n) else n
 
 
+# a number word in a name is abbreviated by its digit ("Formula One" -> "F1", "Group of Seven" -> "G7"):
+# the initialism writes the number, not the word's first letter
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "twenty": "20"}  # fmt: skip
+
+
 @lru_cache(maxsize=_TEXT_CACHE)
 def _initials(key: str) -> str:
     words = [w for w in re.split(r"[\s-]+", key) if w and w not in _INITIAL_SKIP]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+    return "".join(_NUMBER_WORDS.get(w, w[0]) for w in words) if len(words) >= 2 else ""
 
 
 def vote_types(
@@ -183,20 +192,20 @@ def vote_types(
 ) -> None:
     """One type per name: a surface typed PERSON in one place and ORG in another takes the type most
     of its mentions carry; a surname or full name of a PERSON in the same article is that PERSON."""
+    by_surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.type in CLASS_OF:
+            by_surface[norm(m.text)][m.type] += 1
     surnames: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.type == "PERSON":
+        if m.type == "PERSON" and not outvoted_person(by_surface[norm(m.text)]):
             parts = person_parts(m.text)
             if len(parts) >= 2:
                 surnames[m.article].add(parts[-1])
                 surnames[m.article].add(" ".join(parts))
                 if not _lowercase_word(m.text) and not re.search(r"\b[A-Z]{3,}\b", m.text):
                     given[m.article].add(norm(m.text).split()[0])  # (written as a name, not a headline)
-    by_surface: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in mentions:
-        if m.type in CLASS_OF:
-            by_surface[norm(m.text)][m.type] += 1
     # a name the corpus also writes with a legal form ("Qualcomm Inc.") is a company's wherever the NER
     # typed it PERSON (signal: a legal-form suffix is only ever an organisation's)
     incorporated = frozenset(org_key(m.text) for m in mentions if LEGAL_FORM.search(norm(m.text)))
@@ -231,6 +240,11 @@ def vote_types(
         known = aliases().get(norm(m.text))
         if known and known[1] == "place" and m.type in ("ORG", "PERSON"):
             m.type = "GPE"  # "DPRK" tagged ORG: the alias table knows it as a country's name
+            continue
+        if m.type == "GPE" and re.search(r"\d", m.text):
+            # "F1" typed GPE: no country, state or city is named with a digit (a road or a grid square,
+            # "A42", is a LOC, left alone); a name with a number is a series', a model's or a body's
+            m.type = "ORG"
             continue
         if m.type == "PERSON" and norm(m.text) in _CREDITS:
             m.type = "ORG"  # "Twitter", "Reuters" typed PERSON: a network or an agency is nobody's name
@@ -460,7 +474,7 @@ def _place_led(mentions: list[Mention]) -> tuple[frozenset[str], frozenset[tuple
     return frozenset(tails), frozenset(opened)
 
 
-def _team_nicknames(mentions: list[Mention]) -> dict[str, str]:
+def _team_nicknames(mentions: list[Mention]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """A lone plural name typed as a people, a place or a person ("the Indians", "the Bears") in an
     article that writes an organisation ending in that word ("Cleveland Indians", "Chicago Bears") is
     that organisation; ``_merge_orgs`` then joins it to the full name. A lone plural typed PERSON in an
@@ -489,9 +503,27 @@ def _team_nicknames(mentions: list[Mention]) -> dict[str, str]:
         w for m in mentions if m.type == "PERSON" and " " in norm(m.text) for w in norm(m.text).split()
     }
     nicknames: dict[str, str] = {}
+    local: dict[tuple[str, str], str] = {}
+    places_in: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "GPE":
+            places_in[m.article].add(norm(m.text))
     for m in mentions:
         n = norm(m.text)
         if not (" " not in n and len(n) > 3 and m.text[:1].isupper() and not m.text.isupper()):
+            continue
+        team = next(iter(teams[n])) if len(teams.get(n, ())) == 1 else ""
+        if (
+            m.type == "ORG"
+            and team
+            and " ".join(team.split()[:-1]) in places_in.get(m.article, ())
+            and n not in in_persons
+        ):
+            # "the Texans" typed ORG in a game story that writes "Houston" but never "Houston Texans": the
+            # one place-led body of the corpus ending in the word, in an article that names its place
+            # (signal: a club is called by its nickname in a story set in its city or naming its home; a
+            # "Times" or "Democrats" in an article without "Los Angeles" or "Texas" stays its own)
+            local[(m.article, n)] = team
             continue
         if m.type in ("NORP", "LOC", "PERSON") and n in ends.get(m.article, ()):
             m.type = "ORG"
@@ -502,7 +534,7 @@ def _team_nicknames(mentions: list[Mention]) -> dict[str, str]:
             # Democrats"), so "Times" or "Democrats" alone elsewhere would be taken for them
             m.type = "ORG"
             nicknames[n] = next(iter(teams[n]))
-    return nicknames
+    return nicknames, local
 
 
 def link_entities(mentions: list[Mention]) -> list[Entity]:
@@ -510,9 +542,13 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     _cut_credits(mentions)
     undouble(mentions)  # "Equifax Equifax": page chrome, the name once (extract/link_types.py)
     place_led_groups(mentions)  # "Houston Texans" typed NORP where the corpus types it ORG (link_types.py)
+    # two capitals the NER read as a person ("JT"), before the votes make every initialism a body
+    ner_persons = frozenset(
+        i for i, m in enumerate(mentions) if m.type == "PERSON" and re.fullmatch(r"[A-Z]{2}", m.text.strip())
+    )
     tails, opened = _place_led(mentions)
     vote_types(mentions, tails, opened)
-    nicknames = _team_nicknames(mentions)
+    nicknames, local_nicknames = _team_nicknames(mentions)
     keys: list[str | None] = []
     for m in mentions:
         cls = CLASS_OF.get(m.type)
@@ -533,7 +569,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             key = venue_key(key)  # "Mandalay Bay Resort" is "Mandalay Bay"
             keys.append(f"{cls}|{key}" if key else None)
     persons = frozenset(org_key(m.text) for m in mentions if m.type == "PERSON")
-    keys = person_initials(mentions, keys)  # "JT" beside "Justin Timberlake" (extract/link_types.py)
+    keys = person_initials(mentions, keys, ner_persons)  # "JT" beside "Justin Timberlake" (link_types.py)
     keys = _merge_orgs(keys, [m.article for m in mentions], [m.text for m in mentions], persons, opened)
     keys = [
         f"org|{nicknames[k[4:]]}" if k and k.startswith("org|") and k[4:] in nicknames else k for k in keys
@@ -541,6 +577,14 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     keys = glossed(mentions, keys)
     keys = hyphenated_surnames(mentions, keys)
     keys = merge_spellings(keys, [m.text for m in mentions])
+    # (after the spellings: a nickname joins its club in its own article only, while every "Texans" is
+    # spelt alike)
+    keys = [
+        f"org|{local_nicknames[(m.article, k[4:])]}"
+        if k and k.startswith("org|") and (m.article, k[4:]) in local_nicknames
+        else k
+        for m, k in zip(mentions, keys, strict=True)
+    ]
     keys = place_fragments(mentions, keys)  # "the Strip" after "Las Vegas Strip" (extract/name_fragments.py)
     keys = misspellings(mentions, keys)  # "Sweening" once beside "Nick Sweeting" (extract/name_fragments.py)
     # persons: full-name key = first + last token (middle names and initials vary between outlets)
@@ -679,23 +723,9 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     return entities
 
 
-# family names written first in English (Chinese, Korean, Vietnamese: "Xi Jinping", "Kim Jong-un"): a
-# lone one is the surname, so it may stand for the corpus's one full name that opens with it. Any other
-# lone first word links to a full name written elsewhere only when the corpus writes it alone in three
-# articles at least (a name used on its own); a first name alone in an article or two is someone that
-# article names by first name ("the boy's mum Michelle"), as likely a stranger as a famous namesake
-_FAMILY_FIRST = frozenset(
-    ["xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu",
-     "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "feng", "deng", "cao",
-     "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "cheng", "wei",
-     "su", "ding", "ren", "shen", "yao", "zhong", "hua", "geng", "kim", "lee", "park", "choi", "jung",
-     "kang", "cho", "yoon", "jang", "lim", "shin", "moon", "ri", "yun", "ahn", "nam", "nguyen", "tran",
-     "pham", "hun"]
-)  # fmt: skip
-
-
 @lru_cache(maxsize=_TEXT_CACHE)
 def _surface(text: str) -> str:
+    text = INVISIBLE.sub("", text)  # "Japan\u200b": a zero-width space prints as nothing
     t = re.sub(r"\s*\([^)]*$", "", text.strip())  # "Polymerase Chain Reaction (PCR": an unclosed gloss
     t = re.sub(r"['’]s$", "", t).strip(" ,.;:").rstrip("'’\" ")  # "the Memphis Grizzlies'": a possessive
     t = re.sub(r"^[Tt]he\s+", "", t)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.ents import Ent
-from storyprism.extract.name_votes import STOP_WORDS, person_slips, record_teams
+from storyprism.extract.name_votes import STOP_WORDS, cut_names, person_slips, record_teams
 
 # "the militant group X", "Islamist insurgent organisation X": a description whose head is a kind of
 # body, set right before the name, types the name a body (signal: English puts the class noun before a
@@ -235,6 +235,17 @@ _UNIT_BEFORE_NUMBER = re.compile(
 )
 
 
+# a name given right after a made thing's kind and a naming verb ("a missile defense battery known as
+# Thaad", "a rocket called the Space Launch System"): English introduces a product's or a system's name so;
+# a maker is introduced as a company ("a firm called X"), never as the thing it makes
+_KIND_NAMED = re.compile(
+    r"\b(?:rocket|launcher|missile|spacecraft|capsule|airliner|smartphone|handset|console|helicopter|drone|"
+    r"probe|lander|rover|chip|coprocessor|satellite|telescope|battery|interceptor|warship|submarine|"
+    r"aircraft|jet|vehicle|software|app|algorithm|system)s?,?\s+(?:known\s+as|called|dubbed|named)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _model_number(name: str) -> bool:
     """A name closing in a model number ("Pixel 2", "Chang'e-5"), written without a function word
     ("Group of 20" is a body) and not after a unit noun ("Local 727")."""
@@ -284,10 +295,21 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
         and (_model_number(_bare(e.text)) or (_CAMEL.fullmatch(_bare(e.text)) and not _noun_after(text, e.end)))
         and (_determined(text, e, ents) or _the_in_text(text, _bare(e.text)))
     }
+    # "a missile defense battery known as Thaad": named as a made thing of that kind
+    named = {
+        _bare(e.text)
+        for e in ents
+        if e.label in ("ORG", "PERSON") and _KIND_NAMED.search(text[max(0, e.start - 60) : e.start])
+    }
+    found |= named
     # a name the article writes as the subject of a verb of attribution ("Huawei said") is a body
     spoken = {_bare(e.text) for e in ents if e.label == "ORG" and _SPEAKS.match(text[e.end : e.end + 20])}
     found -= spoken
-    return [e for e in ents if not (e.label == "ORG" and _bare(e.text) in found)]
+    return [
+        e
+        for e in ents
+        if not ((e.label == "ORG" or (e.label == "PERSON" and _bare(e.text) in named)) and _bare(e.text) in found)
+    ]
 
 
 def _determined(text: str, e: Ent, ents: list[Ent]) -> bool:
@@ -327,7 +349,7 @@ def in_context(text: str, ents: list[Ent]) -> list[Ent]:
     votes and sports records last: ``name_votes``)."""
     ents = family_first_names(text, ents)
     ents = products(text, headings_and_roles(text, family_plurals(text, coordinates(text, ents))))
-    return record_teams(text, person_slips(text, facilities(described_bodies(text, ents))))
+    return record_teams(text, person_slips(text, facilities(described_bodies(text, cut_names(text, ents)))))
 
 
 def _bare(name: str) -> str:

@@ -42,9 +42,15 @@ def fold(text: str) -> str:
 
 # A corpus repeats its names hundreds of thousands of times; 5,000 articles already hold some 60,000
 # distinct ones, and a cache smaller than that misses on nearly every call as linking sweeps the corpus.
+# invisible format characters a page's markup leaves inside a name ("Japan\u200b" after a headline link):
+# zero-width spaces and joiners, a soft hyphen, a byte-order mark. They print as nothing, so the name
+# a reader sees is the one without them (signal: Unicode format characters carry no letters)
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
 @lru_cache(maxsize=1 << 18)
 def norm(text: str) -> str:
-    t = fold(text).replace("’", "'").replace("‘", "'").strip()
+    t = fold(INVISIBLE.sub("", text)).replace("’", "'").replace("‘", "'").strip()
     t = re.sub(r"'s$|'$", "", t)
     t = re.sub(r"^the\s+", "", t, flags=re.IGNORECASE)
     return " ".join(t.strip(' .,;:-"“”()').lower().split())

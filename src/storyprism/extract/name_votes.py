@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from storyprism.extract.ents import Ent
+from storyprism.extract.name_chrome import junk_name
 from storyprism.extract.name_fragments import country_names
 from storyprism.models import import_spacy
 
@@ -96,12 +97,50 @@ def person_slips(text: str, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’.-]*\s){1,2})$")
+
+
+def cut_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """A mention the NER cut after a name's first words ("Boko [Haram] camp" in a story that writes "Boko
+    Haram" as a name elsewhere) is that name: the span grows back over the capitalised words before it,
+    with the type the article's whole name has. Signal: the same words written as one name elsewhere in
+    the same article; a name's first words are not dropped by the writer, only by the model's span."""
+    whole: dict[str, str] = {}
+    for e in ents:
+        name = _THE_OPENS.sub("", e.text.strip())
+        if " " in name:
+            whole.setdefault(name, e.label)
+    if not whole:
+        return ents
+    taken = [(e.start, e.end) for e in ents]
+    out = []
+    for e in ents:
+        hit = _WORDS_BEFORE.search(text, max(0, e.start - 60), e.start)
+        if hit:
+            for cut in range(len(hit.group(1).split()), 0, -1):
+                words = hit.group(1).split()[-cut:]
+                name = " ".join(words) + " " + e.text.strip()
+                start = e.start - len(" ".join(words)) - 1
+                if (
+                    name in whole
+                    and words[0].lower() not in STOP_WORDS  # "An African-American": a sentence's article
+                    and not junk_name(name)  # "Getty Images Massa": a photo credit glued to a caption's name
+                    and text[start : e.start] == " ".join(words) + " "
+                    and not any(s < e.start and t > start for s, t in taken)
+                ):
+                    e = Ent(start, e.end, whole[name], text[start : e.end])
+                    break
+        out.append(e)
+    return out
+
+
 def record_teams(text: str, ents: list[Ent]) -> list[Ent]:
     """A people's word (NORP) the article writes with a win-loss record after it ("romped over the lowly
     Texans (4-11)") is a team: every NORP mention of that word in the article becomes ORG. Signal: a
     standing in brackets after a name is how sports writing gives a team's record, and within one game
     story the plural names the team, not the people of its state. So is a NORP plural led by a place the
     article names ("Houston Texans")."""
+    ents = _joined_teams(text, ents)
     teams = {e.text.strip() for e in ents if e.label == "NORP" and _RECORD_AFTER.match(text, e.end)}
     # "Houston Texans" typed NORP: a place the article names, set before a plural, names a team or a club;
     # a people is called by its own word, never by a city before it
@@ -125,3 +164,38 @@ def record_teams(text: str, ents: list[Ent]) -> list[Ent]:
         Ent(e.start, e.end, "ORG", e.text) if e.label == "NORP" and e.text.strip() in teams else e
         for e in ents
     ]
+
+
+_PLURAL_WORD = re.compile(r"[A-Z][a-z]+[^s\W]s")  # one capitalised plural word ("Indians"; not "Congress")
+
+
+def _joined_teams(text: str, ents: list[Ent]) -> list[Ent]:
+    """A place and a people's or a person's plural word the NER split with one space between them
+    ("Cleveland" GPE, "Indians" NORP; "Florida" GPE, "Marlins" PERSON) are one club's name: one ORG span.
+    Signal: a place set directly before a capitalised plural names a team or a club (the signal of
+    ``record_teams``), in a story that gives a score or a record, or after "the"; a possessive place
+    ("South Korea's Samsung") or a line break between them (a caption's end) keeps them apart."""
+    if not ents:
+        return ents
+    sporting = bool(_SCORE.search(text))
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Ent] = []
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and e.label == "GPE"
+            and nxt.label in ("NORP", "PERSON")
+            and text[e.end : nxt.start] == " "
+            and not re.search(r"['’]s?$", e.text.strip())
+            and _PLURAL_WORD.fullmatch(nxt.text.strip())
+            and (sporting or _THE_BEFORE.search(text, max(0, e.start - 4), e.start))
+        ):
+            out.append(Ent(e.start, nxt.end, "ORG", text[e.start : nxt.end]))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
