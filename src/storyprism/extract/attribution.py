@@ -350,6 +350,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             or (_yet_to(p, text, i) and not _asks(p, text, i))
         ):
             continue  # "was unable to confirm the reports", "declined to say", "has yet to comment": not said
+        if p.deps[i] == "xcomp" and not_speech.obliged(p, text, i):
+            continue  # "firms have to report suspicious transfers": a duty laid down, no one's words
         asker = unsaid.demanded_act(p, text, i)
         if asker == -1:
             continue  # "an effort to force the U.S. to ... agree to", "demanded NATO guarantee": not said

@@ -102,7 +102,9 @@ def they_group(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tupl
     Chris Pratt and Anna Faris announced ... “...,” they said"), a plural noun or names joined by
     "and"."""
     k = parse.token_at(pos) - 1
-    while k >= 0 and parse.starts[k] >= pos - 400:
+    # distance outside quotations: the words a group is quoted saying keep it in focus ("The organisers
+    # said ... “<a long quote>” ... “...,” they said"), as for "he" (``DocContext.narrative_gap``)
+    while k >= 0 and ctx.narrative_gap(parse.starts[k], pos) <= 400:
         if (
             parse.deps[k] in ("nsubj", "nsubjpass")
             and parse.tags[k].startswith("NN")  # not a pronoun or a relative ("an industry that has")

@@ -90,6 +90,8 @@ def _owner_name(ctx: DocContext, pos: int, phrase: str) -> str:
 _DOC_NOUNS = (
     r"statement|letter|report|post|release|memo|notice|note|filing|study|article|commentary|editorial|column"
     r"|findings|conclusions"
+    # a notice appended to a publication speaks for its publisher ("A disclaimer by the ICIJ states")
+    r"|disclaimer|announcement"
 )
 # an inquiry's results: the body in the "of" phrase after them is the one that reached them
 _FINDINGS = frozenset(["findings", "conclusions"])
@@ -182,7 +184,8 @@ _DOC_OWNER = re.compile(
 
 _DOC_ANAPHOR = re.compile(
     # no "letter": one "released by" a club is still its writer's (the player's), not the club's
-    r"the\s+(?:news\s+|press\s+|new\s+)?(statement|release|article|report|commentary|editorial)"
+    # "that article", "this report": a demonstrative refers back as "the" does
+    r"(?:the|that|this)\s+(?:news\s+|press\s+|new\s+)?(statement|release|article|report|commentary|editorial)"
 )
 
 

@@ -64,6 +64,13 @@ def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
         return True
     if kind == "ccomp" and _subjectless(p, text, v):
         return True
+    if lemma == "find" and any(p.deps[c] == "oprd" and c == v + 1 for c in kids):
+        # "An adult found guilty of assault could be jailed": "find" + a predicate adjective right after
+        # it (no object between) is a verdict on someone ("found guilty", "found dead"), no finding
+        # with content; the clause after it is the reporter's
+        return True
+    if _hypothetical_thing(p, text, v):
+        return True
     # signal: "find oneself" names a circumstance, not a finding
     return lemma == "find" and any(
         p.word(text, g) in _REFLEXIVE
@@ -73,6 +80,33 @@ def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
 
 
 _CLAUSE_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+# determiners of a noun phrase that refers to no particular thing
+_NON_SPECIFIC = frozenset(["any", "no"])
+_HYPOTHETICAL = frozenset(["would", "could", "might"])
+
+
+def _hypothetical_thing(p: Parse, text: str, v: int) -> bool:
+    """ "any strike near the capital would suggest the real goal was ...": a subject with "any" or "no"
+    refers to no particular thing (a non-specific noun phrase), and with a modal of the hypothetical the
+    clause is the reporter's reasoning about what such a thing would mean, no one's words. Only for a
+    common-noun subject (a person noun is left: "no official would say" still reports a silence)."""
+    head = v
+    if not any(p.deps[c] in _SUBJ for c in p.children(v)) and p.deps[v] == "conj":
+        head = p.heads[v]  # "would risk ... and would suggest": the subject of the first verb
+    subj = next((c for c in p.children(head) if p.deps[c] in _SUBJ), None)
+    if subj is None or not p.tags[subj].startswith("NN") or p.tags[subj].startswith("NNP"):
+        return False
+    if p.word(text, subj).lower() in _PERSONS:
+        return False
+    return any(
+        p.deps[d] == "det" and p.word(text, d).lower() in _NON_SPECIFIC for d in p.children(subj)
+    ) and any(p.deps[a] == "aux" and p.word(text, a).lower() in _HYPOTHETICAL for a in p.children(v))
+
+
+# people a non-specific subject may still be ("no official would comment"): a silence reported
+_PERSONS = frozenset(
+    ["official", "officials", "one", "source", "sources", "spokesman", "spokeswoman", "person", "people"]
+)
 
 
 def _subjectless(p: Parse, text: str, v: int) -> bool:
@@ -232,3 +266,25 @@ def without_source_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     m = _SOURCE_TAIL.search(text, s, e)
     return (s, m.start()) if m and m.start() > s else span
+
+
+# heads of an infinitive that lay a duty on the subject: "are required to report", "have to disclose"
+_DUTY = frozenset(["required", "obliged", "obligated", "compelled"])
+_HAVE_NOW = frozenset(["have", "has"])
+
+
+def obliged(p: Parse, text: str, v: int) -> bool:
+    """ "non-financial firms have to report suspicious transactions", "banks are required to disclose
+    their losses": a cue in an infinitive under a verb of obligation states a duty the subject is under
+    (deontic modality), not an act done, so no words or stance are reported. Only a present "have to"
+    with a noun-phrase object (a topic): "I have to say that ..." and "had to admit that ..." report
+    words said; the passive of obligation ("required to") whatever follows."""
+    head = p.heads[v]
+    word = p.word(text, head)
+    if word in _DUTY:
+        return True
+    if word not in _HAVE_NOW or not any(p.deps[c] == "aux" and p.word(text, c) == "to" for c in p.children(v)):
+        return False
+    return any(p.deps[c] == "dobj" for c in p.children(v)) and not any(
+        p.deps[c] in ("ccomp", "xcomp") for c in p.children(v)
+    )

@@ -34,3 +34,14 @@ OCCUPATIONS = frozenset(
      "scientist", "researcher", "professor", "astronomer", "physicist", "astrophysicist", "biologist",
      "chemist", "astronaut", "economist", "historian", "scholar"]
 )  # fmt: skip
+
+
+# English suffixes that make a noun for a practitioner of a field of knowledge or a craft ("astrologer",
+# "psychologist", "physician", "photographer", "astronomer"): like the listed occupations, a definite
+# such noun ("the astrologer explained") refers back to the person the text is about
+_EXPERT_SUFFIXES = ("ologist", "ologer", "ician", "ographer", "onomer")
+
+
+def expert_noun(word: str) -> bool:
+    """Whether ``word`` (lower case) is a practitioner noun by its suffix (see ``_EXPERT_SUFFIXES``)."""
+    return len(word) > 6 and word.isalpha() and word.endswith(_EXPERT_SUFFIXES)

@@ -154,7 +154,9 @@ def find_direct(
             q.speaker = b_name
             if before.via:
                 q.via = resolve(ctx, before.via)
-            elif a_name != b_name:
+            elif a_name != b_name and (after.cue in _TAG_LEMMAS or after.cue in ALL_FORMS):
+                # only a verb of saying or reporting makes its subject pass the words on: "He said: “...”
+                # France's President returned to Paris" relays nothing (the sentence after moves on)
                 q.via = a_name
         elif after and after.speaker:
             q.speaker_span, q.cue = after.speaker, after.cue

@@ -14,12 +14,13 @@ from itertools import pairwise
 
 from storyprism.extract.content_edges import _CREDIT_RUN
 from storyprism.extract.cues import PRONOUNS, ROLE_SYNONYMS
+from storyprism.extract.doc_writers import document_writer
 from storyprism.extract.ents import Ent
 from storyprism.extract.genders import _PRONOUN_GENDER, _genders, person_noun_gender
 from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _CREDITS, _TITLES, MOODS
 from storyprism.extract.parse import Parse
-from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS
+from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS, expert_noun
 from storyprism.extract.referents import (
     GENERIC_BODY_NOUNS,
     credited_outlet,
@@ -70,10 +71,11 @@ class DocContext:
     restored: set[int] = field(default_factory=set)  # starts of surnames the NER missed, restored
     org_subjects: set[int] = field(default_factory=set)  # starts of ORG mentions that are clause subjects
     nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> the full name it was given to
+    parse: Parse | None = None  # the document's dependency parse, where there is one
 
     @classmethod
     def build(cls, text: str, ents: list[Ent], parse: Parse | None = None) -> DocContext:
-        ctx = cls(text=text, ents=ents)
+        ctx = cls(text=text, ents=ents, parse=parse)
         if parse is not None:
             ctx.org_subjects = org_subjects(ents, parse)
         ctx.persons = [e for e in ents if e.label == "PERSON" and _person_like(text, e)]
@@ -398,6 +400,7 @@ class DocContext:
             return None  # "Minister of Defence Itsunori Onodera": the phrase names its person
         compatible = ROLE_SYNONYMS[heads[-1]]
         modifiers = {w for w in words if w not in ROLE_SYNONYMS and w not in ("the", "a", "an", "his", "her")}
+        ranks = {w for w in words if w in _RANKS and w != heads[-1]}
         # a possessive proper owner ("South Korea's president", "Apple's chief executive") narrows the
         # role to that country or body: a person only matches when their own titles name it
         owner: set[str] = set()
@@ -429,6 +432,8 @@ class DocContext:
                 continue
             if owner and not owner & title:
                 continue  # "South Korea's president" is not a leader the text ties to another country
+            if not ranks <= title:
+                continue  # a rank names another office: a "Prime Minister" is no "Chief Cabinet Secretary"
             score = 1.0 + len(modifiers & title) - (0.5 if p.start > pos else 0.0)
             key = (score, p.start if p.start <= pos else -p.start, name)
             if best is None or key > best:
@@ -606,7 +611,9 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
                 local = x
         named = local or named
         return norm_name(named.text) if named else phrase
-    issuer = issued_by(ctx, span, low) or document_antecedent(ctx, span, low)
+    issuer = (
+        issued_by(ctx, span, low) or document_antecedent(ctx, span, low) or document_writer(ctx, span, low)
+    )
     if issuer:
         return issuer
     owned = re.fullmatch(
@@ -672,6 +679,7 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         and (
             words[-1] in OCCUPATIONS
             or words[-1] in DESCRIPTIONS
+            or expert_noun(words[-1])
             or re.fullmatch(r"\d+-year-old", words[-1]) is not None
         )
         and (
@@ -694,6 +702,8 @@ _BODY_KINDS = "|".join(sorted((re.escape(w) for w in ORG_NOUNS | {"start-up"}), 
 _DEFINES = re.compile(
     rf"(?:\s+(?:is|was)\s+(?:[\w-]+\s+){{0,4}}?|,\s+)(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_BODY_KINDS})\b"
 )
+# rank words that tell one office from another of the same head ("Deputy Prime Minister", "Chief Secretary")
+_RANKS = frozenset(["chief", "deputy", "vice", "prime", "assistant", "under", "first"])
 # a possessive after "and" opens another person's role ("the singer and her manager")
 _TWO_HOLDERS = frozenset(["her", "his", "their", "its", "our", "my", "your"])
 # offices of state or of a body, each held by one person: two joined name two holders
