@@ -6,8 +6,8 @@ Texts written for the tests."""
 
 from __future__ import annotations
 
-from storyprism.extract.date_generic import quoted_nowadays
-from storyprism.extract.date_refer import refers_back, year_before
+from storyprism.extract.date_generic import quoted_nowadays, stated_years
+from storyprism.extract.date_refer import is_year, refers_back, year_before
 from storyprism.extract.dates import find_dates
 from storyprism.extract.number_forms import in_day_list, mixed_fraction
 from storyprism.extract.numbers import find_numbers
@@ -80,8 +80,10 @@ def test_refers_back_and_year_before() -> None:
     assert refers_back("in June of the same year", 7)
     assert refers_back("on May 4 that same year", 8)
     assert not refers_back("in June of this year", 7)
-    assert year_before([(10, 1969), (900, 1970), (2000, 2016)], 1200) == 1970
-    assert year_before([(10, 1969)], 1200) is None  # too far back to be the year referred to
+    text = "It began in 1969." + " " * 880 + "It grew in 1970." + " " * 300 + "In June of that year."
+    years = stated_years(text)
+    assert year_before(text, years, len(text) - 20) == 1970
+    assert year_before(text, years[:1], len(text) - 20) is None  # too far back to be the year referred to
 
 
 def test_quoted_today_closing_a_present_state_relative_clause_is_nowadays() -> None:
@@ -106,3 +108,83 @@ def test_quoted_today_of_the_day_keeps_the_stamp() -> None:
     # the reporter's own words: the day of the story
     text = "Investors who want shares today can buy them online."
     assert not quoted_nowadays(text, text.index("today"), text.index("today") + 5)
+
+
+# Review 1 of round 17: the mends below each fail without their change.
+
+
+def test_nine_eleven_after_a_count_is_no_fraction() -> None:
+    # N1: "9/11" names a date; elevenths are no denominator prose writes in a mixed number
+    assert _numbers("The charity helped 40 9/11 widows.") == [("40", 40.0, 40.0, "widows")]
+    assert mixed_fraction("met 3 9/11 firefighters", 5) is None
+    assert mixed_fraction("ran 2 7/8 miles", 5) == (0.875, 9)
+
+
+def test_mixed_number_before_a_comma_or_full_stop() -> None:
+    # N2: punctuation ending the clause does not cut the fraction off
+    assert _numbers("She ran 4 1/4, then stopped.")[0][:3] == ("4 1/4", 4.25, 4.25)
+    assert _numbers("The boy was 5 1/2.")[0][:3] == ("5 1/2", 5.5, 5.5)
+    assert mixed_fraction("was 5 1/2.5 then", 5) is None  # a decimal after the slash: no mixed number
+
+
+def test_partitive_after_a_date_is_a_count() -> None:
+    # N3: "of them", "of the passengers" after the numbers counts a part of a group
+    assert _numbers("On March 3, 14 and 15 of them were freed.") == [("14 and 15", 14.0, 15.0, "them")]
+    assert not in_day_list("On May 2, 9 and 16 of the crew left.", 11, 19)
+    assert in_day_list("Meetings: May 2, 9 and 16 of this month.", 17, 25)
+
+
+def test_about_before_a_quoted_title_is_a_preposition() -> None:
+    # N4: a quotation opening on a number and a capitalised word is a title
+    assert _numbers("The essay is about “300 Spartans” and courage.")[0][:3] == ("300", 300.0, 300.0)
+    assert _numbers("She said about “300 soldiers had fled.”")[0][:3] == ("about “300", 270.0, 330.0)
+
+
+def test_mixed_number_after_a_currency_sign_with_a_scale_word() -> None:
+    # N5: "$4 1/2 million" is one amount of money
+    assert _numbers("The town paid $4 1/2 million for it.") == [
+        ("$4 1/2 million", 4_500_000.0, 4_500_000.0, "USD")
+    ]
+
+
+def test_that_year_needs_a_number_written_as_a_year() -> None:
+    # D1: a 4-digit amount, address or serial number is no year to refer back to
+    pub = "2024-06-10T12:00:00Z"
+    for first in (
+        "About 2000 fans came.",
+        "She lives at 1984 Oak Road.",
+        "Bus 1999 was late.",
+        "It cost 2015 euros.",
+    ):
+        assert _dates(first + " In October of that year she moved.", pub) == [("In October", None)], first
+    assert _dates("He served from 1995 to 1998. In October of that year she moved.", pub) == [
+        ("In October", "1998-10")
+    ]
+    assert _dates("The club's 1977 season ended. In October of that year she moved.", pub) == [
+        ("In October", "1977-10")
+    ]
+    text = "In 1984 voters chose him, and a field of 2000 runners ran."
+    assert is_year(text, 3, 7)  # a preposition of time before it
+    assert not is_year(text, text.index("2000"), text.index("2000") + 4)  # a counted noun after it
+
+
+def test_quoted_today_of_a_place_without_a_capital_keeps_the_day() -> None:
+    # D2: be + in/at/on + a place says where someone is that day; a phrase of a state stays "nowadays"
+    pub = "2024-06-10T12:00:00Z"
+    for quote in (
+        "the workers who are on strike today",
+        "the men who are in court today",
+        "those who are at sea today",
+    ):
+        assert _dates(f"“We stand with {quote},” she said.", pub) == [("today", "2024-06-10")], quote
+    for text in (
+        "“That is why the rebels who are in power today,” he said.",
+        "“It is where I am in my life today.”",
+    ):
+        assert quoted_nowadays(text, text.index("today"), text.index("today") + 5), text
+
+
+def test_that_years_possessive_opens_a_new_clause() -> None:
+    # D3: "In May, that year's crop failed": the comma and possessive make "that year's" a subject
+    assert not refers_back("In May, that year's crop failed.", 6)
+    assert refers_back("In May, that same year, it failed.", 6)

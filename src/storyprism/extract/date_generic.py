@@ -183,9 +183,22 @@ _PROGRESSIVE = re.compile(r"\b(?:am|is|are|['’]re|['’]m)\s+(?P<ing>[a-z]+ing
 _STATE_ING = frozenset(
     ["getting", "receiving", "earning", "paying", "facing", "living", "having", "spending", "seeing", "making"]
 )  # fmt: skip
-# the day's own presence or event: "who are here today", "who are in Paris today" (a place by its name)
+# an "in/at/on" phrase of a state, not a place: "in trouble", "in power", "in a crisis", "on the rise"
+_STATE_PLACE = (
+    r"(?:trouble|danger|debt|need|power|charge|control|doubt|love|favou?r|fact|general|part|short|effect|"
+    r"time|line|place|hand|crisis|decline|limbo|shock|pain|mourning|poverty|prison|jail|office|school|"
+    r"work|risk|fear|touch|business|the\s+(?:same|rise|wane|mend|verge|brink|edge|run|way|right|wrong|"
+    r"middle|midst|dark|red|black|lead|majority|minority|front\s+line)|a\s+(?:crisis|position|state|"
+    r"situation|world|time|place|bad|good|better|worse|difficult|tough|hard|great|strong|weak)|"
+    # a stage of one's life ("where I am in my life today", "who are in their twenties")
+    r"(?:my|our|their|his|her|its|your)\s+(?:life|lives|career|careers|prime|[a-z]+ties|\d+s))\b"
+)
+# the day's own presence or event: "who are here today", "who are in Paris today", "the men who are in
+# court today", "who are on strike today": be + a locative phrase (in/at/on and a place, named or not)
+# says where someone is that day; be + a phrase of a state ("in trouble", "in power") stays a state
 _PRESENT_HERE = re.compile(
-    r"\b(?:am|is|are|['’]re|['’]m)\s+(?:all\s+)?(?:here|there|present|gathered|in\s+[A-Z]|at\s+[A-Z]|on\s+[A-Z])"
+    r"\b(?:am|is|are|['’]re|['’]m)\s+(?:all\s+)?(?:here|there|present|gathered|"
+    rf"(?:in|at|on)\s+(?!{_STATE_PLACE})[A-Za-z])"
 )
 _NOT_PRESENT = re.compile(r"\b(?:was|were|had|did|have|has|will|would|shall|['’]ll|going\s+to|[a-z]{3,}ed)\b")
 _CLOSES = re.compile(r"\s*(?:[.,;:!?”\")]|$)")
@@ -206,9 +219,10 @@ def quoted_nowadays(text: str, start: int, end: int) -> bool:
     state (be, want, need, face ...; a progressive only of having or undergoing): a clause that describes
     what a thing is or has at present, set against the past, names the present era, not the day. A past,
     perfect or future verb ("the people that have died today", "who will vote today"), a progressive of
-    an event ("who are marching today") or the day's presence ("who are here today", "in Paris") keep
-    the day. Only inside quotation marks, where speakers use "today" for "nowadays" far more than
-    reporters do (a reporter's "today" is the day of the story)."""
+    an event ("who are marching today") or the day's presence ("who are here today", "in Paris", "in
+    court", "on strike": be + a locative phrase, not a phrase of a state like "in trouble") keep the
+    day. Only inside quotation marks, where speakers use "today" for "nowadays" far more than reporters
+    do (a reporter's "today" is the day of the story)."""
     if not _in_quotation(text, start) or not _CLOSES.match(text, end):
         return False
     before = text[max(0, start - 100) : start]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 # "in September of that year", "on May 4 that same year", "in June of the same year": a demonstrative
-# (or "the same") before "year" refers to a year already named
-_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that(?:\s+same)?|the\s+same)\s+year\b", re.I)
+# (or "the same") before "year" refers to a year already named; not "In September, that year's harvest
+# failed", where a possessive "that year's" opens a new clause's subject
+_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that(?:\s+same)?|the\s+same)\s+year\b(?!['’]s)", re.I)
 # characters back to look for the year referred to: its own sentence or the one or two before
 REFER_REACH = 600
 
@@ -23,14 +24,48 @@ def refers_back(text: str, end: int) -> bool:
     return _THAT_YEAR.match(text, end) is not None
 
 
-def year_before(years: list[tuple[int, int]], at: int) -> int | None:
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+# what makes a written 4-digit number a year: a preposition that takes only a time before it ("in 1969",
+# "since 1995", "early 2001"), a month (and day) before it ("September 12, 1969"), another year in the same
+# coordination ("in 1995 and 1999"), ...
+_TIME_CUE_BEFORE = re.compile(
+    rf"(?:\b(?:in|since|during|until|till|before|after|early|late|mid|circa)|\b{_MONTH}"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?|\b(?:1[89]|20)\d\d\s*(?:,|and|or|-|–)|-)\s*$",
+    re.I,
+)
+# ... or a possessive or a season after it ("the team's 1969 season", "1969's draft"); ...
+_YEAR_CUE_AFTER = re.compile(r"(?:['’]s\b|\s+(?:season|campaign|election|census|budget)\b)")
+# ... or a preposition that takes a time as well as an amount ("from 1995 to 1999", "of 1969"), when no
+# counted noun follows ("a field of 2000 runners", "by 2015 votes": an amount)
+_SHARED_CUE_BEFORE = re.compile(r"\b(?:of|by|from|to|through|between)\s*$", re.I)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|when|while|as|the|his|her|its|their|was|were|is|are|had|has)\b)[a-z]{3,}s\b"
+)
+
+
+def is_year(text: str, pos: int, end: int) -> bool:
+    """Whether the 4-digit number at ``pos``-``end`` is written as a year. Signal: a year in prose comes
+    with a cue of time (a preposition of time or a month before it, a possessive or "season" after it);
+    a bare 19xx/20xx is as often an amount ("2000 runners"), an address ("1984 Elm Street") or a serial
+    number ("HR 2019", "Flight 1989"), and "that year" must not be read off one of those."""
+    before = text[max(0, pos - 40) : pos]
+    if _YEAR_CUE_AFTER.match(text, end) or _TIME_CUE_BEFORE.search(before):
+        return True
+    return _SHARED_CUE_BEFORE.search(before) is not None and not _COUNTED_AFTER.match(text, end)
+
+
+def year_before(text: str, years: list[tuple[int, int]], at: int) -> int | None:
     """The year written nearest before ``at`` (``years``: (position, year) in text order, as
-    ``date_generic.stated_years`` gives them), within ``REFER_REACH`` characters; None when there is none:
-    then "that year" cannot be known, and no year is better than the stamp's, which it is not."""
+    ``date_generic.stated_years`` gives them; only those ``is_year`` reads as years), within
+    ``REFER_REACH`` characters; None when there is none: then "that year" cannot be known, and no year is
+    better than the stamp's, which it is not."""
     found = None
     for p, y in years:
         if p >= at:
             break
-        if at - p <= REFER_REACH:
+        if at - p <= REFER_REACH and is_year(text, p, p + 4):
             found = y
     return found

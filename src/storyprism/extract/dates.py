@@ -153,7 +153,7 @@ def find_dates(
                 d = None  # a yearless date in a round-up of past years: its year is the entry's (date_generic)
             if relative and refers_back(text, m.end()):
                 # "on September 9 of that year": the year the text wrote just before, not the stamp's (date_refer)
-                back = year_before(years, m.start())
+                back = year_before(text, years, m.start())
                 d = _safe_date(back, month, day) if back else None
             taken.append(m.span())
             out.append(
@@ -230,7 +230,7 @@ def find_dates(
             rvalue = None  # "in April", "earlier this year" among entries of past years (date_generic)
         if m.group("month") and refers_back(text, m.end()):
             # "in September of that year": the month of the year the text wrote just before (date_refer)
-            back = year_before(years, m.start())
+            back = year_before(text, years, m.start())
             rvalue = f"{back:04d}-{MONTHS[m.group('month').lower()]:02d}" if back else None
         if (
             _habitual(text, m.start())
@@ -383,7 +383,8 @@ def _both_tenses(text: str, weekday: str) -> bool:
             continue
         tense = _local(text, m, "")
         if tense is True and not (
-            _DAY_PART_AFTER.match(text, m.end()) or _LATER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            _DAY_PART_AFTER.match(text, m.end())
+            or _LATER_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             # a plan for the writer's own day is told by its part of the day ("would be held Thursday
             # afternoon", "later on Thursday"); a plan named by the weekday alone ("the appeal will be heard

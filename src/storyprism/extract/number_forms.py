@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
-# "2 2/3": a whole number, one space, then a proper fraction with a small denominator (the way prose
-# writes thirds, quarters, eighths of a unit); not "1/22" (a gallery counter) nor "3/4/2018" (a date)
-_MIXED = re.compile(r" ([1-9])/([2-9]|1[0-6])(?![\d/.,]|\.\d)")
+# "2 2/3": a whole number, one space, then a proper fraction with a denominator prose writes in mixed
+# numbers (halves, thirds, quarters, fifths, sixths, eighths, tenths, sixteenths of a unit); not "1/22" (a
+# gallery counter), "3/4/2018" (a date) nor "40 9/11 families" ("9/11", an 11th, is a date's name). A comma
+# or full stop after it ends the clause ("pitched 6 2/3, allowing ..."); only one before a digit
+# ("1/2.5") continues the token.
+_MIXED = re.compile(r" ([1-9])/([2-68]|10|16)(?![\d/]|[.,]\d)")
 
 
 def mixed_fraction(text: str, end: int) -> tuple[float, int] | None:
@@ -44,6 +47,9 @@ _LIST_MONTH_AFTER = re.compile(rf"(?:\s*,\s*{_DAY})*\s*,?\s*{_AND}\s+{_DAY}\s+(?
 # a counted noun after the list's last number ("Jan. 12, 19 and 26 people"): a word in lower case that is
 # no preposition, article or verb of the sentence going on ("... 26 at 7 p.m.")
 _COUNTED_AFTER = re.compile(
+    # a partitive "19 and 26 of them", "of the passengers" counts a part of a group (a day list would say
+    # "of this month", "of the year"), so it is a count like a noun after the number
+    r"\s+of\s+(?:them|those|these|us|you|whom|the\s+(?!month\b|year\b)[a-z]+)\b|"
     r"\s+(?!(?:at|in|on|from|to|for|with|by|of|the|a|an|is|are|was|were|will|and|or|but|until|through)\b)"
     r"[a-z]{3,}\b"
 )

@@ -73,6 +73,7 @@ NUMBER_RE = re.compile(
     rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?P<sfx>{_ATTACHED_UNIT})?(?![\w-])",
     re.IGNORECASE,
 )
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"\s(thousand|million|billion|trillion)$|\d\s*(bn)$", re.IGNORECASE)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _UNIT_SKIP = {
@@ -548,6 +549,15 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
         unit_at: int | None = None  # where the unit is read, when the span runs past it
         qual = _QUALIFIERS.get(_key(m.group("qual") or ""))
         pct = bool(m.group("pct"))
+        if (
+            qual
+            and m.group("a")
+            and re.search(r"[\"“‘]", text[m.end("qual") : m.start("a")])
+            and re.match(r"\s+[A-Z]", text[m.end() :])
+        ):
+            # "a film about “12 Angry Men”": a quotation opening on a number and a capitalised word is a
+            # title (title case), so the word before it ("about") is a preposition, not an approximator
+            qual, s = None, m.start("a")
         if not m.group("vague") and _not_amount(text, m):
             continue
         if not m.group("vague") and in_day_list(text, m.start("a"), m.end()):
@@ -616,10 +626,16 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     # the text spans the whole duration so that text and value agree, the unit stays hours
                     a += (_value(minutes.group(1)) or 0.0) / 60
                     unit_at, e = e, minutes.end()
-                mixed = mixed_fraction(text, e) if re.fullmatch(r"\d+", raw) and not pct else None
+                whole = re.fullmatch(r"\d+", raw.lstrip("$€£ "))
+                mixed = mixed_fraction(text, e) if whole and not pct else None
                 if mixed is not None:
-                    a = round(a + mixed[0], 6)  # "2 2/3 innings": one amount, a whole and a fraction
+                    # "2 2/3 innings", "$3 1/2": one amount, a whole and a fraction
+                    a = round(a + mixed[0], 6)
                     e = mixed[1]
+                    scale = _SCALE_AFTER.match(text, e)
+                    if scale:
+                        # "$3 1/2 million": the scale word after the fraction counts for the whole amount
+                        a, e = round(a * _SCALE[scale.group(1).lower()], 6), scale.end()
                 half = _AND_A_HALF.match(text, e)
                 if half and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     a += 0.5  # "every 29 and a half days": one amount, 29.5
