@@ -153,6 +153,29 @@ _UNNAMED = re.compile(
     r"^\s*(?:Source|Via):\s*$",
 )
 _SOURCE_LINE = re.compile(r"^\s*(?:[_-]+\s*)?(?:Source|Via|H/T|Hat tip|Information from):\s*\S", re.IGNORECASE)
+# The outlet's own staff named in the first person: "our correspondent in Kabul saw", "our Middle East
+# correspondent", "this reporter", "told this newspaper". Convention: a paper names its own reporters
+# so ("our"); agency copy, sold to every subscriber, never does, so such a sentence is the piece's own
+# reporting wherever it runs (the first-person twin of "told <own outlet>"). Read outside quotations
+# (a quoted editor's "our reporters were detained" is the editor's paper, not this one).
+_OWN_STAFF = re.compile(
+    r"\b(?:[Oo]ur|[Tt]his\s+(?:newspaper|paper|website|programme|program|station)['\u2019]s)\s+(?:own\s+)?"
+    r"(?:[A-Z][\w.-]*\s+){0,3}(?:[a-z][\w-]*\s+)?(?:correspondents?|reporters?)\b"
+    r"|\b[Tt]his\s+(?:reporter|correspondent)\b"
+    r"|\b(?:told|said\s+to|spoke\s+to|speaking\s+to)\s+(?:this|our)\s+(?:newspaper|paper|website|reporter|"
+    r"correspondent|programme|program|station)\b"
+)
+_QUOTE_SPAN = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
+
+
+def own_staff(sentence: str) -> bool:
+    """The sentence names the outlet's own staff in the first person (``_OWN_STAFF``), outside
+    quotations; a sentence with an unclosed quotation (part of a longer quote) is not read."""
+    if "our " not in sentence.lower() and "this " not in sentence.lower():
+        return False  # the cheap test first: most sentences name no staff
+    rest = _QUOTE_SPAN.sub(" ", sentence)
+    return not _QUOTE_MARK.search(rest) and bool(_OWN_STAFF.search(rest))
 _DOC_CREDIT = re.compile(
     r"\b(?:in|on) (?:a|its|his|her|their|the company's) (blog post|blog|press release|news release|statement|"
     r"filing)\b|\b(?:a|the) (filing|press release|news release|statement) (?:shows|says|said|showed)\b|"
@@ -377,6 +400,8 @@ def find_credits(
     own: list[str] = []
     for i, s in enumerate(sentences):
         low = s.lower()
+        if own_staff(s):
+            own.append(s)
         if "from " in low:
             credits += [Credit(name=name, cue="via", sentence=s, position=i) for m in _FROM_OUTLET.finditer(s)
                         if is_outlet_name(name := _trim_name(m.group(1))) and not _own_name(name, own_keys)]
