@@ -6,7 +6,10 @@
 - spellings of one name with and without spaces ("Space X" / "SpaceX") vote together;
 - a name written twice in a row ("Equifax Equifax": a logo beside a headline) is the name once;
 - a full name typed PERSON in one story that the corpus types a body three times as often ("Boko Haram")
-  makes no person of the story's other mentions of it (``outvoted_person``).
+  makes no person of the story's other mentions of it (``outvoted_person``);
+- an organisation's key and initials (``org_key``, ``_initials``: one helper, so the link step's merge by
+  initials and ``person_initials`` count "Formula One" as F1 alike), place-led bodies typed PERSON
+  (``_place_led``) and clubs' nicknames (``_team_nicknames``), moved here from ``linking.py``.
 
 Read by the link step alone (``linking.py``); nothing extraction runs imports it."""
 
@@ -15,10 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
-from storyprism.extract.name_signals import norm
+from storyprism.extract.name_signals import CORP_SUFFIX, norm
+from storyprism.extract.name_words import _TITLES
 from storyprism.records import Mention
 
+_TEXT_CACHE = 1 << 18  # distinct name texts of a corpus (as linking.py)
 _DOUBLED = re.compile(r"^(\S+)\s+\1$")
 
 
@@ -152,11 +158,13 @@ def person_initials(
     the model before the link step made every initialism a body). Such a one goes to the article's person
     even when a body of the corpus has the initials in full ("Japan Times"), as long as no article writes
     the initialism itself as a body's: the model's own reading in the article that names the person beats
-    a body the corpus never abbreviates so."""
+    a body the corpus never abbreviates so, and names in full in one article at most: "UN" typed PERSON
+    beside an "Ursula Nordberg" stays the United Nations once two articles write "United Nations"."""
     people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     bodies: set[str] = set()
     short: list[tuple[str, str]] = []  # (article, initials) of every two-capital ORG mention
     written_as_body: set[str] = set()  # initialisms the NER typed a body somewhere in the corpus
+    body_articles: dict[str, set[str]] = defaultdict(set)
     for i, (m, k) in enumerate(zip(mentions, keys, strict=True)):
         if not k:
             continue
@@ -167,11 +175,15 @@ def person_initials(
             # (first and last word: the key the link step gives a full name, middle names aside)
             people[m.article][words[0][0] + words[-1][0]].add(f"person|{words[0]} {words[-1]}")
         elif k.startswith("org|") and len(words) >= 2:
-            bodies.add("".join(w[0] for w in words if w not in ("of", "the", "and", "for")))
+            # (the link step's own initials: "Formula One" -> "f1", "Bank of England" -> "be")
+            ini = _initials(" ".join(words))
+            bodies.add(ini)
+            body_articles[ini].add(m.article)
         elif k.startswith("org|") and re.fullmatch(r"[A-Z]{2}", m.text.strip()):
             short.append((m.article, m.text.strip().lower()))
         elif k.startswith("org|") and len(words) == 1 and len(words[0]) == 2:
             bodies.add(words[0])  # a full name the link step keys by its initialism: "United Nations" -> "un"
+            body_articles[words[0]].add(m.article)
     bodies |= {ini for article, ini in short if not people.get(article, {}).get(ini)}
     out: list[str | None] = []
     for i, (m, k) in enumerate(zip(mentions, keys, strict=True)):
@@ -179,7 +191,12 @@ def person_initials(
         if k and k.startswith("org|") and re.fullmatch(r"[A-Z]{2}", text):
             ini = text.lower()
             fits = people.get(m.article, {}).get(ini, set())
-            if len(fits) == 1 and (ini not in bodies or (i in ner_persons and ini not in written_as_body)):
+            # (the model's PERSON reading beats a body written in full in one article at most: a body the
+            # corpus names in full in several articles is a known one, whose initialism beats a nickname)
+            if len(fits) == 1 and (
+                ini not in bodies
+                or (i in ner_persons and ini not in written_as_body and len(body_articles[ini]) <= 1)
+            ):
                 k = next(iter(fits))
         out.append(k)
     return out
@@ -210,3 +227,161 @@ FAMILY_FIRST = frozenset(
      "kang", "cho", "yoon", "jang", "lim", "shin", "moon", "ri", "yun", "ahn", "nam", "nguyen", "tran",
      "pham", "hun"]
 )  # fmt: skip
+
+
+# Keys, initials and clubs' nicknames (moved here from linking.py, which was at its size limit)
+
+# given names that are also place names: "Georgia Toffolo" is a person, "Chicago Cubs" is not
+_GIVEN_PLACES = frozenset(
+    ["georgia", "jordan", "chad", "israel", "paris", "austin", "dallas", "florence", "sydney", "victoria",
+     "chelsea", "madison", "virginia", "carolina", "charlotte", "savannah", "india", "kenya", "lincoln",
+     "jackson", "devon", "troy", "phoenix", "orlando", "denver", "houston", "eugene", "raleigh", "augusta",
+     "adelaide", "alexandria", "kingston", "regina", "salem", "hope", "china", "brooklyn", "dakota", "cairo",
+     "siena", "vienna", "milan", "tyrone", "kent", "clyde", "aurora", "asia", "africa", "america"]
+)  # fmt: skip
+_INITIAL_SKIP = frozenset(["of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "at"])
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def org_key(text: str) -> str:
+    """An organisation's key: normalised, legal-form suffix and ticker-style punctuation dropped."""
+    # "Goldman (GS": a ticker or a gloss in parentheses is not part of the name
+    n = norm(text.split("(")[0]) or norm(text)
+    n = CORP_SUFFIX.sub("", n) or n
+    # "Erie Times-News" and "Erie Times News", "Coca-Cola" and "Coca Cola": a hyphen between two words
+    # of a name is the outlet's spelling, not another body
+    n = re.sub(r"(?<=\w)-(?=\w)", " ", n)
+    return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}", n) else n
+
+
+# a number word in a name is abbreviated by its digit ("Formula One" -> "F1", "Group of Seven" -> "G7"):
+# the initialism writes the number, not the word's first letter
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "twenty": "20"}  # fmt: skip
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _initials(key: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", key) if w and w not in _INITIAL_SKIP]
+    return "".join(_NUMBER_WORDS.get(w, w[0]) for w in words) if len(words) >= 2 else ""
+
+
+def _place_led(mentions: list[Mention]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """A PERSON mention led by a word the corpus writes as a place ("Chicago Cubs", "Memphis Hustle",
+    "Seattle Seahawks") is an organisation named after the place, not a person; given names that are
+    also place names ("Georgia Toffolo") are kept."""
+    place_votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for m in mentions:
+        n = norm(m.text)
+        if " " not in n:
+            place_votes[n][m.type in ("GPE", "LOC")] += 1
+    tails: set[str] = set()
+    opened: set[tuple[str, str]] = set()
+    # a PERSON-typed name that opens an organisation's name written in the same article ("Common Sense"
+    # beside "Common Sense Media") is that organisation
+    org_heads: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        toks = norm(m.text).split()
+        if m.type == "ORG" and len(toks) >= 2 and m.text != m.text.upper():  # not a shouted headline
+            org_heads[m.article].update(" ".join(toks[:i]) for i in range(1, len(toks)))
+    for m in mentions:
+        n = norm(m.text)
+        # (one word only where the corpus never writes it as a place: "Seattle" before "Seattle Against
+        # Slavery" is still the city)
+        if (
+            m.type == "PERSON"
+            and n in org_heads.get(m.article, ())
+            and (" " in n or not place_votes[n][True])
+        ):
+            m.type = "ORG"
+            opened.add((m.article, org_key(m.text)))
+    for m in mentions:
+        if m.type != "PERSON":
+            continue
+        toks = norm(m.text).split()
+        if len(toks) < 2 or toks[0] in _GIVEN_PLACES or toks[0] in _TITLES:
+            continue
+        votes = place_votes.get(toks[0])
+        if votes and votes[True] >= 3 and votes[True] >= 2 * votes[False]:
+            m.type = "ORG"
+            tails.add(" ".join(toks[1:]))
+    for m in mentions:
+        if m.type == "PERSON" and norm(m.text) in tails:
+            m.type = "ORG"  # "Cubs" alone: the team, as in "Chicago Cubs"
+    return frozenset(tails), frozenset(opened)
+
+
+def _team_nicknames(mentions: list[Mention]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """A lone plural name typed as a people, a place or a person ("the Indians", "the Bears") in an
+    article that writes an organisation ending in that word ("Cleveland Indians", "Chicago Bears") is
+    that organisation; ``_merge_orgs`` then joins it to the full name. A lone plural typed PERSON in an
+    article without the full name is the one team of the corpus ending in it (returned: word -> key).
+
+    Signal: a team or a group named in full is then called by its last word; within one article the
+    NER's other readings of that word (Indian people, a wild animal as a place) are the slips. Only a
+    name led by a place the corpus writes ("Chicago Bears", not a person "Eduardo Guerras") and ending
+    in a plural word (a team's), never a place itself ("University of Chicago" leaves "Chicago").
+
+    Also returned (``local``: (article, word) -> key): a lone plural typed ORG in an article that names
+    the place of the one place-led body of the corpus ending in it ("Texans" in a story naming Houston),
+    unless the corpus also writes that word ending a body not led by a place ("Senate Democrats",
+    "Financial Times"): then the word is a common noun of names, and "Democrats" or "Times" stays its own."""
+    places = {norm(m.text) for m in mentions if m.type == "GPE"}
+    ends: dict[str, set[str]] = defaultdict(set)
+    teams: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        toks = norm(m.text).split()
+        if (
+            m.type == "ORG"
+            and len(toks) >= 2
+            and " ".join(toks[:-1]) in places  # led by a place: "Cleveland Indians", not "Eduardo Guerras"
+            and m.text != m.text.upper()
+            and re.search(r"[^s]s$", toks[-1])  # a plural ("Bengals"); "-ss" ends a singular ("Congress")
+        ):
+            ends[m.article].add(toks[-1])
+            teams[toks[-1]].add(org_key(m.text))
+    # last words of bodies NOT led by a place ("Senate Democrats", "Financial Times"): a word that ends
+    # bodies of many kinds is a common noun of names, not one club's nickname ("Texans" is only place-led)
+    heads: set[str] = set()
+    for m in mentions:
+        toks = norm(m.text).split()
+        if m.type == "ORG" and len(toks) >= 2 and " ".join(toks[:-1]) not in places:
+            heads.add(toks[-1])
+    # words of persons' full names ("Eddie Adams"): a lone one may be that person's surname
+    in_persons = {
+        w for m in mentions if m.type == "PERSON" and " " in norm(m.text) for w in norm(m.text).split()
+    }
+    nicknames: dict[str, str] = {}
+    local: dict[tuple[str, str], str] = {}
+    places_in: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "GPE":
+            places_in[m.article].add(norm(m.text))
+    for m in mentions:
+        n = norm(m.text)
+        if not (" " not in n and len(n) > 3 and m.text[:1].isupper() and not m.text.isupper()):
+            continue
+        team = next(iter(teams[n])) if len(teams.get(n, ())) == 1 else ""
+        if (
+            m.type == "ORG"
+            and team
+            and " ".join(team.split()[:-1]) in places_in.get(m.article, ())
+            and n not in in_persons
+            and n not in heads
+        ):
+            # "the Texans" typed ORG in a game story that writes "Houston" but never "Houston Texans": the
+            # one place-led body of the corpus ending in the word, in an article that names its place
+            # (signal: a club is called by its nickname in a story set in its city or naming its home; a
+            # "Times" or "Democrats" in an article without "Los Angeles" or "Texas" stays its own)
+            local[(m.article, n)] = team
+            continue
+        if m.type in ("NORP", "LOC", "PERSON") and n in ends.get(m.article, ()):
+            m.type = "ORG"
+        elif m.type == "PERSON" and len(teams.get(n, ())) == 1 and n not in in_persons:
+            # "Astros players" in a story that never writes "Houston Astros": the one team of the corpus
+            # named so (a plural word as a person's whole name is the NER's slip). Not a lone plural typed
+            # ORG: place-led bodies ending in a plural are not all clubs ("Los Angeles Times", "Texas
+            # Democrats"), so "Times" or "Democrats" alone elsewhere would be taken for them
+            m.type = "ORG"
+            nicknames[n] = next(iter(teams[n]))
+    return nicknames, local

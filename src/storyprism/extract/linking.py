@@ -18,6 +18,9 @@ from functools import lru_cache
 
 from storyprism.extract.glosses import glossed
 from storyprism.extract.link_types import FAMILY_FIRST as _FAMILY_FIRST
+from storyprism.extract.link_types import _initials as _initials
+from storyprism.extract.link_types import _place_led as _place_led
+from storyprism.extract.link_types import _team_nicknames as _team_nicknames
 from storyprism.extract.link_types import (
     family_member,
     outvoted_person,
@@ -27,6 +30,7 @@ from storyprism.extract.link_types import (
     second_vote,
     undouble,
 )
+from storyprism.extract.link_types import org_key as org_key  # re-exported: the tests import it from here
 
 # re-exported: stage.py, speakers.py and the tests import these from here
 from storyprism.extract.name_chrome import _CREDITS as _CREDITS
@@ -36,7 +40,6 @@ from storyprism.extract.name_chrome import strip_credit as strip_credit
 from storyprism.extract.name_fragments import misspellings, place_fragments
 from storyprism.extract.name_signals import ALIASES as ALIASES  # re-exported: older imports
 from storyprism.extract.name_signals import (
-    CORP_SUFFIX,
     DEMONYM,
     INVISIBLE,
     LEGAL_FORM,
@@ -149,42 +152,6 @@ def _entity_id(cls: str, canonical: str) -> str:
     return "e-" + hashlib.sha1(f"{cls}|{canonical.lower()}".encode()).hexdigest()[:12]
 
 
-# given names that are also place names: "Georgia Toffolo" is a person, "Chicago Cubs" is not
-_GIVEN_PLACES = frozenset(
-    ["georgia", "jordan", "chad", "israel", "paris", "austin", "dallas", "florence", "sydney", "victoria",
-     "chelsea", "madison", "virginia", "carolina", "charlotte", "savannah", "india", "kenya", "lincoln",
-     "jackson", "devon", "troy", "phoenix", "orlando", "denver", "houston", "eugene", "raleigh", "augusta",
-     "adelaide", "alexandria", "kingston", "regina", "salem", "hope", "china", "brooklyn", "dakota", "cairo",
-     "siena", "vienna", "milan", "tyrone", "kent", "clyde", "aurora", "asia", "africa", "america"]
-)  # fmt: skip
-_INITIAL_SKIP = frozenset(["of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "at"])
-
-
-
-@lru_cache(maxsize=_TEXT_CACHE)
-def org_key(text: str) -> str:
-    """An organisation's key: normalised, legal-form suffix and ticker-style punctuation dropped."""
-    # "Goldman (GS": a ticker or a gloss in parentheses is not part of the name
-    n = norm(text.split("(")[0]) or norm(text)
-    n = CORP_SUFFIX.sub("", n) or n
-    # "Erie Times-News" and "Erie Times News", "Coca-Cola" and "Coca Cola": a hyphen between two words
-    # of a name is the outlet's spelling, not another body
-    n = re.sub(r"(?<=\w)-(?=\w)", " ", n)
-    return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}", n) else n
-
-
-# a number word in a name is abbreviated by its digit ("Formula One" -> "F1", "Group of Seven" -> "G7"):
-# the initialism writes the number, not the word's first letter
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9", "ten": "10", "twenty": "20"}  # fmt: skip
-
-
-@lru_cache(maxsize=_TEXT_CACHE)
-def _initials(key: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", key) if w and w not in _INITIAL_SKIP]
-    return "".join(_NUMBER_WORDS.get(w, w[0]) for w in words) if len(words) >= 2 else ""
-
-
 def vote_types(
     mentions: list[Mention],
     org_tails: frozenset[str] = frozenset(),
@@ -241,7 +208,7 @@ def vote_types(
         if known and known[1] == "place" and m.type in ("ORG", "PERSON"):
             m.type = "GPE"  # "DPRK" tagged ORG: the alias table knows it as a country's name
             continue
-        if m.type == "GPE" and re.search(r"\d", m.text):
+        if m.type == "GPE" and re.fullmatch(r"[A-Z]{1,3}\d{1,2}", m.text.strip()):
             # "F1" typed GPE: no country, state or city is named with a digit (a road or a grid square,
             # "A42", is a LOC, left alone); a name with a number is a series', a model's or a body's
             m.type = "ORG"
@@ -427,114 +394,6 @@ def _cut_credits(mentions: list[Mention]) -> None:
         rest = m.text[head : len(m.text) - cut]
         if norm(rest) in seen and not junk_name(rest):
             m.text, m.start, m.end = rest, m.start + head, m.end - cut
-
-
-def _place_led(mentions: list[Mention]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """A PERSON mention led by a word the corpus writes as a place ("Chicago Cubs", "Memphis Hustle",
-    "Seattle Seahawks") is an organisation named after the place, not a person; given names that are
-    also place names ("Georgia Toffolo") are kept."""
-    place_votes: dict[str, Counter[bool]] = defaultdict(Counter)
-    for m in mentions:
-        n = norm(m.text)
-        if " " not in n:
-            place_votes[n][m.type in ("GPE", "LOC")] += 1
-    tails: set[str] = set()
-    opened: set[tuple[str, str]] = set()
-    # a PERSON-typed name that opens an organisation's name written in the same article ("Common Sense"
-    # beside "Common Sense Media") is that organisation
-    org_heads: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        toks = norm(m.text).split()
-        if m.type == "ORG" and len(toks) >= 2 and m.text != m.text.upper():  # not a shouted headline
-            org_heads[m.article].update(" ".join(toks[:i]) for i in range(1, len(toks)))
-    for m in mentions:
-        n = norm(m.text)
-        # (one word only where the corpus never writes it as a place: "Seattle" before "Seattle Against
-        # Slavery" is still the city)
-        if (
-            m.type == "PERSON"
-            and n in org_heads.get(m.article, ())
-            and (" " in n or not place_votes[n][True])
-        ):
-            m.type = "ORG"
-            opened.add((m.article, org_key(m.text)))
-    for m in mentions:
-        if m.type != "PERSON":
-            continue
-        toks = norm(m.text).split()
-        if len(toks) < 2 or toks[0] in _GIVEN_PLACES or toks[0] in _TITLES:
-            continue
-        votes = place_votes.get(toks[0])
-        if votes and votes[True] >= 3 and votes[True] >= 2 * votes[False]:
-            m.type = "ORG"
-            tails.add(" ".join(toks[1:]))
-    for m in mentions:
-        if m.type == "PERSON" and norm(m.text) in tails:
-            m.type = "ORG"  # "Cubs" alone: the team, as in "Chicago Cubs"
-    return frozenset(tails), frozenset(opened)
-
-
-def _team_nicknames(mentions: list[Mention]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    """A lone plural name typed as a people, a place or a person ("the Indians", "the Bears") in an
-    article that writes an organisation ending in that word ("Cleveland Indians", "Chicago Bears") is
-    that organisation; ``_merge_orgs`` then joins it to the full name. A lone plural typed PERSON in an
-    article without the full name is the one team of the corpus ending in it (returned: word -> key).
-
-    Signal: a team or a group named in full is then called by its last word; within one article the
-    NER's other readings of that word (Indian people, a wild animal as a place) are the slips. Only a
-    name led by a place the corpus writes ("Chicago Bears", not a person "Eduardo Guerras") and ending
-    in a plural word (a team's), never a place itself ("University of Chicago" leaves "Chicago")."""
-    places = {norm(m.text) for m in mentions if m.type == "GPE"}
-    ends: dict[str, set[str]] = defaultdict(set)
-    teams: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        toks = norm(m.text).split()
-        if (
-            m.type == "ORG"
-            and len(toks) >= 2
-            and " ".join(toks[:-1]) in places  # led by a place: "Cleveland Indians", not "Eduardo Guerras"
-            and m.text != m.text.upper()
-            and re.search(r"[^s]s$", toks[-1])  # a plural ("Bengals"); "-ss" ends a singular ("Congress")
-        ):
-            ends[m.article].add(toks[-1])
-            teams[toks[-1]].add(org_key(m.text))
-    # words of persons' full names ("Eddie Adams"): a lone one may be that person's surname
-    in_persons = {
-        w for m in mentions if m.type == "PERSON" and " " in norm(m.text) for w in norm(m.text).split()
-    }
-    nicknames: dict[str, str] = {}
-    local: dict[tuple[str, str], str] = {}
-    places_in: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.type == "GPE":
-            places_in[m.article].add(norm(m.text))
-    for m in mentions:
-        n = norm(m.text)
-        if not (" " not in n and len(n) > 3 and m.text[:1].isupper() and not m.text.isupper()):
-            continue
-        team = next(iter(teams[n])) if len(teams.get(n, ())) == 1 else ""
-        if (
-            m.type == "ORG"
-            and team
-            and " ".join(team.split()[:-1]) in places_in.get(m.article, ())
-            and n not in in_persons
-        ):
-            # "the Texans" typed ORG in a game story that writes "Houston" but never "Houston Texans": the
-            # one place-led body of the corpus ending in the word, in an article that names its place
-            # (signal: a club is called by its nickname in a story set in its city or naming its home; a
-            # "Times" or "Democrats" in an article without "Los Angeles" or "Texas" stays its own)
-            local[(m.article, n)] = team
-            continue
-        if m.type in ("NORP", "LOC", "PERSON") and n in ends.get(m.article, ()):
-            m.type = "ORG"
-        elif m.type == "PERSON" and len(teams.get(n, ())) == 1 and n not in in_persons:
-            # "Astros players" in a story that never writes "Houston Astros": the one team of the corpus
-            # named so (a plural word as a person's whole name is the NER's slip). Not a lone plural typed
-            # ORG: place-led bodies ending in a plural are not all clubs ("Los Angeles Times", "Texas
-            # Democrats"), so "Times" or "Democrats" alone elsewhere would be taken for them
-            m.type = "ORG"
-            nicknames[n] = next(iter(teams[n]))
-    return nicknames, local
 
 
 def link_entities(mentions: list[Mention]) -> list[Entity]:

@@ -237,11 +237,12 @@ _UNIT_BEFORE_NUMBER = re.compile(
 
 # a name given right after a made thing's kind and a naming verb ("a missile defense battery known as
 # Thaad", "a rocket called the Space Launch System"): English introduces a product's or a system's name so;
-# a maker is introduced as a company ("a firm called X"), never as the thing it makes
+# a maker is introduced as a company ("a firm called X"), never as the thing it makes. ("vehicle" and
+# "system" are left out: "an investment vehicle called X", "a hospital system called X" name bodies)
 _KIND_NAMED = re.compile(
     r"\b(?:rocket|launcher|missile|spacecraft|capsule|airliner|smartphone|handset|console|helicopter|drone|"
     r"probe|lander|rover|chip|coprocessor|satellite|telescope|battery|interceptor|warship|submarine|"
-    r"aircraft|jet|vehicle|software|app|algorithm|system)s?,?\s+(?:known\s+as|called|dubbed|named)\s+(?:the\s+)?$",
+    r"aircraft|jet|software|app|algorithm)s?,?\s+(?:known\s+as|called|dubbed|named)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -305,10 +306,20 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
     # a name the article writes as the subject of a verb of attribution ("Huawei said") is a body
     spoken = {_bare(e.text) for e in ents if e.label == "ORG" and _SPEAKS.match(text[e.end : e.end + 20])}
     found -= spoken
+    # a PERSON-typed name goes only where it follows the naming phrase itself, or when it is one word: ships,
+    # probes and telescopes are named after people ("a submarine named Jimmy Carter"), and the person's
+    # full name elsewhere in the article ("Jimmy Carter, the former president") is that person's
     return [
         e
         for e in ents
-        if not ((e.label == "ORG" or (e.label == "PERSON" and _bare(e.text) in named)) and _bare(e.text) in found)
+        if not (
+            (e.label == "ORG" and _bare(e.text) in found)
+            or (
+                e.label == "PERSON"
+                and _bare(e.text) in named
+                and (" " not in _bare(e.text) or _KIND_NAMED.search(text[max(0, e.start - 60) : e.start]))
+            )
+        )
     ]
 
 

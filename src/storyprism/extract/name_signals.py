@@ -40,14 +40,16 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# invisible format characters a page's markup leaves inside a name ("Japan\u200b" after a headline link):
+# zero-width spaces and joiners, a soft hyphen, a byte-order mark, the Mongolian vowel separator, and the
+# bidirectional embeddings and isolates a page with right-to-left text sets around names
+# (U+202A-202E, U+2066-2069). They print as nothing, so the name a reader sees is the one without them
+# (signal: Unicode format characters carry no letters)
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
 # A corpus repeats its names hundreds of thousands of times; 5,000 articles already hold some 60,000
 # distinct ones, and a cache smaller than that misses on nearly every call as linking sweeps the corpus.
-# invisible format characters a page's markup leaves inside a name ("Japan\u200b" after a headline link):
-# zero-width spaces and joiners, a soft hyphen, a byte-order mark. They print as nothing, so the name
-# a reader sees is the one without them (signal: Unicode format characters carry no letters)
-INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-
-
 @lru_cache(maxsize=1 << 18)
 def norm(text: str) -> str:
     t = fold(INVISIBLE.sub("", text)).replace("’", "'").replace("‘", "'").strip()

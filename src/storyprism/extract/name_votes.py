@@ -16,6 +16,7 @@ from functools import lru_cache
 from storyprism.extract.ents import Ent
 from storyprism.extract.name_chrome import junk_name
 from storyprism.extract.name_fragments import country_names
+from storyprism.extract.name_words import _TITLES
 from storyprism.models import import_spacy
 
 import_spacy()  # spaCy's package first, the way every process imports it (without torch)
@@ -37,11 +38,32 @@ _MEMBER_AFTER = re.compile(
     r"spokes(?:man|woman|person)|executives?|chief|CEO|chairman|board|staff|employees|members?)\b"
 )
 _RECORD_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
-# a record in brackets or a game's score ("won 24-17", "a 3-1 win"): the marks of a sports story
+# a record in brackets or a game's score ("won 24-17", "a 3-1 win", "saw off the Indians 8-7": a score
+# straight after a capitalised plural): the marks of a sports story
 _SCORE = re.compile(
     r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)|\b\d{1,3}-\d{1,3}\s+(?:win|victory|loss|defeat|lead)\b"
     r"|\b(?:beat|beats|defeated|won|lost|trailed|led|routed|edged)\s+(?:\w+\s+){0,4}\d{1,3}-\d{1,3}\b"
+    r"|\b[A-Z][a-z]+[^s\W]s\s+\d{1,3}-\d{1,3}\b"
 )
+
+# words of a vote's tally: "the measure passed 52-48", "the Senate voted 51-49" (a margin, not a game's score)
+# (case kept: "Bills" and "house" are a team and a crowd's word in a game story; "Senate" is a chamber)
+_VOTE_WORDS = re.compile(
+    r"\b(?:[Vv]ot(?:e|es|ed|ing|ers?)|[Bb]allots?|[Mm]easures?|bill|[Rr]eferendum|[Ee]lections?|[Tt]urnout|"
+    r"[Ss]enators?|[Ll]awmakers|[Dd]elegates|Senate|House|Congress|Parliament)\b"
+)
+
+
+def _sporting(text: str) -> bool:
+    """Does the article give a score or a record (``_SCORE``) outside a vote's tally? Signal: a score
+    ("won 24-17") marks a sports story, but a vote margin is written the same way ("won 52-48"); a score
+    whose sentence speaks of a vote, a measure or voters is a tally, no sign of a game."""
+    for hit in _SCORE.finditer(text):
+        lead = max(text.rfind(". ", 0, hit.start()), text.rfind("\n", 0, hit.start())) + 1
+        ends = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
+        if not _VOTE_WORDS.search(text, lead, min(ends) if ends else len(text)):
+            return True
+    return False
 
 
 def person_slips(text: str, ents: list[Ent]) -> list[Ent]:
@@ -125,6 +147,14 @@ def cut_names(text: str, ents: list[Ent]) -> list[Ent]:
                     name in whole
                     and words[0].lower() not in STOP_WORDS  # "An African-American": a sentence's article
                     and not junk_name(name)  # "Getty Images Massa": a photo credit glued to a caption's name
+                    # "Aides to President [Kora Blake]": a title before a person's full name is no part of
+                    # the name (the NER leaves it out on purpose); "General Motors" is no person, may grow
+                    # (only before a full name: a one-word nickname may hold its title, "Dr Doom")
+                    and not (
+                        whole[name] == "PERSON"
+                        and " " in e.text.strip()
+                        and any(w.lower().rstrip(".") in _TITLES for w in words)
+                    )
                     and text[start : e.start] == " ".join(words) + " "
                     and not any(s < e.start and t > start for s, t in taken)
                 ):
@@ -147,7 +177,7 @@ def record_teams(text: str, ents: list[Ent]) -> list[Ent]:
     # (a club is written with "the" before its city, "hosts the Burlington Vermonters", or in a story that
     # gives a record or a score; "Texas Democrats walked out", with neither, is a party's state caucus)
     places = {e.text.strip() for e in ents if e.label == "GPE"}
-    sporting = bool(_SCORE.search(text))
+    sporting = _sporting(text)
     for e in ents:
         words = e.text.strip().split()
         if (
@@ -173,11 +203,12 @@ def _joined_teams(text: str, ents: list[Ent]) -> list[Ent]:
     """A place and a people's or a person's plural word the NER split with one space between them
     ("Cleveland" GPE, "Indians" NORP; "Florida" GPE, "Marlins" PERSON) are one club's name: one ORG span.
     Signal: a place set directly before a capitalised plural names a team or a club (the signal of
-    ``record_teams``), in a story that gives a score or a record, or after "the"; a possessive place
-    ("South Korea's Samsung") or a line break between them (a caption's end) keeps them apart."""
+    ``record_teams``), in a story that gives a score or a record (not a vote's tally: ``_sporting``); a
+    possessive place ("South Korea's Samsung") or a line break between them (a caption's end) keeps them
+    apart. "The" alone is no sign: "turnout among the Florida Cubans" names a people of a state."""
     if not ents:
         return ents
-    sporting = bool(_SCORE.search(text))
+    sporting = _sporting(text)
     ents = sorted(ents, key=lambda e: e.start)
     out: list[Ent] = []
     i = 0
@@ -191,7 +222,7 @@ def _joined_teams(text: str, ents: list[Ent]) -> list[Ent]:
             and text[e.end : nxt.start] == " "
             and not re.search(r"['’]s?$", e.text.strip())
             and _PLURAL_WORD.fullmatch(nxt.text.strip())
-            and (sporting or _THE_BEFORE.search(text, max(0, e.start - 4), e.start))
+            and sporting
         ):
             out.append(Ent(e.start, nxt.end, "ORG", text[e.start : nxt.end]))
             i += 2
