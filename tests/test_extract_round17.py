@@ -1,7 +1,7 @@
 """Issue 12, round 17: the right speaker and the real words. A written piece that speaks ("the letter
 began") is its writer's (the subject whose act it was the medium of, the subject of a verb of writing, or
 the one signer); a notice by a body ("a disclaimer by X") is that body's; a definite practitioner noun
-("the astrologer") is the person the text is about; a rank word tells one office from another; "found
+("the astrologer") is the person the text called by it; a rank word tells one office from another; "found
 guilty" is a verdict, and a non-specific thing that "would suggest" is the reporter's reasoning. Real
 spaCy, no mocks; the texts are written for the tests."""
 
@@ -75,9 +75,10 @@ def test_a_disclaimer_by_a_body_is_that_bodys() -> None:
     assert speaker == "Harbour Research Trust"
 
 
-def test_a_definite_practitioner_noun_is_the_person_named_before() -> None:
+def test_a_definite_practitioner_noun_is_the_person_the_text_called_by_it() -> None:
     text = (
-        "It was not until 1981 that Oskar Vennemann first described the effect. The astrologer explained "
+        "It was not until 1981 that astrologer Oskar Vennemann first described the effect. The astrologer "
+        "explained "
         "that the effect is “a tide that comes with the moon at its nearest point.”"
     )
     speaker, _ = _speaker_of(text, "a tide that comes")
@@ -85,8 +86,10 @@ def test_a_definite_practitioner_noun_is_the_person_named_before() -> None:
 
 
 def test_practitioner_suffixes() -> None:
-    assert expert_noun("astrologer") and expert_noun("psychologist") and expert_noun("physician")
+    assert expert_noun("astrologer") and expert_noun("psychologist") and expert_noun("photographer")
     assert not expert_noun("player") and not expert_noun("skier")
+    # "-ician" also makes ranks and kinds of person, and trades brought in about someone
+    assert not expert_noun("patrician") and not expert_noun("tactician") and not expert_noun("technician")
 
 
 def test_a_rank_tells_one_office_from_another() -> None:
@@ -188,3 +191,152 @@ def test_a_duty_to_report_is_no_stance() -> None:
 def test_have_to_say_with_a_clause_still_reports_words() -> None:
     text = "“I have to say that the plan is a disaster,” the mayor said on Monday."
     assert [q for q in quotes_of(text) if "disaster" in q.text]
+
+
+# ---------------------------------------------------------------------- review 3 mends
+
+
+def test_an_expert_brought_in_is_not_the_storys_subject() -> None:
+    # a pathologist or psychologist speaks about the person the story is about, and is someone else
+    text = "Carl Brenner died at his home on Sunday. “He died of a blow to the head,” the pathologist said."
+    speaker, _ = _speaker_of(text, "blow to the head")
+    assert speaker != "Carl Brenner"
+    text = "Luis Barragan admitted the thefts in court. “He felt no guilt,” the psychologist said."
+    speaker, _ = _speaker_of(text, "no guilt")
+    assert speaker != "Luis Barragan"
+
+
+def test_no_one_would_confirm_reports_a_silence() -> None:
+    # with a verb of saying, "no minister / no bank would confirm" reports a refusal, which is news
+    found = quotes_of("No minister would confirm that the ferry contract was cancelled.")
+    assert [q for q in found if "ferry contract" in q.text]
+    found = quotes_of("Asked about the breach, no bank would confirm that its records were taken.")
+    assert [q for q in found if "records were taken" in q.text]
+
+
+def test_empty_quotation_marks_do_not_crash() -> None:
+    # a stripped image or link can leave a pair of marks with nothing between them
+    for text in ("She said “ ” and walked off.", "“ ”", "“ ” “We are done,” the memo said."):
+        quotes_of(text)  # raised IndexError before
+
+
+def test_a_letter_someone_read_is_not_theirs() -> None:
+    # "in a letter" is the medium of the subject's own act only when the subject sends the message
+    text = "Marta Oyelaran read about the closures in a letter on Friday. “Your branch will shut,” the letter said."
+    speaker, _ = _speaker_of(text, "branch will shut")
+    assert speaker != "Marta Oyelaran"
+    text = (
+        "Jonas Pirelli found out in an email on Friday that his post was gone. "
+        "“Your contract has ended,” the email said."
+    )
+    speaker, _ = _speaker_of(text, "contract has ended")
+    assert speaker != "Jonas Pirelli"
+
+
+def test_a_from_phrase_outranks_a_possessive() -> None:
+    text = (
+        "Residents wrote to Ines Varga. Varga's letter from the residents ran to four pages. "
+        "“We cannot pay the new rent,” the letter said."
+    )
+    speaker, _ = _speaker_of(text, "new rent")
+    assert speaker != "Ines Varga"
+
+
+def test_by_on_another_noun_names_that_nouns_author() -> None:
+    text = (
+        "The council sent tenants a letter about a survey written by Jonas Pirelli. "
+        "“The tower is safe,” the letter said."
+    )
+    speaker, _ = _speaker_of(text, "tower is safe")
+    assert speaker != "Jonas Pirelli"
+
+
+def test_a_letter_from_someones_lawyer_is_not_theirs() -> None:
+    text = (
+        "The tribunal received a letter from Ana Ruiz's lawyer on Monday. "
+        "“My client did nothing wrong,” the letter said."
+    )
+    speaker, _ = _speaker_of(text, "did nothing wrong")
+    assert speaker not in ("Ana Ruiz", "Ruiz")
+
+
+def test_bodies_can_sign_a_letter() -> None:
+    text = (
+        "A letter signed by Google and Microsoft was sent to the minister on Monday. "
+        "“The rules must change now,” the letter said."
+    )
+    speaker, _ = _speaker_of(text, "rules must change")
+    assert speaker == "Google and Microsoft"
+
+
+def test_every_form_of_a_verb_of_sending_counts() -> None:
+    text = "Ruth Calloway is sending a letter to the board this week. “The fund is empty,” the letter says."
+    speaker, _ = _speaker_of(text, "fund is empty")
+    assert speaker == "Ruth Calloway"
+
+
+def test_a_speaker_span_with_a_leading_space_still_finds_the_writer() -> None:
+    from storyprism.extract.doc_writers import document_writer
+    from storyprism.extract.nlp import analyse
+    from storyprism.extract.speakers import DocContext
+
+    text = "Ruth Calloway wrote a letter to the board. “The fund is empty,” the letter said."
+    ents, tree = analyse([text])[0]
+    ctx = DocContext.build(text, ents, tree)
+    s = text.index(" the letter said")
+    span = (s, s + len(" the letter"))
+    assert document_writer(ctx, span, text[span[0] : span[1]].lower().strip()) == "Ruth Calloway"
+
+
+def test_the_they_walk_counts_quotes_as_no_distance() -> None:
+    from storyprism.extract.coordination import _GapWalk
+    from storyprism.extract.speakers import DocContext
+
+    text = "Crews said “we worked all night” and then “we rested”. Later\nthey said “no”, and they left."
+    quoted = [(text.index("“we w"), text.index("” and") + 1), (text.index("“we r"), text.index("”.") + 1)]
+    ctx = DocContext(text=text, ents=[], quoted=quoted)
+    pos = text.index("they left")
+    walk = _GapWalk(text, quoted, pos)
+    for a in range(pos, -1, -1):
+        assert walk.back_to(a) == ctx.narrative_gap(a, pos), a
+
+
+def test_they_in_a_long_quote_dense_paragraph_is_not_slow() -> None:
+    # one paragraph of many tagged quotes: the walk back for "they" must stay linear, not cubic
+    import time
+
+    from storyprism.extract.nlp import analyse
+    from storyprism.extract.quotes import find_quotes
+
+    parts = ["The event organisers said the night was calm."]
+    parts += [
+        f"“The crews on barge {i} did all they could and the marshals moved the families back to the car "
+        "parks in good order while the brigade checked the barge,” they said."
+        for i in range(80)
+    ]
+    text = " ".join(parts)
+    t0 = time.perf_counter()
+    ents, tree = analyse([text])[0]
+    t1 = time.perf_counter()
+    find_quotes(text, ents, parse=tree)
+    t2 = time.perf_counter()
+    # measured against the parse of the same text, so a loaded machine slows both alike
+    assert t2 - t1 < 0.5 * (t1 - t0)
+
+
+def test_a_hyphenated_title_holds_its_rank() -> None:
+    text = (
+        "Vice-President Carlos Mendes met union leader Tom Hale on Monday. "
+        "“We will meet again in May,” the vice president said."
+    )
+    speaker, _ = _speaker_of(text, "meet again in May")
+    assert speaker == "Carlos Mendes"
+
+
+def test_a_verb_of_relaying_after_the_quote_names_the_relayer() -> None:
+    text = (
+        "Local radio spoke to a father, Rafe Moss. He said: “I ran to see if I could help,” "
+        "Ilse Brandt relayed."
+    )
+    speaker, via = _speaker_of(text, "ran to see")
+    assert speaker == "Rafe Moss" and via == "Ilse Brandt"

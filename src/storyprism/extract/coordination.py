@@ -103,13 +103,15 @@ def they_group(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tupl
     "and"."""
     k = parse.token_at(pos) - 1
     # distance outside quotations: the words a group is quoted saying keep it in focus ("The organisers
-    # said ... “<a long quote>” ... “...,” they said"), as for "he" (``DocContext.narrative_gap``)
-    while k >= 0 and ctx.narrative_gap(parse.starts[k], pos) <= 400:
+    # said ... “<a long quote>” ... “...,” they said"), as for "he" (``DocContext.narrative_gap``);
+    # summed while walking back, so a quote-dense paragraph costs one pass, not one pass per token
+    gap = _GapWalk(text, ctx.quoted, pos)
+    while k >= 0 and gap.back_to(parse.starts[k]) <= 400:
         if (
             parse.deps[k] in ("nsubj", "nsubjpass")
             and parse.tags[k].startswith("NN")  # not a pronoun or a relative ("an industry that has")
             and parse.deps[parse.heads[k]] != "relcl"
-            and not any(qs <= parse.starts[k] < qe for qs, qe in ctx.quoted)
+            and not gap.inside
             # "Inspectors also say that unlicensed traders sell ... They also report": the subject of
             # a clause someone reports is part of what they said; the one who said it is the group a
             # next "they" continues (signal: the reporting clause's subject is the topic, not the content's)
@@ -150,6 +152,37 @@ def they_group(text: str, parse: Parse, ctx: DocContext, pos: int) -> tuple[tupl
             return None  # the last subject is one person or thing: "they" is someone else
         k -= 1
     return None
+
+
+class _GapWalk:
+    """``DocContext.narrative_gap(a, pos)`` for a start ``a`` that only moves back: characters outside
+    the quotations, or the whole distance once a line break lies between (a new paragraph). Each call
+    adds only the stretch walked since the last one, so a walk over many quotes stays linear."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]], pos: int) -> None:
+        self.text = text
+        self.quotes = sorted(q for q in quoted if q[0] < pos)
+        self.qi = len(self.quotes) - 1  # the last quotation that may overlap what is walked next
+        self.pos = self.at = pos
+        self.outside = 0
+        self.broken = False
+        self.inside = False  # whether the last start reached lies inside a quotation
+
+    def back_to(self, a: int) -> int:
+        if a < self.at:
+            if not self.broken and "\n" in self.text[a : self.at]:
+                self.broken = True
+            covered = 0
+            while self.qi >= 0 and self.quotes[self.qi][1] > a:
+                qs, qe = self.quotes[self.qi]
+                covered += max(0, min(qe, self.at) - max(qs, a))
+                if qs < a:
+                    break  # this quotation goes on before ``a``: keep it for the next stretch
+                self.qi -= 1
+            self.outside += self.at - a - covered
+            self.at = a
+        self.inside = self.qi >= 0 and self.quotes[self.qi][0] <= a < self.quotes[self.qi][1]
+        return self.pos - a if self.broken else self.outside
 
 
 _SUBORDINATE = frozenset(["advcl", "acl", "relcl", "pcomp"])

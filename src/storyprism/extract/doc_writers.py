@@ -20,7 +20,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyprism.extract.cues import _MORE_IRREGULAR, _forms
+
 if TYPE_CHECKING:
+    from storyprism.extract.ents import Ent
     from storyprism.extract.parse import Parse
     from storyprism.extract.speakers import DocContext
 
@@ -28,20 +31,34 @@ if TYPE_CHECKING:
 # reports are ``issuers``' business
 _PIECES = r"letter|post|email|e-mail|memo|essay|op-ed|blog|blogpost|message|note|column|book|memoir|diary"
 # "the letter", "the open letter", "this joint letter", "the Facebook post" as the whole speaker phrase
-_ANAPHOR = re.compile(rf"(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_PIECES})")
-# lemmas of verbs whose subject writes or sends the piece that is their object
-_WRITING_VERBS = frozenset(
-    ["write", "wrote", "written", "writes", "writing", "pen", "penned", "pens", "sign", "signed", "signs",
-     "send", "sent", "sends", "publish", "published", "publishes", "post", "posted", "posts", "draft",
-     "drafted", "co-sign", "co-signed", "cosigned", "author", "authored", "fire", "fired", "fires", "issue",
-     "issued", "release", "released", "address", "addressed", "submit", "submitted"]
+_ANAPHOR = re.compile(rf"(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_PIECES})", re.IGNORECASE)
+
+
+def _inflected(lemmas: tuple[str, ...], irregular: dict[str, list[str]]) -> frozenset[str]:
+    """Every form of ``lemmas`` (as ``cues`` inflects its cue verbs), with the irregular forms given."""
+    return frozenset(f for lemma in lemmas for f in (*_forms(lemma), *irregular.get(lemma, ())))
+
+
+# verbs whose subject writes or sends the piece that is their object, in every form ("is sending a letter")
+_WRITING_VERBS = _inflected(
+    ("write", "pen", "sign", "send", "publish", "post", "draft", "co-sign", "cosign", "author", "fire",
+     "issue", "release", "address", "submit"),
+    {"send": ["sent"], "pen": ["penned", "penning"], "submit": ["submitted", "submitting"],
+     "co-sign": ["co-signed"], "cosign": ["cosigned"]},
 )  # fmt: skip
+# verbs of perceiving or finding out: their subject takes in what a piece says ("read about it in a
+# letter", "found out in an email"), so the piece is the medium of someone else's message to them
+_TAKING_IN = _inflected(
+    ("read", "learn", "find", "hear", "discover", "see", "notice", "receive", "get"),
+    {**_MORE_IRREGULAR, "get": ["got", "gotten", "getting"]},
+)
 # prepositions that make the piece the medium of the clause's act ("in a letter", "through a post")
 _MEDIUM = frozenset(["in", "through", "via"])
 # authorship after the noun: "letter signed by", "letter, written by", "letter from" (right after the noun:
 # a later "from" belongs to another phrase, "urged the board to remove him from office")
 _BY_WRITER = re.compile(
-    r"(?:\s+from|[^.;:!?“”\"]{0,60}?\b(?:signed|written|penned|authored|co-signed|sent)\s+by)\s+(?:the\s+)?",
+    r"(?:\s+from|[^.;:!?“”\"]{0,60}?\b(?P<part>signed|written|penned|authored|co-signed|sent)\s+by)"
+    r"\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # a possessive name right before the piece: "Palmer's letter", "Ann Lee’s open letter"
@@ -56,11 +73,15 @@ _WINDOW = 4000
 
 def document_writer(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
     """The writer of the piece a definite speaker phrase ("the letter") refers back to, or None."""
-    m = _ANAPHOR.fullmatch(low)
-    if m is None or ctx.parse is None or not ctx.text[span[0] + m.start("noun")].islower():
+    # matched on the text itself, not on ``low`` (stripped), so offsets into the text stay exact
+    raw = ctx.text[span[0] : span[1]]
+    lead = len(raw) - len(raw.lstrip())
+    m = _ANAPHOR.fullmatch(raw.strip())
+    if m is None or ctx.parse is None or not ctx.text[span[0] + lead + m.start("noun")].islower():
         return None
     noun = m.group("noun")
     text = ctx.text
+    p = ctx.parse
     s = span[0]
     signers: str | None = None  # a list of several signers: used only if no single writer is named
     lo = max(0, s - _WINDOW)
@@ -71,12 +92,23 @@ def document_writer(ctx: DocContext, span: tuple[int, int], low: str) -> str | N
         if any(qs <= at < qe for qs, qe in ctx.quoted):
             continue  # a letter someone mentions inside their own quote is theirs to refer to
         before = text[max(0, at - 80) : at]
+        by = _BY_WRITER.match(text, end)
+        if (
+            by is not None
+            and by.group("part")
+            and p.heads[p.token_at(by.start("part"))] != p.token_at(end - 1)
+            and not re.fullmatch(r",?\s*(?:\w+ly\s+)?", text[end : by.start("part")])
+        ):
+            # "a letter about a report written by X": the participle modifies another noun, whose
+            # author X is (signal: the parse attaches the participle to what it describes)
+            by = None
         owner = _POSSESSOR.search(before)
-        if owner is not None:
+        if owner is not None and by is None:
+            # "Varga's letter from the residents": a possessive may name the holder or the receiver,
+            # an explicit "from"/"signed by" names the writer, so the possessive yields to it
             name = _named(ctx, at - len(before) + owner.start("name"))
             if name:
                 return name
-        by = _BY_WRITER.match(text, end)
         if by is not None:
             writers = _names_at(ctx, by.end())
             if len(writers) == 1:
@@ -104,7 +136,12 @@ def _clause_writer(ctx: DocContext, p: Parse, at: int, end: int) -> str | None:
     t = toks[-1]
     head = p.heads[t]
     verb: int | None = None
-    if p.deps[t] == "pobj" and p.word(ctx.text, head).lower() in _MEDIUM and p.is_verb(p.heads[head]):
+    if (
+        p.deps[t] == "pobj"
+        and p.word(ctx.text, head).lower() in _MEDIUM
+        and p.is_verb(p.heads[head])
+        and p.word(ctx.text, p.heads[head]).lower() not in _TAKING_IN
+    ):
         verb = p.heads[head]
     elif p.deps[t] == "dobj" and p.is_verb(head) and p.word(ctx.text, head).lower() in _WRITING_VERBS:
         verb = head
@@ -146,7 +183,9 @@ def _names_at(ctx: DocContext, pos: int) -> list[str]:
         # the first name follows "by"/"from" closely (a title at most)
         if len(gap) > (80 if out else 40) or re.search(r"[.;:!?“”\"\n]", gap):
             break
-        if x.label == "ORG" and re.match(r"\s+[a-z]", ctx.text[x.end : x.end + 3]):
+        if re.match(r"['’]s\b", ctx.text[x.end : x.end + 3]):
+            return []  # "a letter from Ana Ruiz's lawyer": a possessive name owns the writer, is not one
+        if x.label == "ORG" and _in_title(ctx, x):
             cursor = x.end  # a body inside a signer's title ("Sony Music general counsel Julie Swidler")
             continue
         if out and not re.search(r",|\band\b|&", ctx.text[last : x.start]):
@@ -155,3 +194,13 @@ def _names_at(ctx: DocContext, pos: int) -> list[str]:
         out.append(ctx.full_name(x.text, x.start) if x.label == "PERSON" else norm_name(x.text))
         cursor = last = x.end
     return out
+
+
+def _in_title(ctx: DocContext, body: Ent) -> bool:
+    """Whether a body opens the title of the person named right after it ("Sony Music general counsel
+    Julie Swidler"): only lower-case title words lie between the two, no "and" or comma (in "Google and
+    Microsoft" or "Oxfam, and union leader Tom Hale" the body is a signer of its own)."""
+    nxt = next((x for x in ctx.ents if x.label == "PERSON" and x.start >= body.end), None)
+    if nxt is None or nxt.start - body.end > 40:
+        return False
+    return re.fullmatch(r"(?:\s+(?!and\b|or\b)[a-z][\w-]*)+\s+", ctx.text[body.end : nxt.start]) is not None

@@ -69,7 +69,7 @@ def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
         # it (no object between) is a verdict on someone ("found guilty", "found dead"), no finding
         # with content; the clause after it is the reporter's
         return True
-    if _hypothetical_thing(p, text, v):
+    if lemma in _EVIDENCE and _hypothetical_thing(p, text, v):
         return True
     # signal: "find oneself" names a circumstance, not a finding
     return lemma == "find" and any(
@@ -83,13 +83,18 @@ _CLAUSE_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # determiners of a noun phrase that refers to no particular thing
 _NON_SPECIFIC = frozenset(["any", "no"])
 _HYPOTHETICAL = frozenset(["would", "could", "might"])
+# verbs of evidence: what a thing "would suggest/show/mean" is an inference drawn from it. Only these:
+# with a verb of saying ("no minister would confirm", "no bank would say") a non-specific subject
+# reports a silence or a refusal, which is news
+_EVIDENCE = frozenset(["suggest", "indicate", "mean", "show", "signal", "imply"])
 
 
 def _hypothetical_thing(p: Parse, text: str, v: int) -> bool:
     """ "any strike near the capital would suggest the real goal was ...": a subject with "any" or "no"
     refers to no particular thing (a non-specific noun phrase), and with a modal of the hypothetical the
     clause is the reporter's reasoning about what such a thing would mean, no one's words. Only for a
-    common-noun subject (a person noun is left: "no official would say" still reports a silence)."""
+    verb of evidence (``_EVIDENCE``, tested by the caller) and a common-noun subject that is not a
+    person ("no official would suggest" still reports that no one would)."""
     head = v
     if not any(p.deps[c] in _SUBJ for c in p.children(v)) and p.deps[v] == "conj":
         head = p.heads[v]  # "would risk ... and would suggest": the subject of the first verb

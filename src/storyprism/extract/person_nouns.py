@@ -37,9 +37,10 @@ OCCUPATIONS = frozenset(
 
 
 # English suffixes that make a noun for a practitioner of a field of knowledge or a craft ("astrologer",
-# "psychologist", "physician", "photographer", "astronomer"): like the listed occupations, a definite
-# such noun ("the astrologer explained") refers back to the person the text is about
-_EXPERT_SUFFIXES = ("ologist", "ologer", "ician", "ographer", "onomer")
+# "psychologist", "photographer", "astronomer"). Not "-ician": it also makes ranks and kinds of person
+# ("patrician", "tactician") and the trades brought in about someone (physician, technician). A definite
+# such noun stands for the person the text gave that noun to (``noun_referents.practitioner``)
+_EXPERT_SUFFIXES = ("ologist", "ologer", "ographer", "onomer")
 
 
 def expert_noun(word: str) -> bool:

@@ -32,6 +32,7 @@ from storyprism.extract.cues import (
     SHOWN_HEADS,
     SPEECH_LEMMAS,
     SPEECH_RE,
+    _forms,
 )
 from storyprism.extract.direct_frame import direct_attribution
 from storyprism.extract.followups import (
@@ -99,7 +100,8 @@ def find_direct(
     text: str, ctx: DocContext, min_words_unattributed: int = 6, parse: Parse | None = None
 ) -> list[Found]:
     """Direct quotes with speakers; split quotes ("A," he said, "B.") come back as one quote."""
-    raw = scan_direct(text)
+    # a pair of marks with nothing inside (what a stripped image or link leaves) quotes no words
+    raw = [parts for parts in scan_direct(text) if parts]
     ctx.quoted = [(parts[0][0], parts[-1][1]) for parts in raw]
     para_of = _para_index(text)
     found: list[Found] = []
@@ -154,7 +156,9 @@ def find_direct(
             q.speaker = b_name
             if before.via:
                 q.via = resolve(ctx, before.via)
-            elif a_name != b_name and (after.cue in _TAG_LEMMAS or after.cue in ALL_FORMS):
+            elif a_name != b_name and (
+                after.cue in _TAG_LEMMAS or after.cue in ALL_FORMS or after.cue in _RELAYING
+            ):
                 # only a verb of saying or reporting makes its subject pass the words on: "He said: “...”
                 # France's President returned to Paris" relays nothing (the sentence after moves on)
                 q.via = a_name
@@ -251,6 +255,9 @@ def find_direct(
 
 
 _TAG_LEMMAS = frozenset([*ALL_FORMS.values(), "according to"])
+# verbs of passing on someone's words ("..., Ilse Brandt relayed"): no cue of the speaker's own, but their
+# subject relays the quote (signal: the verb's meaning is handing on words someone else said)
+_RELAYING = frozenset(f for lemma in ("relay", "quote", "recount") for f in _forms(lemma))
 _CONTRAST_OPENS = re.compile(r"\s*,?\s*(?:but|while|whereas|although|though)\s", re.IGNORECASE)
 
 

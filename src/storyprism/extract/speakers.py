@@ -19,6 +19,7 @@ from storyprism.extract.ents import Ent
 from storyprism.extract.genders import _PRONOUN_GENDER, _genders, person_noun_gender
 from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _CREDITS, _TITLES, MOODS
+from storyprism.extract.noun_referents import last_two, practitioner
 from storyprism.extract.parse import Parse
 from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS, expert_noun
 from storyprism.extract.referents import (
@@ -428,6 +429,8 @@ class DocContext:
         for p in self.persons:
             name = self.full_name(p.text, p.start)
             title = self.titles.get(name, set())
+            # "Vice-President Ana Ruiz": a hyphenated title holds its head and its rank word too
+            title = title | {w for t in title if "-" in t for w in t.split("-")}
             if not title & compatible:
                 continue
             if owner and not owner & title:
@@ -638,7 +641,7 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
             return ctx.person_before(s, low) or phrase
         return phrase
     if low in ("the couple", "the pair", "the duo", "couple", "pair"):
-        pair = _last_two(ctx, s)
+        pair = last_two(ctx, s)
         if pair:
             return pair
     apposed = _named_in_apposition(ctx, span, low)
@@ -671,6 +674,8 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         # role) nor for two offices of state ("the president and prime minister": offices are held by
         # different people far more often than by one)
         words = words[: words.index("and")]
+    if len(words) == 2 and words[0] == "the" and expert_noun(words[-1]) and words[-1] not in OCCUPATIONS:
+        return practitioner(ctx, words[-1], s) or norm_name(phrase)  # "the pathologist": not the subject
     if (
         2 <= len(words) <= 5
         and words[0] == "the"
@@ -679,7 +684,6 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         and (
             words[-1] in OCCUPATIONS
             or words[-1] in DESCRIPTIONS
-            or expert_noun(words[-1])
             or re.fullmatch(r"\d+-year-old", words[-1]) is not None
         )
         and (
@@ -737,31 +741,6 @@ def _named_in_apposition(ctx: DocContext, span: tuple[int, int], low: str) -> st
     if p is None or ctx.text[p.end : p.end + 1] not in (",", ".", ")", ";"):
         return None
     return ctx.full_name(p.text, p.start)
-
-
-def _last_two(ctx: DocContext, pos: int) -> str | None:
-    """ "Kris Jenner filed for divorce from Bruce Jenner ... The couple acknowledged": the two people
-    named last, in the sentence or two before (within 300 characters, none inside a quote). A name
-    the NER typed as a body but joined by "and" to a person ("Miranda Kerr and Orlando Bloom") is a
-    person too: coordination joins like with like."""
-    names: list[str] = []
-    ends = {p.end for p in ctx.persons}
-    joined = [
-        x
-        for x in ctx.ents
-        if x.label == "ORG" and x.start - 5 in ends and ctx.text[x.start - 5 : x.start] == " and "
-    ]
-    for p in sorted([*ctx.persons, *joined], key=lambda x: x.start, reverse=True):
-        if p.end > pos:
-            continue
-        if pos - p.end > 300 or len(names) == 2:
-            break
-        if any(qs <= p.start < qe for qs, qe in ctx.quoted):
-            continue
-        name = ctx.full_name(p.text, p.start)
-        if name not in names:
-            names.append(name)
-    return f"{names[1]} and {names[0]}" if len(names) == 2 else None
 
 
 # between two names of a joint speaker ("Michael Sheen and Sarah Silverman", "The UK and U.S."): a
