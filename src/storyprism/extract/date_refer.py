@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from storyprism.text.calendar import WRITTEN_MONTHS
+
 # "in September of that year", "on May 4 that same year", "in June of the same year": a demonstrative
 # (or "the same") before "year" refers to a year already named; not "In September, that year's harvest
 # failed", where a possessive "that year's" opens a new clause's subject
@@ -24,10 +26,7 @@ def refers_back(text: str, end: int) -> bool:
     return _THAT_YEAR.match(text, end) is not None
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_MONTH = rf"(?:{WRITTEN_MONTHS})\.?"
 # what makes a written 4-digit number a year: a preposition that takes only a time before it ("in 1969",
 # "since 1995", "early 2001"), a month (and day) before it ("September 12, 1969"), another year in the same
 # coordination ("in 1995 and 1999"), ...

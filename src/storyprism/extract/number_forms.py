@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from storyprism.text.calendar import WRITTEN_MONTHS
+
 # "2 2/3": a whole number, one space, then a proper fraction with a denominator prose writes in mixed
 # numbers (halves, thirds, quarters, fifths, sixths, eighths, tenths, sixteenths of a unit); not "1/22" (a
 # gallery counter), "3/4/2018" (a date) nor "40 9/11 families" ("9/11", an 11th, is a date's name). A comma
@@ -31,10 +33,7 @@ def mixed_fraction(text: str, end: int) -> tuple[float, int] | None:
     return num / den, m.end()
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_MONTH = rf"(?:{WRITTEN_MONTHS})\.?"
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _AND = r"(?:and|or|&)"
 # "Jan. 12, " / "Jan. 12, 19, " / "Jan. 12, 19 and ": a month and a day, then the list's separators,

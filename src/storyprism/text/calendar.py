@@ -13,3 +13,8 @@ CALENDAR_WORDS = frozenset((*MONTHS, *WEEKDAYS))
 def month_alternation() -> str:
     """The capitalised month names as a regular-expression alternation ("January|February|...")."""
     return "|".join(m.capitalize() for m in MONTHS)
+
+
+# Month names as news copy writes them, in full and abbreviated (AP style "Sept.", also "Sep"), as one
+# regular-expression alternation without a group: each reader wraps it ("(?:...)\.?", a named group).
+WRITTEN_MONTHS = month_alternation() + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
