@@ -72,6 +72,7 @@ from storyprism.extract.tags import (
     cue_lemma,
     headline_cues,
     is_speakerish,
+    quoted_as_object,
     strip_intro,
     subject_before,
     tag_after,
@@ -179,22 +180,22 @@ def find_direct(
             # is; otherwise the parse decides and the patterns are the fallback. Any other verb after
             # a quote ("” Video provided by Newsy") is only a guess the parse overrules
             _parsed_speaker(text, ctx, parse, q)
-        quoting = QUOTING_AS.search(text, max(0, opening - 120), opening + 1)
-        if quoting and q.speaker and text[quoting.end() : opening].strip(" ,:") == "":
+        quoting = _quoted_object(text, max(0, opening - 120), opening + 1)
+        if quoting and q.speaker and text[quoting[1] : opening].strip(" ,:") == "":
             # "the article said, quoting him as saying, '...'": the person quoted is the speaker, the
             # subject of "said" only relays (signal: "quoting X as saying" hands the words to X)
-            q.via, q.speaker_span = q.speaker, quoting.span(1)
-            q.speaker = resolve(ctx, quoting.span(1))
+            q.via, q.speaker_span = q.speaker, quoting[0]
+            q.speaker = resolve(ctx, quoting[0])
             if q.via == q.speaker:
                 q.via = None
-        quoted_after = QUOTING_AS.search(text, closing, min(limit, closing + 80))
-        if quoted_after is not None and re.search(r"[.!?“”\"]", text[closing : quoted_after.start()]):
+        quoted_after = _quoted_object(text, closing, min(limit, closing + 80))
+        if quoted_after is not None and re.search(r"[.!?“”\"]", text[closing : quoted_after[0][0]]):
             quoted_after = None  # the tag must follow the closing mark in the same sentence
         if quoted_after is not None and q.speaker:
             # "“...,” the newspaper quoted him as saying": the person quoted is the speaker and the
             # paper relays, as "quoting X as saying" before the quote does
-            q.via, q.speaker_span = q.speaker, quoted_after.span(1)
-            q.speaker = resolve(ctx, quoted_after.span(1))
+            q.via, q.speaker_span = q.speaker, quoted_after[0]
+            q.speaker = resolve(ctx, quoted_after[0])
             if q.via == q.speaker:
                 q.via = None
         if q.cue == "continue" and continues_a_motion(text, opening):
@@ -252,6 +253,21 @@ def find_direct(
         out.append(q)
         last = q
     return out
+
+
+def _quoted_object(text: str, a: int, b: int) -> tuple[tuple[int, int], int] | None:
+    """The quoted person's span in "quoting X as saying" / "quoted X as saying" between ``a`` and ``b``
+    and the end of that frame: the capitalised-name pattern first, then any noun phrase as object
+    ("the letter quoted a neighbour as saying", "quoted coach Dan Ortiz as saying"; see
+    ``tags.quoted_as_object``)."""
+    m = QUOTING_AS.search(text, a, b)
+    if m is not None:
+        return m.span(1), m.end()
+    span = quoted_as_object(text, a, b)
+    if span is None:
+        return None
+    tail = re.match(r"\s+as\s+(?:saying|stating|writing|adding|telling\s+\w+)\s*[,:]?\s*", text[span[1] :])
+    return span, span[1] + (tail.end() if tail else 0)
 
 
 _TAG_LEMMAS = frozenset([*ALL_FORMS.values(), "according to"])

@@ -34,6 +34,38 @@ _SPK_QUOTED = re.compile(
     r"^[\s,—–-]*(?P<spk>[^.!?;“”\"«»]{1,90}?)\s+(?:was|were|is|are|has been|had been)\s+quoted\s+"
     r"(?:by\s+(?P<via>[^.,;“”\"]{1,60}?)\s+)?as\s+(?P<cue>saying|stating|telling|writing|adding)"
 )
+# "the column quoted coach Dan Ortiz as saying", "the letter quoted a neighbour as saying": the object of
+# active "quote ... as saying" is the one whose words they are, the subject only relays them (signal: the
+# grammar of "quote X as saying" hands the words to X). The object may be any noun phrase, a common noun
+# ("a neighbour") or a name behind a lower-case title ("coach Dan Ortiz"), not only a capitalised name.
+_QUOTED_AS_OBJ = re.compile(
+    r"\bquot(?:ing|ed|es)\s+(?P<obj>[\w.'’-]+(?:\s+[\w.'’-]+){0,5}?)\s+as\s+"
+    r"(?:saying|stating|writing|adding|telling\s+\w+)\s*[,:]?\s*"
+)
+# "was quoted in the paper as saying": the passive's subject is the speaker, the phrase after "quoted"
+# a place or time, not an object
+_NOT_OBJECT_FIRST = frozenset(
+    ["by", "in", "on", "at", "from", "during", "last", "earlier", "yesterday", "today", "as", "widely", "directly",
+     "previously", "recently", "later", "this", "that", "it"]
+)  # fmt: skip
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|am|often|widely|also)\s+$", re.IGNORECASE)
+
+
+def quoted_as_object(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of X in an active "quoted X as saying" between ``a`` and ``b``, or None (passive
+    "was quoted ... as saying" and "quoted in the paper as saying" have no object)."""
+    for m in _QUOTED_AS_OBJ.finditer(text, a, b):
+        obj = m.group("obj")
+        if obj.split()[0].lower() in _NOT_OBJECT_FIRST:
+            continue
+        if _PASSIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if any(ch in obj for ch in QUOTE_MARKS):
+            continue
+        return m.span("obj")
+    return None
+
+
 # the period of a title abbreviation does not end the speaker phrase ("said Mr. Kim, the North's leader")
 _TITLES_DOT = (
     "Mr",
