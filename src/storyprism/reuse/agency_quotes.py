@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from storyprism.reuse.credits import agency_of
 from storyprism.reuse.lineage import POST_MARK
-from storyprism.reuse.passes import _QUOTED, _norm_quotes
+from storyprism.text.overlap import long_quotations
 
 if TYPE_CHECKING:
     from storyprism.reuse.trace import Trace, _Tracer
@@ -114,7 +114,7 @@ def agency_quotations(tracer: _Tracer, traces: dict[str, Trace]) -> None:
             # "quoted by Reuters" (the agency's own quotation), or a call the sentence names
             gathered = c.cue == "told" or _QUOTED_BY.search(_unquoted(c.sentence)) is not None \
                 or private_exchange(c.sentence)
-            for q in _long_quotes([_norm_quotes(q).strip(" ,.") for q in _QUOTED.findall(c.sentence)]):
+            for q in _long_quotes(long_quotations(c.sentence)):
                 for run in _runs(q):
                     credited.setdefault(run, set()).add((agency, other, gathered))
     if not credited:

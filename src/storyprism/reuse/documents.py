@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from storyprism.records import Reuse
 from storyprism.reuse.credits import _TIME_WORDS, SPEECH, Credit, announcements, statement_leads
 from storyprism.text.outlets import squash
+from storyprism.text.overlap import has_long_quotation
 
 if TYPE_CHECKING:  # the tracer imports this module: no import cycle at run time
     from storyprism.reuse.trace import Trace, _Tracer
 
-_QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
 # British house style quotes speech in single marks: "'Criminals exploited a flaw,' the statement said."
 # (an opening mark before a capital, a closing one after the clause's punctuation: no apostrophe)
 _SINGLE_QUOTED = re.compile(r"(?:^|[\s(:])['\u2018][A-Z].{10,}?[,.!?]['\u2019](?=\s|$)")
@@ -119,7 +119,7 @@ def document_restatements(tracer: _Tracer, traces: dict[str, Trace]) -> None:
 
 def _quotes(sentence: str) -> bool:
     """The sentence prints a quotation in double marks, or in single ones (British house style)."""
-    return bool(_QUOTED.search(sentence) or _SINGLE_QUOTED.search(sentence))
+    return has_long_quotation(sentence) or _SINGLE_QUOTED.search(sentence) is not None
 
 
 def issuer_people(key: str, sentences: Sequence[str]) -> set[str]:
@@ -164,7 +164,7 @@ def _announced(sentences: Sequence[str], spellings: Counter[str]) -> tuple[str, 
         return None
     key = max(issuers, key=lambda k: (len(by_key[k]), k))
     if any(key not in squash(s) and not _ISSUER_REFERENCE.search(s) and SPEECH.search(s)
-           for s in sentences if _QUOTED.search(s)):
+           for s in sentences if has_long_quotation(s)):
         return None  # someone else is quoted: the article has sources of its own
     return key, by_key[key][0]
 

@@ -23,12 +23,12 @@ from storyprism.reuse.lineage import (
     pasted_sentences,
     relays_another_outlet,
 )
+from storyprism.text.overlap import fold_quote_marks, long_quotations
 
 if TYPE_CHECKING:
     from storyprism.reuse.trace import Trace, _Tracer
 
 VERBATIM = {"identical": "copy", "copy": "copy", "edited": "edited"}
-_QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
 _POST = re.compile(POST_MARK)
 PASTED_SENTENCES = 3  # narrative sentences two articles print word for word: one source
 MAX_NEWSROOM_PEERS = 50  # earlier pieces of one outlet compared with each piece
@@ -43,12 +43,6 @@ def _derives_from(traces: Mapping[str, Trace], aid: str, other: str) -> bool:
         seen.add(node)
         node = traces[node].parent
     return node in seen
-
-
-def _norm_quotes(text: str) -> str:
-    """Lower case, one apostrophe, one space: quotes compared across house styles."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return " ".join(text.split())
 
 
 def feed_copies(tracer: _Tracer, traces: dict[str, Trace]) -> None:
@@ -111,11 +105,10 @@ def quote_only_rewrites(tracer: _Tracer, traces: dict[str, Trace]) -> None:
                 # rests on a named origin (wire, credited outlet) the shared material came from
                 continue
             # a quoted post (an @handle or #hashtag in it) is public, printed alike by every desk
-            quotes = [q for q in (_norm_quotes(q).strip(" ,.") for q in _QUOTED.findall(tracer.articles[x].text or ""))
-                      if q and not _POST.search(q)]
+            quotes = [q for q in long_quotations(tracer.articles[x].text or "") if q and not _POST.search(q)]
             if not quotes:
                 continue  # nothing to tell own reporting from rewriting by
-            pool = _norm_quotes(tracer.articles[y].text or "")
+            pool = fold_quote_marks(tracer.articles[y].text or "")
             if not all(q in pool for q in quotes):
                 continue
             rank = (int(y in tracer.source_like), len(quotes), r.score)

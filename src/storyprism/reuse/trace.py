@@ -70,9 +70,7 @@ from storyprism.reuse.lineage import (
     story_source_rewrites,
 )
 from storyprism.reuse.passes import (
-    _QUOTED,
     VERBATIM,
-    _norm_quotes,
     feed_copies,
     newsrooms,
     pasted_passages,
@@ -80,6 +78,7 @@ from storyprism.reuse.passes import (
 )
 from storyprism.reuse.signal_store import ArticleReads, FreshReads, LazySentences
 from storyprism.reuse.topic import OFF_EVENT_DAYS
+from storyprism.text.overlap import fold_quote_marks, has_long_quotation, long_quotations
 
 _WORD = re.compile(r"[a-z0-9]+")
 # the runs of _WORD longer than three characters: a run of four or more matches whole (the class
@@ -194,8 +193,8 @@ class _Tracer:
         return int(self.reads.get(aid, "sentences", lambda: len(self.sentences[aid])))
 
     def quoted(self, aid: str) -> bool:
-        """The body prints a quotation in double marks (passes._QUOTED)."""
-        return bool(self.reads.get(aid, "quoted", lambda: bool(_QUOTED.search(self.articles[aid].text or ""))))
+        """The body prints a long quotation in double marks (``text.overlap.has_long_quotation``)."""
+        return bool(self.reads.get(aid, "quoted", lambda: has_long_quotation(self.articles[aid].text or "")))
 
     def embedded_post(self, aid: str) -> datetime | None:
         """``direction.newest_embedded_post`` of the article's body."""
@@ -206,14 +205,14 @@ class _Tracer:
         return None if value is None else datetime.fromisoformat(value)
 
     def quoted_sentences(self, aid: str) -> list[list[Any]]:
-        """[sentence, its quotations normalised (``_norm_quotes``, edges stripped)] for each sentence
+        """[sentence, its quotations normalised (``text.overlap.long_quotations``)] for each sentence
         of the body that quotes (``_added`` reads these against the upstream's text)."""
         def read() -> list[list[Any]]:
             out: list[list[Any]] = []
             for sent in self.sentences[aid]:
-                quotes = _QUOTED.findall(sent)
+                quotes = long_quotations(sent)
                 if quotes:
-                    out.append([sent, [_norm_quotes(q).strip(" ,.") for q in quotes]])
+                    out.append([sent, quotes])
             return out
         return list(self.reads.get(aid, "quoted_sentences", read))
 
@@ -603,7 +602,7 @@ class _Tracer:
         upstream = [o for o in same_origin if o != t.article]
         if t.origin not in upstream:
             upstream.append(t.origin)
-        pool = _norm_quotes(" ".join((self.articles[o].text or "") for o in upstream[:MAX_UPSTREAM]))
+        pool = fold_quote_marks(" ".join((self.articles[o].text or "") for o in upstream[:MAX_UPSTREAM]))
         out = own
         for sent, quotes in self.quoted_sentences(t.article):
             if all(q not in pool for q in quotes):

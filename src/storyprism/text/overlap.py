@@ -14,6 +14,9 @@ SAME_SENTENCE = 0.8
 # may be stock phrases ("Police said the man was arrested.")
 PASTED_MIN_WORDS = 12
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{8,})[\"“”]")
+# A double-quoted passage of twelve characters or more: a speaker's words, long enough that two
+# articles printing it alike printed the same words, not a scare-quoted phrase ("so-called 'peace'")
+_LONG_QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
 
 
 def words(text: str) -> list[str]:
@@ -33,6 +36,23 @@ def word_containment(a: str, b: str) -> float:
 def quotations(text: str) -> list[str]:
     """The quoted passages of a sentence (eight characters or more between quotation marks)."""
     return _QUOTED.findall(text)
+
+
+def fold_quote_marks(text: str) -> str:
+    """Lower case, one apostrophe, one double mark, one space: quotations compared across house styles."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split())
+
+
+def has_long_quotation(text: str) -> bool:
+    """The text prints a passage of twelve characters or more in double quotation marks."""
+    return _LONG_QUOTED.search(text) is not None
+
+
+def long_quotations(text: str) -> list[str]:
+    """The long double-quoted passages of ``text``, each with ``fold_quote_marks`` and its edge
+    punctuation stripped, ready to look up in another article's folded text."""
+    return [fold_quote_marks(q).strip(" ,.") for q in _LONG_QUOTED.findall(text)]
 
 
 def mostly_quoted(text: str) -> bool:
