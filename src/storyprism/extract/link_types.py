@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
-from storyprism.extract.name_signals import CORP_SUFFIX, norm
+from storyprism.extract.name_signals import CORP_SUFFIX, aliases, norm
 from storyprism.extract.name_words import _TITLES
 from storyprism.records import Mention
 
@@ -385,3 +385,54 @@ def _team_nicknames(mentions: list[Mention]) -> tuple[dict[str, str], dict[tuple
             m.type = "ORG"
             nicknames[n] = next(iter(teams[n]))
     return nicknames, local
+
+
+def place_initialisms(keys: list[str | None]) -> list[str | None]:
+    """A country's formal name spelled out from an initialism the alias table knows ("Republic of Korea"
+    from ROK, "Democratic Republic of Congo" from DRC) joins the place the initialism names ("South Korea").
+    Signal: a state's initialism abbreviates its formal name, every word's first letter ("of" counted,
+    as ROK writes it, or left out, as DRC does); the table gives the common name both stand for. Only
+    initialisms of three letters or more (two letters, "UK", are shared by too many names), and only where
+    the formal name ends in a word of the common name (the country's own word: "Korea")."""
+    short: dict[str, str] = {}
+    for variant, (canon, kind) in aliases().items():
+        letters = variant.replace(".", "")
+        if kind == "place" and re.fullmatch(r"[a-z]{3,5}", letters) and " " in canon:
+            short[letters] = canon
+    moved: dict[str, str] = {}
+    for k in set(keys):
+        if not k or not k.startswith("place|") or len(k[6:].split()) < 3:
+            continue
+        name = k[6:]
+        every = "".join(w[0] for w in re.split(r"[\s-]+", name) if w)
+        for ini in (every, _initials(name)):
+            canon = short.get(ini, "")
+            # (the country's own word in both: "Republic of Korea" and "South Korea"; a "Republic of
+            # Kosovo" has ROK's letters but names another state)
+            if canon and canon != name and name.split()[-1] in canon.split():
+                moved[k] = f"place|{canon}"
+                break
+    return [moved.get(k, k) if k else k for k in keys]
+
+
+# a body's name followed by lowercase common nouns that say what it is ("Xinhua news agency", "the AfD
+# party", "People magazine"): the nouns describe the body, the capitalised words name it
+_DESCRIBED = re.compile(r"^(.*?[A-Z][^\s]*)((?:\s+[a-z][a-z-]+){1,3})$")
+
+
+def described_bodies(mentions: list[Mention], keys: list[str | None]) -> list[str | None]:
+    """An organisation written with a lowercase description after its name ("Xinhua news agency", "the
+    AfD party") joins the body the corpus writes under the bare name ("Xinhua"), when the corpus has one.
+    Signal: English capitalises a name and writes the common nouns that classify it in lowercase; the
+    name is the capitalised part. Places are left alone: "Kunduz province" and "Kunduz city" are two
+    places, the lowercase word tells them apart."""
+    orgs = {k for k in keys if k and k.startswith("org|")}
+    out: list[str | None] = []
+    for m, k in zip(mentions, keys, strict=True):
+        if k and k.startswith("org|"):
+            hit = _DESCRIBED.match(re.sub(r"^[Tt]he\s+", "", m.text.strip()))
+            head = f"org|{org_key(hit.group(1))}" if hit else ""
+            if head in orgs and head != k:
+                k = head
+        out.append(k)
+    return out

@@ -68,6 +68,11 @@ def _fits(word: str, long_words: list[str], rest: list[str]) -> bool:
     return " ".join(long_words) in _countries() or " ".join(rest) in _countries()
 
 
+# common nouns that head a state's name ("United States", "United Kingdom", "United Arab Emirates",
+# "Czech Republic"): a story may clip the name to them ("the States", "the Kingdom")
+_STATE_HEADS = frozenset(["states", "kingdom", "emirates", "republic", "federation"])
+
+
 def _names_a_place(word: str) -> bool:
     """A word that is a place of its own: a country, a place of the alias table, a world region."""
     known = aliases().get(word)
@@ -98,7 +103,10 @@ def place_fragments(mentions: list[Mention], keys: list[str | None]) -> list[str
         shown = re.sub(r"^the\s+", "", m.text.strip(), flags=re.IGNORECASE)
         # (typed LOC, a region or a feature: a word the NER types GPE, "Virginia" beside "West Virginia",
         # is a political unit of its own)
-        if len(words) != 1 or m.type != "LOC" or not shown[:1].isupper() or m.text.isupper():
+        # (or a country's name clipped to its head noun, "the States" beside "the United States": a common
+        # noun that heads a state's name is no place of its own, so any type the NER gave it)
+        head = len(words) == 1 and words[0] in _STATE_HEADS
+        if len(words) != 1 or (m.type != "LOC" and not head) or not shown[:1].isupper() or m.text.isupper():
             out.append(k)
             continue
         word = words[0]
@@ -112,6 +120,8 @@ def place_fragments(mentions: list[Mention], keys: list[str | None]) -> list[str
                 for c in corpus_long.get(word, set())
                 if c != k and " ".join(rest_words.get(f"{c}|{word}", ["-"])) in places_in[m.article]
             }
+        if head:
+            cands = {c for c in cands if c.split("|", 1)[1] in _countries()}  # only a state's name clips so
         out.append(next(iter(cands)) if len(cands) == 1 else k)
     return out
 

@@ -8,6 +8,7 @@ import re
 
 from storyprism.extract.name_context import in_context
 from storyprism.extract.name_fragments import country_names as _countries  # the one loader of the table
+from storyprism.extract.name_spans import awards, exclamations, grown_spans, plural_initialisms
 from storyprism.extract.speakers import Ent
 
 
@@ -172,6 +173,8 @@ def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
     streets and languages retyped (``_form``); then the fixes that read a name's words around it
     (``name_context``: described bodies, buildings, families, family names written first, headings and
     credit roles)."""
+    # spans the NER cut, exclamations and awards first (extract/name_spans.py): the rules below read whole names
+    ents = plural_initialisms(text, awards(exclamations(text, grown_spans(text, ents))))
     out = []
     # one-word PERSON names the article only ever writes after "the" ("The Library has been divided"):
     # English sets no article before a person's name, so the word is a thing's (a menu, a place)
