@@ -12,6 +12,7 @@ from collections import Counter
 
 from storyprism.extract.number_forms import in_day_list, mixed_fraction
 from storyprism.records import NumberMention
+from storyprism.text.numbers import noun_past_adjectives
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -55,6 +56,8 @@ _WORD_NUM = (
     + "|".join(sorted((w for w in _WORDS if " " not in w), key=len, reverse=True))
     + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?:thousand|million|billion))?"
 )
+# ("one" left out: a quotation opening on "one" is a phrase, "about “one day” soon", far more often than a count)
+_QUOTED_WORD_NUM = "|".join(sorted((w for w in _WORDS if " " not in w and w != "one"), key=len, reverse=True))
 # a phrase's word gaps match any run of whitespace ("tens of\nthousands", "more  than"): articles wrap
 # lines anywhere; ``_key`` reads the match back as the table's spelling
 _VAGUE_RE = "|".join(v.replace(" ", r"\s+") for v, _, _ in _VAGUE)
@@ -65,8 +68,9 @@ _ATTACHED_UNIT = r"km/h|kmh|kms|km|kg|kgs|mph|kph|mm|cm|ft|lbs|lb|mi|kwh|mwh|kw|
 NUMBER_RE = re.compile(
     # an opening quotation mark may stand between the approximator and its number (some "750 employees
     # had ...": the quotation starts at the number, the reporter's "some" still qualifies it; the mark
-    # has to touch the number, so it opens a quotation there and closes none)
-    rf"(?<![\w.,/-])(?:(?P<qual>{_QUAL_RE})\s+(?:[\"“‘](?=[$€£]?\d))?)?"
+    # has to touch the number, so it opens a quotation there and closes none; a number in words too: about
+    # "ten per cent")
+    rf"(?<![\w.,/-])(?:(?P<qual>{_QUAL_RE})\s+(?:[\"“‘](?=[$€£]?(?:\d|(?:{_QUOTED_WORD_NUM})\b)))?)?"
     rf"(?:(?P<vague>{_VAGUE_RE})|(?:between\s+)?(?P<a>{_VALUE})(?![.,]?\d)"
     # "two or three", "3 to 5 million": one interval
     rf"(?:\s*(?:to|-|–|and|or)\s*(?P<b>{_VALUE})(?![.,]?\d))?)"
@@ -379,13 +383,20 @@ def _unit(text: str, e: int, pct: bool, raw: str) -> str | None:
     for sign, code in (("$", "USD"), ("€", "EUR"), ("£", "GBP")):
         if sign in raw:
             return code
-    for w in re.findall(r"[A-Za-z][\w'’-]*|[.,;:!?]", text[e : e + 60])[:4]:
+    for k, t in enumerate(re.finditer(r"[A-Za-z][\w'’-]*|[.,;:!?]", text[e : e + 60])):
+        w = t.group(0)
         lw = w.lower()
+        if k >= 4:
+            break
         if lw in _UNIT_SKIP:
             continue
         if not w[0].isalpha() or lw in _UNIT_STOP:
             return None
-        return lw
+        # "998 horizontal miles", "3 nuclear-capable missiles": the shared reader's rule, the noun past one
+        # or two descriptive adjectives is what the figure counts (English puts them between the two)
+        one = raw.strip().lower() in ("1", "one", "a", "an")
+        head = noun_past_adjectives(text, e + t.start(), e + t.end(), one)
+        return head[0] if head is not None else lw
     return None
 
 
@@ -418,7 +429,15 @@ _DURATION_REST = re.compile(
 )
 _SMALLER_UNIT = re.compile(r"\s+(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
-_AND_MINUTES = re.compile(r"\s+hours?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+minutes?\b", re.I)
+# "10 hours and 13 minutes", "8 minutes, 19 seconds": a time unit and its next smaller one, sixty to one
+_AND_MINUTES = re.compile(
+    r"\s+(?:hours?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+minutes?"
+    r"|minutes?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+seconds?)\b",
+    re.I,
+)
+# "T-plus", "T+", "T-minus": a launch's mission clock; a reading of it is a moment on that clock, so its
+# minutes and seconds are not summed as one duration (the minutes alone are read, as round 8 settled)
+_MISSION_CLOCK = re.compile(r"\bT\W{0,2}(?:plus|minus)?\s*$", re.I)
 _DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")
 
 
@@ -460,6 +479,11 @@ _MEASURE_AFTER = re.compile(
     r"(?:second|minute|hour|day|week|month|year|mile|kilomet(?:er|re)|met(?:er|re)|foot|kilo\w*|ton)s?)\b",
     re.I,
 )
+
+
+# bare numerals right before a number, or right after it, each set off by single spaces
+_RUN_BEFORE = re.compile(r"(?:(?<![\w.,$€£%-])\d+ )+$")
+_RUN_AFTER = re.compile(r"(?: \d+(?![\w.,%-]))+")
 
 
 def _not_amount(text: str, m: re.Match[str]) -> bool:
@@ -514,6 +538,16 @@ def _not_amount(text: str, m: re.Match[str]) -> bool:
             re.search(r"(?:^|\s)\d{2,} $", before) and re.match(r" \d+(?:\s|$|[.,;)])", text[e : e + 8])
         ):
             return True
+    # "6 3 5 4": a run of three or more bare numerals with nothing but spaces between them is a list of
+    # labels (a map's keys, a code, a draw, a line of a table); prose joins amounts with words or
+    # punctuation, never sets them side by side ("in 2017 2000 troops" is two, and stays a count)
+    if raw_a.isdigit() and not raw_b and not m.group("pct") and not re.search(r"[$€£]", m.group(0)):
+        run_before = _RUN_BEFORE.search(text, max(0, s - 40), s)
+        run_after = _RUN_AFTER.match(text, e)
+        count = 1 + (run_before.group(0).count(" ") if run_before else 0)
+        count += len(re.findall(r"\d+", run_after.group(0))) if run_after else 0
+        if count >= 3:
+            return True
     # the middle or end of a phone number
     return bool(
         re.search(r"\(\d{3}\)\s*$", text[max(0, s - 7) : s]) or re.match(r"[-.]\d{3,4}\b", text[e : e + 6])
@@ -533,6 +567,22 @@ def _is_name_word(raw: str) -> bool:
         word[:1].isupper() or bool(re.fullmatch(r"(?:[a-z]+ )?\w+ions?", word))
     )
 
+
+# a figure's unit word and an opening bracket: what stands between a measure and its conversion
+_CONVERSION = re.compile(r"(?:\s*[A-Za-z]+\.?)?\s*\(\s*")
+_BOUNDS = frozenset(["more-than", "at-least", "less-than", "up-to", "nearly", "about"])
+# units of measure and money: only a measure is converted ("about 100 people (20 children)" is a part)
+_MEASURE_UNITS = (
+    r"(?:metres?|meters?|m|km|kms|kilomet(?:re|er)s?|miles?|mi|feet|foot|ft|yards?|yds?|inch(?:es)?|in|cm|mm|"
+    r"centimet(?:re|er)s?|kg|kgs|kilo(?:gram)?s?|pounds?|lbs?|tonnes?|tons?|ounces?|oz|grams?|g|lit(?:re|er)s?|"
+    r"gallons?|acres?|hectares?|ha|sq|square|cubic|mph|kph|km/h|knots?|degrees?)"
+)
+_MEASURE_UNIT = re.compile(rf"\s*{_MEASURE_UNITS}\b", re.I)
+
+
+def _measured(unit: str) -> bool:
+    """Whether a figure is a measure or an amount of money (its unit a unit of measure, or a currency)."""
+    return unit in ("USD", "EUR", "GBP") or bool(re.fullmatch(_MEASURE_UNITS, unit, re.I))
 
 # "several hundred", "a few thousand": how many times the scale word counts (English usage: "a few" two
 # to five, "several" three to nine, as "hundreds" alone runs from two hundred)
@@ -621,10 +671,13 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                 if _DURATION_REST.search(text[max(0, s - 30) : s]) and _SMALLER_UNIT.match(text, e):
                     continue  # "8 hours and 20 minutes", "3 minutes, 4 seconds": the rest of one duration
                 minutes = _AND_MINUTES.match(text, e)
+                if minutes and minutes.group(2) and _MISSION_CLOCK.search(text, max(0, s - 12), s):
+                    minutes = None  # "T-plus 3 minutes, 4 seconds": a mission clock's reading keeps its minutes
                 if minutes and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     # "10 hours and 13 minutes": one duration, 10.2 hours (its minutes are skipped above);
                     # the text spans the whole duration so that text and value agree, the unit stays hours
-                    a += (_value(minutes.group(1)) or 0.0) / 60
+                    # ("8 minutes, 19 seconds" likewise: 8.32 minutes)
+                    a += (_value(minutes.group(1) or minutes.group(2)) or 0.0) / 60
                     unit_at, e = e, minutes.end()
                 whole = re.fullmatch(r"\d+", raw.lstrip("$€£ "))
                 mixed = mixed_fraction(text, e) if whole and not pct else None
@@ -640,6 +693,17 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                 if half and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     a += 0.5  # "every 29 and a half days": one amount, 29.5
                     e = half.end()
+                if (
+                    qual is None
+                    and out
+                    and out[-1].qualifier in _BOUNDS
+                    and _CONVERSION.fullmatch(text, out[-1].end, s)
+                    and _measured(out[-1].unit or "")
+                    and (_MEASURE_UNIT.match(text, e) or re.search(r"[$€£]", m.group(0)))
+                ):
+                    # "less than 10 metres (33 feet)": a conversion in brackets restates the figure before it
+                    # in another unit, bound and all (the style books' convention for converted measures)
+                    qual = out[-1].qualifier
                 interval = _interval(a, qual)
                 few = _SEVERAL.search(text, max(0, s - 12), s)
                 if (

@@ -43,7 +43,8 @@ _PATTERN = re.compile(
     rf"|(?P<num>(?i:{_NUMBER}))(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|bn)\b))?)"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
     # An optional nationality or "more" between the count and the counted noun ("5,000 Russian troops").
-    r"(?:(?:\s+of)?(?:\s+(?P<adj>[A-Z][a-z]+|more|additional|other|extra|new))?\s+(?P<unit>[a-z]{3,}))?"
+    # Two capitalised words name one nationality or place ("two Costa Rican pilots", "40 South Korean firms").
+    r"(?:(?:\s+of)?(?:\s+(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|more|additional|other|extra|new))?\s+(?P<unit>[a-z]{3,}))?"
 )
 _NOT_UNITS = frozenset(
     ["and", "or", "to", "the", "in", "on", "at", "of", "for", "from", "with", "by", "per", "than", "a", "an",
@@ -55,6 +56,29 @@ TIME_UNITS = frozenset(
      "century", "season", "quarter"]
 )  # fmt: skip
 _ADJECTIVE_ENDINGS = ("al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ern", "ly")
+# Words that make a compound unit with the noun after them: "5 square miles" is an area, "12 nautical
+# miles" 22 km, "40 metric tons" 1,000 kg each; never an adjective read past to a plain "miles" or "tons".
+# They stay as the reader always had them: "square" is the unit ("5 square"), and those with an
+# adjective's ending are not read (as the unit of their own they paired two rockets' different payloads).
+_UNIT_MAKERS = frozenset(["square", "cubic", "nautical", "metric", "statute", "sq"])
+# Descriptive adjectives without a tell-tale ending that news copy puts between a count and its noun
+# ("four large airports", "three straight wins"): English orders determiner, numeral, adjectives, head.
+_PLAIN_ADJECTIVES = frozenset(
+    ["large", "small", "big", "major", "minor", "old", "young", "main", "former", "separate", "different",
+     "long", "short", "high", "low", "straight", "great", "full", "key", "top", "senior", "junior", "tiny",
+     "huge", "vast", "rare", "white", "black", "red", "green", "blue", "wild", "fresh", "whole", "single",
+     "private", "foreign", "domestic", "similar", "rural", "urban", "civilian", "elderly", "likely"]
+)  # fmt: skip
+# A word after one or two adjectives: the head noun the count counts ("998 horizontal miles").
+_AFTER_ADJECTIVE = re.compile(r"(?:-[a-z]+)*\s+(?P<head>[a-z]{3,})\b(?!-)")
+_AFTER_TWO_ADJECTIVES = re.compile(
+    r"(?:-[a-z]+)*\s+(?P<adj2>[a-z]+(?:-[a-z]+)*)\s+(?P<head>[a-z]{3,})\b(?!-)"
+)
+# Nouns whose plural is the singular: "12 foreign aircraft", "30 young people" count them.
+_INVARIANT_PLURALS = frozenset(
+    ["people", "police", "staff", "personnel", "aircraft", "crew", "cattle", "sheep", "fish", "deer", "livestock",
+     "spacecraft", "troops", "feet"]
+)  # fmt: skip
 _MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 _THING_PREPS = frozenset(["in", "of", "for", "on"])
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -126,19 +150,71 @@ def _thing_after(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _adjective(word: str) -> bool:
+    """A descriptive adjective: a derivational ending ("horizontal", "dangerous", "executive"), a common
+    plain one ("large"), or a hyphenated compound modifier ("nuclear-capable", "long-range": English
+    hyphenates a compound only where it stands before the noun it modifies)."""
+    if word in _UNIT_MAKERS or word in _NOT_UNITS or word in STOPWORDS:
+        return False
+    if "-" in word:
+        return all(part.isalpha() for part in word.split("-"))
+    return word in _PLAIN_ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _plural_head(word: str, one: bool) -> bool:
+    """A head noun as a count writes it: plural after any count above one ("998 miles", "30 people"),
+    singular after one ("one large airport"). Number agreement tells a noun from a further adjective or a
+    verb ("three big red balloons" does not read "red" as counted; "the 12 original remain" no noun)."""
+    if word in _NOT_UNITS or word in STOPWORDS or word in _PLAIN_ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    if word in WORD_NUMBERS or word in _UNIT_MAKERS:
+        return False
+    if one:
+        return not word.endswith("s") or word in _INVARIANT_PLURALS
+    return word in _INVARIANT_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def noun_past_adjectives(text: str, start: int, end: int, one: bool, room: int = 2) -> tuple[str, int] | None:
+    """The head noun and its end when the word at ``start:end`` (read as a count's unit) is an adjective
+    and at most ``room`` adjectives in all, then the counted noun, follow ("998 horizontal miles", "3
+    nuclear-capable missiles", "four large international airports"). English puts descriptive adjectives
+    between a numeral and its head noun, so the noun counts; a noun there is not read past ("998 people
+    miles" counts people), and a word that makes a compound unit stays the unit ("5 square miles")."""
+    hyphened = re.match(r"(?:-[a-z]+)+", text[end:])
+    if room < 1 or not _adjective((text[start:end] + (hyphened.group(0) if hyphened else "")).lower()):
+        return None
+    after = _AFTER_ADJECTIVE.match(text, end)
+    if after is not None and _plural_head(after.group("head"), one):
+        return after.group("head"), after.end("head")
+    if room < 2:
+        return None  # "5,000 Russian armed ...": two adjectives at most
+    after = _AFTER_TWO_ADJECTIVES.match(text, end)
+    if after is None or not _adjective(after.group("adj2")) or not _plural_head(after.group("head"), one):
+        return None  # a noun between them is no adjective ("998 people miles")
+    return after.group("head"), after.end("head")
+
+
 def read_quantities(text: str) -> list[Quantity]:
     """Every counted quantity, amount of money and percentage in ``text`` (years and dates excluded)."""
     out = []
     for m in _PATTERN.finditer(text):
         cur = (m.group("cur") or "").lower()
         unit = (m.group("unit") or "").lower()
+        unit_end = m.end("unit") if m.group("unit") else -1
         if m.group("pct"):
             unit = "percent"
         elif cur:
             unit = _CURRENCIES[cur]
+        elif unit:
+            one = (m.group("num") or "").lower() in ("1", "one")
+            head = noun_past_adjectives(text, m.start("unit"), m.end("unit"), one, 1 if m.group("adj") else 2)
+            if head is not None:
+                unit, unit_end = head
         if not unit or unit in _NOT_UNITS or stem(unit) in TIME_UNITS or stem(unit.rstrip("s")) in TIME_UNITS:
             continue
-        if unit not in ("percent", "USD", "EUR", "GBP") and unit.endswith(_ADJECTIVE_ENDINGS):
+        if unit not in ("percent", "USD", "EUR", "GBP") and (
+            unit.endswith(_ADJECTIVE_ENDINGS) or unit in _PLAIN_ADJECTIVES
+        ):
             continue  # "two great...", "1 billion internal...": no counted noun
         if _MONTHS.search(text[: m.start()]):  # "Dec. 15 troops": a date, not a count
             continue
@@ -161,7 +237,7 @@ def read_quantities(text: str) -> list[Quantity]:
             low, high, qualifier = _interval(qual, value, step)
         counted = unit not in ("percent", *_CURRENCIES.values())
         if counted:
-            end = m.end("unit")
+            end = unit_end
             thing = frozenset([stem(unit)])
         else:  # the figure ends at "%", the scale or the digits; what it is of follows
             end = max(m.end(g) for g in ("pct", "scale", "num", "vague") if m.group(g))
