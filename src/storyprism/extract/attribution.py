@@ -47,17 +47,17 @@ from storyprism.extract.content_edges import (
 )
 from storyprism.extract.cue_shapes import _agent_passive, _noun_cue, _stance_adjective
 from storyprism.extract.cues import (
-    _CIRCUMSTANCE,
-    _MEDIA,
-    _NOT_DONE,
-    _PASSIVE_HOLDER,
-    _TALK,
     ALL_FORMS,
     BELIEF_LEMMAS,
+    CIRCUMSTANCE,
     CUE_LEMMAS,
+    MEDIA,
+    NOT_DONE,
+    PASSIVE_HOLDER,
     QUESTION_WORDS,
     SPEECH_LEMMAS,
     SPEECH_OR_BELIEF,
+    TALK,
 )
 from storyprism.extract.frames import MESSAGE_PREP, frames
 from storyprism.extract.parse import Parse
@@ -204,11 +204,11 @@ def _content(
             word = text[p.starts[pr] : p.ends[pr]].lower()
             if allowed is not None and word not in allowed:
                 break  # "apologized to the players": the addressee, not what the apology was for
-            if lemma in _TALK and word in ("to", "with"):
+            if lemma in TALK and word in ("to", "with"):
                 break  # "talks to Vivienne Walt": who is talked to, not what is said
             if lemma == "say" and word not in _SAY_TOPIC_PREPS and not _says_yes_or_no(p, text, v):
                 break  # "said at a news conference", "said on Twitter", "said with a smirk", "said to him"
-            if word in _CIRCUMSTANCE or any(p.word(text, g) in TIME_WORDS for g in p.children(pr)):
+            if word in CIRCUMSTANCE or any(p.word(text, g) in TIME_WORDS for g in p.children(pr)):
                 break  # "said in a statement to CNN", "said after the meeting": how or when, not what
             objs = [g for g in p.children(pr) if p.deps[g] in ("pobj", "pcomp")]
             if objs and _message_object(p, text, objs[0]):
@@ -260,7 +260,7 @@ def _message_object(p: Parse, text: str, o: int) -> bool:
     """Whether object ``o`` of a cue can be what was said: not a picture or a clip ("tweeted an image
     of ...", "posted a video"). Content that is only a demonstrative or a formula ("say goodbye",
     "have to say about all this", "said that") is dropped by ``_says_something``."""
-    return text[p.starts[o] : p.ends[o]].lower() not in _MEDIA
+    return text[p.starts[o] : p.ends[o]].lower() not in MEDIA
 
 
 def _after_cue(
@@ -361,8 +361,10 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             # "isn't saying what other techniques he would support" names the open question he leaves
             # (an embedded question asserts nothing, so no claim is put in his mouth)
             continue
+        if not_speech.asked(p, text, i):
+            continue  # "Do we expect him to ...?": a yes/no question asserts nothing (``not_speech``)
         if p.deps[i] == "xcomp" and (
-            text[p.starts[p.heads[i]] : p.ends[p.heads[i]]].lower() in _NOT_DONE
+            text[p.starts[p.heads[i]] : p.ends[p.heads[i]]].lower() in NOT_DONE
             or (_yet_to(p, text, i) and not _asks(p, text, i))
         ):
             continue  # "was unable to confirm the reports", "declined to say", "has yet to comment": not said
@@ -371,7 +373,7 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         asker = unsaid.demanded_act(p, text, i)
         if asker == -1:
             continue  # "an effort to force the U.S. to ... agree to", "demanded NATO guarantee": not said
-        if lemma not in _PASSIVE_HOLDER and (
+        if lemma not in PASSIVE_HOLDER and (
             any(p.deps[c] in ("auxpass", "nsubjpass") for c in p.children(i))
             or (
                 # "a practice criticized by Miller": a bare past participle with a "by" agent on a noun

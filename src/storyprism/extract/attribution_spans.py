@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from storyprism.extract.content_edges import credit_free_start
-from storyprism.extract.cues import _EMPTY_WORDS
+from storyprism.extract.cues import EMPTY_WORDS
 from storyprism.extract.parse import Parse
 from storyprism.extract.subjects import PUNCT_EDGE
 
@@ -102,7 +102,7 @@ _FRAME_GOES_ON = re.compile(
 
 
 def _says_something(text: str, span: tuple[int, int]) -> bool:
-    return not all(w.strip(".,!?") in _EMPTY_WORDS for w in text[span[0] : span[1]].lower().split())
+    return not all(w.strip(".,!?") in EMPTY_WORDS for w in text[span[0] : span[1]].lower().split())
 
 
 def _headline(text: str, line: tuple[int, int]) -> bool:

@@ -12,7 +12,7 @@ from storyprism.extract.attribution_spans import (
     _says_something,
     _trim,
 )
-from storyprism.extract.cues import _EMPTY_WORDS, _VOICING, INTENT_NOUNS, SPEECH_NOUNS
+from storyprism.extract.cues import EMPTY_WORDS, INTENT_NOUNS, SPEECH_NOUNS, VOICING
 from storyprism.extract.parse import Parse
 from storyprism.extract.subjects import name_span, subject
 
@@ -40,7 +40,7 @@ def _agent_passive(p: Parse, text: str, v: int, lemma: str, deps: frozenset[str]
         # "a practice criticized by Miller", "The immigration bill, opposed by House Republicans,": a
         # participle after a noun is a passive whose subject is that noun (up to the participle)
         h = p.heads[v]
-        if p.word(text, h) in _EMPTY_WORDS or not p.tags[h].startswith("NN"):
+        if p.word(text, h) in EMPTY_WORDS or not p.tags[h].startswith("NN"):
             return None
         span = _trim(text, p.starts[p.lefts[h]], p.ends[v - 1])
         kind = "dobj"
@@ -48,7 +48,7 @@ def _agent_passive(p: Parse, text: str, v: int, lemma: str, deps: frozenset[str]
         subj = next((c for c in kids if p.deps[c] == "nsubjpass"), None)
         if subj is None:
             return None
-        if text[p.starts[subj] : p.ends[subj]].lower() in _EMPTY_WORDS | {"who", "which", "that"}:
+        if text[p.starts[subj] : p.ends[subj]].lower() in EMPTY_WORDS | {"who", "which", "that"}:
             return None  # "it was reported by", "who was criticized by": the words are elsewhere
         span = _trim(text, *p.subtree(subj))
         kind = "dobj"
@@ -156,7 +156,7 @@ def _noun_cue(p: Parse, text: str, n: int) -> Attribution | None:
     if (
         (speaker is None or pronoun)
         and p.deps[n] == "dobj"
-        and text[p.starts[h] : p.ends[h]].lower() in _VOICING
+        and text[p.starts[h] : p.ends[h]].lower() in VOICING
     ):
         # "Trump renewed his pledge to ...": the one who voices it, named, over the pronoun
         speaker = subject(p, text, h) or speaker

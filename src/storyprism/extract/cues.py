@@ -7,6 +7,7 @@ from lemmas so the regexes stay in sync with the lemma reported in ``Quote.cue``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 
 # Lemmas of verbs that introduce someone's words or stance.
 CUE_LEMMAS = (
@@ -300,44 +301,59 @@ for _lem in (*CUE_LEMMAS, *BELIEF_LEMMAS):
     for _f in (_lem, *forms):
         SPEECH_OR_BELIEF.setdefault(_f, _lem)
 
+
+def verb_forms(
+    lemmas: Iterable[str], extra_irregular: Mapping[str, Sequence[str]] | None = None
+) -> frozenset[str]:
+    """Every form of ``lemmas`` as this module inflects its cue verbs: the regular forms ("relayed",
+    "relaying"), the irregular ones it knows ("found", "heard") and any ``extra_irregular`` the caller adds
+    ("sent", "penned": doubled consonants and strong pasts are facts of each verb, not of a rule)."""
+    extra = extra_irregular or {}
+    return frozenset(
+        f
+        for lemma in lemmas
+        for f in (*_forms(lemma), *_MORE_IRREGULAR.get(lemma, ()), *extra.get(lemma, ()))
+    )
+
+
 # heads that undo the speech act of their infinitive ("unable to confirm", "declined to say")
-_NOT_DONE = frozenset(
+NOT_DONE = frozenset(
     ["unable", "failed", "fail", "fails", "declined", "decline", "declines", "refused", "refuse", "refuses",
      "unwilling", "reluctant", "hesitant"]
 )  # fmt: skip
 
-_TALK = frozenset(["talk", "speak", "write", "chat", "meet", "reach"])
+TALK = frozenset(["talk", "speak", "write", "chat", "meet", "reach"])
 
 # prepositions of manner, place and time never introduce what was said
-_CIRCUMSTANCE = frozenset(
+CIRCUMSTANCE = frozenset(
     ["in", "during", "after", "before", "since", "from", "by", "into", "through", "under", "within", "amid",
      "despite", "until", "via", "near"]
 )  # fmt: skip
 
 # passives whose subject holds the stance ("The Times is expected to endorse", "She is assured of");
 # for the rest the passive subject is the addressee ("was told that", "was asked")
-_PASSIVE_HOLDER = frozenset(["assure", "convince", "persuade", "quote", "hear"])  # "was heard saying"
+PASSIVE_HOLDER = frozenset(["assure", "convince", "persuade", "quote", "hear"])  # "was heard saying"
 
-_WITNESS = frozenset(
+WITNESS = frozenset(
     ["recalled", "recalls", "recall", "remembered", "remembers", "remember", "quoted", "quotes", "quote",
      "cited", "cites", "cite", "heard", "hear", "hears", "saw", "see", "seen", "sees", "watched", "watch",
      "showed", "shows", "shown", "show", "featured", "features", "featuring", "feature", "filmed",
      "recorded", "caught", "overheard"]
 )  # fmt: skip
 
-_DOCUMENTS = frozenset(
+DOCUMENTS = frozenset(
     ["statement", "statements", "letter", "report", "post", "tweet", "message", "video", "release", "memo",
      "email", "note", "filing", "comment", "comments", "remarks", "speech", "interview", "op-ed", "column"]
 )  # fmt: skip
 
 # things that display words someone put there ("a sign that read", "the caption which reads")
-_DISPLAYS = frozenset(
+DISPLAYS = frozenset(
     ["sign", "signs", "caption", "headline", "banner", "poster", "placard", "billboard", "ad", "ads", "shirt",
      "t-shirt", "t-shirts", "shirts", "hat", "hats", "message", "messages", "video", "videos", "slogan"]
 )  # fmt: skip
 
 # what is posted or shown rather than said ("tweeted an incredible image", "released a video")
-_MEDIA = frozenset(
+MEDIA = frozenset(
     ["image", "images", "photo", "photos", "picture", "pictures", "video", "videos", "clip", "clips", "link",
      "links", "graphic", "map", "selfie", "screenshot", "gif", "emoji", "footage",
      # a count or a deed, not a message ("claims responsibility", "has claimed 20,000 lives", "referred
@@ -346,7 +362,7 @@ _MEDIA = frozenset(
 )  # fmt: skip
 
 # a bare demonstrative or indefinite ("say about all this", "admitted it") points at words given elsewhere
-_EMPTY_WORDS = frozenset(
+EMPTY_WORDS = frozenset(
     ["all", "this", "that", "these", "those", "it", "them", "so", "something", "anything", "nothing",
      "everything", "much", "more", "a", "lot", "goodbye", "hello", "thanks", "yes", "no", "sorry",
      # a subject pronoun alone is a clause cut short by a mark ("tweeted 'They ... they gave me ramen.'")
@@ -373,7 +389,7 @@ INTENT_NOUNS = frozenset(
 
 # (not "decision", "plan", "bid", "desire", "willingness": acts and wishes, not something said)
 # verbs whose subject voices the noun it takes ("made the claim that", "repeated his warning that")
-_VOICING = frozenset(
+VOICING = frozenset(
     ["make", "made", "makes", "making", "issue", "issued", "issues", "repeat", "repeated", "repeats",
      "reiterate", "reiterated", "express", "expressed", "expresses", "voice", "voiced", "voices",
      "renew", "renewed", "echo", "echoed", "raise", "raised", "raises", "offer", "offered", "float",

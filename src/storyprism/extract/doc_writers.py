@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyprism.extract.cues import _MORE_IRREGULAR, _forms
+from storyprism.extract.cues import verb_forms
 
 if TYPE_CHECKING:
     from storyprism.extract.ents import Ent
@@ -34,13 +34,8 @@ _PIECES = r"letter|post|email|e-mail|memo|essay|op-ed|blog|blogpost|message|note
 _ANAPHOR = re.compile(rf"(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_PIECES})", re.IGNORECASE)
 
 
-def _inflected(lemmas: tuple[str, ...], irregular: dict[str, list[str]]) -> frozenset[str]:
-    """Every form of ``lemmas`` (as ``cues`` inflects its cue verbs), with the irregular forms given."""
-    return frozenset(f for lemma in lemmas for f in (*_forms(lemma), *irregular.get(lemma, ())))
-
-
 # verbs whose subject writes or sends the piece that is their object, in every form ("is sending a letter")
-_WRITING_VERBS = _inflected(
+_WRITING_VERBS = verb_forms(
     ("write", "pen", "sign", "send", "publish", "post", "draft", "co-sign", "cosign", "author", "fire",
      "issue", "release", "address", "submit"),
     {"send": ["sent"], "pen": ["penned", "penning"], "submit": ["submitted", "submitting"],
@@ -48,9 +43,9 @@ _WRITING_VERBS = _inflected(
 )  # fmt: skip
 # verbs of perceiving or finding out: their subject takes in what a piece says ("read about it in a
 # letter", "found out in an email"), so the piece is the medium of someone else's message to them
-_TAKING_IN = _inflected(
+_TAKING_IN = verb_forms(
     ("read", "learn", "find", "hear", "discover", "see", "notice", "receive", "get"),
-    {**_MORE_IRREGULAR, "get": ["got", "gotten", "getting"]},
+    {"get": ["got", "gotten", "getting"]},
 )
 # prepositions that make the piece the medium of the clause's act ("in a letter", "through a post")
 _MEDIUM = frozenset(["in", "through", "via"])

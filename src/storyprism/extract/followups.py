@@ -165,11 +165,17 @@ def role_subjects(text: str, ctx: DocContext, parse: Parse) -> None:
         gender = person_noun_gender(text[parse.starts[t] : parse.ends[t]])
         if gender is None:
             continue
-        if text[parse.starts[parse.lefts[t]] : parse.ends[parse.lefts[t]]].lower() not in (
-            "a",
-            "an",
-            "another",
-        ):
+        first = text[parse.starts[parse.lefts[t]] : parse.ends[parse.lefts[t]]].lower()
+        if first == "the" and parse.lefts[t] == t - 1 and parse.word(text, t) in ROLE_SYNONYMS:
+            # "the president quickly went into the briefing room": a bare definite role names someone
+            # met before; where the text ties it to a named person (a title written with the name) that
+            # person is the clause's subject, the centre a pronoun after it continues
+            s = parse.starts[t - 1]
+            name = ctx.role(text[s : parse.ends[t]], s)
+            if name is not None:
+                ctx.role_refs.append((s, parse.ends[t], name))
+            continue
+        if first not in ("a", "an", "another"):
             continue
         if any(parse.deps[c] in ("conj", "appos") for c in parse.children(t)):
             continue
@@ -257,14 +263,20 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
     sentence names and has speak. Signal: a news lede introduces someone by description and names them
     in the sentence after, as the subject of a verb of saying. Only in the lede (the text's opening
     lines: further down a new description is a new person), only a plain name (a titled "Police Chief
-    Dan Smith" is someone else, an official), and the noun's gender must not contradict the name's."""
+    Dan Smith" is someone else, an official), and the noun's gender must not contradict the name's.
+    Further down, only a name the text meets there for the first time, opening the very next sentence and
+    speaking at once ("A passenger on a tram told how he was left shaking. Andy Nias wrote on Facebook
+    that ..."): a new source is brought in with a description of their own ("John Lee, who lives nearby,
+    said"), so a new name given none was introduced by the description just before."""
     for q in found:
         if q.speaker_span is None:
             continue
         s, e = q.speaker_span
         words = text[s:e].split()
-        if not words or len(words) > 6 or words[0].lower() not in ("a", "an") or s > 300:
+        if not words or len(words) > 6 or words[0].lower() not in ("a", "an"):
             continue
+        if s > 300 and q.speaker != norm_name(text[s:e]):
+            continue  # resolved already
         head = re.sub(r"[^\w-]", "", words[-1])
         gender = person_noun_gender(head)
         # "..., a police spokesman said. Mayor John Okafor said ...": a body's mouthpiece left unnamed
@@ -278,7 +290,9 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
             continue
         after = max(q.end, e)
         for nxt in (p for p in ctx.persons if after <= p.start <= after + 250):
-            if not _NAME_SAYS.match(text, nxt.end):
+            if s > 300 and not _bare_new_name(text, ctx, nxt, after):
+                break
+            if s <= 300 and not _NAME_SAYS.match(text, nxt.end):
                 continue  # a paper the NER took for a person ("The Rutland Herald reports") says nothing here
             before = text[max(0, nxt.start - 20) : nxt.start]
             titled = re.search(r"(?<![.!?]\s)\b(?:[A-Z][a-z]+|[A-Z][a-z]{1,3}\.)\s$", before) is not None
@@ -296,6 +310,21 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
             ):
                 q.speaker = name
             break
+
+
+# a name that speaks at once, with no description of its own: "Andy Nias wrote on Facebook that"
+_SPEAKS_AT_ONCE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|wrote|writes|posted|recalled)\b")
+
+
+def _bare_new_name(text: str, ctx: DocContext, nxt: Ent, after: int) -> bool:
+    """Whether ``nxt`` opens the sentence right after ``after`` (nothing but the sentence's end between),
+    is met there for the first time in the article, and speaks at once (``named_next``)."""
+    name = ctx.full_name(nxt.text, nxt.start)
+    return (
+        re.fullmatch(r"[\s\"”’')]*[.!?][\s\"”’')]*", text[after : nxt.start]) is not None
+        and _SPEAKS_AT_ONCE.match(text, nxt.end) is not None
+        and not any(ctx.full_name(p.text, p.start) == name for p in ctx.persons if p.start < nxt.start)
+    )
 
 
 # the next sentence's subject speaking "also": "Moon Jae-in also said", "Kim has also told reporters"

@@ -154,13 +154,20 @@ def quote_text(text: str, parts: list[tuple[int, int]]) -> str:
 
 def normalise_marks(text: str) -> str:
     """Same-length copy where doubled apostrophes and backticks (''like this'', ``this``) are quote marks,
-    and so are single marks where the text uses them as quotation marks (``single_quotes``)."""
+    a double prime that opens a quote is an opening mark (``_PRIME_OPEN``), and so are single marks where
+    the text uses them as quotation marks (``single_quotes``)."""
 
     def sub(m: re.Match[str]) -> str:
         after = text[m.end() : m.end() + 1]
         return ' "' if after and not after.isspace() else '" '
 
-    return single_quotes(re.sub(r"''|``", sub, text))
+    return single_quotes(_PRIME_OPEN.sub("“", re.sub(r"''|``", sub, text)))
+
+
+# a double prime keyed for an opening quotation mark (wire feeds render “ so: ″(North Korea) think ...,”
+# he said): at a line start or after a space or bracket, before a word or bracket, and closed by a ”
+# later in the same paragraph. After a digit it is an inch mark (a 12″ screen) and stays.
+_PRIME_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))″(?=[\w(])(?=[^\n“″]*”)", re.MULTILINE)
 
 
 # a single mark that can open a quote: at the start of a line or after a space, a bracket, a dash or a

@@ -9,6 +9,7 @@ Each rule is one general signal read off the parse (used by ``attribution.clause
 - a verb of knowing or suspecting with an embedded question ("suspected what was going on", "knows how
   it works") states no claim: the question is left open (a verb of speech, "asked what ...", still
   reports the question put);
+- the main verb of a yes/no question ("Do we expect him to ...?") asks, it asserts nothing;
 - a cue in a subordinate clause that follows its main verb without a comma ("The update comes as the
   former chief will testify") is a circumstance of that clause, not a comment on it: only a comment
   clause set off by punctuation ("..., as one adviser noted") frames the clause it hangs from;
@@ -293,3 +294,20 @@ def obliged(p: Parse, text: str, v: int) -> bool:
     return any(p.deps[c] == "dobj" for c in p.children(v)) and not any(
         p.deps[c] in ("ccomp", "xcomp") for c in p.children(v)
     )
+
+
+def asked(p: Parse, text: str, v: int) -> bool:
+    """ "Do we expect him to make a statement tonight?", "Will she say that it worked?": a cue that is
+    the main verb of a yes/no question (an auxiliary before its subject, subject-auxiliary inversion,
+    and the sentence ends with a question mark) asks whether something holds; a question asserts
+    nothing, so no one's words or view are reported (an interviewer's question in a transcript)."""
+    if p.deps[v] != "ROOT":
+        return False
+    kids = p.children(v)
+    subj = next((c for c in kids if p.deps[c] in _SUBJ), None)
+    if subj is None or subj > v or not any(p.deps[c] == "aux" and c < subj for c in kids):
+        return False
+    last = p.rights[v]
+    while last + 1 < len(p) and p.sent[last + 1] == p.sent[v]:
+        last += 1
+    return text[p.starts[v] : p.ends[last]].rstrip().endswith("?")  # a line break may close the sentence

@@ -32,7 +32,7 @@ from storyprism.extract.cues import (
     SHOWN_HEADS,
     SPEECH_LEMMAS,
     SPEECH_RE,
-    _forms,
+    verb_forms,
 )
 from storyprism.extract.direct_frame import direct_attribution
 from storyprism.extract.followups import (
@@ -273,7 +273,7 @@ def _quoted_object(text: str, a: int, b: int) -> tuple[tuple[int, int], int] | N
 _TAG_LEMMAS = frozenset([*ALL_FORMS.values(), "according to"])
 # verbs of passing on someone's words ("..., Ilse Brandt relayed"): no cue of the speaker's own, but their
 # subject relays the quote (signal: the verb's meaning is handing on words someone else said)
-_RELAYING = frozenset(f for lemma in ("relay", "quote", "recount") for f in _forms(lemma))
+_RELAYING = verb_forms(("relay", "quote", "recount"))
 _CONTRAST_OPENS = re.compile(r"\s*,?\s*(?:but|while|whereas|although|though)\s", re.IGNORECASE)
 
 

@@ -124,6 +124,7 @@ def _label_name(text: str, ctx: DocContext, span: tuple[int, int]) -> str:
 
 def settle_speakers(text: str, ctx: DocContext, found: list[Found]) -> None:
     """The last word on each speaker, after every rule that resolves one has run."""
+    cut: dict[str, str] = {}  # a speaker string cut to the name before its appositive -> that name
     for q in found:
         if q.speaker_span is None:
             if q.speaker and _unnamed(q.speaker):
@@ -139,7 +140,10 @@ def settle_speakers(text: str, ctx: DocContext, found: list[Found]) -> None:
             q.speaker = resolve(ctx, q.speaker_span)
             s, phrase = q.speaker_span[0], text[q.speaker_span[0] : e]
         if q.speaker and "," in phrase:
+            before = q.speaker
             _apposed(text, ctx, q)
+            if q.speaker and q.speaker != before and "," in before:
+                cut[before] = q.speaker
             s, e = q.speaker_span
             phrase = text[s:e]
         label = transcript_label(text, s)
@@ -153,6 +157,12 @@ def settle_speakers(text: str, ctx: DocContext, found: list[Found]) -> None:
             # writer's own "I think"): no name is known, and a pronoun printed as the speaker is no
             # name a reader can cite; the phrase found stays as the evidence
             q.speaker = None
+    # "“...,” Masao Okonogi, professor emeritus at Keio University, said. “...,” he said": a quote that
+    # went on with the first one's speaker carries the phrase as it was before its appositive was cut;
+    # it is the same person, under the same name
+    for q in found:
+        if q.speaker in cut:
+            q.speaker = cut[q.speaker]
 
 
 # a sentence end inside a phrase: a lowercase word, its stop, a capital ("roads. Officials"); an

@@ -69,6 +69,9 @@ class DocContext:
     # clause subjects that are a person named by a common noun ("an officer", "the captain"): (start,
     # end, gender or None), in text order; filled from the parse by ``quotes.find_quotes``
     role_subjects: list[tuple[int, int, str | None]] = field(default_factory=list)
+    # definite ones the text ties to a named person ("the president" after "President Obama"): (start,
+    # end, that person's full name), in text order; filled with ``role_subjects``
+    role_refs: list[tuple[int, int, str]] = field(default_factory=list)
     restored: set[int] = field(default_factory=set)  # starts of surnames the NER missed, restored
     org_subjects: set[int] = field(default_factory=set)  # starts of ORG mentions that are clause subjects
     nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> the full name it was given to
@@ -118,7 +121,7 @@ class DocContext:
                 r"\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*", pieces[-1]
             ):
                 before = pieces[-1]
-            words.update(re.sub(r"['’]s$", "", w.lower().strip(",")) for w in before.split()[-5:])
+            words.update(_title_words(before.split()[-5:]))
             after = re.match(r",\s+(?:a|an|the|who is)?\s*([^,.;]{2,60})[,.;]", text[p.end : p.end + 80])
             if after and parse is not None:
                 # "As for the scene ... choking Thurman, the director told Deadline ...": a clause after
@@ -129,7 +132,7 @@ class DocContext:
             if after:
                 # "’s" as a possessive ending only: a bare strip("'’s") ate the first letter of
                 # "spokesman", "secretary", "senator" (so the role match never saw them)
-                words.update(re.sub(r"['’]s$", "", w.lower().strip(",'’")) for w in after.group(1).split())
+                words.update(_title_words(after.group(1).split()))
         ctx.nicknames = _nicknames(ctx)
         ctx.gender = _genders(ctx)
         return ctx
@@ -169,7 +172,11 @@ class DocContext:
                 # a restored surname counts as a subject ("Musk has said ... he said"), not as merely the
                 # last name met: its gender is unknown to the text's votes, so as a fallback it would
                 # outbid the person a "she" continues ("her and Legend ... She tells her husband")
-                if p.start not in self.restored:
+                # ... unless the text shows it to be of the pronoun's own gender ("Timberlake ... his ...
+                # he yelled"): then agreement vouches for it as the last compatible name (signal: gender
+                # agreement), and a name met once in between ("Bob Dylan, another Minnesotan") is no
+                # better a candidate
+                if p.start not in self.restored or (want is not None and gender == want):
                     best = p
                 if p.start in self.subjects and self.narrative_gap(p.end, pos) <= 400:
                     subject = p
@@ -210,13 +217,17 @@ class DocContext:
         # "an officer on the scene sounds the alarm. “...,” he says": a person named by a role noun who
         # is the subject of a clause after the last named person is the one the pronoun continues
         # (signal: the most recent compatible subject is the centre of attention)
+        # "the president went into the briefing room and gave an address ... He said": a definite role
+        # subject the text ties to a named person counts the same, under that person's name
         after = pick.end if pick else 0
-        for rs, re_, rg in reversed(self.role_subjects):
+        roles = [(rs, re_, rg, norm_name(self.text[rs:re_])) for rs, re_, rg in self.role_subjects]
+        roles += [(rs, re_, self.gender.get(name), name) for rs, re_, name in self.role_refs]
+        for rs, re_, rg, name in sorted(roles, reverse=True):
             if rs < after or pos - re_ > 300:
                 break
             if not want or re_ > pos or (rg and rg != want) or any(qs <= rs < qe for qs, qe in self.quoted):
                 continue
-            return norm_name(self.text[rs:re_])
+            return name
         return self.full_name(pick.text, pick.start) if pick else None
 
     def narrative_gap(self, a: int, b: int) -> int:
@@ -479,6 +490,20 @@ def _nicknames(ctx: DocContext) -> dict[str, str]:
             words = nick.split()
             if len(words) == 2 and words[0].lower().strip(".") in _TITLES:
                 out.setdefault(words[1], full)  # "Dr Doom", later "the name Doom": the title dropped
+    return out
+
+
+def _title_words(words: list[str]) -> set[str]:
+    """Title words of a name from the words written beside it, lower-cased, a possessive "'s" cut
+    ("South Korea's" -> "korea": the owner of the office). A role noun in the possessive is another
+    person's office, not this one's ("Lisa Monaco, the president's counterterrorism adviser" is no
+    president): the possessive marks the possessor, so it names whom she serves."""
+    out = set()
+    for w in words:
+        word = re.sub(r"['’]s$", "", w.lower().strip(",'’"))
+        if word != w.lower().strip(",'’") and word in ROLE_SYNONYMS:
+            continue
+        out.add(word)
     return out
 
 

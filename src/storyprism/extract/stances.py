@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from storyprism.extract.cues import _DOCUMENTS, SPEECH_NOUNS
+from storyprism.extract.cues import DOCUMENTS, SPEECH_NOUNS
 from storyprism.extract.marks import QUOTE_MARKS
 from storyprism.extract.parse import Parse
 
@@ -49,7 +49,7 @@ INFORMING = frozenset(
 # nouns that name a piece of news or someone's words without giving them ("confirmed the news", "the reports")
 _NEWS_NOUNS = (
     SPEECH_NOUNS
-    | _DOCUMENTS
+    | DOCUMENTS
     | frozenset(
         ["news", "reports", "rumour", "rumours", "rumor", "rumors", "story", "stories", "details", "information",
          "account", "accounts", "it", "this", "that", "them", "these", "those", "speculation", "decision",

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.cues import (
-    _DISPLAYS,
-    _DOCUMENTS,
-    _PASSIVE_HOLDER,
-    _WITNESS,
+    DISPLAYS,
+    DOCUMENTS,
+    PASSIVE_HOLDER,
     ROLE_NOUNS,
     SPEECH_OR_BELIEF,
+    WITNESS,
 )
 from storyprism.extract.linking import _TITLES
 from storyprism.extract.parse import Parse
@@ -226,7 +226,7 @@ _TITLE_HEADS = ROLE_NOUNS | _TITLES | {"ceo", "cfo", "coo", "chief", "founder", 
 def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | None:
     """The speaker phrase of verb ``v``: its subject, or the subject of the verb it hangs from."""
     word = text[p.starts[v] : p.ends[v]].lower()
-    holder_passive = SPEECH_OR_BELIEF.get(word) in _PASSIVE_HOLDER
+    holder_passive = SPEECH_OR_BELIEF.get(word) in PASSIVE_HOLDER
     # two subjects for one verb is a parse slip on a title or a credit ("Firm co-founder Ramon Fonseca
     # Mora told" gives "Firm" and "Mora"; "SEOUL (Reuters) - North Korea said" gives "Reuters" and
     # "Korea"): a noun subject goes before an adjective one or a credit
@@ -272,7 +272,7 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
                 h = _relative_head(p, text, v, c)
                 hv = p.heads[h]
                 if (
-                    text[p.starts[h] : p.ends[h]].lower() in _DOCUMENTS | _DISPLAYS
+                    text[p.starts[h] : p.ends[h]].lower() in DOCUMENTS | DISPLAYS
                     and p.deps[h] == "dobj"
                     and p.is_verb(hv)
                     and depth < 3
@@ -318,11 +318,11 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
         if (
             p.is_verb(hv)
             and (
-                text[p.starts[h] : p.ends[h]].lower() in _DOCUMENTS
+                text[p.starts[h] : p.ends[h]].lower() in DOCUMENTS
                 # the noun speaks after a verb of perception or memory ("recalled the pilot telling", "an ad
                 # featuring voters saying"); otherwise it is an addressee ("emailed supporters saying") and
                 # the verb's subject speaks
-                or text[p.starts[hv] : p.ends[hv]].lower() not in _WITNESS
+                or text[p.starts[hv] : p.ends[hv]].lower() not in WITNESS
             )
         ):
             return subject(p, text, hv, depth + 1)
