@@ -9,7 +9,11 @@ normalisation follow the model's sentence-transformers configuration.
 
 int8 weights (ONNX Runtime's dynamic quantisation, per channel) were measured and left out: about 1.6x
 faster again, but they move sentence-pair cosines by 0.01 on average and cost the Webis-CPC paraphrase
-rule 2.5 points of recall; a shortcut is kept only when it costs no quality.
+rule 2.5 points of recall; a shortcut is kept only when it costs no quality. ONNX Runtime's offline
+float32 transformer fusions (fused Attention, SkipLayerNormalization, BiasGelu, EmbedLayerNormalization)
+keep the vectors (cosine >= 0.9999998) but took 12-20 % more CPU a sentence on this 2-core AVX-512
+machine, and session options (optimisation level, spinning) changed nothing: the matrix products, 80 %
+of the time, already run near the core's float32 peak (``benchmarks/encoder_speed.py``).
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ ENCODER_NAME = f"minilm6/onnx/v{EXPORT_VERSION}"
 # Texts and padded tokens per batch. A batch's activations (texts x tokens x 384 floats, and the
 # attention scores per head) stay in the core's cache at these sizes: on 1,500 Giveme5W1H sentences
 # 16 texts / 1,024 tokens took 3.6-3.7 ms of CPU a sentence, 32 / 2,048 took 3.9-4.1 and 128 / 8,192
-# took 5.0. Padding is masked out, and the vectors came out the same bits at every size tried
+# took 5.0 (round 18: 8 / 512 and 16 / 512 the same within noise, 4 / 256 and 32 / 1,024 slower).
+# Padding is masked out, and the vectors came out the same bits at every size tried
 # (tests/test_speed_round13.py checks it), so stored vectors stay valid.
 BATCH_SIZE = 16
 BATCH_TOKENS = 1024
