@@ -19,7 +19,8 @@ evidence, strongest first:
 Later passes read several articles at once: a feed's relay of another agency's text, quote-only and
 pasted rewrites and newsrooms (passes.py), restatements of a document or of a relayed announcement
 (documents.py), an uncredited piece printing a quotation another report credits to an agency
-(agency_quotes.py), one text's family (lineage.join_text_families), a tie of credits settled by the
+(agency_quotes.py), a piece relaying unnamed reports that prints one report's sentence
+(unnamed_relays.py), one text's family (lineage.join_text_families), a tie of credits settled by the
 interview the headline's subject gave (interviews.py).
 
 A primary document (press room, company blog, news office) is never a rewrite of news: a relation
@@ -78,6 +79,7 @@ from storyprism.reuse.passes import (
 )
 from storyprism.reuse.signal_store import ArticleReads, FreshReads, LazySentences
 from storyprism.reuse.topic import OFF_EVENT_DAYS
+from storyprism.reuse.unnamed_relays import unnamed_relays
 from storyprism.text.overlap import fold_quote_marks, has_long_quotation, long_quotations
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -524,6 +526,8 @@ class _Tracer:
         document_restatements(self, traces)
         # an uncredited piece printing a quotation another report credits to an agency
         agency_quotations(self, traces)
+        # a piece admitting it relays unnamed reports, printing one report's narrative sentence
+        unnamed_relays(self, traces)
         join_text_families(self, traces)
         newsrooms(self, traces)
         self._resolve(traces)
