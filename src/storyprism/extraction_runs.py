@@ -31,6 +31,7 @@ from storyprism.records import (
     Mention,
     NumberMention,
     Quote,
+    SentenceFrame,
     to_dict,
 )
 from storyprism.store import Store
@@ -114,12 +115,13 @@ def run_extraction(store: Store, articles: Sequence[Article], options: Options, 
     for batch, result in zip(batches, executor.map(partial(_extract_batch, options.extract), batches), strict=True):
         ids = [a.id for a in batch]
         with store.transaction():
-            for kind in ("quote", "mention", "number", "date"):
+            for kind in EXTRACTED_KINDS:
                 store.delete_derived(kind, ids)
             store.add_derived("quote", [(_quote_key(q), q) for q in result.quotes], lambda q: q.article)
             store.add_derived("mention", _per_article_keys(result.mentions, "m"), lambda m: m.article)
             store.add_derived("number", _per_article_keys(result.numbers, "n"), lambda m: m.article)
             store.add_derived("date", _per_article_keys(result.dates, "d"), lambda m: m.article)
+            store.add_derived("frame", _per_article_keys(result.frames, "f"), lambda m: m.article)
             for a in batch:
                 inferred.pop(a.id, None)
                 if a.id in result.failed:
@@ -138,6 +140,8 @@ def run_extraction(store: Store, articles: Sequence[Article], options: Options, 
     return len(todo)
 
 
+# the kinds of records extraction keeps per article (``frame``: what each sentence asserts)
+EXTRACTED_KINDS = ("quote", "mention", "number", "date", "frame")
 MIN_BATCH = 8  # articles per batch at least: each batch costs a round trip to a worker
 FAILED_KEY = "extraction_failed"  # meta record: article id -> why its extraction failed last time
 
@@ -167,6 +171,7 @@ def load_extraction(store: Store) -> Extraction:
         entities=store.derived(Entity, "entity"),
         numbers=store.derived(NumberMention, "number"),
         dates=store.derived(DateMention, "date"),
+        frames=store.derived(SentenceFrame, "frame"),
         inferred_published=store.get_meta("inferred_published", {}) or {},
     )
 
@@ -212,6 +217,7 @@ def run_linking(store: Store) -> Extraction:
     stored = load_extraction(store)
     extracted = as_extracted(stored)
     linked = extract.link_corpus(extracted)
+    linked.frames = stored.frames  # linking leaves them as extraction made them (compare reads them)
     _keep_found(extracted, linked)
     with store.transaction():
         # (the records as stored are at hand: only those linking changed are serialised and written)

@@ -271,6 +271,11 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
     dates: dict[str, list[list[object]]] = {}
     for d in data.extraction.dates:
         dates.setdefault(d.article, []).append([d.start, d.end, d.text, d.value, d.granularity, d.relative])
+    # what each sentence asserts (``compare.claims_frames``): a change to how extraction reads it
+    # (re-extracted articles) changes the claims' support, so it compares the story again
+    frames: dict[str, list[list[object]]] = {}
+    for f in data.extraction.frames:
+        frames.setdefault(f.article, []).append([f.start, f.end, f.predicates, f.embedded, f.words])
     stories = {s.id: s for s in data.stories}
     line_of = {sid: line.stories for line in data.storylines for sid in line.stories}
     # the options and the comparison code: an upgrade compares every story again
@@ -287,6 +292,7 @@ def _story_inputs(data: AnalysisData, options: Options) -> dict[str, list[str]]:
             parts.append([_quote_input(q, q.variant_group in groups) for q in quotes.get(aid, [])])
             parts.append([[r.source, r.kind, len(r.alignments)] for r in reuses.get(aid, [])])
             parts.append(sorted(dates.get(aid, []), key=str))
+            parts.append(frames.get(aid, []))
         line: list[object] = [options_key]
         for sid in line_of.get(story.id, []):
             other = stories.get(sid)
@@ -603,7 +609,7 @@ def _views_stage(run: RunState) -> None:
 # The stages of ``analyze``, in the order they run. ``linked`` is an optional read of compare (it
 # reads the stored extraction when linking did not run), so it is not declared as required.
 PIPELINE: tuple[Stage, ...] = (
-    Stage("extract", "extract", (), (), ("quote", "mention", "number", "date"), _extract_stage),
+    Stage("extract", "extract", (), (), ("quote", "mention", "number", "date", "frame"), _extract_stage),
     Stage("link", "extract", (), ("linked",), ("quote", "mention", "entity"), _link_stage),
     Stage("reuse", None, (), ("found", "origin_records"), ("reuse", "origin"), _reuse_stage),
     Stage("stories", "stories", ("origin_records",), ("state", "off_topic"),

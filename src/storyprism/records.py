@@ -257,6 +257,22 @@ class DateMention:
     end: int = -1
 
 
+@dataclass(slots=True)
+class SentenceFrame:
+    """What one sentence asserts, read off the extraction's dependency parse (``extract.predications``):
+    the keys of its main predicate(s), of the verbs that lie inside an argument of that predicate
+    (the acts it says something about), and of all its words. Keys are lower-cased lemmas with a
+    final "e" dropped (``extract.predications.key``), so that inflected forms of one word meet.
+    ``start``/``end`` are the sentence's span as the shared splitter (``text.sentences``) cuts it."""
+
+    article: str
+    start: int
+    end: int
+    predicates: list[str] = field(default_factory=list)
+    embedded: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+
 # --------------------------------------------------------------------------- comparison
 
 
@@ -315,6 +331,8 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    # per sentence, what it asserts (the claims of the comparison stage read it; ``SentenceFrame``)
+    frames: list[SentenceFrame] = field(default_factory=list)
     # article id -> ISO date read off the text, for articles whose metadata had no publication date
     inferred_published: dict[str, str] = field(default_factory=dict)
     # article id -> why its extraction failed (nothing of it is kept; the next run tries it again)

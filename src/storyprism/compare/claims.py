@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from storyprism import models
+from storyprism.compare.claims_frames import Frame, asserts_about
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.similarity import tfidf_matrix
 from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
@@ -56,6 +57,8 @@ class StoryText:
     _quantities: dict[int, list[Quantity]] = field(default_factory=dict)
     _pinned: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     _said_by: dict[int, str] = field(default_factory=dict)  # sentence index -> ``statement_origin``
+    # sentence index -> what it asserts, from the extraction's parse (``claims_frames``; set by the stage)
+    frames: dict[int, Frame] = field(default_factory=dict)
 
     def quantities(self, i: int) -> list[Quantity]:
         """The figures sentence ``i`` gives, read once per story (claims, their wording and the
@@ -663,6 +666,16 @@ def _states_figures(claim: tuple[list[Quantity], frozenset[str]], other: tuple[l
     )
 
 
+def _asserts_more(st: StoryText, i: int, j: int) -> bool:
+    """Whether sentence ``i`` states ``j``'s act inside an act of its own that ``j`` does not state
+    (``claims_frames.asserts_about``): "a union chief criticized the organisers for designating a
+    safety area" beside "the organisers designated a safety area". ``j`` supports the designation, not
+    the criticism; as the claim's wording, ``i`` has only its own article's support. Two sentences whose
+    main verbs both differ are a paraphrase as far as the parse can tell (their similarity grouped them)."""
+    a, b = st.frames.get(i), st.frames.get(j)
+    return a is not None and b is not None and asserts_about(a, b)
+
+
 def _wording_and_support(
     st: StoryText, group: list[int], quotes: Sequence[Quote], credited: dict[str, dict[str, str]]
 ) -> tuple[int, list[str]]:
@@ -673,7 +686,8 @@ def _wording_and_support(
     figures = {i: _figures(st.quantities(i), st.sentences[i].text) for i in group}
     best: tuple[tuple[int, int], int, list[str]] | None = None
     for rank, i in enumerate(ranked[:MAX_REPRESENTATIVES]):
-        stating = [j for j in group if j == i or _states_figures(figures[i], figures[j])]
+        stating = [j for j in group if j == i or (_states_figures(figures[i], figures[j])
+                                                  and not _asserts_more(st, i, j))]
         origins = _support(st, stating, quotes, credited)
         key = (len(origins), -rank)
         if best is None or key > best[0]:

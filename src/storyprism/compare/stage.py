@@ -9,6 +9,7 @@ from typing import TypeVar
 from storyprism.compare import parallel, splits
 from storyprism.compare.agents import agent_conflicts
 from storyprism.compare.claims import StoryText, build_claims, copied_sentences, story_text
+from storyprism.compare.claims_frames import story_frames
 from storyprism.compare.conflicts import (
     date_conflicts,
     negation_conflicts,
@@ -34,6 +35,7 @@ from storyprism.records import (
     DateMention,
     Quote,
     Reuse,
+    SentenceFrame,
     Story,
 )
 
@@ -147,6 +149,10 @@ class _Corpus:
         self.dates: dict[str, list[DateMention]] = {}
         for d in data.extraction.dates:
             self.dates.setdefault(d.article, []).append(d)
+        # what each sentence asserts (``claims_frames``), read off extraction's parse
+        self.frames: dict[str, list[SentenceFrame]] = {}
+        for f in data.extraction.frames:
+            self.frames.setdefault(f.article, []).append(f)
         self.reuse_list = list(data.reuses)
         self.reuses: dict[str, list[int]] = {}  # article -> positions in reuse_list (copies only)
         for k, r in enumerate(self.reuse_list):
@@ -165,6 +171,7 @@ def _compare_story(
     # in the reuse stage's order, as when every relation was scanned
     reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
     st.copied = copied_sentences(reuses, data.origins)
+    st.frames = story_frames(st.sentences, corpus.of(corpus.frames, st.articles))
     quotes: Sequence[Quote] = corpus.of(corpus.quotes, st.articles)
     claims = build_claims(st, quotes, options)
     result.claims.extend(claims)
@@ -197,6 +204,7 @@ def _compare_split(
         return
     reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
     st.copied = copied_sentences(reuses, data.origins)
+    st.frames = story_frames(st.sentences, corpus.of(corpus.frames, st.articles))
     quotes: Sequence[Quote] = corpus.of(corpus.quotes, st.articles)
     build_claims(st, quotes, options)
     # two tellings of one happening restate some of its facts from independent origins

@@ -42,6 +42,7 @@ from storyprism.records import (
     Origin,
     Quote,
     Reuse,
+    SentenceFrame,
     Story,
     Storyline,
     to_dict,
@@ -297,6 +298,7 @@ def _store_extraction(
     mentions: list[Mention] = []
     numbers: list[NumberMention] = []
     dates: list[DateMention] = []
+    frames: list[SentenceFrame] = []
     for a in articles:
         payload = by_item.get(owner.get(a.id, (-1, -1)))
         if payload is None:
@@ -312,6 +314,7 @@ def _store_extraction(
         mentions += [replace(m, article=a.id) for m in ex.mentions]
         numbers += [replace(n, article=a.id) for n in ex.numbers]
         dates += [replace(d, article=a.id) for d in ex.dates]
+        frames += [replace(f, article=a.id) for f in ex.frames]
         if ex.inferred_published:
             inferred[a.id] = next(iter(ex.inferred_published.values()))
         seen[a.id] = pipeline.extraction_mark(a, options.extract)
@@ -320,6 +323,7 @@ def _store_extraction(
         store.add_derived("mention", pipeline._per_article_keys(mentions, "m"), lambda m: m.article)
         store.add_derived("number", pipeline._per_article_keys(numbers, "n"), lambda m: m.article)
         store.add_derived("date", pipeline._per_article_keys(dates, "d"), lambda m: m.article)
+        store.add_derived("frame", pipeline._per_article_keys(frames, "f"), lambda m: m.article)
         store.set_meta("extracted", seen)
         store.set_meta("inferred_published", inferred)
         store.set_meta(pipeline.FAILED_KEY, failed)
@@ -393,6 +397,7 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file
                 quotes=[q for e in extra for q in e.get("quotes", [])],
                 dates=[d for e in extra for d in e.get("dates", [])],
                 numbers=[n for e in extra for n in e.get("numbers", [])],
+                frames=[f for e in extra for f in e.get("frames", [])],
             ),
         )
         keys = list(dict.fromkeys(k for a in members for k in sentence_keys(a.text, model)))
@@ -408,11 +413,12 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file
 
 
 def _unit_records(store: Store, article: str) -> dict[str, list[Any]]:
-    """The records of one article that comparison reads: its quotes, dates and numbers."""
+    """The records of one article that comparison reads: its quotes, dates, numbers and sentence frames."""
     return {
         "quotes": store.derived(Quote, "quote", article=article),
         "dates": store.derived(DateMention, "date", article=article),
         "numbers": store.derived(NumberMention, "number", article=article),
+        "frames": store.derived(SentenceFrame, "frame", article=article),
     }
 
 
@@ -477,6 +483,9 @@ def _write_collections(store: Store, output: str) -> None:
         ("quotes", Quote, "quote"),  # whole (with offsets): the export's fields and more
         ("entities", Entity, "entity"), ("numbers", NumberMention, "number"), ("dates", DateMention, "date"),
         ("mentions", Mention, "mention"), ("origins", Origin, "origin"),
+        # beyond the export's collections: what a workspace keeps so that a later local run compares
+        # an imported workspace as it was compared here (``compare.claims_frames``)
+        ("frames", SentenceFrame, "frame"),
     )
     for name, cls, kind in record_kinds:
         parquet.write_rows(output, name, [to_dict(r) for r in store.derived(cls, kind)])

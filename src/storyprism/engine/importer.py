@@ -28,6 +28,7 @@ from storyprism.records import (
     Rejected,
     RemovedLine,
     Reuse,
+    SentenceFrame,
     Story,
     Storyline,
     Summary,
@@ -108,7 +109,10 @@ def import_dataset(directory: str, store: Store) -> ImportReport:
         store.replace_derived("mention", pipeline._per_article_keys(mentions, "m"), lambda m: m.article)
         counts["mentions"] = len(mentions)
         records: list[Any]
-        for name, cls, kind, prefix in (("numbers", NumberMention, "number", "n"), ("dates", DateMention, "date", "d")):
+        # (frames: what each sentence asserts, which a later local comparison reads; a dataset written
+        # by older code has none, but its extraction marks name that code, so a local run extracts again)
+        for name, cls, kind, prefix in (("numbers", NumberMention, "number", "n"), ("dates", DateMention, "date", "d"),
+                                        ("frames", SentenceFrame, "frame", "f")):
             records = [from_dict(cls, r) for r in parquet.read_rows(directory, name)]
             store.replace_derived(kind, pipeline._per_article_keys(records, prefix), lambda m: m.article)
             counts[name] = len(records)

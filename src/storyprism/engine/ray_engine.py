@@ -355,7 +355,7 @@ def _split_extraction(result: Any, ids: list[str]) -> list[Any]:
     for k, aid in enumerate(ids):
         first.setdefault(aid, k)
     out = [Extraction() for _ in ids]
-    for kind in ("quotes", "mentions", "numbers", "dates"):
+    for kind in ("quotes", "mentions", "numbers", "dates", "frames"):
         for r in getattr(result, kind):
             getattr(out[first[r.article]], kind).append(r)
     for aid, value in result.inferred_published.items():

@@ -10,6 +10,7 @@ from storyprism.extract.linking import CLASS_OF, junk_name, link, shouted_kicker
 from storyprism.extract.numbers import find_numbers
 from storyprism.extract.options import ExtractOptions
 from storyprism.extract.parse import Parse
+from storyprism.extract.predications import sentence_frames
 from storyprism.extract.quotes import find_quotes
 from storyprism.extract.speakers import Ent
 from storyprism.extract.text import paragraphs, sentences
@@ -47,13 +48,14 @@ def extract_articles(articles: Sequence[Article], options: ExtractOptions | None
         if tree is None and options.names and options.quotes and text.strip():
             out.failed[article.id] = "the language model could not analyse this text"
             continue
-        sizes = [len(out.quotes), len(out.mentions), len(out.numbers), len(out.dates)]
+        sizes = [len(out.quotes), len(out.mentions), len(out.numbers), len(out.dates), len(out.frames)]
         try:
             _one(article, text, doc_ents, tree, options, out)
         except Exception as exc:  # recorded per article and retried next run, never silently skipped
             log.warning("extract: article %s failed (%s: %s)", article.id, type(exc).__name__, exc)
             # nothing half-done is kept: the article's partial records are dropped with it
             del out.quotes[sizes[0] :], out.mentions[sizes[1] :], out.numbers[sizes[2] :], out.dates[sizes[3] :]
+            del out.frames[sizes[4] :]
             out.inferred_published.pop(article.id, None)
             out.failed[article.id] = f"{type(exc).__name__}: {exc}"[:300]
     return out
@@ -106,6 +108,10 @@ def _one(
         if inferred:
             out.inferred_published[article.id] = inferred
             published = inferred
+    if tree is not None:
+        # what each sentence asserts, read off the parse already made (a walk over its tokens): the
+        # comparison's claims read it instead of parsing their sentences again
+        out.frames.extend(sentence_frames(article.id, text, tree))
     if options.numbers:
         out.numbers.extend(find_numbers(article.id, text, spans))
     if options.dates:
