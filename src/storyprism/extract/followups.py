@@ -153,8 +153,9 @@ def quote_after_statement(text: str, found: list[Found]) -> None:
 
 def role_subjects(text: str, ctx: DocContext, parse: Parse) -> None:
     """Main-clause subjects that bring in one unnamed person ("an officer on the scene sounds the
-    alarm", "A foreign ministry spokesman in Berlin said"), for pronoun resolution. Only indefinite
-    phrases (a definite "the actress" mostly names someone met before), only a main clause ("Taylor
+    alarm", "A foreign ministry spokesman in Berlin said"), for pronoun resolution. Indefinite phrases
+    go to ``ctx.role_subjects``; a bare definite role ("the president") names someone met before and
+    goes to ``ctx.role_refs`` under the name the text ties that title to. Only a main clause ("Taylor
     doubts a judge will ..." is not about the judge), not joined to others and not when a name is in
     or beside the phrase (then the name is the subject)."""
     for t in range(len(parse)):
@@ -172,7 +173,7 @@ def role_subjects(text: str, ctx: DocContext, parse: Parse) -> None:
             # person is the clause's subject, the centre a pronoun after it continues
             s = parse.starts[t - 1]
             name = ctx.role(text[s : parse.ends[t]], s)
-            if name is not None:
+            if name is not None and _named_before(ctx, name, s) and not _introduced_unnamed(text, t, parse):
                 ctx.role_refs.append((s, parse.ends[t], name))
             continue
         if first not in ("a", "an", "another"):
@@ -183,6 +184,20 @@ def role_subjects(text: str, ctx: DocContext, parse: Parse) -> None:
         if any(x.start < parse.ends[parse.rights[t]] and s < x.end for x in ctx.persons):
             continue
         ctx.role_subjects.append((s, e, None if gender == "?" else gender))
+
+
+def _named_before(ctx: DocContext, name: str, pos: int) -> bool:
+    """The title's holder was named before ``pos``: "the president" refers back, never ahead to a
+    President Berg introduced later."""
+    return any(p.start < pos and ctx.full_name(p.text, p.start) == name for p in ctx.persons)
+
+
+def _introduced_unnamed(text: str, t: int, parse: Parse) -> bool:
+    """ "A senior official who asked not to be named ... The official ...": a definite noun whose head an
+    indefinite phrase brought in earlier refers back to that unnamed person (the reporter withheld the
+    name), not to a named holder of a like title."""
+    head = re.escape(parse.word(text, t))
+    return re.search(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,3}}{head}\b", text[: parse.starts[t - 1]], re.I) is not None
 
 
 def speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
@@ -264,10 +279,11 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
     in the sentence after, as the subject of a verb of saying. Only in the lede (the text's opening
     lines: further down a new description is a new person), only a plain name (a titled "Police Chief
     Dan Smith" is someone else, an official), and the noun's gender must not contradict the name's.
-    Further down, only a name the text meets there for the first time, opening the very next sentence and
-    speaking at once ("A passenger on a tram told how he was left shaking. Andy Nias wrote on Facebook
-    that ..."): a new source is brought in with a description of their own ("John Lee, who lives nearby,
-    said"), so a new name given none was introduced by the description just before."""
+    Further down, only an account ("told how ...") whose teller the text meets by name for the first time
+    opening the very next sentence and speaking at once ("A passenger on a tram told how he was left
+    shaking. Andy Nias wrote on Facebook that ..."): a new source is brought in with a description of their
+    own ("John Lee, who lives nearby, said"), so a new name given none was introduced by the description
+    just before; a plain "A witness said ..." followed by a named speaker is two sources."""
     for q in found:
         if q.speaker_span is None:
             continue
@@ -275,8 +291,8 @@ def named_next(text: str, ctx: DocContext, found: list[Found]) -> None:
         words = text[s:e].split()
         if not words or len(words) > 6 or words[0].lower() not in ("a", "an"):
             continue
-        if s > 300 and q.speaker != norm_name(text[s:e]):
-            continue  # resolved already
+        if s > 300 and (q.speaker != norm_name(text[s:e]) or not re.match(r"how\b", q.text, re.I)):
+            continue  # resolved already, or not an account the next sentence's name tells
         head = re.sub(r"[^\w-]", "", words[-1])
         gender = person_noun_gender(head)
         # "..., a police spokesman said. Mayor John Okafor said ...": a body's mouthpiece left unnamed

@@ -305,7 +305,11 @@ def asked(p: Parse, text: str, v: int) -> bool:
         return False
     kids = p.children(v)
     subj = next((c for c in kids if p.deps[c] in _SUBJ), None)
-    if subj is None or subj > v or not any(p.deps[c] == "aux" and c < subj for c in kids):
+    auxes = [c for c in kids if p.deps[c] == "aux" and c < subj] if subj is not None and subj < v else []
+    if not auxes:
+        return False
+    # "Why did Reed say the budget would balance?": a wh-question takes the saying as given
+    if any(p.word(text, k) in QUESTION_WORDS for k in range(p.lefts[v], auxes[0])):
         return False
     last = p.rights[v]
     while last + 1 < len(p) and p.sent[last + 1] == p.sent[v]:

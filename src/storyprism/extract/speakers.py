@@ -218,10 +218,11 @@ class DocContext:
         # is the subject of a clause after the last named person is the one the pronoun continues
         # (signal: the most recent compatible subject is the centre of attention)
         # "the president went into the briefing room and gave an address ... He said": a definite role
-        # subject the text ties to a named person counts the same, under that person's name
+        # subject the text ties to a named person counts the same, under that person's name, but only
+        # where the text shows that person's gender (unknown would let "she" continue a man's title)
         after = pick.end if pick else 0
         roles = [(rs, re_, rg, norm_name(self.text[rs:re_])) for rs, re_, rg in self.role_subjects]
-        roles += [(rs, re_, self.gender.get(name), name) for rs, re_, name in self.role_refs]
+        roles += [(rs, re_, g, name) for rs, re_, name in self.role_refs if (g := self.gender.get(name))]
         for rs, re_, rg, name in sorted(roles, reverse=True):
             if rs < after or pos - re_ > 300:
                 break
