@@ -28,9 +28,11 @@ def test_two_adjectives_at_most_and_no_noun_between() -> None:
     ]
     # a noun between the figure and the next noun is what is counted
     assert _read("There were 998 people miles away.") == [("998 people", 998.0, "people")]
-    # a count above one takes a plural noun: a singular word after the adjective is no counted noun
+    # a count above one takes a plural noun: a singular word after the adjective is no counted noun, so the
+    # figure keeps the reading it had before adjectives were read past (review 1: a figure is not dropped)
     assert _read("Scientists named 12 tropical species and 3 rare plant.") == [
-        ("12 tropical species", 12.0, "species")
+        ("12 tropical species", 12.0, "species"),
+        ("3 rare", 3.0, "rare"),
     ]
 
 
@@ -113,3 +115,92 @@ def test_a_bracketed_conversion_keeps_the_bound_of_the_figure_it_converts() -> N
     assert _numbers("It dropped 10 metres (33 feet).") == [("10", 10.0, 10.0, None), ("33", 33.0, 33.0, None)]
     # a part in brackets is no conversion: it keeps its own reading
     assert _numbers("About 100 people (20 children) were hurt.")[1] == ("20", 20.0, 20.0, None)
+
+
+# Round 18, review 1: sentences written for the tests in the shapes the review found.
+
+
+def test_a_count_reads_past_names_and_attributive_nouns_to_its_plural() -> None:
+    assert _read("Two senior White House officials quit.") == [
+        ("Two senior White House officials", 2.0, "officials")
+    ]
+    assert _read("The 3 major U.S. banks failed.") == [("3 major U.S. banks", 3.0, "banks")]
+    assert _read("Three former Soviet republics joined.") == [("Three former Soviet republics", 3.0, "republics")]
+    assert _read("4 key swing states voted.") == [("4 key swing states", 4.0, "states")]
+    assert _read("Two senior Trump administration officials left.")[0][2] == "officials"
+
+
+def test_irregular_plurals_are_counted_nouns() -> None:
+    assert _read("Police arrested 12 young men.") == [("12 young men", 12.0, "men")]
+    assert _read("3 young children were hurt.") == [("3 young children", 3.0, "children")]
+    assert _read("They saw 5 young gunmen.") == [("5 young gunmen", 5.0, "gunmen")]
+    assert _read("It held 2 rare specimen jars.") == [("2 rare specimen jars", 2.0, "jars")]
+
+
+def test_no_head_found_keeps_the_adjective_reading() -> None:
+    # an elided noun: the count still counts, as it always read
+    assert _read("The team won 4 straight.") == [("4 straight", 4.0, "straight")]
+    # a capitalised plural may be the counted noun itself, and is not read as a unit
+    assert _read("Two young Americans died.") == [("Two young", 2.0, "young")]
+    assert _read("Three key Democrats oppose cuts.") == [("Three key", 3.0, "key")]
+
+
+def test_a_count_of_one_takes_the_singular_right_after_its_adjective() -> None:
+    assert _read("One senior official resigned.") == [("One senior official", 1.0, "official")]
+    assert _read("Only one local family stayed.") == [("one local family", 1.0, "family")]
+    # a past form is the verb, a plain adjective no head: the old reading stays
+    assert _read("One senior resigned.") == [("One senior", 1.0, "senior")]
+    assert _read("They lost one big red balloon.") == [("one big", 1.0, "big")]
+    # an irregular plural never agrees with one
+    assert _read("One young men said.") == [("One young", 1.0, "young")]
+
+
+def test_an_attributive_noun_in_s_is_read_past_to_the_plural_after_it() -> None:
+    assert _read("It holds 20 natural gas fields.") == [("20 natural gas fields", 20.0, "fields")]
+    assert _read("4 local sports clubs met.") == [("4 local sports clubs", 4.0, "clubs")]
+    # an adverb in -s after the plural is no noun
+    assert _read("3 big firms overseas agreed.") == [("3 big firms", 3.0, "firms")]
+
+
+def test_extracted_numbers_share_the_head_rules() -> None:
+    from storyprism.extract.numbers import find_numbers
+
+    def units(text: str) -> list[str | None]:
+        return [n.unit for n in find_numbers("a", text, [(0, len(text))])]
+
+    assert units("Two senior White House officials quit.") == ["officials"]
+    assert units("Police arrested 12 young men.") == ["men"]
+    assert units("Only 1 local family stayed.") == ["family"]
+    assert units("Only 1 senior official resigned.") == ["official"]
+    assert units("It holds 20 natural gas fields.") == ["fields"]
+
+
+def test_about_after_a_verb_of_talking_is_the_preposition_across_a_mark() -> None:
+    assert _numbers("They talked about “two worlds” colliding.") == [("two", 2.0, 2.0, None)]
+    assert _numbers("She asked us about “two decades” of work.") == [("two", 2.0, 2.0, None)]
+    # a verb that reports a statement opens it with the quotation: "about" there is still "roughly"
+    assert _numbers("He said about “40 people had left.”")[0][3] == "about"
+    # the approximator still reaches across the mark elsewhere, and "about" without a mark is unchanged
+    assert _numbers("He took only about “ten per cent” of the blame.")[0][3] == "about"
+    assert _numbers("They talked for about two hours.") == [("about two", 1.8, 2.2, "about")]
+
+
+def test_a_conversion_bracket_closes_right_after_its_unit() -> None:
+    # a part or a detail in brackets keeps its own reading
+    assert _numbers("More than 100 km (20 km of it unpaved) was built.")[1] == ("20", 20.0, 20.0, None)
+    assert _numbers("Up to 40 miles (20 in the city) were paved.")[1] == ("20", 20.0, 20.0, None)
+    # a conversion to inches, and one written onto its figure, take the bound
+    assert _numbers("The board was less than 10 cm (4 in) thick.")[1] == ("4", None, 4.0, "less-than")
+    assert _numbers("It rose more than 100 km (62mi) high.")[1] == ("62mi", 62.0, None, "more-than")
+
+
+def test_units_of_measure_have_one_table() -> None:
+    import re
+
+    from storyprism.extract import numbers as extract_numbers
+    from storyprism.text.numbers import MEASURE_UNITS
+
+    assert extract_numbers._MEASURE_UNITS is MEASURE_UNITS
+    assert re.fullmatch(MEASURE_UNITS, "kilometres") and re.fullmatch(MEASURE_UNITS, "acres")
+    # "about one" before any unit the table names is an amount ("about one acre", once missing)
+    assert _numbers("The plot is about one acre.") == [("about one", 0.9, 1.1, "about")]

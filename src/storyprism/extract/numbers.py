@@ -12,7 +12,7 @@ from collections import Counter
 
 from storyprism.extract.number_forms import in_day_list, mixed_fraction
 from storyprism.records import NumberMention
-from storyprism.text.numbers import noun_past_adjectives
+from storyprism.text.numbers import MEASURE_ATTACHED, MEASURE_UNITS, MEASURE_WORDS, noun_past_adjectives
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -63,8 +63,9 @@ _QUOTED_WORD_NUM = "|".join(sorted((w for w in _WORDS if " " not in w and w != "
 _VAGUE_RE = "|".join(v.replace(" ", r"\s+") for v, _, _ in _VAGUE)
 _QUAL_RE = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True))
 _VALUE = rf"(?:[$€£]\s?)?(?:{_NUM}|{_WORD_NUM})"
-# a unit written onto the number ("60,000km", "1,400kg", "70mph")
-_ATTACHED_UNIT = r"km/h|kmh|kms|km|kg|kgs|mph|kph|mm|cm|ft|lbs|lb|mi|kwh|mwh|kw|mw|gw|gb|mb|tb|ml"
+# a unit written onto the number ("60,000km", "1,400kg", "70mph"): a measure (the shared table) or an
+# amount of energy or data
+_ATTACHED_UNIT = MEASURE_ATTACHED + r"|kwh|mwh|kw|mw|gw|gb|mb|tb"
 NUMBER_RE = re.compile(
     # an opening quotation mark may stand between the approximator and its number (some "750 employees
     # had ...": the quotation starts at the number, the reporter's "some" still qualifies it; the mark
@@ -476,7 +477,7 @@ def _amount_here(text: str, s: int, e: int, pct: bool) -> bool:
 # what makes "about one" an amount: a currency, a unit of time or measure, or a ratio
 _MEASURE_AFTER = re.compile(
     r"\s+(?:dollars?|pounds?|euros?|yuan|yen|cents?|percent|per\s+cent|in\s+\w+|out\s+of|"
-    r"(?:second|minute|hour|day|week|month|year|mile|kilomet(?:er|re)|met(?:er|re)|foot|kilo\w*|ton)s?)\b",
+    rf"(?:second|minute|hour|day|week|month|year)s?|{MEASURE_WORDS}|kilo\w*)\b",
     re.I,
 )
 
@@ -571,13 +572,12 @@ def _is_name_word(raw: str) -> bool:
 # a figure's unit word and an opening bracket: what stands between a measure and its conversion
 _CONVERSION = re.compile(r"(?:\s*[A-Za-z]+\.?)?\s*\(\s*")
 _BOUNDS = frozenset(["more-than", "at-least", "less-than", "up-to", "nearly", "about"])
-# units of measure and money: only a measure is converted ("about 100 people (20 children)" is a part)
-_MEASURE_UNITS = (
-    r"(?:metres?|meters?|m|km|kms|kilomet(?:re|er)s?|miles?|mi|feet|foot|ft|yards?|yds?|inch(?:es)?|in|cm|mm|"
-    r"centimet(?:re|er)s?|kg|kgs|kilo(?:gram)?s?|pounds?|lbs?|tonnes?|tons?|ounces?|oz|grams?|g|lit(?:re|er)s?|"
-    r"gallons?|acres?|hectares?|ha|sq|square|cubic|mph|kph|km/h|knots?|degrees?)"
-)
-_MEASURE_UNIT = re.compile(rf"\s*{_MEASURE_UNITS}\b", re.I)
+# units of measure (the shared table) and money: only a measure is converted ("about 100 people (20 children)"
+# is a part); the bracket closes right after the converted unit ("(33 feet)", "(4 in)"): a bracket that
+# goes on ("(20 km of it unpaved)", "(20 in the city)") adds a part or a detail, not the same figure again
+_MEASURE_UNITS = MEASURE_UNITS
+_CONVERTED_UNIT = re.compile(rf"\s*{_MEASURE_UNITS}\s*\)", re.I)
+_CLOSES = re.compile(r"\s*\)")
 
 
 def _measured(unit: str) -> bool:
@@ -588,6 +588,20 @@ def _measured(unit: str) -> bool:
 # to five, "several" three to nine, as "hundreds" alone runs from two hundred)
 _SEVERAL = re.compile(r"\b(several|a\s+few)\s+$", re.IGNORECASE)
 _FEW_TIMES = {"several": (3, 9), "a few": (2, 5)}
+
+
+# what "about" follows when it names a topic: a verb that takes "about" as its complement (talking,
+# asking, hearing, feeling: "talked about", "asked us about"), a noun of a told or shown thing ("a film
+# about") or "what"/"how"/"all". Verbs that report a statement ("said", "told", "wrote", "thought") are not
+# among them: the quotation they open is the statement, and "about" in it still means "roughly" ("She said
+# about “300 soldiers had fled”").
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:(?:talk|speak|spoke|ask|hear|heard|learn|read|sing|sang|sung|jok|complain|worr|argu|debat|dream|"
+    r"forg[eo]t|remind|wonder|laugh|boast|brag|chat|lectur|[ei]nquir|question|film|book|song|article|"
+    r"documentar|movie|novel|speech|concern)\w*|car(?:e|ed|es|ing)|stor(?:y|ies)|what|how|all)"
+    r"(?:\s+(?:me|him|her|us|them|you|it))?\s+$",
+    re.IGNORECASE,
+)
 
 
 def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[NumberMention]:
@@ -607,6 +621,17 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
         ):
             # "a film about “12 Angry Men”": a quotation opening on a number and a capitalised word is a
             # title (title case), so the word before it ("about") is a preposition, not an approximator
+            qual, s = None, m.start("a")
+        if (
+            m.group("qual")
+            and _key(m.group("qual")) == "about"
+            and m.group("a")
+            and re.search(r"[\"“‘]", text[m.end("qual") : m.start("a")])
+            and _TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        ):
+            # "they talked about “two worlds”", "a film about “seven samurai”": after a verb of talking,
+            # asking or knowing, or a noun of a told thing, "about" names the topic, and the quotation
+            # is what it is about (a preposition, not "roughly")
             qual, s = None, m.start("a")
         if not m.group("vague") and _not_amount(text, m):
             continue
@@ -699,7 +724,10 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     and out[-1].qualifier in _BOUNDS
                     and _CONVERSION.fullmatch(text, out[-1].end, s)
                     and _measured(out[-1].unit or "")
-                    and (_MEASURE_UNIT.match(text, e) or re.search(r"[$€£]", m.group(0)))
+                    and (
+                        _CONVERTED_UNIT.match(text, e)
+                        or (bool(m.group("sfx") or re.search(r"[$€£]", m.group(0))) and _CLOSES.match(text, e))
+                    )
                 ):
                     # "less than 10 metres (33 feet)": a conversion in brackets restates the figure before it
                     # in another unit, bound and all (the style books' convention for converted measures)

@@ -21,6 +21,19 @@ WORD_NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+# Units of measure, one table for every reader (extract.numbers reads bracketed conversions and "about one
+# mile" with it): the spelled-out words, and the abbreviations news copy prints after a figure. Regex
+# alternations, matched whole-word and case-blind by their users.
+MEASURE_WORDS = (
+    r"kilomet(?:re|er)s?|centimet(?:re|er)s?|millimet(?:re|er)s?|met(?:re|er)s?|miles?|feet|foot|yards?|"
+    r"inch(?:es)?|kilo(?:gram)?s?|grams?|pounds?|tonnes?|tons?|ounces?|lit(?:re|er)s?|gallons?|acres?|"
+    r"hectares?|knots?|degrees?|square|cubic"
+)
+# abbreviations a figure may carry written onto it ("60,000km", "70mph"); "m" (millions), "g" ("5G") and
+# "in" are not among them
+MEASURE_ATTACHED = r"km/h|kmh|kms|km|kgs|kg|mph|kph|mm|cm|ft|lbs|lb|mi|ml"
+MEASURE_ABBREVIATIONS = MEASURE_ATTACHED + r"|yds?|oz|ha|sq|m|g|in"
+MEASURE_UNITS = rf"(?:{MEASURE_WORDS}|{MEASURE_ABBREVIATIONS})"
 # Vague counts as intervals: "tens of thousands" is at least two ten-thousands, below 100,000.
 VAGUE = {
     "dozens": (24.0, 99.0),
@@ -69,15 +82,29 @@ _PLAIN_ADJECTIVES = frozenset(
      "huge", "vast", "rare", "white", "black", "red", "green", "blue", "wild", "fresh", "whole", "single",
      "private", "foreign", "domestic", "similar", "rural", "urban", "civilian", "elderly", "likely"]
 )  # fmt: skip
-# A word after one or two adjectives: the head noun the count counts ("998 horizontal miles").
-_AFTER_ADJECTIVE = re.compile(r"(?:-[a-z]+)*\s+(?P<head>[a-z]{3,})\b(?!-)")
-_AFTER_TWO_ADJECTIVES = re.compile(
-    r"(?:-[a-z]+)*\s+(?P<adj2>[a-z]+(?:-[a-z]+)*)\s+(?P<head>[a-z]{3,})\b(?!-)"
-)
+# The next word after an adjective: a lowercase word (hyphenated compounds whole), a capitalised one
+# ("White", "Soviet") or an initialism with points ("U.S.").
+_NEXT_WORD = re.compile(r"\s+(?P<word>[A-Z](?:\.[A-Z])+\.?|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 # Nouns whose plural is the singular: "12 foreign aircraft", "30 young people" count them.
 _INVARIANT_PLURALS = frozenset(
     ["people", "police", "staff", "personnel", "aircraft", "crew", "cattle", "sheep", "fish", "deer", "livestock",
      "spacecraft", "troops", "feet"]
+)  # fmt: skip
+# Plurals English forms without -s ("12 young men", "3 young children"): they agree with a count above one
+# and never with "one". Compounds of "man" make theirs alike ("two armed gunmen", "three policemen").
+_IRREGULAR_PLURALS = frozenset(
+    ["men", "women", "children", "teeth", "geese", "mice", "oxen", "lice", "brethren", "alumni", "feet",
+     "people", "police"]
+)  # fmt: skip
+# Singular nouns that end in "-men" like a plural of "man" ("a specimen", "the abdomen").
+_MEN_SINGULARS = frozenset(
+    ["omen", "specimen", "regimen", "abdomen", "stamen", "hymen", "semen", "ramen", "lumen", "acumen", "albumen",
+     "bitumen", "cyclamen", "dolmen", "rumen"]
+)  # fmt: skip
+# Adverbs and conjunctions that end in -s like a plural; never a counted noun ("3 big firms overseas").
+_S_ADVERBS = frozenset(
+    ["always", "perhaps", "sometimes", "towards", "besides", "afterwards", "thus", "yes", "plus", "minus",
+     "nowadays", "overseas", "indoors", "outdoors", "upwards", "downwards", "whereas", "backwards", "forwards"]
 )  # fmt: skip
 _MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 _THING_PREPS = frozenset(["in", "of", "for", "on"])
@@ -161,37 +188,92 @@ def _adjective(word: str) -> bool:
     return word in _PLAIN_ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS)
 
 
-def _plural_head(word: str, one: bool) -> bool:
-    """A head noun as a count writes it: plural after any count above one ("998 miles", "30 people"),
-    singular after one ("one large airport"). Number agreement tells a noun from a further adjective or a
-    verb ("three big red balloons" does not read "red" as counted; "the 12 original remain" no noun)."""
-    if word in _NOT_UNITS or word in STOPWORDS or word in _PLAIN_ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS):
+def _counted_word(word: str) -> bool:
+    """A word that can be a counted noun at all: not a function word, a numeral or a compound-unit maker."""
+    return (
+        len(word) >= 3
+        and word not in _NOT_UNITS
+        and word not in STOPWORDS
+        and word not in WORD_NUMBERS
+        and word not in _UNIT_MAKERS
+        and word not in _S_ADVERBS
+    )
+
+
+def _plural_head(word: str) -> bool:
+    """A head noun as a count above one writes it: plural ("998 miles", "30 people", "12 young men").
+    Number agreement tells a noun from a further adjective or a verb ("three big red balloons" does not read
+    "red" as counted; "the 12 original remain" no noun)."""
+    if not _counted_word(word) or word in _PLAIN_ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS):
         return False
-    if word in WORD_NUMBERS or word in _UNIT_MAKERS:
+    if word in _INVARIANT_PLURALS or word in _IRREGULAR_PLURALS:
+        return True
+    if word.endswith("men") and word not in _MEN_SINGULARS:
+        return True  # "gunmen", "policemen": compounds of "man" take its plural
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _singular_head(word: str) -> bool:
+    """A head noun as "one" writes it: singular. Agreement cannot tell a singular noun from an adjective,
+    so a word with an adjective's ending counts here ("one senior official", "one local family"); a plain
+    adjective ("one big red balloon"), a hyphenated modifier, a plural and a past form ("one senior
+    resigned": the sentence's verb) do not."""
+    if not _counted_word(word) or word in _PLAIN_ADJECTIVES or "-" in word or word.endswith("ed"):
         return False
-    if one:
-        return not word.endswith("s") or word in _INVARIANT_PLURALS
-    return word in _INVARIANT_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    if word in _IRREGULAR_PLURALS or word in _INVARIANT_PLURALS:
+        return False
+    return not word.endswith("s") or word.endswith(("ss", "us", "is"))
+
+
+def _modifier(word: str) -> bool:
+    """A word that may stand between an adjective and the head noun of a count: a capitalised word of a name
+    or a nationality ("senior White House officials", "three former Soviet republics", "3 major U.S.
+    banks"), or a singular noun or adjective used attributively ("4 key swing states", "2 big money
+    donors"): English puts any of them between the numeral and its head."""
+    if word[:1].isupper():
+        return True
+    return _counted_word(word) and not word.endswith("s")
 
 
 def noun_past_adjectives(text: str, start: int, end: int, one: bool, room: int = 2) -> tuple[str, int] | None:
     """The head noun and its end when the word at ``start:end`` (read as a count's unit) is an adjective
-    and at most ``room`` adjectives in all, then the counted noun, follow ("998 horizontal miles", "3
-    nuclear-capable missiles", "four large international airports"). English puts descriptive adjectives
-    between a numeral and its head noun, so the noun counts; a noun there is not read past ("998 people
-    miles" counts people), and a word that makes a compound unit stays the unit ("5 square miles")."""
+    and the counted noun follows ("998 horizontal miles", "3 nuclear-capable missiles"). English puts
+    descriptive adjectives, names and attributive nouns between a numeral and its head noun, so the noun
+    counts. A count above one reads past at most ``room`` further words to the first plural, which agreement
+    marks as the head ("four large international airports", "two senior White House officials"); a plural
+    noun is not read past ("998 people miles" counts people) unless another plural follows it at once
+    (an attributive noun in -s: "20 natural gas fields", "4 local sports clubs"). "One" takes the word right
+    after its adjective, a singular ("one senior official"). A word that makes a compound unit stays the
+    unit ("5 square miles")."""
     hyphened = re.match(r"(?:-[a-z]+)+", text[end:])
-    if room < 1 or not _adjective((text[start:end] + (hyphened.group(0) if hyphened else "")).lower()):
+    if not _adjective((text[start:end] + (hyphened.group(0) if hyphened else "")).lower()):
         return None
-    after = _AFTER_ADJECTIVE.match(text, end)
-    if after is not None and _plural_head(after.group("head"), one):
-        return after.group("head"), after.end("head")
-    if room < 2:
-        return None  # "5,000 Russian armed ...": two adjectives at most
-    after = _AFTER_TWO_ADJECTIVES.match(text, end)
-    if after is None or not _adjective(after.group("adj2")) or not _plural_head(after.group("head"), one):
-        return None  # a noun between them is no adjective ("998 people miles")
-    return after.group("head"), after.end("head")
+    pos = end + (len(hyphened.group(0)) if hyphened else 0)
+    if one:
+        nxt = _NEXT_WORD.match(text, pos)
+        if nxt is not None and _singular_head(nxt.group("word")):
+            return nxt.group("word"), nxt.end("word")
+        return None
+    for between in range(room + 1):
+        nxt = _NEXT_WORD.match(text, pos)
+        if nxt is None:
+            return None
+        word = nxt.group("word")
+        on = _NEXT_WORD.match(text, nxt.end())
+        # the word after, when it could still be the head: a lowercase plural within room
+        then: tuple[str, int] | None = None
+        if on is not None and between < room and on.group("word").islower() and _plural_head(on.group("word")):
+            then = on.group("word"), on.end("word")
+        if word.islower() and _plural_head(word):
+            return then or (word, nxt.end("word"))  # "natural gas fields": "gas" modifies the next plural
+        if word[:1].isupper() and word.endswith("s"):
+            # a name in -s modifies a plural right after it ("2 former Goldman Sachs bankers"); else it may be
+            # the counted plural itself ("two young Americans"), which stays unread
+            return then
+        if not _modifier(word):
+            return None
+        pos = nxt.end()
+    return None
 
 
 def read_quantities(text: str) -> list[Quantity]:
@@ -201,21 +283,24 @@ def read_quantities(text: str) -> list[Quantity]:
         cur = (m.group("cur") or "").lower()
         unit = (m.group("unit") or "").lower()
         unit_end = m.end("unit") if m.group("unit") else -1
+        headed = False  # the unit is the head noun read past adjectives
         if m.group("pct"):
             unit = "percent"
         elif cur:
             unit = _CURRENCIES[cur]
         elif unit:
             one = (m.group("num") or "").lower() in ("1", "one")
-            head = noun_past_adjectives(text, m.start("unit"), m.end("unit"), one, 1 if m.group("adj") else 2)
+            # after a nationality ("5,000 Russian armed ...") only the adjective's own head is read
+            head = noun_past_adjectives(text, m.start("unit"), m.end("unit"), one, 0 if m.group("adj") else 2)
             if head is not None:
                 unit, unit_end = head
+                headed = True
         if not unit or unit in _NOT_UNITS or stem(unit) in TIME_UNITS or stem(unit.rstrip("s")) in TIME_UNITS:
             continue
-        if unit not in ("percent", "USD", "EUR", "GBP") and (
-            unit.endswith(_ADJECTIVE_ENDINGS) or unit in _PLAIN_ADJECTIVES
-        ):
-            continue  # "two great...", "1 billion internal...": no counted noun
+        if not headed and unit not in ("percent", "USD", "EUR", "GBP") and unit.endswith(_ADJECTIVE_ENDINGS):
+            continue  # "1 billion internal...": no counted noun
+        # A plain adjective with no head found keeps the reading it always had ("won 4 straight", "the two
+        # senior"): the noun is elided or out of reach, and the figure is still a count worth comparing.
         if _MONTHS.search(text[: m.start()]):  # "Dec. 15 troops": a date, not a count
             continue
         qual = m.group("qual") or ""
