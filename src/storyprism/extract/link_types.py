@@ -418,6 +418,15 @@ def place_initialisms(keys: list[str | None]) -> list[str | None]:
 # a body's name followed by lowercase common nouns that say what it is ("Xinhua news agency", "the AfD
 # party", "People magazine"): the nouns describe the body, the capitalised words name it
 _DESCRIBED = re.compile(r"^(.*?[A-Z][^\s]*)((?:\s+[a-z][a-z-]+){1,3})$")
+# nouns that name an organ of a body, not the kind of body it is ("the UN security council", "the Senate
+# judiciary committee", "the UN general assembly"): a description says what the whole is (a news agency,
+# a party, a magazine); a lowercase organ noun after a body's name names a part of it, another body
+_ORGAN_NOUNS = frozenset(
+    ["council", "councils", "committee", "committees", "subcommittee", "assembly", "commission", "board",
+     "court", "courts", "office", "department", "ministry", "bureau", "panel", "secretariat", "tribunal",
+     "chamber", "cabinet", "branch", "division", "unit", "wing", "directorate", "delegation", "mission",
+     "caucus", "conference", "inspectorate", "presidency", "leadership", "executive"]
+)  # fmt: skip
 
 
 def described_bodies(mentions: list[Mention], keys: list[str | None]) -> list[str | None]:
@@ -425,12 +434,16 @@ def described_bodies(mentions: list[Mention], keys: list[str | None]) -> list[st
     AfD party") joins the body the corpus writes under the bare name ("Xinhua"), when the corpus has one.
     Signal: English capitalises a name and writes the common nouns that classify it in lowercase; the
     name is the capitalised part. Places are left alone: "Kunduz province" and "Kunduz city" are two
-    places, the lowercase word tells them apart."""
+    places, the lowercase word tells them apart; so is a body's organ ("the UN security council",
+    ``_ORGAN_NOUNS``), a part of the body and a body of its own."""
     orgs = {k for k in keys if k and k.startswith("org|")}
     out: list[str | None] = []
     for m, k in zip(mentions, keys, strict=True):
         if k and k.startswith("org|"):
             hit = _DESCRIBED.match(re.sub(r"^[Tt]he\s+", "", m.text.strip()))
+            # (a tail ending in an organ noun names a part of the body: "the UN security council" stays)
+            if hit and hit.group(2).split()[-1] in _ORGAN_NOUNS:
+                hit = None
             head = f"org|{org_key(hit.group(1))}" if hit else ""
             if head in orgs and head != k:
                 k = head

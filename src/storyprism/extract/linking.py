@@ -542,10 +542,13 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
                 # Kyung-Hoon" credited once in the same article)
                 ranked = sorted(cands, key=lambda c: -len(fk_articles[c]))
                 top, second = len(fk_articles[ranked[0]]), len(fk_articles[ranked[1]])
-                # (twice as many will do for a surname many stories use alone, three at least, without ever
-                # naming the person in full: news leaves only a household name unintroduced, and the corpus's
-                # most written bearer is that household name, "Obama" for Barack Obama beside his wife)
-                widely = len(key_articles[k]) >= 3 and top >= 2 * second
+                # (twice as many will do for a surname that three stories at least use alone without ever
+                # naming anyone of that surname in full: news leaves only a household name unintroduced,
+                # and the corpus's most written bearer is that household name, "Obama" for Barack Obama
+                # beside his wife. Stories that introduce "Venus Williams" and then write "Williams" are
+                # routine style and no sign of a household name, so they are not counted)
+                bare = [a for a in key_articles[k] if not doc_full[a].get("last:" + tok)]
+                widely = len(bare) >= 3 and top >= 2 * second
                 final.append(ranked[0] if top >= 3 and (top >= 3 * second or widely) else k)
                 break
             if cands and len(cands) > 1:

@@ -1,15 +1,20 @@
 """Span fixes on the NER's entities that read the words right before or around one name (``name_types.
 drop_non_names`` runs them first):
 
-- a span run on into the next phrase ("Prince Harry and"): cut before its closing function word;
+- a span run on into the next phrase ("Prince Harry and"): cut before its closing function word, or, a
+  body's or a place's name joined by "and"/"of", grown over the capitalised word after it ("Marks and
+  [Spencer]");
 - a body's name the NER cut after "of" ("Library of [Congress]"): the span grows back over the body noun;
 - a given name written with an inner apostrophe ("Le’Veon [Bell]", "D’Angelo"), which the tokenizer split
-  off: the span grows back over it, a person's full name;
+  off: the span grows back over it, a person's full name (not an "O’" surname, nor before a firm's or a
+  facility's word: "O’Hare Airport");
 - a one-word "name" that is a whole exclamation opening a quotation ("'Stupid. What this race needs ..."),
-  typed ORG: no name;
-- an initialism the article also writes in the plural ("RBIs"): a common noun's abbreviation;
+  typed ORG, with an adjective's, an adverb's or an interjection's shape: no name;
+- an initialism the article also writes in the plural ("RBIs"): a common noun's abbreviation (unless a
+  place, or a body the text has act, "The YMCA said");
 - a name whose head noun is an award's or a contest's ("Heisman Trophy", "Grammy Awards", "the Winter
-  Olympics"): an award or an event, neither a person nor a body.
+  Olympics"): an award or an event, neither a person nor a body (unless it acts as one: "The Special
+  Olympics raised money").
 
 Each rule names its signal; none knows a particular name."""
 
@@ -18,6 +23,8 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.ents import Ent
+from storyprism.extract.name_fragments import country_names
+from storyprism.extract.name_signals import aliases
 
 # nouns that head a body's name with "of" ("Library of Congress", "Museum of Modern Art", "Church of
 # Scientology"): the words after "of" complete the body's name; the NER sometimes tags only them
@@ -29,10 +36,22 @@ _BODY_NOUN = re.compile(
 _BODY_OF_ORG = re.compile(
     rf"(?:(?<=\s)|^)((?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_BODY_NOUN.pattern})\s+of\s+(?:the\s+)?)$"
 )
-# "Le’Veon", "D’Angelo", "N’Golo", "O’Neal": a given name or a surname written with an apostrophe between
-# two capitalised parts (never a possessive, whose "s" is lowercase)
-_APOSTROPHE_WORD = re.compile(r"[A-Z][a-z]{0,3}['’][A-Z][a-z]+")
+# "Le’Veon", "D’Angelo", "N’Golo", "Ja’Marr": a given name written with an apostrophe between two
+# capitalised parts (never a possessive, whose "s" is lowercase). Not the Irish surname prefix "O’"
+# ("O’Reilly", "O’Hare"): a surname, and English writes the surname last, so an "O’X" word before another
+# capitalised word opens a firm's or a place's name ("O’Reilly Automotive", "O’Hare Airport")
+_APOSTROPHE_WORD = re.compile(r"(?!O['’])[A-Z][a-z]{0,3}['’][A-Z][a-z]+")
 _APOSTROPHE_NAME = re.compile(rf"(?:(?<=[\s(“\"‘])|^)({_APOSTROPHE_WORD.pattern})\s$")
+# words that make a two-word name a firm's, a body's or a facility's whatever its first word ("D’Angelo
+# Group", "Le’Roy Airport"): a legal or trade form, a business's kind or a building's; no person's surname
+_FIRM_OR_FACILITY = frozenset(
+    ["inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "international", "media", "automotive",
+     "auto", "motors", "airlines", "airways", "airport", "industries", "foods", "pharmaceuticals",
+     "entertainment", "records", "studios", "publishing", "capital", "partners", "ventures", "systems",
+     "technologies", "labs", "energy", "insurance", "hotel", "hotels", "center", "centre", "stadium",
+     "arena", "hospital", "university", "college", "institute", "foundation", "network", "news",
+     "enterprises", "brands", "products", "services", "solutions", "communications", "restaurants"]
+)  # fmt: skip
 # an opening quotation mark right before the word, and a full stop or a bang right after it closing a
 # one-word sentence of speech ("'Stupid. What ...", "“Unbelievable!”")
 _OPENS_QUOTE = re.compile(r"(?:^|[\s(])['‘\"“]\s?$")
@@ -50,6 +69,13 @@ _AWARD_HEAD = re.compile(
 # NER ran the span into the next phrase; English names end in a content word (particles such as "van
 # der" or "de" are no function words here: they open a surname the span cut)
 _TRAILING_FUNCTION = re.compile(r"\s+(?:and|or|of|in|on|at|to|for|with|the|from|by)$")
+# the capitalised word right after such a span, in the same sentence; and capitalised words that open a
+# clause or a phrase rather than continue a name
+_JOINED_NEXT = re.compile(r" ([A-Z][\w’'-]*)\b")
+_NOT_NAME_WORDS = frozenset(
+    ["the", "a", "an", "i", "he", "she", "it", "we", "they", "you", "this", "that", "his", "her", "their",
+     "its", "our", "my", "mr", "mrs", "ms", "dr"]
+)  # fmt: skip
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
@@ -58,14 +84,30 @@ def _free(ents: list[Ent], start: int, end: int, skip: Ent) -> bool:
 
 
 def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
-    """Spans the NER cut: a body's name after its head noun and "of", a full name after a given name
-    written with an inner apostrophe. The grown span keeps nothing else's words (it only grows over words
-    no other entity holds)."""
+    """Spans the NER cut or ran on: a span closing on a function word is cut before it (or grown over the
+    next capitalised word where "and"/"of" joins a body's or a place's name); a body's name after its
+    head noun and "of"; a full name after a given name written with an inner apostrophe, and a two-word
+    ORG opening with such a given name retyped PERSON. The grown span keeps nothing else's words (it
+    only grows over words no other entity holds)."""
     out: list[Ent] = []
     for e in ents:
         tail = _TRAILING_FUNCTION.search(e.text) if e.label in _NAME_LABELS else None
         if tail and re.search(r"\b[A-Z]", e.text[: tail.start()]):
-            e = Ent(e.start, e.start + tail.start(), e.label, e.text[: tail.start()])
+            # "Marks and [Spencer]", "Trinidad and [Tobago]", "Bank of [England]": a name joined by "and"
+            # or "of" runs on over the capitalised word right after it, which no other entity holds (the
+            # NER stopped one word short); a person's name is never joined so ("Harry and Meghan" are two),
+            # and two places joined by "and" are a list unless the pair is one state's name the country
+            # table knows ("Trinidad and Tobago"; "Iceland and Norway" are two)
+            more = _JOINED_NEXT.match(text, e.end) if e.label != "PERSON" else None
+            joins = tail.group(0).split()[0] in ("and", "of")
+            if joins and more and more.group(1).lower() not in _NOT_NAME_WORDS:
+                end = e.end + more.end(1) - more.start()
+                grown = text[e.start : end]
+                one_place = e.label == "ORG" or re.sub(r"^the\s+", "", grown) in country_names()
+                if one_place and _free(ents, e.end, end, e):
+                    e = Ent(e.start, end, e.label, grown)
+            if _TRAILING_FUNCTION.search(e.text):
+                e = Ent(e.start, e.start + tail.start(), e.label, e.text[: tail.start()])
         before = text[max(0, e.start - 80) : e.start]
         body = _BODY_OF_ORG.search(before) if e.label == "ORG" and e.text[:1].isupper() else None
         if body:
@@ -87,6 +129,8 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
             if e.label in ("PERSON", "ORG") and " " not in e.text.strip()
             else None
         )
+        if name and e.text.strip().lower().rstrip(".") in _FIRM_OR_FACILITY:
+            name = None  # "D’Angelo [International]": a firm's or a facility's name, whoever it is named after
         if name:
             # "Le’Veon [Bell] added a run": the tokenizer split the given name at its apostrophe and the
             # NER, seeing a lone capitalised word, typed it a body; with its given name it is a person's
@@ -101,6 +145,7 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
             and len(words) == 2
             and _APOSTROPHE_WORD.fullmatch(words[0])
             and words[1].istitle()
+            and words[1].lower().rstrip(".") not in _FIRM_OR_FACILITY
         ):
             e = Ent(e.start, e.end, "PERSON", e.text)  # "Le’Veon Bell" typed ORG whole: the same signal
         out.append(e)
@@ -110,9 +155,10 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
 def exclamations(text: str, ents: list[Ent]) -> list[Ent]:
     """A one-word ORG that is a whole sentence opening a quotation ("'Stupid. What this race needs is a
     red flag'") is an exclamation, no body: dropped, unless the article writes that word as a name
-    elsewhere. Signal: speech opens with a one-word exclamation or judgement ("Stupid.", "Unbelievable!");
-    a body's name alone as a sentence of speech is no statement, and the NER typed a capitalised word
-    it could not place."""
+    elsewhere, the alias table knows it for a body, or it lacks an exclamation's shape (``_exclaims``:
+    "'Facebook. That is where they meet'" names the firm). Signal: speech opens with a one-word
+    exclamation or judgement ("Stupid.", "Unbelievable!"), an adjective, an adverb or an interjection;
+    the NER typed a capitalised word it could not place."""
     counts: dict[str, int] = {}
     for e in ents:
         counts[e.text.strip()] = counts.get(e.text.strip(), 0) + 1
@@ -123,6 +169,7 @@ def exclamations(text: str, ents: list[Ent]) -> list[Ent]:
             e.label == "ORG"
             and re.fullmatch(r"[A-Z][a-z]+", word)
             and counts[word] == 1
+            and _exclaims(word)
             and _OPENS_QUOTE.search(text, max(0, e.start - 3), e.start)
             and _ENDS_SENTENCE.match(text, e.end)
         ):
@@ -131,14 +178,53 @@ def exclamations(text: str, ents: list[Ent]) -> list[Ent]:
     return out
 
 
-def awards(ents: list[Ent]) -> list[Ent]:
+# an exclamation of speech is an adjective or an adverb ("Stupid.", "Unbelievable!", "Honestly."), read by
+# its derivational ending, or one of the interjections and judgements news quotes; a firm's coined name
+# ("Facebook", "Google") has neither shape
+_EXCLAIMING_ENDS = re.compile(
+    r"(?:ful|ous|ble|ive|ic|ical|al|ly|less|ish|id|ent|ant|ed|ing|est|ary|ory|ible|ile|ate)$"
+)
+_INTERJECTIONS = frozenset(
+    ["wow", "yes", "no", "oh", "ah", "well", "great", "good", "fine", "nice", "bad", "sure", "right",
+     "wrong", "rubbish", "nonsense", "thanks", "cheers", "never", "enough", "sorry", "shame", "madness",
+     "disgraceful", "unreal", "crazy", "silly", "ugly", "awful", "nasty", "dreadful", "perfect", "done"]
+)  # fmt: skip
+
+
+def _exclaims(word: str) -> bool:
+    """Whether a capitalised word has an exclamation's shape and is no body the alias table knows."""
+    low = word.lower()
+    known = aliases().get(low)
+    if known and known[1] != "place":
+        return False
+    return low in _INTERJECTIONS or _EXCLAIMING_ENDS.search(low) is not None
+
+
+# verbs only a body does, never an award or a contest: it speaks, raises or spends money, hires, sues
+_BODY_VERB = (
+    r"\s+(?:said|says|told|tells|announced|announces|raised|raises|hired|hires|sued|sues|spent|spends|"
+    r"paid|pays|urged|urges|warned|warns|confirmed|confirms|denied|denies|funded|funds|employs|employed)\b"
+)
+
+
+def awards(ents: list[Ent], text: str = "") -> list[Ent]:
     """A PERSON or ORG name headed by an award's or a contest's noun ("Heisman Trophy", "Grammy Awards",
     "the Pyeongchang Olympics") is typed EVENT, a class the link step does not keep: an award or a
     contest is neither a person nor a body (its organiser has its own name). Signal: English names
-    awards and contests after a head noun of that kind, written last."""
+    awards and contests after a head noun of that kind, written last. An ORG one that ``text`` makes the
+    subject of a body's verb ("The Special Olympics raised money", ``_BODY_VERB``) is a body named after
+    its event (a charity, an organiser), with every mention of it in the text: an award never speaks
+    or spends."""
+    acting = {
+        e.text.strip()
+        for e in ents
+        if e.label == "ORG" and text and re.match(_BODY_VERB, text[e.end : e.end + 20])
+    }
     return [
         Ent(e.start, e.end, "EVENT", e.text)
-        if e.label in ("PERSON", "ORG") and _AWARD_HEAD.search(e.text.strip())
+        if e.label in ("PERSON", "ORG")
+        and _AWARD_HEAD.search(e.text.strip())
+        and not (e.label == "ORG" and e.text.strip() in acting)
         else e
         for e in ents
     ]
@@ -153,10 +239,30 @@ def plural_initialisms(text: str, ents: list[Ent]) -> list[Ent]:
     out = []
     for e in ents:
         word = e.text.strip()
-        if e.label in _NAME_LABELS and re.fullmatch(r"[A-Z]{2,5}", word):
+        # (a place is kept: "MP" for a state beside "MPs", members of parliament, is still the state)
+        if e.label in ("PERSON", "ORG", "NORP") and re.fullmatch(r"[A-Z]{2,5}", word):
             if word not in plural:
-                plural[word] = re.search(rf"(?<![\w'’]){word}s\b", text) is not None
+                plural[word] = re.search(rf"(?<![\w'’]){word}s\b", text) is not None and not _acts(text, word)
             if plural[word]:
                 continue
         out.append(e)
     return out
+
+
+# "The YMCA said", "the VA has": a definite singular as the subject of a finite verb is a body the text
+# has act; a count noun's abbreviation ("an RBI double", "the EV market") is written before a noun
+_FINITE_AFTER = (
+    r"\s+(?:said|says|told|tells|added|announced|is|was|has|had|will|would|can|could|may|might|must|"
+    r"should|did|does|[a-z]{3,}ed)\b"
+)
+# the indefinite article or a quantifier before the singular: a count noun ("an EV", "each NGO"), which no
+# body's or place's own name takes
+_COUNTED = r"\b(?i:a|an|one|another|each|every|any)\s+"
+
+
+def _acts(text: str, word: str) -> bool:
+    """Whether the text writes "the <word> <finite verb>" and never counts the singular (``_COUNTED``):
+    a body's name with local branches ("The YMCA said that local YMCAs ..."), not a common noun."""
+    if re.search(rf"{_COUNTED}{word}\b", text):
+        return False
+    return re.search(rf"\b[Tt]he\s+{word}{_FINITE_AFTER}", text) is not None

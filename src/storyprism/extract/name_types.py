@@ -174,7 +174,7 @@ def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
     (``name_context``: described bodies, buildings, families, family names written first, headings and
     credit roles)."""
     # spans the NER cut, exclamations and awards first (extract/name_spans.py): the rules below read whole names
-    ents = plural_initialisms(text, awards(exclamations(text, grown_spans(text, ents))))
+    ents = plural_initialisms(text, awards(exclamations(text, grown_spans(text, ents)), text))
     out = []
     # one-word PERSON names the article only ever writes after "the" ("The Library has been divided"):
     # English sets no article before a person's name, so the word is a thing's (a menu, a place)
