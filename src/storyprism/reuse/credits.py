@@ -583,6 +583,59 @@ def unnamed_credits(sentences: Sequence[str]) -> list[str]:
     return [s for s in sentences if _UNNAMED.search(s)]
 
 
+# The writer's own admission that the story came from other outlets' reports it does not name
+# ("according to reports", "media reported"): narrower than ``_UNNAMED``, which only writes a problem
+# note, because this one moves a parent (reuse/unnamed_relays.py). Grammatical signals:
+# * reports or media only, never "sources": anonymous sourcing is the outlet's own reporting;
+# * nothing after "reports" that says whose they are: a preposition or "that" ("reports from police",
+#   "a report by the auditor"), a pronoun ("reports he had filed"), a participle ("a report released
+#   on Friday"), or "on" and a capitalised name ("a report on Channel 5") makes it a named report;
+# * "[Ss]ocial media reports" are public posts, not outlets.
+_RELAY_ADMISSION = re.compile(
+    r"\b[Aa]ccording to (?:a |an |some |local |media |news |several |unconfirmed |early |initial )*"
+    r"(?:reports?|media)\b"
+    r"|(?<![Ss]ocial )\b(?:[Ll]ocal |[Ss]tate |[Ff]oreign )?[Mm]edia (?:outlets )?(?:reports|(?P<verb>reported))\b"
+)
+_DATE_WORD = "|".join(sorted((w.capitalize() for w in {*WEEKDAYS, *MONTHS}), key=len, reverse=True))
+# what follows the noun "reports" when they are someone's in particular (no comma between: after a
+# comma the clause begins, "according to reports, he died")
+_NAMED_AFTER = re.compile(
+    r"\s+(?:(?:by|in|from|at|of|that|he|she|they|it|we|I|you|his|her|their|its|"
+    r"published|released|issued|filed|made|compiled|prepared|carried|aired|broadcast)\b"
+    rf"|on\s+(?:the\s+)?(?!(?:{_DATE_WORD})\b)[A-Z0-9])"
+)
+# denying or dismissing reports is not relying on them ("the governor denied media reports that")
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:es|ed)|rubbish(?:es|ed))\b",
+                     re.IGNORECASE)
+# the outlet named after all: "citing the broadcaster X", "including the daily X", a web address
+# (a lower-case top-level domain: "killed.It", a sentence run on, is none)
+_NAMING = re.compile(r"\b(?:[Cc]iting|[Cc]ited|[Ii]ncluding|[Qq]uoting|[Qq]uoted)\b"
+                     r"|\b[A-Za-z0-9-]{2,}(?:\.[a-z0-9-]{2,})*\.(?:com|net|org|info|news|tv|co\.uk|[a-z]{2})\b")
+# a bare credit line ("Source:", "Via:") whose outlet stands on the next line (a link's text)
+_BARE_SOURCE_LINE = re.compile(r"^\s*(?:[_-]+\s*)?(?:Source|Via|H/T|Hat tip|Information from):\s*$", re.IGNORECASE)
+
+
+def relay_admissions(sentences: Sequence[str]) -> list[str]:
+    """The sentences in which the writer admits relaying reports of outlets it does not name
+    (``_RELAY_ADMISSION``), read outside quotations (a speaker's "according to media reports" is the
+    speaker's), with no name after the reports (``_NAMED_AFTER``), no denial (``_DENIAL``) and no
+    outlet named in the sentence (``_NAMING``). None at all when the text has a bare "Source:" line:
+    its next line names the outlet. A sentence with an unclosed quotation (part of a longer quote) is
+    not read."""
+    if any(_BARE_SOURCE_LINE.match(s) for s in sentences):
+        return []
+    found: list[str] = []
+    for s in sentences:
+        if "report" not in s.lower() and "media" not in s.lower():
+            continue  # the cheap test first: most sentences admit nothing
+        rest = _QUOTE_SPAN.sub(" ", s)
+        if _QUOTE_MARK.search(rest) or _DENIAL.search(rest) or _NAMING.search(rest):
+            continue
+        if any(m.group("verb") or not _NAMED_AFTER.match(rest, m.end()) for m in _RELAY_ADMISSION.finditer(rest)):
+            found.append(s)
+    return found
+
+
 def unnamed_agency(text: str) -> str | None:
     """Evidence line when the article's byline, date-line tag or sign-off credits "Agencies" without
     naming one (``_AGENCIES_HEAD``, ``_AGENCIES_TAIL``): it carries agency copy, not its outlet's own

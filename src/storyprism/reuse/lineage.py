@@ -12,7 +12,8 @@ chosen and correct what one pair at a time cannot see:
   (``carried_elsewhere``), is no piece of the newsroom's own reporting;
 * ``story_source_rewrites``: an uncredited piece with no quote and no reporting of its own, in a
   story whose other reports credit one source, rests on that source too;
-* ``pasted_sentences``: the narrative sentences two articles print word for word; a line of a social
+* ``pasted_sentences`` (``pasted_alignments``, the sentences themselves): the narrative sentences two
+  articles print word for word; a line of a social
   post (``public_post``) counts only when the earlier article did no reporting of its own.
 
 They work on the tracer's state (``_Tracer``); kept apart so that the tracer stays readable.
@@ -26,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyprism.records import Article, Reuse
+from storyprism.records import Alignment, Article, Reuse
 from storyprism.reuse.credits import STORY_CUES, Credit, Signals, article_signals
 from storyprism.reuse.direction import parse_time
 from storyprism.reuse.text import split_sentences
@@ -321,17 +322,23 @@ def public_post(sentence: str, text: str) -> bool:
     return bool(_SOCIAL.search(text[start:end if end >= 0 else len(text)]))
 
 
-def pasted_sentences(r: Reuse, source_text: str, copy_text: str, posts: bool = True) -> int:
-    """Narrative sentences the two sides of a shared-source relation print word for word (each
-    ``PASTED_MIN_WORDS`` long, quoting no one); with ``posts`` False, not those from a social post
-    either (``public_post``)."""
-    return sum(
-        1 for al in r.alignments
+def pasted_alignments(r: Reuse, source_text: str, copy_text: str, posts: bool = True) -> list[Alignment]:
+    """The aligned sentences of a relation that the two sides print word for word: narrative (quoting
+    no one on either side), the copy's ``PASTED_MIN_WORDS`` long, ``SAME_SENTENCE`` contained; with
+    ``posts`` False, not those from a social post either (``public_post``)."""
+    return [
+        al for al in r.alignments
         if len(al.copy_sentence.split()) >= PASTED_MIN_WORDS
         and not quotations(al.copy_sentence) and not quotations(al.source_sentence)
         and word_containment(al.source_sentence, al.copy_sentence) >= SAME_SENTENCE
         and (posts or not (public_post(al.source_sentence, source_text) or public_post(al.copy_sentence, copy_text)))
-    )
+    ]
+
+
+def pasted_sentences(r: Reuse, source_text: str, copy_text: str, posts: bool = True) -> int:
+    """Narrative sentences the two sides of a shared-source relation print word for word
+    (``pasted_alignments``)."""
+    return len(pasted_alignments(r, source_text, copy_text, posts))
 
 
 def story_source_rewrites(tracer: _Tracer, traces: dict[str, Trace]) -> None:
