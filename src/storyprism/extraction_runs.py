@@ -217,7 +217,6 @@ def run_linking(store: Store) -> Extraction:
     stored = load_extraction(store)
     extracted = as_extracted(stored)
     linked = extract.link_corpus(extracted)
-    linked.frames = stored.frames  # linking leaves them as extraction made them (compare reads them)
     _keep_found(extracted, linked)
     with store.transaction():
         # (the records as stored are at hand: only those linking changed are serialised and written)

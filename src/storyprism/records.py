@@ -261,8 +261,9 @@ class DateMention:
 class SentenceFrame:
     """What one sentence asserts, read off the extraction's dependency parse (``extract.predications``):
     the keys of its main predicate(s), of the verbs that lie inside an argument of that predicate
-    (the acts it says something about), and of all its words. Keys are lower-cased lemmas with a
-    final "e" dropped (``extract.predications.key``), so that inflected forms of one word meet.
+    (the acts it says something about), and of all its words. Keys are lower-cased lemmas where
+    the verb tables know the form, else the word with its inflection undone, and a final "e" dropped
+    (``extract.predications.key``), so that most inflected forms of one word meet.
     ``start``/``end`` are the sentence's span as the shared splitter (``text.sentences``) cuts it."""
 
     article: str

@@ -342,7 +342,7 @@ def sentence_keys(text: str, model: str) -> list[bytes]:
 
 def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file: int = UNITS_PER_FILE) -> int:
     """One unit per storyline (a story outside any storyline is its own): the stories, their
-    articles, the quotes, dates and numbers on them (read from ``store`` an article at a time), the
+    articles, the quotes, dates, numbers and sentence frames on them (read from ``store`` an article at a time), the
     reuse relations into them, their origins, and the sentence vectors already computed for them. Everything a story's comparison reads
     (its storyline's events, for the timeline) lies inside its unit, so comparing units apart
     gives what comparing the corpus at once gives."""
@@ -368,8 +368,8 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file
 
     def flush() -> None:
         # units go to disk ``per_file`` or ``UNIT_BYTES_PER_FILE`` at a time, whichever comes first:
-        # this process never holds more than that many pickled units (~30 kB an article: text,
-        # records, vectors) beside the store, however large the corpus
+        # this process never holds more than that many pickled units (~35 kB an article: text,
+        # records, sentence frames, vectors) beside the store, however large the corpus
         nonlocal written, files, pending
         table = pa.table({"rank": pa.array(ranks, pa.int64()), "unit": pa.array(payloads, pa.large_binary())})
         pq.write_table(table, f"{base}/{COMPARE_WORK}/part-{files:05d}.parquet", filesystem=fs)
@@ -382,7 +382,7 @@ def _write_compare_units(store: Store, data: AnalysisData, output: str, per_file
     for stories in groups.values():
         ids = list(dict.fromkeys(a for s in stories for a in s.articles))
         members = [articles[a] for a in ids if a in articles]
-        # each member's quotes, dates and numbers read from the store as the unit is built (in stored
+        # each member's quotes, dates, numbers and frames read from the store as the unit is built (in stored
         # order, as the whole lists would give them): this process never holds the corpus's records
         extra = [_unit_records(store, a) for a in ids]
         unit_reuses = [data.reuses[k] for k in sorted({k for a in ids for k in reuse_into.get(a, [])})]

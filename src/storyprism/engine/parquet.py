@@ -23,8 +23,10 @@ from storyprism.store.export import COLLECTIONS
 
 # Collections beyond the export document that a workspace needs: name mentions (the person pages),
 # origin records (in the export flattened onto articles), and the comparison's per-story extras
-# (outlet coverage, timelines; in the export as extra keys).
-EXTRA = ("mentions", "origins", "outlet_coverage", "timeline")
+# (outlet coverage, timelines; in the export as extra keys), and the sentence frames a later local
+# comparison reads. Every collection a run writes is listed here: a run clears these folders first,
+# so a rerun into the same output that writes fewer files keeps none of the previous run's.
+EXTRA = ("mentions", "origins", "outlet_coverage", "timeline", "frames")
 ALL_COLLECTIONS = (*COLLECTIONS, *EXTRA)
 JSON_COLUMNS_KEY = b"storyprism.json_columns"
 ROWS_PER_FILE = 50_000  # keeps any one writer's table, and any one reader's, small

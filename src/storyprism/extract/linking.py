@@ -667,4 +667,5 @@ def link(extraction: Extraction, cosine: float = 0.72, lexical_min: float = 0.55
         numbers=list(extraction.numbers),
         dates=list(extraction.dates),
         inferred_published=dict(extraction.inferred_published),
+        frames=list(extraction.frames),  # what each sentence asserts: linking changes none of it
     )

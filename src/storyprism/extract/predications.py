@@ -16,8 +16,9 @@ The main predicate is read through the verbs that carry none of the assertion th
 - coordinated main verbs ("found and rescued") each count.
 
 The parse is the one extraction already made (``extract.parse.Parse``: Penn tags, dependencies and
-heads, no lemmatizer): a word form is mapped to its lemma through the verb-form tables of
-``extract.cues`` where they know it, else by the regular English inflections (-s, -ed, -ing), and a
+heads, no lemmatizer): a word form is mapped to its lemma through the verb-form tables (``extract.cues``
+and the strong verbs of news here) where they know it, else by the regular English inflections (-s,
+-ed, -ing) undone; a strong form no table knows ("slew") keeps a key of its own. A
 final "e" is dropped from every key ("designate", "designated", "designating" all give "designat"),
 so one verb's forms meet without a lemmatizer. Derivations ("criticize" / "criticism") meet on their
 first five letters, as the comparison reads them. The sentences are those of the shared splitter
@@ -26,25 +27,32 @@ first five letters, as the comparison reads them. The sentences are those of the
 
 from __future__ import annotations
 
-from storyprism.extract.cues import ALL_FORMS, verb_forms
+from storyprism.extract.cues import ALL_FORMS, BELIEF_LEMMAS, verb_forms
 from storyprism.extract.parse import Parse
 from storyprism.records import SentenceFrame
+from storyprism.text.cues import SAY_LEMMAS
 from storyprism.text.sentences import split_sentences
 
 # Verbs that attribute the words of their complement to a speaker: the assertion is the complement's.
-# A narrower list than the cue verbs: "deny", "accuse", "warn", "promise" assert something of their
-# own (a denial is not a report of what was denied).
-SPEECH = frozenset(
-    """say tell state add note report announce explain write tweet post quote confirm declare mention
-    comment reply respond answer stress insist remark indicate recount""".split()  # noqa: SIM905
+# The shared list of reporting verbs (``text.cues.SAY_LEMMAS``: "revealed that", "admitted that" report
+# their complement as "said that" does) less the verbs that assert an act of their own: a denial,
+# accusation, warning, promise or appeal is not a report of what it denies, charges, warns of,
+# promises or urges. "post" (on social media) reports words as "tweet" does.
+OWN_ACT_SPEECH = frozenset(
+    "deny accuse blame warn promise vow pledge urge caution predict".split()  # noqa: SIM905
 )
+SPEECH = (SAY_LEMMAS - OWN_ACT_SPEECH) | {"post"}
 # Verbs of belief and suspicion hedge the act they take ("is suspected of transferring", "is believed
-# to have fled"): the assertion is that act, as with a speech verb.
-EPISTEMIC = frozenset("suspect believe allege think expect fear".split())  # noqa: SIM905
+# to have fled"): the assertion is that act, as with a speech verb. Taken from the shared belief verbs
+# (``extract.cues.BELIEF_LEMMAS``) where they hedge; the perception and stance verbs there ("found",
+# "showed", "vowed") assert something of their own and are left out.
+EPISTEMIC = frozenset(w for w in BELIEF_LEMMAS if w in {"suspect", "believe", "allege", "think", "expect", "fear"})
 # Light verbs and the copula: the predicate is what they take ("is key", "have a zone", "make a call").
 LIGHT = frozenset("be have do make get take give become seem remain appear keep".split())  # noqa: SIM905
-# Strong forms of the light verbs (the speech verbs' are in ``extract.cues``): facts of each verb.
-_LIGHT_FORMS = {
+# Strong forms of the light verbs and of common verbs of news (the speech and belief verbs' are in
+# ``extract.cues``): a strong past is a fact of each verb, not of a rule, so "fled" meets "flee" and
+# "fought" meets "fight" only through this table.
+_STRONG_FORMS = {
     "be": ["is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"],
     "have": ["has", "had", "having", "'ve", "’ve"],
     "do": ["does", "did", "done", "doing"],
@@ -54,9 +62,56 @@ _LIGHT_FORMS = {
     "give": ["gave", "given"],
     "become": ["became"],
     "keep": ["kept"],
-    "think": ["thought"],
-    "tell": ["told"],
-    "write": ["wrote", "written"],
+    "flee": ["fled", "flees", "fleeing"],
+    "die": ["died", "dies", "dying"],
+    "lie": ["lied", "lies", "lying"],
+    "tie": ["tied", "ties", "tying"],
+    "rise": ["rose", "risen"],
+    "run": ["ran", "running"],
+    "fight": ["fought"],
+    "forgive": ["forgave", "forgiven"],
+    "steal": ["stole", "stolen"],
+    "drive": ["drove", "driven"],
+    "fall": ["fell", "fallen"],
+    "hide": ["hid", "hidden"],
+    "shoot": ["shot", "shooting"],
+    "strike": ["struck", "stricken"],
+    "seek": ["sought"],
+    "catch": ["caught", "catches"],
+    "leave": ["left"],
+    "lead": ["led"],
+    "win": ["won", "winning"],
+    "lose": ["lost"],
+    "begin": ["began", "begun", "beginning"],
+    "break": ["broke", "broken"],
+    "choose": ["chose", "chosen"],
+    "sink": ["sank", "sunk"],
+    "hold": ["held"],
+    "send": ["sent"],
+    "spend": ["spent"],
+    "build": ["built"],
+    "buy": ["bought"],
+    "bring": ["brought"],
+    "pay": ["paid"],
+    "sell": ["sold"],
+    "meet": ["met"],
+    "grow": ["grew", "grown"],
+    "throw": ["threw", "thrown"],
+    "blow": ["blew", "blown"],
+    "fly": ["flew", "flown", "flies"],
+    "eat": ["ate", "eaten"],
+    "go": ["went", "gone", "goes"],
+    "come": ["came"],
+    "stand": ["stood"],
+    "sit": ["sat", "sitting"],
+    "wake": ["woke", "woken"],
+    "bite": ["bit", "bitten"],
+    "shake": ["shook", "shaken"],
+    "swim": ["swam", "swum", "swimming"],
+    "freeze": ["froze", "frozen"],
+    "speak": ["spoke", "spoken"],
+    "wear": ["wore", "worn"],
+    "tear": ["tore", "torn"],
 }
 
 
@@ -66,8 +121,8 @@ _STRONG = frozenset("know feel see find hear understand mean learn show swear pr
 
 def _form_table() -> dict[str, str]:
     table: dict[str, str] = {}
-    for lemma in sorted(SPEECH | EPISTEMIC | LIGHT | _STRONG):
-        for form in verb_forms([lemma], _LIGHT_FORMS):
+    for lemma in sorted(SPEECH | EPISTEMIC | LIGHT | _STRONG | set(_STRONG_FORMS)):
+        for form in verb_forms([lemma], _STRONG_FORMS):
             table.setdefault(form, lemma)
     return table
 
@@ -89,6 +144,8 @@ _DOUBLED_KEPT = frozenset("lsz")  # "called", "passed", "buzzed" keep their doub
 def _deinflect(form: str, tag: str) -> str:
     """The regular English lemma of ``form`` for its Penn ``tag`` (plural nouns, verb inflections)."""
     if tag in ("VBZ", "NNS") and form.endswith("s") and len(form) > 3:
+        if form.endswith("ies") and len(form) == 4:
+            return form[:-1]  # "dies", "ties", "lies": a short "-ie" verb, not a "-y" one
         if form.endswith("ies"):
             return form[:-3] + "y"
         if form.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -97,7 +154,8 @@ def _deinflect(form: str, tag: str) -> str:
     for suffix, tags in (("ed", ("VBD", "VBN")), ("ing", ("VBG",))):
         if tag in tags and form.endswith(suffix) and len(form) > len(suffix) + 1:
             if suffix == "ed" and form.endswith("ied"):
-                return form[:-3] + "y"
+                # "died", "tied", "vied" come of a short "-ie" verb; longer ones of "-y" ("carried")
+                return form[:-1] if len(form) == 4 else form[:-3] + "y"
             base = form[: -len(suffix)]
             if base[-1] == base[-2] and base[-1] not in "aeiou" and base[-1] not in _DOUBLED_KEPT:
                 base = base[:-1]  # "stopped", "running"
@@ -106,8 +164,10 @@ def _deinflect(form: str, tag: str) -> str:
 
 
 def key(form: str, tag: str) -> str:
-    """The key two forms of one word share: the lemma (``VERB_LEMMA`` for a verb it knows, else the
-    regular inflections undone) without a final "e" ("use"/"used"/"using" all give "us")."""
+    """The key two forms of one word share, without a final "e" ("use"/"used"/"using" all give "us"):
+    the lemma for a verb the tables know (``VERB_LEMMA``), else the form with its regular inflection
+    undone. Not a lemma for every word: a strong form no table knows ("slew") keeps its own key, so
+    it meets none of its verb's other forms."""
     form = form.lower()
     lemma = VERB_LEMMA.get(form) if tag.startswith("VB") or tag == "MD" else None
     lemma = lemma or _deinflect(form, tag)
