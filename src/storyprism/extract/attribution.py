@@ -60,6 +60,7 @@ from storyprism.extract.cues import (
     TALK,
 )
 from storyprism.extract.frames import MESSAGE_PREP, frames
+from storyprism.extract.object_clauses import gap_head, gerund_object, says, unstated
 from storyprism.extract.parse import Parse
 from storyprism.extract.relays import cited_sources, coordinated_statements, relays
 from storyprism.extract.subjects import (
@@ -138,6 +139,9 @@ def _content(
         if comps[0] > v:  # "said he and Y would ride": the subject the parser hung on the cue goes back
             start = complement_start(p, v, comps[0], lemma in _ADDRESSEE_VERBS)
             spans[0] = (start, spans[0][1]) if start is not None else spans[0]
+        gap = gap_head(p, text, v, comps[0])
+        if gap is not None:
+            spans.insert(0, gap)  # "an alleged incident she said took place ...": the gap's noun first
         return "ccomp", [s for s in (_trim(text, *sp) for sp in spans) if s]
     if "as" in deps:
         # "voters see Clinton as more trustworthy": the object with its "as" phrase is the view
@@ -185,6 +189,16 @@ def _content(
                     )
                 ):
                     right = max(right, p.rights[c])
+            g = gerund_object(p, text, v, lemma, o)
+            if g is not None:
+                # "recalled the tram speeding up": after a verb of memory or perception the object and
+                # its -ing verb are one clause, an event (``object_clauses``): what is recalled is a
+                # proposition, not a topic; "recalled the pilot telling the passengers: ..." relays the
+                # pilot's words, which the -ing verb of saying attributes on its own
+                if says(p, text, g):
+                    return "", []
+                span = _trim(text, p.starts[p.lefts[o]], p.ends[max(right, p.rights[g])])
+                return "gerund", [span] if span and _says_something(text, span) else []
             span = _trim(text, p.starts[p.lefts[o]], p.ends[right])
             return "dobj", [span] if span and _says_something(text, span) else []
     if "prep" in deps and (
@@ -314,13 +328,26 @@ def _according(p: Parse, text: str, i: int) -> Attribution | None:
     slash = text.rfind("/", src[0], src[1])
     if slash > 0:
         src = (slash + 1, src[1])  # "Andrew Kelly / Reuters": a photo credit before the source
+    # "according to a police source cited by AFP": the source is the one cited, the citing agency
+    # passes its words on (``via``), as a report "citing" its source does (``relays.cited_sources``)
+    via = None
+    cited = next(
+        (c for c in p.children(obj) if p.deps[c] == "acl" and p.word(text, c) in ("cited", "quoted")), None
+    )
+    agent = next((c for c in p.children(cited) if p.deps[c] == "agent"), None) if cited is not None else None
+    by = next((g for g in p.children(agent) if p.deps[g] == "pobj"), None) if agent is not None else None
+    if by is not None and cited is not None:
+        via = name_span(p, text, by)
+        src = (src[0], min(src[1], p.starts[cited]))
     if len(text[src[0] : src[1]].split()) > 10:
         src = name_span(p, text, obj)
     # "according to his remarks provided by the Kremlin": words are their owner's, whoever passed them on
     owner = next((c for c in p.children(obj) if p.deps[c] == "poss"), None)
     if owner is not None and p.word(text, obj) in _WORDS_OWNED:
         src = name_span(p, text, owner)
-    return Attribution(-1, "according to", _trim(text, *src) or src, parts, kind="according")
+    out = Attribution(-1, "according to", _trim(text, *src) or src, parts, kind="according")
+    out.via = via
+    return out
 
 
 # nouns for someone's own words: a possessive on them names the one who spoke
@@ -396,6 +423,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
         if not_speech.no_content(p, text, i, lemma, kind):
             continue  # a gap in a relative clause, a fronted wh-subject, "found himself" (``not_speech``)
         content = not_speech.without_questions(p, text, i, lemma, content)
+        if unstated(p, text, i, lemma, kind):
+            continue  # "photographs showing wreckage", "lead viewers to believe", "unless X agrees" (``object_clauses``)
         if not_quotes.topic_only(p, text, i, lemma, kind, content):
             continue  # a plain noun phrase referred to, cheered, tweeted about or unveiled (``not_quotes``)
         if (

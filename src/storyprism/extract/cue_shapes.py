@@ -36,6 +36,10 @@ def _agent_passive(p: Parse, text: str, v: int, lemma: str, deps: frozenset[str]
         kind = "ccomp"
     elif "dobj" not in deps or lemma in _ADDRESSEE_VERBS or lemma == "write":
         return None  # "a book co-written by U.S. contractors": authorship, the book is no message
+    elif lemma in _SOURCING:
+        # "a police source cited by AFP", "an official quoted by Reuters": what is cited or quoted is a
+        # source whose words stand elsewhere; the agent relays them and takes no stand on the source
+        return None
     elif p.deps[v] == "acl" and p.tags[v] == "VBN" and p.heads[v] < v:
         # "a practice criticized by Miller", "The immigration bill, opposed by House Republicans,": a
         # participle after a noun is a passive whose subject is that noun (up to the participle)
@@ -59,6 +63,10 @@ def _agent_passive(p: Parse, text: str, v: int, lemma: str, deps: frozenset[str]
     ):
         return None
     return Attribution(v, lemma, speaker, [span], kind=kind)
+
+
+# verbs whose object is a source or its words: citing one takes no stance on it
+_SOURCING = frozenset(["cite", "quote"])
 
 
 # adjectives that state a view or a certainty about a clause ("is confident that", "made clear that")

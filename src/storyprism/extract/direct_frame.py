@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from storyprism.extract.attribution import _CLIMB, _RELAY, Attribution, _via, is_cue, lemma_of
 from storyprism.extract.cues import ALL_FORMS, SPEECH_LEMMAS
+from storyprism.extract.object_clauses import gerund_object, says
 from storyprism.extract.parse import Parse
 from storyprism.extract.subjects import name_span, subject
 
@@ -79,6 +80,9 @@ def direct_attribution(p: Parse, text: str, parts: list[tuple[int, int]]) -> Att
             continue
         if gov is None and p.starts[h] > qe:
             continue  # a verb after the quote that is no cue does not introduce it ("… ” Nice-Matin posted …)
+        recalled = _recalled_saying(p, text, *gov, parts) if gov is not None else None
+        if recalled is not None:
+            return recalled
         v, lemma = gov if gov else (h, text[p.starts[h] : p.ends[h]].lower())
         strong = bool(gov) and v == p.heads[t] and p.deps[t] in _CLAUSE_OF_CUE
         spk = subject(p, text, v)
@@ -95,10 +99,27 @@ def direct_attribution(p: Parse, text: str, parts: list[tuple[int, int]]) -> Att
             ALL_FORMS.get(text[p.starts[k] : p.ends[k]].lower()) if p.is_verb(k) else None
         )
         if cue is not None:
+            recalled = _recalled_saying(p, text, k, cue, parts)
+            if recalled is not None:
+                return recalled
             spk = subject(p, text, k)
             if spk and not _inside(spk, qs, qe):
                 return Attribution(k, cue, spk, list(parts), _via(p, text, k), True)
     return None
+
+
+def _recalled_saying(
+    p: Parse, text: str, v: int, lemma: str, parts: list[tuple[int, int]]
+) -> Attribution | None:
+    """ "He recalled the pilot telling the passengers: “...”": a verb of memory or perception whose
+    object and -ing verb of saying form one clause (``object_clauses``); the words are the object's,
+    and the one who remembers them relays them (``via``)."""
+    obj = next((c for c in p.children(v) if p.deps[c] == "dobj" and c > v), None)
+    g = gerund_object(p, text, v, lemma, obj) if obj is not None else None
+    if obj is None or g is None or not says(p, text, g):
+        return None
+    via = subject(p, text, v)
+    return Attribution(g, lemma_of(p, text, g) or "say", name_span(p, text, obj), list(parts), via, True)
 
 
 def _heard_saying(p: Parse, text: str, h: int, parts: list[tuple[int, int]]) -> Attribution | None:

@@ -19,6 +19,7 @@ from storyprism.extract.cues import (
     WITNESS,
 )
 from storyprism.extract.linking import _TITLES
+from storyprism.extract.object_clauses import gerund_after_object
 from storyprism.extract.parse import Parse
 from storyprism.extract.speaker_kinds import PERSONISH, abstract_head
 
@@ -327,6 +328,19 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
         ):
             return subject(p, text, hv, depth + 1)
         return name_span(p, text, h)
+    if depth < 3 and p.deps[v] in ("advcl", "xcomp", "ccomp", "dep") and p.tags[v] == "VBG" and h != v:
+        # "He recalled the pilot telling the passengers: ..." read with the participle on the verb: after
+        # a verb of perception or memory the object right before the -ing verb is its subject (a gerund
+        # clause, ``object_clauses``); after other verbs it is the addressee and the verb's subject speaks
+        objs = [
+            c for c in p.children(h) if p.deps[c] == "dobj" and c < v and p.tags[c].startswith(("NN", "PRP"))
+        ]
+        if (
+            objs
+            and text[p.starts[h] : p.ends[h]].lower() in WITNESS
+            and gerund_after_object(p, text, h, objs[-1]) == v
+        ):
+            return name_span(p, text, objs[-1])
     if p.deps[v] == "xcomp" and h != v:
         # object control: "prompted Rubio to call Trump ...", "persuaded him to endorse ...": the
         # object of the verb above is the one who speaks
