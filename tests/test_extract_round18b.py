@@ -64,3 +64,22 @@ def test_marked_words_after_a_recalled_gerund_of_saying_are_the_nouns_relayed() 
     assert len(direct) == 1
     assert direct[0].speaker == "pilot"
     assert direct[0].via is not None
+
+
+# Review mends: "recall" as withdrawing, a documentary film's claim, a time noun before a relative clause.
+
+
+def test_a_state_recalling_its_envoy_keeps_the_words_its_own() -> None:
+    text = "Peru recalled its ambassador to Mexico saying the remarks were an insult to the nation."
+    hits = [q for q in quotes_of(text) if "insult" in q.text]
+    assert hits and hits[0].speaker != "its ambassador"
+
+
+def test_a_documentary_film_still_makes_its_claim() -> None:
+    text = "The documentary film suggests the company knew of the risks for a decade."
+    assert [q for q in quotes_of(text) if "knew of the risks" in q.text]
+
+
+def test_a_time_before_a_relative_clause_is_no_gap_noun() -> None:
+    text = "The votes on Tuesday she said were rigged were counted again by the board."
+    assert not [q for q in quotes_of(text) if q.text.startswith("Tuesday")]

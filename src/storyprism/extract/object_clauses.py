@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from storyprism.extract.cues import SPEECH_LEMMAS, SPEECH_OR_BELIEF
 from storyprism.extract.parse import Parse
+from storyprism.text.calendar import CALENDAR_WORDS
 
 # verbs of memory and perception: with a noun phrase and an -ing verb after it they take an event
 # ("I remember him saying", "saw the car swerving"), the noun being the event's subject
@@ -27,12 +28,13 @@ MEMORY_PERCEPTION = frozenset(
     ["recall", "remember", "recount", "see", "hear", "watch", "overhear", "notice", "witness", "imagine"]
 )
 
-# nouns for pictures and recordings: what they "show" is depicted, no one's stance or claim
+# nouns for pictures and recordings: what they "show" is depicted, no one's stance or claim (not "film":
+# a documentary film argues and suggests as its makers do)
 IMAGES = frozenset(
     ["image", "images", "photo", "photos", "photograph", "photographs", "picture", "pictures", "video",
      "videos", "footage", "clip", "clips", "rendering", "renderings", "render", "renders", "map", "maps",
      "imagery", "drawing", "drawings", "sketch", "sketches", "illustration", "illustrations", "scan", "scans",
-     "x-ray", "x-rays", "screenshot", "screenshots", "snapshot", "snapshots", "photography", "film", "films"]
+     "x-ray", "x-rays", "screenshot", "screenshots", "snapshot", "snapshots", "photography"]
 )  # fmt: skip
 
 
@@ -60,9 +62,22 @@ def gerund_after_object(p: Parse, text: str, v: int, o: int) -> int | None:
 def gerund_object(p: Parse, text: str, v: int, lemma: str, o: int) -> int | None:
     """``gerund_after_object`` for a verb of memory or perception only; None for any other cue (after
     "condemned the men fighting in Syria" the participle only describes the men)."""
-    if lemma not in MEMORY_PERCEPTION:
+    if lemma not in MEMORY_PERCEPTION or not remembers(p, text, v, o):
         return None
     return gerund_after_object(p, text, v, o)
+
+
+def remembers(p: Parse, text: str, v: int, o: int) -> bool:
+    """Whether memory or perception verb ``v`` with object ``o`` is remembering: "recall" is also what a
+    state or a firm does to its own envoy or product ("Peru recalled its ambassador ... saying"), and
+    that sense shows in the owner's "its" on the object or an "it" as subject ("Ames recalled the pilot
+    saying" stays memory); other verbs of perception are left as they are."""
+    if p.word(text, v) not in _RECALL_FORMS:
+        return True
+    subj = next((c for c in p.children(v) if p.deps[c] == "nsubj"), None)
+    if subj is not None and p.word(text, subj) == "it":
+        return False
+    return not any(p.word(text, k) == "its" for k in range(p.lefts[o], o))
 
 
 def says(p: Parse, text: str, g: int) -> bool:
@@ -131,17 +146,18 @@ def gap_head(p: Parse, text: str, v: int, c: int) -> tuple[int, int] | None:
         n -= 1
     if n < 0 or not p.tags[n].startswith("NN"):
         n = p.heads[v]
-    if not p.tags[n].startswith("NN") or n >= v:
-        return None
+    if not p.tags[n].startswith("NN") or n >= v or p.word(text, n) in _TIME_NOUNS:
+        return None  # "the votes on Tuesday she said were rigged": a time is where the clause sits, no gap noun
     # the gap's noun is the clause's subject, so the finite verb agrees with it in number ("levels it
     # indicates further falls": "falls" with "levels" is no clause of theirs but a misread noun)
     finite = [
         t
         for t in (c, *p.children(c))
-        if p.tags[t] in ("VBZ", "VBP") and (t == c or p.deps[t] in ("aux", "auxpass"))
+        if (p.tags[t] in ("VBZ", "VBP") or p.word(text, t) in ("was", "were"))
+        and (t == c or p.deps[t] in ("aux", "auxpass"))
     ]
     plural = p.tags[n] in ("NNS", "NNPS")
-    if finite and (p.tags[finite[0]] == "VBZ") == plural:
+    if finite and (p.tags[finite[0]] == "VBZ" or p.word(text, finite[0]) == "was") == plural:
         return None
     start = p.starts[min(p.lefts[n], n)]
     while start < p.starts[n] and any(
@@ -151,5 +167,11 @@ def gap_head(p: Parse, text: str, v: int, c: int) -> tuple[int, int] | None:
     return (start, p.ends[n])
 
 
+_RECALL_FORMS = frozenset(["recall", "recalls", "recalled", "recalling"])
 _RELATIVES = frozenset(["that", "which", "who"])
+# nouns that name a time, not a thing a claim is about
+_TIME_NOUNS = CALENDAR_WORDS | frozenset(
+    ["day", "days", "week", "weeks", "month", "months", "year", "years", "time", "morning", "afternoon",
+     "evening", "night", "today", "yesterday", "tomorrow", "weekend"]
+)  # fmt: skip
 _CLAUSE_SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "expl"])

@@ -19,7 +19,7 @@ from storyprism.extract.cues import (
     WITNESS,
 )
 from storyprism.extract.linking import _TITLES
-from storyprism.extract.object_clauses import gerund_after_object
+from storyprism.extract.object_clauses import gerund_after_object, remembers
 from storyprism.extract.parse import Parse
 from storyprism.extract.speaker_kinds import PERSONISH, abstract_head
 
@@ -339,6 +339,7 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
             objs
             and text[p.starts[h] : p.ends[h]].lower() in WITNESS
             and gerund_after_object(p, text, h, objs[-1]) == v
+            and remembers(p, text, h, objs[-1])
         ):
             return name_span(p, text, objs[-1])
     if p.deps[v] == "xcomp" and h != v:
