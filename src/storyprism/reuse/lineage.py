@@ -13,8 +13,8 @@ chosen and correct what one pair at a time cannot see:
 * ``story_source_rewrites``: an uncredited piece with no quote and no reporting of its own, in a
   story whose other reports credit one source, rests on that source too;
 * ``pasted_sentences`` (``pasted_alignments``, the sentences themselves): the narrative sentences two
-  articles print word for word; a line of a social
-  post (``public_post``) counts only when the earlier article did no reporting of its own.
+  articles print word for word; a line of a social post (``public_post``) counts only when the
+  earlier article did no reporting of its own.
 
 They work on the tracer's state (``_Tracer``); kept apart so that the tracer stays readable.
 """

@@ -45,6 +45,19 @@ def _derives_from(traces: Mapping[str, Trace], aid: str, other: str) -> bool:
     return node in seen
 
 
+def piece_quotations(tracer: _Tracer, aid: str) -> list[str]:
+    """The long quotations ``aid`` prints (``text.overlap.long_quotations``), a quoted social post
+    aside (an @handle or #hashtag: public, printed alike by every desk): the words a desk that
+    reported would have gathered itself."""
+    return [q for q in long_quotations(tracer.articles[aid].text or "") if q and not _POST.search(q)]
+
+
+def prints_all(tracer: _Tracer, quotes: list[str], other: str) -> bool:
+    """Whether ``other``'s text holds every one of ``quotes`` (folded as ``piece_quotations`` folds)."""
+    pool = fold_quote_marks(tracer.articles[other].text or "")
+    return all(q in pool for q in quotes)
+
+
 def feed_copies(tracer: _Tracer, traces: dict[str, Trace]) -> None:
     """A feed's copy of another agency's text: an article whose agency rests on its URL's feed
     section alone (credits.carried_only: /wires/pa/) and that prints word for word the narrative
@@ -105,11 +118,10 @@ def quote_only_rewrites(tracer: _Tracer, traces: dict[str, Trace]) -> None:
                 # rests on a named origin (wire, credited outlet) the shared material came from
                 continue
             # a quoted post (an @handle or #hashtag in it) is public, printed alike by every desk
-            quotes = [q for q in long_quotations(tracer.articles[x].text or "") if q and not _POST.search(q)]
+            quotes = piece_quotations(tracer, x)
             if not quotes:
                 continue  # nothing to tell own reporting from rewriting by
-            pool = fold_quote_marks(tracer.articles[y].text or "")
-            if not all(q in pool for q in quotes):
+            if not prints_all(tracer, quotes, y):
                 continue
             rank = (int(y in tracer.source_like), len(quotes), r.score)
             if x not in best or rank > best[x][0]:

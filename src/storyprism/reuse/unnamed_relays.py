@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 from storyprism.records import Reuse
 from storyprism.reuse.credits import relay_admissions
 from storyprism.reuse.lineage import NEWSROOM_DAYS, _publication_order, _root, pasted_alignments
-from storyprism.reuse.passes import _POST, _derives_from
+from storyprism.reuse.passes import _derives_from, piece_quotations, prints_all
 from storyprism.reuse.text import split_sentences
-from storyprism.text.overlap import PASTED_MIN_WORDS, fold_quote_marks, long_quotations
+from storyprism.text.overlap import PASTED_MIN_WORDS
 
 if TYPE_CHECKING:
     from storyprism.reuse.trace import Trace, _Tracer
@@ -83,11 +83,7 @@ def _earlier(tracer: _Tracer, upstream: str, aid: str) -> bool:
 def _holds_quotes(tracer: _Tracer, aid: str, other: str) -> bool:
     """Every long quotation ``aid`` prints (a social post's aside: public, alike everywhere) is in
     ``other``: a desk that reported adds quotes found nowhere upstream (quote_only_rewrites' signal)."""
-    quotes = [q for q in long_quotations(tracer.articles[aid].text or "") if q and not _POST.search(q)]
-    if not quotes:
-        return True
-    pool = fold_quote_marks(tracer.articles[other].text or "")
-    return all(q in pool for q in quotes)
+    return prints_all(tracer, piece_quotations(tracer, aid), other)
 
 
 def unnamed_relays(tracer: _Tracer, traces: dict[str, Trace]) -> None:
