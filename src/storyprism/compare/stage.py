@@ -162,16 +162,23 @@ class _Corpus:
         return [x for a in article_ids for x in table.get(a, [])]
 
 
+def _attach_extraction(st: StoryText, data: AnalysisData, corpus: _Corpus) -> list[Reuse]:
+    """Give the story's text what earlier stages found about its sentences: the sentences copied from
+    elsewhere (``copied_sentences``) and what each asserts (``story_frames``); return the reuse relations
+    among its articles, in the reuse stage's order, as when every relation was scanned."""
+    reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
+    st.copied = copied_sentences(reuses, data.origins)
+    st.frames = story_frames(st.sentences, corpus.of(corpus.frames, st.articles))
+    return reuses
+
+
 def _compare_story(
     data: AnalysisData, options: CompareOptions, result: Comparison, story: Story, corpus: _Corpus
 ) -> None:
     st = story_text(story, corpus.articles, data.origins, options)
     if not st.articles:
         return
-    # in the reuse stage's order, as when every relation was scanned
-    reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
-    st.copied = copied_sentences(reuses, data.origins)
-    st.frames = story_frames(st.sentences, corpus.of(corpus.frames, st.articles))
+    reuses = _attach_extraction(st, data, corpus)
     quotes: Sequence[Quote] = corpus.of(corpus.quotes, st.articles)
     claims = build_claims(st, quotes, options)
     result.claims.extend(claims)
@@ -202,9 +209,7 @@ def _compare_split(
     st = story_text(merged, arts, data.origins, options)
     if not (set(st.articles) & mine) or not (set(st.articles) & theirs):
         return
-    reuses = [corpus.reuse_list[k] for k in sorted(set(corpus.of(corpus.reuses, st.articles)))]
-    st.copied = copied_sentences(reuses, data.origins)
-    st.frames = story_frames(st.sentences, corpus.of(corpus.frames, st.articles))
+    _attach_extraction(st, data, corpus)
     quotes: Sequence[Quote] = corpus.of(corpus.quotes, st.articles)
     build_claims(st, quotes, options)
     # two tellings of one happening restate some of its facts from independent origins
