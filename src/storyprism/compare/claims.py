@@ -21,6 +21,7 @@ from scipy import sparse
 
 from storyprism import models
 from storyprism.compare.claims_frames import Frame, asserts_about
+from storyprism.compare.claims_same import quote_different_words, quoted_words
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.similarity import tfidf_matrix
 from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
@@ -190,6 +191,12 @@ def score_pairs(st: StoryText, quotes: Sequence[Quote], options: CompareOptions)
               if (qs := quotations(st.sentences[i].text)) and len(" ".join(qs)) >= 0.3 * len(st.sentences[i].text)}
     for i, j in [pair for pair in cand if pair[0] in quoted and pair[1] in quoted]:
         if word_containment(quoted[i], quoted[j]) < 0.5:
+            del cand[(i, j)]
+    # Any share of quoted words: two sentences each printing words of a speaker that the other does
+    # not print report two things said (``claims_same.quote_different_words``).
+    said = {i: qs for i in {k for pair in cand for k in pair} if (qs := quoted_words(st.sentences[i].text))}
+    for i, j in [pair for pair in cand if pair[0] in said and pair[1] in said]:
+        if quote_different_words(st.sentences[i].text, st.sentences[j].text, said[i], said[j]):
             del cand[(i, j)]
     forced = set(_quote_links(st, quotes))
     if options.embeddings and cand:
