@@ -94,8 +94,9 @@ def test_minutes_and_seconds_are_one_duration() -> None:
     [(text, low, high, qual)] = _numbers("The race lasted 8 minutes, 19 seconds in all.")
     assert text == "8 minutes, 19 seconds" and qual is None
     assert low == high and low is not None and abs(low - (8 + 19 / 60)) < 1e-9
-    # a mission clock's reading keeps its minutes as before (tests/test_extract_round8.py)
-    assert _numbers("The core lands at T-plus 8 minutes, 19 seconds.") == [("8", 8.0, 8.0, None)]
+    # a mission clock's reading is a moment, no amount (round 19; tests/test_extract_round8.py)
+    assert _numbers("The core lands at T-plus 8 minutes, 19 seconds.") == []
+    assert _numbers("Landing is at T+plus 8 minutes.") == []
 
 
 def test_an_approximator_reaches_a_number_in_words_across_a_quotation_mark() -> None:

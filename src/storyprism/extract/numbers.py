@@ -436,8 +436,8 @@ _AND_MINUTES = re.compile(
     r"|minutes?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+seconds?)\b",
     re.I,
 )
-# "T-plus", "T+", "T-minus": a launch's mission clock; a reading of it is a moment on that clock, so its
-# minutes and seconds are not summed as one duration (the minutes alone are read, as round 8 settled)
+# "T-plus", "T+", "T-minus": a launch's mission clock; a reading of it is a moment on that clock, no amount
+# (as a clock time is none: round 18's reading judged "T+plus 8 minutes, 19 seconds" read as 8 wrong)
 _MISSION_CLOCK = re.compile(r"\bT\W{0,2}(?:plus|minus)?\s*$", re.I)
 _DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")
 
@@ -695,9 +695,9 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     continue
                 if _DURATION_REST.search(text[max(0, s - 30) : s]) and _SMALLER_UNIT.match(text, e):
                     continue  # "8 hours and 20 minutes", "3 minutes, 4 seconds": the rest of one duration
+                if _MISSION_CLOCK.search(text, max(0, s - 12), s) and _SMALLER_UNIT.match(text, e):
+                    continue  # "T-plus 3 minutes, 4 seconds": a moment on a launch's clock, not a duration
                 minutes = _AND_MINUTES.match(text, e)
-                if minutes and minutes.group(2) and _MISSION_CLOCK.search(text, max(0, s - 12), s):
-                    minutes = None  # "T-plus 3 minutes, 4 seconds": a mission clock's reading keeps its minutes
                 if minutes and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     # "10 hours and 13 minutes": one duration, 10.2 hours (its minutes are skipped above);
                     # the text spans the whole duration so that text and value agree, the unit stays hours
