@@ -449,3 +449,29 @@ def described_bodies(mentions: list[Mention], keys: list[str | None]) -> list[st
                 k = head
         out.append(k)
     return out
+
+
+# names a US state and a city share (extract/name_places.SHARED_STATE_CITY, lowercased): the bare name is
+# the city's, keyed with the city's full name so that "New York" and "New York City" are one place; the
+# state is keyed "X state" however the text marks it ("the state of X", "X State")
+_SHARED_CITY_KEY = {"new york": "new york city", "nyc": "new york city", "washington": "washington"}
+# the capital's district written after the city ("Washington DC")
+_DISTRICT = re.compile(r"^washington,?\s+d\.?\s?c$")  # (a lone "DC" may be the comics publisher)
+
+
+def shared_place_key(key: str) -> str:
+    """The link key of a place: a town with its state or district after a comma ("scarsdale, new york",
+    "washington, d.c") is the town (signal: an address's last part names the larger place the first lies
+    in); a state/city name keyed by which of the two the text marked (``extract/name_places.py``)."""
+    if "," in key:
+        head = key.split(",", 1)[0].strip()
+        if head:
+            key = head
+    if _DISTRICT.match(key):
+        return "washington"
+    state = re.fullmatch(r"state of (.+)|(.+) state", key)
+    if state:
+        name = state.group(1) or state.group(2)
+        if name in _SHARED_CITY_KEY:
+            return f"{name} state"
+    return _SHARED_CITY_KEY.get(key, key)

@@ -30,6 +30,7 @@ from storyprism.extract.link_types import (
     place_initialisms,
     place_led_groups,
     second_vote,
+    shared_place_key,
     undouble,
 )
 from storyprism.extract.link_types import org_key as org_key  # re-exported: the tests import it from here
@@ -431,6 +432,8 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             if cls == "org" and key == norm(m.text):
                 key = org_key(m.text)
             key = venue_key(key)  # "Mandalay Bay Resort" is "Mandalay Bay"
+            if cls == "place":
+                key = shared_place_key(key)  # "Scarsdale, New York"; "New York" city or state (link_types.py)
             keys.append(f"{cls}|{key}" if key else None)
     persons = frozenset(org_key(m.text) for m in mentions if m.type == "PERSON")
     keys = person_initials(mentions, keys, ner_persons)  # "JT" beside "Justin Timberlake" (link_types.py)

@@ -8,7 +8,9 @@ import re
 
 from storyprism.extract.name_context import in_context
 from storyprism.extract.name_fragments import country_names as _countries  # the one loader of the table
+from storyprism.extract.name_places import place_senses
 from storyprism.extract.name_spans import awards, exclamations, grown_spans, plural_initialisms
+from storyprism.extract.name_works import works
 from storyprism.extract.speakers import Ent
 
 
@@ -175,6 +177,7 @@ def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
     credit roles)."""
     # spans the NER cut, exclamations and awards first (extract/name_spans.py): the rules below read whole names
     ents = plural_initialisms(text, awards(exclamations(text, grown_spans(text, ents)), text))
+    ents = works(text, ents)  # document sets, ideas, wild places with their kind (extract/name_works.py)
     out = []
     # one-word PERSON names the article only ever writes after "the" ("The Library has been divided"):
     # English sets no article before a person's name, so the word is a thing's (a menu, a place)
@@ -213,4 +216,5 @@ def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
         if form == "drop":
             continue
         out.append(Ent(e.start, e.end, form, e.text) if form else e)
-    return in_context(text, out)
+    # which thing a place's name stands for: a state, a city, a club (extract/name_places.py)
+    return place_senses(text, in_context(text, out))
