@@ -141,3 +141,7 @@ def test_document_sets_and_ideas_are_no_names_and_wild_places_keep_their_kind() 
     ]
     out = [(e.text, e.label) for e in works(text, ents)]
     assert out == [("Ardent", "GPE"), ("Sambisa forest", "LOC")]
+    # a kin word's "law" is no law of nature; a city before a kind word is the city
+    text = "The son-in-law of Zhang owns it. The plane fell into Sydney river."
+    ents = [_ent(text, "Zhang", "PERSON"), _ent(text, "Sydney", "GPE")]
+    assert [(e.text, e.label) for e in works(text, ents)] == [("Zhang", "PERSON"), ("Sydney", "GPE")]

@@ -22,7 +22,10 @@ _DOCUMENTS = re.compile(r"(?:^|\s)(?:Leaks|Papers|Files)$")
 # "the Panama report" in a story that writes "Panama Papers": the article's short form of the same set
 _SHORT_FORM_AFTER = re.compile(r"\s+(?:report|reports|leak|leaks|documents|files|revelations|data)\b")
 # "theory of General Relativity", "law of Conservation": what a theory or a law is of is an idea
-_IDEA_BEFORE = re.compile(r"\b(?:theory|theories|law|laws|principle|principles)\s+of\s+(?:the\s+)?$", re.I)
+# ("son-in-law of Zhang": a kin word, no law of nature)
+_IDEA_BEFORE = re.compile(
+    r"(?<![\w-])(?:theory|theories|law|laws|principle|principles)\s+of\s+(?:the\s+)?$", re.I
+)
 # "the Sambisa forest": a lowercase kind of wild place right after a one- or two-word name
 _WILD_KIND = re.compile(
     r"\s+(forest|river|lake|desert|mountains|mountain\s+range|valley|jungle|swamp|delta|plateau|glacier)\b"
@@ -48,7 +51,8 @@ def works(text: str, ents: list[Ent]) -> list[Ent]:
         kind = _WILD_KIND.match(text, e.end)
         if (
             kind
-            and e.label in ("ORG", "PERSON", "GPE", "LOC")
+            # (not a city or a country: "crashed into Sydney river" is a river in Sydney, unnamed)
+            and e.label in ("ORG", "PERSON", "LOC")
             and 1 <= len(name.split()) <= 2
             and all(w[:1].isupper() for w in name.split())
             and not re.search(r"['’]s?$", name)
