@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from storyprism.records import Article, StoryState
 from storyprism.stories import StoryOptions, update_stories
-from storyprism.stories.copies import COPY_KEYS, Copies, kin_events, wording
+from storyprism.stories.copies import COPY_KEYS, Copies, kin_events, numbers_apart, wording
 
 TEMPLATE = (
     "Police in {town} arrested {suspect}, a {age}-year-old local man, on Tuesday after a two-week "
@@ -72,3 +72,23 @@ def test_copies_need_close_wording_and_far_keys() -> None:
     assert copies.retells("x", word, {"vance": 1.0}, ["x"]) is None, "never itself"
     assert kin_events(copies, {"x": "e1", "y": "e2"}) == {"e2": "e1"}
     assert Copies(0.0).retells("y", word, {"vance": 1.0}, ["x"]) is None, "0 turns it off"
+
+
+def test_the_same_words_and_some_names_with_every_figure_other_are_two_happenings() -> None:
+    """A near-identical text that keeps some names (above COPY_KEYS) but states other key numbers
+    (another toll, another year) is another happening told alike; a copy that keeps one figure, or every
+    name (an update correcting its one figure), is the same one."""
+    copies = Copies(0.8)
+    word = {"crash": 0.6, "killed": 0.8}
+    copies.add("x", word, {"ashcombe": 0.6, "harbour": 0.6, "10": 0.4, "2018": 0.4})
+    other = {"ashcombe": 0.6, "coastline": 0.6, "16": 0.4, "2019": 0.4, "harbour": 0.3}
+    assert copies.retells("y", word, other, ["x"]) == "x", "every figure other"
+    kept = {"ashcombe": 0.6, "coastline": 0.6, "10": 0.4, "2019": 0.4, "harbour": 0.3}
+    assert copies.retells("y", word, kept, ["x"]) is None, "a figure kept"
+    assert copies.retells("y", word, {"ashcombe": 0.7, "harbour": 0.7}, ["x"]) is None, "no figure to compare"
+    same = {"ashcombe": 0.65, "harbour": 0.65, "12": 0.3, "2019": 0.3}
+    assert copies.retells("y", word, same, ["x"]) is None, "every name kept: an update of the figures"
+    clock = {"ashcombe": 0.6, "harbour": 0.6, "5am": 0.5}
+    assert copies.retells("y", word, clock, ["x"]) is None, "a clock time is no figure"
+    assert numbers_apart(["@2018-03-04", "ashcombe"], ["@2018-05-06"])
+    assert not numbers_apart(["3rd", "ashcombe"], ["4th"])
