@@ -41,6 +41,7 @@ Per variant it prints B-cubed P/R/F1 of
 
     python eval/stories_hard.py          # print the figures
     python eval/stories_hard.py --gate   # also compare with eval/floors/stories_hard.json
+    python eval/stories_hard.py --confused   # also list each twins variant's mixed and split events
 """
 
 from __future__ import annotations
@@ -307,6 +308,25 @@ def restrict(pred: Mapping[str, str], gold: Mapping[str, str], keep: set[str]) -
     return bcubed({a: p for a, p in pred.items() if a in keep}, {a: g for a, g in gold.items() if a in keep})
 
 
+def confused(event: Mapping[str, str], gold: Mapping[str, str], arts: Sequence[Article]) -> None:
+    """Print the events that mix gold events (each member's gold event and headline) and the gold
+    events spread over several events (their part sizes): where a variant merges and splits."""
+    title = {a.id: a.title for a in arts}
+    members: dict[str, list[str]] = defaultdict(list)
+    for a, e in event.items():
+        members[e].append(a)
+    for e, ids in sorted(members.items()):
+        if len({gold[a] for a in ids}) > 1:
+            print(f"  mixed {e}: {dict(Counter(gold[a] for a in ids))}")
+            for a in sorted(ids, key=lambda a: (gold[a], a)):
+                print(f"    {gold[a]:>10} {title.get(a, '')[:90]}")
+    parts: dict[str, Counter[str]] = defaultdict(Counter)
+    for a, e in event.items():
+        parts[gold[a]][e] += 1
+    spread = {g: sorted(c.values(), reverse=True) for g, c in parts.items() if len(c) > 1}
+    print("  split: " + ", ".join(f"{g} {sizes}" for g, sizes in sorted(spread.items())))
+
+
 def twin_figures(
     name: str,
     state: StoryState,
@@ -315,8 +335,10 @@ def twin_figures(
     pair_topic: Mapping[str, str],
     split: Mapping[str, str | None],
     figures: dict[str, float],
+    show: bool = False,
 ) -> None:
-    """Print and record events and storylines of a twins variant (storylines scored against pairs)."""
+    """Print and record events and storylines of a twins variant (storylines scored against pairs);
+    ``show``: also the mixed and split events (``confused``)."""
     event, line = assignments(state)
     b3, line_event, line_topic = bcubed(event, pair_gold), bcubed(line, pair_gold), bcubed(line, pair_topic)
     parts = {s: restrict(event, pair_gold, {a for a in event if split[a.removesuffix("~twin")] == s})
@@ -333,6 +355,8 @@ def twin_figures(
                         ("storylines.events", line_event), ("storylines.topics", line_topic)):
         figures[f"{name}.{key}.bcubed_f1"] = triple[2]
         figures[f"{name}.{key}.bcubed_p"] = triple[0]
+    if show:
+        confused(event, pair_gold, arts)
     th, base = baseline(arts, pair_gold)
     print(f"baseline tfidf+agglomerative ({name}, best distance {th:.3f}): events B3 {fmt(base)}")
 
@@ -340,6 +364,7 @@ def twin_figures(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gate", action="store_true", help="exit 1 when a figure is below its floor")
+    parser.add_argument("--confused", action="store_true", help="list each twins variant's mixed and split events")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"[stories-hard] {DATA} not found: nothing to evaluate (needs ../shared next to the repo).")
@@ -412,7 +437,7 @@ def main() -> int:
         arts = [replace(a, published=None) for a in full] + twin
         feats = [replace(f, day=None) for f in texts["full"][1]] + prepare(twin, options)
         name = "fresh_twins" if fresh else "twins"
-        twin_figures(name, run(feats, arts, options), arts, pair_gold, pair_topic, split, figures)
+        twin_figures(name, run(feats, arts, options), arts, pair_gold, pair_topic, split, figures, args.confused)
 
         # The undated short originals beside their twins told further on (sentences 4-7), then beside
         # their lead twins: each short original's own lead retold with other names and numbers (see
@@ -436,7 +461,7 @@ def main() -> int:
             keep = {a.id for a in arts}
             v_gold = {a: g for a, g in pair_gold.items() if a in keep}
             v_topic = {a: g for a, g in pair_topic.items() if a in keep}
-            twin_figures(variant, run(feats, arts, options), arts, v_gold, v_topic, split, figures)
+            twin_figures(variant, run(feats, arts, options), arts, v_gold, v_topic, split, figures, args.confused)
 
     if args.gate:
         floors = json.loads(FLOORS.read_text(encoding="utf-8"))

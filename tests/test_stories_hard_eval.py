@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from storyprism.records import Article
 from storyprism.stories.features import names
 
@@ -100,3 +102,12 @@ def test_lead_donor_twins_take_names_from_another_topic() -> None:
     storm_names = set(names(twins["a~twin"].title + ".\n" + twins["a~twin"].text))
     raid_names = set(names(short[2].title + ".\n" + short[2].text))
     assert storm_names & raid_names  # a donor event's participants or places stand in
+
+
+def test_confused_lists_mixed_and_split_events(capsys: pytest.CaptureFixture[str]) -> None:
+    arts = [Article(id=i, ref=i, title=f"headline {i}", text="body") for i in ("a", "b", "c", "d")]
+    gold = {"a": "g1", "b": "g1", "c": "g2", "d": "g2"}
+    H.confused({"a": "e1", "b": "e2", "c": "e2", "d": "e2"}, gold, arts)
+    out = capsys.readouterr().out
+    assert "mixed e2: {'g1': 1, 'g2': 2}" in out and "headline b" in out
+    assert "split: g1 [1, 1]" in out and "g2 [" not in out
