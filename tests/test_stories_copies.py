@@ -92,3 +92,4 @@ def test_the_same_words_and_some_names_with_every_figure_other_are_two_happening
     assert copies.retells("y", word, clock, ["x"]) is None, "a clock time is no figure"
     assert numbers_apart(["@2018-03-04", "ashcombe"], ["@2018-05-06"])
     assert not numbers_apart(["3rd", "ashcombe"], ["4th"])
+    assert numbers_apart(["3-year-old", "ashcombe"], ["9-year-old"]), "an age with its unit is a figure"
