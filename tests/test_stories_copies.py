@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from storyprism.records import Article, StoryState
 from storyprism.stories import StoryOptions, update_stories
-from storyprism.stories.copies import COPY_KEYS, Copies, kin_events, numbers_apart, wording
+from storyprism.stories.copies import COPY_KEYS, Copies, figures, figures_apart, kin_events, wording
 
 TEMPLATE = (
     "Police in {town} arrested {suspect}, a {age}-year-old local man, on Tuesday after a two-week "
@@ -90,6 +90,6 @@ def test_the_same_words_and_some_names_with_every_figure_other_are_two_happening
     assert copies.retells("y", word, same, ["x"]) is None, "every name kept: an update of the figures"
     clock = {"ashcombe": 0.6, "harbour": 0.6, "5am": 0.5}
     assert copies.retells("y", word, clock, ["x"]) is None, "a clock time is no figure"
-    assert numbers_apart(["@2018-03-04", "ashcombe"], ["@2018-05-06"])
-    assert not numbers_apart(["3rd", "ashcombe"], ["4th"])
-    assert numbers_apart(["3-year-old", "ashcombe"], ["9-year-old"]), "an age with its unit is a figure"
+    assert figures_apart(figures(["@2018-03-04", "ashcombe"]), figures(["@2018-05-06"]))
+    assert not figures_apart(figures(["3rd", "ashcombe"]), figures(["4th"]))
+    assert figures_apart(figures(["3-year-old", "ashcombe"]), figures(["9-year-old"])), "an age with its unit is a figure"

@@ -25,7 +25,7 @@ in the first three sentences only, at wording 0.75-0.79: hence the wording bar 0
 
 Other figures: near-identical wording whose key numbers all differ ("killed 10" / "killed 16", "2.5
 million more" / "10.5 million more", "in 2018" / "in 2019") while its names agree only in part (key
-cosine below ``COPY_FIGURES``) is another happening too (``numbers_apart``): one happening's copies
+cosine below ``COPY_FIGURES``) is another happening too (``figures_apart``): one happening's copies
 agree on its figures, or an update keeps some of them (the day, the injured) when it corrects one, and
 an update that corrects its only figure keeps every name (key cosine near 0.9). Measured on
 eval/stories_hard.py: among pairs at wording 0.8+, no real same-event pair (full or short texts) has
@@ -92,10 +92,6 @@ def figures_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two texts both state key numbers (``figures``) and share none."""
     return bool(a and b) and a.isdisjoint(b)
 
-
-def numbers_apart(a: Iterable[str], b: Iterable[str]) -> bool:
-    """``figures_apart`` of two texts' identity keys."""
-    return figures_apart(figures(a), figures(b))
 
 
 def _dot(query: Mapping[str, float], terms: tuple[str, ...], weights: array[float]) -> float:
