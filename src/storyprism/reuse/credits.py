@@ -209,6 +209,16 @@ class Signals:
     unnamed_agency: str | None = None  # a byline or tag crediting "Agencies": agency copy, agency unnamed
 
 
+# a syndication footer ("This article originally appeared on CNET"): the page prints the named outlet's
+# text, not reporting of the outlet whose site carries it
+SYNDICATION_FOOTER = re.compile(r"\b(?:originally|first)\s+(?:appeared|published|posted|ran)\s+(?:on|in|at|by)\b")
+
+
+def syndicated_from(credits: Sequence[Credit]) -> list[Credit]:
+    """The credits that are syndication footers (``SYNDICATION_FOOTER``)."""
+    return [c for c in credits if SYNDICATION_FOOTER.search(c.sentence)]
+
+
 def name_keys(name: str) -> set[str]:
     """Keys a credited name may match: squashed, initials + last word ("New York Times" -> "nytimes"),
     initials ("NYT"), and with "The" dropped."""

@@ -18,10 +18,11 @@ evidence, strongest first:
 
 Later passes read several articles at once: a feed's relay of another agency's text, quote-only and
 pasted rewrites and newsrooms (passes.py), restatements of a document or of a relayed announcement
-(documents.py), an uncredited piece printing a quotation another report credits to an agency
-(agency_quotes.py), a piece relaying unnamed reports that prints one report's sentence
-(unnamed_relays.py), one text's family (lineage.join_text_families), a tie of credits settled by the
-interview the headline's subject gave (interviews.py).
+(documents.py), relays of one person's public posts (post_relays.py), an uncredited piece
+printing a quotation another report credits to an agency (agency_quotes.py), a piece relaying
+unnamed reports that prints one report's sentence (unnamed_relays.py), one text's family
+(lineage.join_text_families), a tie of credits settled by the interview the headline's subject
+gave (interviews.py).
 
 A primary document (press room, company blog, news office) is never a rewrite of news: a relation
 that says so is turned round. Articles crediting their own outlet ("told Newsweek" in Newsweek)
@@ -55,6 +56,7 @@ from storyprism.reuse.credits import (
     known_titles,
     name_keys,
     outlet_keys,
+    syndicated_from,
 )
 from storyprism.reuse.direction import batch_stamp_suspects, is_date_only, newest_embedded_post, parse_time
 from storyprism.reuse.documents import (
@@ -77,6 +79,7 @@ from storyprism.reuse.passes import (
     pasted_passages,
     quote_only_rewrites,
 )
+from storyprism.reuse.post_relays import post_relays
 from storyprism.reuse.signal_store import ArticleReads, FreshReads, LazySentences
 from storyprism.reuse.topic import OFF_EVENT_DAYS
 from storyprism.reuse.unnamed_relays import unnamed_relays
@@ -392,7 +395,11 @@ class _Tracer:
         keys = name_keys(name)
         wanted = set(keys) | ({d.split(".")[0] for d in AGENCY_DOMAINS.get(ag, ())} if ag else set())
         wanted |= {"the" + k for k in keys}  # domains that keep the title's article: theguardian.com, thehill.com
-        candidates = [o for o in self._with_keys(wanted) if o != aid and o not in self.off_topic]
+        # a page of the outlet that says it prints another outlet's article ("This article originally
+        # appeared on CNET") is that outlet's text, not the credited outlet's reporting: an interview
+        # "told CBS News" is not the CNET short on CBS's site
+        candidates = [o for o in self._with_keys(wanted) if o != aid and o not in self.off_topic
+                      and not any(not name_keys(c.name) & wanted for c in syndicated_from(self.signals[o].credits))]
         candidates = self._nearest_in_time(aid, candidates)
         # the median overlap of one event's reports says "same event" only within the off-event
         # window (topic.OFF_EVENT_DAYS): a short brief's words recur in a long report of the same kind
@@ -521,6 +528,9 @@ class _Tracer:
         document_restatements(self, traces)
         story_source_rewrites(self, traces)  # before announcements: the story's named source comes first
         subject_interviews(self, traces)  # tied credits: the interview the headline's subject gave
+        # pieces that only relay one person's public posts share the posts as origin (before the
+        # announcements: a post is the more particular reading of "revealed ... on Instagram")
+        post_relays(self, traces)
         announcement_restatements(self, traces)
         # again, now that relays of an announcement the corpus lacks rest on it (``release:NAME``)
         document_restatements(self, traces)

@@ -1,0 +1,110 @@
+"""A pass of the origin tracer (reuse/trace.py): pieces that only relay one person's public posts rest
+on the posts (``posts:NAME``), shared by every such piece of the event.
+
+Signal (the reading rules: a text that only rewrites a document has the document as origin): when the
+news is what one person put on a platform ("Musk tweeted late Friday", "revealed the setup in a photo
+slideshow posted to Instagram"), the posts are the source every desk read, and a piece that adds no
+reporting of its own (no other voice, no interview, no agency copy) is a rewrite of them, whoever it
+got the link from. Read narrowly: the lead is the person's act (the first sentence names them), an
+early sentence says they posted it on a platform, every quotation with a verb of speech is theirs
+(named, "he said", or an embedded post), the piece credits no outlet (a syndication footer aside,
+"This article originally appeared on X": the text is X's, and what X relays is what it relays) and
+carries no wire mark; and two such pieces of one event (``tracer.close``) relay the same person, so
+the posts are a shared origin and not one desk's reading of a feed. On the hand-read Giveme5W1H
+events: one event's money-page write-up of a founder's launch tweets (root of four copies) and a
+syndicated short of his Instagram slideshow, both labelled rewrites of his posts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyprism.reuse.credits import SPEECH, Credit, syndicated_from
+from storyprism.reuse.lineage import POST_MARK
+from storyprism.text.overlap import has_long_quotation
+
+if TYPE_CHECKING:  # the tracer imports this module: no import cycle at run time
+    from storyprism.reuse.trace import Trace, _Tracer
+
+# the sentence saying the person posted must come early: a post relay opens on it (a lead of a few
+# words and rhetorical questions may push it to the sixth sentence)
+POST_LEAD_SENTENCES = 6
+_PLATFORM = r"(?:Twitter|Instagram|Facebook|Snapchat|YouTube|Weibo|TikTok|LinkedIn|Tumblr)"
+# "<Name> tweeted", "<Name> (has) posted/revealed/announced/shared/wrote/said ... on|via|to <platform>",
+# "<Name> took to Twitter", "<Name> said in a tweet": the name (a capitalised word) is the subject
+_POSTED = re.compile(
+    r"\b([A-Z][a-z][\w'-]*)(?:['\u2019]s)?\s+(?:has\s+|had\s+|also\s+|then\s+)?"
+    r"(?:tweeted\b|(?:took|posted|revealed|announced|shared|wrote|said|unveiled|made)\b[^.;]{0,80}?"
+    rf"\b(?:via|on|to|in\s+an?\s+(?:[\w-]+\s+){{0,2}}(?:post|tweet|video)\s+(?:on|to))\s+{_PLATFORM}\b)"
+    r"|\b([A-Z][a-z][\w'-]*)\s+said\s+in\s+an?\s+(?:[\w-]+\s+)?tweet\b"
+)
+_NOT_PEOPLE = frozenset(["the", "this", "that", "it", "he", "she", "they", "we", "on", "in", "but", "and", "then",
+                         "twitter", "instagram", "facebook", "snapchat", "youtube", "weibo", "tiktok", "linkedin"])
+_PRONOUN_SPEECH = re.compile(r"\b(?:he|she)\s+(?:said|says|added|wrote|writes|tweeted|posted)\b", re.IGNORECASE)
+_POST = re.compile(POST_MARK)
+MIN_RELAYS = 2
+
+
+def poster(sentences: list[str]) -> str | None:
+    """The person whose posts the piece relays: the subject of a posting sentence (``_POSTED``) among
+    the first ``POST_LEAD_SENTENCES``, named in the first sentence too (the lead is their act)."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    for s in sentences[:POST_LEAD_SENTENCES]:
+        for m in _POSTED.finditer(s):
+            name = m.group(1) or m.group(2)
+            if name and name.lower() not in _NOT_PEOPLE and re.search(rf"\b{re.escape(name)}\b", first):
+                return name
+    return None
+
+
+def only_their_words(sentences: list[str], name: str) -> bool:
+    """Every quotation with a verb of speech is the person's: named in the sentence, "he/she said", or an
+    embedded post (an @handle, a pic.twitter link). Another voice is reporting of the piece's own."""
+    named = re.compile(rf"\b{re.escape(name)}\b")
+    for s in sentences:
+        if not has_long_quotation(s) or not SPEECH.search(s):
+            continue
+        if not (named.search(s) or _PRONOUN_SPEECH.search(s) or _POST.search(s)):
+            return False
+    return True
+
+
+def _syndicated_only(credits: list[Credit]) -> bool:
+    """Every credit of the piece is a syndication footer (the text is the credited outlet's)."""
+    return len(syndicated_from(credits)) == len(credits)
+
+
+def post_relays(tracer: _Tracer, traces: dict[str, Trace]) -> None:
+    """Give ``posts:NAME`` as parent to each piece that only relays one person's posts (module doc),
+    when another such piece close to it relays the same person's."""
+    found: dict[str, str] = {}  # article -> the person it relays
+    for aid, t in sorted(traces.items()):
+        sig = tracer.signals[aid]
+        if t.off_topic or aid in tracer.source_like or sig.primary:
+            continue
+        if sig.own_reporting or sig.wire or sig.unnamed_agency or sig.unnamed_credits:
+            continue
+        if t.parent != aid:
+            # only a syndicated copy of an outlet the corpus lacks: its text is that outlet's relay
+            if not (sig.credits and _syndicated_only(sig.credits) and t.parent.startswith("outlet:")):
+                continue
+        elif sig.credits:
+            continue
+        sentences = list(tracer.sentences[aid])
+        name = poster(sentences)
+        if name is not None and only_their_words(sentences, name):
+            found[aid] = name
+    for aid, name in sorted(found.items()):
+        peers = [o for o, n in found.items() if o != aid and n == name and tracer.close(aid, o)]
+        if len(peers) + 1 < MIN_RELAYS:
+            continue
+        t = traces[aid]
+        was = t.parent
+        t.parent, t.kind = f"posts:{name}", "rewrite"
+        t.evidence.append(
+            f"relays {name}'s posts and quotes no one else"
+            + (f" (carries {was[len('outlet:'):]}'s text, which relays them)" if was != aid else "")
+        )
