@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyprism.extract.cues import ALL_FORMS
+from storyprism.extract.referents import subject_org
 
 if TYPE_CHECKING:
     from storyprism.extract.speakers import DocContext
@@ -271,6 +272,12 @@ _ITS_DOC = re.compile(
 )
 
 
+# "an internal memo", "the internal report": a body's own paper, its issuer left implied
+_INTERNAL_DOC = re.compile(
+    rf"(?:an?|the)\s+internal\s+(?:company\s+|[a-z]+\s+)?(?:{_DOC_NOUNS}|email|e-mail|document|documents|memorandum)"
+)
+
+
 def described_issuer(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
     """The body behind a document the text ties to it only by a description ("according to a company
     statement") or by "its" ("according to a post on its website"). Signal: the describing noun refers
@@ -279,6 +286,15 @@ def described_issuer(ctx: DocContext, span: tuple[int, int], low: str) -> str | 
     m = _BODY_DOC.fullmatch(low)
     if m:
         return ctx.organisation(f"the {m.group('noun')}", span[0])
+    if _INTERNAL_DOC.fullmatch(low):
+        # "An internal memo states" after "Apple may be planning ...": a body's internal paper is that
+        # body's, the one the text is about, as "the company" would be (signal: "internal" names an owner)
+        topic = subject_org(ctx.ents, ctx.org_subjects, ctx.quoted, span[0])
+        if topic is None:
+            return ctx.organisation("the company", span[0])
+        # "APPLE TO REPLACE ..." in a heading: the name as the text writes it in running prose
+        cased = (x.text for x in ctx.ents if x.text.lower() == topic.text.lower() and not x.text.isupper())
+        return _norm(next(cased, topic.text))
     if _ITS_DOC.fullmatch(low):
         body = next((x for x in reversed(ctx.ents) if x.end <= span[0] and x.label == "ORG"), None)
         if body is not None and span[0] - body.end < 600:

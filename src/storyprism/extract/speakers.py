@@ -18,10 +18,11 @@ from storyprism.extract.doc_writers import document_writer
 from storyprism.extract.ents import Ent
 from storyprism.extract.genders import _PRONOUN_GENDER, _genders, person_noun_gender
 from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
-from storyprism.extract.linking import _CREDITS, _TITLES, MOODS
+from storyprism.extract.linking import _TITLES, MOODS
 from storyprism.extract.noun_referents import last_two, practitioner
 from storyprism.extract.parse import Parse
 from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS, expert_noun
+from storyprism.extract.person_spans import latest_short_form, name_holds, person_like, titled_persons
 from storyprism.extract.referents import (
     GENERIC_BODY_NOUNS,
     credited_outlet,
@@ -50,7 +51,9 @@ __all__ = [
 
 
 # kinds of place: "the state", "the city" refer to a government, never to a body named after a place
-_PLACE_NOUNS = frozenset({"state", "city", "county", "country", "nation", "town", "province", "region", "district"})
+_PLACE_NOUNS = frozenset(
+    {"state", "city", "county", "country", "nation", "town", "province", "region", "district"}
+)
 
 
 @dataclass(slots=True)
@@ -79,10 +82,13 @@ class DocContext:
 
     @classmethod
     def build(cls, text: str, ents: list[Ent], parse: Parse | None = None) -> DocContext:
+        # "Model Chrissy Teigen" typed PRODUCT, "Mayor Ana Ruiz" typed ORG: names the text marks as a
+        # person's by a title before them and a later use are persons here, whatever the NER's type
+        ents = titled_persons(text, ents)
         ctx = cls(text=text, ents=ents, parse=parse)
         if parse is not None:
             ctx.org_subjects = org_subjects(ents, parse)
-        ctx.persons = [e for e in ents if e.label == "PERSON" and _person_like(text, e)]
+        ctx.persons = [e for e in ents if e.label == "PERSON" and person_like(text, e)]
         # surname -> the full name used most in the document (ties: the first one met), not the
         # longest: "Uma Thurman" over her father "Robert Thurman" mentioned once
         counts: dict[str, dict[str, int]] = {}
@@ -307,10 +313,10 @@ class DocContext:
                 times[norm_name(e.text)] += 1
                 if lede is None and norm_name(e.text) not in person_words:
                     lede = norm_name(e.text)
-                if any(w.startswith(words[1]) for w in e.text.lower().split()):  # "airline": Airlines
+                if name_holds(e.text, words[1]):  # "airline": Airlines, Airways
                     named = e
         if named:
-            return norm_name(named.text)
+            return latest_short_form(self.text, self.quoted, ents, words[1], pos) or norm_name(named.text)
         if best is not None and words[1] not in _SOURCE_NOUNS and is_outlet(best.text):
             # "the power company" is not the paper credited before it: the last body that is no outlet
             best = last_body(self.text, ents, pos)
@@ -526,38 +532,6 @@ _DEMONYM_ENDS = ("an", "ese", "ish", "ic", "i")
 _DEMONYMS = frozenset(
     ["french", "dutch", "greek", "thai", "swiss", "welsh", "czech", "us", "u.s", "uk", "un"]
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
-_WORK_BEFORE = re.compile(
-    r"\b(?:film|movie|show|series|sitcom|album|novel|book|song|single|musical|documentary|opera)\s+$", re.I
-)
-
-
-def _person_like(text: str, e: Ent) -> bool:
-    """Whether a PERSON span from the small NER model can be a person a pronoun or a role stands for.
-
-    Signals: a person's name is capitalised ("kombu seaweed" is not one), and a one-word name takes no
-    article ("told the Enquirer", "the Trophy" are a paper and a thing; "the actor Tom Hanks" puts a
-    word between the article and the name)."""
-    words = e.text.split()
-    if not words or not words[0][:1].isupper():
-        return False
-    if re.search(r"\w['’]s\s", e.text):
-        return False  # "Victoria’s Secret", "Israel’s Shin Bet": a possessive inside names no person
-    if len(words) == 1 and (re.fullmatch(r"[A-Z]{2,5}", words[0]) or words[0].lower() in _CREDITS):
-        return False  # "BTP", "Instagram": an initialism, an agency or a network is nobody's name
-    if _CREDIT_RUN.match(e.text):
-        return False  # "Reuters Equifax claimed": a photo credit glued to the next line's first name
-    if (
-        e.start > 0
-        and text[e.start - 1 : e.start] in "“\"‘'"
-        and re.match(r"[,.!?]?[”\"’']", text[e.end : e.end + 2])
-    ):
-        # "“Moon Harbor”", "to make “Moon Harbor.”", "starred in ‘Moon Harbor,’": a name in marks of its own is
-        # a title (the comma or full stop American style sets inside the closing mark included)
-        return False
-    if _WORK_BEFORE.search(text[max(0, e.start - 12) : e.start]):
-        return False  # "the 2003 film Kill Bill": a name right after a kind of work is that work's title
-    return not (len(words) == 1 and _ARTICLE_BEFORE.search(text[max(0, e.start - 5) : e.start]))
 
 
 def norm_name(mention: str) -> str:
@@ -620,7 +594,12 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
                 return ctx.full_name(head.text, head.start)
             # "Xi welcomed Putin's visit and (said)": the name starts the phrase and a verb follows
             first_rest = rest.split()[0] if rest.split() else ""
-            if head.start == s and first_rest[:1].islower() and first_rest.lower() not in GENERIC_SPEAKERS:
+            if (
+                head.start == s
+                and first_rest[:1].islower()
+                and first_rest.lower() not in GENERIC_SPEAKERS
+                and not _modifies_noun(ctx, head)
+            ):
                 return ctx.full_name(head.text, head.start)
         return norm_name(phrase)
     low = phrase.lower().strip()
@@ -798,3 +777,17 @@ def _inside_marks(text: str, a: int, b: int) -> bool:
     """Whether an opening quotation mark between ``a`` and ``b`` is left open (``a`` is quoted)."""
     between = text[a:b]
     return between.count("“") > between.count("”")
+
+
+def _modifies_noun(ctx: DocContext, name: Ent) -> bool:
+    """Whether a name is a noun modifier in the parse ("Nippon flight attendants told her"): its last word
+    is a compound hung on a common noun after it, so the noun phrase, not the name, is who speaks."""
+    parse = ctx.parse
+    if parse is None:
+        return False
+    toks = parse.tokens_in(name.start, name.end)
+    if not toks:
+        return False
+    last = toks[-1]
+    head = parse.heads[last]
+    return parse.deps[last] == "compound" and head > last and parse.tags[head] in ("NN", "NNS")

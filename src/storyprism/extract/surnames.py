@@ -74,6 +74,9 @@ def with_missed_surnames(
             if (
                 prev
                 and prev.group(1).rstrip(".") not in ("Mr", "Mrs", "Ms", "Dr", "Miss")
+                # "... over the Pacific Ocean. Teigen said": a word of four letters or more with a full
+                # stop ends the sentence before (an initial or "St." may sit inside a name)
+                and not (prev.group(1).endswith(".") and len(prev.group(1).rstrip(".")) >= 4)
                 and not re.search(
                     r"(?:^|[.!?:;\n][\"”’]?\s*)$", text[max(0, s - 60) : s - len(prev.group(0))]
                 )

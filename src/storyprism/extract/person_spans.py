@@ -1,0 +1,189 @@
+"""Which named-entity spans are persons a pronoun or a role may stand for (``speakers.DocContext.build``).
+
+The small NER model mistypes names both ways: a company or a title of a work typed PERSON, and a
+person typed ORG or PRODUCT ("Model Chrissy Teigen", "Mayor Ana Ruiz"). ``person_like`` drops PERSON
+spans the text shows to be no person; ``titled_persons`` retypes as persons the names the text itself
+marks as a person's: a person's title or occupation written before the name, and the name's surname
+used again on its own or a "he"/"she" after it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyprism.extract.content_edges import _CREDIT_RUN
+from storyprism.extract.ents import Ent
+from storyprism.extract.linking import _CREDITS, _TITLES
+from storyprism.extract.person_nouns import OCCUPATIONS
+from storyprism.extract.speaker_words import ORG_NOUNS
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|show|series|sitcom|album|novel|book|song|single|musical|documentary|opera)\s+$", re.I
+)
+
+
+def person_like(text: str, e: Ent) -> bool:
+    """Whether a PERSON span from the small NER model can be a person a pronoun or a role stands for.
+
+    Signals: a person's name is capitalised ("kombu seaweed" is not one), and a one-word name takes no
+    article ("told the Enquirer", "the Trophy" are a paper and a thing; "the actor Tom Hanks" puts a
+    word between the article and the name)."""
+    words = e.text.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    if re.search(r"\w['’]s\s", e.text):
+        return False  # "Victoria’s Secret", "Israel’s Shin Bet": a possessive inside names no person
+    if len(words) == 1 and (re.fullmatch(r"[A-Z]{2,5}", words[0]) or words[0].lower() in _CREDITS):
+        return False  # "BTP", "Instagram": an initialism, an agency or a network is nobody's name
+    if _CREDIT_RUN.match(e.text):
+        return False  # "Reuters Equifax claimed": a photo credit glued to the next line's first name
+    if (
+        e.start > 0
+        and text[e.start - 1 : e.start] in "“\"‘'"
+        and re.match(r"[,.!?]?[”\"’']", text[e.end : e.end + 2])
+    ):
+        # "“Moon Harbor”", "to make “Moon Harbor.”", "starred in ‘Moon Harbor,’": a name in marks of its own is
+        # a title (the comma or full stop American style sets inside the closing mark included)
+        return False
+    if _WORK_BEFORE.search(text[max(0, e.start - 12) : e.start]):
+        return False  # "the 2003 film Kill Bill": a name right after a kind of work is that work's title
+    return not (len(words) == 1 and _ARTICLE_BEFORE.search(text[max(0, e.start - 5) : e.start]))
+
+
+# a person's title or occupation written before a name; not the words that open names of things as
+# often ("Star Wars", "General Motors" has one word left, "Chief Executive" is no name)
+_PERSON_TITLES = (_TITLES | OCCUPATIONS) - {
+    "star",
+    "foreign",
+    "chief",
+    "former",
+    "late",
+    "deputy",
+    "vice",
+    "prime",
+}
+# words that end or fill a name of a body, a place or a thing, not a person's
+_THING_WORDS = ORG_NOUNS | {
+    "airlines", "airways", "air", "inc", "corp", "co", "ltd", "llc", "plc", "group", "motors", "electric",
+    "island", "islands", "street", "avenue", "road", "park", "bridge", "river", "lake", "county", "city",
+    "hotel", "hospital", "stadium", "arena", "centre", "center", "airport", "station", "church", "school",
+    "college", "university", "institute", "foundation", "trust", "fund", "award", "awards", "prize", "cup",
+    "day", "act", "bill", "law", "house", "hall", "palace", "theatre", "theater", "museum", "library",
+}  # fmt: skip
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.")
+# labels under which the model files a person's name it missed; places stay places
+_MISTYPED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
+
+
+def titled_persons(text: str, ents: list[Ent]) -> list[Ent]:
+    """``ents`` with the names the NER typed as a body or a thing retyped PERSON where the text marks
+    them as a person's ("Model Chrissy Teigen" typed PRODUCT, "Mayor Ana Ruiz" typed ORG): the span
+    without its title, so that "she" and "the mayor" can stand for that person.
+
+    Signals, all required: a person's title or occupation right before the name (inside the span or
+    just outside it); two or three capitalised name words after it, none a word that names a body, a
+    place or a thing ("Prince Edward Island", "President Hotel"); and the text using the name as a
+    person's, its surname again on its own ("Teigen said") or a "he"/"she" after it in its sentence."""
+    out: list[Ent] = []
+    for e in ents:
+        if e.label not in _MISTYPED:
+            out.append(e)
+            continue
+        words = list(re.finditer(r"\S+", e.text))
+        # "Nice’s Mayor Christian Estrosi", "London Mayor Ana Ruiz": a capitalised owner of the office
+        # (a place or body, possessive or not) may open the span before the title
+        k = next(
+            (
+                j
+                for j, w in enumerate(words[:3])
+                if w.group().lower().strip(".,") in _PERSON_TITLES
+                and all(v.group()[:1].isupper() for v in words[:j])
+            ),
+            0,
+        )
+        while k < len(words) and words[k].group().lower().strip(".,") in _PERSON_TITLES:
+            k += 1
+        before = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, e.start - 20) : e.start])
+        title = words[k - 1].group() if k > 0 else (before.group(1) if before is not None else "")
+        titled = k > 0 or (before is not None and before.group(1).lower() in _PERSON_TITLES)
+        rest = words[k:]
+        if (
+            not titled
+            or not 2 <= len(rest) <= 3
+            or not all(_NAME_WORD.fullmatch(w.group()) for w in rest)
+            or any(w.group().lower() in _THING_WORDS for w in rest)
+        ):
+            out.append(e)
+            continue
+        start = e.start + rest[0].start()
+        name = text[start : e.end]
+        if not _used_as_person(text, name, e.end, title.lower().strip(".,")):
+            out.append(e)
+            continue
+        out.append(Ent(start, e.end, "PERSON", name))
+    return out
+
+
+def _used_as_person(text: str, name: str, end: int, title: str) -> bool:
+    """Whether the text uses ``name`` as a person's: its surname alone elsewhere, not opening or closing
+    another capitalised name ("Teigen said"), "he"/"she" after it before its sentence ends, or its title
+    taken up later as a definite role ("Mayor Ana Ruiz ... the mayor said")."""
+    if len(title) > 3 and re.search(rf"\b[Tt]he\s+{re.escape(title)}\b", text[end:]):
+        return True
+    surname = name.split()[-1]
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
+        s, e = m.span()
+        prev = re.search(r"([A-Z][\w'’-]*)\s$", text[max(0, s - 30) : s])
+        if (prev and prev.group(1) not in ("Mr", "Mrs", "Ms", "Dr", "Miss")) or re.match(
+            r"\s[A-Z]", text[e : e + 2]
+        ):
+            continue  # the full name itself, or part of another capitalised name
+        return True
+    sentence = re.split(r"[.!?]\s", text[end : end + 200], maxsplit=1)[0]
+    return re.search(r"\b(?:he|she)\b", sentence, re.IGNORECASE) is not None
+
+
+def latest_short_form(
+    text: str, quoted: list[tuple[int, int]], ents: list[Ent], noun: str, pos: int
+) -> str | None:
+    """Among two or more bodies named before ``pos`` whose names hold ``noun`` ("United Airlines", "All
+    Nippon Airways" for "the airline"), the one the text wrote last, counting its name without that
+    word ("a spokesperson for All Nippon told ..."), outside quotes; None when only one body fits.
+    Signal: a definite description refers back to the body in focus, the one named most recently,
+    and news shortens a body's name after it first gives it in full (the NER often misses the short form)."""
+    names: list[str] = []
+    for e in ents:
+        if e.end > pos:
+            break
+        if e.label == "ORG" and name_holds(e.text, noun):
+            name = e.text.strip()
+            if name not in names:
+                names.append(name)
+    # "Nippon Airways" inside "All Nippon Airways": one body written two ways, not two to choose from
+    names = [n for n in names if not any(n != m and f" {n}" in f" {m}" for m in names)]
+    if len(names) < 2:
+        return None
+
+    def last_at(name: str) -> int:
+        short = " ".join(w for w in name.split() if not name_holds(w, noun))
+        forms = [name] + ([short] if len(short) >= 4 and short[:1].isupper() and short != name else [])
+        best = -1
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text[:pos]):
+                if not any(qs <= m.start() < qe for qs, qe in quoted):
+                    best = max(best, m.start())
+        return best
+
+    return max(names, key=last_at)
+
+
+# the words a body's name holds for a kind noun besides the noun itself ("the airline": "All Nippon Airways")
+_NAME_WORDS = {"airline": ("airline", "airways"), "carrier": ("airline", "airways")}
+
+
+def name_holds(name: str, noun: str) -> bool:
+    """Whether a body's name holds the word of a kind noun ("the airline" -> "United Airlines", "British
+    Airways"): a word that starts with the noun or with a word names of that kind use for it."""
+    stems = _NAME_WORDS.get(noun, (noun,))
+    return any(w.startswith(stems) for w in name.lower().split())
