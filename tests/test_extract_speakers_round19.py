@@ -94,3 +94,55 @@ def test_a_shorter_name_inside_a_longer_one_is_the_same_airline() -> None:
     ents = [Ent(0, 17, "ORG", "Nord Star Airways"), Ent(29, 46, "ORG", "Nord Star Airways")]
     ents.append(Ent(34, 46, "ORG", "Star Airways"))
     assert latest_short_form(text, [], ents, "airline", text.index("The airline")) is None
+
+
+def test_a_passage_after_a_tagged_one_goes_on_with_its_speaker() -> None:
+    text = (
+        "Dana Kerrigan finished third in the rain on Sunday.\n"
+        "'A win? Maybe not, but second was possible,' Kerrigan said. 'I think we were safe in second "
+        "but you have to gamble to win the race."
+    )
+    hits = [q for q in quotes_of(text) if "safe in second" in q.text]
+    assert hits and hits[0].speaker == "Dana Kerrigan"
+
+
+def test_a_label_line_before_a_colon_names_the_speaker() -> None:
+    text = (
+        "Two players were asked to leave the plane on Friday.\n"
+        "Nord Star Airways spokesman: 'We apologize for what happened on this flight and we believe that "
+        "the crew acted too fast."
+    )
+    hits = [q for q in quotes_of(text) if "crew acted" in q.text]
+    assert hits and hits[0].speaker is not None and "Nord Star" in hits[0].speaker
+
+
+def test_a_name_taken_up_with_which_is_no_person() -> None:
+    from storyprism.extract.person_spans import which_names
+
+    text = "Dana Kerrigan flew with Nord Star, which bills itself as a green carrier. She said the seats were fine."
+    ents, tree = analyse([text])[0]
+    at = text.index("Nord Star")
+    ents = [e for e in ents if not (e.start <= at < e.end)] + [Ent(at, at + 9, "PERSON", "Nord Star")]
+    ents.sort(key=lambda e: e.start)
+    assert which_names(text, ents, tree) == {"Nord Star"}
+    ctx = DocContext.build(text, ents, tree)
+    assert "Nord Star" not in [p.text for p in ctx.persons]
+    # "who" relates a person: kept
+    text = "Dana Kerrigan met Ana Ruiz, who runs the airline. She said the seats were fine."
+    ents, tree = analyse([text])[0]
+    assert which_names(text, ents, tree) == set()
+
+
+def test_an_internal_paper_with_its_owner_named_speaks_for_the_owner() -> None:
+    text = (
+        "The Herald said on Monday that an internal Barclays survey found that most clients "
+        "never met their agents."
+    )
+    hits = [q for q in quotes_of(text) if "never met" in q.text]
+    assert hits and hits[0].speaker == "Barclays"
+
+
+def test_a_possessive_form_is_the_same_airline() -> None:
+    text = "Pacific Airlines's crew spoke. Pacific Airlines flew on. The airline said all was well."
+    ents = [Ent(0, 19, "ORG", "Pacific Airlines's"), Ent(31, 47, "ORG", "Pacific Airlines")]
+    assert latest_short_form(text, [], ents, "airline", text.index("The airline")) is None

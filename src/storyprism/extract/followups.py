@@ -50,7 +50,23 @@ def tag_closing_quote(text: str, ctx: DocContext, pos: int) -> tuple[int, int] |
         if after and after.speaker:
             return after.speaker
         break  # only the first closing mark ends the passage
+    # "'Win? Maybe not, ...,' Verstappen said. 'I think we were ...": a passage with no tag of its own that
+    # opens right after the sentence of the passage before and its tag goes on with that tag's speaker
+    # (signal: news splits one speaker's words around a single tag, within the paragraph)
+    prev = None
+    for m in _CLOSE_MARK.finditer(text, para, opened[-1].start()):
+        prev = m
+    if prev is not None:
+        tag = _TAG_SENTENCE.fullmatch(text, prev.end(), opened[-1].start())
+        if tag:
+            after = tag_after(text, prev.end(), tag.end(), ctx.ents)
+            if after and after.speaker:
+                return after.speaker
     return None
+
+
+# what may stand between a closing mark and the next passage's opening: a tag ending its sentence
+_TAG_SENTENCE = re.compile(r"\s+[^.!?\n'‘’“”\"]{2,60}[.]\s+")
 
 
 # only statements and releases: a letter or a post is often someone else's than the last person who
@@ -197,7 +213,10 @@ def _introduced_unnamed(text: str, t: int, parse: Parse) -> bool:
     indefinite phrase brought in earlier refers back to that unnamed person (the reporter withheld the
     name), not to a named holder of a like title."""
     head = re.escape(parse.word(text, t))
-    return re.search(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,3}}{head}\b", text[: parse.starts[t - 1]], re.I) is not None
+    return (
+        re.search(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,3}}{head}\b", text[: parse.starts[t - 1]], re.I)
+        is not None
+    )
 
 
 def speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:

@@ -273,8 +273,11 @@ _ITS_DOC = re.compile(
 
 
 # "an internal memo", "the internal report": a body's own paper, its issuer left implied
-_INTERNAL_DOC = re.compile(
-    rf"(?:an?|the)\s+internal\s+(?:company\s+|[a-z]+\s+)?(?:{_DOC_NOUNS}|email|e-mail|document|documents|memorandum)"
+_INTERNAL_PAPERS = rf"(?:{_DOC_NOUNS}|email|e-mail|document|documents|memorandum|survey|review|audit)"
+_INTERNAL_DOC = re.compile(rf"(?:an?|the)\s+internal\s+(?:company\s+|[a-z]+\s+)?{_INTERNAL_PAPERS}")
+# "an internal Mossack Fonseca survey": the owner named between "internal" and the paper
+_INTERNAL_NAMED = re.compile(
+    rf"(?:[Aa]n?|[Tt]he)\s+internal\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})\s+{_INTERNAL_PAPERS}"
 )
 
 
@@ -286,6 +289,9 @@ def described_issuer(ctx: DocContext, span: tuple[int, int], low: str) -> str | 
     m = _BODY_DOC.fullmatch(low)
     if m:
         return ctx.organisation(f"the {m.group('noun')}", span[0])
+    named = _INTERNAL_NAMED.fullmatch(ctx.text, span[0], span[1])
+    if named:
+        return _norm(named.group("name"))
     if _INTERNAL_DOC.fullmatch(low):
         # "An internal memo states" after "Apple may be planning ...": a body's internal paper is that
         # body's, the one the text is about, as "the company" would be (signal: "internal" names an owner)

@@ -14,6 +14,7 @@ import re
 from storyprism.extract.content_edges import _CREDIT_RUN
 from storyprism.extract.ents import Ent
 from storyprism.extract.linking import _CREDITS, _TITLES
+from storyprism.extract.parse import Parse
 from storyprism.extract.person_nouns import OCCUPATIONS
 from storyprism.extract.speaker_words import ORG_NOUNS
 
@@ -157,7 +158,7 @@ def latest_short_form(
         if e.end > pos:
             break
         if e.label == "ORG" and name_holds(e.text, noun):
-            name = e.text.strip()
+            name = re.sub(r"\s*['’]s?$", "", e.text.strip())  # "American Airlines's": the name
             if name not in names:
                 names.append(name)
     # "Nippon Airways" inside "All Nippon Airways": one body written two ways, not two to choose from
@@ -187,3 +188,43 @@ def name_holds(name: str, noun: str) -> bool:
     Airways"): a word that starts with the noun or with a word names of that kind use for it."""
     stems = _NAME_WORDS.get(noun, (noun,))
     return any(w.startswith(stems) for w in name.lower().split())
+
+
+def which_names(text: str, ents: list[Ent], parse: Parse | None) -> set[str]:
+    """PERSON names the text takes up with "which" ("Nature Air, which bills itself as a carrier"): a
+    relative clause opened by "which" and hung on the name itself in the parse. Signal: English relates
+    a person with "who", a thing or a body with "which"; "Dowd, which was a problem" hangs its clause on
+    the sentence, not on the name, and is left alone."""
+    out: set[str] = set()
+    if parse is None:
+        return out
+    for e in ents:
+        if e.label != "PERSON":
+            continue
+        toks = parse.tokens_in(e.start, e.end)
+        if not toks:
+            continue
+        last = toks[-1]
+        for k in parse.tokens_in(e.end, min(len(text), e.end + 12)):
+            word = text[parse.starts[k] : parse.ends[k]].lower()
+            if word == "which":
+                verb = parse.heads[k]
+                if parse.deps[verb] == "relcl" and parse.heads[verb] == last:
+                    out.add(e.text.strip())
+                break
+            if word not in (",",):
+                break
+    return out
+
+
+def modifies_noun(parse: Parse | None, name: Ent) -> bool:
+    """Whether a name is a noun modifier in the parse ("Nippon flight attendants told her"): its last word
+    is a compound hung on a common noun after it, so the noun phrase, not the name, is who speaks."""
+    if parse is None:
+        return False
+    toks = parse.tokens_in(name.start, name.end)
+    if not toks:
+        return False
+    last = toks[-1]
+    head = parse.heads[last]
+    return parse.deps[last] == "compound" and head > last and parse.tags[head] in ("NN", "NNS")

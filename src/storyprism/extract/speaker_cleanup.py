@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyprism.extract.cues import ROLE_SYNONYMS
 from storyprism.extract.followups import named_beside, tag_closing_quote
+from storyprism.extract.issuers import MOUTHPIECES
 from storyprism.extract.speakers import DocContext, norm_name, resolve
 from storyprism.extract.tags import tag_before
 from storyprism.extract.text import sentences
@@ -63,11 +65,53 @@ def first_person(text: str, found: list[Found], ctx: DocContext) -> None:
             if intro and intro.speaker:
                 q.speaker_span, q.speaker = intro.speaker, resolve(ctx, intro.speaker)
                 continue
+        label = _labelled_passage(text, ctx, pos)
+        if label is not None:
+            q.speaker_span, q.speaker = label, resolve(ctx, label)
+            continue
         outer_tag = tag_closing_quote(text, ctx, q.end)
         if outer_tag is not None:
             q.speaker_span, q.speaker = outer_tag, resolve(ctx, outer_tag)
             if q.via == q.speaker:
                 q.via = None
+
+
+# a line opening with a short label, no verb: "American Airlines spokesman:", "Mayor Ana Ruiz:"
+_LABEL_LINE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}")
+
+
+def _label_line(text: str, ctx: DocContext, colon: int) -> tuple[int, int] | None:
+    """The label before a colon that opens its line ("American Airlines spokesman: 'We apologize ...'"):
+    the one whose words follow. Signal: a short noun phrase alone before a colon at a line's start
+    names the speaker, as a transcript's label does; only one that holds a person's name or a role or
+    mouthpiece noun ("Pictured:", "UPDATE:" name nobody)."""
+    start = text.rfind("\n", 0, colon) + 1
+    if not _LABEL_LINE.fullmatch(text, start, colon):
+        return None
+    words = [w.lower().strip(".,") for w in text[start:colon].split()]
+    if ctx.parse is not None and any(ctx.parse.is_verb(k) for k in ctx.parse.tokens_in(start, colon)):
+        return None
+    named = any(p.start >= start and p.end <= colon for p in ctx.persons)
+    if not named and not any(w in ROLE_SYNONYMS or w in MOUTHPIECES for w in words):
+        return None
+    return start, colon
+
+
+_OPEN = re.compile(r"(?:^|(?<=[\s:(]))['‘“\"](?=[A-Z(])")
+_CLOSE = re.compile(r"[,.!?]?['’”\"](?=[\s,]|$)")
+
+
+def _labelled_passage(text: str, ctx: DocContext, pos: int) -> tuple[int, int] | None:
+    """The label line whose quoted passage ``pos`` sits in, still open on its line ("Nord Star spokesman:
+    'We apologize ... We think ...")."""
+    line = text.rfind("\n", 0, pos) + 1
+    opened = [m for m in _OPEN.finditer(text, line, pos)]
+    if not opened or _CLOSE.search(text, opened[0].end(), pos):
+        return None
+    colon = text.rfind(":", line, opened[0].start())
+    if colon < 0 or text[colon + 1 : opened[0].start()].strip():
+        return None
+    return _label_line(text, ctx, colon)
 
 
 _LEAD_ADVERB = re.compile(r"^[A-Z][a-z]+,\s+(?P<pro>he|she|they|we|I)$")
@@ -220,6 +264,8 @@ def _apposed(text: str, ctx: DocContext, q: Found) -> None:
     role_then_name = len(head) <= 4 and all(w[:1].isupper() for w in tail.split())
     if "," in speaker and (named is not None or clause or role_then_name) and 0 < len(tail.split()) <= 4:
         q.speaker_span = (last_start, e)
-        q.speaker = ctx.full_name(named.text, named.start) if named is not None else resolve(ctx, q.speaker_span)
+        q.speaker = (
+            ctx.full_name(named.text, named.start) if named is not None else resolve(ctx, q.speaker_span)
+        )
         if q.speaker == tail:
             q.speaker = norm_name(tail)

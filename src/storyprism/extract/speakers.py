@@ -22,7 +22,14 @@ from storyprism.extract.linking import _TITLES, MOODS
 from storyprism.extract.noun_referents import last_two, practitioner
 from storyprism.extract.parse import Parse
 from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS, expert_noun
-from storyprism.extract.person_spans import latest_short_form, name_holds, person_like, titled_persons
+from storyprism.extract.person_spans import (
+    latest_short_form,
+    modifies_noun,
+    name_holds,
+    person_like,
+    titled_persons,
+    which_names,
+)
 from storyprism.extract.referents import (
     GENERIC_BODY_NOUNS,
     credited_outlet,
@@ -88,7 +95,11 @@ class DocContext:
         ctx = cls(text=text, ents=ents, parse=parse)
         if parse is not None:
             ctx.org_subjects = org_subjects(ents, parse)
-        ctx.persons = [e for e in ents if e.label == "PERSON" and person_like(text, e)]
+        # "Nature Air, which bills itself as ...": a name taken up with "which" is a body or a thing
+        things = which_names(text, ents, parse)
+        ctx.persons = [
+            e for e in ents if e.label == "PERSON" and person_like(text, e) and e.text.strip() not in things
+        ]
         # surname -> the full name used most in the document (ties: the first one met), not the
         # longest: "Uma Thurman" over her father "Robert Thurman" mentioned once
         counts: dict[str, dict[str, int]] = {}
@@ -598,7 +609,7 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
                 head.start == s
                 and first_rest[:1].islower()
                 and first_rest.lower() not in GENERIC_SPEAKERS
-                and not _modifies_noun(ctx, head)
+                and not modifies_noun(ctx.parse, head)
             ):
                 return ctx.full_name(head.text, head.start)
         return norm_name(phrase)
@@ -777,17 +788,3 @@ def _inside_marks(text: str, a: int, b: int) -> bool:
     """Whether an opening quotation mark between ``a`` and ``b`` is left open (``a`` is quoted)."""
     between = text[a:b]
     return between.count("“") > between.count("”")
-
-
-def _modifies_noun(ctx: DocContext, name: Ent) -> bool:
-    """Whether a name is a noun modifier in the parse ("Nippon flight attendants told her"): its last word
-    is a compound hung on a common noun after it, so the noun phrase, not the name, is who speaks."""
-    parse = ctx.parse
-    if parse is None:
-        return False
-    toks = parse.tokens_in(name.start, name.end)
-    if not toks:
-        return False
-    last = toks[-1]
-    head = parse.heads[last]
-    return parse.deps[last] == "compound" and head > last and parse.tags[head] in ("NN", "NNS")
