@@ -146,3 +146,19 @@ def test_a_possessive_form_is_the_same_airline() -> None:
     text = "Pacific Airlines's crew spoke. Pacific Airlines flew on. The airline said all was well."
     ents = [Ent(0, 19, "ORG", "Pacific Airlines's"), Ent(31, 47, "ORG", "Pacific Airlines")]
     assert latest_short_form(text, [], ents, "airline", text.index("The airline")) is None
+
+
+def test_which_on_a_name_the_text_marks_as_a_person_is_a_slip() -> None:
+    from storyprism.extract.person_spans import _marked_person
+
+    assert _marked_person("Mr. Kerrigan left. Kerrigan, which was odd, stayed.", "Kerrigan")
+    assert _marked_person("Dana Kerrigan, who runs it, left.", "Dana Kerrigan")
+    assert not _marked_person("Nord Star, which flies to Oslo, left.", "Nord Star")
+
+
+def test_a_word_typed_as_a_body_again_and_again_is_no_surname() -> None:
+    text = "Zentrix Zentrix photo. Zentrix said on Monday. It was late in July. Zentrix said more."
+    persons = [Ent(0, 15, "PERSON", "Zentrix Zentrix")]
+    ents = [*persons, Ent(23, 30, "ORG", "Zentrix"), Ent(67, 74, "ORG", "Zentrix")]
+    out = with_missed_surnames(text, persons, {"Zentrix": "Zentrix Zentrix"}, {"Zentrix Zentrix": 0}, ents)
+    assert [p.start for p in out] == [0]

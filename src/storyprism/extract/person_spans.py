@@ -158,25 +158,39 @@ def latest_short_form(
         if e.end > pos:
             break
         if e.label == "ORG" and name_holds(e.text, noun):
-            name = re.sub(r"\s*['’]s?$", "", e.text.strip())  # "American Airlines's": the name
+            name = _body_name(e.text)
             if name not in names:
                 names.append(name)
     # "Nippon Airways" inside "All Nippon Airways": one body written two ways, not two to choose from
-    names = [n for n in names if not any(n != m and f" {n}" in f" {m}" for m in names)]
+    forms = {m: {n for n in names if f" {n}" in f" {m}"} for m in names}
+    names = [n for n in names if not any(n != m and n in forms[m] for m in names)]
     if len(names) < 2:
         return None
 
-    def last_at(name: str) -> int:
+    def outside(at: int) -> bool:
+        return not any(qs <= at < qe for qs, qe in quoted)
+
+    def last_at(name: str) -> tuple[int, str]:
+        # where the NER named it (in full or by a shorter form of the same name), and where its short
+        # form stands alone; the name as written there ("Cincinnati Zoo" after "... Zoo & Botanical Garden")
+        best = max(
+            (
+                (e.start, _body_name(e.text))
+                for e in ents
+                if e.end <= pos and _body_name(e.text) in forms[name] and outside(e.start)
+            ),
+            default=(-1, name),
+        )
         short = " ".join(w for w in name.split() if not name_holds(w, noun))
-        forms = [name] + ([short] if len(short) >= 4 and short[:1].isupper() and short != name else [])
-        best = -1
-        for form in forms:
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text[:pos]):
-                if not any(qs <= m.start() < qe for qs, qe in quoted):
-                    best = max(best, m.start())
+        if len(short) >= 4 and short[:1].isupper() and short != name:
+            for m in re.finditer(
+                rf"(?<!\w){re.escape(short)}(?!\w)(?!\s+{re.escape(name.split()[-1])})", text[:pos]
+            ):
+                if outside(m.start()) and m.start() > best[0]:
+                    best = (m.start(), name)
         return best
 
-    return max(names, key=last_at)
+    return max((last_at(n) for n in names), key=lambda hit: hit[0])[1]
 
 
 # the words a body's name holds for a kind noun besides the noun itself ("the airline": "All Nippon Airways")
@@ -209,7 +223,11 @@ def which_names(text: str, ents: list[Ent], parse: Parse | None) -> set[str]:
             word = text[parse.starts[k] : parse.ends[k]].lower()
             if word == "which":
                 verb = parse.heads[k]
-                if parse.deps[verb] == "relcl" and parse.heads[verb] == last:
+                if (
+                    parse.deps[verb] == "relcl"
+                    and parse.heads[verb] == last
+                    and not _marked_person(text, e.text)
+                ):
                     out.add(e.text.strip())
                 break
             if word not in (",",):
@@ -228,3 +246,21 @@ def modifies_noun(parse: Parse | None, name: Ent) -> bool:
     last = toks[-1]
     head = parse.heads[last]
     return parse.deps[last] == "compound" and head > last and parse.tags[head] in ("NN", "NNS")
+
+
+def _marked_person(text: str, name: str) -> bool:
+    """Whether the text elsewhere marks ``name`` as a person's: an honorific before its last word ("Mr.
+    Weinstein") or a "who" clause on it ("Weinstein, who ..."); then a "which" the parse hung on it is
+    the parser's slip ("Weinstein, which was a problem" is about the clause before)."""
+    words = name.split()
+    if not words:
+        return False
+    last, full = re.escape(words[-1]), re.escape(name.strip())
+    return bool(
+        re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+{last}\b", text) or re.search(rf"\b{full},?\s+who\b", text)
+    )
+
+
+def _body_name(mention: str) -> str:
+    """A body's name as a mention writes it, without a leading "the" or a possessive ending."""
+    return re.sub(r"^[Tt]he\s+", "", re.sub(r"\s*['’]s?$", "", mention.strip()))
