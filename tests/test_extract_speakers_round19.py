@@ -156,7 +156,7 @@ def test_which_on_a_name_the_text_marks_as_a_person_is_a_slip() -> None:
     assert not _marked_person("Nord Star, which flies to Oslo, left.", "Nord Star")
 
 
-def test_a_word_typed_as_a_body_again_and_again_is_no_surname() -> None:
+def test_a_word_written_twice_is_no_full_name_to_restore() -> None:
     text = "Zentrix Zentrix photo. Zentrix said on Monday. It was late in July. Zentrix said more."
     persons = [Ent(0, 15, "PERSON", "Zentrix Zentrix")]
     ents = [*persons, Ent(23, 30, "ORG", "Zentrix"), Ent(67, 74, "ORG", "Zentrix")]

@@ -53,22 +53,14 @@ def with_missed_surnames(
         if ent.label == "ORG" and ent.text in person_votes:
             person_votes[ent.text] += 1
     places = {w for w, n in place_votes.items() if n >= person_votes.get(w, 0)}
-    # a word the NER types as a body more often than it writes it inside a person's name ("Equifax" four
-    # times beside one junk "Equifax Equifax") is that body's name, restored nowhere as a surname
-    org_votes: dict[str, int] = {}
-    for ent in ents:
-        if ent.label == "ORG":
-            org_votes[ent.text] = org_votes.get(ent.text, 0) + 1
-    bodies = {w for w, n in org_votes.items() if n > 1 and n > person_votes.get(w, 0) - n}
     extra: list[Ent] = []
     for name in full.values():
         surname = name.split()[-1]
         if len(surname) < 3 or not surname[:1].isupper() or _WEEKDAYS_MONTHS.fullmatch(surname):
             continue
-        if (
-            any(not w[:1].isupper() and w not in _NAME_PARTICLES for w in name.split())
-            or surname in places | bodies
-        ):
+        if len(set(name.split())) < len(name.split()):
+            continue  # "Equifax Equifax": a word written twice (a credit glued to a caption) is no one's name
+        if any(not w[:1].isupper() and w not in _NAME_PARTICLES for w in name.split()) or surname in places:
             continue  # "Auckland v. Oakland" is a heading, and a word the NER reads as a place is one
         given = re.escape(name.split()[0])
         if re.search(rf"(?<!{given})(?:^|\s){re.escape(surname.lower())}(?=[\s,.;:!?])", text):
