@@ -41,7 +41,9 @@ def undouble(mentions: list[Mention]) -> int:
     cut = 0
     for m in mentions:
         hit = _DOUBLED.match(m.text.strip())
-        if hit and hit.group(1)[:1].isupper():
+        # (only a text that is its span's: a name written as the state or club it stands for on a shorter
+        # span, extract/name_places.py, has no offsets to cut by its length)
+        if hit and hit.group(1)[:1].isupper() and len(m.text) == m.end - m.start:
             lead = len(m.text) - len(m.text.lstrip())
             m.text = hit.group(1)
             m.start += lead

@@ -395,8 +395,8 @@ def _cut_credits(mentions: list[Mention]) -> None:
     seen = {norm(m.text) for m in mentions}
     for m in mentions:
         head, cut = strip_credit(m.text)
-        if not head and not cut:
-            continue
+        if (not head and not cut) or len(m.text) != m.end - m.start:
+            continue  # (a name written as what it stands for on a shorter span: no offsets to cut by)
         rest = m.text[head : len(m.text) - cut]
         if norm(rest) in seen and not junk_name(rest):
             m.text, m.start, m.end = rest, m.start + head, m.end - cut

@@ -2,8 +2,9 @@
 
 - a name a US state and a city share ("New York", "Washington"): the text marks the state ("New York
   state", "the state of Washington", a town written before it as its address, "Scarsdale, New York")
-  and the capital with its district ("Washington, D.C."); the span grows over those words, so the link
-  step keys the state, the town and the capital apart (``link_types.shared_place_key``);
+  and the capital with its district ("Washington, D.C."); the span grows over those words (or, where
+  none is the state's own, the name is written as the state on its span), so the link step keys the
+  state and the city apart (``link_types.shared_place_key``);
 - a city standing for its club in a game story ("Cleveland scored", "beat Arizona", "Arizona's 26-24
   victory"): the club the article names after the city, typed ORG;
 - a racing team or a car's make typed PERSON ("the Williams driver", "his Williams car"): a body, with
@@ -33,7 +34,29 @@ _US_STATES = (
     "Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming"
 )
 _WITH_STATE_BEFORE = re.compile(rf"\b(?:{_US_STATES})(?:,|,?\s+(?:and|or))\s+$")
-_WITH_STATE_AFTER = re.compile(rf"(?:,|,?\s+(?:and|or))\s+(?:{_US_STATES})\b")
+# (a state that opens a longer name is no state in the list: "Kansas City", "Ohio State", "Texas A&M")
+_WITH_STATE_AFTER = re.compile(rf"(?:,|,?\s+(?:and|or))\s+(?:{_US_STATES})\b(?!\s+[A-Z&])")
+# "Austin, Texas, and New York": the state before closes a town's address, so the list is one of towns
+# (a list of states has a state before each state: "Maine, Vermont, New York")
+_ADDRESS_HEAD = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
+_IS_STATE = re.compile(rf"(?:.*\s)?(?:{_US_STATES}|New York|Washington)")
+
+
+def _listed_with_state(text: str, e: Ent) -> bool:
+    """The name is coordinated with a US state: "New York and Florida", "Maine, Vermont, New York"; not
+    where the state is a town's address ("Austin, Texas, and New York") or opens a longer name ("New York
+    and Kansas City")."""
+    if _WITH_STATE_AFTER.match(text, e.end):
+        return True
+    before = _WITH_STATE_BEFORE.search(text, max(0, e.start - 30), e.start)
+    if before is None:
+        return False
+    if "," not in before.group(0):
+        return True  # an address's state is closed by a comma; "Yesterday, Texas and New York" is a list
+    head = _ADDRESS_HEAD.search(text, max(0, before.start() - 40), before.start())
+    return head is None or _IS_STATE.fullmatch(head.group(1)) is not None
+
+
 # "New York Gov. Andrew Cuomo", "Washington Attorney General": a state's officers
 _STATE_OFFICE_AFTER = re.compile(
     r"\s+(?:Gov\.|Governor|governor|Lt\.\s+Gov|Attorney\s+General|attorney\s+general|state\s+legislature|"
@@ -54,13 +77,14 @@ def _bare(text: str) -> str:
 
 def state_or_city(text: str, ents: list[Ent]) -> list[Ent]:
     """Spans of a shared state/city name grown over the words that say which it is: "the state of X" and
-    "X state" (the state), "Town, X" (a town and its state: one mention of the town, the address's state
-    no mention of its own), "X, D.C." (the capital); coordinated with another state or before a state's
+    "X state" (the state), "X, D.C." (the capital). After a town as its address ("Scarsdale, New York":
+    the town a place, whatever the NER typed it), coordinated with another state or before a state's
     officer ("New York and Florida", "New York Gov."), the name is written as the state on its own span.
     Signal: English marks the state of a name a city shares with "state", an address, a list of states or
     a state's office; unmarked, the name is the city's."""
     ents = sorted(ents, key=lambda e: e.start)
     out: list[Ent] = []
+    towns: set[str] = set()  # towns the NER typed bodies, found places by their address
     for e in ents:
         if e.label not in ("GPE", "LOC", "ORG") or _bare(e.text) not in SHARED_STATE_CITY:
             out.append(e)
@@ -101,13 +125,15 @@ def state_or_city(text: str, ents: list[Ent]) -> list[Ent]:
             and not re.search(r"(?:,|\band|\bor)\s+$", text[max(0, prev.start - 6) : prev.start])
             and not re.match(r",?\s+(?:and|or)\s|,\s+[A-Z]", text[e.end : e.end + 8])
         ):
-            out[-1] = Ent(prev.start, e.end, "GPE", text[prev.start : e.end])
+            # the town keeps its own span and text (a grown "Scarsdale, New York" would be a name of its own
+            # in the corpus vote and split from the town's bare mentions); the address's last part is the
+            # state, written so on its span as below
+            out[-1] = Ent(prev.start, prev.end, "GPE", prev.text)
+            out.append(Ent(e.start, e.end, "GPE", f"{name} state"))
+            if prev.label == "ORG":
+                towns.add(_bare(prev.text))
         elif _STATE_OFFICE_AFTER.match(text, e.end) or (
-            (
-                _WITH_STATE_BEFORE.search(text, max(0, e.start - 30), e.start)
-                or _WITH_STATE_AFTER.match(text, e.end)
-            )
-            and not re.match(r"\s+City\b", text[e.end : e.end + 6])
+            _listed_with_state(text, e) and not re.match(r"\s+City\b", text[e.end : e.end + 6])
         ):
             # no word to grow over: the mention keeps its span and is written as the state it names, so the
             # link step keys it apart from the city (its text then says more than its span)
@@ -123,6 +149,10 @@ def state_or_city(text: str, ents: list[Ent]) -> list[Ent]:
         ):
             continue
         kept.append(e)
+    if towns:
+        # the address shows the town a place: its other mentions the NER typed a body are the same town
+        # (one text keeps one sense of a name, as name_types.place_appositions, which the grown span hides)
+        kept = [Ent(e.start, e.end, "GPE", e.text) if e.label == "ORG" and _bare(e.text) in towns else e for e in kept]
     return kept
 
 
@@ -197,7 +227,7 @@ def city_teams(text: str, ents: list[Ent]) -> list[Ent]:
 # a racing noun without a possessive is a team's or a make's; a person is written as an owner ("Massa's
 # car"), not as a noun's modifier here
 _MAKE_AFTER = re.compile(r"\s+(?:drivers?|cars?|engines?|chassis|team-?mates?|pit\s+crew|pit\s+wall)\b")
-_MAKE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|[A-Z][a-z]+['’]s?)\s+(?:[a-z]+\s+)?$")
+_MAKE_BEFORE = re.compile(r"\b(?:(?i:the|a|an|his|her|their|its)|[A-Z][a-z]+['’]s?)\s+(?:[a-z]+\s+)?$")
 
 
 def makes(text: str, ents: list[Ent]) -> list[Ent]:
@@ -212,6 +242,9 @@ def makes(text: str, ents: list[Ent]) -> list[Ent]:
         and _MAKE_AFTER.match(text, e.end)
         and _MAKE_BEFORE.search(text, max(0, e.start - 20), e.start)
     }
+    # (a name the article writes after an honorific is a person's, whose family owns the car: "the Brandt
+    # car was found outside; Mr Brandt said")
+    found = {n for n in found if not re.search(rf"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+{n}\b", text)}
     if not found:
         return ents
     return [

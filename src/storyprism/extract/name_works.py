@@ -46,7 +46,9 @@ def works(text: str, ents: list[Ent]) -> list[Ent]:
             continue
         if e.label in _LINKED and name in sets and _SHORT_FORM_AFTER.match(text, e.end):
             continue
-        if e.label in _LINKED and _IDEA_BEFORE.search(text, max(0, e.start - 24), e.start):
+        # (a country, a state or a people after "the laws of" is whose law it is: "under the laws of
+        # Delaware", "the law of Islam"; an idea is never typed so)
+        if e.label in ("PERSON", "ORG", "LOC") and _IDEA_BEFORE.search(text, max(0, e.start - 24), e.start):
             continue
         kind = _WILD_KIND.match(text, e.end)
         if (
