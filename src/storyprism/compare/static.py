@@ -33,7 +33,14 @@ from storyprism.compare.claims import StoryText
 from storyprism.compare.sides import first_time, hours_apart, independent, make_side, maybe_update
 from storyprism.compare.text import content_tokens, sentence_names
 from storyprism.records import Conflict
-from storyprism.text.numbers import WORD_NUMBERS, Quantity, compatible, read_quantities
+from storyprism.text.numbers import (
+    WORD_NUMBERS,
+    Quantity,
+    compatible,
+    is_measure_unit,
+    measure_name,
+    read_quantities,
+)
 from storyprism.text.stopwords import STOPWORDS, stem
 
 # Beyond this, a later report may speak of another time (a birthday, a well filled in): not compared.
@@ -41,16 +48,18 @@ STATIC_WINDOW_HOURS = 14 * 24.0
 
 # ------------------------------------------------------------------------------------------ sizes
 
-# One spelling per unit, spelled out or abbreviated ("12 feet", "15ft": one unit in two wordings, so
-# the two figures are compared); units are never converted (an 800 sq m site and a 100m crater, or 77 tonnes
-# and 160,000 pounds, are read as different quantities rather than risk a conversion).
-_UNITS = {
-    "m": "metres", "metre": "metres", "metres": "metres", "meter": "metres", "meters": "metres",
-    "km": "kilometres", "kilometre": "kilometres", "kilometres": "kilometres", "kilometer": "kilometres",
-    "kilometers": "kilometres", "ft": "feet", "foot": "feet", "feet": "feet", "mile": "miles",
-    "miles": "miles", "cm": "centimetres", "centimetres": "centimetres", "kg": "kilograms",
-    "kilograms": "kilograms", "tonne": "tonnes", "tonnes": "tonnes", "ton": "tons", "tons": "tons",
-}  # fmt: skip
+# Units of length and weight compared here, under the one name the shared table gives each spelling
+# (``text.numbers.measure_name``: "15ft" and "12 feet" are one unit in two wordings, so the two figures
+# are compared); units are never converted (an 800 sq m site and a 100m crater, or 77 tonnes and
+# 160,000 pounds, are read as different quantities rather than risk a conversion).
+_COMPARED = frozenset(["metres", "kilometres", "feet", "miles", "centimetres", "kilograms", "tonnes", "tons"])
+
+
+def _unit(word: str) -> str | None:
+    name = measure_name(word)
+    return name if name in _COMPARED else None
+
+
 # A "ton" is a short (907 kg) or a long (1,016 kg) ton, a "tonne" 1,000 kg: one quantity printed in
 # either word ("a 19-ton truck" / "a 25-tonne truck") is compared without converting, and only
 # when the figures are further apart than the units themselves are (10 %), with this margin.
@@ -82,7 +91,7 @@ def _modified_noun(sentence: str, end: int) -> str | None:
     following = re.findall(r"[A-Za-z][A-Za-z'’-]*", rest)[: _MODIFIER_GAP + 1]
     for w in following:
         lw = w.lower()
-        if lw in STOPWORDS or lw in _NOT_NOUNS or lw in _UNITS:
+        if lw in STOPWORDS or lw in _NOT_NOUNS or is_measure_unit(lw):
             return None
         if lw in _ADJECTIVES or lw.endswith("ly"):
             continue
@@ -178,7 +187,7 @@ def _measures(st: StoryText, i: int) -> list[_Measure]:
     read_elsewhere = [(q.start, q.end) for q in st.quantities(i)]
     out = []
     for m in _MEASURE.finditer(text):
-        unit = _UNITS.get(m.group("unit").lower())
+        unit = _unit(m.group("unit"))
         if any(start <= m.start("num") < end for start, end in read_elsewhere):
             continue
         if unit is None or _SQUARE.search(text[: m.start("num")]) or re.match(r"\s*(?:sq|square)\b", text[m.end() :]):
@@ -211,7 +220,7 @@ def _spelled_measures(st: StoryText, i: int) -> list[_Measure]:
     text = st.sentences[i].text
     out = []
     for q in st.quantities(i):
-        unit = _UNITS.get(q.unit.lower())
+        unit = _unit(q.unit)
         if unit is None or q.low is None or q.high is None or _SPEED.match(text[q.end :]):
             continue
         start, low = q.start, q.low

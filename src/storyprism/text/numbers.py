@@ -34,6 +34,40 @@ MEASURE_WORDS = (
 MEASURE_ATTACHED = r"km/h|kmh|kms|km|kgs|kg|mph|kph|mm|cm|ft|lbs|lb|mi|ml"
 MEASURE_ABBREVIATIONS = MEASURE_ATTACHED + r"|yds?|oz|ha|sq|m|g|in"
 MEASURE_UNITS = rf"(?:{MEASURE_WORDS}|{MEASURE_ABBREVIATIONS})"
+_MEASURE_UNIT = re.compile(MEASURE_UNITS, re.IGNORECASE)
+# One name per unit of length and weight, whatever spelling the text prints ("m", "metre", "meters";
+# "ft", "foot", "feet"): readers comparing two figures compare them under one name and never convert
+# ("15ft" and "12 feet" are one unit; "40 feet" and "12 metres" two). Every spelling is one of
+# MEASURE_UNITS; a unit without a name here (acres, litres, degrees) has none.
+_UNIT_NAMES = (
+    ("metres", r"m|met(?:re|er)s?"),
+    ("kilometres", r"km|kms|kilomet(?:re|er)s?"),
+    ("centimetres", r"cm|centimet(?:re|er)s?"),
+    ("millimetres", r"mm|millimet(?:re|er)s?"),
+    ("feet", r"ft|foot|feet"),
+    ("miles", r"mi|miles?"),
+    ("yards", r"yds?|yards?"),
+    ("inches", r"inch(?:es)?"),
+    ("kilograms", r"kg|kgs|kilo(?:gram)?s?"),
+    ("pounds", r"lbs?|pounds?"),
+    ("tonnes", r"tonnes?"),
+    ("tons", r"tons?"),
+)
+
+
+def is_measure_unit(word: str) -> bool:
+    """Whether ``word`` is a unit of measure as printed after a figure (MEASURE_UNITS): a figure
+    with such a unit measures a length, weight, area or volume, and counts no people or things."""
+    return bool(_MEASURE_UNIT.fullmatch(word))
+
+
+def measure_name(word: str) -> str | None:
+    """The one name of a unit of length or weight printed as ``word`` ("ft" -> "feet", "Meters" ->
+    "metres"); None for any other word."""
+    w = word.lower()
+    if not is_measure_unit(w):
+        return None
+    return next((name for name, spelled in _UNIT_NAMES if re.fullmatch(spelled, w)), None)
 # Vague counts as intervals: "tens of thousands" is at least two ten-thousands, below 100,000.
 VAGUE = {
     "dozens": (24.0, 99.0),
