@@ -34,7 +34,7 @@ import re
 from collections import defaultdict
 
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import first_time, hours_apart, independent, make_side, maybe_update
+from storyprism.compare.sides import hours_apart, independent, make_side, maybe_update
 from storyprism.compare.static import STATIC_WINDOW_HOURS
 from storyprism.compare.text import STOPWORDS, content_tokens
 from storyprism.records import Conflict
@@ -102,6 +102,11 @@ def _close_enough(st: StoryText, i: int, j: int, arrived: bool) -> bool:
     return gap is None or gap <= STATIC_WINDOW_HOURS
 
 
+def _printed_in(st: StoryText, text: str) -> list[str]:
+    """Every article of the story printing this very sentence (a wire sentence in two papers)."""
+    return [s.article for s in st.sentences if s.text == text]
+
+
 def place_conflicts(st: StoryText) -> list[Conflict]:
     found: dict[str, list[tuple[int, str, set[str], bool]]] = defaultdict(list)
     # Places some sentence of the story names together: set side by side ("from the Atlantic to the
@@ -122,8 +127,11 @@ def place_conflicts(st: StoryText) -> list[Conflict]:
             frame = set(content_tokens(before)) - _HEAD_WORDS
             arrived = bool(_ARRIVED.search(before_text)) and not _PLANNED.search(s.text)
             found[kind].append((i, shown, frame, arrived))
-    out: list[Conflict] = []
-    seen: set[tuple[str, str, str]] = set()
+    # Every pair that passes, by the disagreement it states (the two places): one conflict each,
+    # shown by the pair that states it most plainly (a story prints where the missile went many
+    # times): both sentences telling where the thing came down ("smashed down in" / "fallen into",
+    # not "fired ... into"), then the two wordings closest in meaning.
+    pairs: dict[tuple[str, str, str], list[tuple[bool, float, int, int, str, str, set[str]]]] = defaultdict(list)
     for kind, items in sorted(found.items()):
         for x, (i, place_i, frame_i, arrived_i) in enumerate(items):
             for j, place_j, frame_j, arrived_j in items[x + 1 :]:
@@ -135,20 +143,24 @@ def place_conflicts(st: StoryText) -> list[Conflict]:
                 if not independent(st, i, j) or not _close_enough(st, i, j, arrived_i and arrived_j):
                     continue
                 first, second = sorted((place_i, place_j))
-                if not first_time(seen, (kind, first, second)):
-                    continue
-                what = " ".join(sorted(frame_i & frame_j))
-                out.append(
-                    Conflict(
-                        story=st.story.id,
-                        kind="place",
-                        sides=[
-                            make_side(st, ti, [st.sentences[i].article], place_i),
-                            make_side(st, tj, [st.sentences[j].article], place_j),
-                        ],
-                        about=f"where ({what})",
-                        attribute=f"{kind} where it happens ({what})",
-                        confidence=0.5,  # the words around agree; a second event at sea can still be meant
-                    )
-                )
+                landed = arrived_i and arrived_j
+                pairs[(kind, first, second)].append((landed, st.sim(i, j), i, j, place_i, place_j, frame_i & frame_j))
+    out: list[Conflict] = []
+    for (kind, _, _), candidates in pairs.items():
+        _, _, i, j, place_i, place_j, shared = max(candidates, key=lambda c: (c[0], c[1], -c[2], -c[3]))
+        what = " ".join(sorted(shared))
+        ti, tj = st.sentences[i].text, st.sentences[j].text
+        out.append(
+            Conflict(
+                story=st.story.id,
+                kind="place",
+                sides=[
+                    make_side(st, ti, _printed_in(st, ti), place_i),
+                    make_side(st, tj, _printed_in(st, tj), place_j),
+                ],
+                about=f"where ({what})",
+                attribute=f"{kind} where it happens ({what})",
+                confidence=0.5,  # the words around agree; a second event at sea can still be meant
+            )
+        )
     return out

@@ -31,7 +31,7 @@ from storyprism.compare.sides import independent, make_side, maybe_update, oppos
 from storyprism.compare.static import age_conflicts, clock_conflicts, measure_conflicts, year_conflicts
 from storyprism.compare.text import content_tokens
 from storyprism.records import Conflict
-from storyprism.text.numbers import TIME_UNITS, Quantity, compatible
+from storyprism.text.numbers import TIME_UNITS, Quantity, compatible, is_measure_unit
 from storyprism.text.stopwords import STOPWORDS, stem
 
 _FRAME_WORDS = 10
@@ -48,10 +48,6 @@ _SUBSET = re.compile(r"\b(?:other|more|additional|extra|further|remaining)\s+\w+
 # of one event hours apart, and such a difference is an update, not a disagreement.
 _TOLL = frozenset(["kill", "dead", "die", "died", "death", "injur", "injuri", "wound", "hurt", "toll", "missing",
                    "trap", "trapp", "hospital", "victim", "casualti", "fatalit", "evacuat", "rescu"])
-# Units of length and weight (stems): what they measure is no count of people, whatever the
-# sentence says about the hurt or the rescued ("fell 15 feet before rescuers reached him").
-_MEASURES = frozenset(["feet", "foot", "metr", "meter", "mil", "mile", "yard", "inch", "kilometr", "kilogram",
-                       "pound", "tonn", "centimetr"])
 _NEAR_WORDS = 4
 _INFORMANTS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:sources?|officials?|people familiar)\b", re.I)
 # An earlier time named relatively: the figure is of another period than the story's own.
@@ -151,6 +147,22 @@ def _label(q: Quantity) -> str:
     return q.text
 
 
+def _leads(
+    st: StoryText, mentions: list[_Mention], sides: list[list[int]], compared: set[tuple[int, int]]
+) -> list[_Mention]:
+    """The sentence shown for each of two sides: of the pairs actually compared across the two
+    sides, the one whose sentences say most nearly the same thing. A side holds every report of
+    its value, and the first printed is not always the one that states the disputed figure as the
+    other side does ("Qualcomm's $47 billion bid ... completed or terminated" against "the $38
+    billion transaction being terminated", rather than a passing mention of the same bid)."""
+    one, two = sides
+    across = [(x, y) for x in one for y in two if (min(x, y), max(x, y)) in compared]
+    if not across:
+        return [mentions[one[0]], mentions[two[0]]]
+    x, y = max(across, key=lambda xy: (st.sim(mentions[xy[0]].index, mentions[xy[1]].index), -min(xy)))
+    return [mentions[x], mentions[y]]
+
+
 def number_conflicts(st: StoryText) -> list[Conflict]:
     mentions: list[_Mention] = []
     in_sentence: dict[int, list[Quantity]] = {}
@@ -196,8 +208,10 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
             if a.names and b.names and not a.names & b.names and not unnamed_money:
                 continue
             toll_words = (a.frame | b.frame) & _TOLL or any(t.startswith(tuple(_TOLL)) for t in a.near | b.near)
-            if toll_words and a.key not in _MEASURES:
-                continue  # a toll: the later report updates the earlier one (a distance is no toll)
+            # Units of measure (the shared table) count no people, whatever the sentence says about
+            # the hurt or the rescued ("fell 15 feet before rescuers reached him"): a distance is no toll.
+            if toll_words and not is_measure_unit(a.q.unit):
+                continue  # a toll: the later report updates the earlier one
             # Same predicate: the words right around the two figures meet, or (money, shares) what
             # the amounts are of already does.
             if not (a.near & b.near) and not _is_money(a.key) and a.key != "percent":
@@ -222,6 +236,7 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
     # One conflict per disagreement: conflicting mentions joined into components, each component
     # split into sides of mutually compatible values (a copy of either side joins that side).
     groups = components((x, y) for x, y, _ in pairs)
+    compared = {(x, y) for x, y, _ in pairs}
     group_of = {k: g for g, members in enumerate(groups) for k in members}
     best = [0.0] * len(groups)
     for x, _, confidence in pairs:
@@ -245,9 +260,9 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
         if not what:  # an amount of nothing named: what the sentences say it is ("deal debt includ")
             what = " ".join(sorted(set.intersection(*(mentions[k].near for k in members)) or first.near)[:3])
         kind = "amount" if _is_money(first.key) else "share" if first.key == "percent" else "number"
+        leads = _leads(st, mentions, sides, compared)
         built = []
-        for side in sides:
-            lead = mentions[side[0]]
+        for side, lead in zip(sides, leads, strict=True):
             texts = {st.sentences[mentions[k].index].text for k in side}
             arts = [s.article for s in st.sentences if s.text in texts]
             built.append(make_side(st, st.sentences[lead.index].text, arts, _label(lead.q)))

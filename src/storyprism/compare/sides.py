@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from datetime import datetime
 from typing import TypeVar
 
 from storyprism.compare.claims import StoryText, parse_when, statement_origin
@@ -36,15 +37,32 @@ def independent(st: StoryText, i: int, j: int) -> bool:
     return st.sentences[i].article != st.sentences[j].article and statement_origin(st, i) != statement_origin(st, j)
 
 
+# A stamp at midnight to the second is a day without its time (a page that printed only the date),
+# not an article published at 00:00: it may have gone out at any hour of that day.
+_DAY_HOURS = 24.0
+
+
+def _day_only(published: str, when: datetime) -> bool:
+    return len(published.strip()) == 10 or (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)
+
+
 def hours_apart(st: StoryText, a: str, b: str) -> float | None:
-    """Hours between two articles' publication; None when either date is unknown."""
+    """Hours between two articles' publication; None when either date is unknown. A date without
+    its time (``_day_only``) stands for the whole day: the gap is the least one that day allows,
+    so a report stamped "15 Sept" and one at 10:25 on 16 Sept are hours apart, not a day and a half."""
     pa, pb = st.articles.get(a), st.articles.get(b)
     if pa is None or pb is None or not pa.published or not pb.published:
         return None
     ta, tb = parse_when(pa.published), parse_when(pb.published)
     if ta.year > 9000 or tb.year > 9000:
         return None
-    return abs((ta - tb).total_seconds()) / 3600.0
+    hours = (tb - ta).total_seconds() / 3600.0  # > 0: b after a
+    slack_a = _DAY_HOURS if _day_only(pa.published, ta) else 0.0
+    slack_b = _DAY_HOURS if _day_only(pb.published, tb) else 0.0
+    # a's day may run later than its stamp (towards b when b is later), and b's likewise
+    if hours >= 0:
+        return max(0.0, hours - slack_a)
+    return max(0.0, -hours - slack_b)
 
 
 def maybe_update(st: StoryText, a: str, b: str) -> bool:
