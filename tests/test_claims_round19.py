@@ -3,15 +3,13 @@ state one proposition.
 
 * Two sentences that each print a speaker's words, neither printing the other's, report two things said
   (``claims_same.quote_different_words``), however short one side's quotation is.
-* A link barely over the claim threshold whose sentences share little in-story word weight is carried by
-  the embedding alone, which reads topic, not statement (``claims.WEAK_MARGIN``/``WEAK_LEXICAL``).
 
 Synthetic sentences written for these tests."""
 
 from __future__ import annotations
 
 from storyprism.compare import CompareOptions
-from storyprism.compare.claims import WEAK_LEXICAL, WEAK_MARGIN, cluster, score_pairs, story_text
+from storyprism.compare.claims import score_pairs, story_text
 from storyprism.compare.claims_same import quote_different_words
 from storyprism.records import Article, Story
 
@@ -49,36 +47,3 @@ def test_the_comparison_does_not_link_two_quotations_of_one_speaker():
     assert (st.tfidf[toll] @ st.tfidf[mission].T).toarray()[0, 0] >= CompareOptions().candidate_lexical
     score_pairs(st, [], CompareOptions(embeddings=False))
     assert (min(toll, mission), max(toll, mission)) not in st.pair_sim
-
-
-LAUNCHER = {"a": "The new launcher is a step toward the company's goal of sending crews to distant planets.",
-            "b": "The company built the new launcher to lift heavier satellites and win defence contracts."}
-LEVY = {"a": "Under the plan, firms will pay a levy of between 6% and 12.5% on all their cash held abroad.",
-        "b": "Offshore earnings kept as cash would face a 12.5 percent rate, other holdings a 6 percent one."}
-
-
-def _two_sentence_story(texts: dict[str, str]) -> tuple:
-    arts = {aid: Article(id=aid, ref=f"{aid}.txt", title="Launcher", text=t, outlet=f"Paper {aid}",
-                         published="2024-03-02") for aid, t in texts.items()}
-    options = CompareOptions(embeddings=False)
-    st = story_text(Story(id="s", title="Launcher", articles=list(arts)), arts, {a: a for a in arts}, options)
-    assert len(st.sentences) == 2
-    return st, options
-
-
-def test_a_link_the_embedding_carries_alone_groups_nothing():
-    st, options = _two_sentence_story(LAUNCHER)
-    barely = options.claim_threshold + WEAK_MARGIN / 2
-    st.pair_sim, st.lexical = {(0, 1): barely}, {(0, 1): WEAK_LEXICAL / 2}
-    assert cluster(st, options) == [[0], [1]]  # same topic, few shared words: two statements
-    st.pair_sim, st.lexical = {(0, 1): barely}, {(0, 1): WEAK_LEXICAL + 0.1}
-    assert cluster(st, options) == [[0, 1]]  # the words agree too
-    st.pair_sim, st.lexical = {(0, 1): options.claim_threshold + 0.1}, {(0, 1): WEAK_LEXICAL / 2}
-    assert cluster(st, options) == [[0, 1]]  # a close paraphrase in other words
-
-
-def test_a_weak_link_giving_the_same_figure_still_groups():
-    st, options = _two_sentence_story(LEVY)
-    st.pair_sim = {(0, 1): options.claim_threshold + WEAK_MARGIN / 2}
-    st.lexical = {(0, 1): WEAK_LEXICAL / 2}
-    assert cluster(st, options) == [[0, 1]]  # one rate in other words: the figures say one statement

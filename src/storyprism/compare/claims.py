@@ -49,7 +49,6 @@ class StoryText:
     tokens: list[list[str]] = field(default_factory=list)
     tfidf: sparse.csr_matrix | None = None
     pair_sim: dict[tuple[int, int], float] = field(default_factory=dict)  # i < j, cross-article
-    lexical: dict[tuple[int, int], float] = field(default_factory=dict)  # i < j: in-story TF-IDF overlap
     vectors: dict[int, np.ndarray] = field(default_factory=dict)  # sentence index -> MiniLM vector
     clusters: list[list[int]] = field(default_factory=list)
     claim_of: dict[int, str] = field(default_factory=dict)  # sentence index -> claim id
@@ -200,7 +199,6 @@ def score_pairs(st: StoryText, quotes: Sequence[Quote], options: CompareOptions)
         if quote_different_words(st.sentences[i].text, st.sentences[j].text, said[i], said[j]):
             del cand[(i, j)]
     forced = set(_quote_links(st, quotes))
-    st.lexical = dict(cand)
     if options.embeddings and cand:
         needed = sorted({k for pair in cand for k in pair})
         vecs = models.embed([st.sentences[k].text for k in needed])
@@ -225,16 +223,6 @@ def score_pairs(st: StoryText, quotes: Sequence[Quote], options: CompareOptions)
 # statements about one subject, not one claim with three origins. Below the claim threshold (0.52)
 # by a wide margin, so that paraphrases in different shapes still meet.
 CLAIM_FLOOR = 0.35
-# A link the embedding carries alone is topic, not statement: two sentences barely over the claim
-# threshold (within WEAK_MARGIN) that share under WEAK_LEXICAL of their in-story TF-IDF weight name
-# the same rocket, company or campaign and say different things of it ("the rocket is a step toward
-# the company's goal of reaching Mars" / "the company built the rocket to lift heavier payloads and
-# win military contracts"; an outlet's verdict that a business decides a firm's future / a line
-# describing what that business licenses). Paraphrases of one statement that share so few words
-# embed closer than that, or give the same figure ("a tax of between 8% and 15.5%" / "a 15.5 percent
-# rate ... an 8 percent rate"). Such a pair still counts in a group's mean and floor; it only links nothing.
-WEAK_MARGIN = 0.02
-WEAK_LEXICAL = 0.2
 
 
 def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
@@ -254,8 +242,6 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
     for (i, j), s in sorted(st.pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < threshold:
             break
-        if s < threshold + WEAK_MARGIN and st.lexical.get((i, j), 1.0) < WEAK_LEXICAL and not _same_figure(st, i, j):
-            continue  # shared topic, too few shared words: no evidence of one statement
         if not _mutual_match(st, i, j, s, closest):
             continue  # a related line, not the statement: the other article states it closer elsewhere
         a, b = find(i), find(j)
@@ -283,11 +269,6 @@ def cluster(st: StoryText, options: CompareOptions) -> list[list[int]]:
     groups = [sorted(m) for m in members.values()]
     groups.sort(key=lambda g: g[0])
     return groups
-
-
-def _same_figure(st: StoryText, i: int, j: int) -> bool:
-    """Whether sentences ``i`` and ``j`` give one figure (a compatible quantity of one unit)."""
-    return any(a.unit == b.unit and compatible(a, b) for a in st.quantities(i) for b in st.quantities(j))
 
 
 # A pair this close is one sentence (pasted, or forced by a shared quote): it links whatever else
