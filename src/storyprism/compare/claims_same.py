@@ -7,41 +7,115 @@ whatever they say of it. The signals here look at what each sentence itself asse
 * quoted words (``quote_different_words``): two sentences that each print a speaker's words, where
   neither prints the other's quoted words, in quotation marks or outside them, report two things the
   speaker said ("said the 'martyrdom attack' had left 'tens of invaders' dead" beside "said fighters
-  had been sent 'with a mission to destroy the consulate'"): one spokesman, two statements.
+  had been sent 'with a mission to destroy the consulate'"): one spokesman, two statements. Only
+  double marks are read (a single one is as often an apostrophe), each by where it stands
+  (``quoted_passages``); each side must quote three words or more (one or two name a thing), though
+  a two-word label both print ties them, as does a run of five words two stretches of one answer
+  share (``QUOTE_RUN_WORDS``). Lexical only: two translations of one quotation, or a
+  quotation restated in wholly other words ("wasn't under attack" / "didn't appear to be attacking"),
+  read as two things said.
 """
 
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 from storyprism.compare.text import content_tokens
-from storyprism.text.overlap import quotations, word_containment, words
+from storyprism.text.overlap import word_containment, words
 
 # A quoted passage whose bigrams, or whose content words, are found at least this far in the other
 # sentence is printed or restated there ("said family was the biggest one" restates "'Family's a big
 # one'"): the share one telling reaches even with a word changed, cut or paraphrased around.
 QUOTE_FOUND = 0.5
-# Quoted words shorter than this (in words) are a term, not a statement ("so-called 'safety area'").
-QUOTE_STATEMENT_WORDS = 2
+# Quoted words shorter than this (in words as printed, a hyphenated compound one word) name a thing,
+# a label the speaker or the outlet gave it, not a statement: "its 'special operation'" beside "what it
+# called a 'counter-terrorism raid'" are two names for one raid, and the lines around them may well state
+# one fact. A statement needs a clause ("tens of invaders", "with a mission to destroy ..."): a sentence
+# quoting only labels is left to the similarity.
+QUOTE_STATEMENT_WORDS = 3
+# Quoted words this long that the other sentence prints too are one speaker's words in both: a label
+# both print ("a 'safe zone'") ties the two lines as a shared clause does.
+QUOTE_SHARED_WORDS = 2
+# A run of this many words that a long quotation shares word for word with the other sentence prints
+# part of the same answer (two outlets quoting overlapping stretches of one interview, "a straight road
+# is a straight road"): more than a stock phrase, far less than half a long passage.
+QUOTE_RUN_WORDS = 5
+_MARK = re.compile("[\"\u201c\u201d]")
+# What may stand before an opening straight mark: a space, the sentence's start, a bracket, a dash or a colon.
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-:")
+# What may follow a closing mark besides a space: a stop, a comma, a bracket.
+_AFTER_CLOSING = frozenset(".,;:!?)]}")
+
+
+def quoted_passages(text: str) -> list[str]:
+    """The passages a sentence prints between double quotation marks, each mark read as opening or
+    closing by where it stands (``_opens``). Marks are not paired in order: in '"Yes," he said, "we
+    will."' the attribution between the two quotations is no quotation. A closing mark with no opening one ends a quotation
+    running on from the sentence before (its start is quoted); an opening one left open, one running
+    on into the next sentence."""
+    passages: list[str] = []
+    opened: int | None = None
+    for m in _MARK.finditer(text):
+        k = m.start()
+        if _opens(text, k):
+            opened = k + 1
+            continue
+        passages.append(text[0 if opened is None else opened:k])
+        opened = None
+    if opened is not None:
+        passages.append(text[opened:])
+    return [q for q in passages if q.strip()]
+
+
+def _opens(text: str, k: int) -> bool:
+    """Whether the mark at ``k`` opens a quotation: by where it stands (after a space and before a word
+    it opens, after a word and before a space or a stop it closes, whatever its shape: scraped text
+    prints a curly closing mark for an opening one), else by its shape."""
+    before = text[k - 1] if k else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    after_space = after.isspace() or after in _AFTER_CLOSING
+    if before.isspace() or before in _BEFORE_OPENING:
+        return not after_space
+    if after_space:
+        return False
+    return text[k] == "\u201c"
 
 
 def quoted_words(text: str) -> list[str]:
-    """The quoted passages of a sentence long enough to be something said."""
-    return [q for q in quotations(text) if len(words(q)) >= QUOTE_STATEMENT_WORDS]
+    """The quoted passages of a sentence long enough to tie it to another that prints them (two words
+    or more); ``quote_different_words`` asks that one of them be a statement."""
+    return [q for q in quoted_passages(text) if _word_count(q) >= QUOTE_SHARED_WORDS]
 
 
 def quote_different_words(a: str, b: str, qa: list[str] | None = None, qb: list[str] | None = None) -> bool:
-    """Whether ``a`` and ``b`` both print quoted words and neither prints any of the other's: two
-    things said, not one claim (a quotation beside its paraphrase, or two quoting the same words,
-    stay together). ``qa``/``qb``: their ``quoted_words`` when already read."""
+    """Whether ``a`` and ``b`` both print quoted statements and neither prints any of the other's quoted
+    words: two things said, not one claim (a quotation beside its paraphrase, or two quoting the same
+    words, stay together). ``qa``/``qb``: their ``quoted_words`` when already read."""
     qa = quoted_words(a) if qa is None else qa
     qb = quoted_words(b) if qb is None else qb
-    if not qa or not qb:
+    if not _states(qa) or not _states(qb):
         return False
     return not any(_found(q, b) for q in qa) and not any(_found(q, a) for q in qb)
+
+
+def _word_count(passage: str) -> int:
+    return sum(any(ch.isalnum() for ch in w) for w in passage.split())
+
+
+def _states(passages: list[str]) -> bool:
+    return any(_word_count(q) >= QUOTE_STATEMENT_WORDS for q in passages)
 
 
 def _found(quote: str, text: str) -> bool:
     if word_containment(quote, text) >= QUOTE_FOUND:
         return True
+    quoted, there_words = words(quote), words(text)
+    if len(quoted) >= QUOTE_RUN_WORDS:
+        run = SequenceMatcher(None, quoted, there_words, autojunk=False).find_longest_match(
+            0, len(quoted), 0, len(there_words))
+        if run.size >= QUOTE_RUN_WORDS:
+            return True
     said = content_tokens(quote)
     there = set(content_tokens(text))
     return bool(said) and sum(w in there for w in said) >= QUOTE_FOUND * len(said)
