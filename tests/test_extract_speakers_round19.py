@@ -162,3 +162,52 @@ def test_a_word_written_twice_is_no_full_name_to_restore() -> None:
     ents = [*persons, Ent(23, 30, "ORG", "Zentrix"), Ent(67, 74, "ORG", "Zentrix")]
     out = with_missed_surnames(text, persons, {"Zentrix": "Zentrix Zentrix"}, {"Zentrix Zentrix": 0}, ents)
     assert [p.start for p in out] == [0]
+
+
+def test_a_short_form_the_ner_reads_as_a_people_or_another_name_is_no_airline() -> None:
+    # "a Qatari passenger", "the Qatari Riviera": a demonym or another longer name is no short form
+    text = (
+        "One flight was run by Qatari Airways and the other by Nord Star Airways. "
+        "A Qatari passenger spoke of the Qatari Riviera. The airline said the plane returned."
+    )
+    qatar = Ent(22, 36, "ORG", "Qatari Airways")
+    nord = Ent(54, 71, "ORG", "Nord Star Airways")
+    at = text.index("Qatari passenger")
+    riviera = text.index("Qatari Riviera")
+    pos = text.index("The airline")
+    people = Ent(at, at + 6, "NORP", "Qatari")
+    other = Ent(riviera - 4, riviera + 14, "LOC", "the Qatari Riviera")
+    assert latest_short_form(text, [], [qatar, nord, people, other], "airline", pos) == "Nord Star Airways"
+    # untyped, the short form still counts ("a spokesperson for All Nippon")
+    assert latest_short_form(text, [], [qatar, nord], "airline", pos) == "Qatari Airways"
+
+
+def test_which_on_a_name_whose_surname_the_text_uses_alone_is_a_slip() -> None:
+    from storyprism.extract.person_spans import _marked_person
+
+    text = "The jet belonged to Dana Kerrigan, which made it news. Kerrigan said she was shocked."
+    assert _marked_person(text, "Dana Kerrigan")
+    # a body's last word never stands alone: still a thing
+    assert not _marked_person("Nord Star, which flies to Oslo, left. Nord Star said so.", "Nord Star")
+    # a one-word name written again is no surname used alone
+    assert not _marked_person("Zentrix, which flies to Oslo, left. Zentrix said so.", "Zentrix")
+
+
+def test_a_title_word_ending_the_sentence_before_is_no_title_of_the_name() -> None:
+    # "elected mayor. Goldman ...": the full stop after a plain word ends a sentence
+    text = "She was elected mayor. Brightwater Holdings said on Monday that the mayor erred."
+    at = text.index("Brightwater")
+    ents = [Ent(at, at + 20, "ORG", "Brightwater Holdings")]
+    assert titled_persons(text, ents)[0].label == "ORG"
+    # an abbreviated title keeps its full stop and still marks the name
+    text = "Gov. Ana Ruiz spoke on Monday. Ruiz said the budget was sound."
+    assert titled_persons(text, [Ent(5, 13, "ORG", "Ana Ruiz")])[0] == Ent(5, 13, "PERSON", "Ana Ruiz")
+
+
+def test_an_internal_memo_from_another_body_speaks_for_its_sender() -> None:
+    text = (
+        "Microsoft may be planning to cut prices for its older laptops this spring. "
+        "An internal memo sent by Lenovo managers says that rivals will follow within weeks."
+    )
+    hits = [q for q in quotes_of(text) if "rivals will follow" in q.text]
+    assert hits and hits[0].speaker == "Lenovo"

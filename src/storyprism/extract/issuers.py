@@ -280,6 +280,12 @@ _INTERNAL_NAMED = re.compile(
     rf"(?:[Aa]n?|[Tt]he)\s+internal\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})\s+{_INTERNAL_PAPERS}"
 )
 
+# what names a paper's sender after it: "from", "sent by", "leaked from" ("obtained by", "seen by" name
+# who has it now, no sender)
+_SENT_BY = re.compile(
+    r",?\s+(?:(?:sent|written|issued|circulated|leaked|distributed)\s+)?(?:from|by)\s+(?:the\s+)?"
+)
+
 
 def described_issuer(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
     """The body behind a document the text ties to it only by a description ("according to a company
@@ -293,6 +299,12 @@ def described_issuer(ctx: DocContext, span: tuple[int, int], low: str) -> str | 
     if named:
         return _norm(named.group("name"))
     if _INTERNAL_DOC.fullmatch(low):
+        # "an internal memo sent by Samsung executives", "... leaked from Samsung": a body written as the
+        # paper's sender right after it is its owner, whichever body the text is about
+        sender = _SENT_BY.match(ctx.text, span[1])
+        body = next((x for x in ctx.ents if sender and x.start == sender.end() and x.label == "ORG"), None)
+        if body is not None:
+            return _norm(body.text)
         # "An internal memo states" after "Apple may be planning ...": a body's internal paper is that
         # body's, the one the text is about, as "the company" would be (signal: "internal" names an owner)
         topic = subject_org(ctx.ents, ctx.org_subjects, ctx.quoted, span[0])

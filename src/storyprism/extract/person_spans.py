@@ -17,6 +17,7 @@ from storyprism.extract.linking import _CREDITS, _TITLES
 from storyprism.extract.parse import Parse
 from storyprism.extract.person_nouns import OCCUPATIONS
 from storyprism.extract.speaker_words import ORG_NOUNS
+from storyprism.extract.text import _ABBREV
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 _WORK_BEFORE = re.compile(
@@ -105,7 +106,11 @@ def titled_persons(text: str, ents: list[Ent]) -> list[Ent]:
         )
         while k < len(words) and words[k].group().lower().strip(".,") in _PERSON_TITLES:
             k += 1
-        before = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, e.start - 20) : e.start])
+        before = re.search(r"([A-Za-z]+)(\.?)\s+$", text[max(0, e.start - 20) : e.start])
+        if before is not None and before.group(2) and before.group(1).lower() not in _ABBREV:
+            # "He was elected mayor. Goldman Sachs said": a full stop after a word that is no abbreviation
+            # ("Gov.", "Capt.") ends the sentence before; that word is no title of the name
+            before = None
         title = words[k - 1].group() if k > 0 else (before.group(1) if before is not None else "")
         titled = k > 0 or (before is not None and before.group(1).lower() in _PERSON_TITLES)
         rest = words[k:]
@@ -132,6 +137,16 @@ def _used_as_person(text: str, name: str, end: int, title: str) -> bool:
     taken up later as a definite role ("Mayor Ana Ruiz ... the mayor said")."""
     if len(title) > 3 and re.search(rf"\b[Tt]he\s+{re.escape(title)}\b", text[end:]):
         return True
+    if _surname_alone(text, name):
+        return True
+    sentence = re.split(r"[.!?]\s", text[end : end + 200], maxsplit=1)[0]
+    return re.search(r"\b(?:he|she)\b", sentence, re.IGNORECASE) is not None
+
+
+def _surname_alone(text: str, name: str) -> bool:
+    """Whether the text writes the last word of ``name`` on its own somewhere, not opening or closing
+    another capitalised name ("Teigen said", "Mr Teigen"): news calls a person by surname after the
+    full name, a body seldom by its last word."""
     surname = name.split()[-1]
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
         s, e = m.span()
@@ -141,8 +156,7 @@ def _used_as_person(text: str, name: str, end: int, title: str) -> bool:
         ):
             continue  # the full name itself, or part of another capitalised name
         return True
-    sentence = re.split(r"[.!?]\s", text[end : end + 200], maxsplit=1)[0]
-    return re.search(r"\b(?:he|she)\b", sentence, re.IGNORECASE) is not None
+    return False
 
 
 def latest_short_form(
@@ -186,11 +200,28 @@ def latest_short_form(
             for m in re.finditer(
                 rf"(?<!\w){re.escape(short)}(?!\w)(?!\s+{re.escape(name.split()[-1])})", text[:pos]
             ):
-                if outside(m.start()) and m.start() > best[0]:
+                if (
+                    outside(m.start())
+                    and m.start() > best[0]
+                    and not _other_name_at(ents, m.start(), short, name)
+                ):
                     best = (m.start(), name)
         return best
 
     return max((last_at(n) for n in names), key=lambda hit: hit[0])[1]
+
+
+def _other_name_at(ents: list[Ent], at: int, short: str, name: str) -> bool:
+    """Whether the NER reads a body's short form as something else where it is written: a people ("an
+    American passenger" for "American Airlines") or a longer name of another thing ("United States" for
+    "United Airlines"). Signal: a demonym or the opening of another name is no short form of a body. A
+    bare place name is left to count ("Cincinnati" for "Cincinnati Zoo"): the NER types the body's own
+    short form as the place as often as the place itself."""
+    return any(
+        e.start <= at < e.end
+        and (e.label == "NORP" or (len(_body_name(e.text)) > len(short) and _body_name(e.text) not in name))
+        for e in ents
+    )
 
 
 # the words a body's name holds for a kind noun besides the noun itself ("the airline": "All Nippon Airways")
@@ -250,14 +281,18 @@ def modifies_noun(parse: Parse | None, name: Ent) -> bool:
 
 def _marked_person(text: str, name: str) -> bool:
     """Whether the text elsewhere marks ``name`` as a person's: an honorific before its last word ("Mr.
-    Weinstein") or a "who" clause on it ("Weinstein, who ..."); then a "which" the parse hung on it is
+    Weinstein"), a "who" clause on it ("Weinstein, who ...") or its surname alone elsewhere; then a "which" the parse hung on it is
     the parser's slip ("Weinstein, which was a problem" is about the clause before)."""
     words = name.split()
     if not words:
         return False
     last, full = re.escape(words[-1]), re.escape(name.strip())
     return bool(
-        re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+{last}\b", text) or re.search(rf"\b{full},?\s+who\b", text)
+        re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+{last}\b", text)
+        or re.search(rf"\b{full},?\s+who\b", text)
+        # "Dana Kerrigan, which made it news ... Kerrigan said": a full name whose surname the text
+        # uses alone is a person's ("which" took up the clause or a thing of hers)
+        or (len(words) >= 2 and _surname_alone(text, name.strip()))
     )
 
 
