@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
-from datetime import datetime
 from typing import TypeVar
 
 from storyprism.compare.claims import StoryText, parse_when, statement_origin
@@ -38,18 +38,23 @@ def independent(st: StoryText, i: int, j: int) -> bool:
 
 
 # A stamp at midnight to the second is a day without its time (a page that printed only the date),
-# not an article published at 00:00: it may have gone out at any hour of that day.
+# not an article published at 00:00: it may have gone out at any hour of that day. Midnight is read on
+# the stamp's own clock, as printed: a time at another zone's offset that falls on midnight UTC
+# ("05:00+05:00") is a real time, and a date printed at its own zone's midnight ("00:00-04:00") is a day.
 _DAY_HOURS = 24.0
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
-def _day_only(published: str, when: datetime) -> bool:
-    return len(published.strip()) == 10 or (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)
+def _day_only(published: str) -> bool:
+    return bool(_DAY_ONLY.fullmatch(published.strip()))
 
 
 def hours_apart(st: StoryText, a: str, b: str) -> float | None:
     """Hours between two articles' publication; None when either date is unknown. A date without
-    its time (``_day_only``) stands for the whole day: the gap is the least one that day allows,
-    so a report stamped "15 Sept" and one at 10:25 on 16 Sept are hours apart, not a day and a half."""
+    its time (``_day_only``) beside a time stands for the whole day: the gap is the least that day
+    allows, so a report stamped "15 Sept" and one at 10:25 on 16 Sept are hours apart, not a day
+    and a half. Two dates without their times are as far apart as their days: either may have gone
+    out at any hour, and the least gap would make reports two days apart (an update) one day's."""
     pa, pb = st.articles.get(a), st.articles.get(b)
     if pa is None or pb is None or not pa.published or not pb.published:
         return None
@@ -57,9 +62,12 @@ def hours_apart(st: StoryText, a: str, b: str) -> float | None:
     if ta.year > 9000 or tb.year > 9000:
         return None
     hours = (tb - ta).total_seconds() / 3600.0  # > 0: b after a
-    slack_a = _DAY_HOURS if _day_only(pa.published, ta) else 0.0
-    slack_b = _DAY_HOURS if _day_only(pb.published, tb) else 0.0
-    # a's day may run later than its stamp (towards b when b is later), and b's likewise
+    day_a, day_b = _day_only(pa.published), _day_only(pb.published)
+    if day_a == day_b:
+        return abs(hours)
+    # the one date's day may run later than its stamp: towards the other report when that is later
+    slack_a = _DAY_HOURS if day_a else 0.0
+    slack_b = _DAY_HOURS if day_b else 0.0
     if hours >= 0:
         return max(0.0, hours - slack_a)
     return max(0.0, -hours - slack_b)
