@@ -68,6 +68,8 @@ def measure_name(word: str) -> str | None:
     if not is_measure_unit(w):
         return None
     return next((name for name, spelled in _UNIT_NAMES if re.fullmatch(spelled, w)), None)
+
+
 # Vague counts as intervals: "tens of thousands" is at least two ten-thousands, below 100,000.
 VAGUE = {
     "dozens": (24.0, 99.0),
@@ -83,7 +85,36 @@ _QUALIFIERS = (
     r"more than|over|above|at least|no fewer than|nearly|almost|about|around|approximately|roughly|some|"
     r"an estimated|up to|as many as|as much as|as far as|fewer than|less than|under|below"
 )
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS)
+# Numbers spelled in more than one word, as copy writes those below a thousand: a tens word and a unit
+# word joined by a hyphen ("Forty-two", "twenty-one"), and a count of hundreds with what follows
+# ("one hundred and twenty-five", "two hundred"); read whole, never as their first word alone.
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TENS_ONES = rf"(?:{_TENS})-(?:{_ONES})"
+_BELOW_HUNDRED = rf"{_TENS_ONES}|{_TENS}|{_TEENS}|{_ONES}"
+_SPELLED = rf"(?:(?:{_ONES})\s+hundred(?:\s+(?:and\s+)?(?:{_BELOW_HUNDRED}))?|{_TENS_ONES})\b"
+# single number words longest first and whole: "seventeen" and "sixty" are no "seven" or "six" cut short
+_ONE_WORD = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _SPELLED + "|" + _ONE_WORD
+
+
+def spelled_value(raw: str) -> int | None:
+    """The number a figure spelled in words stands for ("Forty-two" -> 42, "one hundred and
+    twenty-five" -> 125, "dozen" -> 12); None when a word is no number word."""
+    total = 0
+    for word in re.split(r"[\s-]+", raw.lower().strip()):
+        if word == "and":
+            continue
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word in WORD_NUMBERS:
+            total += WORD_NUMBERS[word]
+        else:
+            return None
+    return total
+
+
 _PATTERN = re.compile(
     rf"(?<![\w\-.$€£])(?:(?P<qual>(?i:{_QUALIFIERS}))\s+)?(?P<cur>US\$|\$|€|£)?"
     r"(?:(?P<vague>(?i:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions))"
@@ -347,12 +378,15 @@ def read_quantities(text: str) -> list[Quantity]:
                 high, qualifier = None, "more-than"
         else:
             raw = m.group("num")
-            word = WORD_NUMBERS.get(raw.lower())
+            word = spelled_value(raw) if raw[:1].isalpha() else None
             scale = SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
             if word is None and scale == 1.0 and not cur and "," not in raw and "." not in raw and 1900 <= float(raw) <= 2100:
                 continue  # a year
             value = (float(word) if word is not None else float(raw.replace(",", ""))) * scale
-            step = scale if word is not None else _step(raw, scale)
+            # a number in one word is exact to its scale ("twelve"); one in several words is as round
+            # as its digits would be ("two hundred" as "200", "forty-two" as "42")
+            several = word is not None and bool(re.search(r"[\s-]", raw))
+            step = _step(str(word), scale) if several else scale if word is not None else _step(raw, scale)
             low, high, qualifier = _interval(qual, value, step)
         counted = unit not in ("percent", *_CURRENCIES.values())
         if counted:
