@@ -152,8 +152,11 @@ _NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8:
 
 
 def origin_label(origin: str, outlet_of: Mapping[str, str] | None = None) -> str:
-    """A reader's name for an origin: "AP" for wire:AP, the outlet for an article id."""
+    """A reader's name for an origin: "AP" for wire:AP, "Musk's posts" for posts:Musk (reuse's relays of
+    one person's public posts), the outlet for an article id."""
     prefix, _, rest = origin.partition(":")
+    if rest and prefix == "posts":
+        return f"{rest}'s posts"
     if rest and prefix in _VIRTUAL_PREFIX:
         return rest
     return (outlet_of or {}).get(origin) or origin

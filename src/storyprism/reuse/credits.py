@@ -210,8 +210,18 @@ class Signals:
 
 
 # a syndication footer ("This article originally appeared on CNET"): the page prints the named outlet's
-# text, not reporting of the outlet whose site carries it
-SYNDICATION_FOOTER = re.compile(r"\b(?:originally|first)\s+(?:appeared|published|posted|ran)\s+(?:on|in|at|by)\b")
+# text, not reporting of the outlet whose site carries it. The page speaks of itself ("This story was
+# first published in", "A version of this article appeared", a bare "Originally published at"): a
+# body sentence saying where news first appeared ("The report first appeared in the Journal", "the
+# video first appeared on Facebook") credits a report, it is no footer
+SYNDICATION_FOOTER = re.compile(
+    r"(?:^|\n|[.!?)]\s+)[\W_]*(?:"
+    r"(?:this\s+(?:article|story|post|piece|column|essay|report|blog\s+post)\s+|it\s+)?"
+    r"(?:was\s+|is\s+|has\s+been\s+|had\s+)?(?:originally|first)\s+(?:appeared|published|posted|ran)\s+(?:on|in|at|by)\b"
+    r"|a\s+version\s+of\s+this\s+(?:article|story|post|piece|column|report)\s+(?:was\s+|has\s+been\s+)?"
+    r"(?:originally\s+|first\s+)?(?:appeared|published|ran)\b)",
+    re.IGNORECASE,
+)
 
 
 def syndicated_from(credits: Sequence[Credit]) -> list[Credit]:

@@ -30,17 +30,32 @@ if TYPE_CHECKING:  # the tracer imports this module: no import cycle at run time
 # the sentence saying the person posted must come early: a post relay opens on it (a lead of a few
 # words and rhetorical questions may push it to the sixth sentence)
 POST_LEAD_SENTENCES = 6
-_PLATFORM = r"(?:Twitter|Instagram|Facebook|Snapchat|YouTube|Weibo|TikTok|LinkedIn|Tumblr)"
-# "<Name> tweeted", "<Name> (has) posted/revealed/announced/shared/wrote/said ... on|via|to <platform>",
-# "<Name> took to Twitter", "<Name> said in a tweet": the name (a capitalised word) is the subject
+# Twitter is "X" since 2023 (a lone capital, never a part of "X-ray" or "SpaceX")
+_PLATFORM = (r"(?:Twitter|Instagram|Facebook|Snapchat|YouTube|Weibo|TikTok|LinkedIn|Tumblr|Truth Social|Telegram|"
+             r"Reddit|Bluesky|Threads|X(?![\w-]))")
+# "<Name> tweeted", "<Name> took to Twitter", "<Name> posted a video to Instagram", "<Name> said late
+# Friday on Twitter", "<Name> revealed the car in a video posted to Instagram", "<Name> said in a tweet":
+# the name (a capitalised word) is the subject, and the platform is where the words went up. A verb of
+# saying reaches the platform only at once (a few words of time between, no new clause: "said he would
+# put a ban on TikTok" is about the company) or through a word of posting ("in a post on"); "to
+# <platform>" after it is an offer or a letter to the company ("made an offer to Twitter"); a
+# platform's own things ("Twitter's board") and someone else's post ("a video posted on YouTube by a
+# witness", "said Jones posted on Facebook") are no post of the subject's
+_POSTING = r"(?:post(?:ed|s)?|tweets?|video|photos?|message|announcement|gallery|slideshow|shared|uploaded)"
+_NOT_A_NEW_CLAUSE = r"(?![Hh]e\b|[Ss]he\b|[Tt]hey\b|[Ii]t\b|[Ww]e\b|I\b|[Tt]hat\b|[Tt]he\b|an?\b|posted\b|shared\b|uploaded\b|tweeted\b)"
+_GAP = r"(?:(?![A-Z][a-z]+\s+(?:has\s+|had\s+)?(?:posted|shared|uploaded|tweeted)\b)[^.;]){0,80}?"
 _POSTED = re.compile(
     r"\b([A-Z][a-z][\w'-]*)(?:['\u2019]s)?\s+(?:has\s+|had\s+|also\s+|then\s+)?"
-    r"(?:tweeted\b|(?:took|posted|revealed|announced|shared|wrote|said|unveiled|made)\b[^.;]{0,80}?"
-    rf"\b(?:via|on|to|in\s+an?\s+(?:[\w-]+\s+){{0,2}}(?:post|tweet|video)\s+(?:on|to))\s+{_PLATFORM}\b)"
+    r"(?:tweeted\b"
+    rf"|(?:took|posted|shared|uploaded)\b{_GAP}\b(?:on|via|to)\s+{_PLATFORM}\b"
+    rf"|(?:revealed|announced|wrote|said|unveiled|made)\b(?:\s+{_NOT_A_NEW_CLAUSE}[\w,]+){{0,2}}?\s+(?:on|via)\s+{_PLATFORM}\b"
+    rf"|(?:revealed|announced|wrote|said|unveiled|made)\b{_GAP}\b{_POSTING}\s+(?:on|to|via)\s+{_PLATFORM}\b)"
+    r"(?!['\u2019]s\b|\s+by\b)"
     r"|\b([A-Z][a-z][\w'-]*)\s+said\s+in\s+an?\s+(?:[\w-]+\s+)?tweet\b"
 )
 _NOT_PEOPLE = frozenset(["the", "this", "that", "it", "he", "she", "they", "we", "on", "in", "but", "and", "then",
-                         "twitter", "instagram", "facebook", "snapchat", "youtube", "weibo", "tiktok", "linkedin"])
+                         "twitter", "instagram", "facebook", "snapchat", "youtube", "weibo", "tiktok", "linkedin",
+                         "tumblr", "truth", "telegram", "reddit", "bluesky", "threads"])
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she)\s+(?:said|says|added|wrote|writes|tweeted|posted)\b", re.IGNORECASE)
 _POST = re.compile(POST_MARK)
 MIN_RELAYS = 2
