@@ -1,5 +1,6 @@
 """Issue 11, round 19: a publication date without its time stands for its whole day; a conflict is
-shown by the pair of sentences that states it most plainly; one table of units of measure."""
+shown by the pair of sentences that states it most plainly; one table of units of measure. Its review:
+a midnight read on the stamp's own clock, two dates without their times as far apart as their days."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from compare_helpers import compare_one_story
 from storyprism.compare.claims import StoryText
-from storyprism.compare.sides import hours_apart
+from storyprism.compare.sides import hours_apart, maybe_update
 from storyprism.records import Article, Story
 from storyprism.text.numbers import MEASURE_UNITS, is_measure_unit, measure_name
 
@@ -129,3 +130,29 @@ def test_a_weight_in_tons_near_the_injured_is_no_toll() -> None:
         when="2016-07-15T08:00:00",
     )
     assert [c for c in r.conflicts if c.kind == "number"]
+
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "hours"),
+    [
+        # 05:00 at +05:00 is midnight UTC, but a real time where it was printed
+        ("2017-09-15T05:00:00+05:00", "2017-09-16T10:00:00+00:00", 34.0),
+        # a date printed at its own zone's midnight is a day: 04:00 UTC, and that day runs 24 hours
+        ("2017-09-15T00:00:00-04:00", "2017-09-16T10:00:00+00:00", 6.0),
+        # two dates without their times: as far apart as their days
+        ("2017-09-15", "2017-09-17", 48.0),
+        ("2017-09-15T00:00:00", "2017-09-16T00:00:00Z", 24.0),
+    ],
+)
+def test_midnight_is_read_on_the_stamps_own_clock(a: str, b: str, hours: float) -> None:
+    st = _text({"a": a, "b": b})
+    assert hours_apart(st, "a", "b") == pytest.approx(hours)
+    assert hours_apart(st, "b", "a") == pytest.approx(hours)
+
+
+def test_two_dated_reports_two_days_apart_may_be_an_update() -> None:
+    # a toll printed on the 15th and another on the 17th, neither with its time: the later one may
+    # have updated the earlier, as with two timed reports two days apart
+    st = _text({"a": "2017-09-15", "b": "2017-09-17"})
+    assert maybe_update(st, "a", "b")
