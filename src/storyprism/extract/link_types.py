@@ -417,6 +417,37 @@ def place_initialisms(keys: list[str | None]) -> list[str | None]:
     return [moved.get(k, k) if k else k for k in keys]
 
 
+# "N. Korea", "S.Korea", "N. Ireland": a place's first word cut to its initial and a full stop
+_CUT_FIRST = re.compile(r"([a-z])\.\s*(\S.*)")
+
+
+def abbreviated_places(keys: list[str | None]) -> list[str | None]:
+    """A place written with its first word cut to an initial ("N. Korea", "S. Korea", "N. Ireland": a
+    headline's or a caption's short form) joins the one place of the corpus whose first word starts with
+    that letter and whose other words are the same ("North Korea"). Signal: a full stop after one letter
+    marks a word cut short, and the rest of the name is kept whole; where two places fit ("North Korea"
+    and "South Korea" for a bare "Korea" do not both start with N) or none does, the short form stays."""
+    places = {k[6:] for k in keys if k and k.startswith("place|")}
+    moved: dict[str, str] = {}
+    for name in places:
+        cut = _CUT_FIRST.fullmatch(name)
+        if not cut:
+            continue
+        letter, rest = cut.groups()
+        fits = [
+            p
+            for p in places
+            if p != name
+            and p.endswith(" " + rest)
+            and len(p.split()) == len(rest.split()) + 1
+            and len(p.split()[0]) > 2
+            and p.startswith(letter)
+        ]
+        if len(fits) == 1:
+            moved[f"place|{name}"] = f"place|{fits[0]}"
+    return [moved.get(k, k) if k else k for k in keys]
+
+
 # a body's name followed by lowercase common nouns that say what it is ("Xinhua news agency", "the AfD
 # party", "People magazine"): the nouns describe the body, the capitalised words name it
 _DESCRIBED = re.compile(r"^(.*?[A-Z][^\s]*)((?:\s+[a-z][a-z-]+){1,3})$")

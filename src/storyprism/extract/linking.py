@@ -22,6 +22,7 @@ from storyprism.extract.link_types import _initials as _initials
 from storyprism.extract.link_types import _place_led as _place_led
 from storyprism.extract.link_types import _team_nicknames as _team_nicknames
 from storyprism.extract.link_types import (
+    abbreviated_places,
     described_bodies,
     family_member,
     outvoted_person,
@@ -444,6 +445,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     keys = glossed(mentions, keys)
     keys = described_bodies(mentions, keys)  # "Xinhua news agency" is Xinhua (extract/link_types.py)
     keys = place_initialisms(keys)  # "Republic of Korea" spelled out from ROK (extract/link_types.py)
+    keys = abbreviated_places(keys)  # "N. Korea" is North Korea (extract/link_types.py)
     keys = hyphenated_surnames(mentions, keys)
     keys = merge_spellings(keys, [m.text for m in mentions])
     # (after the spellings: a nickname joins its club in its own article only, while every "Texans" is
