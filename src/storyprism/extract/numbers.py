@@ -75,7 +75,8 @@ NUMBER_RE = re.compile(
     rf"(?:(?P<vague>{_VAGUE_RE})|(?:between\s+)?(?P<a>{_VALUE})(?![.,]?\d)"
     # "two or three", "3 to 5 million": one interval
     rf"(?:\s*(?:to|-|–|and|or)\s*(?P<b>{_VALUE})(?![.,]?\d))?)"
-    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?P<sfx>{_ATTACHED_UNIT})?(?![\w-])",
+    # "50-ish", "fortyish": a suffix that makes the figure a rough one (read as "about", below)
+    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?P<sfx>{_ATTACHED_UNIT})?(?P<ish>-?ish)?(?![\w-])",
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -178,7 +179,10 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
     """Years, dates, times, ordinals and numbers in names are not quantities."""
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
-    if re.match(r"[:.]\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:st|nd|rd|th)\b|-[A-Za-z]", after, re.IGNORECASE):
+    # ("-ish" after a figure makes it rough, not a name: "50-ish")
+    if re.match(
+        r"[:.]\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:st|nd|rd|th)\b|-(?!ish\b)[A-Za-z]", after, re.IGNORECASE
+    ):
         return True
     # a letter, "#" or a clock's digits right before the number ("F15", "#3", "10:30"); "\Z", as "$" also
     # matches before a line break that ends ``before`` ("a few\nhundred": a line wrap is no name)
@@ -430,6 +434,15 @@ _DURATION_REST = re.compile(
 )
 _SMALLER_UNIT = re.compile(r"\s+(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+# an approximator after the figure, or after its unit ("a billion years or so", "10 miles or more", "50 or
+# so people", "two weeks or less"): it bounds the figure as "about", "at least" or "at most" before it do;
+# not "or more than"/"or less than", which open a second figure, nor "or more likely", "or less often" (an
+# adverb after "more": a comparison of the next clause, not a bound on the figure)
+_TRAILING_QUAL = re.compile(
+    r"(?P<unit>(?:\s+[a-z]+){0,2}?)\s+or\s+(?P<word>so|more|less|fewer)\b(?!\s+(?:than|likely|[a-z]+ly)\b)",
+    re.I,
+)
+_TRAILING_KIND = {"so": "about", "more": "at-least", "less": "up-to", "fewer": "up-to"}
 # "10 hours and 13 minutes", "8 minutes, 19 seconds": a time unit and its next smaller one, sixty to one
 _AND_MINUTES = re.compile(
     r"\s+(?:hours?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+minutes?"
@@ -718,6 +731,13 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                 if half and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     a += 0.5  # "every 29 and a half days": one amount, 29.5
                     e = half.end()
+                if qual is None and m.group("ish"):
+                    qual = "about"  # "50-ish": the suffix makes the figure a rough one
+                trailing = _TRAILING_QUAL.match(text, e) if qual is None else None
+                if trailing and not any(w.lower() in _UNIT_STOP for w in trailing.group("unit").split()):
+                    qual = _TRAILING_KIND[trailing.group("word").lower()]
+                    if not trailing.group("unit"):
+                        unit_at = trailing.end()  # "50 or so people": the unit follows the approximator
                 if (
                     qual is None
                     and out
