@@ -58,3 +58,18 @@ def test_an_approximator_after_the_figure_bounds_it() -> None:
     assert _read("The owner, 60-ish, declined to talk.") == [("60-ish", 54.0, 66.0, None)]
     # "or more than" opens a second figure; "or more likely" compares the next clause
     assert _read("It had 12 rooms or more likely fewer.")[0][1:3] == (12.0, 12.0)
+
+
+def test_a_month_or_week_in_an_embedded_post_counts_from_the_posts_signature_date() -> None:
+    from storyprism.extract.dates import find_dates
+
+    text = (
+        "The company confirmed the plan in a statement.\n"
+        "Our new ferry sails next month from the north pier. — Harbour Line (@harbourline) November 5, 2018\n"
+        "The firm says tickets go on sale next month."
+    )
+    spans = [(0, 47), (48, 150), (150, len(text))]
+    by_start = {d.start: d.value for d in find_dates("a", text, spans, "2019-01-10") if d.relative}
+    posted, told = sorted(by_start)
+    assert by_start[posted] == "2018-12"  # the month after the post's own November
+    assert by_start[told] == "2019-02"  # the article's own "next month": after the stamp's January

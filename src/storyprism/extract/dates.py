@@ -202,7 +202,11 @@ def find_dates(
             local = _month_tense(text, m)
         elif m.group("wday") and _agenda_line(text, m.start()):
             local = True
-        rvalue, gran = _resolve(m, pub, sent, local)
+        # "Falcon Heavy to launch next month ... — Founder (@founder) December 2, 2017": a week, month or
+        # year counted from the post's own date, which its signature prints on the same line (the embed
+        # convention, as ``_posted`` for days), not from the stamp of the article quoting it
+        posted_day = signature_day(text, m.end(), explicit_days) if m.group("unit") else None
+        rvalue, gran = _resolve(m, posted_day or pub, sent, local)
         partner = _joined_date(text, m, explicit_days) if m.group("wday") and pub else None
         if partner is not None:
             # "on Saturday and Jan. 7": a weekday joined to a stated date lies within the week before it
@@ -464,6 +468,14 @@ _SIGNATURE = re.compile(r"[—–-]\s*[^\n()—–]{1,60}\(@\w{1,30}\)\s*")
 _SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+def signature_day(text: str, at: int, days: list[DateMention]) -> date | None:
+    """The date an embedded post's signature prints after the words at ``at``, on the same line ("—
+    Zoo (@Zoo) May 28, 2016"), or None."""
+    end = text.find("\n", at)
+    sig = _SIGNATURE.search(text, at, len(text) if end < 0 else end)
+    return next((_parse_iso(d.value) for d in days if d.start == sig.end()), None) if sig else None
+
+
 def _posted(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
     """The day a relative word means inside an embedded post: counted from the post's own date, which
     its signature prints after the words on the same line ("Details on the incident today: <link> —
@@ -472,9 +484,7 @@ def _posted(text: str, m: re.Match[str], days: list[DateMention]) -> str | None:
     rel = (m.group("rel") or "").lower()
     if rel not in _SHIFT:
         return None
-    end = text.find("\n", m.end())
-    sig = _SIGNATURE.search(text, m.end(), len(text) if end < 0 else end)
-    day = next((_parse_iso(d.value) for d in days if d.start == sig.end()), None) if sig else None
+    day = signature_day(text, m.end(), days)
     if day is None:
         # "TITLE OF THE RELEASE (October 24, 2017) – The group has released the following statement today":
         # a dateline heading the paragraph dates what the paragraph says (the release convention), so a
