@@ -23,6 +23,8 @@ def test_a_place_with_its_first_word_cut_to_an_initial_joins_the_one_full_name()
         "place|w. tamsin",  # two full names start with W: stays
         "place|west tamsin",
         "place|westerly tamsin",
+        "norp|n. vardonian",  # its people's name likewise
+        "norp|north vardonian",
         None,
     ]
     assert abbreviated_places(keys) == [
@@ -34,6 +36,8 @@ def test_a_place_with_its_first_word_cut_to_an_initial_joins_the_one_full_name()
         "place|w. tamsin",
         "place|west tamsin",
         "place|westerly tamsin",
+        "norp|north vardonian",
+        "norp|north vardonian",
         None,
     ]
     ms = [_m("a", "North Vardonia", "GPE"), _m("b", "North Vardonia", "GPE"), _m("c", "N. Vardonia", "GPE")]

@@ -424,27 +424,33 @@ _CUT_FIRST = re.compile(r"([a-z])\.\s*(\S.*)")
 def abbreviated_places(keys: list[str | None]) -> list[str | None]:
     """A place written with its first word cut to an initial ("N. Korea", "S. Korea", "N. Ireland": a
     headline's or a caption's short form) joins the one place of the corpus whose first word starts with
-    that letter and whose other words are the same ("North Korea"). Signal: a full stop after one letter
-    marks a word cut short, and the rest of the name is kept whole; where two places fit ("North Korea"
-    and "South Korea" for a bare "Korea" do not both start with N) or none does, the short form stays."""
-    places = {k[6:] for k in keys if k and k.startswith("place|")}
+    that letter and whose other words are the same ("North Korea"); its people's name likewise ("S.
+    Korean" is South Korean). Signal: a full stop after one letter marks a word cut short, and the rest of
+    the name is kept whole; where two names fit ("W. Tamsin" beside West and Westerly Tamsin) or none
+    does, the short form stays."""
+    names: dict[str, set[str]] = {"place": set(), "norp": set()}
+    for k in keys:
+        cls = k.split("|", 1)[0] if k else ""
+        if k and cls in names:
+            names[cls].add(k[len(cls) + 1 :])
     moved: dict[str, str] = {}
-    for name in places:
-        cut = _CUT_FIRST.fullmatch(name)
-        if not cut:
-            continue
-        letter, rest = cut.groups()
-        fits = [
-            p
-            for p in places
-            if p != name
-            and p.endswith(" " + rest)
-            and len(p.split()) == len(rest.split()) + 1
-            and len(p.split()[0]) > 2
-            and p.startswith(letter)
-        ]
-        if len(fits) == 1:
-            moved[f"place|{name}"] = f"place|{fits[0]}"
+    for cls, known in names.items():
+        for name in known:
+            cut = _CUT_FIRST.fullmatch(name)
+            if not cut:
+                continue
+            letter, rest = cut.groups()
+            fits = [
+                p
+                for p in known
+                if p != name
+                and p.endswith(" " + rest)
+                and len(p.split()) == len(rest.split()) + 1
+                and len(p.split()[0]) > 2
+                and p.startswith(letter)
+            ]
+            if len(fits) == 1:
+                moved[f"{cls}|{name}"] = f"{cls}|{fits[0]}"
     return [moved.get(k, k) if k else k for k in keys]
 
 
