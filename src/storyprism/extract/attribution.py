@@ -51,11 +51,14 @@ from storyprism.extract.cues import (
     BELIEF_LEMMAS,
     CIRCUMSTANCE,
     CUE_LEMMAS,
+    DOCUMENTS,
+    EMPTY_WORDS,
     MEDIA,
     NOT_DONE,
     PASSIVE_HOLDER,
     QUESTION_WORDS,
     SPEECH_LEMMAS,
+    SPEECH_NOUNS,
     SPEECH_OR_BELIEF,
     TALK,
 )
@@ -134,6 +137,8 @@ def _content(
         # the site": a verb with an object of its own after it ("find information") does not report the
         # clause before it (an addressee, "told reporters", still lets it: who is told is no content)
         comps = [c for c in comps if c > v]
+    if lemma == "add" and comps and _scored_object(p, text, v, comps[0]):
+        return "", []  # "Moss added a 12-yard scoring run ...": what is added is the object, no words
     if comps and "ccomp" in deps:
         spans = [p.subtree(c) for c in comps]
         if comps[0] > v:  # "said he and Y would ride": the subject the parser hung on the cue goes back
@@ -268,6 +273,22 @@ def _joined_on(p: Parse, text: str, last: int) -> bool:
     """Whether the clause ending at token ``last`` is joined to what follows by "and" (the "and" may
     hang inside the clause's subtree)."""
     return any(0 <= k < len(p) and text[p.starts[k] : p.ends[k]].lower() == "and" for k in (last, last + 1))
+
+
+def _scored_object(p: Parse, text: str, v: int, comp: int) -> bool:
+    """Whether "add" at ``v`` takes a noun-phrase object of its own before the clause ``comp`` the parser
+    hung on it ("Moss added a 12-yard scoring run late in the third and Lake made it 31-6"). Signal: "add"
+    with a direct object is putting something in (a score, a feature, a stop), not saying; a clause
+    only counts as said when nothing but an addressee or a bare "this"/"that" stands before it, or
+    the object is a noun of saying ("added a warning that ...")."""
+    return any(
+        p.deps[c] == "dobj"
+        and v < c < comp
+        and p.word(text, c) not in EMPTY_WORDS
+        and p.word(text, c) not in SPEECH_NOUNS
+        and p.word(text, c) not in DOCUMENTS
+        for c in p.children(v)
+    )
 
 
 def _message_object(p: Parse, text: str, o: int) -> bool:

@@ -402,6 +402,9 @@ VOICING = frozenset(
 SHOWN_HEADS = re.compile(
     r"\b(?:images?|photos?|photographs?|pictures?|videos?|footage|clips?|television|tabs?|screens?"
     # "This second example shows the grain": an example put before the reader is shown, not said
-    r"|charts?|graphics?|maps?|scans?|cameras?|examples?)\s*$",
+    r"|charts?|graphics?|maps?|scans?|cameras?|examples?"
+    # a tracker, data or a record shows what it measured or kept ("A ship tracker shows the ferry
+    # turned back", "figures show"); a report, a study or a poll has an author and stays a source
+    r"|trackers?|data|figures|records|screenshots?|statistics)\s*$",
     re.IGNORECASE,
 )
