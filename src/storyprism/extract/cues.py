@@ -403,8 +403,10 @@ SHOWN_HEADS = re.compile(
     r"\b(?:images?|photos?|photographs?|pictures?|videos?|footage|clips?|television|tabs?|screens?"
     # "This second example shows the grain": an example put before the reader is shown, not said
     r"|charts?|graphics?|maps?|scans?|cameras?|examples?"
-    # a tracker, data or a record shows what it measured or kept ("A ship tracker shows the ferry
-    # turned back", "figures show"); a report, a study or a poll has an author and stays a source
-    r"|trackers?|data|figures|records|screenshots?|statistics)\s*$",
+    # a tracker shows what it measured and a screenshot what it captured ("A ship tracker shows the
+    # ferry turned back"): instruments and images, no source; data, figures, records and statistics
+    # come from a body that compiled them and stay its source ("Data from the census show ...", as
+    # PolNeAR counts them), like a report, a study or a poll
+    r"|trackers?|screenshots?)\s*$",
     re.IGNORECASE,
 )
