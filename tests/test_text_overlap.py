@@ -27,3 +27,14 @@ def test_mostly_quoted_and_containment() -> None:
     assert mostly_quoted('"We will rebuild every house on this street," she said.')
     assert not mostly_quoted('The council met on Monday and she said it would "look again".')
     assert word_containment("the mayor said the bridge is closed", "Officials: the mayor said the bridge is closed today") == 1.0
+
+
+def test_quoted_passages_has_one_home_that_the_claims_read() -> None:
+    from storyprism.compare import claims_same
+    from storyprism.text.overlap import quoted_passages
+
+    # the claims' test of quoted statements reads the shared implementation, not a copy of its own
+    assert claims_same.quoted_passages is quoted_passages
+    # each mark read by where it stands: the attribution between two quotations is no quotation
+    assert quoted_passages('"Not yet," the keeper said, "the gate opens at noon."') == [
+        "Not yet,", "the gate opens at noon."]

@@ -9,7 +9,7 @@ whatever they say of it. The signals here look at what each sentence itself asse
   speaker said ("said the 'martyrdom attack' had left 'tens of invaders' dead" beside "said fighters
   had been sent 'with a mission to destroy the consulate'"): one spokesman, two statements. Only
   double marks are read (a single one is as often an apostrophe), each by where it stands
-  (``quoted_passages``); each side must quote three words or more (one or two name a thing), though
+  (``text.overlap.quoted_passages``); each side must quote three words or more (one or two name a thing), though
   a two-word label both print ties them, as does a run of five words two stretches of one answer
   share (``QUOTE_RUN_WORDS``). Lexical only: two translations of one quotation, or a
   quotation restated in wholly other words ("wasn't under attack" / "didn't appear to be attacking"),
@@ -18,11 +18,10 @@ whatever they say of it. The signals here look at what each sentence itself asse
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from storyprism.compare.text import content_tokens
-from storyprism.text.overlap import word_containment, words
+from storyprism.text.overlap import quoted_passages, word_containment, words
 
 # A quoted passage whose bigrams, or whose content words, are found at least this far in the other
 # sentence is printed or restated there ("said family was the biggest one" restates "'Family's a big
@@ -41,47 +40,6 @@ QUOTE_SHARED_WORDS = 2
 # part of the same answer (two outlets quoting overlapping stretches of one interview, "a straight road
 # is a straight road"): more than a stock phrase, far less than half a long passage.
 QUOTE_RUN_WORDS = 5
-_MARK = re.compile("[\"\u201c\u201d]")
-# What may stand before an opening straight mark: a space, the sentence's start, a bracket, a dash or a colon.
-_BEFORE_OPENING = frozenset("([{\u2014\u2013-:")
-# What may follow a closing mark besides a space: a stop, a comma, a bracket.
-_AFTER_CLOSING = frozenset(".,;:!?)]}")
-
-
-def quoted_passages(text: str) -> list[str]:
-    """The passages a sentence prints between double quotation marks, each mark read as opening or
-    closing by where it stands (``_opens``). Marks are not paired in order: in '"Yes," he said, "we
-    will."' the attribution between the two quotations is no quotation. A closing mark with no opening one ends a quotation
-    running on from the sentence before (its start is quoted); an opening one left open, one running
-    on into the next sentence."""
-    passages: list[str] = []
-    opened: int | None = None
-    for m in _MARK.finditer(text):
-        k = m.start()
-        if _opens(text, k):
-            opened = k + 1
-            continue
-        passages.append(text[0 if opened is None else opened:k])
-        opened = None
-    if opened is not None:
-        passages.append(text[opened:])
-    return [q for q in passages if q.strip()]
-
-
-def _opens(text: str, k: int) -> bool:
-    """Whether the mark at ``k`` opens a quotation: by where it stands (after a space and before a word
-    it opens, after a word and before a space or a stop it closes, whatever its shape: scraped text
-    prints a curly closing mark for an opening one), else by its shape."""
-    before = text[k - 1] if k else " "
-    after = text[k + 1] if k + 1 < len(text) else " "
-    after_space = after.isspace() or after in _AFTER_CLOSING
-    if before.isspace() or before in _BEFORE_OPENING:
-        return not after_space
-    if after_space:
-        return False
-    return text[k] == "\u201c"
-
-
 def quoted_words(text: str) -> list[str]:
     """The quoted passages of a sentence long enough to tie it to another that prints them (two words
     or more); ``quote_different_words`` asks that one of them be a statement."""

@@ -34,8 +34,53 @@ def word_containment(a: str, b: str) -> float:
 
 
 def quotations(text: str) -> list[str]:
-    """The quoted passages of a sentence (eight characters or more between quotation marks)."""
+    """The quoted passages of a sentence (eight characters or more between quotation marks), marks
+    paired in order: the reuse stage's and the claims' test of how much of a sentence is quotation.
+    ``quoted_passages`` reads each mark by where it stands instead (what a sentence quotes, word for
+    word, for comparing two sentences' quoted statements)."""
     return _QUOTED.findall(text)
+
+
+# Any double quotation mark, straight or curly: ``quoted_passages`` reads each by where it stands.
+_MARK = re.compile("[\"\u201c\u201d]")
+# What may stand before an opening straight mark: a space, the sentence's start, a bracket, a dash or a colon.
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-:")
+# What may follow a closing mark besides a space: a stop, a comma, a bracket.
+_AFTER_CLOSING = frozenset(".,;:!?)]}")
+
+
+def quoted_passages(text: str) -> list[str]:
+    """The passages a sentence prints between double quotation marks, each mark read as opening or
+    closing by where it stands (``_opens``). Marks are not paired in order: in '"Yes," he said, "we
+    will."' the attribution between the two quotations is no quotation. A closing mark with no opening one ends a quotation
+    running on from the sentence before (its start is quoted); an opening one left open, one running
+    on into the next sentence."""
+    passages: list[str] = []
+    opened: int | None = None
+    for m in _MARK.finditer(text):
+        k = m.start()
+        if _opens(text, k):
+            opened = k + 1
+            continue
+        passages.append(text[0 if opened is None else opened:k])
+        opened = None
+    if opened is not None:
+        passages.append(text[opened:])
+    return [q for q in passages if q.strip()]
+
+
+def _opens(text: str, k: int) -> bool:
+    """Whether the mark at ``k`` opens a quotation: by where it stands (after a space and before a word
+    it opens, after a word and before a space or a stop it closes, whatever its shape: scraped text
+    prints a curly closing mark for an opening one), else by its shape."""
+    before = text[k - 1] if k else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    after_space = after.isspace() or after in _AFTER_CLOSING
+    if before.isspace() or before in _BEFORE_OPENING:
+        return not after_space
+    if after_space:
+        return False
+    return text[k] == "\u201c"
 
 
 def fold_quote_marks(text: str) -> str:
