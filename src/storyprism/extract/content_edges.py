@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from storyprism.extract.cues import ALL_FORMS
 from storyprism.extract.parse import Parse
 from storyprism.text import datelines as DL
 from storyprism.text.calendar import MONTHS, WEEKDAYS
@@ -190,6 +191,49 @@ def clause_after_phrase(p: Parse, v: int) -> int | None:
 _RELATIVE_SUBJECTS = frozenset(["which", "that", "who", "what"])
 
 
+def fronted_relative(p: Parse, text: str, v: int, c: int) -> bool:
+    """Whether subject ``c`` of cue ``v`` is a relative pronoun with another subject of ``v`` after it
+    ("who police said held a knife"): the pronoun is the subject of the reported clause, not the cue's."""
+    return text[p.starts[c] : p.ends[c]].lower() in ("who", "which", "that") and any(
+        p.deps[k] == "nsubj" and c < k < v for k in p.children(v)
+    )
+
+
+_NOUN_PHRASE_TAGS = frozenset(["DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD", "POS", "HYPH"])
+
+
+def other_holders_relative(p: Parse, text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``content`` cut before a relative clause that brings in another holder's words ("accused them of
+    stealing blankets, which an assistant coach suggested happened because ..."): the clause after
+    ", which" is the coach's suggestion, not part of what the accuser said. Signal: a cue verb inside a
+    comma-led relative clause with a noun between the pronoun and the cue (its own speaker)."""
+    if not content:
+        return content
+    s, e = content[-1]
+    for t in p.tokens_in(s, e):
+        if p.deps[t] != "relcl":
+            continue
+        first = p.lefts[t]
+        if p.word(text, first) not in ("which", "who") or first == 0 or p.word(text, first - 1) != ",":
+            continue
+        if text[p.ends[p.rights[t]] : e].strip(" .,;”\"'’"):
+            continue  # the relative clause ends inside the content ("the plan, which critics say ..., would")
+        # the first verb after the pronoun is the cue, with only its subject's noun phrase between
+        verb = next((k for k in range(first + 1, min(p.rights[t], len(p) - 1) + 1) if p.is_verb(k)), None)
+        if verb is None or text[p.starts[verb] : p.ends[verb]].lower() not in ALL_FORMS:
+            continue
+        between = range(first + 1, verb)
+        if not any(p.tags[k].startswith(("NN", "PRP")) for k in between) or not all(
+            p.tags[k] in _NOUN_PHRASE_TAGS for k in between
+        ):
+            continue
+        cut = p.starts[first - 1]
+        if cut <= s or len(text[s:cut].split()) < 3:
+            return content
+        return [*content[:-1], (s, len(text[:cut].rstrip()))]
+    return content
+
+
 def relative_subject(
     p: Parse, text: str, v: int, content: list[tuple[int, int]]
 ) -> list[tuple[int, int]] | None:
@@ -199,6 +243,17 @@ def relative_subject(
     subject, or a free relative "what", which has no antecedent to give back).
     Signal: English relative clauses front the pronoun that fills the embedded clause's subject gap."""
     if not content or v < 0:
+        return None
+    rel = next((k for k in p.children(v) if p.deps[k] == "nsubj" and fronted_relative(p, text, v, k)), None)
+    head = p.heads[v]
+    if rel is not None and p.deps[v] == "relcl" and p.tags[head].startswith("NN"):
+        # "the attacker, who police said held a knife": the parse hung the pronoun on the cue; it still
+        # fills the reported clause's subject gap, so the antecedent goes back in front of the content
+        ante = (p.starts[p.lefts[head]], p.ends[head])
+        if any(s < ante[1] and ante[0] < e for s, e in content):
+            return None  # the antecedent is in the content already
+        if head == rel - 1 or (head == rel - 2 and p.word(text, rel - 1) == ","):
+            return [ante, *content]
         return None
     for c in p.children(v):
         if p.deps[c] != "ccomp" or c < v:

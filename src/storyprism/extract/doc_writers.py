@@ -62,6 +62,8 @@ _POSSESSOR = re.compile(r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3
 _DETERMINER = re.compile(
     r"\b(?P<det>a|an|the|this|that|his|her|their|its|our)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
+# another name joined to a list of signers ("A, B and Cy Park"): the list goes on past its last entity
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|&)\s+[A-Z]|\s*,\s*[A-Z]")
 # how far back the introduction of a piece may lie (a story cites "the letter" paragraphs later)
 _WINDOW = 4000
 
@@ -88,9 +90,20 @@ def document_writer(ctx: DocContext, span: tuple[int, int], low: str) -> str | N
             continue  # a letter someone mentions inside their own quote is theirs to refer to
         before = text[max(0, at - 80) : at]
         by = _BY_WRITER.match(text, end)
+        # "The joint letter, obtained by the Times, was signed by A, B and C": the piece is the passive
+        # subject of the verb of writing, so the "by" phrase names its writers (signal: the parse)
+        passive = (
+            by is not None
+            and by.group("part") is not None
+            and any(
+                p.deps[c] == "nsubjpass" and c == p.token_at(end - 1)
+                for c in p.children(p.token_at(by.start("part")))
+            )
+        )
         if (
             by is not None
             and by.group("part")
+            and not passive
             and p.heads[p.token_at(by.start("part"))] != p.token_at(end - 1)
             and not re.fullmatch(r",?\s*(?:\w+ly\s+)?", text[end : by.start("part")])
         ):
@@ -110,6 +123,12 @@ def document_writer(ctx: DocContext, span: tuple[int, int], low: str) -> str | N
                 return writers[0]
             if len(writers) > 1 and signers is None:
                 signers = ", ".join(writers[:-1]) + " and " + writers[-1]
+                last = writers[-1].split()[-1]
+                at_last = text.find(last, by.end())
+                if passive and at_last >= 0 and _LIST_GOES_ON.match(text, at_last + len(last)):
+                    signers = None  # a signer the NER missed follows: the list would be cut short
+                elif passive:
+                    return signers  # the signers named outright beat a description of an earlier mention
         writer = _clause_writer(ctx, ctx.parse, at, end)
         if writer:
             return writer
@@ -198,4 +217,6 @@ def _in_title(ctx: DocContext, body: Ent) -> bool:
     nxt = next((x for x in ctx.ents if x.label == "PERSON" and x.start >= body.end), None)
     if nxt is None or nxt.start - body.end > 40:
         return False
-    return re.fullmatch(r"(?:\s+(?!and\b|or\b)[a-z][\w-]*)+\s+", ctx.text[body.end : nxt.start]) is not None
+    # title words in lower case or a short title abbreviation ("exec VP", "COO")
+    gap = ctx.text[body.end : nxt.start]
+    return re.fullmatch(r"(?:\s+(?!and\b|or\b)(?:[a-z][\w-]*|[A-Z]{2,4}))+\s+", gap) is not None

@@ -99,6 +99,8 @@ _FINDINGS = frozenset(["findings", "conclusions"])
 _FOUND_BY = re.compile(r"\s+(?P<by>of)\s+(?:the\s+)?")
 _DOC_PHRASE = re.compile(rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?({_DOC_NOUNS})\b")
 _ISSUED_BY = re.compile(
+    # "a study of teenagers by X": what the study is of may stand between the paper and its author
+    r"(?:\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+by\b))?"
     r"\s*,?\s+(?:(?:released|issued|posted|published|sent|put\s+out|signed|written|carried|prepared|printed)"
     # "published in the Rodong Sinmun newspaper": the paper that printed it is its issuer
     r"\s+(?:[\w-]+\s+){0,2}?)?(?P<by>by|from|(?<=published )in|(?<=carried )in|(?<=printed )in)\s+(?:the\s+)?"
@@ -136,7 +138,13 @@ def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
     by_end = m.start("by") + len(m.group("by")) + 1  # the NER may take "the" into the name
     ent = next((x for x in ctx.ents if by_end <= x.start <= m.end() and x.label in _ISSUERS), None)
     after = ctx.text[ent.end :].split()[:1] if ent is not None else []
-    if ent is not None and after and after[0][:1].islower() and after[0].strip(",.") not in _AFTER_ISSUER:
+    if (
+        ent is not None
+        and after
+        and after[0][:1].islower()
+        and after[0].strip(",.") not in _AFTER_ISSUER
+        and not _verb_at(ctx, ent.end)  # "A study by Ann Lee found that": the paper's own verb follows
+    ):
         # "by New York Times op-ed columnist Maureen Dowd,": the name modifies a description of the
         # writer, who is named at its end (no comma between)
         writer = next(
@@ -157,6 +165,15 @@ def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
         return ctx.full_name(ent.text, ent.start) if ent.label == "PERSON" else _norm(ent.text)
     body = re.match(r"the\s+[a-z]+\b", ctx.text[by_end : by_end + 40])
     return ctx.organisation(body.group(0), by_end) if body else None  # "from the ministry"
+
+
+def _verb_at(ctx: DocContext, pos: int) -> bool:
+    """Whether the word after ``pos`` is a finite verb the parse gives (the clause's own verb)."""
+    p = ctx.parse
+    if p is None:
+        return False
+    t = p.token_at(pos)
+    return t < len(p) and p.tags[t] in ("VBD", "VBZ", "VBP", "MD")
 
 
 _ISSUERS = frozenset(["PERSON", "ORG", "GPE"])
@@ -186,7 +203,9 @@ _DOC_OWNER = re.compile(
 _DOC_ANAPHOR = re.compile(
     # no "letter": one "released by" a club is still its writer's (the player's), not the club's
     # "that article", "this report": a demonstrative refers back as "the" does
-    r"(?:the|that|this)\s+(?:news\s+|press\s+|new\s+)?(statement|release|article|report|commentary|editorial)"
+    # an advertisement speaks for whoever put it out ("PETA released an ad ... The ad concludes: ...")
+    r"(?:the|that|this)\s+(?:news\s+|press\s+|new\s+)?(statement|release|article|report|commentary|editorial"
+    r"|ad|advert|advertisement|commercial)"
 )
 
 

@@ -72,12 +72,46 @@ def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
         return True
     if lemma in _EVIDENCE and _hypothetical_thing(p, text, v):
         return True
+    if lemma == "hope" and kind == "xcomp" and p.tags[v] == "VBG" and any(
+        p.deps[c] == "aux" and p.word(text, c) in _BE for c in kids
+    ):
+        # "Falcke is hoping to supply a telescope": the progressive with an infinitive narrates the
+        # subject's own aim in the reporter's words, no statement ("hopes that ..." still states a view)
+        return True
+    if lemma == "recall" and kind == "dobj" and _resembles(p, text, v):
+        return True
     # signal: "find oneself" names a circumstance, not a finding
     return lemma == "find" and any(
         p.word(text, g) in _REFLEXIVE
         for c in comps + [k for k in kids if p.deps[k] == "dobj"]
         for g in [c, *p.children(c)]
     )
+
+
+_BE = frozenset(["is", "are", "was", "were", "am", "be", "been", "'s", "’s", "'re", "’re"])
+# heads of a subject that can remember or speak: persons, groups, bodies, pronouns for them
+_SPEAKING_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "who"])
+
+
+def _resembles(p: Parse, text: str, v: int) -> bool:
+    """ "The arms of the galaxy recall a sunflower": "recall" with a thing as subject and a plain noun
+    object means resemble, no memory told. Signal: the verb's object is a bare noun phrase (no clause,
+    no quoted words) and the subject is no person, group or body (a common noun the person and body
+    lists do not hold)."""
+    obj = next((c for c in p.children(v) if p.deps[c] == "dobj" and c > v), None)
+    if obj is None or not p.tags[obj].startswith("NN"):
+        return False
+    if any(p.deps[t] in ("ccomp", "acl", "appos") for t in range(p.lefts[obj], p.rights[obj] + 1)):
+        return False  # a clause the noun governs states something ("recall the moment that ...")
+    if re.search(r"[“”\"‘]", text[p.starts[p.lefts[obj]] : p.ends[p.rights[obj]]]):
+        return False  # quoted words are someone's words
+    from storyprism.extract.speaker_kinds import PERSONISH  # speaker_kinds reaches this module
+
+    subj = next((c for c in p.children(v) if p.deps[c] == "nsubj"), None)
+    if subj is None:
+        return False
+    word = p.word(text, subj).lower()
+    return p.tags[subj] in ("NN", "NNS") and word not in PERSONISH and word.rstrip("s") not in PERSONISH
 
 
 _CLAUSE_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from storyprism.extract.announced import announced_quotes
 from storyprism.extract.attribution import clause_attributions
 from storyprism.extract.colon_lines import find_colon_lines
-from storyprism.extract.content_edges import relative_subject
+from storyprism.extract.content_edges import other_holders_relative, relative_subject
 from storyprism.extract.coordination import joint_speakers, they_group
 from storyprism.extract.cues import (
     ALL_FORMS,
@@ -68,6 +68,7 @@ from storyprism.extract.statement_chain import nested_statement, statement_goes_
 from storyprism.extract.tags import (
     ADVERBS,
     STOP_INVERTED,
+    bracketed_after_name,
     clean_phrase,
     cue_lemma,
     headline_cues,
@@ -175,7 +176,11 @@ def find_direct(
                 q.via = resolve(ctx, before.via)
         if parse is not None and title_in_marks(text, parse, q):
             continue
-        if parse is not None and not (after and after.speaker and not before and after.cue in _TAG_LEMMAS):
+        if (
+            parse is not None
+            and not (after and after.speaker and not before and after.cue in _TAG_LEMMAS)
+            and bracketed_after_name(text, opening, ctx.ents) is None  # 'Rose (“...”)': the name's words
+        ):
             # a cue right after the closing mark (", Ushakov said") is the most reliable signal there
             # is; otherwise the parse decides and the patterns are the fallback. Any other verb after
             # a quote ("” Video provided by Newsy") is only a guess the parse overrules
@@ -649,6 +654,7 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             a.kind == "ccomp" and words == 2 and _finite(parse, *a.content[0])
         ):
             continue
+        a.content = other_holders_relative(parse, text, a.content)  # ", which a coach suggested ..."
         fronted = relative_subject(parse, text, a.cue, a.content)
         if fronted:
             a.content = fronted  # "the attack, which she said was ...": the antecedent is the subject

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from storyprism.extract.content_edges import fronted_relative
 from storyprism.extract.cues import (
     DISPLAYS,
     DOCUMENTS,
@@ -231,11 +232,17 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
     # two subjects for one verb is a parse slip on a title or a credit ("Firm co-founder Ramon Fonseca
     # Mora told" gives "Firm" and "Mora"; "SEOUL (Reuters) - North Korea said" gives "Reuters" and
     # "Korea"): a noun subject goes before an adjective one or a credit
+    # "the attacker, who police said held a knife": the relative pronoun fills the gap of the clause the
+    # cue governs, the noun right after it is the cue's own subject (the parse hangs both on the cue)
     kids = sorted(
         p.children(v),
         key=lambda c: (
             p.deps[c] == "nsubj"
-            and (p.tags[c].startswith("JJ") or text[p.starts[c] : p.ends[c]].lower() in _CREDIT_WORDS)
+            and (
+                p.tags[c].startswith("JJ")
+                or text[p.starts[c] : p.ends[c]].lower() in _CREDIT_WORDS
+                or fronted_relative(p, text, v, c)
+            )
         ),
     )
     for c in kids:

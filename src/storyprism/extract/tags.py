@@ -88,7 +88,11 @@ _TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in _TITLES_DOT) + r")\."
 _CUE_FIRST = re.compile(
     rf"^[\s,—–-]*(?P<cue>{SPEECH_RE.pattern})\s+(?P<spk>(?:[^.!?;“”\"«»]|{_TITLE_DOT}){{1,120}})"
 )
-_ACCORDING_BEFORE = re.compile(r"[Aa]ccording to\s+(?P<spk>[^,.;“”\"]{1,80}?)\s*[,:]?\s*$")
+# a sentence adverb may stand between the source and the words ("According to the letter, however, “...")
+_ACCORDING_BEFORE = re.compile(
+    r"[Aa]ccording to\s+(?P<spk>[^,.;“”\"]{1,80}?)\s*"
+    r"(?:,\s*(?:however|though|meanwhile|moreover|furthermore|also|too|then|in fact|indeed)\s*)?[,:]?\s*$"
+)
 _ACCORDING_AFTER = re.compile(r"^[\s,—–-]*according to\s+(?P<spk>[^,.;“”\"]{1,80})")
 STOP_INVERTED = re.compile(
     r",|;|\s(?:in|on|at|during|after|before|when|while|to|of|about|as|because|from|with|who|which|that|adding)\s"
@@ -334,16 +338,26 @@ def owner_of_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def tag_before(text: str, clause: int, start: int, ents: list[Ent]) -> _Attr | None:
     seg = text[clause:start]
+    bracketed = bracketed_after_name(text, start, ents)
+    if bracketed is not None:
+        return _Attr(bracketed, None)
     m = _ACCORDING_BEFORE.search(seg)
     if m:
         span = clean_phrase(text, clause + m.start("spk"), clause + m.end("spk"))
         if span:
             return _Attr(owner_of_words(text, span), "according to")
     m = re.match(r"\s*Says?\s+", seg)
-    if m:  # "Said Dorothy Poynter, who grew up with Ali, “..."
+    if m:  # "Says Dorothy Poynter, who grew up with Ali, “..."
         person = next((e for e in ents if e.label == "PERSON" and e.start == clause + m.end()), None)
         if person:
             return _Attr((person.start, person.end), "say")
+    m = _INVERTED_CUE.match(seg)
+    if m:  # "Added Haynes, “...", "Said Ann Ruiz, who grew up with him, “..."
+        s, e = clause + m.start("spk"), clause + m.end("spk")
+        named = any(x.label == "PERSON" and x.start < e and s < x.end for x in ents)
+        # a name the NER took (it may swallow the cue word) or one the quote follows at once
+        if named or not seg[m.end() :].strip(" ,:“”\"'‘\n"):
+            return _Attr((s, e), cue_lemma(m.group("verb")) or "say")
     speech = [c for c in SPEECH_RE.finditer(seg)]
     if not speech:
         # "Cruz called them on it:" -- a colon introduces the words of the clause's subject
@@ -393,6 +407,37 @@ def tag_before(text: str, clause: int, start: int, ents: list[Ent]) -> _Attr | N
     return attr if attr.speaker else None
 
 
+# a quotation alone in brackets right after a name: "Rose (“Women have always stepped up”), Lily Fay and
+# Joan Dee condemned it"
+_BRACKET_OPEN = re.compile(r"\s*\(\s*$")
+_BRACKET_QUOTE = re.compile(r"[“\"](?P<words>[^“”\"()\n]{1,500})[”\"]\s*\)")
+
+
+def bracketed_after_name(text: str, opening: int, ents: list[Ent]) -> tuple[int, int] | None:
+    """The person whose name a bracketed quotation follows: 'Rose (“Women have always stepped up”)' in a
+    list of people who reacted. Signal: the news convention of giving each one's words in brackets after
+    the name; a sentence of words (five or more, mostly lower case), so a bracketed title or nickname
+    ('Adele (“Hello”)', 'Ann Lee (“the queen”)') is not taken for words."""
+    person = next(
+        (e for e in ents if e.label == "PERSON" and e.end < opening and _BRACKET_OPEN.fullmatch(text, e.end, opening)),
+        None,
+    )
+    m = _BRACKET_QUOTE.match(text, opening)
+    if person is None or m is None:
+        return None
+    words = m.group("words").split()
+    if len(words) < 5 or sum(w[:1].isupper() for w in words) * 2 > len(words):
+        return None
+    return person.start, person.end
+
+
+# a cue verb that opens its sentence before its subject ("Added Haynes, “...", "Said Ruiz: “..."): the
+# news convention of inversion, the named person right after the verb is the speaker
+_INVERTED_CUE = re.compile(
+    r"\s*(?P<verb>Said|Added|Adds|Continued|Explained|Wrote|Recalled|Noted|Concluded|Insisted|Warned|Replied|"
+    r"Countered|Quipped|Joked|Remembered|Admitted|Agreed|Observed)\s+"
+    r"(?P<spk>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*[,:]"
+)
 _COLON_INTRO = re.compile(
     r"(?:^|[.!?,;—–]\s*|\s)(?P<spk>(?:(?:[A-Z][\w'’.-]*|of|the|de|van|von)\s+){0,5}[A-Z][\w'’.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+(?:ed|s))\b[^:.!?]{0,60}:\s*$"
 )
