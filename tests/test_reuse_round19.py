@@ -45,9 +45,9 @@ def art(aid: str, text: str, outlet: str, day: int) -> Article:
 def test_two_relays_of_one_persons_posts_share_the_posts_as_origin():
     arts = [art("tweets", TWEETS, "money.example", 6), art("synd", SYNDICATED, "tvnews.example", 9)]
     traces = trace.trace_origins(arts, [])
-    assert traces["tweets"].origin == "posts:Quill"
+    assert traces["tweets"].origin == "posts:Dana Quill"
     # the syndicated copy carries the outside outlet's text, which relays the same posts
-    assert traces["synd"].origin == "posts:Quill"
+    assert traces["synd"].origin == "posts:Dana Quill"
     assert any("PaddleWeekly" in e for e in traces["synd"].evidence)
 
 

@@ -18,6 +18,7 @@ syndicated short of his Instagram slideshow, both labelled rewrites of his posts
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from storyprism.reuse.credits import SPEECH, Credit, syndicated_from
@@ -59,6 +60,18 @@ _NOT_PEOPLE = frozenset(["the", "this", "that", "it", "he", "she", "they", "we",
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she)\s+(?:said|says|added|wrote|writes|tweeted|posted)\b", re.IGNORECASE)
 _POST = re.compile(POST_MARK)
 MIN_RELAYS = 2
+# Titles, honorifics and capitalised non-names that stand before a surname without being a given name
+# ("President Velt", "Mr Velt", "On Sunday Velt tweeted"): never part of the poster's full name
+_NOT_GIVEN = frozenset([
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister", "senator",
+    "sen", "rep", "gov", "governor", "mayor", "judge", "justice", "chief", "king", "queen", "prince", "princess",
+    "pope", "father", "coach", "captain", "general", "professor", "prof", "officer", "director", "chairman",
+    "secretary", "chancellor", "premier", "sheriff", "detective", "star", "singer", "actor", "actress", "rapper",
+    "founder", "billionaire", "host", "comedian", "when", "after", "before", "while", "since", "as", "if",
+    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "meanwhile", "later", "earlier", "now", "also", "still", "so", "yet",
+    *_NOT_PEOPLE])
 
 
 def poster(sentences: list[str]) -> str | None:
@@ -73,6 +86,42 @@ def poster(sentences: list[str]) -> str | None:
             if name and name.lower() not in _NOT_PEOPLE and re.search(rf"\b{re.escape(name)}\b", first):
                 return name
     return None
+
+
+def full_name(sentences: list[str], name: str) -> str:
+    """The poster's full name where the piece gives one ("Dana Quill" for "Quill"): the capitalised word
+    most often right before the surname, when it is a given name and not a title ("President", "Mr"), a
+    day or a sentence opener, and never occurs in lower case in the piece (a given name does not; a
+    label like "Billionaire" or "Rower" may). Else the surname alone. Two people of one surname ("Dana
+    Quill", "Ivo Quill") are two posters."""
+    text = "\n".join(sentences)
+    lower = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(name)}\b", text):
+        given = m.group(1)
+        if given.lower() in _NOT_GIVEN or given.lower() in lower or given == name:
+            continue
+        counts[given] = counts.get(given, 0) + 1
+    if not counts:
+        return name
+    given = max(sorted(counts), key=lambda g: counts[g])
+    return f"{given} {name}"
+
+
+def _same_poster(a: str, b: str) -> bool:
+    """One person: the same surname, and the same given name where both pieces print one."""
+    if a == b:
+        return True
+    return a.rsplit(" ", 1)[-1] == b.rsplit(" ", 1)[-1] and (" " not in a or " " not in b)
+
+
+def canonical(name: str, names: Iterable[str]) -> str:
+    """A piece that gives the surname alone takes the full name the other relays of the event print,
+    when they print one only (one origin, one key)."""
+    if " " in name:
+        return name
+    full = {n for n in names if " " in n and _same_poster(n, name)}
+    return full.pop() if len(full) == 1 else name
 
 
 def only_their_words(sentences: list[str], name: str) -> bool:
@@ -111,11 +160,13 @@ def post_relays(tracer: _Tracer, traces: dict[str, Trace]) -> None:
         sentences = list(tracer.sentences[aid])
         name = poster(sentences)
         if name is not None and only_their_words(sentences, name):
-            found[aid] = name
+            # keyed by the full name where the piece prints one: a surname alone may be two people's
+            found[aid] = full_name(sentences, name)
     for aid, name in sorted(found.items()):
-        peers = [o for o, n in found.items() if o != aid and n == name and tracer.close(aid, o)]
+        peers = [o for o, n in found.items() if o != aid and _same_poster(n, name) and tracer.close(aid, o)]
         if len(peers) + 1 < MIN_RELAYS:
             continue
+        name = canonical(name, found.values())
         t = traces[aid]
         was = t.parent
         t.parent, t.kind = f"posts:{name}", "rewrite"
