@@ -33,3 +33,14 @@ def test_a_relay_printing_the_surname_alone_takes_the_one_full_name_of_the_other
     assert canonical("Quill", ["Quill", "Dana Quill", "Ivo Quill"]) == "Quill"  # which one is unknown
     assert canonical("Ivo Quill", ["Dana Quill"]) == "Ivo Quill"
 
+
+def test_editors_initials_with_bracketed_agencies_sign_off_agency_copy():
+    from storyprism.reuse.credits import wire_signals
+    body = ("A river cruise boat struck a bridge pier on Sunday evening, injuring 25 passengers.\n"
+            "Police said the captain would be questioned on Monday.\n")
+    assert wire_signals(body + "jm/dm (AFP, dpa)", None)[0] == "AFP+dpa"
+    assert wire_signals(body + "ls/rc (Reuters)", None)[0] == "Reuters"
+    assert wire_signals(body + "(AFP, dpa)", None)[0] == "AFP+dpa"
+    # brackets that hold no agency, or an agency name inside a sentence, sign nothing off
+    assert wire_signals(body + "he/she (the mayor said)", None)[0] is None
+    assert wire_signals(body + "The photo (AFP, dpa) shows the pier.", None)[0] is None

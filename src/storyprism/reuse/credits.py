@@ -75,8 +75,11 @@ _PHOTO = re.compile(r"\((AP|AFP|Reuters|PA)(?: Photo)?/[^)]{2,60}\)|/(Associated
 _SIGNOFF_NAME = r"(?:AP|AFP|Reuters|PA|PTI|UPI|dpa|Xinhua|IANS|AAP|Associated Press|Agence France-Presse)"
 # a line that is nothing but agency names ("AP - AFP", "Reuters/AP"): the desk's sign-off
 # (a single bare name may be a photo credit: it needs the sign-off's dash or brackets, "— Reuters", "(AFP)")
+# Also the editors' sign-off some broadcasters' desks close an agency-compiled story with: their
+# lower-case initials, then the agencies in brackets ("jm/dm (AFP, dpa)", "ls/rc (Reuters, AP)")
 _SIGNOFF = re.compile(
-    rf"^(?:{_SIGNOFF_NAME}(?:\s*(?:[-/,&–]|and)\s*{_SIGNOFF_NAME})+|[-–—]+\s*{_SIGNOFF_NAME}|\({_SIGNOFF_NAME}\))\.?$"
+    rf"^(?:{_SIGNOFF_NAME}(?:\s*(?:[-/,&–]|and)\s*{_SIGNOFF_NAME})+|[-–—]+\s*{_SIGNOFF_NAME}"
+    rf"|(?:[a-z]{{2,4}}/)*(?:[a-z]{{2,4}}\s+)?\({_SIGNOFF_NAME}(?:\s*,\s*{_SIGNOFF_NAME})*\))\.?$"
 )
 _BARE_SIGNOFF = re.compile(rf"^{_SIGNOFF_NAME}\.?$")
 _CONTRIBUTED = re.compile(rf"(?:the\s+)?({_AGENCY_ALT}|AP)\s+contributed to (?:this|the) report", re.IGNORECASE)
