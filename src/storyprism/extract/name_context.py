@@ -247,6 +247,21 @@ _KIND_NAMED = re.compile(
 )
 
 
+# a vessel's name: after its kind noun ("the Panama-flagged tanker KOTI", "the cargo ship X") or as the
+# subject of what only a vessel does ("the KOTI docked at Yeosu", "the X sailed from"); a ship is a made
+# thing, no body (its owner is a company of its own name). "ship" alone is also a verb ("to ship Apple
+# phones"), so it counts only after a determiner or a kind word
+_VESSEL_BEFORE = re.compile(
+    r"(?:\b(?:tanker|freighter|trawler|vessel|ferry|yacht|warship|frigate|destroyer)|"
+    r"\b(?:the|a|an|cargo|container|cruise|supply|research|fishing|naval|merchant)\s+ship)\s+$",
+    re.IGNORECASE,
+)
+_VESSEL_VERB_AFTER = re.compile(
+    r"\s+(?:docked|sailed|anchored|berthed|moored|capsized|ran\s+aground|set\s+sail|(?:was|were)\s+"
+    r"(?:docked|anchored|moored|berthed|towed|scuttled))\b"
+)
+
+
 def _model_number(name: str) -> bool:
     """A name closing in a model number ("Pixel 2", "Chang'e-5"), written without a function word
     ("Group of 20" is a body) and not after a unit noun ("Local 727")."""
@@ -276,7 +291,8 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
     """Without ORG-typed names the article writes as a product: set before a vehicle's or a device's
     kind ("Falcon Heavy rocket") and, once at least, after "the" or an owner's possessive ("the Falcon
     Heavy", "SpaceX's Falcon Heavy"). Signal: English names a made thing with the article and its kind
-    noun; a company's name takes neither, so "SpaceX rocket" alone leaves SpaceX a body."""
+    noun; a company's name takes neither, so "SpaceX rocket" alone leaves SpaceX a body. Vessels too:
+    an ORG named after a vessel's kind noun or before what only a vessel does ("the KOTI docked")."""
     # ("the X" must name X itself: in "the Samsung smartphone" or "the Samsung Galaxy" the article
     # belongs to the noun after the maker)
     led = {
@@ -303,6 +319,16 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
         if e.label in ("ORG", "PERSON") and _KIND_NAMED.search(text[max(0, e.start - 60) : e.start])
     }
     found |= named
+    # a vessel: named after its kind noun, or "the X docked" (``_VESSEL_BEFORE``, ``_VESSEL_VERB_AFTER``)
+    found |= {
+        _bare(e.text)
+        for e in ents
+        if e.label == "ORG"
+        and (
+            _VESSEL_BEFORE.search(text[max(0, e.start - 40) : e.start])
+            or (_determined(text, e, ents) and _VESSEL_VERB_AFTER.match(text[e.end : e.end + 30]))
+        )
+    }
     # a name the article writes as the subject of a verb of attribution ("Huawei said") is a body
     spoken = {_bare(e.text) for e in ents if e.label == "ORG" and _SPEAKS.match(text[e.end : e.end + 20])}
     found -= spoken

@@ -8,6 +8,8 @@ drop_non_names`` runs them first):
 - a given name written with an inner apostrophe ("Le’Veon [Bell]", "D’Angelo"), which the tokenizer split
   off: the span grows back over it, a person's full name (not an "O’" surname, nor before a firm's or a
   facility's word: "O’Hare Airport");
+- a people's word the NER tagged alone before a capitalised body noun ("the [Islamic] State", "the Muslim
+  [Brotherhood]"): the span grows over the noun, an organisation's name;
 - a one-word "name" that is a whole exclamation opening a quotation ("'Stupid. What this race needs ..."),
   typed ORG, with an adjective's, an adverb's or an interjection's shape: no name;
 - an initialism the article also writes in the plural ("RBIs"): a common noun's abbreviation (unless a
@@ -79,6 +81,15 @@ _NOT_NAME_WORDS = frozenset(
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
+# head nouns of a group's or a body's name that a people's word opens ("the Islamic State", "the Free
+# Syrian Army", "the Muslim Brotherhood", "the Arab League"): the NER sometimes tags only the people's
+# word (NORP) and leaves the capitalised head outside; together they name one body. "Union" is left out
+# ("the Soviet Union" is a state), and so is any title ("Russian President": a person follows)
+_NORP_BODY_HEAD = re.compile(
+    r" (State|Army|Party|Front|Brotherhood|Movement|League|Church|Navy|Jihad)(?![\w-])(?![ \t]+[A-Z])"
+)
+
+
 def _free(ents: list[Ent], start: int, end: int, skip: Ent) -> bool:
     return not any(o is not skip and o.start < end and start < o.end for o in ents)
 
@@ -87,7 +98,8 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
     """Spans the NER cut or ran on: a span closing on a function word is cut before it (or grown over the
     next capitalised word where "and"/"of" joins a body's or a place's name); a body's name after its
     head noun and "of"; a full name after a given name written with an inner apostrophe, and a two-word
-    ORG opening with such a given name retyped PERSON. The grown span keeps nothing else's words (it
+    ORG opening with such a given name retyped PERSON; a people's word (NORP) before a capitalised body
+    noun grown over it into the body's name. The grown span keeps nothing else's words (it
     only grows over words no other entity holds)."""
     out: list[Ent] = []
     for e in ents:
@@ -108,6 +120,13 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
                     e = Ent(e.start, end, e.label, grown)
             if _TRAILING_FUNCTION.search(e.text):
                 e = Ent(e.start, e.start + tail.start(), e.label, e.text[: tail.start()])
+        head = _NORP_BODY_HEAD.match(text, e.end) if e.label == "NORP" and not e.text.isupper() else None
+        if head and _free(ents, e.end, e.end + len(head.group(0)), e):
+            # "the [Islamic] State have cheered": a people's word before a capitalised body noun that closes
+            # the phrase is the body's name, whole (signal: a body noun capitalised mid-sentence is part of a
+            # name; "an Islamic state" in lowercase is a kind of state, left alone; a capitalised word after
+            # the head, "Chinese State Council", means a longer name this rule does not guess)
+            e = Ent(e.start, e.end + len(head.group(0)), "ORG", text[e.start : e.end + len(head.group(0))])
         before = text[max(0, e.start - 80) : e.start]
         body = _BODY_OF_ORG.search(before) if e.label == "ORG" and e.text[:1].isupper() else None
         if body:

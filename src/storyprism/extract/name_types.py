@@ -5,6 +5,7 @@ is only part of a body's longer name. Each rule names its signal; none knows a p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storyprism.extract.name_context import in_context
 from storyprism.extract.name_fragments import country_names as _countries  # the one loader of the table
@@ -15,15 +16,39 @@ from storyprism.extract.speakers import Ent
 
 
 def known_countries(ents: list[Ent]) -> list[Ent]:
-    """ORG-typed mentions that are exactly a country's name ("Angola's first satellite") retyped GPE.
-    Signal: a country's bare name is a place; a body named after it carries more words ("Bank of
-    China", "Air France"), so only the whole name, possessive aside, is retyped."""
+    """ORG-typed mentions that are exactly a country's name ("Angola's first satellite") retyped GPE, and
+    those that are exactly its people's word ("Uruguayan lawyer", ``_demonyms``) retyped NORP.
+    Signal: a country's bare name is a place and the word formed from it a nationality; a body named
+    after either carries more words ("Bank of China", "Air France", "Brazilian Football
+    Confederation"), so only the whole name, possessive aside, is retyped."""
     names = _countries()
+    peoples = _demonyms()
     out = []
     for e in ents:
         bare = re.sub(r"['’]s?$", "", e.text.strip())
-        out.append(Ent(e.start, e.end, "GPE", e.text) if e.label == "ORG" and bare in names else e)
+        if e.label == "ORG" and bare in names:
+            e = Ent(e.start, e.end, "GPE", e.text)
+        elif e.label == "ORG" and bare.lower() in peoples:
+            e = Ent(e.start, e.end, "NORP", e.text)
+        out.append(e)
     return out
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The people's words English forms from the countries table's names, lowercased, with their
+    plurals: "-n" after "-a" (Kenyan, Costa Rican), "-an" (Uruguayan, Mexican for Mexico), "-ian"
+    (Brazilian, Canadian, Ukrainian), "-ese" (Japanese, Chinese), "-i" (Israeli, Pakistani). Irregular
+    ones (Dutch, French) are left out: the NER types those NORP already."""
+    out: set[str] = set()
+    for name in _countries():
+        c = name.lower()
+        stem = c[:-1] if c[-1] in "aeoy" else c
+        forms = {stem + "ian", stem + "ese", c + "ese", c + "i", c + "ian"}
+        forms |= {c + "n"} if c.endswith("a") else {c + "an", stem + "an"}
+        out |= forms | {f + "s" for f in forms if not f.endswith("ese")}
+    # (a form that is itself a country's name, "Niger" + "ian" against "Nigeria", stays a place's)
+    return frozenset(out - {c.lower() for c in _countries()})
 
 
 # "New Addington, south east London,", "Sapporo, Hokkaido's capital,": a name set before a comma and a
