@@ -42,6 +42,7 @@ from storyprism.extract.name_chrome import junk_name as junk_name
 from storyprism.extract.name_chrome import shouted_kicker as shouted_kicker
 from storyprism.extract.name_chrome import strip_credit as strip_credit
 from storyprism.extract.name_fragments import misspellings, place_fragments
+from storyprism.extract.name_persons import persons_by_vote, prefix_names, untitled
 from storyprism.extract.name_signals import ALIASES as ALIASES  # re-exported: older imports
 from storyprism.extract.name_signals import (
     DEMONYM,
@@ -190,6 +191,7 @@ def vote_types(
         if len(m.text.split()) >= 2
     )
     titled = titled_surnames(mentions, by_surface, incorporated) | wavering_persons(mentions, by_surface)
+    voted = persons_by_vote(mentions)  # full names the corpus reads as a person's (extract/name_persons.py)
     pending: list[int] = []
     paired = paired_given(mentions, person_parts)
     # mentions an article-local rule retyped: the corpus vote counts them with their NER type
@@ -200,11 +202,21 @@ def vote_types(
             if others:
                 # "Facebook", "Broadcom", "Shatner" typed NORP: a people's name reads as one ("-an",
                 # "-ese", "-ish", "-i"); a word without such an ending that the corpus also types a body
-                # or a person is that
+                # or a person is that; a surname of a person the article names in full is that person's
+                # whatever the corpus's other readings ("Timberlake" NORP in a review of "Justin
+                # Timberlake", where the word is more often typed ORG than PERSON elsewhere)
+                n = norm(m.text)
+                if n in surnames.get(m.article, ()) and n not in org_tails:
+                    local[i] = m.type
+                    m.type = "PERSON"
+                    continue
                 m.type = others.most_common(1)[0][0]
                 continue
         if names_titled(m.text, titled):
             m.type = "PERSON"  # "Teigen" typed ORG where the corpus also writes "Ms Teigen" (no vote)
+            continue
+        if m.type == "ORG" and untitled(m.text) in voted:
+            m.type = "PERSON"  # "Mayor Dana Korver" ORG where the corpus reads "Dana Korver" as a person
             continue
         if m.type == "PERSON" and (org_key(m.text) in incorporated or brand_word(m.text, in_person_names)):
             m.type = "ORG"
@@ -465,12 +477,21 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             parts = k[7:].split()
             if len(parts) >= 2:
                 full_key[k] = f"person|{parts[0]} {parts[-1]}"
+    # "Amina Ali" beside the corpus's one "Amina Ali Nkeki" of the same story (extract/name_persons.py);
+    # the short name's last word stays a surname of the person ("Ali said" in the story that wrote it)
+    joined = prefix_names(full_key, keys, [m.article for m in mentions])
+    also_last: dict[str, str] = {}
+    for short, target in joined.items():
+        also_last[target] = short[7:].split()[-1]
+    full_key = {k: joined.get(fk, fk) for k, fk in full_key.items()}
     by_last: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, set[str]] = defaultdict(set)
     for fk in set(full_key.values()):
         a, b = fk[7:].split()
         by_last[b].add(fk)
         by_first[a].add(fk)
+        if fk in also_last:
+            by_last[also_last[fk]].add(fk)
     fk_articles: dict[str, set[str]] = defaultdict(set)
     key_articles: dict[str | None, set[str]] = defaultdict(set)
     for m, k in zip(mentions, keys, strict=True):
@@ -494,6 +515,8 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
             a, b = full_key[k][7:].split()
             doc_full[m.article]["last:" + b].add(full_key[k])
             doc_full[m.article]["first:" + a].add(full_key[k])
+            if len(k[7:].split()) == 2 and full_key[k] in also_last:
+                doc_full[m.article]["last:" + k[7:].split()[1]].add(full_key[k])
     final: list[str | None] = []
     for m, k in zip(mentions, keys, strict=True):
         if k is None or not k.startswith("person|"):
