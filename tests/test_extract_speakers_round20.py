@@ -20,6 +20,12 @@ def test_a_study_by_a_named_author_is_the_authors() -> None:
     assert one(found, "two hours less").speaker == "Mary Stone"
 
 
+def test_a_by_phrase_on_the_of_noun_is_not_the_papers_author() -> None:
+    # the parse hangs "by" on "raids", not on "report": the rebels made the raids, not the report
+    found = quotes_of("A report of raids by the Northern Front said that 30 people had died.")
+    assert one(found, "30 people had died").speaker != "Northern Front"
+
+
 def test_an_ad_speaks_for_the_body_that_released_it() -> None:
     text = (
         "The Green Farm Society released a rather gloomy ad showing a farmer in a field. The farmer says "

@@ -100,7 +100,7 @@ _FOUND_BY = re.compile(r"\s+(?P<by>of)\s+(?:the\s+)?")
 _DOC_PHRASE = re.compile(rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?({_DOC_NOUNS})\b")
 _ISSUED_BY = re.compile(
     # "a study of teenagers by X": what the study is of may stand between the paper and its author
-    r"(?:\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+by\b))?"
+    r"(?P<of>\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+by\b))?"
     r"\s*,?\s+(?:(?:released|issued|posted|published|sent|put\s+out|signed|written|carried|prepared|printed)"
     # "published in the Rodong Sinmun newspaper": the paper that printed it is its issuer
     r"\s+(?:[\w-]+\s+){0,2}?)?(?P<by>by|from|(?<=published )in|(?<=carried )in|(?<=printed )in)\s+(?:the\s+)?"
@@ -135,6 +135,8 @@ def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
         m = _FOUND_BY.match(ctx.text, span[0] + doc.end())
     if m is None or (doc.end() != len(low) and m.end() > span[1]):
         return None
+    if m.groupdict().get("of") and not _by_on_paper(ctx, span[0] + doc.end(1) - 1, m.start("by")):
+        return None  # "a report of attacks by the rebels": the rebels made the attacks, not the report
     by_end = m.start("by") + len(m.group("by")) + 1  # the NER may take "the" into the name
     ent = next((x for x in ctx.ents if by_end <= x.start <= m.end() and x.label in _ISSUERS), None)
     after = ctx.text[ent.end :].split()[:1] if ent is not None else []
@@ -165,6 +167,16 @@ def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
         return ctx.full_name(ent.text, ent.start) if ent.label == "PERSON" else _norm(ent.text)
     body = re.match(r"the\s+[a-z]+\b", ctx.text[by_end : by_end + 40])
     return ctx.organisation(body.group(0), by_end) if body else None  # "from the ministry"
+
+
+def _by_on_paper(ctx: DocContext, noun_end: int, by_start: int) -> bool:
+    """Whether the parse hangs the "by" phrase on the paper ("a study of teenagers by Ann Lee": her
+    study) rather than on the noun of the "of" phrase ("a report of attacks by the rebels": their attacks,
+    someone else's report). Signal: the parse's attachment; without a parse the "of" phrase is not crossed."""
+    p = ctx.parse
+    if p is None:
+        return False
+    return p.heads[p.token_at(by_start)] == p.token_at(noun_end)
 
 
 def _verb_at(ctx: DocContext, pos: int) -> bool:
