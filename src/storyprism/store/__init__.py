@@ -1,5 +1,12 @@
 """The embedded SQLite workspace store and its exports."""
 
-from storyprism.store.sqlite import SCHEMA_VERSION, Store, UpsertResult, WorkspaceError, content_hash
+from storyprism.store.sqlite import (
+    SCHEMA_VERSION,
+    DerivedRow,
+    Store,
+    UpsertResult,
+    WorkspaceError,
+    content_hash,
+)
 
-__all__ = ["SCHEMA_VERSION", "Store", "UpsertResult", "WorkspaceError", "content_hash"]
+__all__ = ["SCHEMA_VERSION", "DerivedRow", "Store", "UpsertResult", "WorkspaceError", "content_hash"]

@@ -20,6 +20,8 @@ from storyprism.records import Article, Rejected, RemovedLine, Source, StoryEdit
 from storyprism.text.unicode import safe_text
 
 T = TypeVar("T")
+# a row of the ``derived`` table: (kind, key, article, story, payload as JSON)
+DerivedRow = tuple[str, str, str | None, str | None, str]
 
 
 class WorkspaceError(RuntimeError):
@@ -445,7 +447,7 @@ class Store:
         articles into 5,000 changed 2 % of the mention rows): when the keys are the stored ones in the
         stored order, only the rows whose content changed are written, in place, so reading them
         back (by rowid) gives the same order as a full rewrite would."""
-        rows = self._derived_rows(kind, items, article, story)
+        rows = self.derived_rows(kind, items, article, story)
         stored = self.db.execute(
             "SELECT key, article, story, payload FROM derived WHERE kind = ? ORDER BY rowid", (kind,)
         ).fetchall()
@@ -474,11 +476,11 @@ class Store:
         ):
             return self.replace_derived(kind, items, article)
         changed = [(key, r) for (key, r), old in zip(items, stored, strict=True) if r != old]
-        self._update_in_place(kind, self._derived_rows(kind, changed, article, None))
+        self._update_in_place(kind, self.derived_rows(kind, changed, article, None))
         return len(items)
 
     def _update_in_place(self, kind: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Write ``_derived_rows`` rows over the stored rows of their keys (the row order is kept)."""
+        """Write ``derived_rows`` rows over the stored rows of their keys (the row order is kept)."""
         self.db.executemany(
             "UPDATE derived SET article = ?, story = ?, payload = ? WHERE kind = ? AND key = ?",
             [(row[2], row[3], row[4], kind, row[1]) for row in rows],
@@ -492,15 +494,21 @@ class Store:
         story: Callable[[T], str | None] | None = None,
     ) -> int:
         """Insert or replace ``(key, record)`` items of ``kind``."""
-        return self._insert_derived(self._derived_rows(kind, items, article, story))
+        return self._insert_derived(self.derived_rows(kind, items, article, story))
+
+    def add_derived_rows(self, rows: list[DerivedRow]) -> int:
+        """``add_derived`` for records already serialised by ``derived_rows`` (in another process)."""
+        return self._insert_derived(rows)
 
     @staticmethod
-    def _derived_rows(
+    def derived_rows(
         kind: str,
         items: Iterable[tuple[str, T]],
-        article: Callable[[T], str | None] | None,
-        story: Callable[[T], str | None] | None,
-    ) -> list[tuple[str, str, str | None, str | None, str]]:
+        article: Callable[[T], str | None] | None = None,
+        story: Callable[[T], str | None] | None = None,
+    ) -> list[DerivedRow]:
+        """The rows ``add_derived`` writes for ``items``: needs no store, so a worker process can
+        serialise its records and hand the parent plain strings (``add_derived_rows``)."""
         return [
             (
                 kind,
@@ -512,7 +520,7 @@ class Store:
             for key, r in items
         ]
 
-    def _insert_derived(self, rows: list[tuple[str, str, str | None, str | None, str]]) -> int:
+    def _insert_derived(self, rows: list[DerivedRow]) -> int:
         self.db.executemany(
             "INSERT OR REPLACE INTO derived (kind, key, article, story, payload) VALUES (?, ?, ?, ?, ?)", rows
         )
