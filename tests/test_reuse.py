@@ -241,7 +241,7 @@ def test_a_rerun_keeps_near_duplicate_verdicts_instead_of_aligning_again(monkeyp
     compared: list[set[str]] = []
     real = detect.compare_docs
     monkeypatch.setattr(detect, "compare_docs",
-                        lambda a, b, *rest: compared.append({a.article.id, b.article.id}) or real(a, b, *rest))
+                        lambda a, b, *rest, **kw: compared.append({a.article.id, b.article.id}) or real(a, b, *rest, **kw))
     again = detect.PairMemo(pairs=dict(first.seen), relations={f"{r.source}>{r.copy}": r for r in found})
     assert detect.detect_reuse(corpus, options, memo=again) == found
     assert compared == []  # every pair came from the memo

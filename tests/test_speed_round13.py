@@ -111,7 +111,7 @@ def test_rewrite_decision_unchanged_without_short_line_vectors(encoder: list[str
     a, b = detect.prepare([_article("s", "", source), _article("c", "", copy)], opts)
     lazy = detect.compare_docs(a, b, opts)
 
-    def every_line(doc: detect.Doc) -> np.ndarray:
+    def every_line(doc: detect.Doc, rows: np.ndarray | None = None) -> np.ndarray:
         if doc.embeddings is None:
             doc.embeddings = _fake_vectors(doc.sentences)
         return doc.embeddings

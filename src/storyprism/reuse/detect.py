@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import chain
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -34,14 +34,28 @@ from storyprism.reuse.align import (
     word_sets,
 )
 from storyprism.reuse.changes import batch_changes
-from storyprism.reuse.decide import PairFeatures, decide, pair_features, reuse_score
+from storyprism.reuse.decide import (
+    RUN_MIN,
+    RUN_SHARE,
+    SHARED_MIN_VERBATIM,
+    PairFeatures,
+    decide,
+    pair_features,
+    reuse_score,
+)
 from storyprism.reuse.direction import decide_direction, has_dateline, has_wire_credit, parse_time
 from storyprism.reuse.options import ReuseOptions
 from storyprism.reuse.text import STOPWORDS, fast_words, shingle_hashes, split_sentences, token_hashes
 from storyprism.text.embeddings import DIM
+from storyprism.text.overlap import words
 
 COPY_KINDS = frozenset({"identical", "copy", "edited", "rewrite"})
 SMALL_CORPUS = 60  # below this many articles every pair is a rewrite candidate
+
+# ``decide``'s shared-source bar on shingle containment and ``pair_features``' verbatim sentence pair
+# (word-bigram containment): ``vector_rows`` reads them to tell a pair no vector can make a relation
+SHARED_CONTAINMENT = 0.15
+VERBATIM_CONTAINMENT = 0.8
 
 PhaseProgress = Callable[[str, int, int], None]  # (phase, done, total) for long corpus-wide steps
 
@@ -58,6 +72,8 @@ class Doc:
     sentences_: list[str] | None
     digest: str
     embeddings: np.ndarray | None = None
+    embedded: np.ndarray | None = None  # which rows of ``embeddings`` hold vectors (``_embeddings``)
+    bigrams: list[set[tuple[str, str]]] | None = None  # per sentence, for ``_verbatim_pairs``
     names: set[str] = field(default_factory=set)
     word_sets: list[set[str]] | None = None  # per sentence, filled on first comparison
     rank: tuple | None = None  # source_rank, filled on first use (it reads the whole text for wire lines)
@@ -350,35 +366,145 @@ def countable_sentences(doc: Doc) -> list[str]:
     return [s for s in doc.sentences if countable(s)]
 
 
-def _embeddings(doc: Doc) -> np.ndarray:
+def _embeddings(doc: Doc, rows: np.ndarray | None = None) -> np.ndarray:
     """Sentence embeddings of a document from the shared store: wire copies and repeated sources
     share most of their sentences, and each distinct sentence is encoded once, ever. A sentence too
     short to count in an alignment (``countable_sentences``) gets a zero row instead: its similarity
-    is masked out anyway (3 % of the Giveme5W1H articles' lines: captions, credits, "Full Screen")."""
-    if doc.embeddings is None:
-        from storyprism.models import embed
+    is masked out anyway (3 % of the Giveme5W1H articles' lines: captions, credits, "Full Screen").
+    With ``rows`` (a mask over the sentences) only those are encoded and every other row is zero, so
+    what one pair reads never depends on what another pair of the run had encoded."""
+    from storyprism.models import embed
 
+    want = np.array([countable(s) for s in doc.sentences], dtype=bool)
+    if rows is not None:
+        want &= rows
+    if doc.embeddings is None or doc.embedded is None:
         doc.embeddings = np.zeros((len(doc.sentences), DIM), dtype=np.float32)
-        rows = [k for k, s in enumerate(doc.sentences) if countable(s)]
-        if rows:
-            doc.embeddings[rows] = embed([doc.sentences[k] for k in rows])
-    return doc.embeddings
+        doc.embedded = np.zeros(len(doc.sentences), dtype=bool)
+    missing = np.nonzero(want & ~doc.embedded)[0]
+    if len(missing):
+        doc.embeddings[missing] = embed([doc.sentences[k] for k in missing])
+        doc.embedded[missing] = True
+    return doc.embeddings * want[:, None]
 
 
-def compare_docs(a: Doc, b: Doc, options: ReuseOptions, copy_side: str = "b") -> PairResult:
-    """Features, alignment and relation of two prepared articles (lexical first, embeddings when
-    the lexical evidence leaves a rewrite possible)."""
-    identical = a.digest == b.digest
+def vector_rows(
+    a: Doc, b: Doc, lex: np.ndarray, f: PairFeatures, options: ReuseOptions
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The sentences of ``a`` and ``b`` whose vectors the embedding pass reads (two masks), or None
+    when no alignment the vectors could give makes a relation of the pair.
+
+    Only a sentence that shares a content word with some sentence of the other article gets a
+    vector: one the vectors lift to the alignment threshold has such a word (on the 1,052
+    Giveme5W1H candidate pairs that reach the embedding pass, 6,986 of the 6,993 sentence pairs it
+    lifts above their word overlap; encoding only such sentences changed no pair's kind or
+    alignment: benchmarks/encode_need.py).
+
+    And a relation the lexical pass did not find needs, with vectors, a rewrite (most of the copy
+    aligned, or a passage retold in order: ``decide``) or a shared source (two verbatim sentence
+    pairs, or shared shingles, which no vector changes). When fewer sentences of either side have a
+    partner of word overlap ``options.vector_pair_floor`` than a rewrite needs, no shingles are
+    shared and no two sentence pairs are verbatim, the pair keeps no relation whatever the vectors
+    say. On the 381 Giveme5W1H articles that skips 858 of those 1,052 pairs (none of them has a
+    relation with every vector) and the stage asks for 5,525 distinct sentences instead of 9,363,
+    with the same relations, alignments and figures (benchmarks/encode_need.py)."""
+    if lex.size == 0:
+        return None
+    best_a, best_b = lex.max(axis=1), lex.max(axis=0)
+    use_a = np.array([countable(s) for s in a.sentences], dtype=bool)
+    use_b = np.array([countable(s) for s in b.sentences], dtype=bool)
+    rows_a, rows_b = use_a & (best_a > 0), use_b & (best_b > 0)
+    if not rows_a.any() or not rows_b.any():
+        return None
+    floor = options.vector_pair_floor
+    na = int((rows_a & (best_a >= floor)).sum())
+    nb = int((rows_b & (best_b >= floor)).sum())
+    # either side may turn out the copy (``_build`` decides again with the copy on the other side)
+    can_rewrite = any(
+        n_copy >= options.rewrite_coverage * counted or min(na, nb) >= max(RUN_MIN, RUN_SHARE * counted)
+        for n_copy, counted in ((nb, int(use_b.sum())), (na, int(use_a.sum())))
+        if counted
+    )
+    if can_rewrite or max(f.containment_a, f.containment_b) >= SHARED_CONTAINMENT:
+        return rows_a, rows_b
+    if _verbatim_pairs(a, b, use_a, use_b, SHARED_MIN_VERBATIM) >= SHARED_MIN_VERBATIM:
+        return rows_a, rows_b
+    return None
+
+
+def _bigrams(doc: Doc) -> list[set[tuple[str, str]]]:
+    if doc.bigrams is None:
+        doc.bigrams = [set(pairwise(words(s))) for s in doc.sentences]
+    return doc.bigrams
+
+
+def _verbatim_pairs(a: Doc, b: Doc, use_a: np.ndarray, use_b: np.ndarray, enough: int) -> int:
+    """How many countable sentence pairs are verbatim (``word_containment`` >= 0.8, what
+    ``pair_features`` counts), stopping at ``enough``: no alignment can hold more of them."""
+    ga, gb = _bigrams(a), _bigrams(b)
+    found = 0
+    for i in np.nonzero(use_a)[0]:
+        x = ga[i]
+        if not x:
+            continue
+        for j in np.nonzero(use_b)[0]:
+            y = gb[j]
+            if y and len(x & y) >= VERBATIM_CONTAINMENT * min(len(x), len(y)):
+                found += 1
+                if found >= enough:
+                    return found
+    return found
+
+
+@dataclass(slots=True)
+class LexicalPass:
+    """The word-overlap half of ``compare_docs``: matrix, alignment, features and kind."""
+
+    lex: np.ndarray
+    alignment: AlignmentResult
+    features: PairFeatures
+    kind: str | None
+
+    def needs_vectors(
+        self, a: Doc, b: Doc, options: ReuseOptions, lean: bool = True
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """The sentence masks the embedding pass reads, or None when words alone decide the pair.
+        ``lean``: only what the relation can depend on (``vector_rows``); else every sentence, for a
+        caller that reads the features of a pair that has no relation too (``compare_texts``)."""
+        if not options.use_embeddings or self.kind in ("identical", "copy", "edited"):
+            return None
+        if not (a.sentences and b.sentences):
+            return None
+        if not lean:
+            return np.ones(len(a.sentences), dtype=bool), np.ones(len(b.sentences), dtype=bool)
+        return vector_rows(a, b, self.lex, self.features, options)
+
+
+def lexical_pass(a: Doc, b: Doc, options: ReuseOptions, copy_side: str = "b") -> LexicalPass:
     lex = lexical_matrix(a.sentences, b.sentences, _word_sets(a), _word_sets(b))
     al = align(a.sentences, b.sentences, lex, options.align_threshold)
-    f = pair_features(shingles_of(a), shingles_of(b), a.sentences, b.sentences, al, identical)
-    kind = decide(f, options.rewrite_coverage, copy_side)
-    if options.use_embeddings and kind not in ("identical", "copy", "edited") and a.sentences and b.sentences:
-        ea, eb = _embeddings(a), _embeddings(b)
-        sim = similarity_matrix(a.sentences, b.sentences, ea, eb, lexical=lex)
+    f = pair_features(shingles_of(a), shingles_of(b), a.sentences, b.sentences, al, a.digest == b.digest)
+    return LexicalPass(lex, al, f, decide(f, options.rewrite_coverage, copy_side))
+
+
+def compare_docs(
+    a: Doc, b: Doc, options: ReuseOptions, copy_side: str = "b", lexical: LexicalPass | None = None,
+    lean: bool = False,
+) -> PairResult:
+    """Features, alignment and relation of two prepared articles (lexical first, embeddings when
+    the lexical evidence leaves a rewrite possible; ``lexical``: this pair's ``lexical_pass`` when
+    the caller already ran it). ``lean``: the caller reads only the relation, so the embedding pass
+    reads only the vectors it can depend on (``vector_rows``): the features of a pair left without
+    a relation are then those of its words alone."""
+    lp = lexical or lexical_pass(a, b, options, copy_side)
+    al, f, kind = lp.alignment, lp.features, lp.kind
+    rows = lp.needs_vectors(a, b, options, lean)
+    if rows is not None:
+        ea, eb = _embeddings(a, rows[0]), _embeddings(b, rows[1])
+        sim = similarity_matrix(a.sentences, b.sentences, ea, eb, lexical=lp.lex)
         al = align(a.sentences, b.sentences, sim, options.align_threshold)
-        f = pair_features(shingles_of(a), shingles_of(b), a.sentences, b.sentences, al, identical)
-        ma, mb = ea.mean(axis=0), eb.mean(axis=0)
+        f = pair_features(shingles_of(a), shingles_of(b), a.sentences, b.sentences, al, a.digest == b.digest)
+        ma, mb = ea[rows[0]].mean(axis=0), eb[rows[1]].mean(axis=0)
         norm = float(np.linalg.norm(ma) * np.linalg.norm(mb))
         f.doc_similarity = float(ma @ mb) / norm if norm > 0 else 0.0
         kind = decide(f, options.rewrite_coverage, copy_side)
@@ -562,10 +688,17 @@ def detect_reuse(
         a, b = source_first(docs[i], docs[j])
         ordered.append((i, j, a, b, pair_key(a, b)))
     fresh = [(a, b) for _, _, a, b, k in ordered if k not in memo.pairs]
+    lexical: dict[tuple[int, int], LexicalPass] = {}
     if options.use_embeddings and fresh:
-        # one batched encoder pass instead of one per article, over the pairs no earlier run decided
-        involved = {id(d): d for pair in fresh for d in pair}
-        prime_embeddings((s for d in involved.values() for s in countable_sentences(d)), progress)
+        # one batched encoder pass instead of one per article, over the sentences whose vectors the
+        # pairs no earlier run decided will read (``vector_rows``)
+        wanted: list[str] = []
+        for a, b in fresh:
+            lp = lexical[id(a), id(b)] = lexical_pass(a, b, options)
+            rows = lp.needs_vectors(a, b, options, lean=True)
+            if rows is not None:
+                wanted += [s for d, m in zip((a, b), rows, strict=True) for s, k in zip(d.sentences, m, strict=True) if k]
+        prime_embeddings(wanted, progress)
     for n, (i, j, a, b, pkey) in enumerate(ordered, 1):
         if progress is not None and (n % 200 == 0 or n == len(ordered)):
             progress("pairs", n, len(ordered))
@@ -575,7 +708,7 @@ def detect_reuse(
         done.add(key)
         decided, relation = memo.recall(pkey)
         if not decided:
-            relation = verify_rewrite(a, b, options)
+            relation = verify_rewrite(a, b, options, lexical.pop((id(a), id(b)), None))
             memo.record(pkey, relation)
         if relation is not None:
             out.append(relation)
@@ -637,7 +770,7 @@ def _copy_relation(source: Doc, copy: Doc, options: ReuseOptions, memo: PairMemo
         decided, known = memo.recall(pkey)
         if decided:
             return known
-    res = compare_docs(source, copy, options)
+    res = compare_docs(source, copy, options, lean=True)
     relation = _build(source, copy, res, options, source_hint=source) if res.kind in COPY_KINDS else None
     if memo is not None:
         memo.record(pkey, relation)
@@ -649,9 +782,10 @@ def source_first(x: Doc, y: Doc) -> tuple[Doc, Doc]:
     return (x, y) if source_rank(x) <= source_rank(y) else (y, x)
 
 
-def verify_rewrite(a: Doc, b: Doc, options: ReuseOptions) -> Reuse | None:
-    """The relation of a rewrite-candidate pair (``a`` the more source-like), or None."""
-    res = compare_docs(a, b, options)
+def verify_rewrite(a: Doc, b: Doc, options: ReuseOptions, lexical: LexicalPass | None = None) -> Reuse | None:
+    """The relation of a rewrite-candidate pair (``a`` the more source-like), or None (``lexical``:
+    the pair's ``lexical_pass`` when the caller ran it)."""
+    res = compare_docs(a, b, options, lexical=lexical, lean=True)
     if res.kind is None:
         return None
     return _build(a, b, res, options)
