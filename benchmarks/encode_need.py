@@ -14,7 +14,17 @@ Two measurements on one ``analyze`` of a corpus (default: the 383 Giveme5W1H art
   each has some content word in common with any sentence of the other article (the subset a
   word-overlap filter would keep).
 
-Usage: python benchmarks/encode_need.py [--input JSONL] [--workspace W]
+Measured on the 381 Giveme5W1H articles with text, before ``detect.vector_rows``: 11,250 distinct
+sentences asked for; the reuse stage 9,361 (first to ask for 9,358), the comparison stage's claims
+6,040 (5,622 of them already asked for by reuse), and 3,435 by reuse alone. Of the 1,052 candidate
+pairs that reach the embedding pass, the vectors change the kind of 21 (None -> rewrite 2, None ->
+shared-source 9, shared-source -> edited 4 / rewrite 6) and the alignments of 117 relations; 935 end
+without a relation either way. Of the 6,993 sentence pairs the vectors lift to the threshold above
+their word overlap, 131 share no content word, and in only 7 does a side share none with the whole
+other article; just 3,563 of the 9,363 sentences encoded sit in any of them. Hence ``vector_rows``:
+reuse asks for 5,525 sentences with the same relations, and ``analyze`` encodes 9,609 instead of 11,253.
+
+Usage: python benchmarks/encode_need.py [--input JSONL] [--workspace W] [--keep W]
 """
 
 from __future__ import annotations
