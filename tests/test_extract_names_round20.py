@@ -126,3 +126,56 @@ def test_a_name_without_its_last_word_joins_the_one_longer_name_of_its_story() -
             ms += [_m("x0", "Dorvale", "GPE", 40), _m("y", "Dorvale", "GPE", 40)]
         got = _linked(ms)
         assert all(got["y:0"] != got[f"x{i}:0"] for i in range(len(longer))), longer
+
+
+def test_a_team_or_a_user_beside_a_vessels_words_stays_a_body() -> None:
+    # a team "sailed past" a rival, "was docked" points or "anchored by" a player; the subject of a clause
+    # after the kind noun is the vessel's user; a vessel's own move names the place it happens at
+    for text, name in (
+        ("On Sunday the Larkton Owls sailed past the Jets, 31-10.", "Larkton Owls"),
+        ("Last year the Brisa Rams were docked a draft pick by the league.", "Brisa Rams"),
+        ("In the last quarter the Vell Hawks were anchored by a stout defence.", "Vell Hawks"),
+        ("Activists boarded the vessel Seawatch Norden chartered last spring.", "Seawatch Norden"),
+    ):
+        assert [e.text for e in products(text, [_ent(text, name, "ORG")])] == [name], text
+    text = "Officials said the Orvane Star was anchored off Halvik for a week."
+    assert products(text, [_ent(text, "Orvane Star", "ORG")]) == []
+
+
+def test_a_peoples_word_in_the_plural_typed_a_body_stays_a_team() -> None:
+    text = "The Kenyans beat the Royals at home; Kenyan runners watched."
+    ents = [_ent(text, "Kenyans", "ORG"), _ent(text, "Kenyan", "ORG", 1)]
+    assert [e.label for e in known_countries(ents)] == ["ORG", "NORP"]
+
+
+def test_state_before_a_mouthpiece_is_no_bodys_name() -> None:
+    text = "Veldish State media said the talks ended."
+    assert [(e.text, e.label) for e in grown_spans(text, [_ent(text, "Veldish", "NORP")])] == [
+        ("Veldish", "NORP")
+    ]
+
+
+def test_a_lone_surname_of_another_person_of_the_story_casts_no_vote() -> None:
+    # "Varda Quell" the firm: its stories name its founder "Oren Quell", and "Quell" alone is his
+    ms = [_m("a", "Varda Quell", "PERSON")]
+    for art in "bcd":
+        ms += [
+            _m(art, "Varda Quell", "ORG"),
+            _m(art, "Oren Quell", "PERSON", 30),
+            _m(art, "Quell", "PERSON", 60),
+            _m(art, "Quell", "PERSON", 90),
+        ]
+    got = _linked(ms)
+    assert got["b:0"] == ("ORG", "Varda Quell")
+    assert got["b:60"] == ("PERSON", "Oren Quell")
+
+
+def test_a_longer_name_run_on_from_a_list_joins_no_short_name() -> None:
+    # "Halima Sani Odukoya" where the list runs "Halima Sani" into "Odukoya Bello": two names, not one
+    ms = [
+        _m("a", "Halima Sani Odukoya", "PERSON"),
+        _m("a", "Odukoya Bello", "PERSON", 30),
+        _m("a", "Halima Sani", "PERSON", 60),
+    ]
+    got = _linked(ms)
+    assert got["a:60"] == ("PERSON", "Halima Sani")

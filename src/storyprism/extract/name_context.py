@@ -256,9 +256,18 @@ _VESSEL_BEFORE = re.compile(
     r"\b(?:the|a|an|cargo|container|cruise|supply|research|fishing|naval|merchant)\s+ship)\s+$",
     re.IGNORECASE,
 )
+# (only a vessel's own moves: "docked", "anchored" and "moored" with the place they happen at, since a team
+# or a league "was docked points", "sailed past" a rival and "was anchored by" a player; "sailed", "towed"
+# and "scuttled" are left out, a team, a car and a deal take them)
 _VESSEL_VERB_AFTER = re.compile(
-    r"\s+(?:docked|sailed|anchored|berthed|moored|capsized|ran\s+aground|set\s+sail|(?:was|were)\s+"
-    r"(?:docked|anchored|moored|berthed|towed|scuttled))\b"
+    r"\s+(?:(?:was|were|had\s+been)\s+)?(?:docked|anchored|berthed|moored)\s+(?:at|in|off|near|alongside)\b"
+    r"|\s+(?:capsized|ran\s+aground)\b"
+)
+# a name after the kind noun that is the subject of a clause about the vessel ("the vessel Greenpeace
+# chartered", "the tanker Kelvar Shipping owns"): the owner or user, not the ship's name
+_VESSEL_USER_AFTER = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:chartered|leased|owned|owns|operated|operates|runs|hired|sent|used|uses|"
+    r"bought|built|builds|manages|seized|detained|boarded)\b"
 )
 
 
@@ -325,7 +334,10 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
         for e in ents
         if e.label == "ORG"
         and (
-            _VESSEL_BEFORE.search(text[max(0, e.start - 40) : e.start])
+            (
+                _VESSEL_BEFORE.search(text[max(0, e.start - 40) : e.start])
+                and not _VESSEL_USER_AFTER.match(text[e.end : e.end + 30])
+            )
             or (_determined(text, e, ents) and _VESSEL_VERB_AFTER.match(text[e.end : e.end + 30]))
         )
     }

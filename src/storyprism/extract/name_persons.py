@@ -56,12 +56,22 @@ def persons_by_vote(mentions: list[Mention]) -> frozenset[str]:
         n = norm(m.text)
         if m.type == "PERSON" and " " not in n:
             lone[(m.article, n)] += 1
+    # the full person names each story writes, by their last word: a lone surname in a story that names
+    # another person of that surname in full ("Ramon Fonseca" beside the firm "Mossack Fonseca") is that
+    # person's, and casts no vote for the name under count
+    ending: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        words = untitled(m.text).split()
+        if m.type == "PERSON" and len(words) >= 2:
+            ending[(m.article, words[-1])].add(" ".join(words))
     out: set[str] = set()
     for name, votes in full.items():
         if not votes["PERSON"] or not votes["ORG"] or aliases().get(name) or LEGAL_FORM.search(name):
             continue
         surname = name.split()[-1]
-        person = votes["PERSON"] + sum(lone[(a, surname)] for a in arts[name])
+        person = votes["PERSON"] + sum(
+            lone[(a, surname)] for a in arts[name] if not ending[(a, surname)] - {name}
+        )
         if person > sum(c for t, c in votes.items() if t != "PERSON"):
             out.add(name)
     return frozenset(out)
@@ -86,13 +96,25 @@ def prefix_names(full_key: dict[str, str], keys: list[str | None], articles: lis
     name ("Amina Musa Ali" would be keyed "amina ali" too: then nothing is joined), the longer name closes
     with no generation's mark ("Patrick Paddock II" may be the son) nor a thing's word ("Billy Goat
     Tavern", ``_THING_ENDS``), and the two are written in one story
-    (``_same_story``: "Martin Luther" in a piece on the Reformation is not "Martin Luther King")."""
+    (``_same_story``: "Martin Luther" in a piece on the Reformation is not "Martin Luther King"), and its
+    last word opens no other person's name of its story (a list run together)."""
+    # the given names opening another person's name in each story, and the stories each name is written in
+    opening: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, set[str]] = defaultdict(set)
+    for k, art in zip(keys, articles, strict=True):
+        if k and k.startswith("person|"):
+            written[k].add(art)
+            if len(k[7:].split()) >= 2:
+                opening[art].add(k[7:].split()[0])
     longer: dict[str, set[str]] = defaultdict(set)
     for key, fk in full_key.items():
         parts = key[7:].split()
         if len(parts) >= 3:
-            # (a son's name or a thing named after the short name never joins: "" marks it unsafe)
+            # (a son's name or a thing named after the short name never joins: "" marks it unsafe; so does
+            # a longer name whose last word opens another person's name in its story, "Helen Musa Pindah"
+            # beside "Pindah Nuhu": two names of a list the NER ran together, not one person's)
             unsafe = parts[-1] in _GENERATION or parts[-1] in _THING_ENDS
+            unsafe |= any(parts[-1] in opening[a] for a in written[key])
             longer[f"person|{parts[0]} {parts[1]}"].add("" if unsafe else fk)
     # short keys that are also the first and last words of a longer name ("amina musa ali")
     ambiguous = {fk for key, fk in full_key.items() if len(key[7:].split()) >= 3}

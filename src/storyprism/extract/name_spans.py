@@ -84,9 +84,11 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 # head nouns of a group's or a body's name that a people's word opens ("the Islamic State", "the Free
 # Syrian Army", "the Muslim Brotherhood", "the Arab League"): the NER sometimes tags only the people's
 # word (NORP) and leaves the capitalised head outside; together they name one body. "Union" is left out
-# ("the Soviet Union" is a state), and so is any title ("Russian President": a person follows)
+# ("the Soviet Union" is a state), and so is any title ("Russian President": a person follows); "State"
+# before a state's mouthpiece ("Chinese State media", "Iranian State television") is a state's adjective
 _NORP_BODY_HEAD = re.compile(
     r" (State|Army|Party|Front|Brotherhood|Movement|League|Church|Navy|Jihad)(?![\w-])(?![ \t]+[A-Z])"
+    r"(?<!State(?= (?:media|television|radio|news|broadcaster|press|agency|outlets?)\b))"
 )
 
 

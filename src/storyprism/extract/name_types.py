@@ -36,17 +36,18 @@ def known_countries(ents: list[Ent]) -> list[Ent]:
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    """The people's words English forms from the countries table's names, lowercased, with their
-    plurals: "-n" after "-a" (Kenyan, Costa Rican), "-an" (Uruguayan, Mexican for Mexico), "-ian"
-    (Brazilian, Canadian, Ukrainian), "-ese" (Japanese, Chinese), "-i" (Israeli, Pakistani). Irregular
-    ones (Dutch, French) are left out: the NER types those NORP already."""
+    """The people's words English forms from the countries table's names, lowercased: "-n" after "-a"
+    (Kenyan, Costa Rican), "-an" (Uruguayan, Mexican for Mexico), "-ian" (Brazilian, Canadian,
+    Ukrainian), "-ese" (Japanese, Chinese), "-i" (Israeli, Pakistani). Irregular ones (Dutch, French)
+    are left out: the NER types those NORP already. So are plurals: a team takes a people's word in the
+    plural ("the Indians beat the Royals"), and the NER's ORG reading of it is then right."""
     out: set[str] = set()
     for name in _countries():
         c = name.lower()
         stem = c[:-1] if c[-1] in "aeoy" else c
         forms = {stem + "ian", stem + "ese", c + "ese", c + "i", c + "ian"}
         forms |= {c + "n"} if c.endswith("a") else {c + "an", stem + "an"}
-        out |= forms | {f + "s" for f in forms if not f.endswith("ese")}
+        out |= forms
     # (a form that is itself a country's name, "Niger" + "ian" against "Nigeria", stays a place's)
     return frozenset(out - {c.lower() for c in _countries()})
 
