@@ -179,3 +179,35 @@ def test_a_longer_name_run_on_from_a_list_joins_no_short_name() -> None:
     ]
     got = _linked(ms)
     assert got["a:60"] == ("PERSON", "Halima Sani")
+
+
+def test_a_list_items_bullet_is_no_part_of_the_name_after_it() -> None:
+    text = "Witnesses:\n• Dana Quell, a nurse, said she ran.\n- Orvane Bank closed."
+    out = grown_spans(text, [_ent(text, "• Dana Quell", "PERSON"), _ent(text, "- Orvane Bank", "ORG")])
+    assert [(e.text, e.label, text[e.start : e.end]) for e in out] == [
+        ("Dana Quell", "PERSON", "Dana Quell"),
+        ("Orvane Bank", "ORG", "Orvane Bank"),
+    ]
+
+
+def test_a_state_body_with_and_without_its_countrys_name_is_one_body() -> None:
+    ms = [
+        _m("a", "US Tariff Department", "ORG"),
+        _m("a", "the Tariff Department", "ORG", 40),
+        _m("b", "U.S. Tariff Department", "ORG"),
+        _m("c", "Tariff Department", "ORG"),
+        _m("c", "United States", "GPE", 40),
+        _m("d", "Tariff Department", "ORG"),  # a story that names no country: left alone
+    ]
+    got = _linked(ms)
+    assert got["a:0"] == got["a:40"] == got["b:0"] == got["c:0"] != got["d:0"]
+    # a bare name the corpus qualifies with two countries, or with a people's word, stays apart
+    for other in ("UK Tariff Department", "Veldish Tariff Department"):
+        ms = [
+            _m("a", "US Tariff Department", "ORG"),
+            _m("b", "Tariff Department", "ORG"),
+            _m("b", "United States", "GPE", 40),
+            _m("c", other, "ORG"),
+        ]
+        got = _linked(ms)
+        assert got["a:0"] != got["b:0"], other

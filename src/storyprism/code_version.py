@@ -27,6 +27,7 @@ _KINDS = (".py", ".txt", ".tsv", ".json")  # source and the word lists / tables 
 LINK_ONLY = (
     "extract/linking.py",
     "extract/link_types.py",
+    "extract/name_bodies.py",
     "extract/name_persons.py",
     "extract/variants.py",
 )

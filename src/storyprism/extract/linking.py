@@ -35,6 +35,7 @@ from storyprism.extract.link_types import (
     undouble,
 )
 from storyprism.extract.link_types import org_key as org_key  # re-exported: the tests import it from here
+from storyprism.extract.name_bodies import country_led_bodies
 
 # re-exported: stage.py, speakers.py and the tests import these from here
 from storyprism.extract.name_chrome import _CREDITS as _CREDITS
@@ -468,6 +469,9 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
         else k
         for m, k in zip(mentions, keys, strict=True)
     ]
+    # "the State Department" beside "the US State Department" (extract/name_bodies.py); after the
+    # spellings, which would join a bare name left apart to its qualified form by their letters
+    keys = country_led_bodies(keys, [m.article for m in mentions])
     keys = place_fragments(mentions, keys)  # "the Strip" after "Las Vegas Strip" (extract/name_fragments.py)
     keys = misspellings(mentions, keys)  # "Sweening" once beside "Nick Sweeting" (extract/name_fragments.py)
     # persons: full-name key = first + last token (middle names and initials vary between outlets)

@@ -5,6 +5,7 @@ drop_non_names`` runs them first):
   body's or a place's name joined by "and"/"of", grown over the capitalised word after it ("Marks and
   [Spencer]");
 - a body's name the NER cut after "of" ("Library of [Congress]"): the span grows back over the body noun;
+- a list item's bullet or dash the NER took into the name after it ("• Dana Quell"): cut off;
 - a given name written with an inner apostrophe ("Le’Veon [Bell]", "D’Angelo"), which the tokenizer split
   off: the span grows back over it, a person's full name (not an "O’" surname, nor before a firm's or a
   facility's word: "O’Hare Airport");
@@ -92,6 +93,10 @@ _NORP_BODY_HEAD = re.compile(
 )
 
 
+# a list item's marker the NER took into the name after it: a bullet, an arrow or a dash, then a space
+_LIST_MARKER = re.compile(r"[•·▪►◦‣*–—-]\s+")
+
+
 def _free(ents: list[Ent], start: int, end: int, skip: Ent) -> bool:
     return not any(o is not skip and o.start < end and start < o.end for o in ents)
 
@@ -105,6 +110,11 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
     only grows over words no other entity holds)."""
     out: list[Ent] = []
     for e in ents:
+        marker = _LIST_MARKER.match(e.text) if e.label in _NAME_LABELS else None
+        if marker and marker.end() < len(e.text):
+            # "• Dana Quell, a witness, said": a list's bullet glued to the name opening the item is no part
+            # of it (signal: no name opens with a bullet or a dash set apart by a space)
+            e = Ent(e.start + marker.end(), e.end, e.label, e.text[marker.end() :])
         tail = _TRAILING_FUNCTION.search(e.text) if e.label in _NAME_LABELS else None
         if tail and re.search(r"\b[A-Z]", e.text[: tail.start()]):
             # "Marks and [Spencer]", "Trinidad and [Tobago]", "Bank of [England]": a name joined by "and"
