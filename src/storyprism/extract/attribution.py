@@ -95,7 +95,18 @@ def lemma_of(p: Parse, text: str, i: int) -> str | None:
     """The cue lemma of token ``i`` when it is a verb of speech/cognition, else None."""
     if not p.tags[i].startswith("VB"):
         return None
-    return SPEECH_OR_BELIEF.get(text[p.starts[i] : p.ends[i]].lower())
+    lemma = SPEECH_OR_BELIEF.get(text[p.starts[i] : p.ends[i]].lower())
+    return None if lemma is not None and moves(p, text, i, lemma) else lemma
+
+
+# a particle that turns a cue into a verb of motion: "the rocket will blast off" launches, it criticises
+# no one ("X blasted the plan" still speaks)
+_MOTION_PARTICLES = frozenset([("blast", "off")])
+
+
+def moves(p: Parse, text: str, i: int, lemma: str) -> bool:
+    """Whether cue ``i`` (read as ``lemma``) carries a particle that makes it a verb of motion."""
+    return any(p.deps[c] == "prt" and (lemma, p.word(text, c)) in _MOTION_PARTICLES for c in p.children(i))
 
 
 def _inverted_tag(p: Parse, text: str, v: int, o: int) -> bool:
@@ -605,7 +616,9 @@ def is_cue(p: Parse, text: str, i: int) -> str | None:
         return None
     word = text[p.starts[i] : p.ends[i]].lower()
     lemma = SPEECH_OR_BELIEF.get(word) or ALL_FORMS.get(word)
-    return None if lemma in _NOT_FRAMING else lemma
+    if lemma is None or lemma in _NOT_FRAMING or moves(p, text, i, lemma):
+        return None
+    return lemma
 
 
 _RELAY = frozenset(["say", "tell", "report", "write", "add", "state", "quote", "cite", "note", "explain"])

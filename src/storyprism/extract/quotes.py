@@ -63,7 +63,7 @@ from storyprism.extract.speaker_cleanup import first_person, settle_speakers, ti
 from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
 from storyprism.extract.speaker_kinds import relayed_inference, unfit_speakers
 from storyprism.extract.speakers import DocContext, Ent, resolve
-from storyprism.extract.stances import is_topic
+from storyprism.extract.stances import is_topic, no_stance
 from storyprism.extract.statement_chain import nested_statement, statement_goes_on
 from storyprism.extract.tags import (
     ADVERBS,
@@ -670,6 +670,9 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             # capitals and touching the speaker, are the speaker's
             a.content[-1] = (ls, tail.start())
             a.speaker = (tail.start("name"), a.speaker[1])
+        topic = is_topic(parse, text, a.kind, a.content, a.lemma)
+        if topic and no_stance(parse, text, a.cue, a.lemma, a.content[0], a.speaker):
+            continue  # a thing sent, goods recalled, evidence pointing, the means of an act: no view held
         speaker = resolve(ctx, a.speaker)
         q = Found(
             a.content[0][0],
@@ -681,7 +684,7 @@ def find_indirect_parsed(text: str, ctx: DocContext, parse: Parse, direct: list[
             a.speaker,
             resolve(ctx, a.via) if a.via else None,
             parts=list(a.content),
-            kind="topic" if is_topic(parse, text, a.kind, a.content, a.lemma) else "words",
+            kind="topic" if topic else "words",
         )
         if q.via == q.speaker:
             q.via = None

@@ -81,6 +81,10 @@ def is_topic(
     if any(ch in _MARKS for ch in text[s:e]) or _SINGLE_OPEN.search(text[s:e]):
         return False
     heads = [t for t in p.span_heads(s, e) if p.tags[t] not in _PUNCT]
+    if len(heads) == 2 and _reason(p, text, heads[1], s):
+        # "criticized the board for its poor returns": the "for" phrase gives the reason of the stance,
+        # hung on the verb; the object alone is still the topic (no clause, no words reported)
+        heads = heads[:1]
     if len(heads) != 1 or not p.tags[heads[0]].startswith(_NOMINAL):
         return False
     head = heads[0]
@@ -105,3 +109,41 @@ def is_topic(
                 if p.deps[m] == "mark" and word in _CLAUSE_MARKS and dep != "relcl":
                     return False
     return True
+
+
+def _reason(p: Parse, text: str, t: int, s: int) -> bool:
+    """Whether ``t`` is a "for" phrase after the object, hung outside the span on the cue."""
+    return p.deps[t] == "prep" and p.word(text, t) == "for" and p.heads[t] < s and p.children(t) != []
+
+
+# verbs of sending: "emailed one full message", "sent a letter" hand over a thing, which states no view
+_SENDING = frozenset(["email", "mail", "send", "forward", "fax", "text"])
+# things that point to something without holding a view: "details of his past pointed to ..." is the
+# reporter's reading of the evidence, no one speaks
+_EVIDENCE = frozenset(
+    ["detail", "details", "evidence", "data", "sign", "signs", "record", "records", "document", "documents",
+     "fact", "facts", "clue", "clues", "trace", "traces", "indicator", "indicators", "statistics"]
+)  # fmt: skip
+
+
+def no_stance(
+    p: Parse, text: str, cue: int, lemma: str | None, content: tuple[int, int], speaker: tuple[int, int]
+) -> bool:
+    """Whether a topic item (a cue with a bare noun-phrase object) holds no stance of its speaker."""
+    if lemma in _SENDING:
+        return True
+    if cue < 0:
+        return False
+    if lemma == "recall" and any(
+        p.deps[t] == "nummod" and p.heads[t] in p.span_heads(*content) for t in p.tokens_in(*content)
+    ):
+        # "The firm recalled 10,000 cars": a counted object is goods called back, not a memory told
+        return True
+    if lemma == "point" and text[speaker[0] : speaker[1]].split()[0].lower() in _EVIDENCE:
+        return True
+    # "the North lashes out with weapons trials": after "lash out" the "with" phrase is the means of the
+    # act, no topic ("lashed out at the plan" keeps its target; "agreed with" is another verb)
+    return lemma == "lash" and any(
+        p.deps[c] == "prep" and p.word(text, c) == "with" and 0 <= content[0] - p.ends[c] <= 2
+        for c in p.children(cue)
+    )
