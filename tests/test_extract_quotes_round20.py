@@ -56,3 +56,21 @@ def test_criticized_for_a_reason_is_a_topic() -> None:
         q for q in quotes_of("Acme said the board of Beta had failed its investors.") if "board" in q.text
     ]
     assert found and found[0].kind == "words"
+
+
+def test_a_photographer_label_before_a_colon_is_a_credit() -> None:
+    text = "Anna Lee Photographer: Mark Dole/Reuters News\nThe board had rejected the first offer."
+    assert not any("Mark Dole" in q.text for q in quotes_of(text))
+
+
+def test_realizing_a_fact_and_knowing_what_to_do_are_no_quotes() -> None:
+    for text, words in [
+        ("The cabin crew realized there was a man on board who was on the wrong flight.", "wrong flight"),
+        ("When I saw the purple suits, I knew to be concerned.", "concerned"),
+        ("The guards knew to leave the gate open.", "gate open"),
+    ]:
+        assert not any(words in q.text for q in quotes_of(text)), text
+    # "knew that ..." inside reported words still reports them
+    assert any(
+        "plan had failed" in q.text for q in quotes_of("Ann Lee said she knew that the plan had failed.")
+    )

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyprism.extract.speakers import DocContext, resolve
+from storyprism.extract.tags import CAPTION_LABELS
 from storyprism.extract.text import paragraphs
 
 if TYPE_CHECKING:
@@ -38,6 +39,10 @@ def find_colon_lines(text: str, ctx: DocContext, taken: list[tuple[int, int]]) -
             continue
         s0, s1 = m.span("spk")
         cs, ce = m.span("content")
+        if text[s0:s1].split()[-1].lower() in CAPTION_LABELS:
+            # "Ann Lee Photographer: X/Agency": a caption's credit label ends the line's opening, so
+            # the name before it is who is pictured and what follows is a credit, no one's words
+            continue
         # a person anywhere; an organisation only in the headline, the first line ("NY Daily News:
         # ..."): further down "MotorSport:" or "CNET Magazine:" label a list item or a promo block
         labels = ("PERSON", "ORG") if not text[:ps].strip() else ("PERSON",)

@@ -65,6 +65,14 @@ def no_content(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
         return True
     if kind == "ccomp" and _subjectless(p, text, v):
         return True
+    if lemma in ("realize", "realise") and kind == "ccomp":
+        # "the crew realized there was a stowaway on board": coming to see a fact is a perception,
+        # narrated by the reporter; it reports no one's words or stated view
+        return True
+    if lemma == "know" and kind == "xcomp":
+        # "I knew to be concerned", "she knew to leave early": knowing what to do is a reaction or a
+        # skill, no proposition held ("knew that ..." keeps its clause)
+        return True
     if lemma == "find" and any(p.deps[c] == "oprd" and c == v + 1 for c in kids):
         # "An adult found guilty of assault could be jailed": "find" + a predicate adjective right after
         # it (no object between) is a verdict on someone ("found guilty", "found dead"), no finding

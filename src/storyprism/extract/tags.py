@@ -362,7 +362,7 @@ def tag_before(text: str, clause: int, start: int, ents: list[Ent]) -> _Attr | N
     if not speech:
         # "Cruz called them on it:" -- a colon introduces the words of the clause's subject
         m = _NAME_COLON.search(seg) or _COLON_INTRO.search(seg)
-        if m and m.group("spk").split()[-1].lower() in _CAPTION_LABELS:
+        if m and m.group("spk").split()[-1].lower() in CAPTION_LABELS:
             return None  # "Screenshot: “example.com”": a caption's label, no one's words follow
         if m:
             span = clean_phrase(text, clause + m.start("spk"), clause + m.end("spk"))
@@ -443,9 +443,10 @@ _COLON_INTRO = re.compile(
 )
 # words that label a caption or a credit line before a colon ("Photo:", "Screenshot:", "Source:"): a
 # picture or where it came from is named, not a speaker
-_CAPTION_LABELS = frozenset(
+CAPTION_LABELS = frozenset(
     ["screenshot", "screenshots", "photo", "photos", "photograph", "image", "images", "picture", "video",
-     "source", "sources", "credit", "credits", "pictured", "caption", "graphic", "map", "chart", "watch"]
+     "source", "sources", "credit", "credits", "pictured", "caption", "graphic", "map", "chart", "watch",
+     "photographer", "photographers", "photography"]
 )  # fmt: skip
 _NAME_COLON = re.compile(r"(?:^|[.!?]\s+)(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)(?P<verb>):\s*$")
 _BOUNDARY = re.compile(
