@@ -74,3 +74,11 @@ def test_realizing_a_fact_and_knowing_what_to_do_are_no_quotes() -> None:
     assert any(
         "plan had failed" in q.text for q in quotes_of("Ann Lee said she knew that the plan had failed.")
     )
+
+
+def test_said_of_a_gerund_names_the_topic() -> None:
+    text = "“The best thing you can imagine,” Ann Lee said of walking onto the stage for the first time."
+    hits = [q for q in quotes_of(text) if "walking onto" in q.text]
+    assert hits and all(q.kind == "topic" for q in hits)
+    # a clause after the cue still reports words
+    assert any(q.kind == "words" for q in quotes_of("Ann Lee said walking onto the stage was the best moment."))

@@ -85,6 +85,8 @@ def is_topic(
         # "criticized the board for its poor returns": the "for" phrase gives the reason of the stance,
         # hung on the verb; the object alone is still the topic (no clause, no words reported)
         heads = heads[:1]
+    if len(heads) == 1 and _activity(p, text, kind, heads[0], s):
+        return True
     if len(heads) != 1 or not p.tags[heads[0]].startswith(_NOMINAL):
         return False
     head = heads[0]
@@ -146,4 +148,16 @@ def no_stance(
     return lemma == "lash" and any(
         p.deps[c] == "prep" and p.word(text, c) == "with" and 0 <= content[0] - p.ends[c] <= 2
         for c in p.children(cue)
+    )
+
+
+def _activity(p: Parse, text: str, kind: str, head: int, s: int) -> bool:
+    """ "said of walking onto the set for the first time": after "of"/"about" on the cue, a gerund with no
+    subject of its own names the activity spoken about, the topic; the words are elsewhere (often a
+    quote before it). A gerund with its own subject ("said of him leaving") still names the topic."""
+    if kind != "prep" or p.tags[head] != "VBG" or p.starts[head] != s:
+        return False
+    prep = p.heads[head]
+    return p.word(text, prep) in ("of", "about") and not any(
+        p.deps[c] in ("nsubj", "nsubjpass", "aux", "mark") for c in p.children(head)
     )
