@@ -82,3 +82,12 @@ def test_said_of_a_gerund_names_the_topic() -> None:
     assert hits and all(q.kind == "topic" for q in hits)
     # a clause after the cue still reports words
     assert any(q.kind == "words" for q in quotes_of("Ann Lee said walking onto the stage was the best moment."))
+
+
+def test_an_infinitive_inside_a_relative_clause_keeps_the_topic() -> None:
+    text = "Tom Brook questioned the judgement of men who used work emails from the biggest firm in town to buy sex."
+    hits = [q for q in quotes_of(text) if "judgement" in q.text]
+    assert hits and hits[0].kind == "topic"
+    # an infinitive on the object itself states a plan: reported words
+    hits = [q for q in quotes_of("Ann Lee criticized plans to cut jobs.") if "cut jobs" in q.text]
+    assert hits and hits[0].kind == "words"

@@ -106,7 +106,7 @@ def is_topic(
             # a proposition ("the claim that ..."); a finite relative clause only describes the topic
             for m in p.children(t):
                 word = p.word(text, m)
-                if p.deps[m] == "aux" and word == "to":
+                if p.deps[m] == "aux" and word == "to" and not _in_relative(p, t, head):
                     return False
                 if p.deps[m] == "mark" and word in _CLAUSE_MARKS and dep != "relcl":
                     return False
@@ -161,3 +161,14 @@ def _activity(p: Parse, text: str, kind: str, head: int, s: int) -> bool:
     return p.word(text, prep) in ("of", "about") and not any(
         p.deps[c] in ("nsubj", "nsubjpass", "aux", "mark") for c in p.children(head)
     )
+
+
+def _in_relative(p: Parse, t: int, head: int) -> bool:
+    """Whether verb ``t`` sits inside a relative clause of the object ("the judgement of men who used
+    work emails to buy sex"): its infinitive is the purpose of the men's act, which only describes the
+    topic; it states no plan or demand of the speaker."""
+    while t != head and p.heads[t] != t:
+        if p.deps[t] == "relcl":
+            return True
+        t = p.heads[t]
+    return False
