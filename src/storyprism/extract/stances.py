@@ -166,7 +166,9 @@ def _activity(p: Parse, text: str, kind: str, head: int, s: int) -> bool:
 def _in_relative(p: Parse, t: int, head: int) -> bool:
     """Whether verb ``t`` sits inside a relative clause of the object ("the judgement of men who used
     work emails to buy sex"): its infinitive is the purpose of the men's act, which only describes the
-    topic; it states no plan or demand of the speaker."""
+    topic; it states no plan or demand of the speaker. The relative clause must hold the infinitive, not
+    be it ("roads to be halted" is the demand itself, whatever the parser's label)."""
+    t = p.heads[t]
     while t != head and p.heads[t] != t:
         if p.deps[t] == "relcl":
             return True
