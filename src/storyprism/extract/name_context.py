@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.ents import Ent
-from storyprism.extract.name_votes import STOP_WORDS, cut_names, person_slips, record_teams
+from storyprism.extract.name_votes import STOP_WORDS, cut_names, lone_persons, person_slips, record_teams
 
 # "the militant group X", "Islamist insurgent organisation X": a description whose head is a kind of
 # body, set right before the name, types the name a body (signal: English puts the class noun before a
@@ -398,7 +398,8 @@ def in_context(text: str, ents: list[Ent]) -> list[Ent]:
     votes and sports records last: ``name_votes``)."""
     ents = family_first_names(text, ents)
     ents = products(text, headings_and_roles(text, family_plurals(text, coordinates(text, ents))))
-    return record_teams(text, person_slips(text, facilities(described_bodies(text, cut_names(text, ents)))))
+    ents = person_slips(text, facilities(described_bodies(text, cut_names(text, ents))))
+    return record_teams(text, lone_persons(text, ents))
 
 
 def _bare(name: str) -> str:

@@ -230,3 +230,39 @@ def _joined_teams(text: str, ents: list[Ent]) -> list[Ent]:
         out.append(e)
         i += 1
     return out
+
+
+# what only a person does or has, right after a lone name: kin ("X's cousin"), a performer's works ("X's
+# new album"), mourning, being born, posting to a feed ("X posted a clip", "X captioned the video"). A town
+# has none of these (its "fans", "concert" and "tour" may be a club's or a venue's, so they are left out):
+# a one-word name the NER typed a place is a person's where the article writes it so (a singer known by
+# one name: "Rihanna is mourning her cousin")
+_PERSON_AFTER = re.compile(
+    r"['’]s\s+(?:(?:late|new|latest|own|younger|older|elder|baby|debut|hit)\s+)?"
+    r"(?:cousin|mother|mom|mum|father|dad|brother|sister|son|daughter|husband|wife|boyfriend|girlfriend|"
+    r"fianc[ée]e?|uncle|aunt|nephew|niece|grandmother|grandfather|grandson|granddaughter|album|song|single)\b"
+    r"|\s+(?:is|was)\s+(?:mourning|born)\b"
+    r"|\s+(?:posted|captioned|tweeted|retweeted|instagrammed)\b"
+)
+
+
+def lone_persons(text: str, ents: list[Ent]) -> list[Ent]:
+    """A one-word name typed GPE or LOC that the article writes once at least before what only a person
+    does or has (``_PERSON_AFTER``) is a person's, in every mention of it in the article. Left to the NER:
+    a country's name (a country is a place whatever follows it) and a name in capitals."""
+    countries = _countries()
+    # (anywhere in the text, not only after a span typed a place: the NER types the same name PERSON
+    # before "captioned" and GPE before "is mourning" in one story)
+    persons = {
+        name
+        for name in {e.text.strip() for e in ents if e.label in ("GPE", "LOC")}
+        if _WORD.fullmatch(name)
+        and name.lower() not in countries
+        and re.search(r"\b" + re.escape(name) + r"(?:" + _PERSON_AFTER.pattern + r")", text)
+    }
+    return [
+        Ent(e.start, e.end, "PERSON", e.text)
+        if e.label in ("GPE", "LOC") and e.text.strip() in persons
+        else e
+        for e in ents
+    ]
