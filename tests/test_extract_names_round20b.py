@@ -4,6 +4,7 @@ writes what only a person does or has (invented sentences)."""
 from __future__ import annotations
 
 from storyprism.extract.ents import Ent
+from storyprism.extract.name_types import place_appositions
 from storyprism.extract.name_votes import lone_persons
 
 
@@ -31,3 +32,14 @@ def test_a_town_or_a_country_stays_a_place() -> None:
     text = "Brindleton's fans cheered at Brindleton's concert hall. France's son was born in Lyon."
     ents = [_ent(text, "Brindleton", "GPE"), _ent(text, "Brindleton", "GPE", 1), _ent(text, "France", "GPE")]
     assert [e.label for e in lone_persons(text, ents)] == ["GPE", "GPE", "GPE"]
+
+
+def test_a_name_after_suburb_of_is_a_place_in_every_mention() -> None:
+    text = "A family from the Ohio suburb of Quillmere died. Neighbours in Quillmere held a vigil."
+    ents = [_ent(text, "Quillmere", "ORG"), _ent(text, "Quillmere", "ORG", 1)]
+    assert [e.label for e in place_appositions(text, ents)] == ["GPE", "GPE"]
+
+
+def test_a_body_named_in_a_town_stays_a_body() -> None:
+    text = "Tavrex, a firm in the town, said profits rose."
+    assert place_appositions(text, [_ent(text, "Tavrex", "ORG")])[0].label == "ORG"

@@ -64,6 +64,8 @@ _PLACE_NOUN = re.compile(
     r"(?:capital|city|town|village|suburb|port|district|province|region|county|borough|island)\b"
 )
 
+_SETTLEMENT_OF = re.compile(r"\b(?:suburb|town|village|hamlet|township|borough)\s+of\s+$")
+
 
 def place_appositions(text: str, ents: list[Ent]) -> list[Ent]:
     """ORG-typed names written as "X, [compass] Place," or "X, Place's capital", or as a route's end
@@ -85,6 +87,11 @@ def place_appositions(text: str, ents: list[Ent]) -> list[Ent]:
             if other is not None and other.label in ("GPE", "LOC"):
                 found.add(name)
                 continue
+        # "the New York suburb of X", "the town of X": English names a settlement after its kind noun so; a
+        # body is never "a suburb of" anything (lowercase kind only: "the City of London Corporation")
+        if len(words) == 1 and _SETTLEMENT_OF.search(text[max(0, e.start - 30) : e.start]):
+            found.add(name)
+            continue
         lead = re.match(rf",\s+{_COMPASS}", text[e.end : e.end + 40], re.IGNORECASE)
         place = starts.get(e.end + lead.end()) if lead else None
         if place is None:
