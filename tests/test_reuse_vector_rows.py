@@ -60,7 +60,7 @@ REWRITE_COPY = (
 def test_a_line_sharing_no_word_with_the_other_article_gets_no_vector(asked: list[str]) -> None:
     # the tulip line and the spokesperson line share no content word with the other article
     a, b = _doc("s", REWRITE_SOURCE), _doc("c", REWRITE_COPY)
-    detect.compare_docs(a, b, ReuseOptions(), lean=True)
+    detect.compare_docs(a, b, ReuseOptions(lean_vectors=True), lean=True)
     assert asked
     assert not any("tulips" in s or "spokesperson" in s for s in asked)
     assert any("ferries" in s.lower() for s in asked)
@@ -82,11 +82,11 @@ def test_a_pair_too_far_apart_in_words_is_decided_without_vectors(asked: list[st
                   "with festive gift boxes.")
     lex = detect.lexical_matrix(a.sentences, b.sentences)
     assert 0 < lex.max() < ReuseOptions().vector_pair_floor  # every line shares a word, none much
-    res = detect.compare_docs(a, b, ReuseOptions(), lean=True)
+    res = detect.compare_docs(a, b, ReuseOptions(lean_vectors=True), lean=True)
     assert res.kind is None
     assert asked == []
     # without the bound the same pair is encoded (the rule is what saves it)
-    detect.compare_docs(a, b, ReuseOptions(vector_pair_floor=0.0), lean=True)
+    detect.compare_docs(a, b, ReuseOptions(vector_pair_floor=0.0, lean_vectors=True), lean=True)
     assert asked
 
 
@@ -99,7 +99,7 @@ def test_bounds_read_what_decide_reads() -> None:
 
 
 def test_rewrite_pair_decided_as_with_every_vector(asked: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    opts = ReuseOptions()
+    opts = ReuseOptions(lean_vectors=True)
     a, b = _doc("s", REWRITE_SOURCE), _doc("c", REWRITE_COPY)
     lean = detect.compare_docs(a, b, opts, lean=True)
     monkeypatch.setattr(detect, "vector_rows", lambda a, b, lex, f, o: (
@@ -114,3 +114,13 @@ def test_a_caller_reading_every_pair_s_features_gets_every_vector(asked: list[st
     """``compare_texts`` hands back the features of a pair without a relation too: nothing is skipped."""
     detect.compare_texts(REWRITE_SOURCE, REWRITE_COPY)
     assert any("tulips" in s for s in asked) and any("spokesperson" in s for s in asked)
+
+
+def test_by_default_the_stage_reads_every_vector(asked: list[str]) -> None:
+    """The lean shortcut costs true rewrites on paraphrase pairs (benchmarks/floor_check.py), so the
+    stage's own path reads every countable sentence's vector unless ``lean_vectors`` turns it on."""
+    a, b = _doc("s", REWRITE_SOURCE), _doc("c", REWRITE_COPY)
+    lp = detect.lexical_pass(a, b, ReuseOptions())
+    rows = lp.needs_vectors(a, b, ReuseOptions(), lean=True)
+    assert lp.kind not in ("identical", "copy", "edited")  # words alone leave the rewrite open
+    assert rows is not None and rows[0].all() and rows[1].all()

@@ -67,6 +67,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "reuse.min_candidate_score": (0, 1),
     "reuse.align_threshold": (0, 1),
     "reuse.rewrite_coverage": (0, 1),
+    "reuse.vector_pair_floor": (0, 1),
     "reuse.max_pairs": (1, None),
     "stories.window_days": (0, 100_000),
     "stories.time_penalty": (0, None),

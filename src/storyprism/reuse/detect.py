@@ -367,7 +367,7 @@ class LexicalPass:
             return None
         if not (a.sentences and b.sentences):
             return None
-        if not lean:
+        if not (lean and options.lean_vectors):
             return np.ones(len(a.sentences), dtype=bool), np.ones(len(b.sentences), dtype=bool)
         return vector_rows(a, b, self.lex, self.features, options)
 
@@ -589,7 +589,7 @@ def detect_reuse(
             lp = lexical[id(a), id(b)] = lexical_pass(a, b, options)
             rows = lp.needs_vectors(a, b, options, lean=True)
             if rows is not None:
-                wanted += [s for d, m in zip((a, b), rows, strict=True) for s, k in zip(d.sentences, m, strict=True) if k]
+                wanted += [s for d, m in zip((a, b), rows, strict=True) for s, k in zip(d.sentences, m, strict=True) if k and countable(s)]
         prime_embeddings(wanted, progress)
     for n, (i, j, a, b, pkey) in enumerate(ordered, 1):
         if progress is not None and (n % 200 == 0 or n == len(ordered)):
