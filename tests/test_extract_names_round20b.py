@@ -21,8 +21,8 @@ def test_a_one_word_name_with_a_persons_deed_is_a_person() -> None:
     assert [e.label for e in lone_persons(text, ents)] == ["PERSON"] * 3
 
 
-def test_a_posted_clip_and_a_new_album_are_a_persons() -> None:
-    text = "Kestra posted a clip on Monday. Fans of Dalvio's new album queued overnight."
+def test_a_captioned_clip_and_a_new_album_are_a_persons() -> None:
+    text = "Kestra captioned a clip on Monday. Fans of Dalvio's new album queued overnight."
     ents = [_ent(text, "Kestra", "GPE"), _ent(text, "Dalvio", "LOC")]
     assert [e.label for e in lone_persons(text, ents)] == ["PERSON", "PERSON"]
 
@@ -32,6 +32,13 @@ def test_a_town_or_a_country_stays_a_place() -> None:
     text = "Brindleton's fans cheered at Brindleton's concert hall. France's son was born in Lyon."
     ents = [_ent(text, "Brindleton", "GPE"), _ent(text, "Brindleton", "GPE", 1), _ent(text, "France", "GPE")]
     assert [e.label for e in lone_persons(text, ents)] == ["GPE", "GPE", "GPE"]
+
+
+def test_a_city_that_posted_a_score_stays_a_place() -> None:
+    # a club goes by its city's name in a game story: "posted" a score or a record is no person's deed
+    text = "Harlow posted a 24-7 win at home. Fans in Harlow celebrated."
+    ents = [_ent(text, "Harlow", "GPE"), _ent(text, "Harlow", "GPE", 1)]
+    assert [e.label for e in lone_persons(text, ents)] == ["GPE", "GPE"]
 
 
 def test_a_name_after_suburb_of_is_a_place_in_every_mention() -> None:

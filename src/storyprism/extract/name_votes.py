@@ -233,7 +233,7 @@ def _joined_teams(text: str, ents: list[Ent]) -> list[Ent]:
 
 
 # what only a person does or has, right after a lone name: kin ("X's cousin"), a performer's works ("X's
-# new album"), mourning, being born, posting to a feed ("X posted a clip", "X captioned the video"). A town
+# new album"), mourning, being born, posting to a feed ("X tweeted", "X captioned the video"). A town
 # has none of these (its "fans", "concert" and "tour" may be a club's or a venue's, so they are left out):
 # a one-word name the NER typed a place is a person's where the article writes it so (a singer known by
 # one name: "Rihanna is mourning her cousin")
@@ -242,7 +242,7 @@ _PERSON_AFTER = re.compile(
     r"(?:cousin|mother|mom|mum|father|dad|brother|sister|son|daughter|husband|wife|boyfriend|girlfriend|"
     r"fianc[ée]e?|uncle|aunt|nephew|niece|grandmother|grandfather|grandson|granddaughter|album|song|single)\b"
     r"|\s+(?:is|was)\s+(?:mourning|born)\b"
-    r"|\s+(?:posted|captioned|tweeted|retweeted|instagrammed)\b"
+    r"|\s+(?:captioned|tweeted|retweeted|instagrammed)\b"
 )
 
 
