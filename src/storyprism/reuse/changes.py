@@ -355,11 +355,12 @@ def batch_changes(pairs: Sequence[tuple[str, str]], use_parser: bool = True) -> 
     if use_parser:
         # No fallback: the role-flip detector reads the parse, and a missing model raises
         # ModelMissing with its fix rather than quietly losing the most severe change kind.
-        from storyprism.models import spacy_model
+        # The full pipeline (the lemmatizer and the attribute ruler's coarse tags are read here) from
+        # the model the extraction already loaded, not a second copy of it.
+        from storyprism.models import full_spacy_pipe
 
-        nlp = spacy_model()
         # a sentence the copy kept word for word changed nothing: only the others are parsed
         unique = list(dict.fromkeys(s for pair in pairs if pair[0] != pair[1] for s in pair))
-        for text, doc in zip(unique, nlp.pipe(unique, batch_size=64), strict=True):
+        for text, doc in zip(unique, full_spacy_pipe(unique, batch_size=64), strict=True):
             docs[text] = doc
     return [sentence_changes(a, b, docs.get(a), docs.get(b)) if a != b else [] for a, b in pairs]
