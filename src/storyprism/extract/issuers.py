@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyprism.extract.cues import ALL_FORMS
+from storyprism.extract.doc_writers import _clause_writer
 from storyprism.extract.referents import subject_org
 
 if TYPE_CHECKING:
@@ -263,6 +264,9 @@ def document_antecedent(ctx: DocContext, span: tuple[int, int], low: str) -> str
     mention = re.compile(rf"\b(a|an|the)\s+(?:[\w'’.-]+\s+){{0,3}}?{noun}$", re.IGNORECASE)
     lo = max(0, s - 5000)  # a story may cite "the article" long after introducing it
     ends = [k.end() for k in re.finditer(rf"\b{noun}\b", text[lo:s], re.IGNORECASE)]
+    acted = _act_antecedent(ctx, noun, max(lo + (ends[-1] if ends else 0), s - _ACT_WINDOW), s)
+    if acted:
+        return acted
     for end in reversed(ends):
         end += lo
         start = end - len(noun)
@@ -286,8 +290,58 @@ def document_antecedent(ctx: DocContext, span: tuple[int, int], low: str) -> str
         who = issued_by(ctx, (head.start(), end), phrase.lower()) or _subject_issuer(ctx, head.start(), noun)
         if who:
             return who
+        if noun in _OWN_DOCUMENTS and ctx.parse is not None:
+            # "X, which ..., said in a statement", "In a statement, X said": the document is the medium of
+            # the clause's own act of saying, so that clause's subject issued it (``_subject_issuer`` only
+            # sees a name right before the verb); the parse finds the subject across the clause between
+            who = _clause_writer(ctx, ctx.parse, start, end)
+            if who:
+                return who
         if (head.group(1) or "").lower() in ("a", "an"):
             return None  # introduced without an issuer
+    return None
+
+
+# the verbs whose act makes the document a definite noun refers back to ("stating, ..." then "the
+# statement"; "X reported that ..." then "the report")
+_ACTS = {
+    "statement": frozenset(["state", "states", "stated", "stating"]),
+    "report": frozenset(["report", "reports", "reported", "reporting"]),
+}
+# how far back such an act may lie: the sentence before, or the one before that
+_ACT_WINDOW = 600
+
+
+def _act_antecedent(ctx: DocContext, noun: str, lo: int, s: int) -> str | None:
+    """ "The Bureau rejected the claims, stating, “...”. The statement explained ...": a definite
+    document with no earlier mention of its noun since ``lo`` refers back to the act that made it, a
+    verb of the same stem; the subject the parse gives that verb issued it. Signal: English refers back
+    to an event by its nominalisation ("stated" -> "the statement"); the nearest such act wins, as the
+    nearest mention of the noun would."""
+    p = ctx.parse
+    acts = _ACTS.get(noun)
+    if p is None or acts is None or lo >= s:
+        return None
+    from storyprism.extract.speaker_kinds import abstract_head  # these import the speaker modules
+    from storyprism.extract.subjects import subject
+
+    for t in reversed(p.tokens_in(lo, s)):
+        if not p.tags[t].startswith("VB") or p.word(ctx.text, t).lower() not in acts:
+            continue
+        if any(qs <= p.starts[t] < qe for qs, qe in ctx.quoted):
+            continue  # a verb inside someone's quote is their narration, not the document's making
+        if any(p.deps[c] in ("nsubjpass", "auxpass") for c in p.children(t)):
+            return None  # "it was reported that": no issuer named
+        sub = subject(p, ctx.text, t)
+        if sub is None:
+            return None
+        phrase = ctx.text[sub[0] : sub[1]].strip().lower()
+        if phrase in ("it", "they", "this", "that", "which", "who") or re.search(rf"\b{noun}s?\b", phrase):
+            return None
+        if abstract_head(ctx.text[sub[0] : sub[1]]):
+            return None  # "Trump's criticism came after the paper reported": a parse slip, no issuer
+        name = _resolve(ctx, sub)
+        return name if name[:1].isupper() else None
     return None
 
 

@@ -1,9 +1,13 @@
 """Definite common-noun phrases that stand for people already named: "the couple" (the two people
-named last) and "the pathologist" (the person the text called a pathologist)."""
+named last), "the pathologist" (the person the text called a pathologist) and "the student" (the person
+an apposition just introduced as one)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from storyprism.extract.cues import ROLE_SYNONYMS
+from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS
 
 if TYPE_CHECKING:
     from storyprism.extract.speakers import DocContext
@@ -48,3 +52,47 @@ def practitioner(ctx: DocContext, noun: str, pos: int) -> str | None:
         if noun in ctx.titles.get(name, ()) and (best is None or p.start > best[0]):
             best = (p.start, name)
     return best[1] if best else None
+
+
+# a person's noun a definite description may repeat after the text gave it to a name in apposition
+_APPOSED_NOUNS = frozenset(OCCUPATIONS | DESCRIPTIONS | PERSON_NOUNS | ROLE_SYNONYMS.keys())
+_INTRODUCED_WINDOW = 600  # characters back to the introducing apposition
+
+
+def introduced_as(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
+    """ "Tiffany Marchbanks, an American student living in Nice, was watching ... The student described
+    ...": a definite "the <noun>" whose latest earlier mention of that noun is an apposition to a name
+    stands for that name. Signal: definite anaphora; a noun phrase set beside a name describes the
+    person named, and a definite repetition of its noun refers back to its latest mention. None when
+    that latest mention is anything else (another person, a generic use)."""
+    words = low.split()
+    p = ctx.parse
+    if p is None or not 2 <= len(words) <= 3 or words[0] != "the" or words[-1] not in _APPOSED_NOUNS:
+        return None
+    s = span[0]
+    noun = words[-1]
+    # only the sentence or two before: further on, "the pilot" is more often the one a scene implies
+    # (the flight's pilot) than an expert introduced paragraphs earlier ("Buck Rodger, airline pilot")
+    for t in reversed(p.tokens_in(max(0, s - _INTRODUCED_WINDOW), s)):
+        if p.word(ctx.text, t).lower() != noun or any(qs <= p.starts[t] < qe for qs, qe in ctx.quoted):
+            continue
+        h = p.heads[t]
+        if p.deps[t] != "appos" or h >= t or not p.tags[h].startswith("NNP"):
+            return None  # the latest mention is no apposition to a name
+        if not any(p.deps[c] == "det" and p.word(ctx.text, c).lower() in ("a", "an") for c in p.children(t)):
+            return None  # "X, airline pilot and president of ...": a bare title, not an introduction
+        name = next((x for x in ctx.persons if x.start <= p.starts[h] < x.end), None)
+        if name is not None:
+            return ctx.full_name(name.text, name.start)
+        # a name the NER typed as a body: the person noun beside it says it is a person's
+        typed = next(
+            (x for x in ctx.ents if x.start <= p.starts[h] < x.end and x.label in ("ORG", "PRODUCT")), None
+        )
+        return _norm(typed.text) if typed is not None and typed.end <= p.ends[h] else None
+    return None
+
+
+def _norm(mention: str) -> str:
+    from storyprism.extract.speakers import norm_name  # speakers imports this module
+
+    return norm_name(mention)

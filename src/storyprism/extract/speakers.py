@@ -19,7 +19,7 @@ from storyprism.extract.ents import Ent
 from storyprism.extract.genders import _PRONOUN_GENDER, _genders, person_noun_gender
 from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _TITLES, MOODS
-from storyprism.extract.noun_referents import last_two, practitioner
+from storyprism.extract.noun_referents import introduced_as, last_two, practitioner
 from storyprism.extract.parse import Parse
 from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS, expert_noun
 from storyprism.extract.person_spans import (
@@ -672,6 +672,9 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     org = ctx.organisation(phrase, s)
     if org:
         return org
+    introduced = introduced_as(ctx, span, low)
+    if introduced:
+        return introduced
     words = low.split()
     if (
         "and" in words[2:-1]

@@ -381,6 +381,10 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
             outer = subject(p, text, p.heads[h], depth + 2)
             if outer is not None:
                 return outer
+        if got is not None and depth < 2 and p.deps[v] == "advcl" and p.tags[v] == "VBG":
+            outer = _outside_noun_clause(p, text, h, v, depth)
+            if outer is not None:
+                return outer
         if got is not None and p.deps[v] == "advcl" and p.tags[v] == "VBG":
             agent = _agent_in_between(p, text, h, v)
             if agent is not None:
@@ -404,6 +408,29 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
     if depth == 0 and p.deps[v] == "ROOT" and p.tags[v] in ("VBD", "VBZ", "VBP"):
         return _lost_subject(p, text, v)
     return None
+
+
+def _outside_noun_clause(p: Parse, text: str, h: int, v: int, depth: int) -> tuple[int, int] | None:
+    """ "The Bureau rejected claims that the funds had anything to do with it, stating, “...”": the parser
+    hangs the participle on the verb of a "that" clause complementing a noun ("claims that", "reports
+    that"); that clause is content someone else put forward, and a participle set off by a comma after
+    it goes with the clause holding the noun (signal: a noun's complement clause is reported content,
+    its subject no agent of the sentence's act). The subject of the verb that governs the noun."""
+    if p.deps[h] != "acl" or not any(
+        p.deps[c] == "mark" and p.word(text, c).lower() == "that" for c in p.children(h)
+    ):
+        return None
+    if v == 0 or p.word(text, v - 1) != ",":
+        return None
+    noun = p.heads[h]
+    verb = p.heads[noun]
+    if p.deps[noun] not in ("dobj", "pobj") or not p.tags[noun].startswith("NN"):
+        return None
+    if p.deps[noun] == "pobj" and p.deps[verb] == "prep":
+        verb = p.heads[verb]  # "denied the report of claims that": through the preposition
+    if verb == noun or not p.is_verb(verb):
+        return None
+    return subject(p, text, verb, depth + 2)
 
 
 def _agent_in_between(p: Parse, text: str, h: int, v: int) -> tuple[int, int] | None:
