@@ -367,7 +367,9 @@ def _team_nicknames(mentions: list[Mention]) -> tuple[dict[str, str], dict[tuple
         if (
             m.type == "ORG"
             and team
-            and " ".join(team.split()[:-1]) in places_in.get(m.article, ())
+            # (or the article writes the club in full: its city's name may then be all the club's own,
+            # "Houston's only points", typed ORG, and no bare place is left in the article)
+            and (" ".join(team.split()[:-1]) in places_in.get(m.article, ()) or n in ends.get(m.article, ()))
             and n not in in_persons
             and n not in heads
         ):

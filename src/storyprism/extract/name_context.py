@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.ents import Ent
-from storyprism.extract.name_votes import STOP_WORDS, cut_names, lone_persons, person_slips, record_teams
+from storyprism.extract.name_votes import (
+    STOP_WORDS,
+    cut_names,
+    lone_persons,
+    person_slips,
+    quoted_speakers,
+    record_teams,
+)
 
 # "the militant group X", "Islamist insurgent organisation X": a description whose head is a kind of
 # body, set right before the name, types the name a body (signal: English puts the class noun before a
@@ -296,6 +303,12 @@ def _noun_after(text: str, end: int) -> bool:
     return nxt is not None and nxt.group(1) not in STOP_WORDS
 
 
+# "PS4, Xbox and Nintendo Switch games", "Oculus Rift owners": a plural of what is played or run on a
+# device, or of those who own or use one, set right after a name without "'s"; a person's name is never
+# a modifier of these (a person's games or fans take the possessive: "Dean Martin's version")
+_DEVICE_USE_AFTER = re.compile(r"\s+(?:games|consoles|apps|owners|users|headsets|accessories|controllers)\b")
+
+
 def products(text: str, ents: list[Ent]) -> list[Ent]:
     """Without ORG-typed names the article writes as a product: set before a vehicle's or a device's
     kind ("Falcon Heavy rocket") and, once at least, after "the" or an owner's possessive ("the Falcon
@@ -344,6 +357,14 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
     # a name the article writes as the subject of a verb of attribution ("Huawei said") is a body
     spoken = {_bare(e.text) for e in ents if e.label == "ORG" and _SPEAKS.match(text[e.end : e.end + 20])}
     found -= spoken
+    devices = {
+        e.text.strip()
+        for e in ents
+        if e.label == "PERSON"
+        and " " in e.text.strip()
+        and not re.search(r"['’]s?$", e.text.strip())
+        and _DEVICE_USE_AFTER.match(text, e.end)
+    }
     # a PERSON-typed name goes only where it follows the naming phrase itself, or when it is one word: ships,
     # probes and telescopes are named after people ("a submarine named Jimmy Carter"), and the person's
     # full name elsewhere in the article ("Jimmy Carter, the former president") is that person's
@@ -352,6 +373,9 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
         for e in ents
         if not (
             (e.label == "ORG" and _bare(e.text) in found)
+            # a PERSON-typed name of two words or more written once before a device's use noun: a device,
+            # in every mention of it in the article ("games coming to Nintendo Switch")
+            or (e.label == "PERSON" and e.text.strip() in devices)
             or (
                 e.label == "PERSON"
                 and _bare(e.text) in named
@@ -399,7 +423,7 @@ def in_context(text: str, ents: list[Ent]) -> list[Ent]:
     ents = family_first_names(text, ents)
     ents = products(text, headings_and_roles(text, family_plurals(text, coordinates(text, ents))))
     ents = person_slips(text, facilities(described_bodies(text, cut_names(text, ents))))
-    return record_teams(text, lone_persons(text, ents))
+    return record_teams(text, lone_persons(text, quoted_speakers(text, ents)))
 
 
 def _bare(name: str) -> str:

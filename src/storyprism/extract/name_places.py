@@ -175,6 +175,17 @@ _TEAM_OWNED_AFTER = re.compile(
 )
 
 
+# "Houston's skid", "on Houston's next possession", "Houston cornerback Kevin Johnson": a game's run, a
+# possession or a player's position owned by a place name, possessive or not; only a club has these
+# (a city has a mayor, a port or weather, never a cornerback or a losing skid)
+_TEAM_PART_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:next|only|first|last|opening|final|losing|winning|offensive|starting|backup|top)"
+    r"\s+)?(?:skid|streak|possessions?|drives?|points|touchdowns?|field\s+goals?|cornerbacks?|linebackers?|"
+    r"receivers?|running\s+backs?|(?:defensive|tight)\s+ends?|tackles?|safety|kickers?|punters?|"
+    r"quarterbacks?|pitchers?|outfielders?|infielders?|shortstop|catcher|closer)\b"
+)
+
+
 def _clubs(ents: list[Ent]) -> dict[str, str]:
     """place -> the one club the article names after it ("Cleveland Indians"), or "" where it names two
     and writes neither's last word alone; the club whose last word the article uses alone ("the Indians")
@@ -216,6 +227,7 @@ def city_teams(text: str, ents: list[Ent]) -> list[Ent]:
                 _GAME_VERB_AFTER.match(text, e.end)
                 or _GAME_OBJECT_BEFORE.search(text, max(0, e.start - 30), e.start)
                 or _TEAM_OWNED_AFTER.match(text, bare_end)
+                or _TEAM_PART_AFTER.match(text, bare_end)
             ):
                 out.append(Ent(e.start, e.end, "ORG", club))
                 continue
