@@ -101,8 +101,10 @@ old verdict beside them): ``extract_sample_i12z.json`` (seed 91313, commit 2cc4f
 ``extract_sample_i14a.json`` (seed 91414, bc05beb), ``extract_sample_i14b.json`` (seed 91515, a0c792d),
 ``extract_sample_i16a.json`` (seed 91616, 8ac8894), ``extract_sample_i17a.json`` (seed 91717, 5faac8e),
 ``extract_sample_i18a.json`` (seed 91818, 1dbfe74), ``extract_sample_i19a.json`` (seed 91919, 988aac0),
-``extract_sample_i20a.json`` (seed 92020, b8352b8) and ``extract_sample_i21a.json`` (seed 92121, read once on
-ff2f6e9 before round 21's fixes; its "blind_figures" also hold a "lenient" set, each borderline verdict turned).
+``extract_sample_i20a.json`` (seed 92020, b8352b8), ``extract_sample_i21a.json`` (seed 92121, read once on
+ff2f6e9 before round 21's fixes; its "blind_figures" also hold a "lenient" set, each borderline verdict turned) and
+``extract_sample_i22a.json`` (seed 92222, read once on 392ec0e before round 22's fixes; strict and "lenient" figures
+as i21a).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);
