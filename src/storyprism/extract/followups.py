@@ -226,6 +226,14 @@ def speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
     for k, q in enumerate(found):
         if q.speaker_span is None or text[q.speaker_span[0] : q.speaker_span[1]].lower() != "it":
             continue
+        body = _sentence_body(text, ctx, q.speaker_span[0])
+        if body is not None:
+            # "South Korea's Defence Ministry released footage of tests which it says were ...": a body that
+            # is a clause subject earlier in the pronoun's own sentence is its antecedent, nearer than a
+            # document that spoke paragraphs before (signal: the sentence's subject is its topic; a body
+            # merely named there, an addressee or a place, is not)
+            q.speaker = norm_name(body.text)
+            continue
         for prev in reversed(found[:k]):
             if q.start - prev.end > 600:
                 break
@@ -238,6 +246,17 @@ def speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
                 continue
             q.speaker = prev.speaker
             break
+
+
+def _sentence_body(text: str, ctx: DocContext, s: int) -> Ent | None:
+    """The last organisation that is a clause subject earlier in the sentence holding position ``s``."""
+    found = None
+    for x in ctx.ents:
+        if x.end > s:
+            break
+        if x.start in ctx.org_subjects and x.label == "ORG" and not re.search(r"[.!?\n]", text[x.end : s]):
+            found = x
+    return found
 
 
 # " in Tokyo", " from Croydon": where the unnamed person is, between the phrase and the name after it

@@ -102,7 +102,10 @@ _DOC_PHRASE = re.compile(rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?({_DOC_
 _ISSUED_BY = re.compile(
     # "a study of teenagers by X": what the study is of may stand between the paper and its author
     r"(?P<of>\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+by\b))?"
-    r"\s*,?\s+(?:(?:released|issued|posted|published|sent|put\s+out|signed|written|carried|prepared|printed)"
+    # "A study conducted by Polaris found", "a report compiled by the agency": who made a study or a report
+    # is its issuer, as who published it is (a paper speaks for its maker)
+    r"\s*,?\s+(?:(?:released|issued|posted|published|sent|put\s+out|signed|written|carried(?:\s+out)?|prepared|"
+    r"printed|conducted|compiled|authored)"
     # "published in the Rodong Sinmun newspaper": the paper that printed it is its issuer
     r"\s+(?:[\w-]+\s+){0,2}?)?(?P<by>by|from|(?<=published )in|(?<=carried )in|(?<=printed )in)\s+(?:the\s+)?"
 )

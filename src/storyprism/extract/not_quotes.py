@@ -260,3 +260,16 @@ def reporters_gloss(text: str, start: int) -> bool:
     """Whether the quotation opening at ``start`` follows a reformulation marker ("in other words:"):
     with no speaker named for it, it is the reporter's own gloss, no one's words."""
     return bool(_GLOSS_BEFORE.search(text, max(0, start - 40), start))
+
+
+# ", however, a U.S.-drafted statement did not ...": "however" inside a sentence, after a comma
+_CONTRAST_OPEN = re.compile(r"however\b,?\s")
+
+
+def reporters_contrast(text: str, start: int, direct: bool) -> bool:
+    """Whether reported content at ``start`` opens with a lower-case "however": the reporter's contrast
+    with what was just reported ("X said it was of “vital importance” that ..., however, a U.S.-drafted
+    statement did not threaten sanctions"). Signal: a reported clause follows its cue or "that"; a
+    connective that sets one clause against the one before belongs to the writer's sentence, not to the
+    words reported. Quotes in marks are the speaker's own words and stay."""
+    return not direct and _CONTRAST_OPEN.match(text, start) is not None

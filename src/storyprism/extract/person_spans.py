@@ -114,6 +114,9 @@ def titled_persons(text: str, ents: list[Ent]) -> list[Ent]:
         title = words[k - 1].group() if k > 0 else (before.group(1) if before is not None else "")
         titled = k > 0 or (before is not None and before.group(1).lower() in _PERSON_TITLES)
         rest = words[k:]
+        if not titled and _apposed_speaker(text, e):
+            out.append(Ent(e.start, e.end, "PERSON", e.text))
+            continue
         if (
             not titled
             or not 2 <= len(rest) <= 3
@@ -129,6 +132,28 @@ def titled_persons(text: str, ents: list[Ent]) -> list[Ent]:
             continue
         out.append(Ent(start, e.end, "PERSON", name))
     return out
+
+
+# ", a security guard at the town hall of Erimo, on the southern tip of Hokkaido, said he": an indefinite
+# apposition, then a verb of saying whose clause opens with "he"/"she"
+_APPOSED_SAYS = re.compile(
+    r",\s+(?:a|an)\s+[^.;!?\"“”\n]{1,100}?,\s+(?:\w+\s+)?(?:said|says|told|tells|added|explained)\s+(?:he|she)\b"
+)
+
+
+def _apposed_speaker(text: str, e: Ent) -> bool:
+    """ "Takaaki Uesugi, a security guard at the town hall, said he first heard ...": a name of two or
+    three name words typed as a body, set off by an indefinite apposition and then the subject of a verb
+    of saying whose reported clause opens with "he"/"she", is a person's (signal: the pronoun of the
+    reported clause agrees with a person, and a body is introduced as "a company", not described and
+    then called "he"). No word of the name may name a body or a place kind ("Erimo Town Hall")."""
+    words = e.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(w.lower() in _THING_WORDS for w in words)
+        and _APPOSED_SAYS.match(text, e.end) is not None
+    )
 
 
 def _used_as_person(text: str, name: str, end: int, title: str) -> bool:

@@ -47,7 +47,13 @@ from storyprism.extract.followups import (
 )
 from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
-from storyprism.extract.not_quotes import inside_post, naming_term, reporters_gloss, section_heading
+from storyprism.extract.not_quotes import (
+    inside_post,
+    naming_term,
+    reporters_contrast,
+    reporters_gloss,
+    section_heading,
+)
 from storyprism.extract.parse import Parse
 from storyprism.extract.quote_frames import (
     CONJ_OPENS,
@@ -61,6 +67,7 @@ from storyprism.extract.quoted_clauses import without_quoted_clauses
 from storyprism.extract.relays import source_names
 from storyprism.extract.speaker_cleanup import first_person, settle_speakers, tidy_speaker
 from storyprism.extract.speaker_cleanup import sentence_start as _sentence_start
+from storyprism.extract.speaker_context import according_group, context_speakers
 from storyprism.extract.speaker_kinds import relayed_inference, unfit_speakers
 from storyprism.extract.speakers import DocContext, Ent, resolve
 from storyprism.extract.stances import is_topic, no_stance
@@ -741,6 +748,7 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
         for q in out:
             if q.speaker_span and text[q.speaker_span[0] : q.speaker_span[1]].lower() == "they":
                 group = they_group(text, parse, ctx, q.speaker_span[0])
+                group = group or according_group(text, parse, ctx, q.speaker_span[0])
                 if group is not None:
                     q.speaker_span, q.speaker = group
         joint_speakers(text, ctx, parse, out)
@@ -757,6 +765,7 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     ]
     # a quotation alone on its line in title case is a section heading, no one's words (``not_quotes``)
     out = [q for q in out if not (q.direct and section_heading(text, q.start, q.end))]
+    out = [q for q in out if not reporters_contrast(text, q.start, q.direct)]  # ", however, ..." (``not_quotes``)
     # a term given by a passive verb of naming ("what are called “draa”") is no one's words
     out = [q for q in out if not (q.direct and naming_term(text, q.start, q.end))]
     # "Or in other words: “...”" with no one named: the reporter's gloss in a voice (``not_quotes``)
@@ -770,6 +779,7 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     named_next(text, ctx, out)
     role_named_next(text, ctx, out)
     pronoun_chain(text, ctx, out)
+    context_speakers(text, ctx, out)  # a role speaker's "he", a body in apposition, caption lines
     statement_goes_on(text, ctx, out)
     settle_speakers(text, ctx, out)
     unfit_speakers(text, ctx, parse, out)

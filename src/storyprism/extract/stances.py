@@ -143,6 +143,8 @@ def no_stance(
         return True
     if lemma == "point" and text[speaker[0] : speaker[1]].split()[0].lower() in _EVIDENCE:
         return True
+    if _no_view(p, text, cue, lemma, content, speaker):
+        return True
     # "the North lashes out with weapons trials": after "lash out" the "with" phrase is the means of the
     # act, no topic ("lashed out at the plan" keeps its target; "agreed with" is another verb)
     return lemma == "lash" and any(
@@ -174,3 +176,37 @@ def _in_relative(p: Parse, t: int, head: int) -> bool:
             return True
         t = p.heads[t]
     return False
+
+
+# verbs that may take oneself as object without any topic: "expressing himself through voice-acting",
+# "explained herself" speak of the manner of speaking; a reflexive after "defended"/"blamed" stays a stance
+_SELF_MANNER = frozenset(["express", "explain", "repeat", "introduce", "present", "identify"])
+_REFLEXIVE = frozenset(["himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "oneself"])
+# verbs of ending or opening: "it concluded with the death of the driver", "the ad concludes with text"
+_SEQUENCE = frozenset(["conclude", "end", "close", "open", "begin", "start", "finish", "wrap"])
+# nouns for a piece of language: "a phrase that commonly refers to ...", "the term refers to": a word
+# has a meaning, it holds no view
+_LANGUAGE = frozenset(
+    ["phrase", "term", "word", "words", "expression", "slang", "acronym", "abbreviation", "label", "nickname",
+     "idiom", "hashtag", "slogan"]
+)  # fmt: skip
+
+
+def _no_view(
+    p: Parse, text: str, cue: int, lemma: str | None, content: tuple[int, int], speaker: tuple[int, int]
+) -> bool:
+    """Topic items that state no one's view (signals in the comments above each word list):
+    a reflexive object after a verb of the manner of speaking; "with" after a verb of ending or
+    opening (the shape of an event, "concluded with" = ended with); a piece of language as the subject
+    of "refer"/"mean"; and a "live-" act ("live-tweeted the developments"), a running account of events."""
+    obj = text[content[0] : content[1]].strip().lower()
+    if lemma in _SELF_MANNER and obj in _REFLEXIVE:
+        return True
+    if lemma in _SEQUENCE and any(
+        p.deps[c] == "prep" and p.word(text, c) == "with" and p.ends[c] <= content[0] for c in p.children(cue)
+    ):
+        return True
+    head = re.findall(r"[\w-]+", text[speaker[0] : speaker[1]].lower())
+    if lemma in ("refer", "mean") and head and head[-1] in _LANGUAGE:
+        return True
+    return text[max(0, p.starts[cue] - 5) : p.starts[cue]].lower() == "live-"
