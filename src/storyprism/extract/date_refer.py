@@ -68,3 +68,28 @@ def year_before(text: str, years: list[tuple[int, int]], at: int) -> int | None:
         if at - p <= REFER_REACH and is_year(text, p, p + 4):
             found = y
     return found
+
+
+# a season named by its year as the topic ("the team's 1969 season", "the 2003 season"): a sports season
+# lies within its year (or runs just past it), so the next sentence's fronted yearless date is in it
+_SEASON_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+season\b")
+# a date fronting its sentence ("On September 9, Chicago faced ..."): the narrative goes on from the
+# sentence before, not a fresh report dated by the stamp
+_FRONTED = re.compile(r"\s*(?:[Oo]n|[Bb]y|[Ii]n)?\s*$")
+
+
+def season_year(text: str, sentence_start: int, at: int, spans: list[tuple[int, int]]) -> int | None:
+    """The year of "the team's 1969 season" when the sentence before names it as its only year and the
+    yearless date at ``at`` fronts the next sentence ("... doomed the team's 1969 season. On September 9,
+    Chicago faced off"): the date is in that season, not in the stamp's year. Signal: a fronted date
+    continues the narrative of the sentence before, whose topic is one past season. None otherwise."""
+    if not _FRONTED.fullmatch(text, sentence_start, at):
+        return None
+    before = next(((a, b) for a, b in spans if b <= sentence_start and sentence_start - b <= 3), None)
+    if before is None:
+        return None
+    prior = text[before[0] : before[1]]
+    if len(re.findall(r"\b(?:19|20)\d\d\b", prior)) != 1:
+        return None
+    m = _SEASON_YEAR.search(prior)
+    return int(m.group(1)) if m else None

@@ -23,7 +23,7 @@ from storyprism.extract.date_generic import (
     roundup_level,
     stated_years,
 )
-from storyprism.extract.date_refer import refers_back, year_before
+from storyprism.extract.date_refer import refers_back, season_year, year_before
 from storyprism.records import DateMention
 from storyprism.text.calendar import WRITTEN_MONTHS
 
@@ -46,6 +46,7 @@ EXPLICIT = [
 MONTH_YEAR = re.compile(
     rf"\b(?:in|since|until|by|from|of|during|early|late|mid-)?\s*{_MON}\s+(?P<year>(?:19|20)\d\d)\b"
 )
+MONTH_OF_YEAR = re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<dir>last|next)\s+year\b")
 RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|tomorrow|tonight|(?P<dir>last|this|next|earlier this|later this)\s+(?P<unit>week|month|year|weekend)"
     r"|(?:on\s+|last\s+|next\s+|this\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -133,6 +134,11 @@ def find_dates(
                     # year from the stamp's on: a past year read next to a yearless date is too often
                     # another event's, and the tense below already picks a past date in a past clause)
                     cands = [c for c in cands if c.year == own]
+                season = season_year(text, opening, m.start(), spans)
+                if season is not None and season < pub.year:
+                    # "the team's 1969 season. On September 9, Chicago faced ...": the season the sentence
+                    # before names is the fronted date's year (date_refer)
+                    cands = [c for c in (_safe_date(season, month, day),) if c] or cands
                 tense = _local(text, m, sentence_of(m.start()))
                 if tense is False and not any(
                     0 < (c - pub).days <= _NEAR_AHEAD_DAYS and c.year == pub.year for c in cands
@@ -176,6 +182,18 @@ def find_dates(
         taken.append((s, m.end()))
         value = f"{int(m.group('year')):04d}-{MONTHS[m.group('mon').lower()]:02d}"
         out.append(DateMention(article, text[s : m.end()], value, "month", False, sentence_of(s), s, m.end()))
+    for m in MONTH_OF_YEAR.finditer(text):
+        # "since November last year", "in March of next year": the month names the year's part, so the
+        # mention is that month of the year counted from the stamp, not the bare year "last year" reads
+        # ("July this year" is left to the month's own tense: a stamp that lags into January makes the
+        # writer's "this year" the one before)
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        s = m.start("mon")
+        taken.append((s, m.end()))
+        step = -1 if m.group("dir").lower() == "last" else 1
+        counted = f"{pub.year + step:04d}-{MONTHS[m.group('mon').lower()]:02d}" if pub else None
+        out.append(DateMention(article, text[s : m.end()], counted, "month", True, sentence_of(s), s, m.end()))
     explicit_days = [d for d in out if d.granularity == "day" and d.value]
     overnight = _overnight(text, pub) or _stamp_lags(text, pub, explicit_days)
     ahead = _dated_day_after(text, pub, explicit_days)

@@ -253,7 +253,10 @@ def org_key(text: str) -> str:
     # "Erie Times-News" and "Erie Times News", "Coca-Cola" and "Coca Cola": a hyphen between two words
     # of a name is the outlet's spelling, not another body
     n = re.sub(r"(?<=\w)-(?=\w)", " ", n)
-    return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}", n) else n
+    # "N.B.A." and "NBA": an initialism of three letters or more written with points is the same body;
+    # ``norm`` has already cut the last point ("n.b.a"), so the last one is optional. Not two letters:
+    # "J.T." is as often a person's nickname as a body's initialism, and "JT" keys apart from bodies
+    return n.replace(".", "").strip() if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]\.?", n) else n
 
 
 # a number word in a name is abbreviated by its digit ("Formula One" -> "F1", "Group of Seven" -> "G7"):
@@ -297,6 +300,34 @@ def _place_led(mentions: list[Mention]) -> tuple[frozenset[str], frozenset[tuple
         ):
             m.type = "ORG"
             opened.add((m.article, org_key(m.text)))
+    # a lone word typed PERSON that ends an organisation's name written in the same article ("Hustle
+    # assistant coach" beside "the Memphis Hustle") is that body called by its last word, as a club by its
+    # nickname; not where a person's full name in the corpus holds the word (a surname: "Estrosi" beside
+    # "Christian Estrosi" and a "Mayor Christian Estrosi" typed ORG)
+    org_tails: dict[str, set[str]] = defaultdict(set)
+    org_names: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        toks = norm(m.text).split()
+        if m.type == "ORG" and len(toks) >= 2 and m.text != m.text.upper():
+            org_tails[m.article].add(toks[-1])
+            org_names[m.article].add(" ".join(toks))
+    person_words: set[str] = set()
+    for m in mentions:
+        toks = norm(m.text).split()
+        if m.type == "PERSON" and len(toks) >= 2 and " ".join(toks) not in org_names.get(m.article, ()):
+            person_words.update(toks)  # (the body's own name typed PERSON once is no person)
+    for m in mentions:
+        n = norm(m.text)
+        if (
+            m.type == "PERSON"
+            and " " not in n
+            and len(n) > 3
+            and m.text[:1].isupper()
+            and not re.search(r"[^s]s$", n)  # a plural is a club's nickname: ``_team_nicknames``
+            and n in org_tails.get(m.article, ())
+            and n not in person_words
+        ):
+            m.type = "ORG"
     for m in mentions:
         if m.type != "PERSON":
             continue

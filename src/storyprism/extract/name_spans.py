@@ -97,6 +97,10 @@ _NORP_BODY_HEAD = re.compile(
 _LIST_MARKER = re.compile(r"[•·▪►◦‣*–—-]\s+")
 
 
+# a possessive inside a name's span with a word after it: "Hemsworth’s Norse" (the owner, then the owned)
+_INNER_POSSESSIVE = re.compile(r"(.*[A-Z][\w.-]*)['’]s\s+\S")
+
+
 def _free(ents: list[Ent], start: int, end: int, skip: Ent) -> bool:
     return not any(o is not skip and o.start < end and start < o.end for o in ents)
 
@@ -170,6 +174,12 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
             start = e.start - len(name.group(1)) - 1
             if _free(ents, start, e.start, e) and text[start : e.start] == name.group(1) + " ":
                 e = Ent(start, e.end, "PERSON", text[start : e.end])
+        owner = _INNER_POSSESSIVE.match(e.text) if e.label == "PERSON" else None
+        if owner:
+            # "Mr. [Hemsworth’s Norse] god": the NER ran a person's name on over the possessive into what he
+            # owns; a person's name never holds a possessive before another word (an inner apostrophe of a
+            # name, "D’Angelo", has no "s" and space after it), so the name is the owner's alone
+            e = Ent(e.start, e.start + owner.end(1), e.label, owner.group(1))
         words = e.text.split()
         if (
             e.label == "ORG"

@@ -64,6 +64,7 @@ _PLACE_NOUN = re.compile(
     r"(?:capital|city|town|village|suburb|port|district|province|region|county|borough|island)\b"
 )
 
+_POPULATION_AFTER = re.compile(r"\s*[,(]\s*(?:pop\.|population)\s*:?\s*(?:of\s+)?(?:about\s+|around\s+)?\d", re.I)
 _SETTLEMENT_OF = re.compile(r"\b(?:suburb|town|village|hamlet|township|borough)\s+of\s+$")
 
 
@@ -90,6 +91,11 @@ def place_appositions(text: str, ents: list[Ent]) -> list[Ent]:
         # "the New York suburb of X", "the town of X": English names a settlement after its kind noun so; a
         # body is never "a suburb of" anything (lowercase kind only: "the City of London Corporation")
         if len(words) == 1 and _SETTLEMENT_OF.search(text[max(0, e.start - 30) : e.start]):
+            found.add(name)
+            continue
+        if _POPULATION_AFTER.match(text, e.end):
+            # "tiny Erimo, population 4,850,": a head count in apposition belongs to a settlement or a
+            # country; a body has staff or members, never a population
             found.add(name)
             continue
         lead = re.match(rf",\s+{_COMPASS}", text[e.end : e.end + 40], re.IGNORECASE)

@@ -429,7 +429,10 @@ _RECORD_BEFORE = re.compile(
 
 # "8 hours and", "3 minutes,": a larger time unit just written, so the next number is its remainder
 _DURATION_REST = re.compile(
-    r"\b(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s*(?:,|and|,\s*and)\s*$",
+    r"\b(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s*(?:,|and|,\s*and)\s*$"
+    # "after 4 hours 28 minutes": a clock-style duration written without "and" (sports copy's game
+    # times); only digits on both sides, so "two hours 30 people" is no duration (its unit check follows)
+    r"|\b\d+\s+(?:hours?|hrs?|minutes?|mins?)\s+$",
     re.I,
 )
 _SMALLER_UNIT = re.compile(r"\s+(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I)
@@ -446,7 +449,9 @@ _TRAILING_KIND = {"so": "about", "more": "at-least", "less": "up-to", "fewer": "
 # "10 hours and 13 minutes", "8 minutes, 19 seconds": a time unit and its next smaller one, sixty to one
 _AND_MINUTES = re.compile(
     r"\s+(?:hours?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+minutes?"
-    r"|minutes?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+seconds?)\b",
+    r"|minutes?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+seconds?"
+    # "4 hours 28 minutes", "3 minutes 4 seconds": the same duration without "and" (digits only, as above)
+    r"|hours?\s+(\d{1,2})\s+minutes?|minutes?\s+(\d{1,2})\s+seconds?)\b",
     re.I,
 )
 # "T-plus", "T+", "T-minus": a launch's mission clock; a reading of it is a moment on that clock, no amount
@@ -599,8 +604,11 @@ def _measured(unit: str) -> bool:
 
 # "several hundred", "a few thousand": how many times the scale word counts (English usage: "a few" two
 # to five, "several" three to nine, as "hundreds" alone runs from two hundred)
-_SEVERAL = re.compile(r"\b(several|a\s+few)\s+$", re.IGNORECASE)
+_SEVERAL = re.compile(r"\b(several|a\s+few|a\s+[\"“‘]?couple(?:\s+of)?)\s+$", re.IGNORECASE)
 _FEW_TIMES = {"several": (3, 9), "a few": (2, 5)}
+# "a couple hundred people", "a couple of thousand": two of the scale word, loosely (English usage reads
+# "a couple" as about two), so about 200, never the bare "hundred" (100) it qualifies
+_COUPLE = re.compile(r"a\s+[\"“‘]?couple", re.IGNORECASE)
 
 
 # what "about" follows when it names a topic: a verb that takes "about" as its complement (talking,
@@ -715,7 +723,7 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     # "10 hours and 13 minutes": one duration, 10.2 hours (its minutes are skipped above);
                     # the text spans the whole duration so that text and value agree, the unit stays hours
                     # ("8 minutes, 19 seconds" likewise: 8.32 minutes)
-                    a += (_value(minutes.group(1) or minutes.group(2)) or 0.0) / 60
+                    a += (_value(next(g for g in minutes.groups() if g)) or 0.0) / 60
                     unit_at, e = e, minutes.end()
                 whole = re.fullmatch(r"\d+", raw.lstrip("$€£ "))
                 mixed = mixed_fraction(text, e) if whole and not pct else None
@@ -753,15 +761,18 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     # in another unit, bound and all (the style books' convention for converted measures)
                     qual = out[-1].qualifier
                 interval = _interval(a, qual)
-                few = _SEVERAL.search(text, max(0, s - 12), s)
+                few = _SEVERAL.search(text, max(0, s - 16), s)
                 if (
                     few
                     and qual is None
                     and re.match(r"(?:a\s+)?(?:hundred|thousand|million|billion)\b", raw, re.I)
                 ):
                     # "several hundred million years": a bare scale word counted an unstated few times
-                    k = _FEW_TIMES[_key(few.group(1))]
-                    interval, qual, s = (a * k[0], a * k[1]), "vague", few.start()
+                    if _COUPLE.match(few.group(1)):
+                        interval, qual, s = _interval(2 * a, "about"), "about", few.start()
+                    else:
+                        k = _FEW_TIMES[_key(few.group(1))]
+                        interval, qual, s = (a * k[0], a * k[1]), "vague", few.start()
         sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")
         unit = (
             m.group("sfx").lower()
