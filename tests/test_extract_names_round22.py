@@ -126,3 +126,9 @@ def test_a_fronted_date_after_a_past_season_is_in_that_season() -> None:
     text = "He starred in the 2015 season. He said on September 9 that he would retire."
     assert _dates(text, "2016-11-03", cut="He said")[-1] == ("September 9", "2016-09-09")
 
+
+
+def test_a_place_typed_name_after_a_media_noun_is_the_outlet() -> None:
+    text = "Winds forced a detour, CNN affiliate Varuca reported. Varuca said the pilots landed. Jo Lane, a broadcaster, flew."
+    ents = [_ent(text, "Varuca", "GPE"), _ent(text, "Varuca", "GPE", 1), _ent(text, "Jo Lane", "PERSON")]
+    assert [e.label for e in place_appositions(text, ents)] == ["ORG", "ORG", "PERSON"]

@@ -68,10 +68,37 @@ _POPULATION_AFTER = re.compile(r"\s*[,(]\s*(?:pop\.|population)\s*:?\s*(?:of\s+)
 _SETTLEMENT_OF = re.compile(r"\b(?:suburb|town|village|hamlet|township|borough)\s+of\s+$")
 
 
+# a media noun right before a name ("CNN affiliate Teletica", "the newspaper Haaretz", "local TV station
+# Azteca"): the name is the outlet's, whatever place the NER read in it (not "broadcaster" before a
+# PERSON: "veteran broadcaster Jo Lane" is a person; places and peoples only are retyped)
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:affiliate|station|channel|network|newspaper|daily|tabloid|broadcaster|outlet|magazine|"
+    r"news\s+agency|news\s+site|website)\s+$"
+)
+
+
+def _outlets(text: str, ents: list[Ent]) -> list[Ent]:
+    """Place- or people-typed names written after a media noun ("CNN affiliate Teletica reported"):
+    retyped ORG, with every mention of the same name in the text (one text keeps one sense of a name)."""
+    found = {
+        e.text.strip()
+        for e in ents
+        if e.label in ("GPE", "LOC", "NORP") and _OUTLET_BEFORE.search(text, max(0, e.start - 25), e.start)
+    }
+    if not found:
+        return ents
+    return [
+        Ent(e.start, e.end, "ORG", e.text) if e.label in ("GPE", "LOC", "NORP") and e.text.strip() in found else e
+        for e in ents
+    ]
+
+
 def place_appositions(text: str, ents: list[Ent]) -> list[Ent]:
-    """ORG-typed names written as "X, [compass] Place," or "X, Place's capital", or as a route's end
-    ("from X to Place", "from X via Place"): retyped GPE, with every mention of the same name in the
-    text (one text keeps one sense of a name)."""
+    """ORG-typed names written as "X, [compass] Place," or "X, Place's capital", as a route's end
+    ("from X to Place", "from X via Place") or with a population ("X, population 4,850"): retyped GPE,
+    with every mention of the same name in the text (one text keeps one sense of a name). Places and
+    peoples written after a media noun are retyped ORG first (``_outlets``)."""
+    ents = _outlets(text, ents)  # a media noun's name first: an outlet is never one of these places
     starts = {e.start: e for e in ents}
     found: set[str] = set()
     for e in ents:
