@@ -132,3 +132,13 @@ def test_a_place_typed_name_after_a_media_noun_is_the_outlet() -> None:
     text = "Winds forced a detour, CNN affiliate Varuca reported. Varuca said the pilots landed. Jo Lane, a broadcaster, flew."
     ents = [_ent(text, "Varuca", "GPE"), _ent(text, "Varuca", "GPE", 1), _ent(text, "Jo Lane", "PERSON")]
     assert [e.label for e in place_appositions(text, ents)] == ["ORG", "ORG", "PERSON"]
+
+
+def test_the_shared_reader_counts_a_scale_word_an_unstated_few_times() -> None:
+    from storyprism.text.numbers import compatible, read_quantities
+
+    couple, several = read_quantities("A couple hundred people came. Several hundred troops left.")
+    assert (couple.text, couple.low, couple.high) == ("A couple hundred people", 180.0, 220.0)
+    assert (several.low, several.high) == (300.0, 900.0)
+    # "several hundred" and "500" can both be true (read as 100, they would be a conflict)
+    assert compatible(several, read_quantities("500 troops left.")[0])

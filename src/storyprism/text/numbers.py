@@ -173,6 +173,11 @@ _S_ADVERBS = frozenset(
 )  # fmt: skip
 _MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 _THING_PREPS = frozenset(["in", "of", "for", "on"])
+# a count word before a bare "hundred" or "dozen" ("a couple hundred", "a few hundred", "several dozen"):
+# how many times the scale word counts (English usage: "a couple" about two, "a few" two to five, "several"
+# three to nine; as extract.numbers reads them)
+_FEW_BEFORE = re.compile(r"\b((?i:a\s+[\"“]?couple|a\s+few|several))(?:\s+of)?\s+$")
+_FEW_TIMES = {"a couple": (2.0, 2.0), "a few": (2.0, 5.0), "several": (3.0, 9.0)}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
@@ -369,6 +374,7 @@ def read_quantities(text: str) -> list[Quantity]:
         if _MONTHS.search(text[: m.start()]):  # "Dec. 15 troops": a date, not a count
             continue
         qual = m.group("qual") or ""
+        start = m.start()
         low: float | None
         high: float | None
         if m.group("vague"):
@@ -388,6 +394,17 @@ def read_quantities(text: str) -> list[Quantity]:
             several = word is not None and bool(re.search(r"[\s-]", raw))
             step = _step(str(word), scale) if several else scale if word is not None else _step(raw, scale)
             low, high, qualifier = _interval(qual, value, step)
+            few = _FEW_BEFORE.search(text, max(0, m.start() - 16), m.start()) if not qual and not cur else None
+            if few and raw.lower() in ("hundred", "dozen"):
+                # "a couple hundred people", "several hundred troops": the bare scale word counted an
+                # unstated few times (as extract.numbers reads them), never the one hundred it would be alone
+                times = _FEW_TIMES[" ".join(few.group(1).lower().replace("“", "").replace('"', "").split()[:2])]
+                if times[0] == times[1]:
+                    low, high, qualifier = _interval("about", value * times[0], step)
+                else:
+                    low, high, qualifier = value * times[0], value * times[1], "range"
+                low, high = round(low or 0.0, 6), round(high or 0.0, 6)
+                start = few.start()
         counted = unit not in ("percent", *_CURRENCIES.values())
         if counted:
             end = unit_end
@@ -397,8 +414,8 @@ def read_quantities(text: str) -> list[Quantity]:
             thing = _thing_after(text[end:])
         out.append(
             Quantity(
-                text=text[m.start() : end],
-                start=m.start(),
+                text=text[start:end],
+                start=start,
                 end=end,
                 low=low,
                 high=high,
