@@ -88,7 +88,13 @@ _CONTRIBUTED = re.compile(rf"(?:the\s+)?({_AGENCY_ALT}|AP)\s+contributed to (?:t
 MEDIA_WORDS = frozenset(
     ["times", "post", "news", "journal", "herald", "daily", "telegraph", "guardian", "tribune", "gazette", "chronicle", "mail", "express", "sun", "mirror", "independent", "observer", "standard", "star", "press", "agency", "wire", "magazine", "review", "radio", "tv", "television", "channel", "network", "broadcasting", "examiner", "inquirer", "courier", "register", "record", "dispatch", "bulletin", "picayune", "reporter", "insider", "wired", "verge", "cnet", "techcrunch", "engadget", "variety", "deadline", "hollywood", "billboard", "politico", "axios", "vox", "vice", "buzzfeed", "huffpost", "huffington", "slate", "salon", "forbes", "fortune", "economist", "atlantic", "yorker", "newsweek", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "npr", "pbs", "msnbc", "cnbc", "espn", "sky", "itv", "rt"]
 )
-_NAME = r"(?:[A-Z][\w&'.-]*|of|the|and|de)(?:\s+(?:[A-Z][\w&'.-]*|of|the|and|de)){0,5}"
+# A local broadcaster signs on air with its channel number after the network's or its call sign's
+# letters, glued or not ("ABC7", "NBC 5", "FOX 11", "KTLA 5"): the number is part of the name.
+_CHANNEL = r"(?:ABC|NBC|CBS|FOX|Fox|CW|PIX|[KW][A-Z]{2,3})\s?\d{1,2}\b(?![.,:]\d)"
+_NAME = rf"(?:{_CHANNEL}|[A-Z][\w&'.-]*|of|the|and|de)(?:\s+(?:{_CHANNEL}|[A-Z][\w&'.-]*|of|the|and|de)){{0,5}}"
+# what may stand between a credit's cue and a station's name: "told local ABC7", "according to local
+# TV station KTLA", "told CNN affiliate KTVT" (the station named is the outlet that asked, not the network)
+_LEAD = r"(?:the\s+)?(?:(?:(?:local|[A-Z]{2,5})\s+)?(?:(?:TV|television|radio|news)\s+)?(?:station|affiliate)\s+|local\s+)?"
 # what a credit may name a piece of reporting ("according to a detailed account by The Athletic")
 _PIECE = r"(?:report|story|account|article|interview|investigation|piece|post|analysis|feature|dispatch|exclusive)"
 _CREDIT_PATTERNS = [
@@ -98,11 +104,11 @@ _CREDIT_PATTERNS = [
         rf"\baccording to (?:a|an|the) (?:[\w-]+ ){{0,2}}?{_PIECE} (?:by|in|from|on|at|published by) (?:the\s+)?({_NAME})")),
     # the agencies' member credit line closing a story: "Information from: Erie Times-News, http://..."
     ("source", re.compile(rf"^\s*(?:[_-]+\s*)?Information from:?\s*(?:the\s+)?({_NAME})", re.MULTILINE)),
-    ("according to", re.compile(rf"\baccording to (?:a report (?:by|in) |an? \w+ (?:by|in|from) )?(?:the\s+)?({_NAME})")),
+    ("according to", re.compile(rf"\baccording to (?:a report (?:by|in) |an? \w+ (?:by|in|from) )?{_LEAD}({_NAME})")),
     ("first reported by", re.compile(rf"\b(?:first|originally) reported (?:by|in) (?:the\s+)?({_NAME})")),
-    ("per", re.compile(rf"\bper (?:the\s+)?({_NAME})")),
-    ("via", re.compile(rf"\bvia (?:the\s+)?({_NAME})")),
-    ("told", re.compile(rf"\btold (?:the\s+)?({_NAME})")),
+    ("per", re.compile(rf"\bper {_LEAD}({_NAME})")),
+    ("via", re.compile(rf"\bvia {_LEAD}({_NAME})")),
+    ("told", re.compile(rf"\btold {_LEAD}({_NAME})")),
     # an interview given to an outlet is its reporting: "in an interview with Deadline", "speaking to
     # the BBC", "gave an interview to The New York Times"; also with no "in" ("used a post on Twitter
     # and an interview with The New York Times to accuse") or naming one interview ("In the interview
@@ -126,7 +132,7 @@ _CREDIT_PATTERNS = [
         rf"(?:^|[^\w])(?:the\s+)?({_NAME}) (?:first |previously |originally )?(?:reported|reports|cited|cites)\b")),
     # the same credit inverted after the clause it credits: "..., reports BBC News."
     ("reported", re.compile(rf"[,;]\s+(?:reports|reported)\s+(?:the\s+)?({_NAME})")),
-    ("citing", re.compile(rf"\b(?:citing|cited by|quoted by) (?:the\s+)?({_NAME})")),
+    ("citing", re.compile(rf"\b(?:citing|cited by|quoted by) {_LEAD}({_NAME})")),
     ("source", re.compile(rf"^\s*(?:Source|Via|H/T|Hat tip):\s*(?:the\s+)?({_NAME})\s*$", re.MULTILINE)),
     ("report by", re.compile(rf"\b(?:a|the) report (?:by|in|from) (?:the\s+)?({_NAME})")),
 ]
@@ -248,20 +254,54 @@ def name_keys(name: str) -> set[str]:
     return keys
 
 
+# A US broadcaster's name as it signs on air (FCC call signs: K or W and two or three letters), so
+# "told KTLA", "ABC7 reported", "according to NBC 5" credit a station's report:
+# * a call sign with its band: "WSB-TV", "KNX-FM", "WBZ-AM";
+# * a network's letters or a call sign with the channel number: "ABC7", "CBS2", "NBC 5", "KTLA 5";
+# * a bare four-letter call sign ("WLWT"), unless it is one of the organisations' and companies'
+#   acronyms news names most (``_NOT_STATIONS``); a bare three-letter one never (WHO, WWE, WWF, KIA and
+#   KFC far outnumber the few old stations), and one after "the" is an organisation ("according to
+#   the WIPO": ``find_credits``).
+_STATION_BAND = re.compile(r"^[KW][A-Z]{2,3}-(?:TV|FM|AM|DT|CD|LP)$")
+_STATION_CHANNEL = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PIX|([KW][A-Z]{3}))\s?\d{1,2}$")
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{3}$")
+_NOT_STATIONS = frozenset(["KPMG", "WADA", "WNBA", "WIPO", "WWII", "WMAP", "WHOI", "WLAN", "WTCC", "WRNS", "KYIV"])
+
+
+def is_station_name(name: str) -> bool:
+    """``name`` is a broadcaster's call sign or channel brand (see ``_STATION_BAND``)."""
+    name = name.strip()
+    if _STATION_BAND.match(name):
+        return True
+    m = _STATION_CHANNEL.match(name)
+    if m:  # a call sign with its channel: four letters, not an organisation's ("WHO 3" is no station)
+        return m.group(1) not in _NOT_STATIONS
+    return bool(_CALL_SIGN.match(name)) and name not in _NOT_STATIONS
+
+
+def bare_call_sign(name: str) -> bool:
+    """A four-letter call sign alone, the station form an organisation's acronym can also take."""
+    return bool(_CALL_SIGN.match(name.strip()))
+
+
 def is_outlet_name(name: str) -> bool:
-    """A credited name looks like a news organisation: an agency, a domain-like name, or a media word."""
+    """A credited name looks like a news organisation: an agency, a domain-like name, a media word, or
+    a broadcaster's call sign or channel brand (``is_station_name``)."""
     if re.match(r"The\s+[A-Z]", name.strip()):
         return True  # a title keeps its capital "The" mid-sentence ("according to The Undefeated")
     low = name.lower().strip()
     low = re.sub(r"^the\s+", "", low)
     if low in AGENCIES:
         return True
+    if is_station_name(name):
+        return True  # "KTLA", "ABC7" ("ABC7 News" has its media word)
     if re.search(r"\.(?:com|net|org|co|au|uk|ca|in)\b", low):
         return True
     words = set(re.split(r"[\s-]+", low))
     return bool(words & MEDIA_WORDS) or low.upper() in {"NYT", "WSJ", "WAPO", "AP"}
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # sentence-opening words a capitalised-name pattern takes along ("As the Erie Times-News reported")
 _WEEKDAYS = frozenset(WEEKDAYS)
 _LEADING = frozenset(["as", "but", "and", "so", "then", "now", "also", "earlier", "meanwhile", "while", "when",
@@ -443,12 +483,19 @@ def find_credits(
                 if m.start(1) == len(s) - len(s.lstrip()) and name.startswith("The ") \
                         and not is_outlet_name(name[4:]):
                     continue  # "The Pentagon cited ...": the capital is the sentence's, not a title's
+                if bare_call_sign(name) and _THE_BEFORE.search(s, 0, m.start(1)):
+                    continue  # "according to the WIPO": an organisation's acronym takes "the", a station's none
                 # the article's own outlet, also under a section's name ("told NBC News MACH" on nbcnews.com)
                 if _own_name(name, own_keys):
                     if cue in ("told", "obtained by", "source", "according to"):
                         own.append(s)
                     continue
                 credits.append(Credit(name=name, cue=cue, sentence=s, position=i))
+        # a call sign the sentence itself calls a news agency or a broadcaster ("the state news agency
+        # KCNA reported") keeps the apposition's cue: the noun, not the letters, says what it is, and
+        # such a credit alone attributes a fact, not the story (``_appositive_credits``)
+        credits = [c for c in credits if not (c.position == i and bare_call_sign(c.name)
+                                              and any(same_name(f.name, c.name) for f in found))]
         credits += [c for c in found if not any(o.position == i and same_name(o.name, c.name) for o in credits)]
         for m in _DOC_CREDIT.finditer(s):
             kind = next(g for g in m.groups() if g).lower()
