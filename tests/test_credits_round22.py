@@ -5,7 +5,7 @@ the signals are how US broadcasters sign on air."""
 from __future__ import annotations
 
 from storyprism.compare import CompareOptions, compare_stories
-from storyprism.records import AnalysisData, Article, Extraction, Story, Storyline
+from storyprism.records import Alignment, AnalysisData, Article, Extraction, Reuse, Story, Storyline
 from storyprism.reuse.credits import find_credits, is_outlet_name, is_station_name
 
 
@@ -72,3 +72,60 @@ def test_a_call_sign_the_sentence_calls_a_news_agency_keeps_the_appositions_cue(
     assert _credited("The satellite reached orbit, North Korea's state news agency KCNA reported.") == [
         ("KCNA", "reported (apposition)")]
     assert _credited("The boy was hurt, KTLA reported.") == [("KTLA", "reported")]
+
+
+# An agency's background paragraph, taken with small edits into two otherwise independent pieces; the
+# agency's own copy in the story carries the crash, not the paragraph.
+_STANDARD = (
+    "A tram overturned in Croydon on Wednesday morning, a witness living metres away told our reporter.\n"
+    "The witness heard a loud bang and ran to the bend to help the trapped passengers.\n"
+    "London's only tram network operates in the south of the capital, from Wimbledon to Beckenham via Croydon.\n"
+    "More than 27 million passengers used the service in 2015/16.\n"
+    "The system uses a combination of on-street and segregated running for the 17 miles of track.")
+_GUARDIAN = (
+    "Investigators examined the speed of the tram as it entered the sharp curve near Sandilands.\n"
+    "A rail safety expert said most tram accidents involve road vehicles or pedestrians.\n"
+    "The Croydon tram is London's only tram network, serving the south of the capital.\n"
+    "It uses a mix of on-street and segregated running for its 17 miles of track.\n"
+    "More than 27 million passengers used the service in 2015-16.\n"
+    "The driver of the overturned tram was arrested at the scene by transport police officers.")
+_PA = (
+    "Seven people were killed when a tram overturned in Croydon on Wednesday, police said.\n"
+    "The driver of the overturned tram was arrested at the scene by transport police officers.\n"
+    "Emergency services worked through the morning to free the trapped passengers.")
+
+
+def _tram_claims(reuses: list) -> list:
+    articles = [
+        Article(id="s", ref="s", title="Tram crash", outlet="standard.co.uk", url="https://www.standard.co.uk/s",
+                published="2024-03-04T10:00:00", text=_STANDARD),
+        Article(id="g", ref="g", title="Tram crash", outlet="theguardian.com", url="https://www.theguardian.com/g",
+                published="2024-03-04T12:00:00", text=_GUARDIAN),
+        Article(id="p", ref="p", title="Tram crash", outlet="dailymail.co.uk", url="https://www.dailymail.co.uk/p",
+                published="2024-03-04T09:00:00", text=_PA),
+    ]
+    data = AnalysisData(
+        articles=articles,
+        stories=[Story(id="st", title="Tram crash", articles=["s", "g", "p"], storyline="l")],
+        storylines=[Storyline(id="l", title="Tram", stories=["st"])],
+        origins={"s": "s", "g": "g", "p": "wire:PA"},
+        reuses=reuses,
+        extraction=Extraction(),
+    )
+    claims = compare_stories(data, CompareOptions()).claims
+    return [c for c in claims if "only tram network" in c.text]
+
+
+def test_a_statement_inside_a_background_passage_two_pieces_share_has_one_source():
+    # a sentence beside the claim's is printed near word for word in both: the passage came from one
+    # place, so the reworded statement in it counts once
+    network = _tram_claims([])
+    assert network and all(c.independent_support == 1 for c in network), [(c.text, c.origins) for c in network]
+
+
+def test_the_shared_passage_is_the_agencys_when_one_piece_pastes_that_agency_elsewhere():
+    pasted = "The driver of the overturned tram was arrested at the scene by transport police officers."
+    reuse = Reuse(source="p", copy="g", kind="shared-source", coverage=0.2,
+                  alignments=[Alignment(source_sentence=pasted, copy_sentence=pasted, similarity=1.0)])
+    network = _tram_claims([reuse])
+    assert network and all(c.origins == ["wire:PA"] for c in network), [(c.text, c.origins) for c in network]

@@ -21,6 +21,7 @@ from scipy import sparse
 
 from storyprism import models
 from storyprism.compare.claims_frames import Frame, asserts_about
+from storyprism.compare.claims_passages import passage_agency, shared_passage_pairs
 from storyprism.compare.claims_same import quote_different_words, quoted_words
 from storyprism.compare.options import CompareOptions
 from storyprism.compare.similarity import tfidf_matrix
@@ -587,13 +588,25 @@ def _support(
         if counted.get(a) and counted.get(b) and not named_here & {a, b}:
             x, y = sorted((find(counted[a]), find(counted[b])))
             parent[y] = x
+    # the same statement, reworded, inside a passage both print (an agency's background paragraph
+    # each desk edited): one source, the agency's when one of them pastes that agency's copy elsewhere
+    passages: list[tuple[str, str]] = []  # (an article of a shared passage, the agency it is from)
+    for a, b in shared_passage_pairs(st, by_article):
+        if counted.get(a) and counted.get(b) and not named_here & {a, b}:
+            x, y = sorted((find(counted[a]), find(counted[b])))
+            parent[y] = x
+            if (wire := passage_agency(st, a, b)) is not None:
+                passages.append((a, wire))
+                if wire in counted.values():
+                    x, y = sorted((find(counted[a]), find(wire)))
+                    parent[y] = x
     for b, source in _credited_quotations(st, by_article, quotes, credited or {}, named_here).items():
         if counted.get(b):
             x, y = sorted((find(counted[b]), find(source)))
             parent[y] = x
     # each statement's source is named as before: the origin most of its articles count
     votes = Counter(o for o in counted.values() if o)
-    shown: dict[str, str] = {}
+    shown: dict[str, str] = {find(counted[a]): wire for a, wire in passages}  # the passage's agency names it
     for o in sorted(votes, key=lambda o: (-votes[o], o)):
         shown.setdefault(find(o), o)
     return sorted(shown.values())
