@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storyprism.extract.number_durations import duration_rest, mission_clock_reading, smaller_part
 from storyprism.extract.number_forms import in_day_list, mixed_fraction
 from storyprism.records import NumberMention
 from storyprism.text.numbers import MEASURE_ATTACHED, MEASURE_UNITS, MEASURE_WORDS, noun_past_adjectives
@@ -427,15 +428,6 @@ _RECORD_BEFORE = re.compile(
 )
 
 
-# "8 hours and", "3 minutes,": a larger time unit just written, so the next number is its remainder
-_DURATION_REST = re.compile(
-    r"\b(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s*(?:,|and|,\s*and)\s*$"
-    # "after 4 hours 28 minutes": a clock-style duration written without "and" (sports copy's game
-    # times); only digits on both sides, so "two hours 30 people" is no duration (its unit check follows)
-    r"|\b\d+\s+(?:hours?|hrs?|minutes?|mins?)\s+$",
-    re.I,
-)
-_SMALLER_UNIT = re.compile(r"\s+(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # an approximator after the figure, or after its unit ("a billion years or so", "10 miles or more", "50 or
 # so people", "two weeks or less"): it bounds the figure as "about", "at least" or "at most" before it do;
@@ -446,17 +438,6 @@ _TRAILING_QUAL = re.compile(
     re.I,
 )
 _TRAILING_KIND = {"so": "about", "more": "at-least", "less": "up-to", "fewer": "up-to"}
-# "10 hours and 13 minutes", "8 minutes, 19 seconds": a time unit and its next smaller one, sixty to one
-_AND_MINUTES = re.compile(
-    r"\s+(?:hours?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+minutes?"
-    r"|minutes?\s*(?:,\s*and|,|and)\s*(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+seconds?"
-    # "4 hours 28 minutes", "3 minutes 4 seconds": the same duration without "and" (digits only, as above)
-    r"|hours?\s+(\d{1,2})\s+minutes?|minutes?\s+(\d{1,2})\s+seconds?)\b",
-    re.I,
-)
-# "T-plus", "T+", "T-minus": a launch's mission clock; a reading of it is a moment on that clock, no amount
-# (as a clock time is none: round 18's reading judged "T+plus 8 minutes, 19 seconds" read as 8 wrong)
-_MISSION_CLOCK = re.compile(r"\bT\W{0,2}(?:plus|minus)?\s*$", re.I)
 _DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?!\d|\.\d)")
 
 
@@ -714,17 +695,17 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     # "one of", "one day": almost never a count worth comparing; "told The Times about
                     # one particular incident": "about" before "one" is the preposition, not "roughly"
                     continue
-                if _DURATION_REST.search(text[max(0, s - 30) : s]) and _SMALLER_UNIT.match(text, e):
+                if duration_rest(text, s, e, raw):
                     continue  # "8 hours and 20 minutes", "3 minutes, 4 seconds": the rest of one duration
-                if _MISSION_CLOCK.search(text, max(0, s - 12), s) and _SMALLER_UNIT.match(text, e):
+                if mission_clock_reading(text, s, e):
                     continue  # "T-plus 3 minutes, 4 seconds": a moment on a launch's clock, not a duration
-                minutes = _AND_MINUTES.match(text, e)
+                minutes = smaller_part(text, e)
                 if minutes and re.fullmatch(r"\d+|[a-z]+", raw, re.IGNORECASE):
                     # "10 hours and 13 minutes": one duration, 10.2 hours (its minutes are skipped above);
                     # the text spans the whole duration so that text and value agree, the unit stays hours
                     # ("8 minutes, 19 seconds" likewise: 8.32 minutes)
-                    a += (_value(next(g for g in minutes.groups() if g)) or 0.0) / 60
-                    unit_at, e = e, minutes.end()
+                    a += (_value(minutes[0]) or 0.0) / 60
+                    unit_at, e = e, minutes[1]
                 whole = re.fullmatch(r"\d+", raw.lstrip("$€£ "))
                 mixed = mixed_fraction(text, e) if whole and not pct else None
                 if mixed is not None:
