@@ -1,10 +1,11 @@
 """Issue 12 round 24, numbers: a duration written without "and" joins only a unit and its next smaller one
-("4 hours 28 minutes"), so a round-the-clock phrase ("24 hours 7 days") keeps both numbers. Sentences
-are written for the tests (no shared data)."""
+("4 hours 28 minutes"), so a round-the-clock phrase ("24 hours 7 days") keeps both numbers; a course
+label ("Virtual reality 101:") is no amount. Sentences are written for the tests (no shared data)."""
 
 from __future__ import annotations
 
 from storyprism.extract.number_durations import duration_rest, mission_clock_reading
+from storyprism.extract.number_forms import course_label
 from storyprism.extract.numbers import find_numbers
 
 
@@ -36,3 +37,17 @@ def test_a_mission_clock_reading_is_no_amount() -> None:
     text = "at T-plus 3 minutes, 4 seconds the stage separated"
     assert mission_clock_reading(text, text.index("3"), text.index("3") + 1)
     assert _nums(text) == []
+
+
+def test_a_course_label_is_no_amount() -> None:
+    assert _nums("Read more: Virtual reality 101: what you need to know") == []
+    assert _nums("Economics 101\nNext story") == []
+    text = "Take Robotics 101 This fall"
+    assert course_label(text, text.index("101"), text.index("101") + 3)
+
+
+def test_101_of_something_stays_an_amount() -> None:
+    assert [g[1] for g in _nums("She turned 101.")] == [101.0]
+    assert [g[1] for g in _nums("There were 101 people at the hall.")] == [101.0]
+    assert [g[1] for g in _nums("The count reached a total of 101.")] == [101.0]
+    assert [g[1] for g in _nums("the 101 dogs")] == [101.0]

@@ -2,7 +2,8 @@
 
 - a mixed number: "2 2/3 innings", "1 1/2 cups" is one amount, a whole part and a proper fraction;
 - days in a list of dates: "Jan. 12, 19 and 26" writes its month once, so the numbers after the first
-  day are days of that month, not an amount or a range.
+  day are days of that month, not an amount or a range;
+- a course label: "Virtual reality 101:" names an introductory course, not 101 of anything.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storyprism.text.calendar import WRITTEN_MONTHS
+from storyprism.text.stopwords import STOPWORDS
 
 # "2 2/3": a whole number, one space, then a proper fraction with a denominator prose writes in mixed
 # numbers (halves, thirds, quarters, fifths, sixths, eighths, tenths, sixteenths of a unit); not "1/22" (a
@@ -73,3 +75,29 @@ def in_day_list(text: str, start: int, end: int) -> bool:
             return False
         return not _COUNTED_AFTER.match(text, tail.end() if tail else end)
     return _LIST_MONTH_AFTER.match(text, end) is not None
+
+
+# "Virtual reality 101:", "Economics 101.": a content word, then "101", then punctuation, a capital or the
+# line's end; a word that takes an age or a count before "101" ("turned 101.", "aged 101", "has 101")
+# keeps it an amount
+_COURSE_NUMBER = re.compile(r"(?<=[A-Za-z] )101(?=\s*(?:[.,:;!?)\]]|$)|\s+[A-Z])", re.M)
+_COUNT_TAKERS = re.compile(
+    r"(?:turn|turned|turns|turning|aged?|reach|reached|reaches|hit|hits|about|almost|nearly|over|under|"
+    r"than|of|to|at|by|is|was|are|were|be|been|has|have|had|all|only|just|some|total|totals?|number|"
+    r"numbered|numbers)",
+    re.I,
+)
+
+
+def course_label(text: str, start: int, end: int) -> bool:
+    """Whether "101" at ``start``-``end`` names an introductory course ("Virtual reality 101: what to
+    know"), a label, not 101 of anything. Signal: the college convention of a subject then "101", so a
+    content word stands right before it (no function word or verb that takes a count) and nothing counted
+    follows: punctuation, a capitalised word or the end of the line."""
+    m = _COURSE_NUMBER.match(text, start)
+    if m is None or m.end() != end:
+        return False
+    words = text[max(0, start - 30) : start].split()
+    if not words or not words[-1].isalpha() or len(words[-1]) < 3:
+        return False
+    return not (words[-1].lower() in STOPWORDS or _COUNT_TAKERS.fullmatch(words[-1]))

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from storyprism.extract.number_durations import duration_rest, mission_clock_reading, smaller_part
-from storyprism.extract.number_forms import in_day_list, mixed_fraction
+from storyprism.extract.number_forms import course_label, in_day_list, mixed_fraction
 from storyprism.records import NumberMention
 from storyprism.text.numbers import MEASURE_ATTACHED, MEASURE_UNITS, MEASURE_WORDS, noun_past_adjectives
 
@@ -639,6 +639,8 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
             continue
         if not m.group("vague") and in_day_list(text, m.start("a"), m.end()):
             continue  # "Other dates: Jan. 12, 19 and 26": days of a month in a list of dates (number_forms)
+        if not m.group("vague") and not m.group("b") and course_label(text, m.start("a"), m.end("a")):
+            continue  # "Virtual reality 101:": an introductory course's label (number_forms)
         bare = (m.group("a") or "").strip()
         if not m.group("vague") and not m.group("b") and _DECIMAL.fullmatch(bare):
             versions = _versions(text) if versions is None else versions
