@@ -634,7 +634,7 @@ def _surface(text: str) -> str:
     text = text.replace("[", "").replace("]", "")  # "Donald] Trump": an editor's brackets in a quote
     t = re.sub(r"\s*\([^)]*$", "", text.strip())  # "Polymerase Chain Reaction (PCR": an unclosed gloss
     t = re.sub(r"['’]s$", "", t).strip(" ,.;:").rstrip("'’\" ")  # "the Memphis Grizzlies'": a possessive
-    t = re.sub(r"^[Tt]he\s+", "", t)
+    t = re.sub(r"^(?:[Tt]he\s+)+", "", t)  # "the The New York Times": a doubled article, dropped whole
     return " ".join(t.split())
 
 

@@ -54,7 +54,9 @@ INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe
 def norm(text: str) -> str:
     t = fold(INVISIBLE.sub("", text)).replace("’", "'").replace("‘", "'").strip()
     t = re.sub(r"'s$|'$", "", t)
-    t = re.sub(r"^the\s+", "", t, flags=re.IGNORECASE)
+    # "the The New York Times": an article before a name that carries its own is written once ("the"
+    # repeated is a slip of the writer or of the span, never part of a name)
+    t = re.sub(r"^(?:the\s+)+", "", t, flags=re.IGNORECASE)
     return " ".join(t.strip(' .,;:-"“”()').lower().split())
 
 
