@@ -9,7 +9,9 @@
   makes no person of the story's other mentions of it (``outvoted_person``);
 - an organisation's key and initials (``org_key``, ``_initials``: one helper, so the link step's merge by
   initials and ``person_initials`` count "Formula One" as F1 alike), place-led bodies typed PERSON
-  (``_place_led``) and clubs' nicknames (``_team_nicknames``), moved here from ``linking.py``.
+  (``_place_led``) and clubs' nicknames (``_team_nicknames``), moved here from ``linking.py``;
+- a joint institution's full name ("X Zoo & Botanical Garden") is its first part ("X Zoo") where the
+  corpus writes that alone (``joined_institutions``).
 
 Read by the link step alone (``linking.py``); nothing extraction runs imports it."""
 
@@ -521,6 +523,40 @@ def described_bodies(mentions: list[Mention], keys: list[str | None]) -> list[st
                 k = head
         out.append(k)
     return out
+
+
+# nouns that say what kind of public institution a name is ("Cincinnati Zoo", "Botanical Garden")
+_INSTITUTION_NOUNS = frozenset(
+    ["zoo", "garden", "gardens", "museum", "aquarium", "university", "college", "hospital", "library",
+     "gallery", "observatory", "institute"]
+)  # fmt: skip
+_JOINED = re.compile(r"^(?P<first>.+?)\s+(?:&|and)\s+(?P<rest>.+)$")
+
+
+def joined_institutions(keys: list[str | None]) -> list[str | None]:
+    """An institution's full name joining two of its parts ("Cincinnati Zoo & Botanical Garden") joins the
+    body the corpus writes under the first part alone ("Cincinnati Zoo"). Signal: a joint institution is
+    named by its parts in a row, each ending in the noun of what it is (a zoo, a garden, a museum), and
+    outlets shorten it to its first, best-known part; "of" in either name ("University of X and Y") makes
+    the parts other bodies, so those are left alone, as are parts the corpus never writes alone."""
+    known = {k for k in keys if k}
+    moved: dict[str, str] = {}
+    for k in known:
+        cls, name = k.split("|", 1)
+        hit = _JOINED.match(name)
+        # (bodies only: two places in a row, "Hyde Park and Kensington Gardens", are two places)
+        if cls != "org" or not hit or " of " in f" {name} ":
+            continue
+        first, rest = hit.group("first"), hit.group("rest")
+        short = f"{cls}|{first}"
+        if (
+            short in known
+            and len(first.split()) >= 2
+            and first.split()[-1] in _INSTITUTION_NOUNS
+            and rest.split()[-1] in _INSTITUTION_NOUNS
+        ):
+            moved[k] = short
+    return [moved.get(k, k) if k else k for k in keys]
 
 
 # names a US state and a city share (extract/name_places.SHARED_STATE_CITY, lowercased): the bare name is

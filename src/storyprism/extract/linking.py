@@ -25,6 +25,7 @@ from storyprism.extract.link_types import (
     abbreviated_places,
     described_bodies,
     family_member,
+    joined_institutions,
     outvoted_person,
     paired_given,
     person_initials,
@@ -459,6 +460,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
     keys = described_bodies(mentions, keys)  # "Xinhua news agency" is Xinhua (extract/link_types.py)
     keys = place_initialisms(keys)  # "Republic of Korea" spelled out from ROK (extract/link_types.py)
     keys = abbreviated_places(keys)  # "N. Korea" is North Korea (extract/link_types.py)
+    keys = joined_institutions(keys)  # "X Zoo & Botanical Garden" is X Zoo (extract/link_types.py)
     keys = hyphenated_surnames(mentions, keys)
     keys = merge_spellings(keys, [m.text for m in mentions])
     # (after the spellings: a nickname joins its club in its own article only, while every "Texans" is
