@@ -1,13 +1,23 @@
-"""Issue 12 round 24, names: a doubled article ("the The Daily Courier") is dropped when names are keyed, and a
+"""Issue 12 round 24, names: a doubled article ("the The Daily Courier") is dropped when names are keyed, a
 joint institution's full name ("X Zoo & Botanical Garden") is its first part where the corpus writes that
-alone. Names are written for the tests (no spaCy model, no shared data)."""
+alone, and a place-typed name written as a rocket's model ("a Zenit carrier rocket") is no place. Names
+and sentences are written for the tests (no spaCy model, no shared data)."""
 
 from __future__ import annotations
 
+from storyprism.extract.ents import Ent
 from storyprism.extract.link_types import joined_institutions
 from storyprism.extract.linking import link_entities
+from storyprism.extract.name_context import vehicle_models
 from storyprism.extract.name_signals import norm
 from storyprism.records import Mention
+
+
+def _ent(text: str, name: str, label: str, nth: int = 0) -> Ent:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    return Ent(at, at + len(name), label, name)
 
 
 def _m(article: str, text: str, typ: str) -> Mention:
@@ -58,3 +68,24 @@ def test_a_joint_institution_joins_in_linking() -> None:
     ]
     link_entities(ms)
     assert ms[0].entity == ms[1].entity
+
+
+def test_a_rocket_model_is_no_place() -> None:
+    text = "The satellite went up with a Zenit carrier rocket. The Zenit failed. The Varna rocket was late."
+    ents = [_ent(text, "Zenit", "GPE"), _ent(text, "Zenit", "GPE", 1), _ent(text, "Varna", "GPE")]
+    assert vehicle_models(text, ents) == []
+
+
+def test_places_before_a_rocket_stay_places() -> None:
+    text = (
+        "A Kazakhstan rocket, an ESA booster and the Korla missile went up. Troops in Korla waited. "
+        "Velm missile attack feared."
+    )
+    ents = [
+        _ent(text, "Kazakhstan", "GPE"),  # a country
+        _ent(text, "ESA", "ORG"),
+        _ent(text, "Korla", "GPE"),  # the text writes "in Korla"
+        _ent(text, "Korla", "GPE", 1),
+        _ent(text, "Velm", "GPE"),  # no article: a target
+    ]
+    assert vehicle_models(text, ents) == ents

@@ -2,14 +2,17 @@
 (``name_types.drop_non_names`` runs them before any other rule): the head noun a text gives a name
 ("the militant group X", "X fighters"), a building named by its kind ("X Cathedral"), a family named by
 its plural surname ("the Steinbergs"), a family name written first that the NER left out ("Han Tae
-Song"), a heading in capitals and a credit line's role word. Each rule names its signal; none knows a
-particular name. (Also: compass words in a coordinate, "43 degrees North".)"""
+Song"), a heading in capitals and a credit line's role word, a place-typed name written as a rocket's
+model ("a Zenit carrier rocket"). Each rule names its signal; none knows a particular name. (Also:
+compass words in a coordinate, "43 degrees North".)"""
 
 from __future__ import annotations
 
 import re
 
 from storyprism.extract.ents import Ent
+from storyprism.extract.name_fragments import country_names
+from storyprism.extract.name_signals import aliases
 from storyprism.extract.name_votes import (
     STOP_WORDS,
     cut_names,
@@ -385,6 +388,42 @@ def products(text: str, ents: list[Ent]) -> list[Ent]:
     ]
 
 
+# "a Zenit carrier rocket", "the Delta rocket": a determiner, the name, at most one word of the vehicle's
+# role, then a launch vehicle's noun; a place stands before such a noun without an article ("a Guam missile
+# attack" is an attack on Guam, "North Korea's missile" an owner's possessive)
+_VEHICLE_AFTER = re.compile(
+    r"\s+(?:(?:carrier|space|launch|ballistic|cruise|heavy|heavy-lift|orbital|sounding)\s+)?"
+    r"(?:rocket|rockets|missile|missiles|launcher|launchers|booster|boosters)\b"
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|another|each|every)\s+$", re.IGNORECASE)
+
+
+def vehicle_models(text: str, ents: list[Ent]) -> list[Ent]:
+    """Without place-typed (GPE, LOC) names the article writes as a launch vehicle's model ("with a Zenit
+    carrier rocket", "the Delta rocket"): the NER reads a model named after a place or a myth as the place.
+    Signal: a determiner before the name and a rocket's, a missile's, a launcher's or a booster's noun
+    right after it make the name a model of that vehicle; a place before such a noun is an owner or a
+    target written without the article. Kept as places: countries, names the alias table knows, names in
+    capitals ("U.S.", "DPRK") and names the same text also writes after "in", "from", "to", "at" or "near"
+    (a place the text sets something in)."""
+    models: set[str] = set()
+    for e in ents:
+        name = _bare(e.text)
+        if e.label not in ("GPE", "LOC") or name in models or not name[:1].isupper():
+            continue
+        if not (
+            _DETERMINER_BEFORE.search(text[max(0, e.start - 10) : e.start])
+            and _VEHICLE_AFTER.match(text, e.end)
+        ):
+            continue
+        if name in country_names() or name.lower() in aliases() or name.replace(".", "").isupper():
+            continue
+        if re.search(r"\b(?:in|from|to|at|near)\s+(?:the\s+)?" + re.escape(name) + r"\b", text):
+            continue
+        models.add(name)
+    return [e for e in ents if not (e.label in ("GPE", "LOC") and _bare(e.text) in models)]
+
+
 def _determined(text: str, e: Ent, ents: list[Ent]) -> bool:
     """The span opens with "the" or follows "the" or a maker's possessive ("SpaceX's X"); the
     possessive of a country, a people or a person ("China's Huawei", "Elon Musk's SpaceX") is an
@@ -422,6 +461,7 @@ def in_context(text: str, ents: list[Ent]) -> list[Ent]:
     votes and sports records last: ``name_votes``)."""
     ents = family_first_names(text, ents)
     ents = products(text, headings_and_roles(text, family_plurals(text, coordinates(text, ents))))
+    ents = vehicle_models(text, ents)  # "a Zenit carrier rocket": a model, no place
     ents = person_slips(text, facilities(described_bodies(text, cut_names(text, ents))))
     return record_teams(text, lone_persons(text, quoted_speakers(text, ents)))
 
