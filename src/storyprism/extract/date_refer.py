@@ -3,12 +3,14 @@
 ``extract.dates`` gives a date without a year the year around the publication stamp. A date followed by
 "of that year" or "that same year" says its year outright, and it is not the stamp's: the demonstrative
 points back to a year the text has just written ("the team's 1969 season ... a black cat during a game
-in September of that year" is September 1969).
+in September of that year" is September 1969). A weekday written with the date ("Friday, December 1")
+says its year too: the one year around the stamp where that day falls on that weekday.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from storyprism.text.calendar import WRITTEN_MONTHS
 
@@ -93,3 +95,18 @@ def season_year(text: str, sentence_start: int, at: int, spans: list[tuple[int, 
         return None
     m = _SEASON_YEAR.search(prior)
     return int(m.group(1)) if m else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_fits(cands: list[date], weekday: str | None) -> list[date]:
+    """The candidate years' dates (the stamp's year and one either side) on which a yearless date written
+    with its weekday ("Friday, December 1") falls on that weekday; all of them when none does or no
+    weekday is written. Signal: a day of the month moves on by one weekday a year (two past a leap day), so
+    of the three years around the stamp only one puts it on the weekday the writer gives (a page's
+    sidebar dated the year after the stamp)."""
+    if not weekday or weekday.lower() not in _WEEKDAYS:
+        return cands
+    wd = _WEEKDAYS.index(weekday.lower())
+    return [c for c in cands if c.weekday() == wd] or cands

@@ -23,7 +23,7 @@ from storyprism.extract.date_generic import (
     roundup_level,
     stated_years,
 )
-from storyprism.extract.date_refer import refers_back, season_year, year_before
+from storyprism.extract.date_refer import refers_back, season_year, weekday_fits, year_before
 from storyprism.records import DateMention
 from storyprism.text.calendar import WRITTEN_MONTHS
 
@@ -126,6 +126,8 @@ def find_dates(
                 # "Dec. 15" without a year: the last occurrence in a past-tense clause ("confirmed
                 # July 20 that"), the next one in a future-tense clause, else the nearest one
                 cands = [c for c in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if c]
+                # "Friday, December 1": the weekday written with the date picks its year (date_refer)
+                cands = weekday_fits(cands, gd.get("wd"))
                 opening = next((a for a, b in spans if a <= m.start() < b), m.start())
                 own = _sentence_year(text[opening : m.start()])
                 if own is not None and own >= pub.year and any(c.year == own for c in cands):
