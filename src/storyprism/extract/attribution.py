@@ -73,6 +73,7 @@ from storyprism.extract.subjects import (
     noun_phrase_before,
     subject,
 )
+from storyprism.extract.thing_holders import thing_forecast
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 
@@ -484,6 +485,8 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             spk = None  # a subject in another paragraph is a parse that ran across the break
         if unsaid.event_sign(p, text, lemma, spk):
             continue  # "the video call signaled unity": the reporter's reading of a happening (``unsaid``)
+        if thing_forecast(p, text, lemma, spk):
+            continue  # "the shaft threatens to collapse": a thing's likely fate, no one's words (``thing_holders``)
         # a fronted relative or object ("which Putin said he is studying") drags the cue into the
         # complement's subtree: the content starts after the cue
         content = [c for c in (_after_cue(text, c, p.ends[i], spk) for c in content) if c]

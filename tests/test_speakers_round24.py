@@ -1,0 +1,31 @@
+"""Issue 12, round 24 (blind read i22a): who said what. A thing that "threatens to" or "promises to" says
+nothing; "referred questions to" and a scoring play after "blasted"/"slammed" hold no stance; a document
+named by its issuer inside the phrase speaks for the issuer; a speaking "it" agrees in number with a
+singular body subject. The texts are written for the tests; the real spaCy parse reads them."""
+
+from __future__ import annotations
+
+from quote_helpers import one, quotes_of
+from storyprism.extract.thing_holders import names_someone
+
+
+def test_a_thing_that_threatens_or_promises_says_nothing() -> None:
+    for text, words in [
+        ("Rescuers have dug down the metal shaft, which threatens to collapse at any moment.", "collapse"),
+        ("The firm is building a large rocket that promises to give its rival a run for its money.", "rival"),
+        ("The city is part of a huge bribery probe that has threatened to topple the government.", "topple"),
+    ]:
+        assert not any(words in q.text for q in quotes_of(text)), text
+
+
+def test_people_and_bodies_still_threaten_and_promise() -> None:
+    for text, speaker in [
+        ("The union threatens to strike next week.", "union"),
+        ("Protesters threatened to block the road.", "Protesters"),
+        ("The company promised to refund every customer.", "company"),
+        # a measure a body wrote holds its authors' pledge
+        ("The new emissions rules promise to transform the economy.", "new emissions rules"),
+    ]:
+        q = one(quotes_of(text), "to ")
+        assert q.speaker == speaker, (text, q.speaker)
+    assert names_someone("farmers") and names_someone("regime") and not names_someone("shaft")
