@@ -29,3 +29,21 @@ def test_people_and_bodies_still_threaten_and_promise() -> None:
         q = one(quotes_of(text), "to ")
         assert q.speaker == speaker, (text, q.speaker)
     assert names_someone("farmers") and names_someone("regime") and not names_someone("shaft")
+
+
+def test_referring_questions_on_holds_no_stance() -> None:
+    text = "The agency referred questions to the military, which did not immediately respond to requests for comment."
+    assert not any("the military" in q.text for q in quotes_of(text))
+    text = "The spokesman referred to the army, which he said had acted lawfully."
+    assert any("the army" in q.text for q in quotes_of(text))
+
+
+def test_a_scoring_play_is_no_stance() -> None:
+    for text, words in [
+        ("In the eighth, Davis blasted a two-run homer off the closer to tie the game.", "homer"),
+        ("Curry slammed a three-pointer at the buzzer.", "three-pointer"),
+        ("The coach quit after his team were hammered 30-10 by the Chargers.", "his team"),
+    ]:
+        assert not any(words in q.text for q in quotes_of(text)), text
+    found = quotes_of("The minister slammed the goal of net zero by 2030.")
+    assert one(found, "the goal").kind == "topic"
