@@ -47,3 +47,22 @@ def test_a_scoring_play_is_no_stance() -> None:
         assert not any(words in q.text for q in quotes_of(text)), text
     found = quotes_of("The minister slammed the goal of net zero by 2030.")
     assert one(found, "the goal").kind == "topic"
+
+
+def test_a_document_named_by_its_issuer_speaks_for_it() -> None:
+    for text, needle, speaker in [
+        (
+            'A White House statement after the call said the two leaders "agreed on the threat".',
+            "agreed",
+            "White House",
+        ),
+        (
+            "The Cincinnati fire department incident report stated that the animal was dragging the child.",
+            "dragging",
+            "Cincinnati fire department",
+        ),
+        ("Apple will ship fewer phones, a KGI Securities note said on Monday.", "fewer", "KGI Securities"),
+    ]:
+        assert one(quotes_of(text), needle).speaker == speaker, text
+    # a platform's post is the poster's, and a date only says when
+    assert one(quotes_of("A Facebook post said the shop would close."), "shop").speaker != "Facebook"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from storyprism.extract.cues import ALL_FORMS
 from storyprism.extract.doc_writers import _clause_writer
+from storyprism.extract.named_issuers import compound_issuer
 from storyprism.extract.referents import subject_org
 
 if TYPE_CHECKING:
@@ -115,9 +116,10 @@ def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
     """ "a statement released by the Korean Central News Agency read", "A due-diligence report by Appleby
     noted", "A statement from the ministry said", "the company's statement said": a document speaks for
     the body or person named as its issuer (the parse leaves the "by" phrase out of the subject)."""
-    described = described_issuer(ctx, span, low)
+    described = described_issuer(ctx, span, low) or compound_issuer(ctx, span)
     if described:
-        return described  # "according to a company statement", "a post on its website"
+        # "according to a company statement", "a post on its website", "A White House statement"
+        return described
     owner = _DOC_OWNER.fullmatch(low)
     if owner:
         # "the company's statement": the owner phrase, resolved as a speaker of its own
