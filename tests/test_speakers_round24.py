@@ -66,3 +66,21 @@ def test_a_document_named_by_its_issuer_speaks_for_it() -> None:
         assert one(quotes_of(text), needle).speaker == speaker, text
     # a platform's post is the poster's, and a date only says when
     assert one(quotes_of("A Facebook post said the shop would close."), "shop").speaker != "Facebook"
+
+
+def test_speaking_it_agrees_in_number_with_a_singular_body() -> None:
+    text = (
+        "The lab was launched in 2011. But in 2016, Chinese officials confirmed they had lost control of the "
+        "station. China's space agency has since notified the UN that it expects the station to come down in April."
+    )
+    assert one(quotes_of(text), "come down").speaker == "China's space agency"
+    text = (
+        "Repeated warnings have suggested that the space agency has lost control of its station. But it has "
+        "told the public that it knows exactly what is going on."
+    )
+    assert one(quotes_of(text), "knows exactly").speaker == "space agency"
+    text = (
+        "The North's state media quoted the head of the agency as saying the country is doing well. It said "
+        "scientists were pushing forward."
+    )
+    assert one(quotes_of(text), "pushing forward").speaker == "North's state media"

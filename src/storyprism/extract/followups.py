@@ -12,9 +12,10 @@ import re
 from typing import TYPE_CHECKING
 
 from storyprism.extract.cues import ALL_FORMS, PRONOUNS, ROLE_SYNONYMS
+from storyprism.extract.it_antecedents import governing_body, plural_phrase, previous_body
 from storyprism.extract.marks import QUOTE_MARKS
 from storyprism.extract.parse import Parse
-from storyprism.extract.speakers import DocContext, Ent, norm_name, person_noun_gender
+from storyprism.extract.speakers import DocContext, Ent, norm_name, person_noun_gender, resolve
 from storyprism.extract.tags import tag_after
 
 if TYPE_CHECKING:
@@ -234,6 +235,12 @@ def speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
             # merely named there, an addressee or a place, is not)
             q.speaker = norm_name(body.text)
             continue
+        governing = governing_body(ctx, q.speaker_span[0])
+        if governing is not None:
+            # "China's space agency has notified the UN that it expects ...": the singular body that is
+            # the subject of the governing clause (``it_antecedents``)
+            q.speaker = resolve(ctx, governing)
+            continue
         for prev in reversed(found[:k]):
             if q.start - prev.end > 600:
                 break
@@ -241,6 +248,14 @@ def speaking_it(text: str, ctx: DocContext, found: list[Found]) -> None:
                 continue
             word = text[prev.speaker_span[0] : prev.speaker_span[1]].lower()
             if word == "it" or word in PRONOUNS:
+                continue
+            if plural_phrase(ctx, prev.speaker_span):
+                # "it" agrees in number: "Repeated warnings" is no antecedent; a singular body that is a
+                # subject of the sentence before is (``it_antecedents``)
+                earlier = previous_body(ctx, q.speaker_span[0])
+                if earlier is not None:
+                    q.speaker = resolve(ctx, earlier)
+                    break
                 continue
             if any(e.start < prev.speaker_span[1] and prev.speaker_span[0] < e.end for e in ctx.persons):
                 continue
