@@ -84,3 +84,21 @@ def test_speaking_it_agrees_in_number_with_a_singular_body() -> None:
         "scientists were pushing forward."
     )
     assert one(quotes_of(text), "pushing forward").speaker == "North's state media"
+
+
+_POSTED = (
+    "It seems the billionaire Ada Vance likes a challenge. She has now announced she wants to send her car too.\n"
+    "The rocket firm's frontwoman revealed her plans late Friday, saying the first payload for the new Condor "
+    "Heavy Rocket will be her own car.\n"
+    "The tech-giant also said that the car will “stay in deep space for a billion years or so if it does not "
+    "blow up on ascent.”\n"
+    "Payload will be my old red roadster. Will stay in deep space for a billion years or so if it does not "
+    "blow up on ascent. — Ada Vance (@adavance) December 2, 2017"
+)
+
+
+def test_words_an_embedded_post_prints_are_its_authors() -> None:
+    assert one(quotes_of(_POSTED), "billion years").speaker == "Ada Vance"
+    # a speaker the text names beside the words keeps them
+    named = _POSTED.replace("The tech-giant also said", "Her rival Tom Brill also said")
+    assert one(quotes_of(named), "billion years").speaker == "Tom Brill"

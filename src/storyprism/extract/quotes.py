@@ -55,6 +55,7 @@ from storyprism.extract.not_quotes import (
     section_heading,
 )
 from storyprism.extract.parse import Parse
+from storyprism.extract.post_sources import posted_words
 from storyprism.extract.quote_frames import (
     CONJ_OPENS,
     QUOTING_AS,
@@ -784,4 +785,5 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     settle_speakers(text, ctx, out)
     unfit_speakers(text, ctx, parse, out)
     relayed_inference(text, ctx, out)
+    posted_words(text, ctx, out)  # words an embedded post prints are its author's (``post_sources``)
     return out
