@@ -102,3 +102,11 @@ def test_words_an_embedded_post_prints_are_its_authors() -> None:
     # a speaker the text names beside the words keeps them
     named = _POSTED.replace("The tech-giant also said", "Her rival Tom Brill also said")
     assert one(quotes_of(named), "billion years").speaker == "Tom Brill"
+
+
+def test_a_described_subject_is_the_person_described_so() -> None:
+    text = (
+        "Comedian Ada Lane announced on Monday that she and her boyfriend, actor Tom Brill, had split. "
+        "The comedian said the two had simply grown apart over the years."
+    )
+    assert one(quotes_of(text), "grown apart").speaker == "Ada Lane"

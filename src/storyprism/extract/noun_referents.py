@@ -1,9 +1,10 @@
 """Definite common-noun phrases that stand for people already named: "the couple" (the two people
-named last), "the pathologist" (the person the text called a pathologist) and "the student" (the person
-an apposition just introduced as one)."""
+named last), "the pathologist" (the person the text called a pathologist), "the student" (the person
+an apposition just introduced as one) and "the comedian" (the one person the text described as one)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from storyprism.extract.cues import ROLE_SYNONYMS
@@ -96,3 +97,40 @@ def _norm(mention: str) -> str:
     from storyprism.extract.speakers import norm_name  # speakers imports this module
 
     return norm_name(mention)
+
+
+_DESCRIBED_WINDOW = 3000  # characters back to look for the description
+
+
+def described_person(ctx: DocContext, noun: str, pos: int) -> str | None:
+    """ "Comedian Sarah Silverman announced that she and her boyfriend, British actor Michael Sheen, had
+    split ... the comedian said": a definite description ("the comedian") refers back to the one person
+    the text gave that noun to, not to the last person who was a clause subject (the boyfriend). Signal:
+    definite anaphora by the same noun; a noun in title position right before a name ("Comedian Sarah
+    Silverman", "actor Michael Sheen") or heading an apposition after it ("Sarah Silverman, the
+    comedian,") describes that person; a possessive ("the singer's husband, John") describes someone else
+    and is not matched. ``noun`` is the whole description after "the" ("four-times champion"): a
+    "world champion" named earlier is not "the four-times champion". None unless exactly one person was
+    so described before ``pos``."""
+    text = ctx.text
+    word = r"\s+".join(re.escape(w) for w in noun.split())
+    title = re.compile(rf"(?:^|(?<=[^\w’'-])){word}\s+$", re.IGNORECASE)
+    # the noun heads the apposition: modifiers before it, no preposition ("Thurman, the muse of director
+    # Tarantino" describes no director), and the apposition closes ("choking Thurman, the director told
+    # Deadline": a fronted phrase, then the clause's own subject)
+    appos = re.compile(
+        rf",\s+(?:an?|the)\s+(?:(?!(?:of|for|to|with|by|from|in|at|on)\b)[\w-]+\s+){{0,3}}?{word}(?=\s*(?:[,;.)—–]|who\b))",
+        re.IGNORECASE,
+    )
+    names: set[str] = set()
+    for p in ctx.persons:
+        if p.end > pos or pos - p.start > _DESCRIBED_WINDOW:
+            continue
+        if any(qs <= p.start < qe for qs, qe in ctx.quoted):
+            continue  # a name inside someone's quoted words
+        # the NER may take the title into the name ("Comedian Sarah Silverman")
+        own = re.match(rf"{word}\s+[A-Z]", p.text, re.IGNORECASE) is not None
+        if own or title.search(text, max(0, p.start - 40), p.start) or appos.match(text, p.end):
+            name = re.sub(rf"^{word}\s+", "", p.text, flags=re.IGNORECASE) if own else p.text
+            names.add(ctx.full_name(name, p.start))
+    return names.pop() if len(names) == 1 else None

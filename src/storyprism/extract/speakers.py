@@ -19,7 +19,7 @@ from storyprism.extract.ents import Ent
 from storyprism.extract.genders import _PRONOUN_GENDER, _genders, person_noun_gender
 from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _TITLES, MOODS
-from storyprism.extract.noun_referents import introduced_as, last_two, practitioner
+from storyprism.extract.noun_referents import described_person, introduced_as, last_two, practitioner
 from storyprism.extract.parse import Parse
 from storyprism.extract.person_nouns import DESCRIPTIONS, OCCUPATIONS, PERSON_NOUNS, expert_noun
 from storyprism.extract.person_spans import (
@@ -710,8 +710,8 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
         )  # "the 87-year-old comedian", not "the Bears coach"
     ):
         # "The singer posted ...": a definite occupation noun with no title seen next to a name stands
-        # for the person the text is about, the last one who was a clause subject (as "he" does)
-        return ctx.person_before(s) or norm_name(phrase)
+        # for the one person described so (``noun_referents``), or the last clause subject (as "he" does)
+        return described_person(ctx, " ".join(words[1:]), s) or ctx.person_before(s) or norm_name(phrase)
     return norm_name(phrase)
 
 
