@@ -12,13 +12,21 @@ import re
 # "8 hours and", "3 minutes,": a larger time unit just written, then "and" or a comma, so the next number
 # (when a time unit follows it) is its remainder
 _REST_JOINED = re.compile(
-    r"\b(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s*(?:,|and|,\s*and)\s*$",
+    r"\b(?:\d+|[a-z]+)\s+(?P<unit>years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s*(?:,|and|,\s*and)\s*$",
     re.I,
 )
 # "after 4 hours 28 minutes": a clock-style duration written without "and" (sports copy's game times);
 # only digits on both sides, so "two hours 30 people" is no duration
 _REST_BARE = re.compile(r"\b\d+\s+(?P<unit>hours?|hrs?|minutes?|mins?)\s+$", re.I)
-_SMALLER_UNIT = re.compile(r"\s+(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I)
+_SMALLER_UNIT = re.compile(r"\s+(?P<unit>months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I)
+# time units from the largest down, by the letters that tell them apart ("mi" minutes, "mo" months)
+_UNIT_RANK = {"y": 0, "mo": 1, "w": 2, "d": 3, "h": 4, "mi": 5, "s": 6}
+
+
+def _rank(unit: str) -> int:
+    u = unit.lower()
+    return _UNIT_RANK[u[:2]] if u[:2] in _UNIT_RANK else _UNIT_RANK[u[:1]]
+
 # the unit right below each unit the bare form writes (sixty to one)
 _NEXT_SMALLER = {
     "h": re.compile(r"\s+(?:minutes?|mins?)\b", re.I),
@@ -42,10 +50,15 @@ def duration_rest(text: str, start: int, end: int, raw: str) -> bool:
     was just written ("20" in "8 hours and 20 minutes", "28" in "4 hours 28 minutes"). Signals: joined by
     "and" or a comma, a time unit after the number; written bare ("4 hours 28 minutes"), only the unit
     right below the first one (hours then minutes, minutes then seconds) with a number of one or two
-    digits, as a clock writes it: "24 hours 7 days" (a round-the-clock phrase) is two amounts."""
+    digits, as a clock writes it: "24 hours 7 days" (a round-the-clock phrase) is two amounts, and so is
+    "24 hours a day, 7 days a week" (the second unit no smaller than the first)."""
     before = text[max(0, start - 30) : start]
-    if _REST_JOINED.search(before):
-        return bool(_SMALLER_UNIT.match(text, end))
+    joined = _REST_JOINED.search(before)
+    if joined:
+        # the remainder's unit is smaller than the one before it: "24 hours a day, 7 days a week" lists
+        # two amounts ("a day" then "days": no smaller unit)
+        smaller = _SMALLER_UNIT.match(text, end)
+        return bool(smaller and _rank(smaller.group("unit")) > _rank(joined.group("unit")))
     bare = _REST_BARE.search(before)
     if bare is None or not re.fullmatch(r"\d{1,2}", raw):
         return False

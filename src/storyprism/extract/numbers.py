@@ -13,7 +13,13 @@ from collections import Counter
 from storyprism.extract.number_durations import duration_rest, mission_clock_reading, smaller_part
 from storyprism.extract.number_forms import course_label, in_day_list, mixed_fraction
 from storyprism.records import NumberMention
-from storyprism.text.numbers import MEASURE_ATTACHED, MEASURE_UNITS, MEASURE_WORDS, noun_past_adjectives
+from storyprism.text.numbers import (
+    MEASURE_ATTACHED,
+    MEASURE_UNITS,
+    MEASURE_WORDS,
+    few_times_before,
+    noun_past_adjectives,
+)
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -53,7 +59,8 @@ _QUALIFIERS = {
 }  # fmt: skip
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million|billion|trillion|bn|k|m)\b)?"
 _WORD_NUM = (
-    r"(?:half\s+a\s+million|a\s+(?:hundred|thousand|million|billion|dozen)|dozen|"
+    # a bare "thousand", "million", "billion" is kept only after "a few", "several" or "a couple" (below)
+    r"(?:half\s+a\s+million|a\s+(?:hundred|thousand|million|billion|dozen)|dozen|thousand|million|billion|"
     + "|".join(sorted((w for w in _WORDS if " " not in w), key=len, reverse=True))
     + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?:thousand|million|billion))?"
 )
@@ -80,6 +87,7 @@ NUMBER_RE = re.compile(
     rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?P<sfx>{_ATTACHED_UNIT})?(?P<ish>-?ish)?(?![\w-])",
     re.IGNORECASE,
 )
+_BARE_SCALE = re.compile(r"thousand|million|billion", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"\s(thousand|million|billion|trillion)$|\d\s*(bn)$", re.IGNORECASE)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -149,6 +157,8 @@ def _value(text: str) -> float | None:
     if m:
         v = float(m.group(1).replace(",", ""))
         return v * _SCALE.get(m.group(2) or "", 1)
+    if t in ("thousand", "million", "billion"):
+        return _SCALE[t]  # a bare scale word after "a few" (find_numbers counts it)
     if t in _WORDS:
         return float(_WORDS[t])  # "half a million": a phrase of its own, not "half a" times a million
     scale = 1.0
@@ -276,6 +286,10 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
         return False
     if not _has_unit(after):
         return True
+    if prev[-1:] in (",", ";", ":") and not re.match(r"\s+of\b", after):
+        # "In Paris, 40 people died": punctuation ends the capitalised word's phrase (a name runs on
+        # unbroken), and a counted noun follows ("Smith, 46, said" and "Neu, 67 of Slidell" have none: ages)
+        return False
     # "Falcon 9 rockets", "Pixel 2 users": the same word + number is written elsewhere in the text as a
     # name on its own (nothing counted after it), so here too it names a model
     if (prev, raw) in _model_names(text):
@@ -293,6 +307,8 @@ def _is_label(text: str, s: int, e: int, raw: str) -> bool:
     # A longer number before a singular noun is a model too ("Snapdragon 835 processor", "Nikkei 225
     # index"): a count of three digits takes a plural, except nouns whose plural is the singular.
     nxt = re.match(r"\s+([a-z]+)", after)
+    if nxt and nxt.group(1) in _COUNTED_ONLY:
+        return False  # "Sunni 12 people": no model is ever named "people"; the number counts them
     opens = re.search(r"(?:^|[.!?:]\s+|\n\s*)\S+\s*$", text[max(0, s - 40) : s])
     return bool(
         (len(raw) <= 2 or (nxt and nxt.group(1) not in _SAME_PLURAL | {"per", "percent", "cent"}))
@@ -317,6 +333,8 @@ _SAME_PLURAL = frozenset(
     ["people", "police", "staff", "personnel", "aircraft", "crew", "cattle", "sheep", "fish", "deer",
      "livestock", "militia", "offspring", "spacecraft", "series", "species", "head"]
 )  # fmt: skip
+# nouns of that kind a model or series name never stands before ("Pixel 2 camera" is a name, "12 people" a count)
+_COUNTED_ONLY = frozenset(["people", "police", "personnel", "staff", "civilians", "livestock", "cattle", "sheep"])
 _NAME_NUMBER = re.compile(
     r"(?<![\w.,])([A-Za-z][\w-]*)\s+(\d{1,4})(?=s\b|[^\w%]|$)(?![.,]\d|\s*(?:percent|per cent))"
 )
@@ -583,15 +601,6 @@ def _measured(unit: str) -> bool:
     """Whether a figure is a measure or an amount of money (its unit a unit of measure, or a currency)."""
     return unit in ("USD", "EUR", "GBP") or bool(re.fullmatch(_MEASURE_UNITS, unit, re.I))
 
-# "several hundred", "a few thousand": how many times the scale word counts (English usage: "a few" two
-# to five, "several" three to nine, as "hundreds" alone runs from two hundred)
-_SEVERAL = re.compile(r"\b(several|a\s+few|a\s+[\"“‘]?couple(?:\s+of)?)\s+$", re.IGNORECASE)
-_FEW_TIMES = {"several": (3, 9), "a few": (2, 5)}
-# "a couple hundred people", "a couple of thousand": two of the scale word, loosely (English usage reads
-# "a couple" as about two), so about 200, never the bare "hundred" (100) it qualifies
-_COUPLE = re.compile(r"a\s+[\"“‘]?couple", re.IGNORECASE)
-
-
 # what "about" follows when it names a topic: a verb that takes "about" as its complement (talking,
 # asking, hearing, feeling: "talked about", "asked us about"), a noun of a told or shown thing ("a film
 # about") or "what"/"how"/"all". Verbs that report a statement ("said", "told", "wrote", "thought") are not
@@ -657,6 +666,8 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
             qual = qual or "vague"
         else:
             raw = m.group("a")
+            if _BARE_SCALE.fullmatch(raw) and (qual or m.group("b") or few_times_before(text, m.start("a")) is None):
+                continue  # "the million-dollar question", "Thousand Oaks": a bare scale word is no count
             a = _value(raw)
             if a is None:
                 continue
@@ -744,18 +755,19 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
                     # in another unit, bound and all (the style books' convention for converted measures)
                     qual = out[-1].qualifier
                 interval = _interval(a, qual)
-                few = _SEVERAL.search(text, max(0, s - 16), s)
+                few = few_times_before(text, s)
                 if (
                     few
                     and qual is None
-                    and re.match(r"(?:a\s+)?(?:hundred|thousand|million|billion)\b", raw, re.I)
+                    and re.match(r"(?:a\s+)?(?:hundred|thousand|million|billion|dozen)\b", raw, re.I)
                 ):
                     # "several hundred million years": a bare scale word counted an unstated few times
-                    if _COUPLE.match(few.group(1)):
-                        interval, qual, s = _interval(2 * a, "about"), "about", few.start()
+                    # ("a couple hundred": about two hundred, never the bare "hundred" it qualifies)
+                    s, times_low, times_high = few
+                    if times_low == times_high:
+                        interval, qual = _interval(times_low * a, "about"), "about"
                     else:
-                        k = _FEW_TIMES[_key(few.group(1))]
-                        interval, qual, s = (a * k[0], a * k[1]), "vague", few.start()
+                        interval, qual = (a * times_low, a * times_high), "vague"
         sent = next((text[a0:b0] for a0, b0 in spans if a0 <= s < b0), "")
         unit = (
             m.group("sfx").lower()

@@ -118,7 +118,8 @@ def spelled_value(raw: str) -> int | None:
 _PATTERN = re.compile(
     rf"(?<![\w\-.$€£])(?:(?P<qual>(?i:{_QUALIFIERS}))\s+)?(?P<cur>US\$|\$|€|£)?"
     r"(?:(?P<vague>(?i:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions))"
-    rf"|(?P<num>(?i:{_NUMBER}))(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|bn)\b))?)"
+    # a bare scale word counts only after "a few", "several" or "a couple" ("a few thousand fans": below)
+    rf"|(?P<num>(?i:{_NUMBER}|(?:thousand|million|billion)\b))(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|bn)\b))?)"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
     # An optional nationality or "more" between the count and the counted noun ("5,000 Russian troops").
     # Two capitalised words name one nationality or place ("two Costa Rican pilots", "40 South Korean firms").
@@ -173,11 +174,27 @@ _S_ADVERBS = frozenset(
 )  # fmt: skip
 _MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 _THING_PREPS = frozenset(["in", "of", "for", "on"])
-# a count word before a bare "hundred" or "dozen" ("a couple hundred", "a few hundred", "several dozen"):
-# how many times the scale word counts (English usage: "a couple" about two, "a few" two to five, "several"
-# three to nine; as extract.numbers reads them)
-_FEW_BEFORE = re.compile(r"\b((?i:a\s+[\"“]?couple|a\s+few|several))(?:\s+of)?\s+$")
+# a count word before a bare scale word ("a couple hundred", "a few thousand", "several dozen"): how many
+# times the scale word counts (English usage: "a couple" about two, "a few" two to five, "several" three to
+# nine, as "hundreds" alone runs from two hundred). The one table both number readers (this one and
+# extract.numbers) use, so "several hundred" is 300-900 wherever it is read.
+_FEW_BEFORE = re.compile(r"\b(a\s+[\"“‘]?couple|a\s+few|several)(?:\s+of)?\s+$", re.IGNORECASE)
 _FEW_TIMES = {"a couple": (2.0, 2.0), "a few": (2.0, 5.0), "several": (3.0, 9.0)}
+_BARE_SCALES = ("thousand", "million", "billion")  # scale words read as a count after one of those
+
+
+def few_times_before(text: str, at: int) -> tuple[int, float, float] | None:
+    """A count word ("a couple", "a few", "several", and "of") ending right before ``at``: where it
+    starts and the least and most times it counts the scale word that follows (equal for "a couple":
+    about two); None when there is none."""
+    few = _FEW_BEFORE.search(text, max(0, at - 16), at)
+    if few is None:
+        return None
+    words = re.sub(r"[\"“‘]", "", few.group(1)).lower().split()
+    low, high = _FEW_TIMES[" ".join(words)]
+    return few.start(), low, high
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
@@ -386,6 +403,10 @@ def read_quantities(text: str) -> list[Quantity]:
             raw = m.group("num")
             word = spelled_value(raw) if raw[:1].isalpha() else None
             scale = SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
+            if raw.lower() in _BARE_SCALES:
+                if qual or cur or m.group("scale") or few_times_before(text, m.start()) is None:
+                    continue  # "the million-dollar question", "Thousand Oaks": no count
+                word, scale = 1, SCALES[raw.lower()]
             if word is None and scale == 1.0 and not cur and "," not in raw and "." not in raw and 1900 <= float(raw) <= 2100:
                 continue  # a year
             value = (float(word) if word is not None else float(raw.replace(",", ""))) * scale
@@ -394,17 +415,16 @@ def read_quantities(text: str) -> list[Quantity]:
             several = word is not None and bool(re.search(r"[\s-]", raw))
             step = _step(str(word), scale) if several else scale if word is not None else _step(raw, scale)
             low, high, qualifier = _interval(qual, value, step)
-            few = _FEW_BEFORE.search(text, max(0, m.start() - 16), m.start()) if not qual and not cur else None
-            if few and raw.lower() in ("hundred", "dozen"):
+            few = few_times_before(text, m.start()) if not qual and not cur else None
+            if few and raw.lower() in ("hundred", "dozen", *_BARE_SCALES):
                 # "a couple hundred people", "several hundred troops": the bare scale word counted an
-                # unstated few times (as extract.numbers reads them), never the one hundred it would be alone
-                times = _FEW_TIMES[" ".join(few.group(1).lower().replace("“", "").replace('"', "").split()[:2])]
-                if times[0] == times[1]:
-                    low, high, qualifier = _interval("about", value * times[0], step)
+                # unstated few times, never the one hundred it would be alone
+                start, times_low, times_high = few
+                if times_low == times_high:
+                    low, high, qualifier = _interval("about", value * times_low, step)
                 else:
-                    low, high, qualifier = value * times[0], value * times[1], "range"
+                    low, high, qualifier = value * times_low, value * times_high, "range"
                 low, high = round(low or 0.0, 6), round(high or 0.0, 6)
-                start = few.start()
         counted = unit not in ("percent", *_CURRENCIES.values())
         if counted:
             end = unit_end
