@@ -28,6 +28,7 @@ import re
 from storyprism.extract.ents import Ent
 from storyprism.extract.name_fragments import country_names
 from storyprism.extract.name_signals import aliases
+from storyprism.extract.referents import is_outlet
 
 # nouns that head a body's name with "of" ("Library of Congress", "Museum of Modern Art", "Church of
 # Scientology"): the words after "of" complete the body's name; the NER sometimes tags only them
@@ -99,6 +100,11 @@ _LIST_MARKER = re.compile(r"[•·▪►◦‣*–—-]\s+")
 
 # a possessive inside a name's span with a word after it: "Hemsworth’s Norse" (the owner, then the owned)
 _INNER_POSSESSIVE = re.compile(r"(.*[A-Z][\w.-]*)['’]s\s+\S")
+
+
+# an owner's possessive ("’s", or a bare apostrophe after "s") and a full name after it: "CNN’s Jake Tapper",
+# "Fox News’ Sean Hannity"
+_OUTLET_OWNED = re.compile(r"(.*?[A-Za-z])(?:['’]s|(?<=s)['’])\s+((?:[A-Z][\w.’'-]*\s+)+[A-Z][\w’'-]*)")
 
 
 def _free(ents: list[Ent], start: int, end: int, skip: Ent) -> bool:
@@ -174,6 +180,13 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
             start = e.start - len(name.group(1)) - 1
             if _free(ents, start, e.start, e) and text[start : e.start] == name.group(1) + " ":
                 e = Ent(start, e.end, "PERSON", text[start : e.end])
+        outlet_owned = _OUTLET_OWNED.fullmatch(e.text) if e.label == "PERSON" else None
+        if outlet_owned and is_outlet(outlet_owned.group(1)):
+            # "[CNN’s Jake Tapper] asked": a news outlet's possessive before a full name (two or more
+            # capitalised words) names its journalist; the person is the name after the possessive, the
+            # outlet no person (the owner cut below would keep "CNN" typed PERSON)
+            cut = e.start + outlet_owned.start(2)
+            e = Ent(cut, e.end, e.label, outlet_owned.group(2))
         owner = _INNER_POSSESSIVE.match(e.text) if e.label == "PERSON" else None
         if owner:
             # "Mr. [Hemsworth’s Norse] god": the NER ran a person's name on over the possessive into what he

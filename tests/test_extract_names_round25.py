@@ -1,0 +1,40 @@
+"""Issue 12 round 25, names: a person span the NER ran from a news outlet's possessive over a full name
+("CNN’s Jake Tapper") is the journalist, not the outlet; a person's own possessive before what he owns
+still keeps the owner ("Hemsworth’s Norse god", "Elon Musk’s SpaceX"). Sentences are written for the
+tests (no spaCy model, no shared data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyprism.extract.ents import Ent
+from storyprism.extract.name_spans import grown_spans
+
+
+def _grown(text: str, span: str) -> list[tuple[str, str]]:
+    at = text.index(span)
+    return [(e.text, e.label) for e in grown_spans(text, [Ent(at, at + len(span), "PERSON", span)])]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "person"),
+    [
+        ("CNN’s Jake Tapper asked the senator.", "CNN’s Jake Tapper", "Jake Tapper"),
+        ("Fox News’ Sean Hannity said it.", "Fox News’ Sean Hannity", "Sean Hannity"),
+        ("as The Daily Herald's Ann Marie Lee wrote", "Daily Herald's Ann Marie Lee", "Ann Marie Lee"),
+    ],
+)
+def test_an_outlets_journalist_is_the_person(text: str, span: str, person: str) -> None:
+    assert _grown(text, span) == [(person, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "person"),
+    [
+        ("Mr. Hemsworth’s Norse god returns.", "Hemsworth’s Norse", "Hemsworth"),
+        ("Elon Musk's SpaceX launched.", "Elon Musk's SpaceX", "Elon Musk"),
+        ("Barack Obama's White House said no.", "Barack Obama's White House", "Barack Obama"),
+    ],
+)
+def test_a_persons_possessive_keeps_the_owner(text: str, span: str, person: str) -> None:
+    assert _grown(text, span) == [(person, "PERSON")]
