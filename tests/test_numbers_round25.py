@@ -71,3 +71,13 @@ def test_a_second_unit_no_smaller_starts_a_new_amount() -> None:
     assert not duration_rest(text, at, at + 5, "seven")
     joined = "it took 5 days, 3 hours"
     assert duration_rest(joined, joined.index("3"), joined.index("3") + 1, "3")
+
+
+def test_a_model_in_a_list_of_models_is_no_amount() -> None:
+    assert _nums("Earlier models such as 5, 5S and 5C are not covered.") == []
+    assert _nums("They sold 5, 6 and 7 units.") != []
+
+
+def test_a_number_after_a_verb_of_naming_is_a_name() -> None:
+    assert _nums("One user called 80 Hou Bu Huai wrote this.") == []
+    assert _nums("He called 40 people.") == [("40", 40.0, 40.0)]

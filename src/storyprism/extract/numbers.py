@@ -504,6 +504,9 @@ _RUN_BEFORE = re.compile(r"(?:(?<![\w.,$€£%-])\d+ )+$")
 _RUN_AFTER = re.compile(r"(?: \d+(?![\w.,%-]))+")
 
 
+_NAMING_BEFORE = re.compile(r"\b(?:called|named|dubbed|nicknamed|titled)\s+$")
+
+
 def _not_amount(text: str, m: re.Match[str]) -> bool:
     """Records and scores "(4-11)", versions "8.1", fractions "Two thirds", phone numbers: labels, not amounts."""
     s, e = m.span()
@@ -530,6 +533,16 @@ def _not_amount(text: str, m: re.Match[str]) -> bool:
                 and not _has_unit(text[e : e + 14])
             ):
                 return True  # "went 14-34 in three seasons": a win-loss record
+    if raw_a.isdigit() and not raw_b:
+        # "models such as 5, 5S and 5C": a list item beside the same digits with a letter code is a model
+        sibling = rf"{raw_a}[A-Z]{{1,2}}\b"
+        if re.match(rf"\s*(?:,|/|and|or)\s*{sibling}", text[e : e + 16]) or re.search(
+            rf"\b{sibling}\s*(?:,|/|and|or)\s*$", text[max(0, s - 16) : s]
+        ):
+            return True
+        # "a user called 80 Hou Bu Huai": a number after a verb of naming, a capitalised word after it
+        if _NAMING_BEFORE.search(text, max(0, s - 14), s) and re.match(r"\s+[A-Z]", text[e : e + 3]):
+            return True
     # "4K TV", "8K": a single digit with a capital K and no currency sign is a screen resolution
     if re.fullmatch(r"\d\s*K", raw_a) and not re.search(r"[$€£]", m.group(0)):
         return True
