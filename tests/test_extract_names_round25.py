@@ -38,3 +38,18 @@ def test_an_outlets_journalist_is_the_person(text: str, span: str, person: str) 
 )
 def test_a_persons_possessive_keeps_the_owner(text: str, span: str, person: str) -> None:
     assert _grown(text, span) == [(person, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "person"),
+    [
+        ("The Bears extended GM Ryan Pace's contract.", "GM Ryan Pace's", "Ryan Pace's"),
+        ("GM CEO Mary Barra said", "GM CEO Mary Barra", "Mary Barra"),
+        ("QB Tom Brady threw", "QB Tom Brady", "Tom Brady"),
+        # a stage name keeps its first word, and one capitalised word after a role is left alone
+        ("DJ Khaled Ali played", "DJ Khaled Ali", "DJ Khaled Ali"),
+        ("PM Modi said", "PM Modi", "PM Modi"),
+    ],
+)
+def test_a_role_abbreviation_is_no_part_of_a_name(text: str, span: str, person: str) -> None:
+    assert _grown(text, span) == [(person, "PERSON")]

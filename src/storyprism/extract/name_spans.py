@@ -102,6 +102,12 @@ _LIST_MARKER = re.compile(r"[•·▪►◦‣*–—-]\s+")
 _INNER_POSSESSIVE = re.compile(r"(.*[A-Z][\w.-]*)['’]s\s+\S")
 
 
+# roles written as capitals before a name (an office, a club job, a player's position), then a full name
+# of two or more capitalised words; not "DJ" or "MC", which open stage names ("DJ Khaled")
+_ROLE_ABBREVIATIONS = re.compile(
+    r"(?:(?:GM|CEO|CFO|COO|CTO|CIO|VP|SVP|EVP|PM|MP|MEP|QB|RB|WR|TE|LB|CB|DA|AG)\s+)+"
+    r"(?=[A-Z][\w.’'-]*\s+[A-Z])"
+)
 # an owner's possessive ("’s", or a bare apostrophe after "s") and a full name after it: "CNN’s Jake Tapper",
 # "Fox News’ Sean Hannity"
 _OUTLET_OWNED = re.compile(r"(.*?[A-Za-z])(?:['’]s|(?<=s)['’])\s+((?:[A-Z][\w.’'-]*\s+)+[A-Z][\w’'-]*)")
@@ -180,6 +186,11 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
             start = e.start - len(name.group(1)) - 1
             if _free(ents, start, e.start, e) and text[start : e.start] == name.group(1) + " ":
                 e = Ent(start, e.end, "PERSON", text[start : e.end])
+        role = _ROLE_ABBREVIATIONS.match(e.text) if e.label == "PERSON" else None
+        if role:
+            # "GM Ryan Pace", "CEO Tim Cook": a role's abbreviation the NER took into a full name is the
+            # role, no part of the name (the same person is "Ryan Pace" elsewhere)
+            e = Ent(e.start + role.end(), e.end, e.label, e.text[role.end() :])
         outlet_owned = _OUTLET_OWNED.fullmatch(e.text) if e.label == "PERSON" else None
         if outlet_owned and is_outlet(outlet_owned.group(1)):
             # "[CNN’s Jake Tapper] asked": a news outlet's possessive before a full name (two or more
