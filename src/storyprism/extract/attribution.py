@@ -530,6 +530,14 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
     keep = []
     for a in out:
         inner = by_cue.get(modifies.get(id(a), -2))
+        if inner is None and id(a) in modifies:
+            up = _governing_cue(p, modifies[id(a)], by_cue)
+            if up is not None and up.speaker and _continues(text, up.content, a.content):
+                # "Suga says the missile reached ..., crossed ... and fell into the ocean ..., according
+                # to Reuters": "according to" hangs from a verb of the reported clause (here its last
+                # conjunct), yet relays the whole statement; the clause is the speaker's, all of it
+                up.content = _joined(up.content + a.content)
+                inner = up
         if inner is not None and inner.speaker:
             if inner.lemma == "report" and inner.via is None and a.speaker:
                 # "The Enquirer reports that ..., according to the WWF": a report passes on its source's
@@ -541,6 +549,40 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
             continue
         keep.append(a)
     return keep
+
+
+def _governing_cue(p: Parse, verb: int, by_cue: dict[int, Attribution]) -> Attribution | None:
+    """The attribution whose cue governs ``verb`` from above within its sentence (the cue of the
+    clause that verb is part of), or None."""
+    at, steps = verb, 0
+    while p.heads[at] != at and steps < 12:
+        at, steps = p.heads[at], steps + 1
+        if at in by_cue:
+            return by_cue[at]
+    return None
+
+
+def _continues(text: str, first: list[tuple[int, int]], then: list[tuple[int, int]]) -> bool:
+    """Whether the spans ``then`` go on right where ``first`` ends (overlapping, or after nothing but a
+    comma or "and"/"or": the next conjunct of one clause)."""
+    if not first or not then:
+        return False
+    begin, end = min(s for s, _ in first), max(e for _, e in first)
+    start = min(s for s, _ in then)
+    if start < begin:
+        return False
+    return start <= end or re.fullmatch(r"\s*,?\s*(?:(?:and|or)\s+)?", text[end:start]) is not None
+
+
+def _joined(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans sorted, overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(parts):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 _SUPPOSING = frozenset(["may", "might", "could", "would", "should", "will", "'ll", "’ll"])

@@ -12,6 +12,7 @@ from storyprism.extract.name_fragments import country_names as _countries  # the
 from storyprism.extract.name_places import place_senses
 from storyprism.extract.name_spans import awards, exclamations, grown_spans, plural_initialisms
 from storyprism.extract.name_works import works
+from storyprism.extract.referents import OUTLET_BEFORE
 from storyprism.extract.speakers import Ent
 
 
@@ -68,27 +69,46 @@ _POPULATION_AFTER = re.compile(r"\s*[,(]\s*(?:pop\.|population)\s*:?\s*(?:of\s+)
 _SETTLEMENT_OF = re.compile(r"\b(?:suburb|town|village|hamlet|township|borough)\s+of\s+$")
 
 
-# a media noun right before a name ("CNN affiliate Teletica", "the newspaper Haaretz", "local TV station
-# Azteca"): the name is the outlet's, whatever place the NER read in it (not "broadcaster" before a
-# PERSON: "veteran broadcaster Jo Lane" is a person; places and peoples only are retyped)
-_OUTLET_BEFORE = re.compile(
-    r"\b(?:affiliate|station|channel|network|newspaper|daily|tabloid|broadcaster|outlet|magazine|"
-    r"news\s+agency|news\s+site|website)\s+$"
+# a media noun that never titles a person ("veteran broadcaster Jo Lane" is one, "the newspaper Chosun
+# Ilbo" is not), and what follows an outlet's name where it is the phrase's head: a comma, the sentence's
+# end or a verb of reporting ("the newspaper Jane Smith founded" names the founder)
+_PAPER_BEFORE = re.compile(r"\b(?:newspaper|daily|tabloid|magazine|news\s+agency|news\s+site|website)\s+$")
+# a masthead's last word: "the Miami Herald", "the Financial Times", "The Herald" (typed PERSON by the
+# NER) are papers; a person's name never takes "the" before it
+_MASTHEAD_END = re.compile(
+    r"(?:^|\s)(?:Herald|Times|Post|Journal|Tribune|Gazette|Telegraph|Chronicle|Observer|Examiner|Inquirer|"
+    r"Courier|Dispatch|Bulletin|Register|Sentinel|Enquirer)(?:['’]s?)?$"
 )
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_OUTLET_HEAD_END = re.compile(r"\s*(?:[,.;:)]|(?:reported|reports|said|says|wrote|writes|cited|quoted)\b)")
 
 
 def _outlets(text: str, ents: list[Ent]) -> list[Ent]:
     """Place- or people-typed names written after a media noun ("CNN affiliate Teletica reported"):
-    retyped ORG, with every mention of the same name in the text (one text keeps one sense of a name)."""
+    retyped ORG, with every mention of the same name in the text (one text keeps one sense of a name).
+    A person-typed name is retyped only after a noun of a paper or an agency and where it heads the
+    phrase ("the South Korean newspaper Chosun Ilbo, quoting sources, reported"), or where "the" opens a
+    name that ends in a masthead's word ("The Miami Herald obtained")."""
+    labels = ("GPE", "LOC", "NORP")
     found = {
         e.text.strip()
         for e in ents
-        if e.label in ("GPE", "LOC", "NORP") and _OUTLET_BEFORE.search(text, max(0, e.start - 25), e.start)
+        if (e.label in labels and OUTLET_BEFORE.search(text, max(0, e.start - 25), e.start))
+        or (
+            e.label == "PERSON"
+            and _PAPER_BEFORE.search(text, max(0, e.start - 25), e.start)
+            and _OUTLET_HEAD_END.match(text, e.end)
+        )
+        or (
+            e.label == "PERSON"
+            and _MASTHEAD_END.search(e.text.strip())
+            and _THE_BEFORE.search(text, max(0, e.start - 5), e.start)
+        )
     }
     if not found:
         return ents
     return [
-        Ent(e.start, e.end, "ORG", e.text) if e.label in ("GPE", "LOC", "NORP") and e.text.strip() in found else e
+        Ent(e.start, e.end, "ORG", e.text) if e.label in (*labels, "PERSON") and e.text.strip() in found else e
         for e in ents
     ]
 

@@ -118,6 +118,26 @@ _OUTLET_WORDS = frozenset(
 )  # fmt: skip
 
 
+# a media noun right before a name ("CNN affiliate Teletica", "the newspaper Haaretz", "local TV station
+# Azteca"): the name is the outlet's, whatever place the NER read in it (``name_types`` retypes places and
+# peoples written there; "veteran broadcaster Jo Lane" is a person, so persons only after a paper's noun)
+OUTLET_BEFORE = re.compile(
+    r"\b(?:affiliate|station|channel|network|newspaper|daily|tabloid|broadcaster|outlet|magazine|"
+    r"news\s+agency|news\s+site|website)\s+$"
+)
+
+
+def outlet_at_end(text: str, ents: list[Ent], start: int, end: int) -> Ent | None:
+    """The outlet's name that closes the phrase ``start``-``end`` after a media noun ("the South Korean
+    news agency Yonhap"): the phrase's head is the name, the words before it describe it."""
+    last = next(
+        (x for x in reversed(ents) if x.label == "ORG" and start <= x.start and x.end <= end), None
+    )
+    if last is None or text[last.end : end].strip(" ,") or last.start == start:
+        return None
+    return last if OUTLET_BEFORE.search(text, max(start, last.start - 25), last.start) else None
+
+
 def is_outlet(name: str) -> bool:
     """Whether an organisation's name is a news outlet's (a masthead or wire word in it). Signal: "The
     power company said" after "As the Erie Times-News reported": a body named by a noun that names no

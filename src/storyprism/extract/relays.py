@@ -150,6 +150,8 @@ _CITED_SOURCES = frozenset(
      "statement", "report", "reports"]
 )  # fmt: skip
 _REPORTING = frozenset(["say", "report", "write", "tell", "state", "add"])
+# the participles by which a report names the source it passes on ("citing officials", "quoting sources")
+_CITING = frozenset(["citing", "quoting"])
 # the named-entity kinds that can be a report's source: people, organisations, countries and cities, and
 # groups ("Palestinians"); a storm, a holiday or a law ("citing Hurricane Ian", "citing Christmas") is a
 # reason the reporter gives, named like a source but no one who speaks
@@ -195,7 +197,7 @@ def cited_sources(p: Parse, text: str, atts: list[Attribution]) -> list[Attribut
         hosts = [a.cue, *(c for c in p.children(a.cue) if p.deps[c] == "ccomp")]
         for h in hosts:
             cite = next(
-                (c for c in p.children(h) if p.deps[c] == "advcl" and p.word(text, c) == "citing"), None
+                (c for c in p.children(h) if p.deps[c] == "advcl" and p.word(text, c) in _CITING), None
             )
             if cite is None:
                 continue
@@ -211,7 +213,15 @@ def cited_sources(p: Parse, text: str, atts: list[Attribution]) -> list[Attribut
                 or (p.tags[obj].startswith("NNP") and _named_source(p, obj))
             ):
                 a.via, a.speaker = a.speaker, name_span(p, text, obj)
-                a.content = [(s, min(e, p.starts[cite])) for s, e in a.content if s < p.starts[cite]]
+                # the citing phrase leaves the content wherever it stands: after the reported words
+                # ("X reported Y, citing Z") or before them ("X, citing Z, reported that Y")
+                cs, ce = p.subtree(cite)
+                a.content = [
+                    piece
+                    for s, e in a.content
+                    for piece in ((s, min(e, cs)), (max(s, ce), e))
+                    if piece[0] < piece[1]
+                ]
                 taken.add(cite)
             break
     return [a for a in atts if a.cue not in taken]

@@ -37,6 +37,7 @@ from storyprism.extract.referents import (
     last_body,
     named_body,
     org_subjects,
+    outlet_at_end,
     subject_org,
 )
 from storyprism.extract.speaker_words import _SOURCE_NOUNS, GENERIC_SPEAKERS, ORG_NOUNS, SPEAKER_LABELS
@@ -585,6 +586,9 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     joint = _joint_names(ctx, span, inside)
     if joint:
         return joint
+    outlet = outlet_at_end(ctx.text, inside, s, e)  # "the South Korean news agency Yonhap": Yonhap
+    if outlet:
+        return norm_name(outlet.text)
     titled = _TITLED_NAME.search(phrase)
     if titled and titled.group(1).lower() in (ROLE_SYNONYMS.keys() | OCCUPATIONS | PERSON_NOUNS):
         at = s + titled.start(2)
