@@ -1,14 +1,17 @@
 """Issue 12 round 25, names: a person span the NER ran from a news outlet's possessive over a full name
 ("CNN’s Jake Tapper") is the journalist, not the outlet; a person's own possessive before what he owns
-still keeps the owner ("Hemsworth’s Norse god", "Elon Musk’s SpaceX"). Sentences are written for the
-tests (no spaCy model, no shared data)."""
+still keeps the owner ("Hemsworth’s Norse god", "Elon Musk’s SpaceX"); a role's abbreviation is no part
+of a name ("GM Ryan Pace"); a surname typed a body in an article that calls the person by given name is
+that person. Sentences and names are written for the tests (no spaCy model, no shared data)."""
 
 from __future__ import annotations
 
 import pytest
 
 from storyprism.extract.ents import Ent
+from storyprism.extract.linking import link_entities
 from storyprism.extract.name_spans import grown_spans
+from storyprism.records import Mention
 
 
 def _grown(text: str, span: str) -> list[tuple[str, str]]:
@@ -53,3 +56,21 @@ def test_a_persons_possessive_keeps_the_owner(text: str, span: str, person: str)
 )
 def test_a_role_abbreviation_is_no_part_of_a_name(text: str, span: str, person: str) -> None:
     assert _grown(text, span) == [(person, "PERSON")]
+
+
+def _m(article: str, text: str, typ: str, start: int = 0) -> Mention:
+    return Mention(article, text, typ, start, start + len(text), None)
+
+
+def test_a_surname_typed_a_body_beside_the_given_name_is_that_person() -> None:
+    # an interview calls him "Quentin" (PERSON) and "Tarantino" (typed ORG); the corpus knows the full name
+    ms = [_m("a", "Quentin", "PERSON", 0), _m("a", "Tarantino", "ORG", 80), _m("a", "Tarantino", "ORG", 200)]
+    ms += [_m("b", "Quentin Tarantino", "PERSON", 0), _m("c", "Quentin Tarantino", "PERSON", 0)]
+    ents = {e.id: e for e in link_entities(ms)}
+    assert (ents[ms[1].entity or ""].type, ents[ms[1].entity or ""].name) == ("PERSON", "Quentin Tarantino")
+    assert ms[0].entity == ms[1].entity == ms[3].entity
+    # without the given name in the article, the body reading stands
+    ms = [_m("a", "Tarantino", "ORG", 80), _m("a", "Tarantino", "ORG", 200)]
+    ms += [_m("b", "Quentin Tarantino", "PERSON", 0), _m("c", "Quentin Tarantino", "PERSON", 0)]
+    link_entities(ms)
+    assert ms[0].type == "ORG"

@@ -98,9 +98,11 @@ def paired_given(mentions: list[Mention], parts: Callable[[str], list[str]]) -> 
             if len(p) >= 2:
                 spread[(p[0], p[-1])].add(m.article)
     given_of: dict[str, set[str]] = defaultdict(set)
+    surname_of: dict[str, set[str]] = defaultdict(set)
     for (first, last), arts in spread.items():
         if len(arts) >= 2:
             given_of[last].add(first)
+            surname_of[first].add(last)
     lone_surnames: dict[str, set[str]] = defaultdict(set)
     in_other_names: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -115,6 +117,9 @@ def paired_given(mentions: list[Mention], parts: Callable[[str], list[str]]) -> 
         if m.type not in ("GPE", "LOC", "ORG") or " " in n or not m.text[:1].isupper() or m.text.isupper():
             continue
         fits = {s for s in lone_surnames.get(m.article, ()) if n in given_of.get(s, ())}
+        # the other way round: the surname typed a body ("Tarantino" ORG) where the article calls the
+        # person by given name ("Quentin", PERSON) and the corpus writes the two as one full name
+        fits |= {g for g in lone_surnames.get(m.article, ()) if n in surname_of.get(g, ())}
         if len(fits) == 1 and n not in in_other_names.get(m.article, ()):
             out.add((m.article, n))
     return frozenset(out)
