@@ -2,7 +2,8 @@
 ("CNN’s Jake Tapper") is the journalist, not the outlet; a person's own possessive before what he owns
 still keeps the owner ("Hemsworth’s Norse god", "Elon Musk’s SpaceX"); a role's abbreviation is no part
 of a name ("GM Ryan Pace"); a surname typed a body in an article that calls the person by given name is
-that person. Sentences and names are written for the tests (no spaCy model, no shared data)."""
+that person; a bare US body ("State Department") in a story that names a US state is the US body. Sentences
+and names are written for the tests (no spaCy model, no shared data)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,12 @@ def test_a_surname_typed_a_body_beside_the_given_name_is_that_person() -> None:
     ms += [_m("b", "Quentin Tarantino", "PERSON", 0), _m("c", "Quentin Tarantino", "PERSON", 0)]
     link_entities(ms)
     assert ms[0].type == "ORG"
+
+
+def test_a_bare_us_body_in_a_story_set_in_a_us_state_is_the_us_body() -> None:
+    ms = [_m("a", "US State Department", "ORG", 0), _m("b", "U.S. State Department", "ORG", 0)]
+    ms += [_m("c", "State Department", "ORG", 40), _m("c", "Florida", "GPE", 0)]
+    ms += [_m("d", "State Department", "ORG", 40), _m("d", "Georgia", "GPE", 0)]  # a country's name too
+    link_entities(ms)
+    assert ms[0].entity == ms[1].entity == ms[2].entity
+    assert ms[4].entity != ms[0].entity

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from storyprism.extract.name_fragments import country_names
+from storyprism.extract.name_fragments import US_STATES, country_names
 from storyprism.extract.name_signals import aliases
 
 # the last word of a state's body: a country's name before it says whose body it is ("US Treasury
@@ -20,6 +20,10 @@ _STATE_BODY = re.compile(
     r"\b(?:department|ministry|office|commission|agency|administration|bureau|service|council|senate|"
     r"congress|parliament|treasury|embassy|consulate|force|army|navy|guard|police)$"
 )
+
+
+# a US state's name sets a story in the United States (not "Georgia", a country's name too)
+_STATES_OF_US = frozenset(s.lower() for s in US_STATES.split("|")) - {"georgia"}
 
 
 def _country(prefix: str) -> str | None:
@@ -51,7 +55,8 @@ def country_led_bodies(keys: list[str | None], articles: list[str]) -> list[str 
     the story has set the country; so only where every qualified form of the bare name in the corpus
     names one country (no "Chinese Foreign Ministry" beside "Russian Foreign Ministry", no "German Red
     Cross": a people's word before it is no country's name and keeps the bare name apart), and only in
-    the stories that name that country (a bare "Foreign Ministry" elsewhere may be another state's)."""
+    the stories that name that country (a bare "Foreign Ministry" elsewhere may be another state's); a
+    story that names a US state names the United States."""
     org = {k[4:] for k in keys if k and k.startswith("org|")}
     led: dict[str, dict[str, str]] = defaultdict(dict)  # body -> {qualified key: country}
     for k in org:
@@ -79,6 +84,8 @@ def country_led_bodies(keys: list[str | None], articles: list[str]) -> list[str 
     for key, art in zip(keys, articles, strict=True):
         if key and key.startswith("place|"):
             places[art].add(key[6:])
+            if key[6:] in _STATES_OF_US:
+                places[art].add("united states")  # "West Palm Beach, Florida": a story set in the US
         elif key in qualified:
             places[art].add(qualified[key])  # "the US State Department" names the country too
     out: list[str | None] = []

@@ -35,6 +35,17 @@ from storyprism.records import Mention
 _COUNTRIES = Path(__file__).resolve().parent / "data" / "countries.txt"
 
 
+# the US states but the two that share their name with a city (New York, Washington): a regex alternation
+# (general knowledge; name_places reads a place list with it, name_bodies a story set in the US)
+US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
+    "Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming"
+)
+
+
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """The shipped countries table as written ("North Korea"); the one loader of it (name_types reads

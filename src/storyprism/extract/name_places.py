@@ -18,28 +18,21 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.ents import Ent
+from storyprism.extract.name_fragments import US_STATES
 from storyprism.extract.name_votes import _sporting
 
 # US states whose name a major city bears as well: the bare name reads as the city (news writes the city
 # so), the state only where the text says so
 SHARED_STATE_CITY = frozenset(["New York", "Washington"])
 
-# the US states but the shared two (data): a shared name coordinated with one of them is the state
-# ("families from New York and Florida", "Maine, Vermont, New York, Massachusetts")
-_US_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
-    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
-    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
-    "Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming"
-)
-_WITH_STATE_BEFORE = re.compile(rf"\b(?:{_US_STATES})(?:,|,?\s+(?:and|or))\s+$")
+# a shared name coordinated with a state is the state ("families from New York and Florida")
+_WITH_STATE_BEFORE = re.compile(rf"\b(?:{US_STATES})(?:,|,?\s+(?:and|or))\s+$")
 # (a state that opens a longer name is no state in the list: "Kansas City", "Ohio State", "Texas A&M")
-_WITH_STATE_AFTER = re.compile(rf"(?:,|,?\s+(?:and|or))\s+(?:{_US_STATES})\b(?!\s+[A-Z&])")
+_WITH_STATE_AFTER = re.compile(rf"(?:,|,?\s+(?:and|or))\s+(?:{US_STATES})\b(?!\s+[A-Z&])")
 # "Austin, Texas, and New York": the state before closes a town's address, so the list is one of towns
 # (a list of states has a state before each state: "Maine, Vermont, New York")
 _ADDRESS_HEAD = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
-_IS_STATE = re.compile(rf"(?:.*\s)?(?:{_US_STATES}|New York|Washington)")
+_IS_STATE = re.compile(rf"(?:.*\s)?(?:{US_STATES}|New York|Washington)")
 
 
 def _listed_with_state(text: str, e: Ent) -> bool:
