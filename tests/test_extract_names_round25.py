@@ -84,3 +84,15 @@ def test_a_bare_us_body_in_a_story_set_in_a_us_state_is_the_us_body() -> None:
     link_entities(ms)
     assert ms[0].entity == ms[1].entity == ms[2].entity
     assert ms[4].entity != ms[0].entity
+
+
+def test_an_area_closed_by_its_kind_is_a_place() -> None:
+    from storyprism.extract.name_works import works
+
+    text = "the police chief of Balkh province said"
+    at = text.index("Balkh")
+    got = works(text, [Ent(at, at + 5, "PERSON", "Balkh")])
+    assert [(e.text, e.label) for e in got] == [("Balkh province", "GPE")]
+    # a place the NER typed so keeps its span; a possessive owner is no area's name
+    got = works(text, [Ent(at, at + 5, "GPE", "Balkh")])
+    assert [(e.text, e.label) for e in got] == [("Balkh", "GPE")]

@@ -5,7 +5,8 @@
   for it ("the Panama report" beside "Panama Papers"): a work, no linked class, so no mention;
 - a theory or a law of nature ("his theory of General Relativity"): an idea, no mention;
 - a wild place closed by its lowercase kind ("the Sambisa forest", "the Zambezi river"): the place, its
-  span grown over the kind word, so it keys as "Sambisa Forest" does.
+  span grown over the kind word, so it keys as "Sambisa Forest" does; so is an administrative area closed
+  by its kind ("Balkh province") where the NER typed the name alone a person or a body.
 
 Each rule names its signal; none knows a particular name."""
 
@@ -32,8 +33,14 @@ _WILD_KIND = re.compile(
 )
 
 
+# "police chief of Balkh province": a lowercase kind of administrative area right after a name the NER typed
+# a person or a body; the area, its span grown over the kind word, as the NER writes it elsewhere
+_AREA_KIND = re.compile(r"\s+(province|district|prefecture|governorate|oblast|county)\b")
+
+
 def works(text: str, ents: list[Ent]) -> list[Ent]:
-    """Without document sets, their short forms and ideas; wild places grown over their kind word."""
+    """Without document sets, their short forms and ideas; wild places and administrative areas grown
+    over their kind word."""
     sets = {
         re.sub(r"^[Tt]he\s+", "", _DOCUMENTS.sub("", e.text.strip()))
         for e in ents
@@ -60,5 +67,14 @@ def works(text: str, ents: list[Ent]) -> list[Ent]:
             and not re.search(r"['’]s?$", name)
         ):
             e = Ent(e.start, kind.end(), "LOC", text[e.start : kind.end()])
+        area = _AREA_KIND.match(text, e.end)
+        if (
+            area
+            and e.label in ("ORG", "PERSON")
+            and 1 <= len(name.split()) <= 2
+            and all(w[:1].isupper() for w in name.split())
+            and not re.search(r"['’]s?$", name)
+        ):
+            e = Ent(e.start, area.end(), "GPE", text[e.start : area.end()])
         out.append(e)
     return out
