@@ -2,7 +2,9 @@
 reported clause relays the whole statement (the speaker keeps it, X is ``via``); a report "citing" or
 "quoting" its source before the reported words passes them on; an outlet named after a media noun ("the
 South Korean news agency Yonhap") speaks as that outlet; a name after "the" that ends in a masthead's
-word is a paper, not a person. The texts are written for the tests; the real spaCy parse reads them."""
+word is a paper, not a person; a conjunct ("and said") the parser hung on a verb with no one for subject
+("it felt as if") takes the subject of the verb its "and" joins. The texts are written for the tests; the
+real spaCy parse reads them."""
 
 from __future__ import annotations
 
@@ -66,3 +68,18 @@ def test_paper_names_typed_person_are_papers() -> None:
     text = "the newspaper Jane Smith founded in 1990; Emily Post wrote."
     ents = [Ent(14, 24, "PERSON", "Jane Smith"), Ent(42, 52, "PERSON", "Emily Post")]
     assert [e.label for e in place_appositions(text, ents)] == ["PERSON", "PERSON"]
+
+
+def test_a_conjunct_hung_on_a_verb_without_a_subject_takes_its_own_clauses() -> None:
+    text = (
+        "For Brian Buonassissi, a traveling DJ in the middle of an exhausting connection, it felt as if "
+        "they had been flying for an hour before the captain came back on the intercom and said: “The "
+        "bird is back.”"
+    )
+    assert one(quotes_of(text), "bird").speaker == "captain"
+    # where the verb the conjunct hangs on has a subject, that subject speaks
+    text = (
+        "Mr. Estrosi said that the families needed time to mourn, and added that it was “our duty” to "
+        "support them."
+    )
+    assert one(quotes_of(text), "duty").speaker == "Estrosi"

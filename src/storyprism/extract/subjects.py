@@ -225,6 +225,11 @@ _CREDIT_WORDS = frozenset(
 _TITLE_HEADS = ROLE_NOUNS | _TITLES | {"ceo", "cfo", "coo", "chief", "founder", "chair", "head", "director"}
 
 
+def _no_one(text: str, span: tuple[int, int] | None) -> bool:
+    """Whether a subject phrase names no one: none, or a bare "it"/"there" ("it felt as if")."""
+    return span is None or text[span[0] : span[1]].strip().lower() in ("it", "there")
+
+
 def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | None:
     """The speaker phrase of verb ``v``: its subject, or the subject of the verb it hangs from."""
     word = text[p.starts[v] : p.ends[v]].lower()
@@ -369,6 +374,23 @@ def subject(p: Parse, text: str, v: int, depth: int = 0) -> tuple[int, int] | No
         lost = _lost_subject(p, text, v)
         if lost is not None:
             return lost
+    if (
+        depth < 3
+        and p.deps[v] == "conj"
+        and v > 0
+        and p.deps[v - 1] == "cc"
+        and p.heads[v - 1] not in (h, v)
+        and _no_one(text, subject(p, text, h, depth + 1))
+    ):
+        # "it felt as if ... before the captain came back on the intercom and said: ...": the parser hung
+        # the conjunct on a verb with no one for subject ("it felt as if") but its "and" on the verb it truly
+        # joins ("came"), which shares its subject with the conjunct (where the verb it hangs on has a
+        # subject, "X said that ... needed ..., and added", that subject is the conjunct's)
+        joined = p.heads[v - 1]
+        if p.is_verb(joined) and joined < v:
+            got = subject(p, text, joined, depth + 1)
+            if got is not None:
+                return got
     if depth < 3 and p.deps[v] in ("conj", "advcl", "xcomp") and h != v:
         # "Clinton posted a comment, saying that ...", "He declined to comment but said ..."
         if p.deps[h] in ("acomp", "attr") and p.heads[h] != h:
