@@ -83,3 +83,12 @@ def test_a_conjunct_hung_on_a_verb_without_a_subject_takes_its_own_clauses() -> 
         "support them."
     )
     assert one(quotes_of(text), "duty").speaker == "Estrosi"
+
+
+def test_a_name_before_a_participle_aside_is_the_subject() -> None:
+    # the parser hangs "reported" on the main verb; the name before ", quoting sources," is its subject
+    text = (
+        "Mr. Trump's criticism of China came after the South Korean newspaper Chosun Ilbo, quoting "
+        "anonymous sources, reported that American spy satellites had spotted 30 transfers since October."
+    )
+    assert one(quotes_of(text), "satellites").speaker == "Chosun Ilbo"

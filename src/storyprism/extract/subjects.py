@@ -510,7 +510,7 @@ def _lost_subject(p: Parse, text: str, v: int) -> tuple[int, int] | None:
     """The subject of a finite main verb the parser left without one: "In a message to Clinton, Tanden,
     head of the Center, recounted ...", where the name was hung on the noun before it as an appositive.
     Signal: a finite verb has a subject; a name (with its own appositive) set off by a comma right before
-    the verb is it."""
+    the verb, or before a participle phrase set off by commas, is it."""
     k = v - 1
     for c in p.children(v):
         if (
@@ -526,6 +526,18 @@ def _lost_subject(p: Parse, text: str, v: int) -> tuple[int, int] | None:
             return name_span(p, text, c)
     if k >= 0 and text[p.starts[k] : p.ends[k]] == ",":
         k -= 1
+    # "the newspaper Chosun Ilbo, quoting anonymous sources, reported": a participle phrase set off by
+    # commas between the name and its verb is skipped (the name before it is the subject)
+    aside = next(
+        (
+            a
+            for a in range(max(0, k - 12), k + 1)
+            if p.tags[a] == "VBG" and p.rights[a] == k and a > 1 and text[p.starts[a - 1] : p.ends[a - 1]] == ","
+        ),
+        None,
+    )
+    if aside is not None and p.lefts[aside] == aside:
+        k = aside - 2
     if k < 0 or p.sent[k] != p.sent[v]:
         return None
     chain = [a for a in range(max(0, k - 40), k + 1) if p.deps[a] == "appos" and p.rights[a] == k]
