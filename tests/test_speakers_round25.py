@@ -3,8 +3,9 @@ reported clause relays the whole statement (the speaker keeps it, X is ``via``);
 "quoting" its source before the reported words passes them on; an outlet named after a media noun ("the
 South Korean news agency Yonhap") speaks as that outlet; a name after "the" that ends in a masthead's
 word is a paper, not a person; a conjunct ("and said") the parser hung on a verb with no one for subject
-("it felt as if") takes the subject of the verb its "and" joins. The texts are written for the tests; the
-real spaCy parse reads them."""
+("it felt as if") takes the subject of the verb its "and" joins, and so does a name before a participle
+aside; an untagged first-person quote after a sentence narrating one person is that person's. The texts
+are written for the tests; the real spaCy parse reads them."""
 
 from __future__ import annotations
 
@@ -92,3 +93,18 @@ def test_a_name_before_a_participle_aside_is_the_subject() -> None:
         "anonymous sources, reported that American spy satellites had spotted 30 transfers since October."
     )
     assert one(quotes_of(text), "satellites").speaker == "Chosun Ilbo"
+
+
+def test_an_untagged_first_person_quote_after_narration_is_the_narrated_persons() -> None:
+    text = (
+        "Chrissy Teigen was flying to Tokyo when the plane turned around.\n"
+        "While the situation was frustrating for everyone on board, Teigen was taking it in stride and saw "
+        "amusement in it. “I don't know why I'm not more upset about this.”"
+    )
+    assert (one(quotes_of(text), "upset").speaker or "").endswith("Teigen")
+    # words not in the first person, or a sentence about two people, are left unattributed
+    text = (
+        "Chrissy Teigen and John Legend were flying to Tokyo when the plane turned around.\n"
+        "Teigen and Legend were taking it in stride. “I don't know why I'm not more upset about this.”"
+    )
+    assert one(quotes_of(text), "upset").speaker is None

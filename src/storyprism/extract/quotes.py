@@ -47,6 +47,7 @@ from storyprism.extract.followups import (
 )
 from storyprism.extract.frames import headline_forms
 from storyprism.extract.marks import QUOTE_MARKS, mark_role, normalise_marks, quote_text, scan_direct
+from storyprism.extract.narrated_quotes import narrated_speaker
 from storyprism.extract.not_quotes import (
     inside_post,
     naming_term,
@@ -786,4 +787,5 @@ def find_quotes(text: str, ents: list[Ent], indirect: bool = True, parse: Parse 
     unfit_speakers(text, ctx, parse, out)
     relayed_inference(text, ctx, out)
     posted_words(text, ctx, out)  # words an embedded post prints are its author's (``post_sources``)
+    narrated_speaker(text, ctx, out)  # "X was taking it in stride. 'I ...'" (``narrated_quotes``)
     return out
