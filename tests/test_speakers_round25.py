@@ -4,8 +4,9 @@ reported clause relays the whole statement (the speaker keeps it, X is ``via``);
 South Korean news agency Yonhap") speaks as that outlet; a name after "the" that ends in a masthead's
 word is a paper, not a person; a conjunct ("and said") the parser hung on a verb with no one for subject
 ("it felt as if") takes the subject of the verb its "and" joins, and so does a name before a participle
-aside; an untagged first-person quote after a sentence narrating one person is that person's. The texts
-are written for the tests; the real spaCy parse reads them."""
+aside; an untagged first-person quote after a sentence narrating one person is that person's; questioning
+a person is an interrogation, no stance. The texts are written for the tests; the real spaCy parse reads
+them."""
 
 from __future__ import annotations
 
@@ -108,3 +109,14 @@ def test_an_untagged_first_person_quote_after_narration_is_the_narrated_persons(
         "Teigen and Legend were taking it in stride. “I don't know why I'm not more upset about this.”"
     )
     assert one(quotes_of(text), "upset").speaker is None
+
+
+def test_questioning_a_person_is_an_interrogation_no_stance() -> None:
+    for text in (
+        "Police questioned the passengers after the flight landed.",
+        "Investigators questioned him for hours.",
+        "The authorities boarded the ship and questioned its crew members.",
+    ):
+        assert not any(q.cue == "question" for q in quotes_of(text)), text
+    q = one(quotes_of("The senator questioned the wisdom of the plan."), "wisdom")
+    assert q.kind == "topic" and q.speaker == "senator"

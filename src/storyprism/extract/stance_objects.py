@@ -9,7 +9,10 @@ signal of grammar or of sports writing, never by the words of one text:
   military" (no object) still speaks of it;
 - "blasted a two-run homer", "slammed a three-pointer", "were hammered 30-10": a verb of force whose
   object is a play that scores (a home run, a goal, a shot) or that stands beside a score is a feat on
-  the field, not criticism ("blasted the plan" keeps its stance).
+  the field, not criticism ("blasted the plan" keeps its stance);
+- "police questioned the passengers", "investigators questioned him": "question" with a person for
+  object is an interrogation, no doubt cast on anything ("questioned the wisdom of the plan" keeps its
+  stance).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 
 from storyprism.extract.parse import Parse
+from storyprism.extract.person_nouns import OCCUPATIONS, PERSON_NOUNS
 
 # verbs of force that news also uses for harsh criticism ("slammed the decision")
 _FORCE_CUES = frozenset(["blast", "slam", "hammer"])
@@ -49,3 +53,23 @@ def sports_feat(p: Parse, text: str, cue: int, lemma: str | None, content: tuple
     if len(heads) != 1 or p.word(text, heads[0]).lower() not in _PLAYS:
         return False
     return not any(p.deps[c] == "det" and p.word(text, c).lower() in _KNOWN for c in p.children(heads[0]))
+
+
+# pronouns and nouns of people that no list of roles holds, as the object of "question"
+_PERSON_OBJECTS = frozenset(
+    ["him", "her", "them", "us", "me", "you", "everyone", "anyone", "people", "person", "persons", "man",
+     "men", "woman", "women", "member", "members", "crew", "suspect", "suspects", "staff", "employees"]
+)  # fmt: skip
+_ASKING = frozenset(["question", "quiz", "interrogate"])
+
+
+def questioned_person(p: Parse, text: str, lemma: str | None, content: tuple[int, int]) -> bool:
+    """Whether "question" has a person for object (an interrogation, see the module)."""
+    if lemma not in _ASKING:
+        return False
+    heads = sorted(p.span_heads(*content))  # the object first ("him for hours": "him", then "for")
+    if not heads:
+        return False
+    word = p.word(text, heads[0]).lower()
+    forms = {word, re.sub(r"s$", "", word), re.sub(r"es$", "", word)}  # "passengers", "witnesses"
+    return bool(forms & (_PERSON_OBJECTS | PERSON_NOUNS | OCCUPATIONS))

@@ -29,7 +29,7 @@ import re
 from storyprism.extract.cues import DOCUMENTS, SPEECH_NOUNS
 from storyprism.extract.marks import QUOTE_MARKS
 from storyprism.extract.parse import Parse
-from storyprism.extract.stance_objects import handed_on, sports_feat
+from storyprism.extract.stance_objects import handed_on, questioned_person, sports_feat
 
 TOPIC_KINDS = frozenset({"dobj", "prep"})
 _NOMINAL = ("NN", "PRP", "CD", "DT")  # tag prefixes of a noun phrase's root (NN, NNS, NNP, NNPS, PRP$ ...)
@@ -137,7 +137,11 @@ def no_stance(
         return True
     if cue < 0:
         return False
-    if handed_on(p, cue, lemma) or sports_feat(p, text, cue, lemma, content):
+    if (
+        handed_on(p, cue, lemma)
+        or sports_feat(p, text, cue, lemma, content)
+        or questioned_person(p, text, lemma, content)
+    ):
         return True  # "referred questions to X", "blasted a two-run homer": a deed (``stance_objects``)
     if lemma == "recall" and any(
         p.deps[t] == "nummod" and p.heads[t] in p.span_heads(*content) for t in p.tokens_in(*content)
