@@ -104,7 +104,8 @@ old verdict beside them): ``extract_sample_i12z.json`` (seed 91313, commit 2cc4f
 ``extract_sample_i20a.json`` (seed 92020, b8352b8), ``extract_sample_i21a.json`` (seed 92121, read once on
 ff2f6e9 before round 21's fixes; its "blind_figures" also hold a "lenient" set, each borderline verdict turned) and
 ``extract_sample_i22a.json`` (seed 92222, read once on 392ec0e before round 22's fixes; strict and "lenient" figures
-as i21a).
+as i21a) and ``extract_sample_i25a.json`` (seed 92525, read once on e9a13e0 before round 25's fixes, as i22a; its
+"reread_r25" holds the items round 25 changed, judged again, and the figures with them).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);
