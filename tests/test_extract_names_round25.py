@@ -2,7 +2,8 @@
 ("CNN’s Jake Tapper") is the journalist, not the outlet; a person's own possessive before what he owns
 still keeps the owner ("Hemsworth’s Norse god", "Elon Musk’s SpaceX"); a role's abbreviation is no part
 of a name ("GM Ryan Pace"); a surname typed a body in an article that calls the person by given name is
-that person; a bare US body ("State Department") in a story that names a US state is the US body. Sentences
+that person; a bare US body ("State Department") in a story that names a US state is the US body; a last
+word joins the possessive full name of its article ("Miami Herald's" ... "Herald"). Sentences
 and names are written for the tests (no spaCy model, no shared data)."""
 
 from __future__ import annotations
@@ -96,3 +97,10 @@ def test_an_area_closed_by_its_kind_is_a_place() -> None:
     # a place the NER typed so keeps its span; a possessive owner is no area's name
     got = works(text, [Ent(at, at + 5, "GPE", "Balkh")])
     assert [(e.text, e.label) for e in got] == [("Balkh", "GPE")]
+
+
+def test_a_masthead_last_word_joins_the_possessive_full_name() -> None:
+    # "read the Miami Herald's piece ... The Herald reports": one paper
+    ms = [_m("a", "Miami Herald's", "ORG", 10), _m("a", "Herald", "ORG", 60)]
+    link_entities(ms)
+    assert ms[0].entity == ms[1].entity

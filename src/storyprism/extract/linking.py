@@ -335,7 +335,8 @@ def _merge_orgs(
             k
             and k.startswith("org|")
             and len(k[4:].split()) >= 2
-            and not re.search(r"\b[A-Z]{4,}\b|\b[a-z]", re.sub(r"^[Tt]he\s+", "", text))
+            # (a possessive's "s" is no lowercase word: "the Miami Herald's piece ... The Herald reports")
+            and not re.search(r"\b[A-Z]{4,}\b|\b[a-z]", re.sub(r"^[Tt]he\s+|['’]s?$", "", text.strip()))
         ):
             local_last[(art, k[4:].split()[-1])].add(k[4:])
     for k, art, text in zip(keys, articles, texts, strict=True):
