@@ -38,6 +38,12 @@ _WILD_KIND = re.compile(
 _AREA_KIND = re.compile(r"\s+(province|district|prefecture|governorate|oblast|county)\b")
 
 
+def _named_before_kind(name: str) -> bool:
+    """A name a lowercase kind word may close: one or two capitalised words, no owner's possessive."""
+    words = name.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words) and not re.search(r"['’]s?$", name)
+
+
 def works(text: str, ents: list[Ent]) -> list[Ent]:
     """Without document sets, their short forms and ideas; wild places and administrative areas grown
     over their kind word."""
@@ -58,23 +64,11 @@ def works(text: str, ents: list[Ent]) -> list[Ent]:
         if e.label in ("PERSON", "ORG", "LOC") and _IDEA_BEFORE.search(text, max(0, e.start - 24), e.start):
             continue
         kind = _WILD_KIND.match(text, e.end)
-        if (
-            kind
-            # (not a city or a country: "crashed into Sydney river" is a river in Sydney, unnamed)
-            and e.label in ("ORG", "PERSON", "LOC")
-            and 1 <= len(name.split()) <= 2
-            and all(w[:1].isupper() for w in name.split())
-            and not re.search(r"['’]s?$", name)
-        ):
+        # (not a city or a country: "crashed into Sydney river" is a river in Sydney, unnamed)
+        if kind and e.label in ("ORG", "PERSON", "LOC") and _named_before_kind(name):
             e = Ent(e.start, kind.end(), "LOC", text[e.start : kind.end()])
         area = _AREA_KIND.match(text, e.end)
-        if (
-            area
-            and e.label in ("ORG", "PERSON")
-            and 1 <= len(name.split()) <= 2
-            and all(w[:1].isupper() for w in name.split())
-            and not re.search(r"['’]s?$", name)
-        ):
+        if area and e.label in ("ORG", "PERSON") and _named_before_kind(name):
             e = Ent(e.start, area.end(), "GPE", text[e.start : area.end()])
         out.append(e)
     return out

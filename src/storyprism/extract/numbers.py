@@ -14,6 +14,7 @@ from storyprism.extract.number_durations import duration_rest, mission_clock_rea
 from storyprism.extract.number_forms import course_label, in_day_list, mixed_fraction
 from storyprism.records import NumberMention
 from storyprism.text.numbers import (
+    BARE_SCALES,
     MEASURE_ATTACHED,
     MEASURE_UNITS,
     MEASURE_WORDS,
@@ -60,7 +61,9 @@ _QUALIFIERS = {
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million|billion|trillion|bn|k|m)\b)?"
 _WORD_NUM = (
     # a bare "thousand", "million", "billion" is kept only after "a few", "several" or "a couple" (below)
-    r"(?:half\s+a\s+million|a\s+(?:hundred|thousand|million|billion|dozen)|dozen|thousand|million|billion|"
+    r"(?:half\s+a\s+million|a\s+(?:hundred|thousand|million|billion|dozen)|dozen|"
+    + "|".join(BARE_SCALES)
+    + "|"
     + "|".join(sorted((w for w in _WORDS if " " not in w), key=len, reverse=True))
     + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?:thousand|million|billion))?"
 )
@@ -87,7 +90,6 @@ NUMBER_RE = re.compile(
     rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?P<sfx>{_ATTACHED_UNIT})?(?P<ish>-?ish)?(?![\w-])",
     re.IGNORECASE,
 )
-_BARE_SCALE = re.compile(r"thousand|million|billion", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"\s(thousand|million|billion|trillion)$|\d\s*(bn)$", re.IGNORECASE)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -157,7 +159,7 @@ def _value(text: str) -> float | None:
     if m:
         v = float(m.group(1).replace(",", ""))
         return v * _SCALE.get(m.group(2) or "", 1)
-    if t in ("thousand", "million", "billion"):
+    if t in BARE_SCALES:
         return _SCALE[t]  # a bare scale word after "a few" (find_numbers counts it)
     if t in _WORDS:
         return float(_WORDS[t])  # "half a million": a phrase of its own, not "half a" times a million
@@ -679,7 +681,7 @@ def find_numbers(article: str, text: str, spans: list[tuple[int, int]]) -> list[
             qual = qual or "vague"
         else:
             raw = m.group("a")
-            if _BARE_SCALE.fullmatch(raw) and (qual or m.group("b") or few_times_before(text, m.start("a")) is None):
+            if raw.lower() in BARE_SCALES and (qual or m.group("b") or few_times_before(text, m.start("a")) is None):
                 continue  # "the million-dollar question", "Thousand Oaks": a bare scale word is no count
             a = _value(raw)
             if a is None:

@@ -21,6 +21,8 @@ WORD_NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+# scale words read as a count after "a few", "several" or "a couple" ("a few thousand fans"; ``few_times_before``)
+BARE_SCALES = ("thousand", "million", "billion")
 # Units of measure, one table for every reader (extract.numbers reads bracketed conversions and "about one
 # mile" with it): the spelled-out words, and the abbreviations news copy prints after a figure. Regex
 # alternations, matched whole-word and case-blind by their users.
@@ -119,7 +121,7 @@ _PATTERN = re.compile(
     rf"(?<![\w\-.$€£])(?:(?P<qual>(?i:{_QUALIFIERS}))\s+)?(?P<cur>US\$|\$|€|£)?"
     r"(?:(?P<vague>(?i:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions))"
     # a bare scale word counts only after "a few", "several" or "a couple" ("a few thousand fans": below)
-    rf"|(?P<num>(?i:{_NUMBER}|(?:thousand|million|billion)\b))(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|bn)\b))?)"
+    rf"|(?P<num>(?i:{_NUMBER}|(?:{'|'.join(BARE_SCALES)})\b))(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|bn)\b))?)"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
     # An optional nationality or "more" between the count and the counted noun ("5,000 Russian troops").
     # Two capitalised words name one nationality or place ("two Costa Rican pilots", "40 South Korean firms").
@@ -180,7 +182,6 @@ _THING_PREPS = frozenset(["in", "of", "for", "on"])
 # extract.numbers) use, so "several hundred" is 300-900 wherever it is read.
 _FEW_BEFORE = re.compile(r"\b(a\s+[\"“‘]?couple|a\s+few|several)(?:\s+of)?\s+$", re.IGNORECASE)
 _FEW_TIMES = {"a couple": (2.0, 2.0), "a few": (2.0, 5.0), "several": (3.0, 9.0)}
-_BARE_SCALES = ("thousand", "million", "billion")  # scale words read as a count after one of those
 
 
 def few_times_before(text: str, at: int) -> tuple[int, float, float] | None:
@@ -403,8 +404,9 @@ def read_quantities(text: str) -> list[Quantity]:
             raw = m.group("num")
             word = spelled_value(raw) if raw[:1].isalpha() else None
             scale = SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
-            if raw.lower() in _BARE_SCALES:
-                if qual or cur or m.group("scale") or few_times_before(text, m.start()) is None:
+            few = few_times_before(text, m.start()) if not qual and not cur else None
+            if raw.lower() in BARE_SCALES:
+                if few is None or m.group("scale"):
                     continue  # "the million-dollar question", "Thousand Oaks": no count
                 word, scale = 1, SCALES[raw.lower()]
             if word is None and scale == 1.0 and not cur and "," not in raw and "." not in raw and 1900 <= float(raw) <= 2100:
@@ -415,8 +417,7 @@ def read_quantities(text: str) -> list[Quantity]:
             several = word is not None and bool(re.search(r"[\s-]", raw))
             step = _step(str(word), scale) if several else scale if word is not None else _step(raw, scale)
             low, high, qualifier = _interval(qual, value, step)
-            few = few_times_before(text, m.start()) if not qual and not cur else None
-            if few and raw.lower() in ("hundred", "dozen", *_BARE_SCALES):
+            if few and raw.lower() in ("hundred", "dozen", *BARE_SCALES):
                 # "a couple hundred people", "several hundred troops": the bare scale word counted an
                 # unstated few times, never the one hundred it would be alone
                 start, times_low, times_high = few
