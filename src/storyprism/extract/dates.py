@@ -58,7 +58,8 @@ _FUTURE = re.compile(
     r"\b(?:will|would|'ll|shall|is going to|are going to|plans? to|planned to|planning to|scheduled\s+(?:to|for)|"
     r"expected to|impending|forthcoming|"
     # "coming" only as "the coming days": "to prevent this day from coming" looks back
-    r"set to|next|upcoming|coming\s+(?:days|weeks|months|week|weekend|year)|due to|ahead of|hopes? to|hoped to|"
+    # "next" as a time ("next week"), never the preposition "next to" ("stand next to a truck on Thursday")
+    r"set to|next(?!\s+to\b)|upcoming|coming\s+(?:days|weeks|months|week|weekend|year)|due to|ahead of|hopes? to|hoped to|"
     r"intends? to|intended to|looks? forward|looked forward)\b"
 )
 
@@ -596,15 +597,23 @@ def _month_tense(text: str, m: re.Match[str]) -> bool | None:
     launched in 2018"). Signal: a month phrase modifies the verb of its own clause."""
     after = text[m.end() : m.end() + 100].lstrip(" ,")
     nxt = _CLAUSE_CUT.search(after)
-    clause = after[: nxt.end()] if nxt else after
+    clause_after = after[: nxt.end()] if nxt else after
     before = text[max(0, m.start() - 60) : m.start()]
     cuts = list(_CLAUSE_CUT.finditer(before))
-    clause = (before[cuts[-1].start() :] if cuts else before) + " " + clause
+    clause_before = before[cuts[-1].start() :] if cuts else before
+    # A trailing month ("filed for divorce in April, almost two years after they planned to") modifies the
+    # verb before it, and the clause after is another's; a fronted one ("In February, the agency asked")
+    # has no verb before it in its clause, and the words after it decide (as they did for both before).
+    clause = clause_before if _VERB_BEFORE.search(clause_before) else clause_before + " " + clause_after
     if _FUTURE.search(clause):
         return True
     if _PAST_NEAR.search(clause):
         return False
     return None
+
+
+# A clause that already has its tense before a trailing month: a past form or a future marker
+_VERB_BEFORE = re.compile(_PAST_NEAR.pattern + "|" + _FUTURE.pattern)
 
 
 # "Texans: Visit Indianapolis on Sunday.": a label, a colon and a bare capitalised verb open an agenda line
