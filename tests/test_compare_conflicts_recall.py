@@ -6,9 +6,8 @@ Small texts written for these tests; two independent outlets unless a test says 
 from __future__ import annotations
 
 from storyprism.compare import CompareOptions, compare_stories
-from storyprism.compare.quantities import _tightened
 from storyprism.records import AnalysisData, Article, Comparison, DateMention, Extraction, Story
-from storyprism.text.numbers import compatible, read_quantities
+from storyprism.text.numbers import compatible, read_quantities, tightened
 
 _FILLER = (
     "Volunteers from nearby farms brought food and blankets to the site.\n"
@@ -213,13 +212,13 @@ def test_about_a_precise_figure_means_give_or_take_its_last_digits():
     (some,) = read_quantities("some $146 billion")
     (exact,) = read_quantities("$148.9 billion")
     assert compatible(some, exact)  # the shared reader's 10 % reading of "some"
-    assert not compatible(_tightened(some), _tightened(exact))
+    assert not compatible(tightened(some), tightened(exact))
     (near,) = read_quantities("some $147 billion")
-    assert compatible(_tightened(some), _tightened(near))
+    assert compatible(tightened(some), tightened(near))
     # a round figure keeps its wide reading: "roughly 1,000" and "about 850" may be one number
     (round_,) = read_quantities("roughly 1,000 soldiers")
     (other,) = read_quantities("about 850 soldiers")
-    assert compatible(_tightened(round_), _tightened(other))
+    assert compatible(tightened(round_), tightened(other))
 
 
 def test_a_price_per_share_never_conflicts_with_a_total():

@@ -27,7 +27,7 @@ from storyprism.compare.options import CompareOptions
 from storyprism.compare.similarity import tfidf_matrix
 from storyprism.compare.text import SentenceSpan, content_tokens, is_statement, split_sentences
 from storyprism.records import Article, Claim, Quote, Reuse, Story
-from storyprism.text.numbers import Quantity, compatible, read_quantities
+from storyprism.text.numbers import Quantity, compatible, implies, read_quantities, tightened
 from storyprism.text.overlap import (
     PASTED_MIN_WORDS,
     SAME_SENTENCE,
@@ -675,14 +675,15 @@ def _figures(quantities: list[Quantity], text: str) -> tuple[list[Quantity], fro
 
 
 def _states_figures(claim: tuple[list[Quantity], frozenset[str]], other: tuple[list[Quantity], frozenset[str]]) -> bool:
-    """Whether a sentence gives every figure of a claim's wording: each quantity by a compatible one
-    of its unit, each day, month and year named. A sentence that leaves out the claim's figure, or gives
-    another, supports a vaguer or another statement, not this one (two origins agreeing that a
-    deal was made do not corroborate its $148.9bn)."""
+    """Whether a sentence gives every figure of a claim's wording: each quantity by one of its unit at
+    least as precise (``implies``: "at least two dead" does not give "four dead"; "four dead" gives "at
+    least two"), each day, month and year named. A sentence that leaves out the claim's figure, gives
+    another, or gives it more loosely supports a vaguer or another statement, not this one (two origins
+    agreeing that a deal was made do not corroborate its $148.9bn)."""
     quantities, when = claim
     other_quantities, other_when = other
     return when <= other_when and all(
-        any(o.unit == q.unit and compatible(q, o) for o in other_quantities) for q in quantities
+        any(o.unit == q.unit and implies(tightened(o), tightened(q)) for o in other_quantities) for q in quantities
     )
 
 

@@ -23,7 +23,6 @@ that share a unit. Two figures are only compared when every one of these general
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from storyprism.compare.claims import StoryText
 from storyprism.compare.groups import components
@@ -31,7 +30,7 @@ from storyprism.compare.sides import independent, make_side, maybe_update, oppos
 from storyprism.compare.static import age_conflicts, clock_conflicts, measure_conflicts, year_conflicts
 from storyprism.compare.text import content_tokens
 from storyprism.records import Conflict
-from storyprism.text.numbers import TIME_UNITS, Quantity, compatible, is_measure_unit
+from storyprism.text.numbers import TIME_UNITS, Quantity, compatible, is_measure_unit, tightened
 from storyprism.text.stopwords import STOPWORDS, stem
 
 _FRAME_WORDS = 10
@@ -115,10 +114,6 @@ def _same_thing(a: _Mention, b: _Mention) -> bool:
 # the words around them and the sentence meaning (a deal's value "including debt" in both).
 _UNNAMED_MONEY_SHARED = 3
 _UNNAMED_MONEY_SIMILARITY = 0.5
-# "some $146 billion": a figure printed to three or more significant digits and qualified by
-# "about"/"some" means that figure give or take a few units of its last digit, not give or take 10 %.
-_PRECISE_DIGITS = 100
-_PRECISE_SLACK_STEPS = 2
 # Stems of "shares", "stock", "trading"/"traded", "closed": a quote of a market price.
 _MARKET = frozenset(["shar", "stock", "trad", "closed"])
 
@@ -133,14 +128,6 @@ def _ratio(a: Quantity, b: Quantity) -> float:
     if not va or not vb:
         return 1.0
     return max(va, vb) / min(va, vb)
-
-
-def _tightened(q: Quantity) -> Quantity:
-    if q.qualifier != "about" or q.low is None or q.high is None or q.step * _PRECISE_DIGITS > (q.low + q.high) / 2:
-        return q
-    centre = (q.low + q.high) / 2
-    slack = _PRECISE_SLACK_STEPS * q.step
-    return replace(q, low=centre - slack, high=centre + slack)
 
 
 def _label(q: Quantity) -> str:
@@ -185,7 +172,7 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
             sa, sb = st.sentences[a.index], st.sentences[b.index]
             if not independent(st, a.index, b.index) or not _same_thing(a, b):
                 continue
-            if compatible(_tightened(a.q), _tightened(b.q)):
+            if compatible(tightened(a.q), tightened(b.q)):
                 continue
             # A sentence that also gives the other side's value is not disagreeing with it ("handed
             # over 21 schoolgirls ... of the more than 200 girls" against "the 21 girls").
@@ -246,7 +233,7 @@ def number_conflicts(st: StoryText) -> list[Conflict]:
         sides: list[list[int]] = []
         for k in members:
             for side in sides:
-                if all(compatible(_tightened(mentions[k].q), _tightened(mentions[o].q)) for o in side):
+                if all(compatible(tightened(mentions[k].q), tightened(mentions[o].q)) for o in side):
                     side.append(k)
                     break
             else:

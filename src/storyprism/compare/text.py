@@ -132,6 +132,8 @@ def is_statement(text: str, min_words: int, max_words: int) -> bool:
         return False
     if _PAGE_FURNITURE.search(text):
         return False
+    if _ASSERTS_NOTHING.search(text):
+        return False
     # A question in the outlet's own voice ("So what does the new probe carry?") is a
     # subheading or a teaser: it asserts nothing, so it neither states nor corroborates a claim (a
     # quoted question ends in its quotation mark or in "he asked." and stays).
@@ -158,6 +160,25 @@ _TIMELINE_ENTRY = re.compile(
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:\[|(?:Getty Images|Facebook Twitter|Shutterstock|Rex Features|Photograph:|Image copyright)\b)"
     r"|\b(?:Full Screen|Autoplay|Skip Ad|View Photos|Image caption)\b"
+)
+
+
+# A sentence whose only assertion is what is not known, or that someone gave no answer: "It was unclear
+# if other passengers were with her", "Nature Air did not immediately respond to HuffPost's requests for
+# comment". It says nothing about the happening, so it neither states nor corroborates a claim (two
+# outlets' unanswered calls are two different requests, not one fact), nor is it a conflict's side or a
+# summary line. Only the whole sentence counts: "The boy, whose condition remains unknown, fell ..." and
+# "declined to comment but said ..." assert something else and stay.
+_ASSERTS_NOTHING = re.compile(
+    r"^\W*(?:(?:But|And|However|So far|Still|Yet),?\s+)?it(?:\s+(?:is|was|remains|remained)|['’]s)\s+"
+    r"(?:still\s+|also\s+)?(?:unclear|unknown|not\s+(?:yet\s+|immediately\s+)?(?:clear|known))\b"
+    r"|^[^,;:]{0,80}?\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|could\s+not|"
+    r"couldn['’]t|would\s+not|wouldn['’]t|declined\s+to|refused\s+to)\s+(?:immediately\s+)?"
+    r"(?:comment|be\s+reached"
+    r"|(?:respond|reply|return)(?:\s+[\w'’]+){0,6}?\s+(?:requests?|calls?|messages?|e-?mails?|inquir(?:y|ies)|questions))"
+    r"(?:\s+(?:for|seeking)\s+comment)?"
+    r"(?:\s+(?:on|by|late|early|from|at|to|about|over)(?:\s+[\w'’-]+){1,4})?\s*[.!]?[\"”]?\s*$",
+    re.IGNORECASE,
 )
 
 

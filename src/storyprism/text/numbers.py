@@ -10,7 +10,7 @@ earnings" -> {"earn", ...}). Vague counts are intervals with one meaning everywh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyprism.text.stopwords import STOPWORDS, stem
 
@@ -461,6 +461,34 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return lo < hi
 
     return nonempty(lo_a, lo_a_in, hi_b, hi_b_in) and nonempty(lo_b, lo_b_in, hi_a, hi_a_in)
+
+
+# "some $146 billion": a figure printed to three or more significant digits and qualified by
+# "about"/"some" means that figure give or take a few units of its last digit, not give or take 10 %.
+PRECISE_DIGITS = 100
+PRECISE_SLACK_STEPS = 2
+
+
+def tightened(q: Quantity) -> Quantity:
+    """``q`` with an "about" around a precise figure narrowed to a few units of its last digit
+    (``PRECISE_DIGITS``): the reading both number conflicts and claim support compare."""
+    if q.qualifier != "about" or q.low is None or q.high is None or q.step * PRECISE_DIGITS > (q.low + q.high) / 2:
+        return q
+    centre = (q.low + q.high) / 2
+    slack = PRECISE_SLACK_STEPS * q.step
+    return replace(q, low=centre - slack, high=centre + slack)
+
+
+def implies(a: Quantity, b: Quantity) -> bool:
+    """Whether stating ``a`` states ``b``: every value ``a`` allows, ``b`` allows too ("four dead" gives
+    "at least two dead", and "$148.9 billion" gives "$149 billion"; not the other way round). A report
+    that says less precisely than another does not corroborate the precise figure."""
+    lo_a, lo_a_in, hi_a, hi_a_in = _bounds(a)
+    lo_b, lo_b_in, hi_b, hi_b_in = _bounds(b)
+    tol = 1e-9 * max(1.0, abs(lo_b) if lo_b != float("-inf") else 1.0, abs(hi_b) if hi_b != float("inf") else 1.0)
+    low_ok = lo_a > lo_b + tol or (abs(lo_a - lo_b) <= tol and (lo_b_in or not lo_a_in)) or lo_b == float("-inf")
+    high_ok = hi_a < hi_b - tol or (abs(hi_a - hi_b) <= tol and (hi_b_in or not hi_a_in)) or hi_b == float("inf")
+    return low_ok and high_ok
 
 
 def _bounds(q: Quantity) -> tuple[float, bool, float, bool]:
