@@ -539,16 +539,42 @@ def clause_attributions(p: Parse, text: str) -> list[Attribution]:
                 up.content = _joined(up.content + a.content)
                 inner = up
         if inner is not None and inner.speaker:
-            if inner.lemma == "report" and inner.via is None and a.speaker:
+            if a.speaker and inner.via is None and (
+                inner.lemma == "report" or _evidence_holder(text, inner.speaker)
+            ):
                 # "The Enquirer reports that ..., according to the WWF": a report passes on its source's
                 # account, so the source speaks and the reporter relays (a person's "said" keeps the
-                # words, the one "according to" names having passed them on)
-                inner.speaker, inner.via = a.speaker, inner.speaker
+                # words, the one "according to" names having passed them on). So does a report or
+                # reading with no author of its own ("Early reports ... indicated ..., according to the
+                # South Korean military"): the named party is whose account it is
+                relayer = inner.speaker if not _evidence_holder(text, inner.speaker) else None
+                inner.speaker, inner.via = a.speaker, relayer
             else:
                 inner.via = inner.via or a.speaker
             continue
         keep.append(a)
     return keep
+
+
+# Things that "indicate" or "show" without an author named in them: reports, readings and data are
+# someone's, and an "according to" on their sentence names whose
+_EVIDENCE = frozenset(
+    ["report", "reports", "data", "figures", "estimates", "records", "readings", "findings", "statistics",
+     "indications", "results", "tests", "images", "footage", "assessments"]
+)  # fmt: skip
+
+
+def _evidence_holder(text: str, speaker: tuple[int, int] | None) -> bool:
+    """Whether a speaker span is a bare report or reading with no owner named in it ("Early reports",
+    "preliminary data"; not "the Pentagon's report", "Reuters images")."""
+    if speaker is None:
+        return False
+    words = text[speaker[0] : speaker[1]].split()
+    return (
+        0 < len(words) <= 4
+        and words[-1].lower().strip(".,") in _EVIDENCE
+        and not any(w[:1].isupper() or "'" in w or "’" in w for w in words[1:])
+    )
 
 
 def _governing_cue(p: Parse, verb: int, by_cue: dict[int, Attribution]) -> Attribution | None:

@@ -12,6 +12,9 @@ or journalistic signal, never by the object's words alone:
   figure names the act of publishing its accounts (a scheduled filing), not anything stated; "reported
   a loss of $2 billion" states the figure and stays, and so does a past "reported record profits" (a
   modifier that grades the results is a finding); only a non-past verb or the bare results noun is a filing;
+- "claim" + what is taken or won ("'Black Monday' claimed the jobs of several coaches", "claimed the
+  title"): the verb of seizing, not of asserting (an assertion takes a clause, "claimed that ..."); the
+  same nouns stay with other cues ("hinted at a broadcast job" is a stated leaning);
 - "write" + a demonstrative on a written work ("I write this note", "these lines") points at the text
   in hand: the words are the document itself, no content span.
 
@@ -39,6 +42,8 @@ _PERIODS = frozenset(
 )  # fmt: skip
 # verbs of speech a purpose infinitive after "call" can carry the words with ("to tell her ...")
 _SPEECH_INFINITIVES = frozenset(["tell", "say", "ask", "inform", "warn", "explain", "announce", "report"])
+# what "claim" takes or wins rather than asserts ("claimed the jobs of", "claimed the title")
+_TAKEN = frozenset(["job", "jobs", "title", "titles", "crown", "seat", "seats", "prize", "life", "scalp"])
 # the self-reference of a letter or a post: "this note", "these lines"
 _DEMONSTRATIVES = frozenset(["this", "these"])
 _WORKS = frozenset(
@@ -57,6 +62,8 @@ def deed_object(p: Parse, text: str, v: int, lemma: str, kind: str, content: lis
         return False
     head = heads[0]
     kids = p.children(v)
+    if lemma == "claim":
+        return p.word(text, head) in _TAKEN
     if lemma == "call":
         # no naming predicate on the verb or inside the object, and a purpose infinitive of speech
         # ("called his mother after the crash to tell her ..."): the call reached someone and the

@@ -116,7 +116,25 @@ def unstated(p: Parse, text: str, v: int, lemma: str, kind: str) -> bool:
     inside a condition ("if he thinks", "unless X agrees to") likewise (20+ matches lost)."""
     # an image's "show" inside someone's statement ("said numerous photographs show ...") is part of
     # what that one says: the statement keeps it
-    return p.deps[v] != "ccomp" and shown_by_image(p, text, v, lemma)
+    return (p.deps[v] != "ccomp" and shown_by_image(p, text, v, lemma)) or posing_as(p, text, v, lemma)
+
+
+# verbs of a pretended identity: "a person claiming to be a Nigerian prince"
+_POSING = frozenset(["claim", "purport", "pretend", "profess"])
+
+
+def posing_as(p: Parse, text: str, v: int, lemma: str) -> bool:
+    """Whether cue ``v`` is a participle describing a noun as passing itself off as something ("a person
+    claiming to be a Nigerian prince emails you", "callers purporting to be from the bank"): it says
+    who someone poses as, a description of the noun, not words anyone is reported to have said. Signal:
+    the participle modifies a noun (``acl``) and its complement is "to be". A finite "he claims to be
+    innocent" is a statement and stays."""
+    return (
+        lemma in _POSING
+        and p.deps[v] == "acl"
+        and p.tags[v] == "VBG"
+        and any(p.deps[c] == "xcomp" and p.word(text, c) == "be" for c in p.children(v))
+    )
 
 
 def gap_head(p: Parse, text: str, v: int, c: int) -> tuple[int, int] | None:
