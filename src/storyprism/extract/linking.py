@@ -82,7 +82,14 @@ _TEXT_CACHE = 1 << 18
 def _place_key(text: str, cls: str) -> str:
     n = norm(text)
     hit = aliases().get(n) or aliases().get("the " + n) or aliases().get(n + ".")
-    return hit[0] if hit and hit[1] in ("place", "norp", "org") else n
+    if hit and hit[1] in ("place", "norp", "org"):
+        return hit[0]
+    ocean = _OCEAN.fullmatch(n)
+    # an ocean goes by its first word ("splashed into the Pacific"): the same water as the "Pacific Ocean"
+    return ocean.group(1) if ocean and cls == "place" else n
+
+
+_OCEAN = re.compile(r"(?:the\s+)?([a-z]+)\s+ocean")
 
 
 # occupations a caption or a tabloid writes capitalised before a full name ("Model Chrissy Teigen",
@@ -653,7 +660,8 @@ def _canonical(cls: str, key: str, surfaces: Counter[str]) -> str:
         bare = {s: (norm(s).split() or [""])[0] not in _LEADING_WORDS for s in pool}
         return max(pool, key=lambda s: (pool[s], bare[s], len(s), s))
     # (hyphens as spaces: an organisation's key writes "Erie Times-News" as "erie times news")
-    exact = [s for s in surfaces if norm(s).replace("-", " ") == key.replace("-", " ")]
+    # (an ocean's key is its first word, "pacific": its full name is as exact, "Pacific Ocean")
+    exact = [s for s in surfaces if norm(s).replace("-", " ") in (key.replace("-", " "), f"{key} ocean")]
     if exact:
         return max(exact, key=lambda s: (surfaces[s], s))
     return max(surfaces, key=lambda s: (surfaces[s], s))

@@ -1,0 +1,24 @@
+"""Issue 12 round 26 (blind read i26a), names: an ocean goes by its first word ("splashed into the
+Pacific"), so the bare name and the full one are one place, named in full. Mentions written for the test."""
+
+from __future__ import annotations
+
+from storyprism.extract.linking import link_entities
+from storyprism.records import Mention
+
+
+def test_an_ocean_and_its_first_word_are_one_place() -> None:
+    ms = [
+        Mention(article="a", text="the Pacific Ocean", type="LOC", start=0, end=17),
+        Mention(article="b", text="Pacific Ocean", type="LOC", start=0, end=13),
+        Mention(article="c", text="Pacific", type="LOC", start=0, end=7),
+        Mention(article="d", text="Atlantic", type="LOC", start=0, end=8),
+    ]
+    ents = {e.id: e for e in link_entities(ms)}
+    assert ms[0].entity == ms[1].entity == ms[2].entity
+    assert ents[ms[0].entity or ""].name == "Pacific Ocean"
+    assert ms[3].entity != ms[0].entity  # another ocean stays apart
+    # a body named like an ocean is no place
+    org = [Mention(article="e", text="The Atlantic", type="ORG", start=0, end=12), ms[0]]
+    link_entities(org)
+    assert org[0].entity != org[1].entity
