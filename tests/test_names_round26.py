@@ -22,3 +22,18 @@ def test_an_ocean_and_its_first_word_are_one_place() -> None:
     org = [Mention(article="e", text="The Atlantic", type="ORG", start=0, end=12), ms[0]]
     link_entities(org)
     assert org[0].entity != org[1].entity
+
+
+def test_a_company_name_the_ner_cut_in_two_is_one_body() -> None:
+    from storyprism.extract.name_spans import split_bodies
+    from storyprism.extract.speakers import Ent
+
+    text = "He worked for a predecessor company to Lockheed Martin, the aerospace company."
+    s = text.index("Lockheed")
+    ents = [Ent(s, s + 8, "ORG", "Lockheed"), Ent(s + 9, s + 15, "PERSON", "Martin")]
+    assert [(e.text, e.label) for e in split_bodies(text, ents)] == [("Lockheed Martin", "ORG")]
+    # a credit line's agency and photographer run on with a second capitalised word: two names
+    text = "Photo: Reuters Kevin Lamarque"
+    s = text.index("Reuters")
+    ents = [Ent(s, s + 7, "ORG", "Reuters"), Ent(s + 8, s + 13, "PERSON", "Kevin")]
+    assert [e.label for e in split_bodies(text, ents)] == ["ORG", "PERSON"]

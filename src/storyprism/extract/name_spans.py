@@ -217,6 +217,35 @@ def grown_spans(text: str, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+def split_bodies(text: str, ents: list[Ent]) -> list[Ent]:
+    """A one-word body and a one-word "person" with a single space between, and no capitalised word
+    after: one company's name the NER cut in two ("worked for [Lockheed] [Martin], the aerospace
+    company" -> "Lockheed Martin"). Signal: a person's name never follows a body's name with nothing
+    between them in running prose (a title, "CEO", or a comma stands there); a credit line's "Reuters
+    Kevin Lamarque" runs on with a second capitalised word, and stays."""
+    out: list[Ent] = []
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and e.label == "ORG"
+            and nxt.label == "PERSON"
+            and text[e.end : nxt.start] == " "
+            and " " not in e.text.strip()
+            and " " not in nxt.text.strip()
+            and e.text[:1].isupper()
+            and not re.match(r"\s*[A-Z]", text[nxt.end : nxt.end + 3])
+        ):
+            out.append(Ent(e.start, nxt.end, "ORG", text[e.start : nxt.end]))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
 def exclamations(text: str, ents: list[Ent]) -> list[Ent]:
     """A one-word ORG that is a whole sentence opening a quotation ("'Stupid. What this race needs is a
     red flag'") is an exclamation, no body: dropped, unless the article writes that word as a name
