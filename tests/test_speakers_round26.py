@@ -37,3 +37,11 @@ def test_claiming_jobs_is_taking_them() -> None:
     assert not any("jobs" in q.text for q in quotes_of(text))
     text = "He wants to stay close to the game and hinted at a broadcast job, he told reporters on Monday."
     assert any("broadcast job" in q.text for q in quotes_of(text))
+
+
+def test_a_name_introduced_by_an_indefinite_person_noun_is_a_person() -> None:
+    text = ("Mr. Paddock managed an apartment complex in Mesquite, records show. A resident, Priscilla McBride, "
+            "told The Dallas Morning News that Mr. Paddock often roamed the property. He moved away several "
+            "years ago, she said, and they had not seen each other since.")
+    q = one(quotes_of(text), "moved away")
+    assert q.speaker == "Priscilla McBride", q.speaker

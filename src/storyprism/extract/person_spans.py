@@ -15,7 +15,7 @@ from storyprism.extract.content_edges import _CREDIT_RUN
 from storyprism.extract.ents import Ent
 from storyprism.extract.linking import _CREDITS, _TITLES
 from storyprism.extract.parse import Parse
-from storyprism.extract.person_nouns import OCCUPATIONS
+from storyprism.extract.person_nouns import OCCUPATIONS, PERSON_NOUNS
 from storyprism.extract.speaker_words import ORG_NOUNS
 from storyprism.extract.text import _ABBREV
 
@@ -73,7 +73,7 @@ _THING_WORDS = ORG_NOUNS | {
     "college", "university", "institute", "foundation", "trust", "fund", "award", "awards", "prize", "cup",
     "day", "act", "bill", "law", "house", "hall", "palace", "theatre", "theater", "museum", "library",
 }  # fmt: skip
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.")
+_NAME_WORD = re.compile(r"(?:Ma?c)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]['’][A-Z][a-z]+|[A-Z]\.")  # "McBride", "O'Brien"
 # labels under which the model files a person's name it missed; places stay places
 _MISTYPED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
 
@@ -114,7 +114,7 @@ def titled_persons(text: str, ents: list[Ent]) -> list[Ent]:
         title = words[k - 1].group() if k > 0 else (before.group(1) if before is not None else "")
         titled = k > 0 or (before is not None and before.group(1).lower() in _PERSON_TITLES)
         rest = words[k:]
-        if not titled and _apposed_speaker(text, e):
+        if not titled and (_apposed_speaker(text, e) or _described_before(text, e)):
             out.append(Ent(e.start, e.end, "PERSON", e.text))
             continue
         if (
@@ -153,6 +153,28 @@ def _apposed_speaker(text: str, e: Ent) -> bool:
         and all(_NAME_WORD.fullmatch(w) for w in words)
         and not any(w.lower() in _THING_WORDS for w in words)
         and _APPOSED_SAYS.match(text, e.end) is not None
+    )
+
+
+# "A resident, Priscilla McBride, told ...": an indefinite person noun set off by a comma right before
+# the name (up to two modifiers: "a longtime neighbour,", "an off-duty police officer,")
+_DESCRIBED_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+|\s)(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?([a-z]+),\s+$")
+
+
+def _described_before(text: str, e: Ent) -> bool:
+    """ "A resident, Priscilla McBride, told The Dallas Morning News": two or three name words typed as a
+    body, set off by commas right after an indefinite person noun, are the person that noun introduces
+    (signal: apposition; a body is introduced as "a company", "a firm", never as "a resident"). No word of
+    the name may name a body or a place kind."""
+    words = e.text.split()
+    m = _DESCRIBED_BEFORE.search(text, max(0, e.start - 60), e.start)
+    return (
+        m is not None
+        and m.group(1) in PERSON_NOUNS
+        and text[e.end : e.end + 1] == ","
+        and 2 <= len(words) <= 3
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(w.lower() in _THING_WORDS for w in words)
     )
 
 
