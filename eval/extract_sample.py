@@ -105,7 +105,10 @@ old verdict beside them): ``extract_sample_i12z.json`` (seed 91313, commit 2cc4f
 ff2f6e9 before round 21's fixes; its "blind_figures" also hold a "lenient" set, each borderline verdict turned) and
 ``extract_sample_i22a.json`` (seed 92222, read once on 392ec0e before round 22's fixes; strict and "lenient" figures
 as i21a) and ``extract_sample_i25a.json`` (seed 92525, read once on e9a13e0 before round 25's fixes, as i22a; its
-"reread_r25" holds the items round 25 changed, judged again, and the figures with them).
+"reread_r25" holds the items round 25 changed, judged again, and the figures with them),
+``extract_sample_i26a.json`` (seed 92626, read once on a35b22e before round 26's fixes) and
+``extract_sample_i26b.json`` (seed 92627, read once on aa71509, after round 26's extraction fixes: their
+out-of-sample check).
 
 Usage: ``python eval/extract_sample.py [--labels FILE]`` prints the rates over the drawn items that carry verdicts
 (matching by article id + offsets; items whose offsets changed count as unjudged and are listed);

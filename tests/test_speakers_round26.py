@@ -45,3 +45,9 @@ def test_a_name_introduced_by_an_indefinite_person_noun_is_a_person() -> None:
             "years ago, she said, and they had not seen each other since.")
     q = one(quotes_of(text), "moved away")
     assert q.speaker == "Priscilla McBride", q.speaker
+
+
+def test_according_to_plan_is_how_things_go() -> None:
+    assert quotes_of("If all goes according to plan, the rocket will lift off on Tuesday.") == []
+    q = one(quotes_of("According to the plan's authors, the rocket will lift off on Tuesday."), "lift off")
+    assert q.speaker is not None and "authors" in q.speaker

@@ -330,6 +330,11 @@ def _according(p: Parse, text: str, i: int) -> Attribution | None:
     )
     if obj is None:
         return None
+    if p.word(text, obj) in _NORMS and not any(p.deps[k] in ("det", "poss", "amod", "compound") for k in p.children(obj)):
+        # "If all goes according to plan", "according to schedule": the phrase says how things go, by a
+        # plan or a custom, no one's account (a source comes with a determiner or an owner: "according to
+        # the plan's authors", "according to his schedule" names whose)
+        return None
     h = p.heads[i]
     if h == i:
         # "According to X, the move reeks of ...": a sentence-opening frame the parser made the root,
@@ -562,6 +567,10 @@ _EVIDENCE = frozenset(
     ["report", "reports", "data", "figures", "estimates", "records", "readings", "findings", "statistics",
      "indications", "results", "tests", "images", "footage", "assessments"]
 )  # fmt: skip
+
+
+# bare nouns of a plan or a custom after "according to": how something goes, not who says so
+_NORMS = frozenset(["plan", "plans", "schedule", "script", "tradition", "custom", "protocol", "form", "law"])
 
 
 def _evidence_holder(text: str, speaker: tuple[int, int] | None) -> bool:
