@@ -51,3 +51,10 @@ def test_according_to_plan_is_how_things_go() -> None:
     assert quotes_of("If all goes according to plan, the rocket will lift off on Tuesday.") == []
     q = one(quotes_of("According to the plan's authors, the rocket will lift off on Tuesday."), "lift off")
     assert q.speaker is not None and "authors" in q.speaker
+
+
+def test_a_named_owner_speaks_for_its_own_pages_and_statements() -> None:
+    text = "A Falcon Heavy flight sells commercially for around $90 million, according to SpaceX's website."
+    assert one(quotes_of(text), "sells").speaker == "SpaceX"
+    text = "North Korea launched a missile on Tuesday. South Korea's statement said the launch was a grave provocation."
+    assert one(quotes_of(text), "provocation").speaker == "South Korea"

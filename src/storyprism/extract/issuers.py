@@ -121,11 +121,19 @@ def issued_by(ctx: DocContext, span: tuple[int, int], low: str) -> str | None:
         # "according to a company statement", "a post on its website", "A White House statement"
         return described
     owner = _DOC_OWNER.fullmatch(low)
+    if owner and owner.group("page") and not ctx.text[span[0] : span[0] + 1].isupper():
+        # "the zoo's website": a described owner's pages are left to the phrase's own reading (a definite
+        # description reaches the last body of its kind, which for a website is often not its owner)
+        owner = None
     if owner:
         # "the company's statement": the owner phrase, resolved as a speaker of its own
         s = span[0] + owner.start("owner")
         name = _resolve(ctx, (s, s + len(owner.group("owner"))))
         if name.lower() != _norm(owner.group("owner")).lower():
+            return name
+        if any(x.start == s and x.label in _ISSUERS for x in ctx.ents):
+            # "according to SpaceX's website": a named body's or person's own document is theirs (a date
+            # owner, "Saturday's article", is no entity of those kinds)
             return name
         # "Saturday's article, by ...": an owner that resolves to nothing else may be a date; the
         # issuer may still follow
@@ -214,7 +222,9 @@ _AFTER_ISSUER = frozenset(ALL_FORMS) | {
 }
 _DOC_OWNER = re.compile(
     r"(?P<owner>(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:[\w-]+\s+)?"
-    r"(?:statement|letter|report|post|release|memo|notice|filing|article|commentary|editorial|column)"
+    r"(?:statement|letter|report|post|release|memo|notice|filing|article|commentary|editorial|column"
+    # a body's or a person's own pages speak for their owner ("according to SpaceX's website")
+    r"|(?P<page>website|web\s+site|site|blog|account|feed|page))"
 )
 
 

@@ -17,7 +17,7 @@ from storyprism.extract.cues import PRONOUNS, ROLE_SYNONYMS
 from storyprism.extract.doc_writers import document_writer
 from storyprism.extract.ents import Ent
 from storyprism.extract.genders import _PRONOUN_GENDER, _genders, person_noun_gender
-from storyprism.extract.issuers import MOUTHPIECES, document_antecedent, issued_by, mouthpiece
+from storyprism.extract.issuers import _DOC_OWNER, MOUTHPIECES, document_antecedent, issued_by, mouthpiece
 from storyprism.extract.linking import _TITLES, MOODS
 from storyprism.extract.noun_referents import described_person, introduced_as, last_two, practitioner
 from storyprism.extract.parse import Parse
@@ -601,6 +601,8 @@ def resolve(ctx: DocContext, span: tuple[int, int]) -> str:
     if persons:
         # "Putin's foreign affairs adviser, Yuri Ushakov": the head is the last name, unless possessive
         pick = [p for p in persons if not ctx.text[p.end : p.end + 2].startswith(("'s", "’s"))]
+        if not pick and _DOC_OWNER.fullmatch(ctx.text[persons[-1].start : e].lower()):  # "SpaceX's website"
+            return ctx.full_name(persons[-1].text, persons[-1].start)  # a named owner's own document
         if pick:
             head = pick[-1]
             rest = ctx.text[head.end : e]
