@@ -37,3 +37,13 @@ def test_a_company_name_the_ner_cut_in_two_is_one_body() -> None:
     s = text.index("Reuters")
     ents = [Ent(s, s + 7, "ORG", "Reuters"), Ent(s + 8, s + 13, "PERSON", "Kevin")]
     assert [e.label for e in split_bodies(text, ents)] == ["ORG", "PERSON"]
+
+
+def test_the_moon_is_no_person() -> None:
+    from storyprism.extract.name_spans import sky_bodies
+    from storyprism.extract.speakers import Ent
+
+    text = "The lander will be sent to the Moon in 2018, said President Moon."
+    a, b = text.index("Moon"), text.rindex("Moon")
+    ents = [Ent(a, a + 4, "PERSON", "Moon"), Ent(b, b + 4, "PERSON", "Moon")]
+    assert [e.label for e in sky_bodies(text, ents)] == ["LOC", "PERSON"]

@@ -246,6 +246,24 @@ def split_bodies(text: str, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+# the bodies of the sky English names with "the": a closed class, never a person's or a body's name after
+# "the" ("landed on the Moon", "orbits the Sun"); President Moon is never "the Moon"
+_SKY = frozenset(["moon", "sun", "earth"])
+
+
+def sky_bodies(text: str, ents: list[Ent]) -> list[Ent]:
+    """"the Moon" the NER typed a person (or a body) is the place in the sky. Signal: "the" before a
+    single capitalised word that names the Moon, the Sun or the Earth."""
+    out = []
+    for e in ents:
+        if e.label in ("PERSON", "ORG", "GPE") and e.text.strip().lower() in _SKY and re.search(
+            r"\b[Tt]he\s+$", text[max(0, e.start - 4) : e.start]
+        ):
+            e = Ent(e.start, e.end, "LOC", e.text)
+        out.append(e)
+    return out
+
+
 def exclamations(text: str, ents: list[Ent]) -> list[Ent]:
     """A one-word ORG that is a whole sentence opening a quotation ("'Stupid. What this race needs is a
     red flag'") is an exclamation, no body: dropped, unless the article writes that word as a name

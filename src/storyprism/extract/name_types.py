@@ -10,7 +10,14 @@ from functools import lru_cache
 from storyprism.extract.name_context import in_context
 from storyprism.extract.name_fragments import country_names as _countries  # the one loader of the table
 from storyprism.extract.name_places import place_senses
-from storyprism.extract.name_spans import awards, exclamations, grown_spans, plural_initialisms, split_bodies
+from storyprism.extract.name_spans import (
+    awards,
+    exclamations,
+    grown_spans,
+    plural_initialisms,
+    sky_bodies,
+    split_bodies,
+)
 from storyprism.extract.name_works import works
 from storyprism.extract.referents import OUTLET_BEFORE
 from storyprism.extract.speakers import Ent
@@ -262,7 +269,7 @@ def drop_non_names(text: str, ents: list[Ent]) -> list[Ent]:
     (``name_context``: described bodies, buildings, families, family names written first, headings and
     credit roles)."""
     # spans the NER cut, exclamations and awards first (extract/name_spans.py): the rules below read whole names
-    ents = plural_initialisms(text, awards(exclamations(text, split_bodies(text, grown_spans(text, ents))), text))
+    ents = plural_initialisms(text, awards(exclamations(text, split_bodies(text, sky_bodies(text, grown_spans(text, ents)))), text))
     ents = works(text, ents)  # document sets, ideas, wild places with their kind (extract/name_works.py)
     out = []
     # one-word PERSON names the article only ever writes after "the" ("The Library has been divided"):
