@@ -30,3 +30,11 @@ def test_a_trailing_month_takes_the_verb_before_it() -> None:
 def test_a_fronted_month_reads_the_clause_after_it() -> None:
     assert _values("In April, the agency will open its new office.", "2018-02-06") == [("In April", "2018-04")]
     assert _values("In April, the agency opened its new office.", "2018-02-06") == [("In April", "2017-04")]
+
+
+def test_the_verb_nearest_the_date_governs_it() -> None:
+    text = "That would represent a 50 percent premium over the price Qualcomm was trading at on Nov. 2, analysts said."
+    assert _values(text, "2018-02-19") == [("Nov. 2", "2017-11-02")]
+    # a participle after "be" or "remain" is no past tense
+    text = "The motorway is expected to remain closed on Wednesday as engineers carry out checks."
+    assert _values(text, "2017-12-28") == [("on Wednesday", "2018-01-03")]

@@ -561,6 +561,10 @@ _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:\S+\s+){0,4}$"
 _CLAUSE_CUT = re.compile(r",|;|[.!?]\s|[“”\"]|\bthat\b|\band\b|\bbut\b|\bsaid\b|\bsays\b|\btold\b")
 
 
+# a form of "be" or a linking verb right before a word: what follows is a participle or an adjective
+_PARTICIPLE_AFTER = re.compile(r"\b(?:be|been|being|is|are|am|remain|remains|stay|stays|get|gets)\s+$", re.I)
+
+
 def _local(text: str, m: re.Match[str], sentence: str) -> bool | None:
     """Tense of the clause holding a weekday: True future, False past, None unknown.
 
@@ -578,6 +582,16 @@ def _local(text: str, m: re.Match[str], sentence: str) -> bool | None:
     # words inside quotation marks are the speaker's tense, not that of the reporter's clause holding
     # the weekday ("“... to prevent this day from coming,” said Mount, referring to the test on Friday")
     last = re.sub(r"[“\"][^“”\"]*[”\"]", " ", before[before.rfind(". ") + 1 :])
+    # in the clause before the date, the verb nearest to it governs it ("would represent a premium over the
+    # price Qualcomm was trading at on Nov. 2": "was", not "would")
+    # (a participle after "be"/"remain" is no past: "is expected to remain closed on Wednesday")
+    markers = sorted((*_FUTURE.finditer(clause), *_PAST_NEAR.finditer(clause)), key=lambda x: x.start())
+    markers = [x for x in markers if not _PARTICIPLE_AFTER.search(clause, 0, x.start())]
+    nearest = markers[-1] if markers else None
+    if nearest is not None and _FUTURE.fullmatch(nearest.group(0)) is None and not _CONDITIONAL.search(
+        clause, 0, nearest.start()
+    ):
+        return False
     for window in (clause, clause_after, last):
         if _FUTURE.search(window):
             return True
