@@ -221,9 +221,20 @@ def naming_term(text: str, start: int, end: int) -> bool:
         # a name its bearer gives itself: the marks set off the name; a description one gives oneself
         # ("calls himself “a simple farmer who got lucky”") is that person's own words and stays
         return True
+    if _WORK_BEFORE.search(text, max(0, start - 40), start) and _name_like(text[start:end]):
+        # "Prince performing “I Would Die 4 U”", "the single “Mirrors”": a title after a verb of
+        # performing or a noun of a work names the work, it is nobody's statement
+        return True
     return bool(_NAMED_BEFORE.search(text, max(0, start - 40), start)) and not _AGENT_AFTER.match(
         text[end : end + 8]
     )
+
+
+_WORK_BEFORE = re.compile(
+    r"\b(?:perform(?:s|ed|ing)?|sang|sings?|singing|play(?:s|ed|ing)?|cover(?:s|ed|ing)?|song|single|album|track"
+    r"|anthem|film|movie|novel|poem|titled|entitled)\s*[“\"‘']\s*$",
+    re.IGNORECASE,
+)
 
 
 # the signature an embedded post ends with: a dash, the poster's name, the handle in brackets, maybe a date
